@@ -1,0 +1,24 @@
+import { common } from './common';
+import { languages, type Dictionary, type Language, type Namespace } from './messages';
+
+export * from './messages';
+
+/**
+ * Every namespace of the product. Add a namespace here and the completeness test checks it.
+ * The key is the i18next namespace name.
+ */
+export const namespaces = {
+  common,
+} satisfies Record<string, Namespace>;
+
+export type NamespaceName = keyof typeof namespaces;
+
+/** i18next resources: `{ kk: { common: {...}, ... }, ru: ..., en: ... }`. */
+export function resources(): Record<Language, Record<string, Dictionary>> {
+  const out = {} as Record<Language, Record<string, Dictionary>>;
+  for (const lang of languages) {
+    out[lang] = {};
+    for (const [name, ns] of Object.entries(namespaces)) out[lang][name] = ns[lang];
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './scheme/schema';
+export * from './scoring/marks';
+export * from './i18n/index';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers every package: unit tests sit beside the code (shared, server, client),
+// cross-package integration and browser tests live in test/.
+export default defineConfig({
+  test: {
+    include: ['{shared,server,client,seeds}/src/**/*.test.{ts,tsx}', 'seeds/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
