@@ -5,19 +5,19 @@ export const common = defineNamespace({
   en: {
     appName: 'Ashyq',
     tagline: 'Transparent scoring for skills championships and demonstration exams',
-    language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    health: { ok: 'Server is running' },
+    language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    health: { checking: 'Checking the server…', ok: 'Server is running', down: 'Server is not reachable' },
   },
   ru: {
     appName: 'Ashyq',
     tagline: 'Прозрачное оценивание чемпионатов профмастерства и демонстрационных экзаменов',
-    language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    health: { ok: 'Сервер работает' },
+    language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    health: { checking: 'Проверяем сервер…', ok: 'Сервер работает', down: 'Сервер недоступен' },
   },
   kk: {
     appName: 'Ashyq',
     tagline: 'Кәсіби шеберлік чемпионаттары мен демонстрациялық емтихандарды ашық бағалау',
-    language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    health: { ok: 'Сервер жұмыс істеп тұр' },
+    language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    health: { checking: 'Серверді тексеріп жатырмыз…', ok: 'Сервер жұмыс істеп тұр', down: 'Серверге қосылу мүмкін емес' },
   },
 });

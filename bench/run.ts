@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark in turn, or the ones named (`npm run bench -- scoring appends`).
+ * Each module exports `run()` printing its workload, median, p99 and the figure to compare.
+ */
+const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>> = {};
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length > 0 ? wanted : Object.keys(benches);
+for (const name of selected) {
+  const load = benches[name];
+  if (!load) {
+    console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name} ===`);
+  await (await load()).run();
+}
