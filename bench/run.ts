@@ -15,3 +15,5 @@ for (const name of selected) {
   console.log(`\n=== ${name} ===`);
   await (await load()).run();
 }
+
+export {};

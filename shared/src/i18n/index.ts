@@ -1,4 +1,5 @@
 import { common } from './common';
+import { errors } from './errors';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
 export * from './messages';
@@ -9,6 +10,7 @@ export * from './messages';
  */
 export const namespaces = {
   common,
+  errors,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

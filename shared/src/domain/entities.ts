@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { markingSchemeSchema } from '../scheme/schema';
+
+/**
+ * Reference data of a championship: plain documents (not events). Schemas here are the
+ * stored shape; the API's input schemas (api.ts) derive from them.
+ */
+
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, - or _');
+
+/** A text in the product's languages; kk and ru are required for documents, en is optional. */
+export const localizedSchema = z.object({
+  kk: z.string().trim().min(1).max(300),
+  ru: z.string().trim().min(1).max(300),
+  en: z.string().trim().max(300).optional(),
+});
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+export const publicationPolicySchema = z.enum(['live', 'locked', 'embargo']);
+
+export const publicationSchema = z.object({
+  policy: publicationPolicySchema,
+  /** `freeze` at a set time: the public board stops changing. */
+  freezeAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const personNameSchema = z.object({
+  last: z.string().trim().min(1).max(100),
+  first: z.string().trim().min(1).max(100),
+  middle: z.string().trim().max(100).optional(),
+});
+
+export const collegeSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  bin: z.string().optional(),
+  regionId: z.string(),
+});
+
+export const championshipSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  level: z.enum(['college', 'regional', 'national', 'international']),
+  track: z.enum(['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers']),
+  season: z.number().int().min(2000).max(2100),
+  hostRegionId: z.string(),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  venue: z.string().max(300).optional(),
+  publication: publicationSchema,
+  /** Rules profile new competitions pin by default. */
+  profileId: z.string(),
+  createdAt: z.string(),
+});
+
+export const competitionSchema = z.object({
+  id: idSchema,
+  championshipId: idSchema,
+  skill: z.object({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
+  /** Pinned rules profile version, e.g. `wsk-championship@2024`. */
+  profileId: z.string(),
+  /** Overrides the championship's publication policy when set. */
+  publication: publicationSchema.optional(),
+  scheme: markingSchemeSchema.optional(),
+  /** Bumped on every scheme replacement; frozen once the first mark is recorded. */
+  schemeVersion: z.number().int().min(0),
+  createdAt: z.string(),
+});
+
+export const competitorSchema = z.object({
+  id: idSchema,
+  competitionId: idSchema,
+  name: personNameSchema,
+  /** Personal data: never in public payloads. */
+  iin: z.string(),
+  collegeId: z.string().optional(),
+  regionId: z.string(),
+  /** Compatriot key override (training group, mentor); defaults by championship level. */
+  delegation: z.string().max(100).optional(),
+  guest: z.boolean(),
+});
+
+export const expertRoleSchema = z.enum(['chief', 'deputy-chief', 'expert', 'independent']);
+
+export const expertSchema = z.object({
+  id: idSchema,
+  competitionId: idSchema,
+  name: personNameSchema,
+  iin: z.string(),
+  collegeId: z.string().optional(),
+  regionId: z.string(),
+  delegation: z.string().max(100).optional(),
+  certificate: z.string().max(100).optional(),
+  employer: z.string().max(300).optional(),
+  role: expertRoleSchema,
+});
+
+export type Localized = z.infer<typeof localizedSchema>;
+export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
+export type PersonName = z.infer<typeof personNameSchema>;
+export type College = z.infer<typeof collegeSchema>;
+export type Championship = z.infer<typeof championshipSchema>;
+export type Competition = z.infer<typeof competitionSchema>;
+export type Competitor = z.infer<typeof competitorSchema>;
+export type ExpertRole = z.infer<typeof expertRoleSchema>;
+export type Expert = z.infer<typeof expertSchema>;
+
+export function fullName(name: PersonName): string {
+  return [name.last, name.first, name.middle].filter(Boolean).join(' ');
+}
