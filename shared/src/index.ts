@@ -1,3 +1,4 @@
 export * from './scheme/schema';
 export * from './scoring/marks';
 export * from './i18n/index';
+export * from './identifiers/index';

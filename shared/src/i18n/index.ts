@@ -1,5 +1,6 @@
 import { common } from './common';
 import { errors } from './errors';
+import { identifiers } from './identifiers';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
 export * from './messages';
@@ -11,6 +12,7 @@ export * from './messages';
 export const namespaces = {
   common,
   errors,
+  identifiers,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;
