@@ -1,5 +1,6 @@
 import { common } from './common';
 import { errors } from './errors';
+import { grades } from './grades';
 import { identifiers } from './identifiers';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
@@ -13,6 +14,7 @@ export const namespaces = {
   common,
   errors,
   identifiers,
+  grades,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;
