@@ -1,0 +1,405 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalJson, type JsonValue } from '../events/canonical-json';
+import {
+  checkAppend,
+  checkDocument,
+  checkExpectedVersion,
+  ConflictError,
+  defaultPageSize,
+  filterEntries,
+  indexEntries,
+  UnreadableEventError,
+  type CollectionIndexes,
+  type DocumentFilter,
+  type ReadRange,
+  type Snapshot,
+  type Store,
+  type StoredDocument,
+  type StoredEvent,
+  type StoreOptions,
+  type StreamHead,
+  type VersionedDocument,
+} from './port';
+
+export const sqliteFileName = 'ashyq.sqlite';
+
+const schema = `
+  CREATE TABLE IF NOT EXISTS events (
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (stream, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS documents (
+    col TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (col, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS doc_index (
+    col TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (col, field, value, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS doc_index_by_id ON doc_index (col, id);
+  CREATE TABLE IF NOT EXISTS doc_collections (
+    col TEXT PRIMARY KEY,
+    fields TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS snapshots (
+    stream TEXT NOT NULL,
+    projection TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (stream, projection)
+  );
+`;
+
+interface EventRow {
+  stream: string;
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface PendingAppend {
+  stream: string;
+  expectedSeq: number;
+  events: readonly StoredEvent[];
+  dataTexts: string[];
+  resolve: (events: StoredEvent[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** How group commit has batched appends so far (the benchmark prints the average batch). */
+export interface GroupCommitStats {
+  transactions: number;
+  appends: number;
+}
+
+/** The embedded store: one SQLite file `ashyq.sqlite` in `dataDir` (created when missing). */
+export function openSqliteStore(dataDir: string, options: StoreOptions = {}): Promise<SqliteStore> {
+  return Promise.resolve(new SqliteStore(dataDir, options));
+}
+
+export class SqliteStore implements Store {
+  readonly file: string;
+  readonly groupCommits: GroupCommitStats = { transactions: 0, appends: 0 };
+  private readonly db: Database.Database;
+  private indexes: CollectionIndexes = {};
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly statements;
+  private readonly commitBatch: (batch: PendingAppend[]) => unknown[];
+
+  constructor(dataDir: string, options: StoreOptions = {}) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, sqliteFileName);
+    this.db = new Database(this.file, { timeout: 5_000 });
+    this.db.pragma('journal_mode = WAL');
+    // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
+    // lets an append be acknowledged as durable.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(schema);
+    this.statements = this.prepareStatements();
+    this.commitBatch = this.prepareGroupCommit();
+    this.declareIndexes(options.collections ?? {});
+  }
+
+  async append(
+    stream: string,
+    expectedSeq: number,
+    events: readonly StoredEvent[],
+  ): Promise<StoredEvent[]> {
+    checkAppend(stream, expectedSeq, events);
+    const dataTexts = events.map((event) => canonicalJson(event.data));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, expectedSeq, events, dataTexts, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /**
+   * Group commit: every append that arrived since the last flush is written in one transaction,
+   * so one fsync serves them all. Each append is checked and applied in its own savepoint, so a
+   * stale writer is refused alone; every promise settles only after COMMIT has returned.
+   */
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.flushScheduled = false;
+    let outcomes: unknown[];
+    try {
+      outcomes = this.commitBatch(batch);
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    this.groupCommits.transactions += 1;
+    this.groupCommits.appends += batch.length;
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) request.reject(outcome);
+      else request.resolve([...request.events]);
+    });
+  }
+
+  private prepareGroupCommit(): (batch: PendingAppend[]) => unknown[] {
+    const { headSeq, insertEvent } = this.statements;
+    // A transaction function called inside another one runs as a savepoint.
+    const applyOne = this.db.transaction((request: PendingAppend) => {
+      const actual = (headSeq.get(request.stream) as number | null) ?? 0;
+      if (actual !== request.expectedSeq) {
+        return new ConflictError(request.stream, request.expectedSeq, actual);
+      }
+      request.events.forEach((event, i) => {
+        insertEvent.run(
+          event.stream,
+          event.seq,
+          event.at,
+          event.actor,
+          event.type,
+          request.dataTexts[i],
+          event.prevHash,
+          event.hash,
+        );
+      });
+      return undefined;
+    });
+    const applyAll = this.db.transaction((batch: PendingAppend[]) =>
+      batch.map((request) => {
+        try {
+          return applyOne(request);
+        } catch (error) {
+          return error;
+        }
+      }),
+    );
+    // IMMEDIATE takes the write lock before reading the heads, so another process writing the
+    // same file cannot slip in between the check and the insert.
+    return (batch) => applyAll.immediate(batch);
+  }
+
+  async *readPages(stream: string, range: ReadRange = {}): AsyncIterable<StoredEvent[]> {
+    const pageSize = range.pageSize ?? defaultPageSize;
+    const toSeq = range.toSeq ?? Number.MAX_SAFE_INTEGER;
+    let next = range.fromSeq ?? 1;
+    while (next <= toSeq) {
+      const rows = this.statements.readPage.all(stream, next, toSeq, pageSize) as EventRow[];
+      if (rows.length === 0) return;
+      const page: StoredEvent[] = [];
+      for (const row of rows) {
+        const event = eventFromRow(row);
+        if (!event) {
+          if (page.length > 0) yield page;
+          throw new UnreadableEventError(row.stream, row.seq);
+        }
+        page.push(event);
+      }
+      yield page;
+      if (rows.length < pageSize) return;
+      next = rows[rows.length - 1]!.seq + 1;
+      // better-sqlite3 is synchronous: give sockets a turn between pages of a long read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async head(stream: string): Promise<StreamHead> {
+    const row = this.statements.head.get(stream) as { seq: number; hash: string } | undefined;
+    return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: null };
+  }
+
+  async streams(): Promise<string[]> {
+    return this.statements.streams.all() as string[];
+  }
+
+  async getDocument(collection: string, id: string): Promise<VersionedDocument | undefined> {
+    const row = this.statements.getDocument.get(collection, id) as DocumentRow | undefined;
+    return row && documentFromRow(row);
+  }
+
+  async putDocument(
+    collection: string,
+    document: StoredDocument,
+    expectedVersion?: number,
+  ): Promise<number> {
+    checkDocument(document);
+    checkExpectedVersion(expectedVersion);
+    const json = canonicalJson(document);
+    return this.db.transaction(() => {
+      const current = this.currentVersion(collection, document.id);
+      if (expectedVersion !== undefined && current !== expectedVersion) {
+        throw new ConflictError(`${collection}/${document.id}`, expectedVersion, current);
+      }
+      this.statements.putDocument.run(collection, document.id, current + 1, json);
+      this.writeIndexEntries(collection, document);
+      return current + 1;
+    })();
+  }
+
+  async findDocuments(
+    collection: string,
+    filter: DocumentFilter = {},
+  ): Promise<VersionedDocument[]> {
+    const entries = filterEntries(collection, filter, this.indexes[collection] ?? []);
+    const conditions = entries.map(
+      () => 'AND id IN (SELECT id FROM doc_index WHERE col = ? AND field = ? AND value = ?)',
+    );
+    const parameters = entries.flatMap((entry) => [collection, entry.field, entry.value]);
+    const rows = this.db
+      .prepare(
+        `SELECT id, version, json FROM documents WHERE col = ? ${conditions.join(' ')} ORDER BY id`,
+      )
+      .all(collection, ...parameters) as DocumentRow[];
+    return rows.map(documentFromRow);
+  }
+
+  async deleteDocument(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
+    checkExpectedVersion(expectedVersion);
+    return this.db.transaction(() => {
+      const current = this.currentVersion(collection, id);
+      if (expectedVersion !== undefined && current !== expectedVersion) {
+        throw new ConflictError(`${collection}/${id}`, expectedVersion, current);
+      }
+      this.statements.deleteIndexEntries.run(collection, id);
+      return this.statements.deleteDocument.run(collection, id).changes > 0;
+    })();
+  }
+
+  async saveSnapshot(snapshot: Snapshot): Promise<void> {
+    const { stream, projection, seq, hash, state } = snapshot;
+    this.statements.saveSnapshot.run(stream, projection, seq, hash, state);
+  }
+
+  async latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined> {
+    return this.statements.latestSnapshot.get(stream, projection) as Snapshot | undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.pending.length > 0) this.flush();
+    this.db.close();
+  }
+
+  private currentVersion(collection: string, id: string): number {
+    return (this.statements.documentVersion.get(collection, id) as number | undefined) ?? 0;
+  }
+
+  private writeIndexEntries(collection: string, document: StoredDocument): void {
+    this.statements.deleteIndexEntries.run(collection, document.id);
+    for (const entry of indexEntries(document, this.indexes[collection] ?? [])) {
+      this.statements.insertIndexEntry.run(collection, entry.field, entry.value, document.id);
+    }
+  }
+
+  /**
+   * The indexed fields are kept in the file, so a process that opens the store without declaring
+   * a collection (a CLI tool) keeps its index up to date; a declaration that differs from the
+   * kept one rebuilds that collection's index.
+   */
+  private declareIndexes(declared: CollectionIndexes): void {
+    const kept = this.db.prepare('SELECT col, fields FROM doc_collections').all() as KeptIndexRow[];
+    for (const row of kept) this.indexes[row.col] = JSON.parse(row.fields) as string[];
+    const keep = this.db.prepare(
+      'INSERT INTO doc_collections (col, fields) VALUES (?, ?) ON CONFLICT (col) DO UPDATE SET fields = excluded.fields',
+    );
+    const documentsOf = this.db.prepare('SELECT id, version, json FROM documents WHERE col = ?');
+    const clearIndex = this.db.prepare('DELETE FROM doc_index WHERE col = ?');
+    this.db.transaction(() => {
+      for (const [collection, fields] of Object.entries(declared)) {
+        if (JSON.stringify(this.indexes[collection] ?? []) === JSON.stringify(fields)) continue;
+        this.indexes[collection] = fields;
+        clearIndex.run(collection);
+        for (const row of documentsOf.all(collection) as DocumentRow[]) {
+          this.writeIndexEntries(collection, documentFromRow(row).document);
+        }
+        keep.run(collection, JSON.stringify(fields));
+      }
+    })();
+  }
+
+  private prepareStatements() {
+    const db = this.db;
+    return {
+      headSeq: db.prepare('SELECT MAX(seq) FROM events WHERE stream = ?').pluck(),
+      head: db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
+      insertEvent: db.prepare(
+        'INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readPage: db.prepare(
+        'SELECT * FROM events WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
+      ),
+      streams: db.prepare('SELECT DISTINCT stream FROM events ORDER BY stream').pluck(),
+      getDocument: db.prepare('SELECT id, version, json FROM documents WHERE col = ? AND id = ?'),
+      documentVersion: db.prepare('SELECT version FROM documents WHERE col = ? AND id = ?').pluck(),
+      putDocument: db.prepare(
+        'INSERT INTO documents (col, id, version, json) VALUES (?, ?, ?, ?) ON CONFLICT (col, id) DO UPDATE SET version = excluded.version, json = excluded.json',
+      ),
+      deleteDocument: db.prepare('DELETE FROM documents WHERE col = ? AND id = ?'),
+      deleteIndexEntries: db.prepare('DELETE FROM doc_index WHERE col = ? AND id = ?'),
+      insertIndexEntry: db.prepare(
+        'INSERT INTO doc_index (col, field, value, id) VALUES (?, ?, ?, ?)',
+      ),
+      saveSnapshot: db.prepare(
+        `INSERT INTO snapshots (stream, projection, seq, hash, state) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (stream, projection) DO UPDATE
+         SET seq = excluded.seq, hash = excluded.hash, state = excluded.state
+         WHERE excluded.seq > snapshots.seq`,
+      ),
+      latestSnapshot: db.prepare(
+        'SELECT stream, projection, seq, hash, state FROM snapshots WHERE stream = ? AND projection = ?',
+      ),
+    };
+  }
+}
+
+interface DocumentRow {
+  id: string;
+  version: number;
+  json: string;
+}
+
+interface KeptIndexRow {
+  col: string;
+  fields: string;
+}
+
+function documentFromRow(row: DocumentRow): VersionedDocument {
+  return { document: JSON.parse(row.json) as StoredDocument, version: row.version };
+}
+
+function eventFromRow(row: EventRow): StoredEvent | undefined {
+  let data: JsonValue;
+  try {
+    data = JSON.parse(row.data) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  return {
+    stream: row.stream,
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    type: row.type,
+    data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
