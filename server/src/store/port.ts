@@ -155,6 +155,35 @@ export function checkAppend(
   });
 }
 
+/** An event as both adapters keep it: data as its canonical JSON text, exactly what was hashed. */
+export type EncodedEvent = Omit<StoredEvent, 'data'> & { data: string };
+
+export function encodeEvent(event: StoredEvent): EncodedEvent {
+  return { ...event, data: canonicalJson(event.data) };
+}
+
+/**
+ * Decodes a page of stored rows up to the first one whose data is no longer JSON (a damaged or
+ * tampered row), so a verifier can still name the first bad seq.
+ */
+export function decodeEvents(rows: readonly EncodedEvent[]): {
+  page: StoredEvent[];
+  unreadable?: UnreadableEventError;
+} {
+  const page: StoredEvent[] = [];
+  for (const row of rows) {
+    let data: JsonValue;
+    try {
+      data = JSON.parse(row.data) as JsonValue;
+    } catch {
+      return { page, unreadable: new UnreadableEventError(row.stream, row.seq) };
+    }
+    const { stream, seq, at, actor, type, prevHash, hash } = row;
+    page.push({ stream, seq, at, actor, type, data, prevHash, hash });
+  }
+  return { page };
+}
+
 export function checkExpectedVersion(expectedVersion: number | undefined): void {
   if (expectedVersion === undefined) return;
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {

@@ -1,18 +1,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson, type JsonValue } from '../events/canonical-json';
+import { canonicalJson } from '../events/canonical-json';
 import {
   checkAppend,
   checkDocument,
   checkExpectedVersion,
   ConflictError,
+  decodeEvents,
   defaultPageSize,
+  encodeEvent,
   filterEntries,
   indexEntries,
-  UnreadableEventError,
   type CollectionIndexes,
   type DocumentFilter,
+  type EncodedEvent,
   type ReadRange,
   type Snapshot,
   type Store,
@@ -66,22 +68,11 @@ const schema = `
   );
 `;
 
-interface EventRow {
-  stream: string;
-  seq: number;
-  at: string;
-  actor: string;
-  type: string;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
-
 interface PendingAppend {
   stream: string;
   expectedSeq: number;
   events: readonly StoredEvent[];
-  dataTexts: string[];
+  encoded: EncodedEvent[];
   resolve: (events: StoredEvent[]) => void;
   reject: (error: unknown) => void;
 }
@@ -127,9 +118,9 @@ export class SqliteStore implements Store {
     events: readonly StoredEvent[],
   ): Promise<StoredEvent[]> {
     checkAppend(stream, expectedSeq, events);
-    const dataTexts = events.map((event) => canonicalJson(event.data));
+    const encoded = events.map(encodeEvent);
     return new Promise((resolve, reject) => {
-      this.pending.push({ stream, expectedSeq, events, dataTexts, resolve, reject });
+      this.pending.push({ stream, expectedSeq, events, encoded, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -170,18 +161,7 @@ export class SqliteStore implements Store {
       if (actual !== request.expectedSeq) {
         return new ConflictError(request.stream, request.expectedSeq, actual);
       }
-      request.events.forEach((event, i) => {
-        insertEvent.run(
-          event.stream,
-          event.seq,
-          event.at,
-          event.actor,
-          event.type,
-          request.dataTexts[i],
-          event.prevHash,
-          event.hash,
-        );
-      });
+      for (const event of request.encoded) insertEvent.run(event);
       return undefined;
     });
     const applyAll = this.db.transaction((batch: PendingAppend[]) =>
@@ -203,18 +183,11 @@ export class SqliteStore implements Store {
     const toSeq = range.toSeq ?? Number.MAX_SAFE_INTEGER;
     let next = range.fromSeq ?? 1;
     while (next <= toSeq) {
-      const rows = this.statements.readPage.all(stream, next, toSeq, pageSize) as EventRow[];
+      const rows = this.statements.readPage.all(stream, next, toSeq, pageSize) as EncodedEvent[];
       if (rows.length === 0) return;
-      const page: StoredEvent[] = [];
-      for (const row of rows) {
-        const event = eventFromRow(row);
-        if (!event) {
-          if (page.length > 0) yield page;
-          throw new UnreadableEventError(row.stream, row.seq);
-        }
-        page.push(event);
-      }
-      yield page;
+      const { page, unreadable } = decodeEvents(rows);
+      if (page.length > 0) yield page;
+      if (unreadable) throw unreadable;
       if (rows.length < pageSize) return;
       next = rows[rows.length - 1]!.seq + 1;
       // better-sqlite3 is synchronous: give sockets a turn between pages of a long read.
@@ -341,10 +314,12 @@ export class SqliteStore implements Store {
       headSeq: db.prepare('SELECT MAX(seq) FROM events WHERE stream = ?').pluck(),
       head: db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
       insertEvent: db.prepare(
-        'INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash)
+         VALUES (@stream, @seq, @at, @actor, @type, @data, @prevHash, @hash)`,
       ),
       readPage: db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
+        `SELECT stream, seq, at, actor, type, data, prev_hash AS prevHash, hash FROM events
+         WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
       ),
       streams: db.prepare('SELECT DISTINCT stream FROM events ORDER BY stream').pluck(),
       getDocument: db.prepare('SELECT id, version, json FROM documents WHERE col = ? AND id = ?'),
@@ -383,23 +358,4 @@ interface KeptIndexRow {
 
 function documentFromRow(row: DocumentRow): VersionedDocument {
   return { document: JSON.parse(row.json) as StoredDocument, version: row.version };
-}
-
-function eventFromRow(row: EventRow): StoredEvent | undefined {
-  let data: JsonValue;
-  try {
-    data = JSON.parse(row.data) as JsonValue;
-  } catch {
-    return undefined;
-  }
-  return {
-    stream: row.stream,
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    type: row.type,
-    data,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
