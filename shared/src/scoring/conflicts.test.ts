@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { conflictList, conflictOf, delegationKeysOf, eligibleExperts, isCompatriot, type ExpertParty } from './conflicts';
+import {
+  conflictList,
+  conflictOf,
+  delegationKeysOf,
+  eligibleExperts,
+  isCompatriot,
+  type ExpertParty,
+} from './conflicts';
 
 const aruzhan = { id: 'c1', delegations: { region: 'almaty', college: 'col-7', group: 'PO-21' } };
 const timur = { id: 'c2', delegations: { region: 'astana', college: 'col-2' } };
@@ -12,8 +19,16 @@ describe('isCompatriot', () => {
   });
 
   it('never matches on a key either side lacks', () => {
-    expect(isCompatriot({ id: 'e1', delegations: {} }, { id: 'c', delegations: {} }, 'group')).toBe(false);
-    expect(isCompatriot({ id: 'e1', delegations: { group: '' } }, { id: 'c', delegations: { group: '' } }, 'group')).toBe(false);
+    expect(isCompatriot({ id: 'e1', delegations: {} }, { id: 'c', delegations: {} }, 'group')).toBe(
+      false,
+    );
+    expect(
+      isCompatriot(
+        { id: 'e1', delegations: { group: '' } },
+        { id: 'c', delegations: { group: '' } },
+        'group',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -25,20 +40,31 @@ describe('conflicts', () => {
       reason: 'compatriot',
       params: { expert: 'e1', competitor: 'c1', delegation: 'region' },
     });
-    expect(conflictList(expert, [aruzhan, timur, { id: 'c3' }], 'region').map((c) => [c.competitor, c.reason.reason])).toEqual([
+    expect(
+      conflictList(expert, [aruzhan, timur, { id: 'c3' }], 'region').map((c) => [
+        c.competitor,
+        c.reason.reason,
+      ]),
+    ).toEqual([
       ['c1', 'compatriot'],
       ['c2', 'declared_conflict'],
     ]);
   });
 
   it('leaves the eligible experts for a competitor', () => {
-    const pool: ExpertParty[] = [expert, { id: 'e2', delegations: { region: 'astana' } }, { id: 'e3', delegations: { region: 'shymkent' } }];
+    const pool: ExpertParty[] = [
+      expert,
+      { id: 'e2', delegations: { region: 'astana' } },
+      { id: 'e3', delegations: { region: 'shymkent' } },
+    ];
     expect(eligibleExperts(timur, pool, 'region').map((e) => e.id)).toEqual(['e3']);
     expect(eligibleExperts(aruzhan, pool, 'region').map((e) => e.id)).toEqual(['e2', 'e3']);
   });
 
   it('derives delegation keys from a registered person', () => {
-    expect(delegationKeysOf({ regionId: 'pavlodar', collegeId: 'col-1', delegation: 'mentor-5' })).toEqual({
+    expect(
+      delegationKeysOf({ regionId: 'pavlodar', collegeId: 'col-1', delegation: 'mentor-5' }),
+    ).toEqual({
       region: 'pavlodar',
       college: 'col-1',
       group: 'mentor-5',

@@ -21,7 +21,11 @@ export interface ExpertParty extends Party {
 }
 
 /** Delegation keys of a registered person (region, college, and the group/mentor override). */
-export function delegationKeysOf(person: { regionId: string; collegeId?: string; delegation?: string }): DelegationKeys {
+export function delegationKeysOf(person: {
+  regionId: string;
+  collegeId?: string;
+  delegation?: string;
+}): DelegationKeys {
   const keys: DelegationKeys = { region: person.regionId };
   if (person.collegeId) keys.college = person.collegeId;
   if (person.delegation) keys.group = person.delegation;
@@ -35,7 +39,11 @@ export function isCompatriot(expert: Party, competitor: Party, key: DelegationKi
 }
 
 /** Why the expert may not mark the competitor, or null when it may. */
-export function conflictOf(expert: ExpertParty, competitor: Party, key: DelegationKind): Rejection | null {
+export function conflictOf(
+  expert: ExpertParty,
+  competitor: Party,
+  key: DelegationKind,
+): Rejection | null {
   if (isCompatriot(expert, competitor, key)) {
     return reject('compatriot', { expert: expert.id, competitor: competitor.id, delegation: key });
   }
@@ -51,7 +59,11 @@ export interface Conflict {
 }
 
 /** Every competitor the expert must not mark or see the marking form of. */
-export function conflictList(expert: ExpertParty, competitors: readonly Party[], key: DelegationKind): Conflict[] {
+export function conflictList(
+  expert: ExpertParty,
+  competitors: readonly Party[],
+  key: DelegationKind,
+): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const competitor of competitors) {
     const reason = conflictOf(expert, competitor, key);
@@ -61,6 +73,10 @@ export function conflictList(expert: ExpertParty, competitors: readonly Party[],
 }
 
 /** The experts who may judge this competitor (the pool a panel is drawn from). */
-export function eligibleExperts<E extends ExpertParty>(competitor: Party, experts: readonly E[], key: DelegationKind): E[] {
+export function eligibleExperts<E extends ExpertParty>(
+  competitor: Party,
+  experts: readonly E[],
+  key: DelegationKind,
+): E[] {
   return experts.filter((expert) => conflictOf(expert, competitor, key) === null);
 }

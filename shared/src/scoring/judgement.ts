@@ -8,13 +8,14 @@ export type JudgementFormulaId = (typeof judgementFormulaIds)[number];
 
 export const JUDGEMENT_SCORE_MAX = 3;
 
-const formulas: Record<JudgementFormulaId, (maxMark: number, scores: readonly number[]) => number> = {
-  'max-mean-over-3': (maxMark, scores) => {
-    let sum = 0;
-    for (const score of scores) sum += score;
-    return (maxMark * sum) / (JUDGEMENT_SCORE_MAX * scores.length);
-  },
-};
+const formulas: Record<JudgementFormulaId, (maxMark: number, scores: readonly number[]) => number> =
+  {
+    'max-mean-over-3': (maxMark, scores) => {
+      let sum = 0;
+      for (const score of scores) sum += score;
+      return (maxMark * sum) / (JUDGEMENT_SCORE_MAX * scores.length);
+    },
+  };
 
 /** The aspect mark for a complete panel's scores, at full precision, within [0, max]. */
 export function judgementMark(

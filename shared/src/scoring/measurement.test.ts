@@ -60,7 +60,9 @@ describe('measurementMark', () => {
   });
 
   it('choice: an unknown option index is an error with a reason code', () => {
-    expect(() => measurementMark(aspect(1, choice), { kind: 'choice', option: 3 })).toThrow(ScoringError);
+    expect(() => measurementMark(aspect(1, choice), { kind: 'choice', option: 3 })).toThrow(
+      ScoringError,
+    );
     try {
       measurementMark(aspect(1, choice), { kind: 'choice', option: 7 });
     } catch (error) {
@@ -72,7 +74,9 @@ describe('measurementMark', () => {
   it('refuses a value of another kind than the aspect takes', () => {
     expect(valueKindOf(aspect(1))).toBe('binary');
     expect(valueKindOf(aspect(1, choice))).toBe('choice');
-    expect(() => measurementMark(aspect(1), { kind: 'choice', option: 0 })).toThrow(/value_kind_mismatch/);
+    expect(() => measurementMark(aspect(1), { kind: 'choice', option: 0 })).toThrow(
+      /value_kind_mismatch/,
+    );
   });
 
   it('every measurement mark lies within [0, max]', () => {
@@ -87,21 +91,30 @@ describe('measurementMark', () => {
       fc.record({
         kind: fc.constant('choice' as const),
         options: fc.array(
-          fc.record({ label: fc.constant('o'), deduction: fc.double({ min: 0, max: 5, noNaN: true }) }),
+          fc.record({
+            label: fc.constant('o'),
+            deduction: fc.double({ min: 0, max: 5, noNaN: true }),
+          }),
           { minLength: 2, maxLength: 5 },
         ),
       }),
     );
     fc.assert(
-      fc.property(max, spec, fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.nat(4), (m, s, measured, option) => {
-        const a = aspect(m, s);
-        const mark =
-          s.kind === 'deduction'
-            ? measurementMark(a, { kind: 'deduction', measured })
-            : measurementMark(a, { kind: 'choice', option: option % s.options.length });
-        expect(mark).toBeGreaterThanOrEqual(0);
-        expect(mark).toBeLessThanOrEqual(m);
-      }),
+      fc.property(
+        max,
+        spec,
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.nat(4),
+        (m, s, measured, option) => {
+          const a = aspect(m, s);
+          const mark =
+            s.kind === 'deduction'
+              ? measurementMark(a, { kind: 'deduction', measured })
+              : measurementMark(a, { kind: 'choice', option: option % s.options.length });
+          expect(mark).toBeGreaterThanOrEqual(0);
+          expect(mark).toBeLessThanOrEqual(m);
+        },
+      ),
     );
   });
 });

@@ -25,7 +25,11 @@ export function valueKindOf(aspect: Pick<Aspect, 'type' | 'measurement'>): MarkV
 export function measurementMark(aspect: MarkedAspect, value: MeasurementValue): number {
   const expected = valueKindOf(aspect);
   if (value.kind !== expected) {
-    throw new ScoringError('value_kind_mismatch', { aspect: aspect.code, expected, got: value.kind });
+    throw new ScoringError('value_kind_mismatch', {
+      aspect: aspect.code,
+      expected,
+      got: value.kind,
+    });
   }
   const max = aspect.maxMark;
   const spec = aspect.measurement;

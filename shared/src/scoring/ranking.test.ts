@@ -27,7 +27,10 @@ describe('rankByTotal', () => {
   });
 
   it('positions agree with totals: 1 + the number of ranked entries strictly ahead', () => {
-    const entry = fc.record({ total: fc.integer({ min: 0, max: 20 }).map((n) => n / 4), ranked: fc.boolean() });
+    const entry = fc.record({
+      total: fc.integer({ min: 0, max: 20 }).map((n) => n / 4),
+      ranked: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
         const rows = rankByTotal(entries);
@@ -39,7 +42,8 @@ describe('rankByTotal', () => {
           const ahead = entries.filter((e) => e.ranked && e.total > row.entry.total).length;
           expect(row.position).toBe(ahead + 1);
         }
-        for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.entry.total).toBeGreaterThanOrEqual(rows[i]!.entry.total);
+        for (let i = 1; i < rows.length; i++)
+          expect(rows[i - 1]!.entry.total).toBeGreaterThanOrEqual(rows[i]!.entry.total);
       }),
     );
   });

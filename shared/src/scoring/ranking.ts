@@ -6,7 +6,8 @@
 export function standardPositions(totalsBestFirst: ArrayLike<number>): number[] {
   const positions: number[] = new Array<number>(totalsBestFirst.length);
   for (let i = 0; i < totalsBestFirst.length; i++) {
-    positions[i] = i > 0 && totalsBestFirst[i] === totalsBestFirst[i - 1] ? positions[i - 1]! : i + 1;
+    positions[i] =
+      i > 0 && totalsBestFirst[i] === totalsBestFirst[i - 1] ? positions[i - 1]! : i + 1;
   }
   return positions;
 }
@@ -33,5 +34,8 @@ export function rankByTotal<T extends Rankable>(entries: readonly T[]): RankedRo
     .map(({ entry }) => entry);
   const rankedPositions = standardPositions(ordered.filter((e) => e.ranked).map((e) => e.total));
   let next = 0;
-  return ordered.map((entry) => ({ entry, position: entry.ranked ? rankedPositions[next++]! : null }));
+  return ordered.map((entry) => ({
+    entry,
+    position: entry.ranked ? rankedPositions[next++]! : null,
+  }));
 }

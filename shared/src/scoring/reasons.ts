@@ -10,6 +10,7 @@ export const scoringReasons = [
   // the mark against the competition's state
   'unknown_competitor',
   'competitor_exists',
+  'registration_closed',
   'panel_full',
   'mark_id_reused',
   'mark_not_found',

@@ -52,7 +52,10 @@ export function scaleParameters(scale: StandardScale, totals: readonly number[])
 export function scaledScore(parameters: ScaleParameters, total: number, digits = 2): number {
   const centre = centreOf[parameters.scale];
   if (parameters.spread === 0) return centre;
-  return roundHalfUp(centre + (stepOf[parameters.scale] * (total - parameters.location)) / parameters.spread, digits);
+  return roundHalfUp(
+    centre + (stepOf[parameters.scale] * (total - parameters.location)) / parameters.spread,
+    digits,
+  );
 }
 
 export function median(values: readonly number[]): number {

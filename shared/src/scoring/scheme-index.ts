@@ -20,6 +20,8 @@ export interface IndexedAspect {
 export interface IndexedSubCriterion {
   index: number;
   id: string;
+  /** Day of marking (C-1 -> -1, C1 -> 1, ...). */
+  day: number;
   criterion: number;
   firstAspect: number;
   endAspect: number;
@@ -97,12 +99,28 @@ function buildIndex(scheme: MarkingScheme): SchemeIndex {
           section,
         });
       }
-      subCriteria.push({ index: subIndex, id: sub.id, criterion: criterionIndex, firstAspect, endAspect: aspects.length });
+      subCriteria.push({
+        index: subIndex,
+        id: sub.id,
+        day: sub.day,
+        criterion: criterionIndex,
+        firstAspect,
+        endAspect: aspects.length,
+      });
     }
-    criteria.push({ index: criterionIndex, id: criterion.id, firstSubCriterion, endSubCriterion: subCriteria.length });
+    criteria.push({
+      index: criterionIndex,
+      id: criterion.id,
+      firstSubCriterion,
+      endSubCriterion: subCriteria.length,
+    });
   }
 
-  const sections = [...sectionIndex.keys()].map((id, index) => ({ index, id, aspects: sectionAspects[index]! }));
+  const sections = [...sectionIndex.keys()].map((id, index) => ({
+    index,
+    id,
+    aspects: sectionAspects[index]!,
+  }));
   return {
     scheme,
     aspects,

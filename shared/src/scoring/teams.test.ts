@@ -6,7 +6,13 @@ const rules: TeamRules = {
   tieBreaks: ['gold', 'silver', 'bronze'],
 };
 
-const awards = (team: string, gold: number, silver: number, bronze: number, medallions: number): TeamAward[] => [
+const awards = (
+  team: string,
+  gold: number,
+  silver: number,
+  bronze: number,
+  medallions: number,
+): TeamAward[] => [
   ...Array.from({ length: gold }, () => ({ team, medal: 'gold' as const, medallion: false })),
   ...Array.from({ length: silver }, () => ({ team, medal: 'silver' as const, medallion: false })),
   ...Array.from({ length: bronze }, () => ({ team, medal: 'bronze' as const, medallion: false })),
@@ -16,12 +22,25 @@ const awards = (team: string, gold: number, silver: number, bronze: number, meda
 describe('teamStandings', () => {
   it('counts medal points: 5 gold, 5 silver, 3 bronze, 19 medallions = 60', () => {
     const [almaty] = teamStandings(awards('almaty', 5, 5, 3, 19), rules);
-    expect(almaty).toEqual({ team: 'almaty', gold: 5, silver: 5, bronze: 3, medallion: 19, points: 60, position: 1 });
+    expect(almaty).toEqual({
+      team: 'almaty',
+      gold: 5,
+      silver: 5,
+      bronze: 3,
+      medallion: 19,
+      points: 60,
+      position: 1,
+    });
   });
 
   it('breaks equal points by golds, then silvers, then bronzes', () => {
     const rows = teamStandings(
-      [...awards('a', 0, 2, 0, 0), ...awards('b', 1, 0, 1, 0), ...awards('c', 0, 2, 0, 0), ...awards('d', 1, 0, 0, 2)],
+      [
+        ...awards('a', 0, 2, 0, 0),
+        ...awards('b', 1, 0, 1, 0),
+        ...awards('c', 0, 2, 0, 0),
+        ...awards('d', 1, 0, 0, 2),
+      ],
       rules,
     );
     expect(rows.map((r) => [r.team, r.points, r.position])).toEqual([
@@ -33,7 +52,10 @@ describe('teamStandings', () => {
   });
 
   it('lists teams that won nothing, with 0 points', () => {
-    const rows = teamStandings([...awards('a', 0, 0, 1, 0), { team: 'z', medal: null, medallion: false }], rules);
+    const rows = teamStandings(
+      [...awards('a', 0, 0, 1, 0), { team: 'z', medal: null, medallion: false }],
+      rules,
+    );
     expect(rows.map((r) => [r.team, r.points, r.position])).toEqual([
       ['a', 2, 1],
       ['z', 0, 2],

@@ -38,7 +38,15 @@ export function teamStandings(awards: readonly TeamAward[], rules: TeamRules): T
   for (const award of awards) {
     let row = byTeam.get(award.team);
     if (!row) {
-      row = { team: award.team, gold: 0, silver: 0, bronze: 0, medallion: 0, points: 0, position: 0 };
+      row = {
+        team: award.team,
+        gold: 0,
+        silver: 0,
+        bronze: 0,
+        medallion: 0,
+        points: 0,
+        position: 0,
+      };
       byTeam.set(award.team, row);
     }
     if (award.medal) {
@@ -55,7 +63,9 @@ export function teamStandings(awards: readonly TeamAward[], rules: TeamRules): T
     for (const key of rules.tieBreaks) if (a[key] !== b[key]) return b[key] - a[key];
     return 0;
   };
-  const rows = [...byTeam.values()].sort((a, b) => compare(a, b) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+  const rows = [...byTeam.values()].sort(
+    (a, b) => compare(a, b) || (a.team < b.team ? -1 : a.team > b.team ? 1 : 0),
+  );
   // Rows that compare equal get one rank key, so standardPositions shares their position.
   const keys: number[] = [];
   rows.forEach((row, i) => keys.push(i > 0 && compare(rows[i - 1]!, row) === 0 ? keys[i - 1]! : i));

@@ -18,7 +18,11 @@ export function subCriterionSum(index: SchemeIndex, marks: ArrayLike<number>, su
   return sum;
 }
 
-export function criterionSum(index: SchemeIndex, subTotals: ArrayLike<number>, criterion: number): number {
+export function criterionSum(
+  index: SchemeIndex,
+  subTotals: ArrayLike<number>,
+  criterion: number,
+): number {
   const { firstSubCriterion, endSubCriterion } = index.criteria[criterion]!;
   let sum = 0;
   for (let s = firstSubCriterion; s < endSubCriterion; s++) sum += subTotals[s]!;

@@ -19,12 +19,21 @@ export function validateMarkAgainstScheme(
 
 export function checkValueFits(aspect: IndexedAspect, value: MarkEntry['value']): Rejection | null {
   if (value.kind !== aspect.kind) {
-    return reject('value_kind_mismatch', { aspect: aspect.code, expected: aspect.kind, got: value.kind });
+    return reject('value_kind_mismatch', {
+      aspect: aspect.code,
+      expected: aspect.kind,
+      got: value.kind,
+    });
   }
   if (value.kind === 'choice') {
-    const options = aspect.aspect.measurement?.kind === 'choice' ? aspect.aspect.measurement.options.length : 0;
+    const options =
+      aspect.aspect.measurement?.kind === 'choice' ? aspect.aspect.measurement.options.length : 0;
     if (value.option >= options) {
-      return reject('choice_option_unknown', { aspect: aspect.code, option: value.option, options });
+      return reject('choice_option_unknown', {
+        aspect: aspect.code,
+        option: value.option,
+        options,
+      });
     }
   }
   return null;

@@ -1,0 +1,174 @@
+import type { CompetitorEntry, CompetitorStatus } from './events';
+import type { DelegationKeys } from './conflicts';
+import { isDiscrepant, judgementMark, type JudgementFormulaId } from './judgement';
+import type { MarkValue } from './marks';
+import type { Medal } from './medals';
+import { measurementMark } from './measurement';
+import { roundHalfUp } from './rounding';
+import type { IndexedAspect, SchemeIndex } from './scheme-index';
+import { criterionSum, grandSum, sectionSum, subCriterionSum, totalsOf } from './totals';
+
+/** One entered mark as the projection keeps it: nothing is overwritten, history stays. */
+export interface MarkRecord {
+  id: string;
+  competitor: string;
+  aspect: string;
+  expert: string;
+  value: MarkValue;
+  at: string;
+  actor: string;
+  /** Set on a correction (mark.superseded): the mark it replaced and why. */
+  supersedes?: string;
+  reason?: string;
+  /** Set once a later mark (a re-score or a correction) took this one's place. */
+  supersededBy?: string;
+  /** Set when the mark was withdrawn as entered in error. */
+  withdrawn?: { reason: string; at: string; actor: string };
+}
+
+export interface Resolution {
+  reason: string;
+  at: string;
+  actor: string;
+}
+
+export interface AspectRules {
+  formula: JudgementFormulaId;
+  discrepancyThreshold: number;
+  panelSize: number;
+}
+
+export function isCurrent(record: MarkRecord): boolean {
+  return record.supersededBy === undefined && record.withdrawn === undefined;
+}
+
+/**
+ * Everything the projection knows about one competitor. Marks live in arrays indexed like the
+ * scheme index (NaN = not marked); totals are kept at full precision and only the total is
+ * rounded eagerly, because ranking needs it on every change.
+ */
+export class CompetitorState {
+  readonly id: string;
+  readonly guest: boolean;
+  readonly delegations: DelegationKeys | undefined;
+  status: CompetitorStatus;
+  readonly marks: Float64Array;
+  readonly slots: (MarkRecord[] | undefined)[];
+  readonly discrepant: Uint8Array;
+  readonly resolutions = new Map<number, Resolution>();
+  readonly markedPerSubCriterion: Int32Array;
+  readonly subCriterionTotals: Float64Array;
+  readonly criterionTotals: Float64Array;
+  readonly sectionTotals: Float64Array;
+  total = 0;
+  rounded = 0;
+  position: number | null = null;
+  medal: Medal | null = null;
+  medallion = false;
+  scaled: number | null = null;
+
+  constructor(
+    readonly index: number,
+    entry: CompetitorEntry,
+    private readonly scheme: SchemeIndex,
+  ) {
+    this.id = entry.id;
+    this.guest = entry.guest;
+    this.delegations = entry.delegations;
+    this.status = entry.status ?? 'active';
+    const aspects = scheme.aspects.length;
+    this.marks = new Float64Array(aspects).fill(Number.NaN);
+    this.slots = new Array<MarkRecord[] | undefined>(aspects);
+    this.discrepant = new Uint8Array(aspects);
+    this.markedPerSubCriterion = new Int32Array(scheme.subCriteria.length);
+    this.subCriterionTotals = new Float64Array(scheme.subCriteria.length);
+    this.criterionTotals = new Float64Array(scheme.criteria.length);
+    this.sectionTotals = new Float64Array(scheme.sections.length);
+  }
+
+  get active(): boolean {
+    return this.status === 'active';
+  }
+
+  entry(): CompetitorEntry {
+    const entry: CompetitorEntry = { id: this.id, guest: this.guest, status: this.status };
+    if (this.delegations) entry.delegations = { ...this.delegations };
+    return entry;
+  }
+
+  /** The marks that count now: one per judge for judgement, at most one for measurement. */
+  currentRecords(aspect: number): MarkRecord[] {
+    return this.slots[aspect]?.filter(isCurrent) ?? [];
+  }
+
+  addRecord(aspect: number, record: MarkRecord): void {
+    let slot = this.slots[aspect];
+    if (!slot) this.slots[aspect] = slot = [];
+    slot.push(record);
+  }
+
+  hasOpenDiscrepancy(aspect: number): boolean {
+    return this.discrepant[aspect] === 1 && !this.resolutions.has(aspect);
+  }
+
+  /**
+   * Recomputes one aspect's mark and discrepancy flag from its current records. Any change to
+   * the records voids an earlier resolution: it was about scores that no longer stand.
+   */
+  refreshAspect(aspect: IndexedAspect, rules: AspectRules): void {
+    const a = aspect.index;
+    const current = this.currentRecords(a);
+    let mark = Number.NaN;
+    let discrepant = 0;
+    if (aspect.kind === 'judgement') {
+      if (current.length >= rules.panelSize) {
+        const scores = current.map((r) => (r.value.kind === 'judgement' ? r.value.score : 0));
+        mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores);
+        discrepant = isDiscrepant(scores, rules.discrepancyThreshold) ? 1 : 0;
+      }
+    } else if (current.length > 0) {
+      const value = current[current.length - 1]!.value;
+      if (value.kind !== 'judgement') mark = measurementMark(aspect.aspect, value);
+    }
+    const wasMarked = this.marks[a] === this.marks[a];
+    const isMarked = mark === mark;
+    if (wasMarked !== isMarked)
+      this.markedPerSubCriterion[aspect.subCriterion]! += isMarked ? 1 : -1;
+    this.marks[a] = mark;
+    this.discrepant[a] = discrepant;
+    this.resolutions.delete(a);
+  }
+
+  /** Updates the sums one aspect feeds; returns whether the rounded total moved. */
+  refreshTotalsAfter(aspect: IndexedAspect, digits: number): boolean {
+    const index = this.scheme;
+    this.subCriterionTotals[aspect.subCriterion] = subCriterionSum(
+      index,
+      this.marks,
+      aspect.subCriterion,
+    );
+    this.criterionTotals[aspect.criterion] = criterionSum(
+      index,
+      this.subCriterionTotals,
+      aspect.criterion,
+    );
+    this.sectionTotals[aspect.section] = sectionSum(index, this.marks, aspect.section);
+    return this.setTotal(grandSum(this.criterionTotals), digits);
+  }
+
+  refreshAllTotals(digits: number): void {
+    const totals = totalsOf(this.scheme, this.marks);
+    this.subCriterionTotals.set(totals.subCriteria);
+    this.criterionTotals.set(totals.criteria);
+    this.sectionTotals.set(totals.sections);
+    this.setTotal(totals.total, digits);
+  }
+
+  private setTotal(total: number, digits: number): boolean {
+    this.total = total;
+    const rounded = roundHalfUp(total, digits);
+    const moved = rounded !== this.rounded;
+    this.rounded = rounded;
+    return moved;
+  }
+}

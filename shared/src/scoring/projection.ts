@@ -1,0 +1,460 @@
+import type { RulesProfile } from '../profiles/profile';
+import type { MarkingScheme } from '../scheme/schema';
+import { CompetitorState, isCurrent, type AspectRules, type MarkRecord } from './competitor-state';
+import type { CompetitorEntry, ScoringEvent, ScoringEventOf } from './events';
+import type { MarkEntry } from './marks';
+import { reject, ScoringError, type Rejection } from './reasons';
+import type { IndexedAspect } from './scheme-index';
+import { projectionSnapshotSchema, type ProjectionSnapshot } from './snapshot';
+import { checkValueFits } from './validation';
+import { ProjectionState } from './views';
+
+export interface ProjectionSetup {
+  scheme: MarkingScheme;
+  profile: RulesProfile;
+  competitors: readonly CompetitorEntry[];
+  /** Judges per judgement aspect in this competition; the profile's default when omitted. */
+  judgesPerAspect?: number;
+}
+
+export type ApplyOutcome = { ok: true; duplicate: boolean } | ({ ok: false } & Rejection);
+
+interface IndexedMark {
+  record: MarkRecord;
+  competitor: CompetitorState;
+  aspect: IndexedAspect;
+}
+
+const DUPLICATE = 'duplicate';
+
+/**
+ * The live state of one competition, projected from its event log. `apply` changes only what
+ * the event touches: a mark recomputes one aspect, that competitor's sums and the standings
+ * (insertion into the order plus a linear re-rank). `recompute` replays a whole log with the
+ * standings deferred to the end; both paths run the same code on the same data in the same
+ * order, which is why they give identical state (a property test holds them to it).
+ */
+export class CompetitionProjection extends ProjectionState {
+  private readonly marksById = new Map<string, IndexedMark>();
+  private readonly records: MarkRecord[] = [];
+  private readonly aspectRules: AspectRules;
+  private deferred = false;
+  private eventsSeen = 0;
+
+  private constructor(setup: ProjectionSetup) {
+    super(setup.scheme, setup.profile);
+    const judges = setup.judgesPerAspect ?? setup.profile.judgesPerAspect.default;
+    const allowed = setup.profile.judgesPerAspect;
+    if (!Number.isInteger(judges) || judges < allowed.min || judges > allowed.max) {
+      throw new RangeError(
+        `judgesPerAspect ${judges} is outside ${allowed.min}..${allowed.max} of ${setup.profile.id}`,
+      );
+    }
+    this.aspectRules = {
+      formula: setup.profile.judgementFormula,
+      discrepancyThreshold: setup.profile.discrepancyThreshold,
+      panelSize: judges,
+    };
+    for (const entry of setup.competitors) this.addCompetitor(entry);
+  }
+
+  static create(setup: ProjectionSetup): CompetitionProjection {
+    const projection = new CompetitionProjection(setup);
+    projection.deriveAll();
+    return projection;
+  }
+
+  /** Replays a whole log: the same state as applying the events one by one, computed once. */
+  static recompute(setup: ProjectionSetup, events: Iterable<ScoringEvent>): CompetitionProjection {
+    const projection = new CompetitionProjection(setup);
+    projection.deferred = true;
+    for (const event of events) projection.apply(event);
+    projection.deferred = false;
+    projection.deriveAll();
+    return projection;
+  }
+
+  static restore(
+    setup: Omit<ProjectionSetup, 'competitors' | 'judgesPerAspect'>,
+    input: unknown,
+  ): CompetitionProjection {
+    const snapshot = projectionSnapshotSchema.parse(input);
+    if (snapshot.profile !== setup.profile.id) {
+      throw new ScoringError('snapshot_mismatch', {
+        expected: setup.profile.id,
+        got: snapshot.profile,
+      });
+    }
+    const projection = new CompetitionProjection({
+      ...setup,
+      competitors: snapshot.competitors,
+      judgesPerAspect: snapshot.judgesPerAspect,
+    });
+    projection.load(snapshot);
+    projection.deriveAll();
+    return projection;
+  }
+
+  get version(): number {
+    return this.eventsSeen;
+  }
+
+  get judgesPerAspect(): number {
+    return this.aspectRules.panelSize;
+  }
+
+  /** Whether the event would be accepted (null) or why not; changes nothing. */
+  check(event: ScoringEvent): Rejection | null {
+    const verdict = this.assess(event);
+    return verdict === DUPLICATE ? null : verdict;
+  }
+
+  /** A mark as an expert would send it: scheme, competitor, lock and panel checks. */
+  validateMark(mark: MarkEntry): Rejection | null {
+    const verdict = this.assessMark(mark);
+    return verdict === DUPLICATE ? null : verdict;
+  }
+
+  /** Applies one event. A refused event changes nothing; a repeated one is acknowledged once. */
+  apply(event: ScoringEvent): ApplyOutcome {
+    this.eventsSeen++;
+    const verdict = this.assess(event);
+    if (verdict === DUPLICATE) return { ok: true, duplicate: true };
+    if (verdict) return { ok: false, ...verdict };
+    this.mutate(event);
+    return { ok: true, duplicate: false };
+  }
+
+  snapshot(): ProjectionSnapshot {
+    const resolutions: ProjectionSnapshot['resolutions'] = [];
+    for (const competitor of this.competitors) {
+      for (const [aspect, resolution] of [...competitor.resolutions].sort((a, b) => a[0] - b[0])) {
+        resolutions.push({
+          competitor: competitor.id,
+          aspect: this.index.aspects[aspect]!.code,
+          ...resolution,
+        });
+      }
+    }
+    const locks: ProjectionSnapshot['locks'] = [];
+    this.locks.forEach((lock, s) => {
+      if (lock)
+        locks.push({ subCriterion: this.index.subCriteria[s]!.id, ...structuredClone(lock) });
+    });
+    return {
+      format: 1,
+      profile: this.profile.id,
+      judgesPerAspect: this.aspectRules.panelSize,
+      version: this.eventsSeen,
+      competitors: this.competitors.map((c) => ({ ...c.entry(), status: c.status })),
+      marks: structuredClone(this.records),
+      resolutions,
+      locks,
+      published: this.published ? { ...this.published } : null,
+    };
+  }
+
+  private addCompetitor(entry: CompetitorEntry): CompetitorState {
+    const competitor = new CompetitorState(this.competitors.length, entry, this.index);
+    this.competitors.push(competitor);
+    this.byId.set(competitor.id, competitor);
+    return competitor;
+  }
+
+  private assess(event: ScoringEvent): Rejection | typeof DUPLICATE | null {
+    switch (event.type) {
+      case 'competitor.registered': {
+        const existing = this.byId.get(event.competitor.id);
+        if (!existing) {
+          // A competitor added after a lock would leave the locked sub-criterion incomplete.
+          const locked = this.locks.findIndex((lock) => lock !== undefined);
+          return locked < 0
+            ? null
+            : reject('registration_closed', { subCriterion: this.index.subCriteria[locked]!.id });
+        }
+        return sameEntry(existing.entry(), event.competitor)
+          ? DUPLICATE
+          : reject('competitor_exists', { competitor: event.competitor.id });
+      }
+      case 'competitor.status': {
+        const competitor = this.byId.get(event.competitor);
+        if (!competitor) return reject('unknown_competitor', { competitor: event.competitor });
+        return competitor.status === event.status ? DUPLICATE : null;
+      }
+      case 'mark.recorded':
+        return this.assessMark(event.mark);
+      case 'mark.superseded':
+        return this.assessCorrection(event);
+      case 'mark.withdrawn': {
+        const found = this.marksById.get(event.markId);
+        if (!found) return reject('mark_not_found', { mark: event.markId });
+        if (!isCurrent(found.record)) return reject('mark_not_current', { mark: event.markId });
+        return this.lockedRejection(found.aspect);
+      }
+      case 'discrepancy.resolved': {
+        const competitor = this.byId.get(event.competitor);
+        if (!competitor) return reject('unknown_competitor', { competitor: event.competitor });
+        const aspect = this.index.aspectByCode.get(event.aspect);
+        if (!aspect) return reject('unknown_aspect', { aspect: event.aspect });
+        if (!competitor.hasOpenDiscrepancy(aspect.index)) {
+          return reject('no_open_discrepancy', {
+            competitor: event.competitor,
+            aspect: event.aspect,
+          });
+        }
+        return this.lockedRejection(aspect);
+      }
+      case 'subCriterion.locked':
+      case 'subCriterion.unlocked':
+      case 'subCriterion.signedOff':
+        return this.assessLockEvent(event);
+      case 'results.published':
+        return null;
+    }
+  }
+
+  private assessMark(mark: MarkEntry): Rejection | typeof DUPLICATE | null {
+    const existing = this.marksById.get(mark.id);
+    if (existing)
+      return sameMark(existing.record, mark)
+        ? DUPLICATE
+        : reject('mark_id_reused', { mark: mark.id });
+    const competitor = this.byId.get(mark.competitor);
+    if (!competitor) return reject('unknown_competitor', { competitor: mark.competitor });
+    const aspect = this.index.aspectByCode.get(mark.aspect);
+    if (!aspect) return reject('unknown_aspect', { aspect: mark.aspect });
+    const unfit = checkValueFits(aspect, mark.value);
+    if (unfit) return unfit;
+    const locked = this.lockedRejection(aspect);
+    if (locked) return locked;
+    if (aspect.kind === 'judgement') {
+      const current = competitor.currentRecords(aspect.index);
+      const panel = this.aspectRules.panelSize;
+      if (current.length >= panel && !current.some((r) => r.expert === mark.expert)) {
+        return reject('panel_full', {
+          competitor: mark.competitor,
+          aspect: mark.aspect,
+          judges: panel,
+        });
+      }
+    }
+    return null;
+  }
+
+  private assessCorrection(
+    event: ScoringEventOf<'mark.superseded'>,
+  ): Rejection | typeof DUPLICATE | null {
+    const replacement = this.marksById.get(event.mark.id);
+    if (replacement) {
+      const same =
+        replacement.record.supersedes === event.markId && sameMark(replacement.record, event.mark);
+      return same ? DUPLICATE : reject('mark_id_reused', { mark: event.mark.id });
+    }
+    const found = this.marksById.get(event.markId);
+    if (!found) return reject('mark_not_found', { mark: event.markId });
+    if (!isCurrent(found.record)) return reject('mark_not_current', { mark: event.markId });
+    const old = found.record;
+    const judged = found.aspect.kind === 'judgement';
+    if (
+      old.competitor !== event.mark.competitor ||
+      old.aspect !== event.mark.aspect ||
+      (judged && old.expert !== event.mark.expert)
+    ) {
+      return reject('supersede_mismatch', {
+        mark: event.markId,
+        competitor: old.competitor,
+        aspect: old.aspect,
+      });
+    }
+    return checkValueFits(found.aspect, event.mark.value) ?? this.lockedRejection(found.aspect);
+  }
+
+  private assessLockEvent(
+    event: ScoringEventOf<
+      'subCriterion.locked' | 'subCriterion.unlocked' | 'subCriterion.signedOff'
+    >,
+  ): Rejection | null {
+    const sub = this.index.subCriterionById.get(event.subCriterion);
+    if (!sub) return reject('unknown_sub_criterion', { subCriterion: event.subCriterion });
+    const lock = this.locks[sub.index];
+    if (event.type === 'subCriterion.locked') {
+      if (lock) return reject('already_locked', { subCriterion: sub.id });
+      const blockers = this.lockBlockers(sub.id).length;
+      return blockers > 0
+        ? reject('lock_blocked', { subCriterion: sub.id, count: blockers })
+        : null;
+    }
+    if (!lock) return reject('not_locked', { subCriterion: sub.id });
+    if (
+      event.type === 'subCriterion.signedOff' &&
+      lock.signOffs.some((s) => s.expert === event.expert)
+    ) {
+      return reject('already_signed_off', { subCriterion: sub.id, expert: event.expert });
+    }
+    return null;
+  }
+
+  private lockedRejection(aspect: IndexedAspect): Rejection | null {
+    if (!this.locks[aspect.subCriterion]) return null;
+    return reject('sub_criterion_locked', {
+      subCriterion: this.index.subCriteria[aspect.subCriterion]!.id,
+      aspect: aspect.code,
+    });
+  }
+
+  private mutate(event: ScoringEvent): void {
+    const { at, actor } = event;
+    switch (event.type) {
+      case 'competitor.registered':
+        return this.competitorChanged(this.addCompetitor(event.competitor));
+      case 'competitor.status': {
+        const competitor = this.byId.get(event.competitor)!;
+        competitor.status = event.status;
+        return this.competitorChanged(competitor);
+      }
+      case 'mark.recorded': {
+        const record = newRecord(event.mark, at, actor);
+        const { competitor, aspect } = this.attach(record);
+        const previous = competitor
+          .currentRecords(aspect.index)
+          .find((r) => r !== record && (aspect.kind !== 'judgement' || r.expert === record.expert));
+        if (previous) {
+          previous.supersededBy = record.id;
+          record.supersedes = previous.id;
+        }
+        return this.aspectChanged(competitor, aspect);
+      }
+      case 'mark.superseded': {
+        const old = this.marksById.get(event.markId)!.record;
+        const record = newRecord(event.mark, at, actor);
+        record.supersedes = old.id;
+        record.reason = event.reason;
+        old.supersededBy = record.id;
+        const { competitor, aspect } = this.attach(record);
+        return this.aspectChanged(competitor, aspect);
+      }
+      case 'mark.withdrawn': {
+        const found = this.marksById.get(event.markId)!;
+        found.record.withdrawn = { reason: event.reason, at, actor };
+        return this.aspectChanged(found.competitor, found.aspect);
+      }
+      case 'discrepancy.resolved': {
+        const aspect = this.index.aspectByCode.get(event.aspect)!;
+        this.byId
+          .get(event.competitor)!
+          .resolutions.set(aspect.index, { reason: event.reason, at, actor });
+        return;
+      }
+      case 'subCriterion.locked':
+        this.locks[this.index.subCriterionById.get(event.subCriterion)!.index] = {
+          at,
+          actor,
+          signOffs: [],
+        };
+        return;
+      case 'subCriterion.unlocked':
+        // Sign-offs vouch for the locked figures; after an unlock they are void.
+        this.locks[this.index.subCriterionById.get(event.subCriterion)!.index] = undefined;
+        return;
+      case 'subCriterion.signedOff':
+        this.locks[this.index.subCriterionById.get(event.subCriterion)!.index]!.signOffs.push({
+          expert: event.expert,
+          at,
+          actor,
+        });
+        return;
+      case 'results.published':
+        this.published = { at, actor };
+        return;
+    }
+  }
+
+  /** Files a record under its competitor and aspect (both already checked to exist). */
+  private attach(record: MarkRecord): IndexedMark {
+    const competitor = this.byId.get(record.competitor);
+    const aspect = this.index.aspectByCode.get(record.aspect);
+    if (!competitor || !aspect) {
+      throw new ScoringError('snapshot_mismatch', {
+        mark: record.id,
+        competitor: record.competitor,
+        aspect: record.aspect,
+      });
+    }
+    competitor.addRecord(aspect.index, record);
+    const indexed = { record, competitor, aspect };
+    this.marksById.set(record.id, indexed);
+    this.records.push(record);
+    return indexed;
+  }
+
+  private aspectChanged(competitor: CompetitorState, aspect: IndexedAspect): void {
+    competitor.refreshAspect(aspect, this.aspectRules);
+    if (this.deferred) return;
+    if (competitor.refreshTotalsAfter(aspect, this.digits)) this.competitorChanged(competitor);
+  }
+
+  private competitorChanged(competitor: CompetitorState): void {
+    if (this.deferred) return;
+    this.standings.place(competitor);
+    this.standings.rerank(this.competitors);
+  }
+
+  private deriveAll(): void {
+    for (const competitor of this.competitors) competitor.refreshAllTotals(this.digits);
+    this.standings.rebuild(this.competitors);
+    this.standings.rerank(this.competitors);
+  }
+
+  private load(snapshot: ProjectionSnapshot): void {
+    const touched = new Set<IndexedMark>();
+    for (const stored of snapshot.marks) touched.add(this.attach(structuredClone(stored)));
+    for (const { competitor, aspect } of touched)
+      competitor.refreshAspect(aspect, this.aspectRules);
+    for (const { competitor, aspect, ...resolution } of snapshot.resolutions) {
+      const indexed = this.index.aspectByCode.get(aspect);
+      const owner = this.byId.get(competitor);
+      if (!indexed || !owner) throw new ScoringError('snapshot_mismatch', { competitor, aspect });
+      owner.resolutions.set(indexed.index, resolution);
+    }
+    for (const { subCriterion, ...lock } of snapshot.locks) {
+      const sub = this.index.subCriterionById.get(subCriterion);
+      if (!sub) throw new ScoringError('snapshot_mismatch', { subCriterion });
+      this.locks[sub.index] = lock;
+    }
+    this.published = snapshot.published;
+    this.eventsSeen = snapshot.version;
+  }
+}
+
+function newRecord(mark: MarkEntry, at: string, actor: string): MarkRecord {
+  return { ...mark, value: { ...mark.value }, at, actor };
+}
+
+/** A resent event carries the same content under the same id. */
+function sameMark(record: MarkRecord, mark: MarkEntry): boolean {
+  return (
+    record.competitor === mark.competitor &&
+    record.aspect === mark.aspect &&
+    record.expert === mark.expert &&
+    sameFields(record.value, mark.value)
+  );
+}
+
+function sameEntry(a: CompetitorEntry, b: CompetitorEntry): boolean {
+  return (
+    a.id === b.id &&
+    a.guest === b.guest &&
+    (a.status ?? 'active') === (b.status ?? 'active') &&
+    sameFields(a.delegations ?? {}, b.delegations ?? {})
+  );
+}
+
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  return (
+    keys.length === Object.keys(right).filter((k) => right[k] !== undefined).length &&
+    keys.every((k) => left[k] === right[k])
+  );
+}
