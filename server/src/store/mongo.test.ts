@@ -5,7 +5,7 @@ import { openMongoStore } from './mongo';
 import { storeContract, type StoreHarness } from './store.contract';
 
 const uri = process.env.MONGODB_URI || undefined;
-if (!uri) console.log('SKIPPED: MongoDB contract tests — set MONGODB_URI to run them');
+if (!uri) console.warn('SKIPPED: MongoDB contract tests — set MONGODB_URI to run them');
 
 /** Each test gets its own database, dropped afterwards. */
 async function freshDatabase(): Promise<StoreHarness> {
