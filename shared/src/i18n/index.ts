@@ -2,6 +2,7 @@ import { common } from './common';
 import { errors } from './errors';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
+import { reference } from './reference';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
 export * from './messages';
@@ -15,6 +16,7 @@ export const namespaces = {
   errors,
   identifiers,
   grades,
+  reference,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -81,13 +81,8 @@ export function isValidBin(value: string): boolean {
   return validateBin(value).ok;
 }
 
-function binFailure(value: string): BinFailure | undefined {
-  const result = validateBin(value);
-  return result.ok ? undefined : result;
-}
-
 /** A trimmed BIN; an invalid one fails with a localised reason (see localizeIssue). */
 export const binSchema = z
   .string()
   .trim()
-  .superRefine(reasonRefinement(binFailure, 'identifiers', 'bin'));
+  .superRefine(reasonRefinement(validateBin, 'identifiers', 'bin'));

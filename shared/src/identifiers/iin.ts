@@ -96,11 +96,6 @@ export function isValidIin(value: string): boolean {
   return validateIin(value).ok;
 }
 
-function iinFailure(value: string): IinFailure | undefined {
-  const result = validateIin(value);
-  return result.ok ? undefined : result;
-}
-
 /**
  * For public pages: only the last four digits stay visible. The birth date and sex are hidden
  * too, because the handbook forbids birth dates on public pages; the serial and check digit
@@ -116,4 +111,4 @@ export function maskIin(value: string): string {
 export const iinSchema = z
   .string()
   .trim()
-  .superRefine(reasonRefinement(iinFailure, 'identifiers', 'iin'));
+  .superRefine(reasonRefinement(validateIin, 'identifiers', 'iin'));

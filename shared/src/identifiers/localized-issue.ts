@@ -14,7 +14,8 @@ export interface ReasonIssueParams {
   values: Record<string, string | number>;
 }
 
-interface ReasonFailure {
+/** A failed check: `reason` picks the message, the other fields fill its placeholders. */
+export interface ReasonFailure {
   ok: false;
   reason: string;
 }
@@ -29,30 +30,38 @@ function valuesOf(failure: ReasonFailure): Record<string, string | number> {
 }
 
 /**
- * A superRefine callback: `check` returns a failure or undefined; the issue's message is the
- * translation of `<keyPrefix>.<reason>` in the default language, with the failure's fields as
- * placeholders.
+ * Adds the issue for `failure`: its message is the translation of `<keyPrefix>.<reason>` in the
+ * default language, with the failure's fields as placeholders.
  */
-export function reasonRefinement<F extends ReasonFailure>(
-  check: (value: string) => F | undefined,
+export function addReasonIssue(
+  ctx: z.core.$RefinementCtx<unknown>,
+  failure: ReasonFailure,
+  where: { namespace: NamespaceName; keyPrefix: string; input: unknown; path?: PropertyKey[] },
+): void {
+  const params: ReasonIssueParams = {
+    reason: failure.reason,
+    namespace: where.namespace,
+    key: `${where.keyPrefix}.${failure.reason}`,
+    values: valuesOf(failure),
+  };
+  ctx.addIssue({
+    code: 'custom',
+    message: renderReason(params, defaultLanguage),
+    params: { ...params },
+    input: where.input,
+    ...(where.path ? { path: where.path } : {}),
+  });
+}
+
+/** A superRefine callback for a check that returns `{ ok: true, ... }` or a failure. */
+export function reasonRefinement(
+  check: (value: string) => { ok: true } | ReasonFailure,
   namespace: NamespaceName,
   keyPrefix: string,
 ) {
   return (value: string, ctx: z.core.$RefinementCtx<string>): void => {
-    const failure = check(value);
-    if (!failure) return;
-    const params: ReasonIssueParams = {
-      reason: failure.reason,
-      namespace,
-      key: `${keyPrefix}.${failure.reason}`,
-      values: valuesOf(failure),
-    };
-    ctx.addIssue({
-      code: 'custom',
-      message: renderReason(params, defaultLanguage),
-      params: { ...params },
-      input: value,
-    });
+    const result = check(value);
+    if (!result.ok) addReasonIssue(ctx, result, { namespace, keyPrefix, input: value });
   };
 }
 

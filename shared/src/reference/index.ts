@@ -1,0 +1,4 @@
+export * from './regions';
+export * from './championship';
+export * from './roles';
+export * from './classifier';

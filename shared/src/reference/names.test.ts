@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { championshipSchema, expertRoleSchema } from '../domain/entities';
+import { languages } from '../i18n/index';
+import {
+  championshipLevelName,
+  championshipLevels,
+  championshipTrackName,
+  championshipTrackSchema,
+  championshipTracks,
+} from './championship';
+import { userRoleName, userRoleSchema, userRoles } from './roles';
+
+describe('championship levels and tracks', () => {
+  it('are the enums of the championship entity', () => {
+    expect(championshipLevels).toEqual(['college', 'regional', 'national', 'international']);
+    expect(championshipTracks).toEqual(championshipSchema.shape.track.options);
+    expect(championshipTrackSchema.safeParse('abilympics').success).toBe(true);
+    expect(championshipTrackSchema.safeParse('worldskills').success).toBe(false);
+  });
+
+  it('have a name in every language', () => {
+    for (const lang of languages) {
+      for (const level of championshipLevels)
+        expect(championshipLevelName(level, lang)).toBeTruthy();
+      for (const track of championshipTracks)
+        expect(championshipTrackName(track, lang)).toBeTruthy();
+    }
+    expect(championshipLevelName('national', 'kk')).toBe('Республикалық чемпионат');
+    expect(championshipTrackName('teachers', 'ru')).toBe(
+      'Конкурс профессионального мастерства среди педагогов колледжей',
+    );
+  });
+});
+
+describe('roles', () => {
+  it('cover the expert roles of the expert entity', () => {
+    for (const role of expertRoleSchema.options) expect(userRoles).toContain(role);
+    expect(userRoleSchema.safeParse('spectator').success).toBe(true);
+    expect(userRoleSchema.safeParse('admin').success).toBe(false);
+  });
+
+  it('have a name in every language, using the glossary', () => {
+    for (const lang of languages) {
+      for (const role of userRoles) expect(userRoleName(role, lang)).toBeTruthy();
+    }
+    expect(userRoleName('chief', 'kk')).toBe('Бас сарапшы');
+    expect(userRoleName('chief', 'ru')).toBe('Главный эксперт');
+  });
+});
