@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, openStore } from './config';
+import { SqliteStore } from './store/sqlite';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: undefined,
+      dataDir: './data',
+      mongodbUri: undefined,
+      redisUrl: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, and treats an empty one as unset', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/ashyq',
+      MONGODB_URI: 'mongodb://db1:27017,db2:27017/ashyq?replicaSet=rs0',
+      REDIS_URL: '',
+      LOG_LEVEL: 'WARN',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/ashyq',
+      mongodbUri: 'mongodb://db1:27017,db2:27017/ashyq?replicaSet=rs0',
+      redisUrl: undefined,
+      logLevel: 'warn',
+    });
+  });
+
+  it('names every bad variable, its value and what it should be', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: '80a',
+        MONGODB_URI: 'localhost:27017',
+        LOG_LEVEL: 'loud',
+        REDIS_URL: 'redis://cache:6379',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT="80a": expected a port number',
+      'MONGODB_URI="localhost:27017": expected a MongoDB URL: mongodb://host:27017/ashyq or mongodb+srv://...',
+      'LOG_LEVEL="loud": expected one of debug, info, warn, error, silent',
+    ]);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      'PORT="70000": expected a port from 1 to 65535',
+    );
+  });
+});
+
+describe('openStore', () => {
+  it('opens the embedded SQLite store in DATA_DIR when no MongoDB URL is given', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-config-'));
+    const store = await openStore(loadConfig({ DATA_DIR: dataDir }));
+    expect(store).toBeInstanceOf(SqliteStore);
+    expect((store as SqliteStore).file).toBe(path.join(dataDir, 'ashyq.sqlite'));
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

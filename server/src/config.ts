@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Store, StoreOptions } from './store/port';
+
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+// An empty variable (`MONGODB_URI=` in a .env file) means "not set", not "set to nothing".
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  PORT: z.preprocess(
+    unsetWhenEmpty,
+    z.coerce
+      .number({ error: 'a port number' })
+      .int('a whole port number')
+      .min(1, 'a port from 1 to 65535')
+      .max(65535, 'a port from 1 to 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  DATA_DIR: z.preprocess(unsetWhenEmpty, z.string().default('./data')),
+  MONGODB_URI: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(
+        /^mongodb(\+srv)?:\/\/\S+$/,
+        'a MongoDB URL: mongodb://host:27017/ashyq or mongodb+srv://...',
+      )
+      .optional(),
+  ),
+  REDIS_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'a Redis URL: redis://host:6379 or rediss://...')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
+    z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+});
+
+export interface Config {
+  port: number;
+  /** Address to listen on; all interfaces when undefined. */
+  host: string | undefined;
+  dataDir: string;
+  /** When set, MongoDB is the store instead of the embedded SQLite file in dataDir. */
+  mongodbUri: string | undefined;
+  /** When set, Socket.IO shares board updates between instances through Redis. */
+  redisUrl: string | undefined;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment; a bad value is a ConfigError naming each variable, what it is and what it should be. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0]);
+        return `${variable}=${JSON.stringify(env[variable] ?? '')}: expected ${issue.message}`;
+      }),
+    );
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: values.DATA_DIR,
+    mongodbUri: values.MONGODB_URI,
+    redisUrl: values.REDIS_URL,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+/** MongoDB when MONGODB_URI is set, else the embedded SQLite store in DATA_DIR. */
+export async function openStore(
+  config: Pick<Config, 'dataDir' | 'mongodbUri'>,
+  options: StoreOptions = {},
+): Promise<Store> {
+  // Imported on demand, so a laptop running SQLite never loads Mongoose and the other way round.
+  if (config.mongodbUri) {
+    const { openMongoStore } = await import('./store/mongo');
+    return openMongoStore(config.mongodbUri, options);
+  }
+  const { openSqliteStore } = await import('./store/sqlite');
+  return openSqliteStore(config.dataDir, options);
+}
