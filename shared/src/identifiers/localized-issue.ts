@@ -82,8 +82,8 @@ function isReasonIssueParams(params: unknown): params is ReasonIssueParams {
 }
 
 /**
- * The message of an issue made by `reasonRefinement`, in `lang`; undefined for any other issue
- * (the caller then uses its generic messages).
+ * The message of an issue made by `reasonRefinement` or `addReasonIssue`, in `lang`; undefined
+ * for any other issue (the caller then uses its generic messages).
  */
 export function localizeIssue(issue: z.core.$ZodIssue, lang: Language): string | undefined {
   if (issue.code !== 'custom' || !isReasonIssueParams(issue.params)) return undefined;

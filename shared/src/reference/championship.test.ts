@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { championshipSchema, expertRoleSchema } from '../domain/entities';
+import { championshipSchema } from '../domain/entities';
 import { languages } from '../i18n/index';
 import {
   championshipLevelName,
@@ -8,7 +8,6 @@ import {
   championshipTrackSchema,
   championshipTracks,
 } from './championship';
-import { userRoleName, userRoleSchema, userRoles } from './roles';
 
 describe('championship levels and tracks', () => {
   it('are the enums of the championship entity', () => {
@@ -29,21 +28,5 @@ describe('championship levels and tracks', () => {
     expect(championshipTrackName('teachers', 'ru')).toBe(
       'Конкурс профессионального мастерства среди педагогов колледжей',
     );
-  });
-});
-
-describe('roles', () => {
-  it('cover the expert roles of the expert entity', () => {
-    for (const role of expertRoleSchema.options) expect(userRoles).toContain(role);
-    expect(userRoleSchema.safeParse('spectator').success).toBe(true);
-    expect(userRoleSchema.safeParse('admin').success).toBe(false);
-  });
-
-  it('have a name in every language, using the glossary', () => {
-    for (const lang of languages) {
-      for (const role of userRoles) expect(userRoleName(role, lang)).toBeTruthy();
-    }
-    expect(userRoleName('chief', 'kk')).toBe('Бас сарапшы');
-    expect(userRoleName('chief', 'ru')).toBe('Главный эксперт');
   });
 });
