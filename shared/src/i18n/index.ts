@@ -2,6 +2,7 @@ import { common } from './common';
 import { errors } from './errors';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
+import { people } from './people';
 import { reference } from './reference';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
@@ -15,6 +16,7 @@ export const namespaces = {
   common,
   errors,
   identifiers,
+  people,
   grades,
   reference,
 } satisfies Record<string, Namespace>;
