@@ -26,4 +26,13 @@ describe('rate limiter', () => {
     now = 60_000;
     expect(limiter.hit('ip')).toBe(0);
   });
+
+  it('refunds a legitimate attempt so only failures use up the budget', () => {
+    const limiter = new RateLimiter(2, 60_000, () => 0);
+    for (let i = 0; i < 5; i += 1) {
+      expect(limiter.hit('venue')).toBe(0);
+      limiter.refund('venue');
+    }
+    expect([limiter.hit('venue'), limiter.hit('venue'), limiter.hit('venue')]).toEqual([0, 0, 60]);
+  });
 });

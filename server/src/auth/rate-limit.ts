@@ -25,6 +25,16 @@ export class RateLimiter {
     return window.count > this.limit ? Math.ceil((window.start + this.windowMs - now) / 1000) : 0;
   }
 
+  /**
+   * Gives back one attempt that turned out legitimate (a successful sign-in), so only failures
+   * use up the budget: a venue whose tablets share one public address can sign everyone in.
+   * Attempts are still counted before they are checked, so parallel guesses cannot overshoot.
+   */
+  refund(key: string): void {
+    const window = this.windows.get(key);
+    if (window && window.count > 0 && this.now() - window.start < this.windowMs) window.count -= 1;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }
