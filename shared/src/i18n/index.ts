@@ -1,3 +1,4 @@
+import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
 import { grades } from './grades';
@@ -15,6 +16,7 @@ export * from './messages';
 export const namespaces = {
   common,
   errors,
+  auth,
   identifiers,
   people,
   grades,
