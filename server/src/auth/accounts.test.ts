@@ -1,0 +1,303 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../http/errors';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { AccountService, authCollections, type NewOrganiser } from './accounts';
+
+const hour = 60 * 60 * 1000;
+const chief = { kind: 'user', userId: 'organiser-1' } as const;
+
+let dataDir: string;
+let store: SqliteStore;
+let now: number;
+let accounts: AccountService;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-auth-'));
+  store = await openSqliteStore(dataDir, { collections: authCollections });
+  now = Date.parse('2026-03-02T03:00:00Z');
+  accounts = new AccountService(store, { now: () => now });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const aigerim: NewOrganiser = {
+  email: '  Aigerim.Nurlanova@Example.KZ ',
+  name: 'Айгерим Нурланова',
+  password: 'Shymkent-2026!',
+  scope: { kind: 'championships', ids: ['wsk-shymkent-2026'] },
+  roles: ['organiser'],
+};
+
+/** The refusal an ApiError carries, as the English caller would read it. */
+async function refusalOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  const { code, status, params, details } = error as ApiError;
+  const detail = (typeof details === 'function' ? details('en') : details)[0];
+  return { code, status, params, detail: detail?.message };
+}
+
+describe('organiser accounts', () => {
+  it('stores the email lower-cased and never hands out the password hash', async () => {
+    const created = await accounts.createOrganiser(aigerim);
+    expect(created.email).toBe('aigerim.nurlanova@example.kz');
+    expect(created).not.toHaveProperty('passwordHash');
+    const found = await accounts.findByEmail('AIGERIM.NURLANOVA@example.kz');
+    expect(found).toEqual(created);
+    expect(found).not.toHaveProperty('passwordHash');
+  });
+
+  it('refuses a second account with the same email in any letter case', async () => {
+    await accounts.createOrganiser(aigerim);
+    const refused = await refusalOf(
+      accounts.createOrganiser({ ...aigerim, email: 'aigerim.nurlanova@example.kz' }),
+    );
+    expect(refused).toMatchObject({ code: 'conflict', status: 409 });
+    expect(refused.detail).toBe('An account with this email already exists');
+  });
+
+  it('refuses a short password and a malformed email, naming the fields', async () => {
+    const refused = accounts.createOrganiser({
+      ...aigerim,
+      email: 'not-an-email',
+      password: 'short',
+    });
+    expect((await refusalOf(refused)).code).toBe('validation_failed');
+    expect(await accounts.findByEmail('not-an-email')).toBeUndefined();
+  });
+
+  it('signs in with the right password, whatever the email case', async () => {
+    const created = await accounts.createOrganiser(aigerim);
+    const signedIn = await accounts.signInWithPassword(
+      'Aigerim.Nurlanova@example.kz',
+      aigerim.password,
+      '10.0.0.5',
+    );
+    expect(signedIn.id).toBe(created.id);
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    await accounts.createOrganiser(aigerim);
+    const wrongPassword = await refusalOf(
+      accounts.signInWithPassword(aigerim.email, 'Shymkent-2025!', '10.0.0.5'),
+    );
+    const unknownEmail = await refusalOf(
+      accounts.signInWithPassword('nobody@example.kz', aigerim.password, '10.0.0.5'),
+    );
+    expect(wrongPassword).toEqual(unknownEmail);
+    expect(wrongPassword).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      detail: 'Wrong email or password',
+    });
+  });
+
+  it('refuses a disabled account and ends its sessions', async () => {
+    const created = await accounts.createOrganiser(aigerim);
+    const { secret } = await accounts.createSession({ kind: 'user', userId: created.id }, 'kk');
+    await accounts.setDisabled(created.id, true);
+    expect(await accounts.loadSession(secret)).toBeUndefined();
+    const refused = await refusalOf(
+      accounts.signInWithPassword(aigerim.email, aigerim.password, '10.0.0.5'),
+    );
+    expect(refused).toMatchObject({
+      code: 'forbidden',
+      detail: 'This account is disabled; contact the organiser',
+    });
+  });
+});
+
+describe('password sign-in limits', () => {
+  it('refuses the 11th failed attempt from one address within a minute, with the wait', async () => {
+    await accounts.createOrganiser(aigerim);
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      expect(
+        (await refusalOf(accounts.signInWithPassword(aigerim.email, 'guess', '10.0.0.9'))).code,
+      ).toBe('unauthorized');
+    }
+    now += 15_000;
+    const limited = await refusalOf(
+      accounts.signInWithPassword(aigerim.email, aigerim.password, '10.0.0.9'),
+    );
+    expect(limited).toMatchObject({ code: 'rate_limited', status: 429, params: { seconds: 45 } });
+    now += 45_000;
+    await expect(
+      accounts.signInWithPassword(aigerim.email, aigerim.password, '10.0.0.9'),
+    ).resolves.toBeDefined();
+  });
+
+  it('limits guesses at one email from many addresses', async () => {
+    await accounts.createOrganiser(aigerim);
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await refusalOf(accounts.signInWithPassword(aigerim.email, 'guess', `10.0.1.${attempt}`));
+    }
+    const limited = await refusalOf(
+      accounts.signInWithPassword(aigerim.email, aigerim.password, '10.0.2.1'),
+    );
+    expect(limited.code).toBe('rate_limited');
+  });
+
+  it('does not count successful sign-ins, so a venue behind one address can sign everyone in', async () => {
+    await accounts.createOrganiser(aigerim);
+    for (let attempt = 1; attempt <= 15; attempt += 1) {
+      await expect(
+        accounts.signInWithPassword(aigerim.email, aigerim.password, '10.0.0.7'),
+      ).resolves.toMatchObject({
+        email: 'aigerim.nurlanova@example.kz',
+      });
+    }
+  });
+});
+
+describe('expert credentials', () => {
+  it('issues a six-digit PIN and a link token that both sign the expert in', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    expect(issued.pin).toMatch(/^\d{6}$/);
+    expect(issued.credential).toMatchObject({
+      competitionId: 'cooking-1',
+      expertId: 'expert-7',
+      role: 'expert',
+    });
+    expect(issued.credential).not.toHaveProperty('pinDigest');
+    expect(issued.credential).not.toHaveProperty('linkDigest');
+    expect((await accounts.signInWithPin('cooking-1', issued.pin, '10.0.0.5')).id).toBe(
+      issued.credential.id,
+    );
+    expect((await accounts.signInWithLink(issued.linkToken, '10.0.0.5')).id).toBe(
+      issued.credential.id,
+    );
+  });
+
+  it('refuses the PIN in another competition', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const refused = await refusalOf(accounts.signInWithPin('welding-2', issued.pin, '10.0.0.5'));
+    expect(refused).toMatchObject({
+      code: 'unauthorized',
+      detail: 'Wrong PIN for this competition, or the PIN has been revoked',
+    });
+  });
+
+  it('gives each expert of a competition a different PIN', async () => {
+    const pins = new Set<string>();
+    for (let expert = 0; expert < 40; expert += 1) {
+      pins.add(
+        (await accounts.issueCredential('cooking-1', `expert-${expert}`, 'expert', chief)).pin,
+      );
+    }
+    expect(pins.size).toBe(40);
+  });
+
+  it('re-issuing revokes the previous PIN, link and sessions', async () => {
+    const first = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const { secret } = await accounts.createSession(
+      { kind: 'credential', credentialId: first.credential.id },
+      'ru',
+    );
+    const second = await accounts.issueCredential('cooking-1', 'expert-7', 'deputy-chief', chief);
+    expect(await accounts.loadSession(secret)).toBeUndefined();
+    expect(second.pin).not.toBe(first.pin);
+    expect((await refusalOf(accounts.signInWithPin('cooking-1', first.pin, '10.0.0.5'))).code).toBe(
+      'unauthorized',
+    );
+    const refused = await refusalOf(accounts.signInWithLink(first.linkToken, '10.0.0.5'));
+    expect(refused.detail).toBe(
+      'This sign-in link is no longer valid; ask your chief expert for a new one',
+    );
+    expect((await accounts.signInWithPin('cooking-1', second.pin, '10.0.0.5')).role).toBe(
+      'deputy-chief',
+    );
+  });
+
+  it('refuses a revoked credential and keeps the revocation time when revoked twice', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const revoked = await accounts.revokeCredential(issued.credential.id);
+    now += hour;
+    expect(await accounts.revokeCredential(issued.credential.id)).toEqual(revoked);
+    expect(revoked?.revokedAt).toBe('2026-03-02T03:00:00.000Z');
+    expect(
+      (await refusalOf(accounts.signInWithPin('cooking-1', issued.pin, '10.0.0.5'))).code,
+    ).toBe('unauthorized');
+  });
+
+  it('stops PIN guessing after 10 failures from one address, even for the right PIN', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const wrong = issued.pin === '000000' ? '000001' : '000000';
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await refusalOf(accounts.signInWithPin('cooking-1', wrong, '10.0.0.66'));
+    }
+    expect(
+      (await refusalOf(accounts.signInWithPin('cooking-1', issued.pin, '10.0.0.66'))).code,
+    ).toBe('rate_limited');
+    expect((await refusalOf(accounts.signInWithLink(issued.linkToken, '10.0.0.66'))).code).toBe(
+      'rate_limited',
+    );
+    expect((await accounts.signInWithPin('cooking-1', issued.pin, '10.0.0.67')).id).toBe(
+      issued.credential.id,
+    );
+  });
+});
+
+describe('sessions', () => {
+  it('keeps an organiser 8 hours and an expert 12 hours after the last use', async () => {
+    const organiser = await accounts.createSession(
+      { kind: 'user', userId: (await accounts.createOrganiser(aigerim)).id },
+      'kk',
+    );
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const expert = await accounts.createSession(
+      { kind: 'credential', credentialId: issued.credential.id },
+      'ru',
+    );
+    expect(organiser.session.expiresAt).toBe('2026-03-02T11:00:00.000Z');
+    expect(expert.session.expiresAt).toBe('2026-03-02T15:00:00.000Z');
+
+    now += 7 * hour;
+    const used = await accounts.loadSession(organiser.secret);
+    expect(used).toMatchObject({ renewed: true, actor: { kind: 'organiser' } });
+    expect(used?.session.expiresAt).toBe('2026-03-02T18:00:00.000Z');
+
+    now += 5 * hour + 1;
+    expect(await accounts.loadSession(expert.secret)).toBeUndefined();
+    expect((await accounts.loadSession(organiser.secret))?.actor).toMatchObject({
+      kind: 'organiser',
+      user: { email: 'aigerim.nurlanova@example.kz' },
+    });
+  });
+
+  it('writes a sliding expiry back only every few minutes', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const { secret } = await accounts.createSession(
+      { kind: 'credential', credentialId: issued.credential.id },
+      'en',
+    );
+    now += 60_000;
+    expect((await accounts.loadSession(secret))?.renewed).toBe(false);
+    now += 5 * 60_000;
+    expect((await accounts.loadSession(secret))?.renewed).toBe(true);
+  });
+
+  it('ends a session for good and ignores cookies that were never issued', async () => {
+    const issued = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const { secret } = await accounts.createSession(
+      { kind: 'credential', credentialId: issued.credential.id },
+      'en',
+    );
+    expect((await accounts.loadSession(secret))?.actor).toMatchObject({
+      kind: 'expert',
+      credential: { expertId: 'expert-7' },
+    });
+    await accounts.endSession(secret);
+    expect(await accounts.loadSession(secret)).toBeUndefined();
+    expect(await accounts.loadSession('forged')).toBeUndefined();
+    expect(await accounts.loadSession('A'.repeat(43))).toBeUndefined();
+  });
+});

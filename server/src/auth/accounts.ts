@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { namespaces, translate, type Language } from '@ashyq/shared';
+import { ApiError, parse, type ErrorCode } from '../http/errors';
+import {
+  ConflictError,
+  type CollectionIndexes,
+  type Store,
+  type StoredDocument,
+} from '../store/port';
+import {
+  competitionCredentialSchema,
+  emailSchema,
+  organiserUserSchema,
+  scopeSchema,
+  sessionLifetimeMs,
+  sessionSchema,
+  type Account,
+  type Actor,
+  type CompetitionCredential,
+  type ExpertCredential,
+  type OrganiserUser,
+  type Session,
+  type Subject,
+} from './model';
+import { hashPassword, verifyPassword } from './passwords';
+import { RateLimiter } from './rate-limit';
+import { organiserRoleSchema, type ExpertRole } from './roles';
+import { digest, newPin, newSecret } from './tokens';
+
+const collections = {
+  organisers: 'organisers',
+  /** One document per lower-cased email (its id): claiming it with version 0 keeps emails unique. */
+  emails: 'organiser-emails',
+  credentials: 'expert-credentials',
+  sessions: 'sessions',
+} as const;
+
+/** The indexed fields these collections need; the store must be opened with them. */
+export const authCollections: CollectionIndexes = {
+  [collections.credentials]: ['competitionId', 'expertId', 'pinDigest', 'linkDigest'],
+  [collections.sessions]: ['subject.userId', 'subject.credentialId'],
+};
+
+export const newOrganiserSchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(10).max(200),
+  scope: scopeSchema,
+  roles: z.array(organiserRoleSchema).min(1).max(2),
+});
+export type NewOrganiser = z.input<typeof newOrganiserSchema>;
+
+/** What an expert is handed once: the PIN to type and the token of the QR link `/login/<token>`. */
+export interface IssuedCredential {
+  credential: ExpertCredential;
+  pin: string;
+  linkToken: string;
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  session: Session;
+  /** The expiry moved forward: the cookie should be sent again. */
+  renewed: boolean;
+}
+
+export interface AccountServiceOptions {
+  now?: () => number;
+}
+
+/** Sign-in attempts per client address (and per email for passwords) per minute. */
+const attemptsPerMinute = 10;
+/** A used session is written back at most this often, not on every request. */
+const renewalStepMs = 5 * 60 * 1000;
+const secretPattern = /^[A-Za-z0-9_-]{43}$/;
+const pinPattern = /^\d{6}$/;
+
+export class AccountService {
+  private readonly now: () => number;
+  private readonly passwordAttempts: RateLimiter;
+  private readonly expertAttempts: RateLimiter;
+  /** Verified against when the email is unknown, so the answer takes as long as for a known one. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    options: AccountServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.passwordAttempts = new RateLimiter(attemptsPerMinute, 60_000, this.now);
+    this.expertAttempts = new RateLimiter(attemptsPerMinute, 60_000, this.now);
+  }
+
+  async createOrganiser(input: NewOrganiser): Promise<Account> {
+    const fields = parse(newOrganiserSchema, input, 'body');
+    const user: OrganiserUser = {
+      id: randomUUID(),
+      email: fields.email,
+      name: fields.name,
+      passwordHash: await hashPassword(fields.password),
+      scope: fields.scope,
+      roles: [...new Set(fields.roles)],
+      disabled: false,
+      createdAt: this.timestamp(),
+    };
+    await this.claimEmail(user.email, user.id);
+    await this.store.putDocument(collections.organisers, asDocument(user), 0);
+    return withoutSecrets(user);
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const user = await this.userByEmail(email);
+    return user && withoutSecrets(user);
+  }
+
+  /** Disabling an account also ends its sessions. */
+  async setDisabled(userId: string, disabled: boolean): Promise<Account | undefined> {
+    const stored = await this.store.getDocument(collections.organisers, userId);
+    if (!stored) return undefined;
+    const user = { ...organiserUserSchema.parse(stored.document), disabled };
+    await this.store.putDocument(collections.organisers, asDocument(user), stored.version);
+    if (disabled) await this.endSessionsOf('subject.userId', userId);
+    return withoutSecrets(user);
+  }
+
+  signInWithPassword(email: string, password: string, address: string): Promise<Account> {
+    const keys = [`address:${address}`, `email:${email.trim().toLowerCase()}`];
+    return this.limited(this.passwordAttempts, keys, async () => {
+      const user = await this.userByEmail(email);
+      this.dummyHash ??= hashPassword(newSecret());
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+      if (!user || !matches) throw refusal('unauthorized', 'password', 'wrongPassword');
+      if (user.disabled) throw refusal('forbidden', 'email', 'accountDisabled');
+      return withoutSecrets(user);
+    });
+  }
+
+  /**
+   * Issues the expert's credential for a competition, revoking any earlier one (a lost tablet,
+   * a forgotten PIN, a changed role). The PIN is unique among the competition's active credentials.
+   */
+  async issueCredential(
+    competitionId: string,
+    expertId: string,
+    role: ExpertRole,
+    issuedBy: Subject,
+  ): Promise<IssuedCredential> {
+    const active = await this.activeCredentials({ competitionId });
+    for (const previous of active.filter((credential) => credential.expertId === expertId)) {
+      await this.revokeCredential(previous.id);
+    }
+    const taken = new Set(active.map((credential) => credential.pinDigest));
+    for (;;) {
+      const pin = newPin();
+      const pinDigest = pinDigestOf(competitionId, pin);
+      if (taken.has(pinDigest)) continue;
+      const linkToken = newSecret();
+      const credential: CompetitionCredential = {
+        id: randomUUID(),
+        competitionId,
+        expertId,
+        role,
+        pinDigest,
+        linkDigest: digest(linkToken),
+        issuedBy,
+        issuedAt: this.timestamp(),
+      };
+      await this.store.putDocument(collections.credentials, asDocument(credential), 0);
+      // Two issues running at once could draw the same PIN: the later check sees both and retries.
+      const sharing = await this.activeCredentials({ competitionId, pinDigest });
+      if (sharing.length === 1) return { credential: withoutDigests(credential), pin, linkToken };
+      await this.store.deleteDocument(collections.credentials, credential.id);
+      taken.add(pinDigest);
+    }
+  }
+
+  /** Revokes a credential and ends the sessions opened with it; revoking twice changes nothing. */
+  async revokeCredential(credentialId: string): Promise<ExpertCredential | undefined> {
+    const stored = await this.store.getDocument(collections.credentials, credentialId);
+    if (!stored) return undefined;
+    const credential = competitionCredentialSchema.parse(stored.document);
+    if (credential.revokedAt) return withoutDigests(credential);
+    const revoked = { ...credential, revokedAt: this.timestamp() };
+    await this.store.putDocument(collections.credentials, asDocument(revoked), stored.version);
+    await this.endSessionsOf('subject.credentialId', credentialId);
+    return withoutDigests(revoked);
+  }
+
+  signInWithPin(competitionId: string, pin: string, address: string): Promise<ExpertCredential> {
+    return this.limited(this.expertAttempts, [`address:${address}`], async () => {
+      const [credential] = pinPattern.test(pin)
+        ? await this.activeCredentials({
+            competitionId,
+            pinDigest: pinDigestOf(competitionId, pin),
+          })
+        : [];
+      if (!credential) throw refusal('unauthorized', 'pin', 'wrongPin');
+      return withoutDigests(credential);
+    });
+  }
+
+  signInWithLink(token: string, address: string): Promise<ExpertCredential> {
+    return this.limited(this.expertAttempts, [`address:${address}`], async () => {
+      const [credential] = secretPattern.test(token)
+        ? await this.activeCredentials({ linkDigest: digest(token) })
+        : [];
+      if (!credential) throw refusal('unauthorized', 'token', 'wrongLink');
+      return withoutDigests(credential);
+    });
+  }
+
+  /** Opens a session; the returned secret goes into the cookie and is not kept. */
+  async createSession(
+    subject: Subject,
+    lang: Language,
+  ): Promise<{ secret: string; session: Session }> {
+    const secret = newSecret();
+    const now = this.now();
+    const session: Session = {
+      id: digest(secret),
+      subject,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + sessionLifetimeMs[subject.kind]).toISOString(),
+      lang,
+    };
+    await this.store.putDocument(collections.sessions, asDocument(session), 0);
+    return { secret, session };
+  }
+
+  /**
+   * The session behind a cookie secret and who it belongs to, sliding its expiry forward;
+   * undefined when it is unknown, expired, or its account was disabled or credential revoked.
+   */
+  async loadSession(secret: string): Promise<LoadedSession | undefined> {
+    if (!secretPattern.test(secret)) return undefined;
+    const stored = await this.store.getDocument(collections.sessions, digest(secret));
+    if (!stored) return undefined;
+    const session = sessionSchema.parse(stored.document);
+    const now = this.now();
+    const actor =
+      Date.parse(session.expiresAt) > now ? await this.actorOf(session.subject) : undefined;
+    if (!actor) {
+      await ignoringConflict(
+        this.store.deleteDocument(collections.sessions, session.id, stored.version),
+      );
+      return undefined;
+    }
+    const lifetime = sessionLifetimeMs[session.subject.kind];
+    if (Date.parse(session.expiresAt) - now > lifetime - renewalStepMs) {
+      return { actor, session, renewed: false };
+    }
+    const renewedSession = { ...session, expiresAt: new Date(now + lifetime).toISOString() };
+    // A conflict means the session was ended meanwhile: it must not be written back to life.
+    const renewed = await ignoringConflict(
+      this.store.putDocument(collections.sessions, asDocument(renewedSession), stored.version),
+    );
+    return renewed === undefined
+      ? { actor, session, renewed: false }
+      : { actor, session: renewedSession, renewed: true };
+  }
+
+  async endSession(secret: string): Promise<void> {
+    if (secretPattern.test(secret))
+      await this.store.deleteDocument(collections.sessions, digest(secret));
+  }
+
+  /**
+   * Counts the attempt before running it, so parallel guesses cannot slip past the limit, and
+   * gives it back when it succeeds: only failures use up an address's or an email's budget.
+   */
+  private async limited<T>(
+    limiter: RateLimiter,
+    keys: string[],
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    for (const key of keys) {
+      const seconds = limiter.hit(key);
+      if (seconds > 0) throw new ApiError('rate_limited', { seconds });
+    }
+    const result = await attempt();
+    for (const key of keys) limiter.refund(key);
+    return result;
+  }
+
+  private async actorOf(subject: Subject): Promise<Actor | undefined> {
+    if (subject.kind === 'user') {
+      const stored = await this.store.getDocument(collections.organisers, subject.userId);
+      const user = stored && organiserUserSchema.parse(stored.document);
+      return user && !user.disabled ? { kind: 'organiser', user: withoutSecrets(user) } : undefined;
+    }
+    const stored = await this.store.getDocument(collections.credentials, subject.credentialId);
+    const credential = stored && competitionCredentialSchema.parse(stored.document);
+    return credential && !credential.revokedAt
+      ? { kind: 'expert', credential: withoutDigests(credential) }
+      : undefined;
+  }
+
+  private async userByEmail(email: string): Promise<OrganiserUser | undefined> {
+    const claim = await this.store.getDocument(collections.emails, email.trim().toLowerCase());
+    if (!claim) return undefined;
+    const stored = await this.store.getDocument(
+      collections.organisers,
+      String(claim.document.userId),
+    );
+    return stored && organiserUserSchema.parse(stored.document);
+  }
+
+  /** Takes the email for a new account; a claim whose account was never written is taken over. */
+  private async claimEmail(email: string, userId: string): Promise<void> {
+    const claim = { id: email, userId };
+    const existing = await this.store.getDocument(collections.emails, email);
+    if (existing) {
+      const owner = await this.store.getDocument(
+        collections.organisers,
+        String(existing.document.userId),
+      );
+      if (owner) throw refusal('conflict', 'email', 'emailTaken');
+    }
+    try {
+      await this.store.putDocument(collections.emails, claim, existing?.version ?? 0);
+    } catch (error) {
+      if (error instanceof ConflictError) throw refusal('conflict', 'email', 'emailTaken');
+      throw error;
+    }
+  }
+
+  private async activeCredentials(
+    filter: Record<string, string>,
+  ): Promise<CompetitionCredential[]> {
+    const found = await this.store.findDocuments(collections.credentials, filter);
+    return found
+      .map((stored) => competitionCredentialSchema.parse(stored.document))
+      .filter((credential) => !credential.revokedAt);
+  }
+
+  private async endSessionsOf(field: 'subject.userId' | 'subject.credentialId', id: string) {
+    for (const stored of await this.store.findDocuments(collections.sessions, { [field]: id })) {
+      await this.store.deleteDocument(collections.sessions, stored.document.id);
+    }
+  }
+
+  private timestamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+/** The competition is part of the digest, so equal PINs of two competitions do not match. */
+function pinDigestOf(competitionId: string, pin: string): string {
+  return digest(`${competitionId}:${pin}`);
+}
+
+function withoutSecrets({ passwordHash: _, ...account }: OrganiserUser): Account {
+  return account;
+}
+
+function withoutDigests({
+  pinDigest: _,
+  linkDigest: __,
+  ...credential
+}: CompetitionCredential): ExpertCredential {
+  return credential;
+}
+
+/** Our records are JSON by construction (zod shapes of strings, numbers, booleans, arrays). */
+function asDocument(record: OrganiserUser | CompetitionCredential | Session): StoredDocument {
+  return record as unknown as StoredDocument;
+}
+
+async function ignoringConflict<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
+}
+
+type RefusalKey = keyof (typeof namespaces)['auth']['en']['refused'];
+
+function refusal(code: ErrorCode, path: string, key: RefusalKey): ApiError {
+  return new ApiError(code, {}, (lang) => [
+    { path, code: key, message: translate(namespaces.auth[lang], `refused.${key}`) },
+  ]);
+}
