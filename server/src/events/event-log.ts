@@ -1,0 +1,219 @@
+import {
+  ConflictError,
+  UnreadableEventError,
+  type Store,
+  type StoredEvent,
+  type StreamHead,
+} from '../store/port';
+import { canonicalJson, type JsonValue } from './canonical-json';
+import { ChainVerifier, chainEvents, type ChainVerdict, type EventDraft } from './chain';
+
+/**
+ * State derived from a stream by applying its events in order. Generic on purpose: the log knows
+ * nothing of scoring, and each projection brings its own reducer.
+ */
+export interface Projection<S> {
+  /** Names the projection and its state format; change it (`scores@2`) whenever `apply` or the
+   * state's shape changes, so snapshots taken by the old code are ignored. */
+  readonly name: string;
+  initial(): S;
+  /** May update `state` in place and return it. */
+  apply(state: S, event: StoredEvent): S;
+  /** Default: the state itself, which must then be plain JSON. */
+  toSnapshot?(state: S): JsonValue;
+  fromSnapshot?(snapshot: JsonValue): S;
+}
+
+export interface Replayed<S> {
+  state: S;
+  head: StreamHead;
+  /** The seq of the snapshot the replay started from, 0 when it started from the beginning. */
+  fromSnapshotSeq: number;
+}
+
+export interface ReplayOptions {
+  /** Take a snapshot (in the background) when at least this many events were replayed. */
+  snapshotEvery?: number;
+}
+
+export interface EventLogOptions {
+  clock?: () => Date;
+  /** Where failures of background work (snapshot writes) go; default console.error. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+/**
+ * The append-only, hash-chained log of every competition. It computes at, seq, prevHash and hash
+ * before anything is stored, so every store keeps the same hashes and anyone can verify them.
+ */
+export class EventLog {
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly snapshotWrites = new Set<Promise<void>>();
+  private readonly clock: () => Date;
+  private readonly onBackgroundError: (error: unknown) => void;
+
+  constructor(
+    readonly store: Store,
+    options: EventLogOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.onBackgroundError = options.onBackgroundError ?? ((error) => console.error(error));
+  }
+
+  /**
+   * Appends drafts after event `expectedSeq` (the last one the writer saw, 0 for an empty stream).
+   * Resolves with the stored events once they are durable; a stale expectedSeq is a ConflictError.
+   */
+  async append(
+    stream: string,
+    expectedSeq: number,
+    drafts: readonly EventDraft[],
+  ): Promise<StoredEvent[]> {
+    const after = await this.headAt(stream, expectedSeq);
+    return this.write(this.prepare(stream, after, drafts));
+  }
+
+  /** Turns drafts into the events that would follow `after`, without storing them. */
+  prepare(stream: string, after: StreamHead, drafts: readonly EventDraft[]): StoredEvent[] {
+    return chainEvents(stream, after, drafts, this.clock().toISOString());
+  }
+
+  /** Stores prepared events (see prepare); a stream that moved on since is a ConflictError. */
+  async write(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+    const first = events[0];
+    if (!first) throw new RangeError('nothing to write');
+    try {
+      const stored = await this.store.append(first.stream, first.seq - 1, events);
+      const last = stored[stored.length - 1]!;
+      const known = this.heads.get(last.stream);
+      if (!known || known.seq < last.seq)
+        this.heads.set(last.stream, { seq: last.seq, hash: last.hash });
+      return stored;
+    } catch (error) {
+      if (error instanceof ConflictError) this.heads.delete(first.stream);
+      throw error;
+    }
+  }
+
+  head(stream: string): Promise<StreamHead> {
+    return this.store.head(stream);
+  }
+
+  async *read(stream: string, fromSeq = 1): AsyncIterable<StoredEvent> {
+    for await (const page of this.store.readPages(stream, { fromSeq })) yield* page;
+  }
+
+  /**
+   * Re-reads every stored event of the stream and checks the chain: `{ ok, events, head }`, or the
+   * first seq where the stored log no longer matches its hashes. What the public verify route returns.
+   */
+  async verify(stream: string): Promise<ChainVerdict> {
+    const verifier = new ChainVerifier(stream);
+    try {
+      for await (const page of this.store.readPages(stream)) {
+        for (const event of page) if (!verifier.push(event)) return verifier.verdict;
+      }
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError)) throw error;
+      verifier.unreadable(error.seq);
+    }
+    return verifier.verdict;
+  }
+
+  /** Rebuilds a projection: the latest snapshot that still matches the log, then the events after it. */
+  async replay<S>(
+    stream: string,
+    projection: Projection<S>,
+    options: ReplayOptions = {},
+  ): Promise<Replayed<S>> {
+    const snapshot = await this.usableSnapshot(stream, projection);
+    let state = snapshot ? snapshot.state : projection.initial();
+    let seq = snapshot?.seq ?? 0;
+    let hash = snapshot?.hash ?? null;
+    for await (const page of this.store.readPages(stream, { fromSeq: seq + 1 })) {
+      for (const event of page) {
+        if (event.seq !== seq + 1) throw new Error(`${stream}: event ${seq + 1} is missing`);
+        state = projection.apply(state, event);
+        seq = event.seq;
+        hash = event.hash;
+      }
+    }
+    const head = { seq, hash };
+    this.heads.set(stream, head);
+    const fromSnapshotSeq = snapshot?.seq ?? 0;
+    if (options.snapshotEvery && seq - fromSnapshotSeq >= options.snapshotEvery) {
+      this.snapshotInBackground(stream, projection, state, head);
+    }
+    return { state, head, fromSnapshotSeq };
+  }
+
+  /**
+   * Saves a snapshot of `state` as of `head` without holding up the caller: the state is
+   * serialized now (it keeps changing after this returns), the write happens on a later turn.
+   */
+  snapshotInBackground<S>(
+    stream: string,
+    projection: Projection<S>,
+    state: S,
+    head: StreamHead,
+  ): void {
+    if (head.hash === null) return;
+    let serialized: string;
+    try {
+      serialized = canonicalJson(projection.toSnapshot ? projection.toSnapshot(state) : state);
+    } catch (error) {
+      this.onBackgroundError(error);
+      return;
+    }
+    const snapshot = {
+      stream,
+      projection: projection.name,
+      seq: head.seq,
+      hash: head.hash,
+      state: serialized,
+    };
+    const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.store.saveSnapshot(snapshot))
+      .catch(this.onBackgroundError)
+      .finally(() => this.snapshotWrites.delete(write));
+    this.snapshotWrites.add(write);
+  }
+
+  /** Waits for background snapshot writes (before closing the store). */
+  async settled(): Promise<void> {
+    while (this.snapshotWrites.size > 0) await Promise.all(this.snapshotWrites);
+  }
+
+  private async headAt(stream: string, expectedSeq: number): Promise<StreamHead> {
+    let head = this.heads.get(stream);
+    if (head?.seq !== expectedSeq) {
+      head = await this.store.head(stream);
+      this.heads.set(stream, head);
+    }
+    if (head.seq !== expectedSeq) throw new ConflictError(stream, expectedSeq, head.seq);
+    return head;
+  }
+
+  /** The latest snapshot, unless the log no longer has its event (restored from an older backup). */
+  private async usableSnapshot<S>(
+    stream: string,
+    projection: Projection<S>,
+  ): Promise<{ state: S; seq: number; hash: string } | undefined> {
+    const snapshot = await this.store.latestSnapshot(stream, projection.name);
+    if (!snapshot) return undefined;
+    const range = { fromSeq: snapshot.seq, toSeq: snapshot.seq, pageSize: 1 };
+    let matches = false;
+    for await (const [event] of this.store.readPages(stream, range)) {
+      matches = event?.hash === snapshot.hash;
+    }
+    if (!matches) return undefined;
+    try {
+      const json = JSON.parse(snapshot.state) as JsonValue;
+      const state = projection.fromSnapshot ? projection.fromSnapshot(json) : (json as S);
+      return { state, seq: snapshot.seq, hash: snapshot.hash };
+    } catch (error) {
+      this.onBackgroundError(error);
+      return undefined;
+    }
+  }
+}

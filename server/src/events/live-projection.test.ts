@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError } from '../store/port';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { EventLog } from './event-log';
+import { LiveProjection } from './live-projection';
+import { markRecorded, markTotals, type MarkTotals, type SampleMark } from './mark-totals';
+
+let dataDir: string;
+let store: SqliteStore;
+let log: EventLog;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-live-'));
+  store = await openSqliteStore(dataDir);
+  log = new EventLog(store);
+});
+afterEach(async () => {
+  await log.settled();
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function mark(n: number, score = 1): SampleMark {
+  return {
+    id: `mark-${String(n).padStart(4, '0')}`,
+    competitor: `k${n % 4}`,
+    aspect: 'A1',
+    expert: `e${n % 5}`,
+    score,
+  };
+}
+
+/** A command as the scoring service would send it: refused when the competitor is unknown. */
+const record = (entry: SampleMark) => () => {
+  if (entry.competitor === 'nobody') throw new Error('unknown competitor');
+  return [markRecorded(entry)];
+};
+
+describe('LiveProjection', () => {
+  it('lands every concurrent command exactly once and equals a replay of the log', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, n) => live.execute(record(mark(n, n % 4)))),
+    );
+
+    expect(
+      results
+        .flat()
+        .map((e) => e.seq)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(live.head).toEqual(await log.head('c1'));
+    expect(live.state).toEqual((await log.replay('c1', { ...markTotals, name: 'fresh@1' })).state);
+    expect(await log.verify('c1')).toMatchObject({ ok: true, events: 60 });
+    // The commands arrived together: one append, one transaction, one fsync.
+    expect(store.groupCommits.transactions).toBe(1);
+  });
+
+  it('lets each command of a round see the events of the commands before it', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals);
+    const onlyFirstMark = (entry: SampleMark) => (state: MarkTotals) =>
+      state.marks === 0 ? [markRecorded(entry)] : [];
+    const [first, second] = await Promise.all([
+      live.execute(onlyFirstMark(mark(1))),
+      live.execute(onlyFirstMark(mark(2))),
+    ]);
+    expect(first).toHaveLength(1);
+    expect(second).toEqual([]);
+    expect(live.state.marks).toBe(1);
+  });
+
+  it('rejects only the command whose decision fails', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals);
+    const results = await Promise.allSettled([
+      live.execute(record(mark(1))),
+      live.execute(record({ ...mark(2), competitor: 'nobody' })),
+      live.execute(record(mark(3))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('unknown competitor');
+    expect(live.state.marks).toBe(2);
+    expect((await log.head('c1')).seq).toBe(2);
+  });
+
+  it('rejects a round that lost to another writer, then carries on from what the log holds', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals);
+    await live.execute(record(mark(1, 3)));
+    const otherServer = new EventLog(store);
+    await otherServer.append('c1', 1, [markRecorded(mark(2, 2))]);
+
+    await expect(live.execute(record(mark(3, 1)))).rejects.toBeInstanceOf(ConflictError);
+    expect(live.state).toEqual({ marks: 2, totals: { k1: 3, k2: 2 } });
+    const [stored] = await live.execute(record(mark(3, 1)));
+    expect(stored!.seq).toBe(3);
+    expect(live.state.totals).toEqual({ k1: 3, k2: 2, k3: 1 });
+  });
+
+  it('snapshots every N events in the background, and starts from the snapshot next time', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    for (let n = 1; n <= 25; n++) await live.execute(record(mark(n)));
+    await log.settled();
+    expect((await store.latestSnapshot('c1', markTotals.name))?.seq).toBe(20);
+
+    const reloaded = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    expect(reloaded.state).toEqual(live.state);
+    expect(reloaded.head).toEqual(live.head);
+  });
+});

@@ -1,0 +1,148 @@
+import type { StoredEvent, StreamHead } from '../store/port';
+import type { EventDraft } from './chain';
+import type { EventLog, Projection } from './event-log';
+
+/** Looks at the current state and returns the events to append (none: nothing to do). */
+export type Decide<S> = (state: S) => readonly EventDraft[];
+
+export interface LiveProjectionOptions {
+  /** Take a snapshot in the background every this many events (default 1,000). */
+  snapshotEvery?: number;
+}
+
+interface Command<S> {
+  decide: Decide<S>;
+  resolve: (events: StoredEvent[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * One stream's projection kept in memory by its single writer: rebuilt by replay at start,
+ * updated on every append, snapshotted every N events.
+ *
+ * Commands that arrive while an append is in flight are decided together in the next round and
+ * stored in one append, so a busy competition costs one durable write per round instead of one
+ * per mark. Within a round each command sees the events of the commands before it; `state`
+ * therefore includes events whose append has not returned yet. If that append fails, every
+ * command of the round is rejected and the state is rebuilt from the log.
+ */
+export class LiveProjection<S> {
+  private queue: Command<S>[] = [];
+  private roundRunning = false;
+  private lastSnapshotSeq: number;
+
+  private constructor(
+    private readonly log: EventLog,
+    readonly stream: string,
+    private readonly projection: Projection<S>,
+    private readonly snapshotEvery: number,
+    private current: S,
+    private durableHead: StreamHead,
+    fromSnapshotSeq: number,
+  ) {
+    this.lastSnapshotSeq = fromSnapshotSeq;
+  }
+
+  static async load<S>(
+    log: EventLog,
+    stream: string,
+    projection: Projection<S>,
+    options: LiveProjectionOptions = {},
+  ): Promise<LiveProjection<S>> {
+    const snapshotEvery = options.snapshotEvery ?? 1_000;
+    const replayed = await log.replay(stream, projection, { snapshotEvery });
+    const live = new LiveProjection(
+      log,
+      stream,
+      projection,
+      snapshotEvery,
+      replayed.state,
+      replayed.head,
+      replayed.fromSnapshotSeq,
+    );
+    if (replayed.head.seq - replayed.fromSnapshotSeq >= snapshotEvery) {
+      live.lastSnapshotSeq = replayed.head.seq;
+    }
+    return live;
+  }
+
+  get state(): S {
+    return this.current;
+  }
+
+  /** The last event known to be stored. */
+  get head(): StreamHead {
+    return this.durableHead;
+  }
+
+  /**
+   * Runs `decide` on the state as it will be when this command's events are appended, appends
+   * them, and resolves with the stored events once they are durable. An error thrown by `decide`
+   * rejects this command only.
+   */
+  execute(decide: Decide<S>): Promise<StoredEvent[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ decide, resolve, reject });
+      this.startRound();
+    });
+  }
+
+  private startRound(): void {
+    if (this.roundRunning || this.queue.length === 0) return;
+    this.roundRunning = true;
+    // Waiting one turn lets the commands that arrive in the same burst join this round.
+    setImmediate(() => void this.runRound());
+  }
+
+  private async runRound(): Promise<void> {
+    const commands = this.queue;
+    this.queue = [];
+    const accepted: { command: Command<S>; events: StoredEvent[] }[] = [];
+    const pending: StoredEvent[] = [];
+    let head = this.durableHead;
+    try {
+      for (const command of commands) {
+        let events: StoredEvent[];
+        try {
+          events = this.log.prepare(this.stream, head, command.decide(this.current));
+        } catch (error) {
+          command.reject(error);
+          continue;
+        }
+        accepted.push({ command, events });
+        for (const event of events) this.current = this.projection.apply(this.current, event);
+        const last = events[events.length - 1];
+        if (last) head = { seq: last.seq, hash: last.hash };
+        pending.push(...events);
+      }
+      if (pending.length > 0) await this.log.write(pending);
+      this.durableHead = head;
+      for (const { command, events } of accepted) command.resolve(events);
+      this.snapshotIfDue();
+    } catch (error) {
+      // A command already rejected by its own decide keeps that error.
+      for (const command of commands) command.reject(error);
+      await this.rebuild();
+    } finally {
+      this.roundRunning = false;
+      this.startRound();
+    }
+  }
+
+  private snapshotIfDue(): void {
+    if (this.durableHead.seq - this.lastSnapshotSeq < this.snapshotEvery) return;
+    this.log.snapshotInBackground(this.stream, this.projection, this.current, this.durableHead);
+    this.lastSnapshotSeq = this.durableHead.seq;
+  }
+
+  /** Back to what the log holds, after a failed append left events in the state that were never stored. */
+  private async rebuild(): Promise<void> {
+    try {
+      const replayed = await this.log.replay(this.stream, this.projection);
+      this.current = replayed.state;
+      this.durableHead = replayed.head;
+    } catch (error) {
+      for (const command of this.queue.splice(0)) command.reject(error);
+    }
+  }
+}
