@@ -1,4 +1,6 @@
 export * from './scheme/schema';
+export * from './scheme/analysis';
+export * from './scheme/calculations';
 export * from './scoring/marks';
 export * from './i18n/index';
 export * from './identifiers/index';

@@ -4,6 +4,7 @@ import { errors } from './errors';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
 import { people } from './people';
+import { workbook } from './workbook';
 import { reference } from './reference';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
@@ -21,6 +22,7 @@ export const namespaces = {
   people,
   grades,
   reference,
+  workbook,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

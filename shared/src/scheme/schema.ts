@@ -26,6 +26,8 @@ export const measurementSpecSchema = z.discriminatedUnion('kind', [
     deduction: z.number().finite().min(0),
     /** Kept as written in CIS (e.g. "Number", "Percent"); informational. */
     differenceType: z.string().optional(),
+    /** CIS DEDUCTION_TYPE (e.g. "UNIT"), kept so an exported workbook says what the original said. */
+    deductionType: z.string().optional(),
   }),
   /** CIS CHOICE: labelled options, each with a deduction from the max mark. */
   z.object({
