@@ -1,30 +1,12 @@
 import type { CompetitorEntry, CompetitorStatus } from './events';
 import type { DelegationKeys } from './conflicts';
 import { isDiscrepant, judgementMark, type JudgementFormulaId } from './judgement';
-import type { MarkValue } from './marks';
+import type { MarkBook, StoredMark } from './mark-book';
 import type { Medal } from './medals';
 import { measurementMark } from './measurement';
 import { roundHalfUp } from './rounding';
 import type { IndexedAspect, SchemeIndex } from './scheme-index';
 import { criterionSum, grandSum, sectionSum, subCriterionSum, totalsOf } from './totals';
-
-/** One entered mark as the projection keeps it: nothing is overwritten, history stays. */
-export interface MarkRecord {
-  id: string;
-  competitor: string;
-  aspect: string;
-  expert: string;
-  value: MarkValue;
-  at: string;
-  actor: string;
-  /** Set on a correction (mark.superseded): the mark it replaced and why. */
-  supersedes?: string;
-  reason?: string;
-  /** Set once a later mark (a re-score or a correction) took this one's place. */
-  supersededBy?: string;
-  /** Set when the mark was withdrawn as entered in error. */
-  withdrawn?: { reason: string; at: string; actor: string };
-}
 
 export interface Resolution {
   reason: string;
@@ -32,14 +14,13 @@ export interface Resolution {
   actor: string;
 }
 
+/** Scratch for a panel's scores: refreshing an aspect should not allocate. */
+const scores: number[] = [];
+
 export interface AspectRules {
   formula: JudgementFormulaId;
   discrepancyThreshold: number;
   panelSize: number;
-}
-
-export function isCurrent(record: MarkRecord): boolean {
-  return record.supersededBy === undefined && record.withdrawn === undefined;
 }
 
 /**
@@ -53,7 +34,7 @@ export class CompetitorState {
   readonly delegations: DelegationKeys | undefined;
   status: CompetitorStatus;
   readonly marks: Float64Array;
-  readonly slots: (MarkRecord[] | undefined)[];
+  readonly slots: (StoredMark[] | undefined)[];
   readonly discrepant: Uint8Array;
   readonly resolutions = new Map<number, Resolution>();
   readonly markedPerSubCriterion: Int32Array;
@@ -78,7 +59,7 @@ export class CompetitorState {
     this.status = entry.status ?? 'active';
     const aspects = scheme.aspects.length;
     this.marks = new Float64Array(aspects).fill(Number.NaN);
-    this.slots = new Array<MarkRecord[] | undefined>(aspects);
+    this.slots = new Array<StoredMark[] | undefined>(aspects);
     this.discrepant = new Uint8Array(aspects);
     this.markedPerSubCriterion = new Int32Array(scheme.subCriteria.length);
     this.subCriterionTotals = new Float64Array(scheme.subCriteria.length);
@@ -97,14 +78,37 @@ export class CompetitorState {
   }
 
   /** The marks that count now: one per judge for judgement, at most one for measurement. */
-  currentRecords(aspect: number): MarkRecord[] {
-    return this.slots[aspect]?.filter(isCurrent) ?? [];
+  currentMarks(aspect: number, book: MarkBook): StoredMark[] {
+    return this.slots[aspect]?.filter((stored) => book.isCurrent(stored)) ?? [];
   }
 
-  addRecord(aspect: number, record: MarkRecord): void {
+  /** The current mark a new one from this expert (any expert for measurement) replaces. */
+  replacedBy(aspect: IndexedAspect, expert: string, book: MarkBook): StoredMark | undefined {
+    const slot = this.slots[aspect.index];
+    if (!slot) return undefined;
+    for (let i = slot.length - 1; i >= 0; i--) {
+      const stored = slot[i]!;
+      if (aspect.kind === 'judgement' && stored.mark.expert !== expert) continue;
+      if (book.isCurrent(stored)) return stored;
+    }
+    return undefined;
+  }
+
+  /** Whether the panel already has `panel` current scores, none of them from this expert. */
+  panelFullWithout(expert: string, aspect: IndexedAspect, panel: number, book: MarkBook): boolean {
+    let judges = 0;
+    for (const stored of this.slots[aspect.index] ?? []) {
+      if (!book.isCurrent(stored)) continue;
+      if (stored.mark.expert === expert) return false;
+      judges++;
+    }
+    return judges >= panel;
+  }
+
+  addMark(aspect: number, stored: StoredMark): void {
     let slot = this.slots[aspect];
     if (!slot) this.slots[aspect] = slot = [];
-    slot.push(record);
+    slot.push(stored);
   }
 
   hasOpenDiscrepancy(aspect: number): boolean {
@@ -115,20 +119,26 @@ export class CompetitorState {
    * Recomputes one aspect's mark and discrepancy flag from its current records. Any change to
    * the records voids an earlier resolution: it was about scores that no longer stand.
    */
-  refreshAspect(aspect: IndexedAspect, rules: AspectRules): void {
+  refreshAspect(aspect: IndexedAspect, rules: AspectRules, book: MarkBook): void {
     const a = aspect.index;
-    const current = this.currentRecords(a);
+    const slot = this.slots[a] ?? [];
     let mark = Number.NaN;
     let discrepant = 0;
     if (aspect.kind === 'judgement') {
-      if (current.length >= rules.panelSize) {
-        const scores = current.map((r) => (r.value.kind === 'judgement' ? r.value.score : 0));
+      scores.length = 0;
+      for (const stored of slot) {
+        if (stored.mark.value.kind === 'judgement' && book.isCurrent(stored))
+          scores.push(stored.mark.value.score);
+      }
+      if (scores.length >= rules.panelSize) {
         mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores);
         discrepant = isDiscrepant(scores, rules.discrepancyThreshold) ? 1 : 0;
       }
-    } else if (current.length > 0) {
-      const value = current[current.length - 1]!.value;
-      if (value.kind !== 'judgement') mark = measurementMark(aspect.aspect, value);
+    } else {
+      const last = slot[slot.length - 1];
+      if (last && last.mark.value.kind !== 'judgement' && book.isCurrent(last)) {
+        mark = measurementMark(aspect.aspect, last.mark.value);
+      }
     }
     const wasMarked = this.marks[a] === this.marks[a];
     const isMarked = mark === mark;

@@ -1,7 +1,8 @@
 import type { RulesProfile } from '../profiles/profile';
 import type { MarkingScheme } from '../scheme/schema';
-import { CompetitorState, isCurrent, type AspectRules, type MarkRecord } from './competitor-state';
+import { CompetitorState, type AspectRules } from './competitor-state';
 import type { CompetitorEntry, ScoringEvent, ScoringEventOf } from './events';
+import { MarkBook, type StoredMark } from './mark-book';
 import type { MarkEntry } from './marks';
 import { reject, ScoringError, type Rejection } from './reasons';
 import type { IndexedAspect } from './scheme-index';
@@ -19,8 +20,8 @@ export interface ProjectionSetup {
 
 export type ApplyOutcome = { ok: true; duplicate: boolean } | ({ ok: false } & Rejection);
 
-interface IndexedMark {
-  record: MarkRecord;
+interface PlacedMark {
+  stored: StoredMark;
   competitor: CompetitorState;
   aspect: IndexedAspect;
 }
@@ -35,8 +36,6 @@ const DUPLICATE = 'duplicate';
  * order, which is why they give identical state (a property test holds them to it).
  */
 export class CompetitionProjection extends ProjectionState {
-  private readonly marksById = new Map<string, IndexedMark>();
-  private readonly records: MarkRecord[] = [];
   private readonly aspectRules: AspectRules;
   private deferred = false;
   private eventsSeen = 0;
@@ -147,7 +146,7 @@ export class CompetitionProjection extends ProjectionState {
       judgesPerAspect: this.aspectRules.panelSize,
       version: this.eventsSeen,
       competitors: this.competitors.map((c) => ({ ...c.entry(), status: c.status })),
-      marks: structuredClone(this.records),
+      marks: this.book.records(),
       resolutions,
       locks,
       published: this.published ? { ...this.published } : null,
@@ -186,9 +185,11 @@ export class CompetitionProjection extends ProjectionState {
       case 'mark.superseded':
         return this.assessCorrection(event);
       case 'mark.withdrawn': {
-        const found = this.marksById.get(event.markId);
+        const found = this.place(event.markId);
         if (!found) return reject('mark_not_found', { mark: event.markId });
-        if (!isCurrent(found.record)) return reject('mark_not_current', { mark: event.markId });
+        if (!this.book.isCurrent(found.stored)) {
+          return reject('mark_not_current', { mark: event.markId });
+        }
         return this.lockedRejection(found.aspect);
       }
       case 'discrepancy.resolved': {
@@ -214,11 +215,12 @@ export class CompetitionProjection extends ProjectionState {
   }
 
   private assessMark(mark: MarkEntry): Rejection | typeof DUPLICATE | null {
-    const existing = this.marksById.get(mark.id);
-    if (existing)
-      return sameMark(existing.record, mark)
+    const existing = this.book.get(mark.id);
+    if (existing) {
+      return sameMark(existing.mark, mark)
         ? DUPLICATE
         : reject('mark_id_reused', { mark: mark.id });
+    }
     const competitor = this.byId.get(mark.competitor);
     if (!competitor) return reject('unknown_competitor', { competitor: mark.competitor });
     const aspect = this.index.aspectByCode.get(mark.aspect);
@@ -227,16 +229,16 @@ export class CompetitionProjection extends ProjectionState {
     if (unfit) return unfit;
     const locked = this.lockedRejection(aspect);
     if (locked) return locked;
-    if (aspect.kind === 'judgement') {
-      const current = competitor.currentRecords(aspect.index);
-      const panel = this.aspectRules.panelSize;
-      if (current.length >= panel && !current.some((r) => r.expert === mark.expert)) {
-        return reject('panel_full', {
-          competitor: mark.competitor,
-          aspect: mark.aspect,
-          judges: panel,
-        });
-      }
+    const panel = this.aspectRules.panelSize;
+    if (
+      aspect.kind === 'judgement' &&
+      competitor.panelFullWithout(mark.expert, aspect, panel, this.book)
+    ) {
+      return reject('panel_full', {
+        competitor: mark.competitor,
+        aspect: mark.aspect,
+        judges: panel,
+      });
     }
     return null;
   }
@@ -244,16 +246,19 @@ export class CompetitionProjection extends ProjectionState {
   private assessCorrection(
     event: ScoringEventOf<'mark.superseded'>,
   ): Rejection | typeof DUPLICATE | null {
-    const replacement = this.marksById.get(event.mark.id);
+    const replacement = this.book.get(event.mark.id);
     if (replacement) {
       const same =
-        replacement.record.supersedes === event.markId && sameMark(replacement.record, event.mark);
+        replacement.type === 'mark.superseded' &&
+        replacement.markId === event.markId &&
+        sameMark(replacement.mark, event.mark);
       return same ? DUPLICATE : reject('mark_id_reused', { mark: event.mark.id });
     }
-    const found = this.marksById.get(event.markId);
+    const found = this.place(event.markId);
     if (!found) return reject('mark_not_found', { mark: event.markId });
-    if (!isCurrent(found.record)) return reject('mark_not_current', { mark: event.markId });
-    const old = found.record;
+    if (!this.book.isCurrent(found.stored))
+      return reject('mark_not_current', { mark: event.markId });
+    const old = found.stored.mark;
     const judged = found.aspect.kind === 'judgement';
     if (
       old.competitor !== event.mark.competitor ||
@@ -313,30 +318,23 @@ export class CompetitionProjection extends ProjectionState {
         return this.competitorChanged(competitor);
       }
       case 'mark.recorded': {
-        const record = newRecord(event.mark, at, actor);
-        const { competitor, aspect } = this.attach(record);
-        const previous = competitor
-          .currentRecords(aspect.index)
-          .find((r) => r !== record && (aspect.kind !== 'judgement' || r.expert === record.expert));
-        if (previous) {
-          previous.supersededBy = record.id;
-          record.supersedes = previous.id;
-        }
+        const competitor = this.byId.get(event.mark.competitor)!;
+        const aspect = this.index.aspectByCode.get(event.mark.aspect)!;
+        const replaced = competitor.replacedBy(aspect, event.mark.expert, this.book);
+        this.attach(event, competitor, aspect);
+        if (replaced) this.book.replace(replaced, event);
         return this.aspectChanged(competitor, aspect);
       }
       case 'mark.superseded': {
-        const old = this.marksById.get(event.markId)!.record;
-        const record = newRecord(event.mark, at, actor);
-        record.supersedes = old.id;
-        record.reason = event.reason;
-        old.supersededBy = record.id;
-        const { competitor, aspect } = this.attach(record);
+        const { stored: old, competitor, aspect } = this.place(event.markId)!;
+        this.attach(event, competitor, aspect);
+        this.book.replace(old, event);
         return this.aspectChanged(competitor, aspect);
       }
       case 'mark.withdrawn': {
-        const found = this.marksById.get(event.markId)!;
-        found.record.withdrawn = { reason: event.reason, at, actor };
-        return this.aspectChanged(found.competitor, found.aspect);
+        const { stored, competitor, aspect } = this.place(event.markId)!;
+        this.book.withdraw(stored, { reason: event.reason, at, actor });
+        return this.aspectChanged(competitor, aspect);
       }
       case 'discrepancy.resolved': {
         const aspect = this.index.aspectByCode.get(event.aspect)!;
@@ -369,26 +367,22 @@ export class CompetitionProjection extends ProjectionState {
     }
   }
 
-  /** Files a record under its competitor and aspect (both already checked to exist). */
-  private attach(record: MarkRecord): IndexedMark {
-    const competitor = this.byId.get(record.competitor);
-    const aspect = this.index.aspectByCode.get(record.aspect);
-    if (!competitor || !aspect) {
-      throw new ScoringError('snapshot_mismatch', {
-        mark: record.id,
-        competitor: record.competitor,
-        aspect: record.aspect,
-      });
-    }
-    competitor.addRecord(aspect.index, record);
-    const indexed = { record, competitor, aspect };
-    this.marksById.set(record.id, indexed);
-    this.records.push(record);
-    return indexed;
+  /** Where a stored mark is filed: its competitor and aspect. */
+  private place(markId: string): PlacedMark | undefined {
+    const stored = this.book.get(markId);
+    if (!stored) return undefined;
+    const competitor = this.byId.get(stored.mark.competitor)!;
+    const aspect = this.index.aspectByCode.get(stored.mark.aspect)!;
+    return { stored, competitor, aspect };
+  }
+
+  private attach(stored: StoredMark, competitor: CompetitorState, aspect: IndexedAspect): void {
+    competitor.addMark(aspect.index, stored);
+    this.book.add(stored);
   }
 
   private aspectChanged(competitor: CompetitorState, aspect: IndexedAspect): void {
-    competitor.refreshAspect(aspect, this.aspectRules);
+    competitor.refreshAspect(aspect, this.aspectRules, this.book);
     if (this.deferred) return;
     if (competitor.refreshTotalsAfter(aspect, this.digits)) this.competitorChanged(competitor);
   }
@@ -406,10 +400,25 @@ export class CompetitionProjection extends ProjectionState {
   }
 
   private load(snapshot: ProjectionSnapshot): void {
-    const touched = new Set<IndexedMark>();
-    for (const stored of snapshot.marks) touched.add(this.attach(structuredClone(stored)));
-    for (const { competitor, aspect } of touched)
-      competitor.refreshAspect(aspect, this.aspectRules);
+    const touched = new Set<CompetitorState>();
+    for (const record of snapshot.marks) {
+      const competitor = this.byId.get(record.competitor);
+      const aspect = this.index.aspectByCode.get(record.aspect);
+      if (!competitor || !aspect) {
+        const params = { mark: record.id, competitor: record.competitor, aspect: record.aspect };
+        throw new ScoringError('snapshot_mismatch', params);
+      }
+      this.attach(MarkBook.fromRecord(record), competitor, aspect);
+      this.book.relink(record);
+      touched.add(competitor);
+    }
+    for (const competitor of touched) {
+      for (const aspect of this.index.aspects) {
+        if (competitor.slots[aspect.index]) {
+          competitor.refreshAspect(aspect, this.aspectRules, this.book);
+        }
+      }
+    }
     for (const { competitor, aspect, ...resolution } of snapshot.resolutions) {
       const indexed = this.index.aspectByCode.get(aspect);
       const owner = this.byId.get(competitor);
@@ -426,17 +435,13 @@ export class CompetitionProjection extends ProjectionState {
   }
 }
 
-function newRecord(mark: MarkEntry, at: string, actor: string): MarkRecord {
-  return { ...mark, value: { ...mark.value }, at, actor };
-}
-
 /** A resent event carries the same content under the same id. */
-function sameMark(record: MarkRecord, mark: MarkEntry): boolean {
+function sameMark(stored: MarkEntry, mark: MarkEntry): boolean {
   return (
-    record.competitor === mark.competitor &&
-    record.aspect === mark.aspect &&
-    record.expert === mark.expert &&
-    sameFields(record.value, mark.value)
+    stored.competitor === mark.competitor &&
+    stored.aspect === mark.aspect &&
+    stored.expert === mark.expert &&
+    sameFields(stored.value, mark.value)
   );
 }
 

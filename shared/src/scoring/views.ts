@@ -1,8 +1,9 @@
 import type { RulesProfile } from '../profiles/profile';
 import type { MarkingScheme } from '../scheme/schema';
-import type { CompetitorState, MarkRecord, Resolution } from './competitor-state';
+import type { CompetitorState, Resolution } from './competitor-state';
 import type { DelegationKeys } from './conflicts';
 import type { CompetitorStatus } from './events';
+import { MarkBook, type MarkRecord } from './mark-book';
 import type { Medal } from './medals';
 import { ScoringError, type ScoringReason } from './reasons';
 import { roundHalfUp } from './rounding';
@@ -96,6 +97,7 @@ export abstract class ProjectionState {
   readonly index: SchemeIndex;
   protected readonly competitors: CompetitorState[] = [];
   protected readonly byId = new Map<string, CompetitorState>();
+  protected readonly book = new MarkBook();
   protected readonly locks: (LockRecord | undefined)[];
   protected readonly standings: Standings;
   protected readonly digits: number;
@@ -161,10 +163,10 @@ export abstract class ProjectionState {
       if (!competitor.active) continue;
       for (const aspect of this.index.aspects) {
         if (!competitor.hasOpenDiscrepancy(aspect.index)) continue;
-        const scores = competitor.currentRecords(aspect.index).map((r) => ({
-          expert: r.expert,
-          score: r.value.kind === 'judgement' ? r.value.score : 0,
-          mark: r.id,
+        const scores = competitor.currentMarks(aspect.index, this.book).map(({ mark }) => ({
+          expert: mark.expert,
+          score: mark.value.kind === 'judgement' ? mark.value.score : 0,
+          mark: mark.id,
         }));
         const values = scores.map((s) => s.score);
         open.push({
@@ -220,8 +222,8 @@ export abstract class ProjectionState {
     const resolution = competitor.resolutions.get(a) ?? null;
     return {
       mark: mark === mark ? mark : null,
-      current: structuredClone(competitor.currentRecords(a)),
-      history: structuredClone(competitor.slots[a] ?? []),
+      current: competitor.currentMarks(a, this.book).map((stored) => this.book.record(stored)),
+      history: (competitor.slots[a] ?? []).map((stored) => this.book.record(stored)),
       discrepancy: competitor.discrepant[a] === 1 ? (resolution ? 'resolved' : 'open') : 'none',
       resolution: resolution && { ...resolution },
     };
