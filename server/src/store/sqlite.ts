@@ -27,6 +27,9 @@ import {
 
 export const sqliteFileName = 'ashyq.sqlite';
 
+// events is an ordinary rowid table on purpose: new rows go to the end of the table and only the
+// small (stream, seq) index entry lands mid-tree, so a group commit across many streams dirties
+// far fewer pages than a WITHOUT ROWID table clustered by (stream, seq) (about 3x faster here).
 const schema = `
   CREATE TABLE IF NOT EXISTS events (
     stream TEXT NOT NULL,
@@ -38,7 +41,7 @@ const schema = `
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
     PRIMARY KEY (stream, seq)
-  ) WITHOUT ROWID;
+  );
   CREATE TABLE IF NOT EXISTS documents (
     col TEXT NOT NULL,
     id TEXT NOT NULL,
