@@ -6,6 +6,7 @@ import { identifiers } from './identifiers';
 import { people } from './people';
 import { workbook } from './workbook';
 import { reference } from './reference';
+import { scoring } from './scoring';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
 export * from './messages';
@@ -23,6 +24,7 @@ export const namespaces = {
   grades,
   reference,
   workbook,
+  scoring,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

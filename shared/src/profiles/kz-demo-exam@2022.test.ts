@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getGradeScale } from '../grades/scales';
 import { medalForPosition } from '../scoring/medals';
 import { compatriotKeyFor } from './profile';
 import { kzDemoExam2022 } from './kz-demo-exam@2022';
@@ -7,6 +8,7 @@ describe('kz-demo-exam@2022', () => {
   it('grades on the Kazakh letter scale and passes from 50 %', () => {
     expect(kzDemoExam2022.gradeScale).toBe('kz-letter@2022');
     expect(kzDemoExam2022.passThreshold).toBe(50);
+    expect(getGradeScale(kzDemoExam2022.gradeScale!)?.id).toBe('kz-letter@2022');
     expect(kzDemoExam2022.unverified).toContain('passThreshold');
   });
 

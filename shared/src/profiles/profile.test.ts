@@ -19,6 +19,12 @@ describe('rulesProfileSchema', () => {
     expect(() => defineProfile(profile)).toThrow(/scaled medallion needs a scale/);
   });
 
+  it('refuses a grade scale this build does not ship', () => {
+    expect(rulesProfileSchema.safeParse({ ...valid(), gradeScale: 'kz-letter@1999' }).success).toBe(
+      false,
+    );
+  });
+
   it('refuses an id without a version and a level missing from the compatriot keys', () => {
     expect(rulesProfileSchema.safeParse({ ...valid(), id: 'wsi-cis' }).success).toBe(false);
     const compatriotKey = { national: 'region', regional: 'college', college: 'group' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { championshipSchema, publicationPolicySchema } from '../domain/entities';
+import { gradeScaleIdSchema } from '../grades/scales';
 import { delegationKinds, type DelegationKind } from '../scoring/conflicts';
 import { judgementFormulaIds } from '../scoring/judgement';
 import { scaleKinds } from '../scoring/scales';
@@ -59,7 +60,7 @@ export const rulesProfileSchema = z
     compatriotKey: z.record(championshipLevelSchema, z.enum(delegationKinds)),
     publicationDefault: publicationPolicySchema,
     /** Grade scale id (see grades/), e.g. `kz-letter@2022`; null where no grade is given. */
-    gradeScale: z.string().min(1).nullable(),
+    gradeScale: gradeScaleIdSchema.nullable(),
     /** Percent of the scheme total needed to pass; null where there is no pass/fail. */
     passThreshold: z.number().min(0).max(100).nullable(),
     /** Team standings (region, college); null where teams are not ranked. */

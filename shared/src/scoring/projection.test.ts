@@ -435,8 +435,10 @@ describe('CompetitionProjection: ranking, medals, scales', () => {
     ]);
   });
 
-  it('gives everyone 700 when all totals are equal', () => {
+  it('gives everyone 700 when all totals are equal, and says so', () => {
     const p = scoredField({ a: {}, b: {}, c: {} }, wsiCis2024);
+    expect(p.scaleInfo()).toEqual({ scale: 'ws700', location: 7, spread: 0, population: 3 });
+    expect(scoredField({ a: {} }).scaleInfo()).toBeNull();
     expect(p.rankingRows().map((r) => [r.position, r.scaled])).toEqual([
       [1, 700],
       [1, 700],

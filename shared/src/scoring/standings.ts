@@ -1,7 +1,7 @@
+import { percentOf } from '../grades/percent';
 import type { CompetitorState } from './competitor-state';
 import { earnsMedallion, medalForPosition, type MedalRules, type MedallionRules } from './medals';
 import { standardPositions } from './ranking';
-import { roundHalfUp } from './rounding';
 import { scaleParameters, scaledScore, type ScaleKind } from './scales';
 
 export interface StandingRules {
@@ -18,10 +18,10 @@ function ahead(a: CompetitorState, b: CompetitorState): boolean {
   return a.rounded > b.rounded || (a.rounded === b.rounded && a.index < b.index);
 }
 
-export function percentOf(total: number, maxTotal: number, digits: number): number {
-  return maxTotal > 0 ? roundHalfUp((total / maxTotal) * 100, digits) : 0;
+/** Percent of the scheme maximum as grades read it (2 decimals half-up); 0 for an empty scheme. */
+export function percentOfMax(total: number, maxTotal: number): number {
+  return maxTotal > 0 ? percentOf(total, maxTotal) : 0;
 }
-
 /**
  * The active competitors (guests included) in ranking order, and the derived standings:
  * positions, medals, scaled scores, medallions. A change to one competitor moves it in the
@@ -83,7 +83,7 @@ export class Standings {
         ranked: !competitor.guest,
         medal: competitor.medal,
         scaled: competitor.scaled,
-        percent: percentOf(competitor.rounded, rules.maxTotal, rules.digits),
+        percent: percentOfMax(competitor.rounded, rules.maxTotal),
       });
     }
   }

@@ -8,7 +8,8 @@ import type { Medal } from './medals';
 import { ScoringError, type ScoringReason } from './reasons';
 import { roundHalfUp } from './rounding';
 import { indexScheme, type SchemeIndex } from './scheme-index';
-import { percentOf, Standings } from './standings';
+import { scaleParameters, type ScaleParameters } from './scales';
+import { percentOfMax, Standings } from './standings';
 import { totalsOf } from './totals';
 
 export interface LockRecord {
@@ -136,6 +137,19 @@ export abstract class ProjectionState {
     return competitor && this.result(competitor);
   }
 
+  /**
+   * The standardised scale in use and its parameters over the ranked competitors (null without
+   * a scale), so a board can name the formula and say when everyone got the centre (spread 0).
+   */
+  scaleInfo(): ScaleParameters | null {
+    if (this.profile.scale === 'none') return null;
+    const ranked = this.standings.ordered().filter((c) => !c.guest);
+    return scaleParameters(
+      this.profile.scale,
+      ranked.map((c) => c.rounded),
+    );
+  }
+
   progress(): { subCriteria: SubCriterionProgress[]; marked: number; required: number } {
     const active = this.competitors.filter((c) => c.active);
     let marked = 0;
@@ -234,7 +248,7 @@ export abstract class ProjectionState {
   }
 
   private row(c: CompetitorState): RankingRow {
-    const percent = percentOf(c.rounded, this.maxTotal, this.digits);
+    const percent = percentOfMax(c.rounded, this.maxTotal);
     const threshold = this.profile.passThreshold;
     let marked = 0;
     for (let s = 0; s < c.markedPerSubCriterion.length; s++) marked += c.markedPerSubCriterion[s]!;
