@@ -104,6 +104,7 @@ export class SqliteStore implements Store {
   constructor(dataDir: string, options: StoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, sqliteFileName);
+    // A CLI or a second process may hold the write lock for a moment: wait for it, up to 5 s.
     this.db = new Database(this.file, { timeout: 5_000 });
     this.db.pragma('journal_mode = WAL');
     // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
@@ -140,6 +141,7 @@ export class SqliteStore implements Store {
     const batch = this.pending;
     this.pending = [];
     this.flushScheduled = false;
+    if (batch.length === 0) return;
     let outcomes: unknown[];
     try {
       outcomes = this.commitBatch(batch);
