@@ -3,7 +3,6 @@ import { defineNamespace } from './messages';
 /** Importing competitors, experts and students from XLSX or CSV: columns, places and problems. */
 export const people = defineNamespace({
   en: {
-    kind: { competitor: 'competitors', expert: 'experts', student: 'students' },
     field: {
       name: 'Full name',
       fullName: 'Full name',
@@ -31,7 +30,8 @@ export const people = defineNamespace({
       file_empty: 'The file is empty',
       file_too_large: 'The file is larger than {{limit}}',
       file_type_unsupported: 'This is neither an Excel workbook (.xlsx) nor a CSV file',
-      file_legacy_xls: 'This is the old Excel format (.xls); save it as an Excel workbook (.xlsx)',
+      file_legacy_xls:
+        'This is the old Excel format (.xls) or a password-protected workbook; save it as an Excel workbook (.xlsx) without a password',
       file_not_utf8: 'The CSV file is not in UTF-8; in Excel save it as "CSV UTF-8"',
       file_unreadable: 'The Excel workbook is damaged or cannot be read',
       file_unpacks_too_large: 'The Excel workbook unpacks to more than {{limit}}',
@@ -51,6 +51,8 @@ export const people = defineNamespace({
       name_incomplete: 'Write at least the last name and the first name',
       date_in_text_cell:
         'Excel turned this value into a date; format the column as Text and type the value again',
+      birth_date_in_future:
+        'The IIN gives a birth date in the future ({{birthDate}}); check for a typo',
       iin_zeros_restored: 'Excel dropped the leading zeros of the IIN; it was read as {{iin}}',
       unknown_region: 'Unknown region "{{value}}"',
       unknown_role: 'Unknown role "{{value}}"; use one of: {{allowed}}',
@@ -62,7 +64,6 @@ export const people = defineNamespace({
     },
   },
   ru: {
-    kind: { competitor: 'участники', expert: 'эксперты', student: 'студенты' },
     field: {
       name: 'ФИО',
       fullName: 'ФИО',
@@ -90,7 +91,8 @@ export const people = defineNamespace({
       file_empty: 'Файл пустой',
       file_too_large: 'Файл больше {{limit}}',
       file_type_unsupported: 'Это не книга Excel (.xlsx) и не файл CSV',
-      file_legacy_xls: 'Это старый формат Excel (.xls); сохраните файл как книгу Excel (.xlsx)',
+      file_legacy_xls:
+        'Это старый формат Excel (.xls) или книга с паролем; сохраните файл как книгу Excel (.xlsx) без пароля',
       file_not_utf8: 'Файл CSV не в кодировке UTF-8; в Excel сохраните его как «CSV UTF-8»',
       file_unreadable: 'Книга Excel повреждена или не читается',
       file_unpacks_too_large: 'Книга Excel в распакованном виде больше {{limit}}',
@@ -109,6 +111,8 @@ export const people = defineNamespace({
       name_incomplete: 'Укажите как минимум фамилию и имя',
       date_in_text_cell:
         'Excel превратил это значение в дату; задайте столбцу текстовый формат и введите значение заново',
+      birth_date_in_future:
+        'По ИИН дата рождения в будущем ({{birthDate}}); проверьте, нет ли опечатки',
       iin_zeros_restored: 'Excel отбросил ведущие нули ИИН; прочитано как {{iin}}',
       unknown_region: 'Неизвестный регион «{{value}}»',
       unknown_role: 'Неизвестная роль «{{value}}»; допустимо: {{allowed}}',
@@ -120,7 +124,6 @@ export const people = defineNamespace({
     },
   },
   kk: {
-    kind: { competitor: 'қатысушылар', expert: 'сарапшылар', student: 'студенттер' },
     field: {
       name: 'Аты-жөні',
       fullName: 'Аты-жөні',
@@ -149,7 +152,7 @@ export const people = defineNamespace({
       file_too_large: 'Файл {{limit}} шамасынан үлкен',
       file_type_unsupported: 'Бұл Excel кітабы (.xlsx) да, CSV файлы да емес',
       file_legacy_xls:
-        'Бұл Excel-дің ескі пішімі (.xls); файлды Excel кітабы (.xlsx) ретінде сақтаңыз',
+        'Бұл Excel-дің ескі пішімі (.xls) немесе құпиясөзбен қорғалған кітап; файлды құпиясөзсіз Excel кітабы (.xlsx) ретінде сақтаңыз',
       file_not_utf8: 'CSV файлы UTF-8 кодтауында емес; Excel-де оны «CSV UTF-8» ретінде сақтаңыз',
       file_unreadable: 'Excel кітабы зақымдалған немесе оқылмайды',
       file_unpacks_too_large: 'Excel кітабы ашылғанда {{limit}} шамасынан үлкен болады',
@@ -170,6 +173,8 @@ export const people = defineNamespace({
       name_incomplete: 'Кемінде тегі мен атын жазыңыз',
       date_in_text_cell:
         'Excel бұл мәнді күнге айналдырып жіберген; бағанға мәтіндік пішім беріп, мәнді қайта енгізіңіз',
+      birth_date_in_future:
+        'ЖСН бойынша туған күн болашақта ({{birthDate}}); қате терілмегенін тексеріңіз',
       iin_zeros_restored: 'Excel ЖСН-нің басындағы нөлдерді алып тастаған; {{iin}} деп оқылды',
       unknown_region: 'Белгісіз өңір: «{{value}}»',
       unknown_role: 'Белгісіз рөл: «{{value}}»; рұқсат етілгендері: {{allowed}}',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { syntheticIin } from '../identifiers/index';
 import { csvSeparators, detectCsvSeparator, readCsv, writeCsv, type CsvReadResult } from './csv';
 
 function records(result: CsvReadResult) {
@@ -9,12 +10,13 @@ function records(result: CsvReadResult) {
 
 describe('readCsv', () => {
   it('reads semicolon CSV as Excel writes it in the ru/kk locale, with BOM and CRLF', () => {
-    const text = '\uFEFFФИО;ИИН;Группа\r\nАхметов Нұрлан;000101500126;ПО-21\r\n';
+    const iin = syntheticIin(1, { from: '2000-01-01', to: '2009-12-31' });
+    const text = `\uFEFFФИО;ИИН;Группа\r\nАхметов Нұрлан;${iin};ПО-21\r\n`;
     const result = readCsv(text);
     expect(result.ok && result.separator).toBe(';');
     expect(records(result)).toEqual([
       { line: 1, cells: ['ФИО', 'ИИН', 'Группа'] },
-      { line: 2, cells: ['Ахметов Нұрлан', '000101500126', 'ПО-21'] },
+      { line: 2, cells: ['Ахметов Нұрлан', iin, 'ПО-21'] },
     ]);
   });
 

@@ -371,6 +371,25 @@ describe('importPeople: every problem with its row and column', () => {
     });
   });
 
+  it('refuses an IIN whose birth date is after today, when today is given', () => {
+    const young = syntheticIin(rng, { from: '2009-06-01', to: '2009-12-31' });
+    const table = tableOf(['ФИО', 'ИИН', 'Группа'], ['А Б', young, 'Г']);
+    const check = validateIin(young);
+    if (!check.ok) throw new Error('a synthetic IIN is always valid');
+    const birthDate = check.birthDate.split('-').reverse().join('.');
+    expect(errorsOf(importPeople('student', table, { today: '2009-05-31' }))).toEqual([
+      {
+        row: 2,
+        column: { letter: 'B', header: 'ИИН' },
+        field: 'iin',
+        code: 'birth_date_in_future',
+        params: { birthDate },
+      },
+    ]);
+    expect(importPeople('student', table, { today: '2026-01-01' }).ok).toBe(true);
+    expect(importPeople('student', table).ok).toBe(true);
+  });
+
   it('refuses more rows than the limit before validating them', () => {
     const rows = Array.from({ length: 4 }, () => ['А Б', 'bad', 'Г']);
     expect(

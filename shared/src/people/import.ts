@@ -1,5 +1,5 @@
 import type { ExpertRole, PersonName } from '../domain/entities';
-import { isValidIin } from '../identifiers/index';
+import { validateIin } from '../identifiers/index';
 import type { RegionId } from '../reference/regions';
 import {
   acceptedFields,
@@ -66,6 +66,8 @@ export interface PeopleImportOptions {
   existingIins?: Iterable<string>;
   /** At most this many data rows (default DEFAULT_MAX_IMPORT_ROWS). */
   maxRows?: number;
+  /** Today as YYYY-MM-DD: an IIN with a later birth date is refused. Without it, not checked. */
+  today?: string;
 }
 
 /** Well above a regional championship (a few hundred) or a college's whole year of students. */
@@ -99,56 +101,52 @@ function locateHeader(kind: PersonKind, rows: readonly TableRow[]): HeaderMap | 
   return { header: rows[best.index]!, headerIndex: best.index, columnOf: new Map() };
 }
 
+/** Fills `map.columnOf` from the header row; missing and repeated columns are errors. */
 function mapColumns(
   kind: PersonKind,
   map: HeaderMap,
   errors: ImportIssue[],
   warnings: ImportIssue[],
-) {
+): void {
   const accepted = acceptedFields(kind);
+  const headerIssue = (field: PersonField | null, index: number | null, code: ImportIssueCode) => ({
+    row: map.header.number,
+    column: index === null ? null : columnAt(map.header, index),
+    field,
+    code,
+    params: {} as Record<string, string | number>,
+  });
   map.header.cells.forEach((cell, index) => {
     const text = cellText(cell);
     const field = fieldOfHeader(text);
-    const issueAt = (code: ImportIssueCode, params: Record<string, string | number> = {}) => ({
-      row: map.header.number,
-      column: columnAt(map.header, index),
-      field: field ?? null,
-      code,
-      params,
-    });
-    if (field && accepted.has(field)) {
-      const first = map.columnOf.get(field);
-      if (first === undefined) map.columnOf.set(field, index);
-      else
-        errors.push(
-          issueAt('duplicate_column', { field, otherColumn: columnAt(map.header, first).letter }),
-        );
-    } else if (text !== '' && !isRowNumberHeader(text)) {
-      warnings.push(issueAt('unknown_column'));
+    if (!field || !accepted.has(field)) {
+      if (text !== '' && !isRowNumberHeader(text))
+        warnings.push(headerIssue(null, index, 'unknown_column'));
+      return;
     }
+    const first = map.columnOf.get(field);
+    if (first === undefined) {
+      map.columnOf.set(field, index);
+      return;
+    }
+    const issue = headerIssue(field, index, 'duplicate_column');
+    issue.params = { field, otherColumn: columnAt(map.header, first).letter };
+    errors.push(issue);
   });
+
   const has = (field: PersonField) => map.columnOf.has(field);
-  if (has('lastName') && has('firstName')) map.columnOf.delete('fullName');
-  else if (has('fullName'))
+  if (has('lastName') && has('firstName')) {
+    map.columnOf.delete('fullName');
+  } else if (has('fullName')) {
     for (const part of ['lastName', 'firstName', 'middleName'] as const) map.columnOf.delete(part);
-  else
-    errors.push({
-      row: map.header.number,
-      column: null,
-      field: 'fullName',
-      code: 'missing_name_column',
-      params: {},
-    });
+  } else {
+    errors.push(headerIssue('fullName', null, 'missing_name_column'));
+  }
   for (const rule of fieldsByKind[kind]) {
-    if (rule.required && !has(rule.field)) {
-      errors.push({
-        row: map.header.number,
-        column: null,
-        field: rule.field,
-        code: 'missing_column',
-        params: { field: rule.field },
-      });
-    }
+    if (!rule.required || has(rule.field)) continue;
+    const issue = headerIssue(rule.field, null, 'missing_column');
+    issue.params = { field: rule.field };
+    errors.push(issue);
   }
 }
 
@@ -233,29 +231,33 @@ export function importPeople<K extends PersonKind>(
     }
     const iin = restoreIin(row.cells[iinColumn]);
     input.iin = iin.value;
-    const place = {
+    const atIin = {
       row: row.number,
       column: columnAt(map.header, iinColumn),
       field: 'iin' as const,
     };
-    if (iin.restored)
-      warnings.push({ ...place, code: 'iin_zeros_restored', params: { iin: iin.value } });
+    if (iin.restored) {
+      warnings.push({ ...atIin, code: 'iin_zeros_restored', params: { iin: iin.value } });
+    }
 
     const parsed = schema.safeParse(input);
-    if (!parsed.success)
+    if (parsed.success) {
+      people.push(personOf(kind, row.number, parsed.data, iin.value) as ImportedPersonOf[K]);
+    } else {
       errors.push(
         ...parsed.error.issues.map((issue) => rowIssue(issue, row.number, columnOfField)),
       );
-    if (isValidIin(iin.value)) {
-      const firstRow = firstRowOfIin.get(iin.value);
-      if (firstRow !== undefined)
-        errors.push({ ...place, code: 'duplicate_in_file', params: { firstRow } });
-      else firstRowOfIin.set(iin.value, row.number);
-      if (existing.has(iin.value))
-        errors.push({ ...place, code: 'already_registered', params: {} });
     }
-    if (parsed.success)
-      people.push(personOf(kind, row.number, parsed.data, iin.value) as ImportedPersonOf[K]);
+    const check = validateIin(iin.value);
+    if (!check.ok) continue;
+    if (options.today && check.birthDate > options.today) {
+      const birthDate = check.birthDate.split('-').reverse().join('.');
+      errors.push({ ...atIin, code: 'birth_date_in_future', params: { birthDate } });
+    }
+    const firstRow = firstRowOfIin.get(iin.value);
+    if (firstRow === undefined) firstRowOfIin.set(iin.value, row.number);
+    else errors.push({ ...atIin, code: 'duplicate_in_file', params: { firstRow } });
+    if (existing.has(iin.value)) errors.push({ ...atIin, code: 'already_registered', params: {} });
   }
   if (errors.length > 0) return { ok: false, errors: capIssues(errors), warnings };
   return { ok: true, people, warnings };

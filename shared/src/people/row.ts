@@ -39,8 +39,13 @@ export function restoreIin(cell: TableCell): { value: string; restored: boolean 
   return { value: text, restored: false };
 }
 
-function issueParams(code: ImportIssueCode, params: Record<string, string | number> = {}) {
-  return { code, values: params };
+/** Our own issue codes travel in the zod issue's params; rowIssue unpacks them. */
+function addIssue(
+  ctx: z.core.$RefinementCtx,
+  code: ImportIssueCode,
+  values: Record<string, string | number> = {},
+): void {
+  ctx.addIssue({ code: 'custom', message: code, params: { code, values } });
 }
 
 const requiredText = (max: number) => z.string().min(1).max(max);
@@ -52,54 +57,23 @@ const optionalText = (max: number) =>
 
 const fullNameSchema = requiredText(300).transform((value, ctx): PersonName => {
   const [last = '', first = '', ...rest] = value.split(' ');
-  if (!first)
-    ctx.addIssue({
-      code: 'custom',
-      message: 'name_incomplete',
-      params: issueParams('name_incomplete'),
-    });
+  if (!first) addIssue(ctx, 'name_incomplete');
   return { last, first, ...(rest.length > 0 ? { middle: rest.join(' ') } : {}) };
 });
 
-const regionSchema = requiredText(200).transform((value, ctx): RegionId => {
+const regionSchema = requiredText(200).transform((value, ctx): RegionId | undefined => {
   const id = matchRegion(value);
-  if (!id)
-    ctx.addIssue({
-      code: 'custom',
-      message: 'unknown_region',
-      params: issueParams('unknown_region', { value }),
-    });
-  return id!;
+  if (!id) addIssue(ctx, 'unknown_region', { value });
+  return id;
 });
 
-const YES = new Set([
-  'да',
-  'д',
-  'иә',
-  'ия',
-  'yes',
-  'y',
-  'true',
-  '1',
-  '+',
-  'x',
-  'х',
-  'гость',
-  'қонақ',
-  'guest',
-]);
-const NO = new Set(['', 'нет', 'н', 'жоқ', 'no', 'n', 'false', '0', '-']);
+const YES = new Set('да д иә ия yes y true 1 + x х гость қонақ guest'.split(' '));
+const NO = new Set(['', ...'нет н жоқ no n false 0 -'.split(' ')]);
 
 const flagSchema = z.string().transform((value, ctx): boolean => {
   const normalized = value.toLowerCase();
-  if (YES.has(normalized)) return true;
-  if (!NO.has(normalized))
-    ctx.addIssue({
-      code: 'custom',
-      message: 'invalid_flag',
-      params: issueParams('invalid_flag', { value }),
-    });
-  return false;
+  if (!YES.has(normalized) && !NO.has(normalized)) addIssue(ctx, 'invalid_flag', { value });
+  return YES.has(normalized);
 });
 
 const expertRoles = expertRoleSchema.options;
@@ -119,12 +93,7 @@ const ROLE_BY_NAME = new Map<string, ExpertRole>([
 const roleSchema = z.string().transform((value, ctx): ExpertRole => {
   if (value === '') return 'expert';
   const role = ROLE_BY_NAME.get(normalizeLabel(value));
-  if (!role)
-    ctx.addIssue({
-      code: 'custom',
-      message: 'unknown_role',
-      params: issueParams('unknown_role', { value }),
-    });
+  if (!role) addIssue(ctx, 'unknown_role', { value });
   return role ?? 'expert';
 });
 

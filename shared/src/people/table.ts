@@ -38,6 +38,7 @@ export type ImportIssueCode =
   | 'date_in_text_cell'
   | 'invalid_iin'
   | 'iin_zeros_restored'
+  | 'birth_date_in_future'
   | 'unknown_region'
   | 'unknown_role'
   | 'invalid_flag'
