@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { aspectCodeSchema, subCriterionIdSchema } from '../scheme/schema';
 import { delegationKinds } from './conflicts';
-import { markEntrySchema, markIdSchema } from './marks';
+import { markEntrySchema, markIdSchema, type MarkEntry } from './marks';
 
 /**
  * The scoring events of one competition's log, as the projection consumes them. The store adds
@@ -94,4 +94,34 @@ export type ScoringEventOf<T extends ScoringEventType> = Extract<ScoringEvent, {
 /** Validates an event from outside (a socket payload, a stored log line). */
 export function parseScoringEvent(input: unknown) {
   return scoringEventSchema.safeParse(input);
+}
+
+/** A resent event carries the same content under the same id. */
+export function isSameMark(stored: MarkEntry, mark: MarkEntry): boolean {
+  return (
+    stored.competitor === mark.competitor &&
+    stored.aspect === mark.aspect &&
+    stored.expert === mark.expert &&
+    sameFields(stored.value, mark.value)
+  );
+}
+
+/** A resent registration carries the same competitor under the same id. */
+export function isSameCompetitorEntry(a: CompetitorEntry, b: CompetitorEntry): boolean {
+  return (
+    a.id === b.id &&
+    a.guest === b.guest &&
+    (a.status ?? 'active') === (b.status ?? 'active') &&
+    sameFields(a.delegations ?? {}, b.delegations ?? {})
+  );
+}
+
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  return (
+    keys.length === Object.keys(right).filter((k) => right[k] !== undefined).length &&
+    keys.every((k) => left[k] === right[k])
+  );
 }

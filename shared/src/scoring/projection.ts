@@ -1,7 +1,13 @@
 import type { RulesProfile } from '../profiles/profile';
 import type { MarkingScheme } from '../scheme/schema';
 import { CompetitorState, type AspectRules } from './competitor-state';
-import type { CompetitorEntry, ScoringEvent, ScoringEventOf } from './events';
+import {
+  isSameCompetitorEntry,
+  isSameMark,
+  type CompetitorEntry,
+  type ScoringEvent,
+  type ScoringEventOf,
+} from './events';
 import { MarkBook, type StoredMark } from './mark-book';
 import type { MarkEntry } from './marks';
 import { reject, ScoringError, type Rejection } from './reasons';
@@ -124,35 +130,6 @@ export class CompetitionProjection extends ProjectionState {
     return { ok: true, duplicate: false };
   }
 
-  snapshot(): ProjectionSnapshot {
-    const resolutions: ProjectionSnapshot['resolutions'] = [];
-    for (const competitor of this.competitors) {
-      for (const [aspect, resolution] of [...competitor.resolutions].sort((a, b) => a[0] - b[0])) {
-        resolutions.push({
-          competitor: competitor.id,
-          aspect: this.index.aspects[aspect]!.code,
-          ...resolution,
-        });
-      }
-    }
-    const locks: ProjectionSnapshot['locks'] = [];
-    this.locks.forEach((lock, s) => {
-      if (lock)
-        locks.push({ subCriterion: this.index.subCriteria[s]!.id, ...structuredClone(lock) });
-    });
-    return {
-      format: 1,
-      profile: this.profile.id,
-      judgesPerAspect: this.aspectRules.panelSize,
-      version: this.eventsSeen,
-      competitors: this.competitors.map((c) => ({ ...c.entry(), status: c.status })),
-      marks: this.book.records(),
-      resolutions,
-      locks,
-      published: this.published ? { ...this.published } : null,
-    };
-  }
-
   private addCompetitor(entry: CompetitorEntry): CompetitorState {
     const competitor = new CompetitorState(this.competitors.length, entry, this.index);
     this.competitors.push(competitor);
@@ -171,7 +148,7 @@ export class CompetitionProjection extends ProjectionState {
             ? null
             : reject('registration_closed', { subCriterion: this.index.subCriteria[locked]!.id });
         }
-        return sameEntry(existing.entry(), event.competitor)
+        return isSameCompetitorEntry(existing.entry(), event.competitor)
           ? DUPLICATE
           : reject('competitor_exists', { competitor: event.competitor.id });
       }
@@ -217,7 +194,7 @@ export class CompetitionProjection extends ProjectionState {
   private assessMark(mark: MarkEntry): Rejection | typeof DUPLICATE | null {
     const existing = this.book.get(mark.id);
     if (existing) {
-      return sameMark(existing.mark, mark)
+      return isSameMark(existing.mark, mark)
         ? DUPLICATE
         : reject('mark_id_reused', { mark: mark.id });
     }
@@ -251,7 +228,7 @@ export class CompetitionProjection extends ProjectionState {
       const same =
         replacement.type === 'mark.superseded' &&
         replacement.markId === event.markId &&
-        sameMark(replacement.mark, event.mark);
+        isSameMark(replacement.mark, event.mark);
       return same ? DUPLICATE : reject('mark_id_reused', { mark: event.mark.id });
     }
     const found = this.place(event.markId);
@@ -362,7 +339,7 @@ export class CompetitionProjection extends ProjectionState {
         });
         return;
       case 'results.published':
-        this.published = { at, actor };
+        this.publication = { at, actor };
         return;
     }
   }
@@ -430,36 +407,7 @@ export class CompetitionProjection extends ProjectionState {
       if (!sub) throw new ScoringError('snapshot_mismatch', { subCriterion });
       this.locks[sub.index] = lock;
     }
-    this.published = snapshot.published;
+    this.publication = snapshot.published;
     this.eventsSeen = snapshot.version;
   }
-}
-
-/** A resent event carries the same content under the same id. */
-function sameMark(stored: MarkEntry, mark: MarkEntry): boolean {
-  return (
-    stored.competitor === mark.competitor &&
-    stored.aspect === mark.aspect &&
-    stored.expert === mark.expert &&
-    sameFields(stored.value, mark.value)
-  );
-}
-
-function sameEntry(a: CompetitorEntry, b: CompetitorEntry): boolean {
-  return (
-    a.id === b.id &&
-    a.guest === b.guest &&
-    (a.status ?? 'active') === (b.status ?? 'active') &&
-    sameFields(a.delegations ?? {}, b.delegations ?? {})
-  );
-}
-
-function sameFields(a: object, b: object): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
-  return (
-    keys.length === Object.keys(right).filter((k) => right[k] !== undefined).length &&
-    keys.every((k) => left[k] === right[k])
-  );
 }

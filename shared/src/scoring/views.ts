@@ -9,6 +9,7 @@ import { ScoringError, type ScoringReason } from './reasons';
 import { roundHalfUp } from './rounding';
 import { indexScheme, type SchemeIndex } from './scheme-index';
 import { scaleParameters, type ScaleParameters } from './scales';
+import type { ProjectionSnapshot } from './snapshot';
 import { percentOfMax, Standings } from './standings';
 import { totalsOf } from './totals';
 
@@ -104,7 +105,7 @@ export abstract class ProjectionState {
   protected readonly digits: number;
   /** The scheme's maximum total, rounded like every total. */
   readonly maxTotal: number;
-  published: { at: string; actor: string } | null = null;
+  protected publication: { at: string; actor: string } | null = null;
 
   protected constructor(
     scheme: MarkingScheme,
@@ -121,6 +122,45 @@ export abstract class ProjectionState {
       scale: profile.scale,
       maxTotal: this.maxTotal,
     });
+  }
+
+  /** Events applied so far, accepted or not. */
+  abstract get version(): number;
+
+  abstract get judgesPerAspect(): number;
+
+  get published(): { at: string; actor: string } | null {
+    return this.publication && { ...this.publication };
+  }
+
+  /** The projection's own state (not the derived totals), JSON-serialisable; see `restore`. */
+  snapshot(): ProjectionSnapshot {
+    const resolutions: ProjectionSnapshot['resolutions'] = [];
+    for (const competitor of this.competitors) {
+      for (const [aspect, resolution] of [...competitor.resolutions].sort((a, b) => a[0] - b[0])) {
+        resolutions.push({
+          competitor: competitor.id,
+          aspect: this.index.aspects[aspect]!.code,
+          ...resolution,
+        });
+      }
+    }
+    const locks: ProjectionSnapshot['locks'] = [];
+    this.locks.forEach((lock, s) => {
+      if (lock)
+        locks.push({ subCriterion: this.index.subCriteria[s]!.id, ...structuredClone(lock) });
+    });
+    return {
+      format: 1,
+      profile: this.profile.id,
+      judgesPerAspect: this.judgesPerAspect,
+      version: this.version,
+      competitors: this.competitors.map((c) => ({ ...c.entry(), status: c.status })),
+      marks: this.book.records(),
+      resolutions,
+      locks,
+      published: this.published,
+    };
   }
 
   /** Every competitor: active ones in ranking order (guests where their total puts them), then absent and withdrawn. */
