@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ let log: EventLog;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-live-'));
-  store = await openSqliteStore(dataDir);
+  store = await openSqliteStore(dataDir, { busyTimeoutMs: 50 });
   log = new EventLog(store);
 });
 afterEach(async () => {
@@ -96,6 +97,22 @@ describe('LiveProjection', () => {
     const [stored] = await live.execute(record(mark(3, 1)));
     expect(stored!.seq).toBe(3);
     expect(live.state.totals).toEqual({ k1: 3, k2: 2, k3: 1 });
+  });
+
+  it('drops the events of a round that could not be stored, and carries on once it can', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals);
+    await live.execute(record(mark(1, 3)));
+    const otherProcess = new Database(store.file);
+    otherProcess.exec('BEGIN IMMEDIATE');
+
+    await expect(live.execute(record(mark(2, 2)))).rejects.toThrow(/locked/);
+    expect(live.state).toEqual({ marks: 1, totals: { k1: 3 } });
+    otherProcess.exec('ROLLBACK');
+    otherProcess.close();
+
+    const [stored] = await live.execute(record(mark(3, 1)));
+    expect(stored!.seq).toBe(2);
+    expect(live.state).toEqual({ marks: 2, totals: { k1: 3, k3: 1 } });
   });
 
   it('snapshots every N events in the background, and starts from the snapshot next time', async () => {

@@ -29,6 +29,8 @@ interface Command<S> {
 export class LiveProjection<S> {
   private queue: Command<S>[] = [];
   private roundRunning = false;
+  /** The state may hold events that were never stored: rebuild before deciding anything. */
+  private outOfDate = false;
   private lastSnapshotSeq: number;
 
   private constructor(
@@ -97,36 +99,44 @@ export class LiveProjection<S> {
   private async runRound(): Promise<void> {
     const commands = this.queue;
     this.queue = [];
-    const accepted: { command: Command<S>; events: StoredEvent[] }[] = [];
-    const pending: StoredEvent[] = [];
-    let head = this.durableHead;
     try {
-      for (const command of commands) {
-        let events: StoredEvent[];
-        try {
-          events = this.log.prepare(this.stream, head, command.decide(this.current));
-        } catch (error) {
-          command.reject(error);
-          continue;
-        }
-        accepted.push({ command, events });
-        for (const event of events) this.current = this.projection.apply(this.current, event);
-        const last = events[events.length - 1];
-        if (last) head = { seq: last.seq, hash: last.hash };
-        pending.push(...events);
-      }
-      if (pending.length > 0) await this.log.write(pending);
-      this.durableHead = head;
-      for (const { command, events } of accepted) command.resolve(events);
-      this.snapshotIfDue();
+      if (this.outOfDate) await this.rebuild();
+      await this.decideAndAppend(commands);
     } catch (error) {
       // A command already rejected by its own decide keeps that error.
       for (const command of commands) command.reject(error);
-      await this.rebuild();
+      this.outOfDate = true;
+      // Rebuilt now so readers see the stored state again; if the store is down too, the next
+      // round tries again first and its commands get that error.
+      await this.rebuild().catch(() => undefined);
     } finally {
       this.roundRunning = false;
       this.startRound();
     }
+  }
+
+  private async decideAndAppend(commands: Command<S>[]): Promise<void> {
+    const accepted: { command: Command<S>; events: StoredEvent[] }[] = [];
+    const pending: StoredEvent[] = [];
+    let head = this.durableHead;
+    for (const command of commands) {
+      let events: StoredEvent[];
+      try {
+        events = this.log.prepare(this.stream, head, command.decide(this.current));
+      } catch (error) {
+        command.reject(error);
+        continue;
+      }
+      accepted.push({ command, events });
+      for (const event of events) this.current = this.projection.apply(this.current, event);
+      const last = events[events.length - 1];
+      if (last) head = { seq: last.seq, hash: last.hash };
+      pending.push(...events);
+    }
+    if (pending.length > 0) await this.log.write(pending);
+    this.durableHead = head;
+    for (const { command, events } of accepted) command.resolve(events);
+    this.snapshotIfDue();
   }
 
   private snapshotIfDue(): void {
@@ -137,12 +147,9 @@ export class LiveProjection<S> {
 
   /** Back to what the log holds, after a failed append left events in the state that were never stored. */
   private async rebuild(): Promise<void> {
-    try {
-      const replayed = await this.log.replay(this.stream, this.projection);
-      this.current = replayed.state;
-      this.durableHead = replayed.head;
-    } catch (error) {
-      for (const command of this.queue.splice(0)) command.reject(error);
-    }
+    const replayed = await this.log.replay(this.stream, this.projection);
+    this.current = replayed.state;
+    this.durableHead = replayed.head;
+    this.outOfDate = false;
   }
 }

@@ -86,8 +86,16 @@ export interface GroupCommitStats {
   appends: number;
 }
 
+export interface SqliteStoreOptions extends StoreOptions {
+  /** How long to wait for another process holding the write lock (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
 /** The embedded store: one SQLite file `ashyq.sqlite` in `dataDir` (created when missing). */
-export function openSqliteStore(dataDir: string, options: StoreOptions = {}): Promise<SqliteStore> {
+export function openSqliteStore(
+  dataDir: string,
+  options: SqliteStoreOptions = {},
+): Promise<SqliteStore> {
   return Promise.resolve(new SqliteStore(dataDir, options));
 }
 
@@ -101,11 +109,11 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly commitBatch: (batch: PendingAppend[]) => unknown[];
 
-  constructor(dataDir: string, options: StoreOptions = {}) {
+  constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, sqliteFileName);
-    // A CLI or a second process may hold the write lock for a moment: wait for it, up to 5 s.
-    this.db = new Database(this.file, { timeout: 5_000 });
+    // A CLI or a second process may hold the write lock for a moment: wait for it.
+    this.db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5_000 });
     this.db.pragma('journal_mode = WAL');
     // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
     // lets an append be acknowledged as durable.
