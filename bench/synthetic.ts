@@ -104,12 +104,10 @@ export function syntheticScheme(
       if (first >= aspectCount) break;
       const subId = `${id}${s + 1}`;
       const counters = { M: 0, J: 0 };
-      const subAspects = aspects
-        .slice(first, first + ASPECTS_PER_SUB_CRITERION)
-        .map((aspect) => ({
-          ...aspect,
-          code: `${subId}.${aspect.type}${++counters[aspect.type]}`,
-        }));
+      const subAspects = aspects.slice(first, first + ASPECTS_PER_SUB_CRITERION).map((aspect) => ({
+        ...aspect,
+        code: `${subId}.${aspect.type}${++counters[aspect.type]}`,
+      }));
       subCriteria.push({ id: subId, name: `Module ${subId}`, day: s + 1, aspects: subAspects });
     }
     const maxMark = subCriteria.flatMap((s) => s.aspects).reduce((sum, a) => sum + a.maxMark, 0);
