@@ -118,6 +118,10 @@ describe('CompetitionProjection: marks and totals', () => {
     expect(five.competitorResult('c1')!.aspects['A1.J1']).toBeCloseTo(1.2, 12);
   });
 
+  it('refuses a competitor list with the same id twice', () => {
+    expect(() => projection(people('c1', 'c1'))).toThrow(/competitor_exists/);
+  });
+
   it('refuses a panel size outside the profile range', () => {
     expect(() =>
       CompetitionProjection.create({

@@ -60,7 +60,11 @@ export class CompetitionProjection extends ProjectionState {
       discrepancyThreshold: setup.profile.discrepancyThreshold,
       panelSize: judges,
     };
-    for (const entry of setup.competitors) this.addCompetitor(entry);
+    for (const entry of setup.competitors) {
+      if (this.byId.has(entry.id))
+        throw new ScoringError('competitor_exists', { competitor: entry.id });
+      this.addCompetitor(entry);
+    }
   }
 
   static create(setup: ProjectionSetup): CompetitionProjection {
