@@ -67,6 +67,17 @@ export function applyCalculations(
   schemeReader: SheetReader,
   calculationsReader: SheetReader | undefined,
 ): void {
+  const warnAtAspect = (
+    code: 'calculation_on_judgement' | 'calculation_missing',
+    read: AspectRead,
+    name: string,
+  ) =>
+    schemeReader.context.warn(
+      schemeReader.name,
+      code,
+      { aspect: read.aspect.code, name },
+      calculationCell(read),
+    );
   for (const read of aspects) {
     const { aspect } = read;
     const byCode = calculations.get(aspect.code);
@@ -75,31 +86,14 @@ export function applyCalculations(
     for (const row of [byCode, byName]) if (row) row.used = true;
     if (aspect.type === 'J') {
       if (aspect.calculation !== undefined || byCode) {
-        schemeReader.context.warn(
-          schemeReader.name,
-          'calculation_on_judgement',
-          {
-            aspect: aspect.code,
-            name: aspect.calculation ?? aspect.code,
-          },
-          calculationCell(read),
-        );
+        warnAtAspect('calculation_on_judgement', read, aspect.calculation ?? aspect.code);
       }
       continue;
     }
     const chosen = byCode ?? byName;
     if (!chosen) {
-      if (aspect.calculation !== undefined) {
-        schemeReader.context.warn(
-          schemeReader.name,
-          'calculation_missing',
-          {
-            aspect: aspect.code,
-            name: aspect.calculation,
-          },
-          calculationCell(read),
-        );
-      }
+      if (aspect.calculation !== undefined)
+        warnAtAspect('calculation_missing', read, aspect.calculation);
       continue;
     }
     if (!chosen.spec) continue;
