@@ -1,14 +1,29 @@
 import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/app';
+import { createServices } from './services';
 
-const port = Number(process.env.PORT ?? 3000);
-const app = createApp({ serveClient: true });
-const server = createServer(app);
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
 
-server.listen(port, () => {
-  console.log(`Ashyq is listening on http://localhost:${port}`);
+const services = await createServices(config);
+const server = createServer(createApp(services, { serveClient: true }));
+
+server.listen(config.port, config.host, () => {
+  console.log(`Ashyq is listening on http://${config.host ?? 'localhost'}:${config.port}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    server.close();
+    void services.close().finally(() => process.exit(0));
+  });
 }

@@ -26,3 +26,4 @@ export * from './identifiers/index';
 export * from './grades/index';
 export * from './reference/index';
 export * from './people/index';
+export * from './domain/entities';

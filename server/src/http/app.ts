@@ -1,7 +1,12 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { originCheck, sessionMiddleware } from '../auth/middleware';
+import type { Services } from '../services';
+import { ApiError, errorHandler } from './errors';
+import { authRoutes } from './routes/auth';
+import { publicRoutes } from './routes/public';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
 
@@ -10,7 +15,12 @@ export interface AppOptions {
   serveClient?: boolean;
 }
 
-export function createApp(options: AppOptions = {}): Express {
+/** The routers of each audience, in the order they are mounted. */
+function audienceRoutes(services: Services): Router[] {
+  return [authRoutes(services.accounts), publicRoutes(services)];
+}
+
+export function createApp(services: Services, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -19,11 +29,16 @@ export function createApp(options: AppOptions = {}): Express {
     res.json({ status: 'ok' });
   });
 
+  app.use('/api', express.json({ limit: '1mb' }), originCheck, sessionMiddleware(services.accounts));
+  for (const router of audienceRoutes(services)) app.use(router);
+  app.use('/api', (_req, _res, next) => next(new ApiError('not_found')));
+
   if (options.serveClient && existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDist, 'index.html'));
     });
   }
+  app.use(errorHandler);
   return app;
 }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService, authCollections } from '../../auth/accounts';
 import {
@@ -16,7 +16,6 @@ import {
   sessionMiddleware,
 } from '../../auth/middleware';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite';
-import { createApp } from '../app';
 import { errorHandler } from '../errors';
 import { authRoutes } from './auth';
 
@@ -94,7 +93,8 @@ beforeAll(async () => {
     scope: { kind: 'all' },
     roles: ['organiser'],
   });
-  const app = createApp();
+  const app = express();
+  app.set('trust proxy', 'loopback');
   app.use('/api', originCheck, sessionMiddleware(accounts));
   app.use(authRoutes(accounts));
   app.use(guardedRoutes());
