@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // cross-package integration and browser tests live in test/.
 export default defineConfig({
   test: {
-    include: ['{shared,server,client,seeds}/src/**/*.test.{ts,tsx}', 'seeds/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      '{shared,server,client,seeds}/src/**/*.test.{ts,tsx}',
+      'seeds/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

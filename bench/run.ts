@@ -2,7 +2,12 @@
  * `npm run bench`: every benchmark in turn, or the ones named (`npm run bench -- scoring appends`).
  * Each module exports `run()` printing its workload, median, p99 and the figure to compare.
  */
-const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>> = {};
+const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>> = {
+  scoring: () => import('./scoring'),
+  'import-workbook': () => import('./import-workbook'),
+  appends: () => import('./appends'),
+  startup: () => import('./startup'),
+};
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length > 0 ? wanted : Object.keys(benches);

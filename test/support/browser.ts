@@ -15,14 +15,23 @@ export function browserAvailable(): boolean {
   if (process.env.REQUIRE_BROWSER === '1') {
     throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${chromiumPath}`);
   }
-  console.warn(`SKIPPED: browser tests — Chromium not found at ${chromiumPath} (apt-get install chromium)`);
+  console.warn(
+    `SKIPPED: browser tests — Chromium not found at ${chromiumPath} (apt-get install chromium)`,
+  );
   return false;
 }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 

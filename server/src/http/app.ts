@@ -8,7 +8,10 @@ import { ApiError, errorHandler } from './errors';
 import { authRoutes } from './routes/auth';
 import { publicRoutes } from './routes/public';
 
-const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
+const clientDist = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../client/dist',
+);
 
 export interface AppOptions {
   /** Serve the built client (client/dist) and fall back to index.html for client routes. */
@@ -29,7 +32,12 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.json({ status: 'ok' });
   });
 
-  app.use('/api', express.json({ limit: '1mb' }), originCheck, sessionMiddleware(services.accounts));
+  app.use(
+    '/api',
+    express.json({ limit: '1mb' }),
+    originCheck,
+    sessionMiddleware(services.accounts),
+  );
   for (const router of audienceRoutes(services)) app.use(router);
   app.use('/api', (_req, _res, next) => next(new ApiError('not_found')));
 

@@ -1,6 +1,13 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type { z } from 'zod';
-import { isLanguage, namespaces, pickLanguage, translate, type Language } from '@ashyq/shared';
+import {
+  isLanguage,
+  localizeIssue,
+  namespaces,
+  pickLanguage,
+  translate,
+  type Language,
+} from '@ashyq/shared';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -88,7 +95,7 @@ function issueMessage(issue: Issue, lang: Language): string {
     case 'not_multiple_of':
       return t(lang, 'issue.not_multiple_of', { divisor: String(issue.divisor) });
     case 'custom':
-      return issue.message || t(lang, 'issue.invalid');
+      return localizeIssue(issue, lang) ?? (issue.message || t(lang, 'issue.invalid'));
     default:
       return t(lang, 'issue.invalid');
   }
@@ -105,11 +112,17 @@ export function issueDetails(issues: readonly Issue[], lang: Language, prefix = 
  * Validates one part of a request (body, query, params) and returns the parsed value,
  * or throws a 400 naming every bad field in the caller's language.
  */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.output<S> {
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'params',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues;
-  throw new ApiError('validation_failed', {}, (lang) => issueDetails(issues, lang, where === 'body' ? '' : where));
+  throw new ApiError('validation_failed', {}, (lang) =>
+    issueDetails(issues, lang, where === 'body' ? '' : where),
+  );
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {

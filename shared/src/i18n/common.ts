@@ -6,7 +6,11 @@ export const common = defineNamespace({
     appName: 'Ashyq',
     tagline: 'Transparent scoring for skills championships and demonstration exams',
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    health: { checking: 'Checking the server…', ok: 'Server is running', down: 'Server is not reachable' },
+    health: {
+      checking: 'Checking the server…',
+      ok: 'Server is running',
+      down: 'Server is not reachable',
+    },
   },
   ru: {
     appName: 'Ashyq',
@@ -18,6 +22,10 @@ export const common = defineNamespace({
     appName: 'Ashyq',
     tagline: 'Кәсіби шеберлік чемпионаттары мен демонстрациялық емтихандарды ашық бағалау',
     language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
-    health: { checking: 'Серверді тексеріп жатырмыз…', ok: 'Сервер жұмыс істеп тұр', down: 'Серверге қосылу мүмкін емес' },
+    health: {
+      checking: 'Серверді тексеріп жатырмыз…',
+      ok: 'Сервер жұмыс істеп тұр',
+      down: 'Серверге қосылу мүмкін емес',
+    },
   },
 });

@@ -31,7 +31,14 @@ export const errors = defineNamespace({
       not_multiple_of: 'Must be a multiple of {{divisor}}',
       invalid: 'Invalid value',
     },
-    type: { string: 'text', number: 'a number', boolean: 'yes/no', object: 'an object', array: 'a list', date: 'a date' },
+    type: {
+      string: 'text',
+      number: 'a number',
+      boolean: 'yes/no',
+      object: 'an object',
+      array: 'a list',
+      date: 'a date',
+    },
   },
   ru: {
     code: {
@@ -62,7 +69,14 @@ export const errors = defineNamespace({
       not_multiple_of: 'Должно быть кратно {{divisor}}',
       invalid: 'Недопустимое значение',
     },
-    type: { string: 'текст', number: 'число', boolean: 'да/нет', object: 'объект', array: 'список', date: 'дата' },
+    type: {
+      string: 'текст',
+      number: 'число',
+      boolean: 'да/нет',
+      object: 'объект',
+      array: 'список',
+      date: 'дата',
+    },
   },
   kk: {
     code: {
@@ -93,6 +107,13 @@ export const errors = defineNamespace({
       not_multiple_of: '{{divisor}} еселігі болуы керек',
       invalid: 'Жарамсыз мән',
     },
-    type: { string: 'мәтін', number: 'сан', boolean: 'иә/жоқ', object: 'объект', array: 'тізім', date: 'күн' },
+    type: {
+      string: 'мәтін',
+      number: 'сан',
+      boolean: 'иә/жоқ',
+      object: 'объект',
+      array: 'тізім',
+      date: 'күн',
+    },
   },
 });

@@ -15,7 +15,11 @@ export type Namespace<T extends Dictionary = Dictionary> = Record<Language, T>;
  * Declares a namespace. English is the reference shape: kk and ru must have the same keys
  * (checked at compile time here and at run time by the completeness test).
  */
-export function defineNamespace<T extends Dictionary>(ns: { en: T; ru: Shape<T>; kk: Shape<T> }): Namespace<T> {
+export function defineNamespace<T extends Dictionary>(ns: {
+  en: T;
+  ru: Shape<T>;
+  kk: Shape<T>;
+}): Namespace<T> {
   return ns as Namespace<T>;
 }
 
@@ -36,11 +40,17 @@ export function pickLanguage(header: string | undefined | null): Language {
 }
 
 /** Looks up `a.b.c` in a dictionary and fills `{{param}}` placeholders. Unknown keys return the key. */
-export function translate(dict: Dictionary, key: string, params: Record<string, string | number> = {}): string {
+export function translate(
+  dict: Dictionary,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   let node: string | Dictionary | undefined = dict;
   for (const part of key.split('.')) {
     node = typeof node === 'object' ? node[part] : undefined;
   }
   if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    String(params[name] ?? `{{${name}}}`),
+  );
 }

@@ -41,7 +41,9 @@ export const measurementSpecSchema = z.discriminatedUnion('kind', [
 export const aspectTypeSchema = z.enum(['M', 'J']);
 
 /** `A1.M3` = the third measurement aspect of sub-criterion A1; `A1.J1` the first judgement one. */
-export const aspectCodeSchema = z.string().regex(/^[A-Z][0-9]+\.[MJ][0-9]+$/, 'aspect code like A1.M3');
+export const aspectCodeSchema = z
+  .string()
+  .regex(/^[A-Z][0-9]+\.[MJ][0-9]+$/, 'aspect code like A1.M3');
 export const subCriterionIdSchema = z.string().regex(/^[A-Z][0-9]+$/, 'sub-criterion id like A1');
 export const criterionIdSchema = z.string().regex(/^[A-Z]$/, 'criterion id A-Z');
 
@@ -65,13 +67,25 @@ export const aspectSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.type === 'J' && !a.descriptors) {
-      ctx.addIssue({ code: 'custom', path: ['descriptors'], message: 'judgement aspect needs 4 descriptors' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['descriptors'],
+        message: 'judgement aspect needs 4 descriptors',
+      });
     }
     if (a.type === 'J' && a.measurement) {
-      ctx.addIssue({ code: 'custom', path: ['measurement'], message: 'judgement aspect has no measurement kind' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measurement'],
+        message: 'judgement aspect has no measurement kind',
+      });
     }
     if (a.code.split('.')[1]?.[0] !== a.type) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `code ${a.code} does not match type ${a.type}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: `code ${a.code} does not match type ${a.type}`,
+      });
     }
   });
 
@@ -103,21 +117,42 @@ export const markingSchemeSchema = z
     s.criteria.forEach((c, ci) =>
       c.subCriteria.forEach((sc, si) => {
         if (!sc.id.startsWith(c.id)) {
-          ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'subCriteria', si, 'id'], message: `${sc.id} is not in criterion ${c.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['criteria', ci, 'subCriteria', si, 'id'],
+            message: `${sc.id} is not in criterion ${c.id}`,
+          });
         }
         if (seen.has(sc.id)) {
-          ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'subCriteria', si, 'id'], message: `duplicate sub-criterion ${sc.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['criteria', ci, 'subCriteria', si, 'id'],
+            message: `duplicate sub-criterion ${sc.id}`,
+          });
         }
         seen.add(sc.id);
         sc.aspects.forEach((a, ai) => {
           const path = ['criteria', ci, 'subCriteria', si, 'aspects', ai];
-          if (seen.has(a.code)) ctx.addIssue({ code: 'custom', path: [...path, 'code'], message: `duplicate aspect ${a.code}` });
+          if (seen.has(a.code))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'code'],
+              message: `duplicate aspect ${a.code}`,
+            });
           seen.add(a.code);
           if (!a.code.startsWith(`${sc.id}.`)) {
-            ctx.addIssue({ code: 'custom', path: [...path, 'code'], message: `${a.code} is not in ${sc.id}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'code'],
+              message: `${a.code} is not in ${sc.id}`,
+            });
           }
           if (sectionIds.size > 0 && !sectionIds.has(a.section)) {
-            ctx.addIssue({ code: 'custom', path: [...path, 'section'], message: `unknown section ${a.section}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'section'],
+              message: `unknown section ${a.section}`,
+            });
           }
         });
       }),
