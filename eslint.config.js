@@ -17,7 +17,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/cli/**', 'bench/**', 'seeds/**', 'server/src/main.ts', 'test/**'],
+    files: [
+      'server/src/cli/**',
+      'bench/**',
+      'seeds/**',
+      'scripts/**',
+      'server/src/main.ts',
+      'test/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
