@@ -5,21 +5,17 @@
  */
 import { wsiCis2024 } from '../shared/src/profiles/wsi-cis@2024';
 import type { ScoringEvent } from '../shared/src/scoring/events';
+import { seededRng } from '../shared/src/identifiers/synthetic';
 import { CompetitionProjection } from '../shared/src/scoring/projection';
 import {
   nationalChampionship,
-  seededRandom,
   syntheticChampionship,
   type SyntheticCompetition,
 } from './synthetic';
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+import { percentile } from './stats';
 
 function summary(samples: number[]): { median: number; p99: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { median: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
 }
 
 const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -61,7 +57,7 @@ function benchFullRecompute(): void {
 
 /** New marks for a fully marked competition: re-marks of measurement aspects and judges' re-scores. */
 function corrections(competition: SyntheticCompetition, count: number): ScoringEvent[] {
-  const random = seededRandom(7);
+  const random = seededRng(7);
   const marks = competition.events.filter((e) => e.type === 'mark.recorded');
   return Array.from({ length: count }, (_, n) => {
     const original = marks[Math.floor(random() * marks.length)]!.mark;

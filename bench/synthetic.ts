@@ -1,6 +1,7 @@
 import type { Aspect, MarkingScheme } from '../shared/src/scheme/schema';
 import type { CompetitorEntry, ScoringEvent } from '../shared/src/scoring/events';
 import type { MarkValue } from '../shared/src/scoring/marks';
+import { seededRng } from '../shared/src/identifiers/synthetic';
 
 /**
  * A synthetic championship for benchmarks and load tests: made-up competencies, competitors and
@@ -33,18 +34,6 @@ export interface SyntheticCompetition {
   scheme: MarkingScheme;
   competitors: CompetitorEntry[];
   events: ScoringEvent[];
-}
-
-/** mulberry32: a small, fast, seedable generator (benchmarks need repeatable data, not crypto). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ASPECTS_PER_SUB_CRITERION = 11;
@@ -210,7 +199,7 @@ export function syntheticCompetition(
 export function syntheticChampionship(
   options: SyntheticOptions = nationalChampionship,
 ): SyntheticCompetition[] {
-  const random = seededRandom(options.seed);
+  const random = seededRng(options.seed);
   return Array.from({ length: options.competencies }, (_, i) =>
     syntheticCompetition(`k${String(i + 1).padStart(2, '0')}`, options, random),
   );
