@@ -1,5 +1,6 @@
 import { AccountService } from './auth/accounts';
 import { collectionIndexes } from './collections';
+import { CompetitionRegistry } from './competitions/registry';
 import { openStore, type Config } from './config';
 import { EventLog } from './events/event-log';
 import type { Store } from './store/port';
@@ -10,6 +11,7 @@ export interface Services {
   store: Store;
   log: EventLog;
   accounts: AccountService;
+  competitions: CompetitionRegistry;
   close(): Promise<void>;
 }
 
@@ -17,11 +19,14 @@ export async function createServices(config: Config): Promise<Services> {
   const store = await openStore(config, { collections: collectionIndexes });
   const log = new EventLog(store);
   const accounts = new AccountService(store);
+  const competitions = new CompetitionRegistry({ store, log });
+  await competitions.loadAll();
   return {
     config,
     store,
     log,
     accounts,
+    competitions,
     async close() {
       await log.settled();
       await store.close();

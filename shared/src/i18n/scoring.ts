@@ -107,6 +107,10 @@ export const scoring = defineNamespace({
       discrepancy_open: "{{aspect}}: the judges' scores differ by more than allowed",
       compatriot: 'The expert and the competitor are from the same delegation',
       declared_conflict: 'The expert declared a conflict of interest with this competitor',
+      not_on_panel: 'Expert {{expert}} is not on the panel of sub-criterion {{subCriterion}}',
+      panel_size:
+        'The panel of sub-criterion {{subCriterion}} needs {{min}} to {{max}} experts, not {{count}}',
+      unknown_expert: 'Expert {{expert}} is not registered in this competition',
       snapshot_mismatch:
         "The saved state does not match this competition's marking scheme or rules",
     },
@@ -210,6 +214,10 @@ export const scoring = defineNamespace({
       discrepancy_open: '{{aspect}}: оценки судей расходятся больше допустимого',
       compatriot: 'Эксперт и участник из одной делегации',
       declared_conflict: 'Эксперт заявил о конфликте интересов с этим участником',
+      not_on_panel: 'Эксперт {{expert}} не входит в группу оценки подкритерия {{subCriterion}}',
+      panel_size:
+        'В группе оценки подкритерия {{subCriterion}} должно быть от {{min}} до {{max}} экспертов, а не {{count}}',
+      unknown_expert: 'Эксперт {{expert}} не зарегистрирован в этом соревновании',
       snapshot_mismatch:
         'Сохранённое состояние не соответствует схеме оценки или правилам этого соревнования',
     },
@@ -318,6 +326,10 @@ export const scoring = defineNamespace({
       discrepancy_open: '{{aspect}}: сарапшылардың бағалары рұқсат етілгеннен көп алшақ',
       compatriot: 'Сарапшы мен қатысушы бір делегациядан',
       declared_conflict: 'Сарапшы бұл қатысушыға қатысты мүдделер қақтығысын мәлімдеген',
+      not_on_panel: '{{expert}} сарапшысы {{subCriterion}} ішкі критерийін бағалау тобына кірмейді',
+      panel_size:
+        '{{subCriterion}} ішкі критерийін бағалау тобында {{min}}-ден {{max}}-ге дейін сарапшы болуы керек, {{count}} емес',
+      unknown_expert: '{{expert}} сарапшысы бұл жарыста тіркелмеген',
       snapshot_mismatch:
         'Сақталған күй осы жарыстың бағалау схемасына немесе ережелеріне сәйкес келмейді',
     },

@@ -30,6 +30,10 @@ export const scoringReasons = [
   // conflicts of interest
   'compatriot',
   'declared_conflict',
+  // panels: which experts mark which sub-criterion
+  'not_on_panel',
+  'panel_size',
+  'unknown_expert',
   // a snapshot that does not fit the scheme or profile it is restored with
   'snapshot_mismatch',
 ] as const;

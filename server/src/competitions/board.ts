@@ -1,0 +1,141 @@
+import {
+  roundHalfUp,
+  type CompetitorResult,
+  type Medal,
+  type PersonName,
+  type PublicationPolicy,
+} from '@ashyq/shared';
+import type { RuntimeState } from './runtime-state';
+import type { RuntimeContext } from './runtime';
+
+export type BoardView = 'public' | 'staff';
+
+export interface BoardRow {
+  position: number | null;
+  competitor: string;
+  name: PersonName | null;
+  collegeId: string | null;
+  regionId: string | null;
+  guest: boolean;
+  status: CompetitorResult['status'];
+  /** Criterion id -> subtotal. */
+  criteria: Record<string, number>;
+  total: number;
+  medal: Medal | null;
+  medallion: boolean;
+}
+
+export interface Board {
+  competitionId: string;
+  view: BoardView;
+  policy: PublicationPolicy;
+  published: boolean;
+  /** Figures may still change: shown with a "provisional" label. */
+  provisional: boolean;
+  /** Sub-criteria whose marks the totals count (all of them unless the policy is `locked`). */
+  counted: string[];
+  progress: { marked: number; required: number };
+  /** Null while an embargo hides the figures. */
+  rows: BoardRow[] | null;
+}
+
+export function publicationPolicyOf(context: RuntimeContext): PublicationPolicy {
+  return (
+    context.competition.publication?.policy ??
+    context.championship.publication?.policy ??
+    context.profile.publicationDefault
+  );
+}
+
+/**
+ * The ranking as a board shows it. Staff see every figure as it stands. The public sees what the
+ * publication policy allows until the results are published: `live` everything, provisional;
+ * `locked` only the locked sub-criteria, ranked on those; `embargo` nothing but progress.
+ */
+export function publicBoard(context: RuntimeContext, state: RuntimeState, view: BoardView): Board {
+  const scoring = state.scoring;
+  const policy = publicationPolicyOf(context);
+  const published = scoring.published !== null;
+  const { marked, required } = scoring.progress();
+  const allSubCriteria = scoring.index.subCriteria.map((sub) => sub.id);
+  const base = { competitionId: context.competition.id, view, policy, published };
+  const progress = { marked, required };
+  const results = scoring.results();
+  const row = (result: CompetitorResult): BoardRow => {
+    const person = state.people.get(result.competitor);
+    return {
+      position: result.position,
+      competitor: result.competitor,
+      name: person?.name ?? null,
+      collegeId: person?.collegeId ?? null,
+      regionId: person?.regionId ?? null,
+      guest: result.guest,
+      status: result.status,
+      criteria: result.criteria,
+      total: result.total,
+      medal: result.medal,
+      medallion: result.medallion,
+    };
+  };
+  if (view === 'staff' || published || policy === 'live') {
+    return {
+      ...base,
+      provisional: !published,
+      counted: allSubCriteria,
+      progress,
+      rows: results.map(row),
+    };
+  }
+  if (policy === 'embargo') {
+    return { ...base, provisional: true, counted: [], progress, rows: null };
+  }
+  const locked = scoring
+    .lockState()
+    .filter((lock) => lock.locked)
+    .map((lock) => lock.subCriterion);
+  return {
+    ...base,
+    provisional: true,
+    counted: locked,
+    progress,
+    rows: rankedOnLocked(state, results, new Set(locked)).map(row),
+  };
+}
+
+/** Totals over the locked sub-criteria only, ranked; no medals until the results are final. */
+function rankedOnLocked(
+  state: RuntimeState,
+  results: CompetitorResult[],
+  locked: ReadonlySet<string>,
+): CompetitorResult[] {
+  const index = state.scoring.index;
+  const digits = state.scoring.profile.rounding.digits;
+  const round = (value: number) => roundHalfUp(value, digits);
+  const recounted = results.map((result) => {
+    const criteria: Record<string, number> = {};
+    let total = 0;
+    for (const criterion of index.criteria) {
+      let sum = 0;
+      for (let s = criterion.firstSubCriterion; s < criterion.endSubCriterion; s++) {
+        const id = index.subCriteria[s]!.id;
+        if (locked.has(id)) sum += result.subCriteria[id] ?? 0;
+      }
+      criteria[criterion.id] = round(sum);
+      total += sum;
+    }
+    return { ...result, criteria, total: round(total), medal: null, medallion: false };
+  });
+  const ranked = recounted
+    .filter((r) => r.status === 'active' && !r.guest)
+    .sort((a, b) => b.total - a.total);
+  const positions = new Map<string, number>();
+  ranked.forEach((r, i) => {
+    const previous = ranked[i - 1];
+    const tied = previous && previous.total === r.total;
+    positions.set(r.competitor, tied ? positions.get(previous.competitor)! : i + 1);
+  });
+  return [...ranked, ...recounted.filter((r) => !positions.has(r.competitor))].map((r) => ({
+    ...r,
+    position: positions.get(r.competitor) ?? null,
+  }));
+}

@@ -1,0 +1,108 @@
+import {
+  compatriotKeyFor,
+  getProfile,
+  type Championship,
+  type Competition,
+  type MarkingScheme,
+} from '@ashyq/shared';
+import { collections } from '../collections';
+import type { EventLog } from '../events/event-log';
+import { LiveProjection } from '../events/live-projection';
+import type { Store } from '../store/port';
+import { CompetitionRuntime } from './runtime';
+import { runtimeProjection } from './runtime-state';
+
+export interface RegistryServices {
+  store: Store;
+  log: EventLog;
+}
+
+/** The competition cannot run: no such document, no marking scheme, or an unknown profile. */
+export class CompetitionUnavailableError extends Error {
+  constructor(
+    readonly competitionId: string,
+    readonly why: 'not_found' | 'no_scheme' | 'unknown_profile' | 'no_championship',
+  ) {
+    super(`Competition ${competitionId} cannot be opened: ${why}`);
+    this.name = 'CompetitionUnavailableError';
+  }
+}
+
+/**
+ * The running competitions of this server, one runtime (and one log writer) each. A competition
+ * is opened once its document has a marking scheme; opening replays its log from the latest
+ * snapshot.
+ */
+export class CompetitionRegistry {
+  private readonly runtimes = new Map<string, CompetitionRuntime>();
+  private readonly opening = new Map<string, Promise<CompetitionRuntime>>();
+
+  constructor(private readonly services: RegistryServices) {}
+
+  /** At start-up: every competition that has a scheme. */
+  async loadAll(): Promise<void> {
+    const stored = await this.services.store.findDocuments(collections.competitions);
+    for (const { document } of stored) {
+      if (!(document as unknown as Competition).scheme) continue;
+      try {
+        await this.open(document.id);
+      } catch (error) {
+        // One misconfigured competition must not keep the others from running.
+        if (!(error instanceof CompetitionUnavailableError)) throw error;
+        console.error(error.message);
+      }
+    }
+  }
+
+  /** The competition's runtime, loading it on first use; concurrent callers share one load. */
+  open(competitionId: string): Promise<CompetitionRuntime> {
+    const running = this.runtimes.get(competitionId);
+    if (running) return Promise.resolve(running);
+    let loading = this.opening.get(competitionId);
+    if (!loading) {
+      loading = this.load(competitionId).finally(() => this.opening.delete(competitionId));
+      this.opening.set(competitionId, loading);
+    }
+    return loading;
+  }
+
+  get(competitionId: string): CompetitionRuntime | undefined {
+    return this.runtimes.get(competitionId);
+  }
+
+  all(): CompetitionRuntime[] {
+    return [...this.runtimes.values()];
+  }
+
+  private async load(competitionId: string): Promise<CompetitionRuntime> {
+    const { store, log } = this.services;
+    const competition = (await store.getDocument(collections.competitions, competitionId))
+      ?.document as unknown as Competition | undefined;
+    if (!competition) throw new CompetitionUnavailableError(competitionId, 'not_found');
+    if (!competition.scheme) throw new CompetitionUnavailableError(competitionId, 'no_scheme');
+    const profile = getProfile(competition.profileId);
+    if (!profile) throw new CompetitionUnavailableError(competitionId, 'unknown_profile');
+    const championship = (
+      await store.getDocument(collections.championships, competition.championshipId)
+    )?.document as unknown as Championship | undefined;
+    if (!championship) throw new CompetitionUnavailableError(competitionId, 'no_championship');
+    const live = await LiveProjection.load(
+      log,
+      competitionId,
+      runtimeProjection({
+        scheme: competition.scheme as MarkingScheme,
+        profile,
+        schemeVersion: competition.schemeVersion,
+      }),
+    );
+    const context = {
+      competition,
+      championship,
+      profile,
+      compatriotKey: compatriotKeyFor(profile, championship.level),
+    };
+    const runtime = new CompetitionRuntime(context, live, store, log);
+    this.runtimes.set(competitionId, runtime);
+    return runtime;
+  }
+}

@@ -1,0 +1,162 @@
+import {
+  CompetitionProjection,
+  type ApplyOutcome,
+  type MarkingScheme,
+  type PersonName,
+  type RulesProfile,
+  type ScoringEvent,
+  type ScoringEventType,
+  scoringEventSchema,
+} from '@ashyq/shared';
+import type { JsonValue } from '../events/canonical-json';
+import type { EventDraft } from '../events/chain';
+import type { Projection } from '../events/event-log';
+import type { StoredEvent } from '../store/port';
+
+/**
+ * A competition's state as its log describes it: the scoring engine's projection, plus what the
+ * server enforces around it and keeps in the same tamper-evident log because it decides which
+ * marks count: the panel of each sub-criterion, the experts' declared conflicts, and each
+ * competitor's public profile (name, college, region; never the IIN).
+ */
+export interface RuntimeState {
+  scoring: CompetitionProjection;
+  /** Sub-criterion id -> expert ids allowed to mark it. */
+  panels: Map<string, string[]>;
+  /** Expert id -> competitor ids it declared a conflict of interest with. */
+  conflicts: Map<string, Set<string>>;
+  people: Map<string, PublicProfile>;
+  /** What the engine said about the last scoring event applied (acks read it). */
+  lastOutcome: ApplyOutcome | null;
+}
+
+export interface PublicProfile {
+  name: PersonName;
+  collegeId?: string;
+  regionId: string;
+}
+
+/** Events only the server interprets; the engine ignores them. */
+export const runtimeEventTypes = ['panel.set', 'conflict.declared'] as const;
+
+export interface PanelSet {
+  subCriterion: string;
+  experts: string[];
+}
+
+export interface ConflictDeclared {
+  expert: string;
+  competitor: string;
+}
+
+const scoringTypes = new Set<string>([
+  'competitor.registered',
+  'competitor.status',
+  'mark.recorded',
+  'mark.superseded',
+  'mark.withdrawn',
+  'discrepancy.resolved',
+  'subCriterion.locked',
+  'subCriterion.unlocked',
+  'subCriterion.signedOff',
+  'results.published',
+] satisfies ScoringEventType[]);
+
+/**
+ * A scoring event to append, checked against the engine's event schema first so that replay can
+ * trust the types. `data` may carry more than the engine reads (a registration's public profile).
+ */
+export function scoringDraft(
+  type: ScoringEventType,
+  actor: string,
+  data: Record<string, JsonValue>,
+): EventDraft {
+  const checked = scoringEventSchema.safeParse({
+    ...data,
+    type,
+    actor,
+    at: new Date().toISOString(),
+  });
+  if (!checked.success) throw new RangeError(`invalid ${type} event: ${checked.error.message}`);
+  return { type, actor, data };
+}
+
+/** The stored event as the engine takes it; validated before it was appended. */
+export function asScoringEvent(event: StoredEvent): ScoringEvent | undefined {
+  if (!scoringTypes.has(event.type)) return undefined;
+  return {
+    ...(event.data as object),
+    type: event.type,
+    at: event.at,
+    actor: event.actor,
+  } as ScoringEvent;
+}
+
+interface RuntimeSnapshot {
+  scoring: JsonValue;
+  panels: [string, string[]][];
+  conflicts: [string, string[]][];
+  people: [string, PublicProfile][];
+}
+
+export interface RuntimeSetup {
+  scheme: MarkingScheme;
+  profile: RulesProfile;
+  schemeVersion: number;
+  judgesPerAspect?: number;
+}
+
+/** The projection the competition's LiveProjection keeps; its name pins the scheme version. */
+export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState> {
+  const { scheme, profile, judgesPerAspect } = setup;
+  return {
+    name: `competition-runtime@1/${profile.id}/scheme-${setup.schemeVersion}`,
+    initial: () => ({
+      scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
+      panels: new Map(),
+      conflicts: new Map(),
+      people: new Map(),
+      lastOutcome: null,
+    }),
+    apply(state, event) {
+      const scoringEvent = asScoringEvent(event);
+      if (scoringEvent) {
+        state.lastOutcome = state.scoring.apply(scoringEvent);
+        if (state.lastOutcome.ok && scoringEvent.type === 'competitor.registered') {
+          const { profile: person } = event.data as { profile?: PublicProfile };
+          if (person) state.people.set(scoringEvent.competitor.id, person);
+        }
+        return state;
+      }
+      if (event.type === 'panel.set') {
+        const { subCriterion, experts } = event.data as unknown as PanelSet;
+        state.panels.set(subCriterion, [...experts]);
+      } else if (event.type === 'conflict.declared') {
+        const { expert, competitor } = event.data as unknown as ConflictDeclared;
+        const declared = state.conflicts.get(expert) ?? new Set<string>();
+        declared.add(competitor);
+        state.conflicts.set(expert, declared);
+      }
+      return state;
+    },
+    toSnapshot(state): JsonValue {
+      const snapshot: RuntimeSnapshot = {
+        scoring: state.scoring.snapshot() as unknown as JsonValue,
+        panels: [...state.panels],
+        conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
+        people: [...state.people],
+      };
+      return snapshot as unknown as JsonValue;
+    },
+    fromSnapshot(json) {
+      const snapshot = json as unknown as RuntimeSnapshot;
+      return {
+        scoring: CompetitionProjection.restore({ scheme, profile }, snapshot.scoring),
+        panels: new Map(snapshot.panels),
+        conflicts: new Map(snapshot.conflicts.map(([expert, ids]) => [expert, new Set(ids)])),
+        people: new Map(snapshot.people),
+        lastOutcome: null,
+      };
+    },
+  };
+}

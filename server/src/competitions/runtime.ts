@@ -1,0 +1,372 @@
+import {
+  conflictOf,
+  delegationKeysOf,
+  isSameMark,
+  reject,
+  ScoringError,
+  type Championship,
+  type Competition,
+  type Competitor,
+  type CompetitorStatus,
+  type DelegationKind,
+  type Expert,
+  type ExpertParty,
+  type LockBlocker,
+  type MarkEntry,
+  type Rejection,
+  type RulesProfile,
+} from '@ashyq/shared';
+import { collections } from '../collections';
+import type { JsonValue } from '../events/canonical-json';
+import type { EventDraft } from '../events/chain';
+import type { EventLog } from '../events/event-log';
+import type { LiveProjection } from '../events/live-projection';
+import type { Store, StoredEvent } from '../store/port';
+import { publicBoard, type Board, type BoardView } from './board';
+import { scoringDraft, type RuntimeState } from './runtime-state';
+
+/** A mark as an expert's tablet sends it: the expert is whoever is signed in. */
+export type MarkInput = Omit<MarkEntry, 'expert'>;
+
+export type ItemStatus = 'accepted' | 'duplicate' | 'rejected';
+
+/** The answer for one mark (or competitor) of a batch. */
+export interface ItemResult {
+  id: string;
+  status: ItemStatus;
+  reason?: Rejection['reason'];
+  params?: Rejection['params'];
+}
+
+export interface EventFilter {
+  expert?: string;
+  aspect?: string;
+  competitor?: string;
+  type?: string;
+}
+
+/** Everything the runtime reads once when it is opened. */
+export interface RuntimeContext {
+  competition: Competition;
+  championship: Championship;
+  profile: RulesProfile;
+  compatriotKey: DelegationKind;
+}
+
+/**
+ * One competition while it runs: every change goes through its single-writer LiveProjection,
+ * so checks and appends never interleave, and every acknowledged change is durable in the log.
+ * Panels and declared conflicts are events in the same log because they decide which marks count.
+ */
+export class CompetitionRuntime {
+  private readonly expertCache = new Map<string, ExpertParty>();
+
+  constructor(
+    readonly context: RuntimeContext,
+    private readonly live: LiveProjection<RuntimeState>,
+    private readonly store: Store,
+    private readonly log: EventLog,
+  ) {}
+
+  get id(): string {
+    return this.context.competition.id;
+  }
+
+  get state(): RuntimeState {
+    return this.live.state;
+  }
+
+  /** Registers competitors in the log (public fields only, never the IIN); repeats are acknowledged. */
+  registerCompetitors(actor: string, competitors: readonly Competitor[]): Promise<ItemResult[]> {
+    return this.decideItems(competitors, (state, competitor) => {
+      const entry = {
+        id: competitor.id,
+        guest: competitor.guest,
+        delegations: delegationKeysOf(competitor),
+      };
+      const event = { type: 'competitor.registered' as const, actor, at: '', competitor: entry };
+      const rejection = state.scoring.check(event);
+      if (rejection) return rejection;
+      if (state.people.has(competitor.id)) return 'duplicate';
+      const profile = {
+        name: competitor.name,
+        regionId: competitor.regionId,
+        ...(competitor.collegeId ? { collegeId: competitor.collegeId } : {}),
+      };
+      return [scoringDraft('competitor.registered', actor, { competitor: entry, profile })];
+    });
+  }
+
+  /** Which experts mark a sub-criterion; judgement sub-criteria need the profile's panel size. */
+  async setPanel(actor: string, subCriterion: string, expertIds: readonly string[]): Promise<void> {
+    const experts = [...new Set(expertIds)];
+    for (const expert of experts) await this.expert(expert, { refresh: true });
+    await this.execute((state) => {
+      const sub = state.scoring.index.subCriterionById.get(subCriterion);
+      if (!sub) throw new ScoringError('unknown_sub_criterion', { subCriterion });
+      const judged = state.scoring.index.aspects
+        .slice(sub.firstAspect, sub.endAspect)
+        .some((aspect) => aspect.kind === 'judgement');
+      const range = judged ? this.context.profile.judgesPerAspect : { min: 1, max: 50 };
+      const min = judged ? Math.max(range.min, state.scoring.judgesPerAspect) : range.min;
+      if (experts.length < min || experts.length > range.max) {
+        throw new ScoringError('panel_size', {
+          subCriterion,
+          min,
+          max: range.max,
+          count: experts.length,
+        });
+      }
+      return [{ type: 'panel.set', actor, data: { subCriterion, experts } }];
+    });
+  }
+
+  async declareConflict(actor: string, expertId: string, competitorId: string): Promise<void> {
+    await this.expert(expertId);
+    await this.execute((state) => {
+      if (!state.people.has(competitorId)) {
+        throw new ScoringError('unknown_competitor', { competitor: competitorId });
+      }
+      if (state.conflicts.get(expertId)?.has(competitorId)) return [];
+      return [
+        {
+          type: 'conflict.declared',
+          actor,
+          data: { expert: expertId, competitor: competitorId },
+        },
+      ];
+    });
+  }
+
+  /**
+   * Records an expert's marks. Each mark is checked on its own (panel, compatriot, declared
+   * conflict, lock, value, panel size) and the accepted ones are appended together; a mark sent
+   * again with the same id is acknowledged as a duplicate and appended nowhere.
+   */
+  async recordMarks(expertId: string, marks: readonly MarkInput[]): Promise<ItemResult[]> {
+    const expert = await this.expert(expertId);
+    const inBatch = new Map<string, MarkEntry>();
+    return this.decideItems(marks, (state, input) => {
+      const mark: MarkEntry = { ...input, expert: expertId };
+      const earlier = inBatch.get(mark.id) ?? this.recorded(state, mark);
+      if (earlier) {
+        return isSameMark(earlier, mark)
+          ? 'duplicate'
+          : reject('mark_id_reused', { mark: mark.id });
+      }
+      const rejection = this.markRejection(state, expert, mark);
+      if (rejection) return rejection;
+      inBatch.set(mark.id, mark);
+      return [scoringDraft('mark.recorded', expertId, { mark: mark as unknown as JsonValue })];
+    });
+  }
+
+  /** Locks a sub-criterion; refused with the list of blockers while anything is missing or disputed. */
+  async lock(actor: string, subCriterion: string): Promise<void> {
+    await this.execute((state) => {
+      const sub = state.scoring.index.subCriterionById.get(subCriterion);
+      if (!sub) throw new ScoringError('unknown_sub_criterion', { subCriterion });
+      const blockers = state.scoring.lockBlockers(subCriterion);
+      if (blockers.length > 0) throw new LockBlockedError(subCriterion, blockers);
+      return [this.checked(state, 'subCriterion.locked', actor, { subCriterion })];
+    });
+  }
+
+  async unlock(actor: string, subCriterion: string, reason: string): Promise<void> {
+    await this.execute((state) => [
+      this.checked(state, 'subCriterion.unlocked', actor, { subCriterion, reason }),
+    ]);
+  }
+
+  async signOff(expertId: string, subCriterion: string): Promise<void> {
+    await this.execute((state) => {
+      if (!state.panels.get(subCriterion)?.includes(expertId)) {
+        throw new ScoringError('not_on_panel', { expert: expertId, subCriterion });
+      }
+      return [
+        this.checked(state, 'subCriterion.signedOff', expertId, { subCriterion, expert: expertId }),
+      ];
+    });
+  }
+
+  async resolveDiscrepancy(
+    actor: string,
+    competitor: string,
+    aspect: string,
+    reason: string,
+  ): Promise<void> {
+    await this.execute((state) => [
+      this.checked(state, 'discrepancy.resolved', actor, { competitor, aspect, reason }),
+    ]);
+  }
+
+  async setCompetitorStatus(
+    actor: string,
+    competitor: string,
+    status: CompetitorStatus,
+    reason?: string,
+  ): Promise<void> {
+    await this.execute((state) => [
+      this.checked(state, 'competitor.status', actor, {
+        competitor,
+        status,
+        ...(reason ? { reason } : {}),
+      }),
+    ]);
+  }
+
+  async publish(actor: string): Promise<void> {
+    await this.execute((state) =>
+      state.scoring.published ? [] : [scoringDraft('results.published', actor, {})],
+    );
+  }
+
+  board(view: BoardView): Board {
+    return publicBoard(this.context, this.state, view);
+  }
+
+  /** What the chief expert watches: progress, disputes, locks and what keeps each from locking. */
+  overview() {
+    const scoring = this.state.scoring;
+    return {
+      competitionId: this.id,
+      progress: scoring.progress(),
+      openDiscrepancies: scoring.openDiscrepancies(),
+      locks: scoring.lockState(),
+      blockers: Object.fromEntries(
+        scoring.index.subCriteria.map((sub) => [sub.id, scoring.lockBlockers(sub.id)]),
+      ),
+      panels: Object.fromEntries(this.state.panels),
+      conflicts: Object.fromEntries(
+        [...this.state.conflicts].map(([expert, ids]) => [expert, [...ids]]),
+      ),
+      published: scoring.published,
+      head: this.live.head,
+    };
+  }
+
+  /** The audit trail: every stored event, optionally narrowed. */
+  async events(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const found: StoredEvent[] = [];
+    for await (const event of this.log.read(this.id)) {
+      if (matches(event, filter)) found.push(event);
+    }
+    return found;
+  }
+
+  /** The competitor ids the expert may never mark: compatriots and declared conflicts. */
+  async barredCompetitors(expertId: string): Promise<Set<string>> {
+    const expert = await this.expert(expertId);
+    const barred = new Set<string>();
+    for (const [id, person] of this.state.people) {
+      const party = { id, delegations: delegationKeysOf(person) };
+      if (conflictOf(this.withConflicts(expert), party, this.context.compatriotKey)) barred.add(id);
+    }
+    return barred;
+  }
+
+  private markRejection(state: RuntimeState, expert: ExpertParty, mark: MarkEntry) {
+    const aspect = state.scoring.index.aspectByCode.get(mark.aspect);
+    if (!aspect) return reject('unknown_aspect', { aspect: mark.aspect });
+    const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
+    if (!state.panels.get(subCriterion)?.includes(mark.expert)) {
+      return reject('not_on_panel', { expert: mark.expert, subCriterion });
+    }
+    const person = state.people.get(mark.competitor);
+    if (!person) return reject('unknown_competitor', { competitor: mark.competitor });
+    const competitor = { id: mark.competitor, delegations: delegationKeysOf(person) };
+    const conflict = conflictOf(this.withConflicts(expert), competitor, this.context.compatriotKey);
+    return conflict ?? state.scoring.validateMark(mark);
+  }
+
+  private withConflicts(expert: ExpertParty): ExpertParty {
+    return { ...expert, conflicts: [...(this.state.conflicts.get(expert.id) ?? [])] };
+  }
+
+  /** The mark already stored under this id for the same competitor and aspect, if any. */
+  private recorded(state: RuntimeState, mark: MarkEntry): MarkEntry | undefined {
+    const history = state.scoring.aspectState(mark.competitor, mark.aspect)?.history ?? [];
+    return history.find((record) => record.id === mark.id);
+  }
+
+  private checked(
+    state: RuntimeState,
+    type: Parameters<typeof scoringDraft>[0],
+    actor: string,
+    data: Record<string, JsonValue>,
+  ): EventDraft {
+    const draft = scoringDraft(type, actor, data);
+    const rejection = state.scoring.check({ ...data, type, actor, at: '' } as never);
+    if (rejection) throw new ScoringError(rejection.reason, rejection.params);
+    return draft;
+  }
+
+  private async expert(
+    expertId: string,
+    options: { refresh?: boolean } = {},
+  ): Promise<ExpertParty> {
+    const cached = this.expertCache.get(expertId);
+    if (cached && !options.refresh) return cached;
+    const stored = await this.store.getDocument(collections.experts, expertId);
+    const expert = stored?.document as unknown as Expert | undefined;
+    if (!expert || expert.competitionId !== this.id) {
+      throw new ScoringError('unknown_expert', { expert: expertId });
+    }
+    const party = { id: expert.id, delegations: delegationKeysOf(expert) };
+    this.expertCache.set(expertId, party);
+    return party;
+  }
+
+  private async execute(decide: (state: RuntimeState) => readonly EventDraft[]): Promise<void> {
+    await this.live.execute(decide);
+  }
+
+  /** Decides every item in one command, so the accepted ones share one durable append. */
+  private async decideItems<T extends { id: string }>(
+    items: readonly T[],
+    decideOne: (state: RuntimeState, item: T) => Rejection | 'duplicate' | EventDraft[],
+  ): Promise<ItemResult[]> {
+    const results: ItemResult[] = [];
+    await this.live.execute((state) => {
+      const drafts: EventDraft[] = [];
+      for (const item of items) {
+        const verdict = decideOne(state, item);
+        if (verdict === 'duplicate') results.push({ id: item.id, status: 'duplicate' });
+        else if (Array.isArray(verdict)) {
+          drafts.push(...verdict);
+          results.push({ id: item.id, status: 'accepted' });
+        } else results.push({ id: item.id, status: 'rejected', ...verdict });
+      }
+      return drafts;
+    });
+    return results;
+  }
+}
+
+/** A lock refused because of what is still missing or disputed; carries the list. */
+export class LockBlockedError extends ScoringError {
+  constructor(
+    subCriterion: string,
+    readonly blockers: LockBlocker[],
+  ) {
+    super('lock_blocked', { subCriterion, count: blockers.length });
+  }
+}
+
+function matches(event: StoredEvent, filter: EventFilter): boolean {
+  if (filter.type && event.type !== filter.type) return false;
+  if (!filter.expert && !filter.aspect && !filter.competitor) return true;
+  const data = event.data as Record<string, unknown>;
+  const mark = (data.mark ?? {}) as Record<string, unknown>;
+  const competitorOf = mark.competitor ?? data.competitor;
+  const competitor =
+    typeof competitorOf === 'object' && competitorOf !== null
+      ? (competitorOf as { id?: string }).id
+      : competitorOf;
+  if (filter.expert && mark.expert !== filter.expert && data.expert !== filter.expert) {
+    if (event.actor !== filter.expert) return false;
+  }
+  if (filter.aspect && (mark.aspect ?? data.aspect) !== filter.aspect) return false;
+  if (filter.competitor && competitor !== filter.competitor) return false;
+  return true;
+}
