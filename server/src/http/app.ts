@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { originCheck, sessionMiddleware } from '../auth/middleware';
 import type { Services } from '../services';
 import { ApiError, errorHandler } from './errors';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { publicRoutes } from './routes/public';
 
@@ -20,7 +21,7 @@ export interface AppOptions {
 
 /** The routers of each audience, in the order they are mounted. */
 function audienceRoutes(services: Services): Router[] {
-  return [authRoutes(services.accounts), publicRoutes(services)];
+  return [authRoutes(services.accounts), publicRoutes(services), adminRoutes(services)];
 }
 
 export function createApp(services: Services, options: AppOptions = {}): Express {

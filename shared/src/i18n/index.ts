@@ -1,3 +1,4 @@
+import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
@@ -25,6 +26,7 @@ export const namespaces = {
   reference,
   workbook,
   scoring,
+  admin,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import {
+  expertRoleSchema,
+  iinSchema,
+  idSchema,
+  namespaces,
+  personNameSchema,
+  regionIdSchema,
+  translate,
+  type College,
+  type Competition,
+  type Competitor,
+  type Expert,
+  type ImportedCompetitor,
+  type ImportedExpert,
+} from '@ashyq/shared';
+import type { CompetitionRegistry } from '../../competitions/registry';
+import type { ReferenceRepository } from '../../domain/reference';
+import { importPeopleFile } from '../../uploads';
+import { ApiError, parse, type ErrorDetail } from '../errors';
+import {
+  importIssueDetails,
+  organiserOf,
+  rawUpload,
+  refusal,
+  requireTableFile,
+  uploadedBytes,
+  registerInLog,
+} from './admin-support';
+
+/** Competitors and experts of a competition: one at a time as JSON, or a whole list as a file. */
+
+const personFields = {
+  id: idSchema.optional(),
+  name: personNameSchema.strict(),
+  iin: iinSchema,
+  collegeId: idSchema.optional(),
+  regionId: regionIdSchema,
+  delegation: z.string().trim().min(1).max(100).optional(),
+};
+const competitorInput = z.strictObject({ ...personFields, guest: z.boolean().default(false) });
+const expertInput = z.strictObject({
+  ...personFields,
+  role: expertRoleSchema.default('expert'),
+  certificate: z.string().trim().min(1).max(100).optional(),
+  employer: z.string().trim().min(1).max(300).optional(),
+});
+
+const competitionParams = z.object({ competitionId: idSchema });
+
+type Kind = 'competitors' | 'experts';
+type Person = Competitor | Expert;
+
+export function peopleRoutes(
+  reference: ReferenceRepository,
+  inCompetition: RequestHandler,
+  registry: CompetitionRegistry,
+): Router {
+  const router = Router();
+  const base = '/api/admin/competitions/:competitionId';
+
+  /** Checks every person against the competition before any is stored: all or nothing. */
+  async function register(
+    kind: Kind,
+    competition: Competition,
+    people: Person[],
+    actorId: string,
+  ): Promise<void> {
+    const registered = await reference.list(kind, { competitionId: competition.id });
+    const iins = new Set(registered.map((person) => person.iin));
+    for (const person of people) {
+      if (iins.has(person.iin)) throw refusal('conflict', 'iin', 'iinRegistered');
+      iins.add(person.iin);
+    }
+    for (const person of people) await reference.create(kind, person as never);
+    if (kind === 'competitors')
+      await registerInLog(registry, competition, actorId, people as Competitor[]);
+  }
+
+  for (const kind of ['competitors', 'experts'] as const) {
+    router.get(`${base}/${kind}`, inCompetition, async (req, res) => {
+      const { competitionId } = parse(competitionParams, req.params, 'params');
+      // Organisers in scope register people, so they see IINs (domain.md, personal data).
+      res.json({ [kind]: await reference.list(kind, { competitionId }) });
+    });
+  }
+
+  router.post(`${base}/competitors`, inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const input = parse(competitorInput, req.body, 'body');
+    const { record: competition } = await reference.require('competitions', competitionId);
+    await requireCollege(reference, input.collegeId);
+    const competitor: Competitor = { ...input, id: input.id ?? randomUUID(), competitionId };
+    await requireFreeId(reference, 'competitors', competitor.id);
+    await register('competitors', competition, [competitor], organiserOf(req).id);
+    res.status(201).json({ competitor });
+  });
+
+  router.post(`${base}/experts`, inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const input = parse(expertInput, req.body, 'body');
+    const { record: competition } = await reference.require('competitions', competitionId);
+    await requireCollege(reference, input.collegeId);
+    const expert: Expert = { ...input, id: input.id ?? randomUUID(), competitionId };
+    await requireFreeId(reference, 'experts', expert.id);
+    await register('experts', competition, [expert], organiserOf(req).id);
+    res.status(201).json({ expert });
+  });
+
+  router.post(`${base}/competitors/import`, inCompetition, rawUpload, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const { record: competition } = await reference.require('competitions', competitionId);
+    const data = uploadedBytes(req);
+    requireTableFile(data);
+    const existing = await reference.list('competitors', { competitionId });
+    const result = await importPeopleFile('competitor', data, {
+      existingIins: existing.map((person) => person.iin),
+    });
+    if (!result.ok) throwImportErrors(result.errors);
+    const colleges = new CollegeLookup(await reference.list('colleges'));
+    const competitors = colleges
+      .resolve(result.people)
+      .map((person: ImportedCompetitor & { collegeId?: string }): Competitor => ({
+        id: randomUUID(),
+        competitionId,
+        name: person.name,
+        iin: person.iin,
+        ...(person.collegeId && { collegeId: person.collegeId }),
+        regionId: person.regionId,
+        ...(person.delegation && { delegation: person.delegation }),
+        guest: person.guest,
+      }));
+    await register('competitors', competition, competitors, organiserOf(req).id);
+    res.status(201).json({ imported: competitors.length, competitors, warnings: result.warnings });
+  });
+
+  router.post(`${base}/experts/import`, inCompetition, rawUpload, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const { record: competition } = await reference.require('competitions', competitionId);
+    const data = uploadedBytes(req);
+    requireTableFile(data);
+    const existing = await reference.list('experts', { competitionId });
+    const result = await importPeopleFile('expert', data, {
+      existingIins: existing.map((person) => person.iin),
+    });
+    if (!result.ok) throwImportErrors(result.errors);
+    const colleges = new CollegeLookup(await reference.list('colleges'));
+    const experts = colleges
+      .resolve(result.people)
+      .map((person: ImportedExpert & { collegeId?: string }): Expert => ({
+        id: randomUUID(),
+        competitionId,
+        name: person.name,
+        iin: person.iin,
+        ...(person.collegeId && { collegeId: person.collegeId }),
+        regionId: person.regionId,
+        ...(person.delegation && { delegation: person.delegation }),
+        ...(person.certificate && { certificate: person.certificate }),
+        ...(person.employer && { employer: person.employer }),
+        role: person.role,
+      }));
+    await register('experts', competition, experts, organiserOf(req).id);
+    res.status(201).json({ imported: experts.length, experts, warnings: result.warnings });
+  });
+
+  return router;
+}
+
+function throwImportErrors(errors: Parameters<typeof importIssueDetails>[0]): never {
+  throw new ApiError('validation_failed', {}, (lang) => importIssueDetails(errors, lang));
+}
+
+async function requireCollege(reference: ReferenceRepository, collegeId: string | undefined) {
+  if (collegeId !== undefined && !(await reference.get('colleges', collegeId)))
+    throw refusal('validation_failed', 'collegeId', 'unknownCollege', { college: collegeId });
+}
+
+async function requireFreeId(reference: ReferenceRepository, kind: Kind, id: string) {
+  if (await reference.get(kind, id)) throw refusal('conflict', 'id', 'idTaken');
+}
+
+/** Matches a college as written in a list (its id or any of its names) to a registered one. */
+class CollegeLookup {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(colleges: readonly College[]) {
+    for (const college of colleges) {
+      const names = [college.id, college.name.kk, college.name.ru, college.name.en];
+      for (const name of names) if (name) this.byKey.set(keyOf(name), college.id);
+    }
+  }
+
+  /** Adds `collegeId` to each person, or refuses the whole list naming every unknown college. */
+  resolve<P extends { row: number; college?: string }>(
+    people: readonly P[],
+  ): (P & { collegeId?: string })[] {
+    const unknown: { row: number; college: string }[] = [];
+    const resolved = people.map((person) => {
+      if (!person.college) return person;
+      const collegeId = this.byKey.get(keyOf(person.college));
+      if (collegeId === undefined) unknown.push({ row: person.row, college: person.college });
+      return collegeId === undefined ? person : { ...person, collegeId };
+    });
+    if (unknown.length > 0) {
+      throw new ApiError('validation_failed', {}, (lang) =>
+        unknown.map(({ row, college }): ErrorDetail => ({
+          path: translate(namespaces.people[lang], 'where.row', { row }),
+          message: translate(namespaces.admin[lang], 'refused.unknownCollege', { college }),
+          code: 'unknownCollege',
+        })),
+      );
+    }
+    return resolved;
+  }
+}
+
+function keyOf(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLocaleLowerCase('ru')
+    .replace(/[«»"'.,]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,102 @@
+import express, { type Request, type RequestHandler } from 'express';
+import {
+  describeImportIssue,
+  namespaces,
+  translate,
+  type Competition,
+  type Competitor,
+  type ImportIssue,
+  type Language,
+} from '@ashyq/shared';
+import type { ScopeTarget } from '../../auth/access';
+import type { RequestValue } from '../../auth/middleware';
+import type { Account } from '../../auth/model';
+import type { CompetitionRegistry } from '../../competitions/registry';
+import type { ReferenceRepository } from '../../domain/reference';
+import type { EventLog } from '../../events/event-log';
+import { MAX_UPLOAD_BYTES, sniffFileType } from '../../uploads';
+import { ApiError, type ErrorCode, type ErrorDetail } from '../errors';
+
+/**
+ * Registers competitors in their competition's log, which exists once it has a scheme; until
+ * then they are only documents, and the scheme upload registers them.
+ */
+export async function registerInLog(
+  registry: CompetitionRegistry,
+  competition: Competition,
+  actorId: string,
+  competitors: readonly Competitor[],
+): Promise<void> {
+  if (!competition.scheme || competitors.length === 0) return;
+  const runtime = await registry.open(competition.id);
+  await runtime.registerCompetitors(actorId, competitors);
+}
+
+type AdminRefusal = keyof (typeof namespaces)['admin']['en']['refused'];
+
+export function refusal(
+  code: ErrorCode,
+  path: string,
+  key: AdminRefusal,
+  params: Record<string, string | number> = {},
+): ApiError {
+  return new ApiError(code, {}, (lang) => [
+    { path, code: key, message: translate(namespaces.admin[lang], `refused.${key}`, params) },
+  ]);
+}
+
+/** The uploaded file as bytes, whatever Content-Type the client sent; larger ones are a 413. */
+export const rawUpload: RequestHandler = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+
+export function uploadedBytes(req: Request): Buffer {
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+}
+
+/** Import problems located as the organiser sees them: "Строка 6, столбец E (ИИН)". */
+export function importIssueDetails(issues: readonly ImportIssue[], lang: Language): ErrorDetail[] {
+  return issues.map((issue) => {
+    const { where, message } = describeImportIssue(issue, lang);
+    return { path: where, message, code: issue.code };
+  });
+}
+
+const unsupportedTypes = new Set(['file_type_unsupported', 'file_legacy_xls', 'file_not_utf8']);
+
+/** Refuses with 415 a file that is neither XLSX nor CSV, judged by its content, not its name. */
+export function requireTableFile(data: Uint8Array, only?: 'xlsx'): void {
+  const sniffed = sniffFileType(data);
+  if (sniffed.ok && (only === undefined || sniffed.type === only)) return;
+  const issue: ImportIssue = sniffed.ok
+    ? { row: null, column: null, field: null, code: 'file_type_unsupported', params: {} }
+    : sniffed.issue;
+  const details = (lang: Language) => importIssueDetails([issue], lang);
+  if (unsupportedTypes.has(issue.code)) throw new ApiError('unsupported_media_type', {}, details);
+  throw new ApiError('validation_failed', {}, details);
+}
+
+/** The signed-in organiser; only called behind an organiser guard. */
+export function organiserOf(req: Request): Account {
+  if (req.actor?.kind !== 'organiser') throw new ApiError('forbidden');
+  return req.actor.user;
+}
+
+/** Scope lookups for the guards: the championship a competition belongs to. */
+export function championshipOfCompetition(
+  reference: ReferenceRepository,
+  getCompetitionId: RequestValue<string>,
+): (req: Request) => Promise<ScopeTarget | undefined> {
+  return async (req) => {
+    const competitionId = await getCompetitionId(req);
+    if (competitionId === undefined) return undefined;
+    const found = await reference.require('competitions', competitionId);
+    return { championshipId: found.record.championshipId, competitionId };
+  };
+}
+
+/** The scheme is frozen once the first mark is in the competition's log. */
+export async function hasMarks(log: EventLog, competitionId: string): Promise<boolean> {
+  for await (const event of log.read(competitionId)) {
+    if (event.type === 'mark.recorded') return true;
+  }
+  return false;
+}

@@ -1,0 +1,257 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  binSchema,
+  championshipSchema,
+  collegeSchema,
+  getProfile,
+  idSchema,
+  localizedSchema,
+  publicationSchema,
+  regionIdSchema,
+  type Championship,
+  type Competition,
+} from '@ashyq/shared';
+import { scopeCovers } from '../../auth/access';
+import { param, requireChampionshipScope, requireOrganiser } from '../../auth/middleware';
+import { importWorkbook } from '../../cis/import';
+import { exportWorkbook } from '../../cis/export';
+import { WorkbookError } from '../../cis/problems';
+import { ReferenceRepository } from '../../domain/reference';
+import type { Services } from '../../services';
+import { ApiError, languageOf, parse } from '../errors';
+import { peopleRoutes } from './admin-people';
+import {
+  championshipOfCompetition,
+  hasMarks,
+  organiserOf,
+  rawUpload,
+  refusal,
+  requireTableFile,
+  uploadedBytes,
+  registerInLog,
+} from './admin-support';
+
+/**
+ * The organiser API: championships, competitions with their marking schemes, colleges and
+ * people. Every route checks the organiser's scope; every input is validated before anything
+ * is written, so a refused request changes nothing.
+ */
+
+const championshipInput = championshipSchema
+  .omit({ createdAt: true })
+  .extend({
+    hostRegionId: regionIdSchema,
+    publication: publicationSchema.default({ policy: 'live' }),
+  })
+  .strict();
+const championshipPatch = championshipInput.omit({ id: true }).partial().strict();
+
+const competitionInput = z.strictObject({
+  id: idSchema,
+  skill: z.strictObject({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
+  /** Defaults to the championship's profile. */
+  profileId: z.string().optional(),
+  publication: publicationSchema.optional(),
+});
+const competitionPatch = competitionInput.omit({ id: true }).partial().strict();
+
+const collegeInput = z.strictObject({
+  id: idSchema,
+  name: localizedSchema,
+  bin: binSchema.optional(),
+  regionId: regionIdSchema,
+});
+
+const championshipParams = z.object({ championshipId: idSchema });
+const competitionParams = z.object({ competitionId: idSchema });
+const schemeQuery = z.object({
+  strict: z.enum(['true', 'false']).default('false'),
+  lang: z.string().optional(),
+});
+
+export function adminRoutes(services: Services): Router {
+  const router = Router();
+  const reference = new ReferenceRepository(services.store);
+  const inChampionship = requireChampionshipScope(param('championshipId'));
+  const inCompetition = requireChampionshipScope(
+    championshipOfCompetition(reference, param('competitionId')),
+  );
+  const now = () => new Date().toISOString();
+
+  router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
+    const { scope } = organiserOf(req);
+    const all = await reference.list('championships');
+    res.json({
+      championships: all.filter((championship) =>
+        scopeCovers(scope, { championshipId: championship.id }),
+      ),
+    });
+  });
+
+  router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
+    const input = parse(championshipInput, req.body, 'body');
+    if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
+      throw new ApiError('forbidden');
+    checkChampionship(input);
+    if (await reference.get('championships', input.id)) throw refusal('conflict', 'id', 'idTaken');
+    const championship = await reference.create('championships', { ...input, createdAt: now() });
+    res.status(201).json({ championship });
+  });
+
+  router.get('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
+    const { championshipId } = parse(championshipParams, req.params, 'params');
+    const { record } = await reference.require('championships', championshipId);
+    const competitions = await reference.list('competitions', { championshipId });
+    res.json({ championship: record, competitions: competitions.map(withoutScheme) });
+  });
+
+  router.patch('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
+    const { championshipId } = parse(championshipParams, req.params, 'params');
+    const changes = parse(championshipPatch, req.body, 'body');
+    const { record, version } = await reference.require('championships', championshipId);
+    const championship = { ...record, ...changes };
+    checkChampionship(championship);
+    await reference.replace('championships', championship, version);
+    res.json({ championship });
+  });
+
+  router.post(
+    '/api/admin/championships/:championshipId/competitions',
+    inChampionship,
+    async (req, res) => {
+      const { championshipId } = parse(championshipParams, req.params, 'params');
+      const input = parse(competitionInput, req.body, 'body');
+      const { record: championship } = await reference.require('championships', championshipId);
+      const profileId = input.profileId ?? championship.profileId;
+      checkProfile(profileId);
+      if (await reference.get('competitions', input.id)) throw refusal('conflict', 'id', 'idTaken');
+      const competition: Competition = {
+        id: input.id,
+        championshipId,
+        skill: input.skill,
+        profileId,
+        ...(input.publication && { publication: input.publication }),
+        schemeVersion: 0,
+        createdAt: now(),
+      };
+      await reference.create('competitions', competition);
+      res.status(201).json({ competition });
+    },
+  );
+
+  router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const { record } = await reference.require('competitions', competitionId);
+    res.json({ competition: record });
+  });
+
+  router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const changes = parse(competitionPatch, req.body, 'body');
+    if (changes.profileId !== undefined) checkProfile(changes.profileId);
+    const { record, version } = await reference.require('competitions', competitionId);
+    const competition = { ...record, ...changes };
+    await reference.replace('competitions', competition, version);
+    res.json({ competition: withoutScheme(competition) });
+  });
+
+  router.put(
+    '/api/admin/competitions/:competitionId/scheme',
+    inCompetition,
+    rawUpload,
+    async (req, res) => {
+      const { competitionId } = parse(competitionParams, req.params, 'params');
+      const { strict } = parse(schemeQuery, req.query, 'query');
+      const data = uploadedBytes(req);
+      requireTableFile(data, 'xlsx');
+      const lang = languageOf(req);
+      const { record, version } = await reference.require('competitions', competitionId);
+      if (await hasMarks(services.log, competitionId))
+        throw refusal('conflict', 'scheme', 'schemeFrozen');
+      let imported;
+      try {
+        imported = await importWorkbook(data, { strict: strict === 'true', language: lang });
+      } catch (error) {
+        if (!(error instanceof WorkbookError)) throw error;
+        throw new ApiError('validation_failed', {}, (language) => [
+          workbookDetail(error, language),
+        ]);
+      }
+      const competition: Competition = {
+        ...record,
+        scheme: imported.scheme,
+        schemeVersion: record.schemeVersion + 1,
+      };
+      await reference.replace('competitions', competition, version);
+      if (!record.scheme) {
+        const competitors = await reference.list('competitors', { competitionId });
+        await registerInLog(services.competitions, competition, organiserOf(req).id, competitors);
+      }
+      res.json({
+        schemeVersion: competition.schemeVersion,
+        report: imported.report,
+        warnings: imported.warnings,
+      });
+    },
+  );
+
+  router.get(
+    '/api/admin/competitions/:competitionId/scheme.xlsx',
+    inCompetition,
+    async (req, res) => {
+      const { competitionId } = parse(competitionParams, req.params, 'params');
+      const { record } = await reference.require('competitions', competitionId);
+      if (!record.scheme) throw refusal('not_found', 'scheme', 'noScheme');
+      const workbook = await exportWorkbook(record.scheme, languageOf(req));
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`${competitionId}-scheme-v${record.schemeVersion}.xlsx`)
+        .send(workbook);
+    },
+  );
+
+  router.use(peopleRoutes(reference, inCompetition, services.competitions));
+
+  router.get(
+    '/api/admin/colleges',
+    requireOrganiser(['organiser', 'exam-officer']),
+    async (_req, res) => {
+      res.json({ colleges: await reference.list('colleges') });
+    },
+  );
+
+  router.post('/api/admin/colleges', requireOrganiser(), async (req, res) => {
+    // A college is shared by every championship: only an account covering them all adds one.
+    if (organiserOf(req).scope.kind !== 'all') throw new ApiError('forbidden');
+    const input = parse(collegeInput, req.body, 'body');
+    if (await reference.get('colleges', input.id)) throw refusal('conflict', 'id', 'idTaken');
+    const college = collegeSchema.parse(input);
+    await reference.create('colleges', college);
+    res.status(201).json({ college });
+  });
+
+  return router;
+}
+
+function checkProfile(profileId: string): void {
+  if (!getProfile(profileId))
+    throw refusal('validation_failed', 'profileId', 'unknownProfile', { profileId });
+}
+
+function checkChampionship(championship: Omit<Championship, 'createdAt'>): void {
+  checkProfile(championship.profileId);
+  if (championship.endsOn < championship.startsOn)
+    throw refusal('validation_failed', 'endsOn', 'datesReversed');
+}
+
+/** Lists carry the scheme's version, not the scheme: it can be hundreds of aspects. */
+function withoutScheme({ scheme, ...competition }: Competition) {
+  return { ...competition, hasScheme: scheme !== undefined };
+}
+
+function workbookDetail(error: WorkbookError, language: Parameters<WorkbookError['in']>[0]) {
+  const located = error.in(language);
+  const place = [located.sheet, located.cell].filter(Boolean).join('!');
+  return { path: place || 'file', message: located.message, code: located.code };
+}
