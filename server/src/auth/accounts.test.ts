@@ -244,6 +244,42 @@ describe('expert credentials', () => {
       issued.credential.id,
     );
   });
+
+  it('issues a chosen PIN for the demo, revoking the earlier one, but never one another expert holds', async () => {
+    const first = await accounts.issueCredential('cooking-1', 'expert-7', 'expert', chief);
+    const fixed = await accounts.issueCredentialWithPin(
+      'cooking-1',
+      'expert-7',
+      'chief',
+      chief,
+      '481516',
+    );
+    expect(fixed.pin).toBe('481516');
+    expect((await accounts.signInWithPin('cooking-1', '481516', '10.0.0.5')).role).toBe('chief');
+    expect((await refusalOf(accounts.signInWithPin('cooking-1', first.pin, '10.0.0.5'))).code).toBe(
+      'unauthorized',
+    );
+    const taken = accounts.issueCredentialWithPin(
+      'cooking-1',
+      'expert-8',
+      'expert',
+      chief,
+      '481516',
+    );
+    expect((await refusalOf(taken)).status).toBe(409);
+    const malformed = accounts.issueCredentialWithPin(
+      'cooking-1',
+      'expert-8',
+      'expert',
+      chief,
+      '12a',
+    );
+    expect((await refusalOf(malformed)).status).toBe(400);
+    expect(
+      (await accounts.issueCredentialWithPin('welding-2', 'expert-9', 'expert', chief, '481516'))
+        .pin,
+    ).toBe('481516');
+  });
 });
 
 describe('sessions', () => {

@@ -146,33 +146,73 @@ export class AccountService {
     role: ExpertRole,
     issuedBy: Subject,
   ): Promise<IssuedCredential> {
+    const active = await this.revokeEarlier(competitionId, expertId);
+    const taken = new Set(active.map((credential) => credential.pinDigest));
+    for (;;) {
+      const pin = newPin();
+      if (taken.has(pinDigestOf(competitionId, pin))) continue;
+      const issued = await this.storeCredential(competitionId, expertId, role, issuedBy, pin);
+      if (issued) return issued;
+      taken.add(pinDigestOf(competitionId, pin));
+    }
+  }
+
+  /**
+   * Issues a credential with a PIN the caller chose, for the demo data only: its PINs are fixed
+   * so the README can print them. A PIN another active credential of the competition holds is a 409.
+   */
+  async issueCredentialWithPin(
+    competitionId: string,
+    expertId: string,
+    role: ExpertRole,
+    issuedBy: Subject,
+    pin: string,
+  ): Promise<IssuedCredential> {
+    if (!pinPattern.test(pin)) throw refusal('validation_failed', 'pin', 'wrongPin');
+    await this.revokeEarlier(competitionId, expertId);
+    const issued = await this.storeCredential(competitionId, expertId, role, issuedBy, pin);
+    if (!issued) throw new ApiError('conflict');
+    return issued;
+  }
+
+  /** The competition's credentials still active once the expert's earlier ones are revoked. */
+  private async revokeEarlier(
+    competitionId: string,
+    expertId: string,
+  ): Promise<CompetitionCredential[]> {
     const active = await this.activeCredentials({ competitionId });
     for (const previous of active.filter((credential) => credential.expertId === expertId)) {
       await this.revokeCredential(previous.id);
     }
-    const taken = new Set(active.map((credential) => credential.pinDigest));
-    for (;;) {
-      const pin = newPin();
-      const pinDigest = pinDigestOf(competitionId, pin);
-      if (taken.has(pinDigest)) continue;
-      const linkToken = newSecret();
-      const credential: CompetitionCredential = {
-        id: randomUUID(),
-        competitionId,
-        expertId,
-        role,
-        pinDigest,
-        linkDigest: digest(linkToken),
-        issuedBy,
-        issuedAt: this.timestamp(),
-      };
-      await this.store.putDocument(collections.credentials, asDocument(credential), 0);
-      // Two issues running at once could draw the same PIN: the later check sees both and retries.
-      const sharing = await this.activeCredentials({ competitionId, pinDigest });
-      if (sharing.length === 1) return { credential: withoutDigests(credential), pin, linkToken };
-      await this.store.deleteDocument(collections.credentials, credential.id);
-      taken.add(pinDigest);
-    }
+    return active.filter((credential) => credential.expertId !== expertId);
+  }
+
+  /** Stores the credential unless another active one of the competition holds the same PIN. */
+  private async storeCredential(
+    competitionId: string,
+    expertId: string,
+    role: ExpertRole,
+    issuedBy: Subject,
+    pin: string,
+  ): Promise<IssuedCredential | undefined> {
+    const pinDigest = pinDigestOf(competitionId, pin);
+    const linkToken = newSecret();
+    const credential: CompetitionCredential = {
+      id: randomUUID(),
+      competitionId,
+      expertId,
+      role,
+      pinDigest,
+      linkDigest: digest(linkToken),
+      issuedBy,
+      issuedAt: this.timestamp(),
+    };
+    await this.store.putDocument(collections.credentials, asDocument(credential), 0);
+    // Two issues running at once could draw the same PIN: the later check sees both and gives way.
+    const sharing = await this.activeCredentials({ competitionId, pinDigest });
+    if (sharing.length === 1) return { credential: withoutDigests(credential), pin, linkToken };
+    await this.store.deleteDocument(collections.credentials, credential.id);
+    return undefined;
   }
 
   /** Revokes a credential and ends the sessions opened with it; revoking twice changes nothing. */
