@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/app';
 import { createServices } from './services';
+import { isEmptyStore, loadDemo } from '../../seeds/load-demo';
 
 let config;
 try {
@@ -15,6 +16,12 @@ try {
 }
 
 const services = await createServices(config);
+// A first start shows a championship to explore rather than an empty screen (README, demo sign-ins).
+if (await isEmptyStore(services.store)) {
+  await loadDemo(services);
+  await services.competitions.loadAll();
+  console.log('Loaded the demo championship into the empty store');
+}
 const server = createServer(createApp(services, { serveClient: true }));
 
 server.listen(config.port, config.host, () => {
