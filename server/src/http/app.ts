@@ -7,6 +7,8 @@ import type { Services } from '../services';
 import { ApiError, errorHandler } from './errors';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { chiefRoutes } from './routes/chief';
+import { expertRoutes } from './routes/expert';
 import { publicRoutes } from './routes/public';
 
 const clientDist = path.resolve(
@@ -21,7 +23,13 @@ export interface AppOptions {
 
 /** The routers of each audience, in the order they are mounted. */
 function audienceRoutes(services: Services): Router[] {
-  return [authRoutes(services.accounts), publicRoutes(services), adminRoutes(services)];
+  return [
+    authRoutes(services.accounts),
+    publicRoutes(services),
+    adminRoutes(services),
+    expertRoutes(services),
+    chiefRoutes(services),
+  ];
 }
 
 export function createApp(services: Services, options: AppOptions = {}): Express {

@@ -1,0 +1,166 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import {
+  aspectCodeSchema,
+  competitorStatusSchema,
+  idSchema,
+  reasonTextSchema,
+  subCriterionIdSchema,
+  type Expert,
+} from '@ashyq/shared';
+import { mayIssueCredential } from '../../auth/access';
+import { requireCompetitionRole, param } from '../../auth/middleware';
+import type { Subject } from '../../auth/model';
+import { collections } from '../../collections';
+import type { Services } from '../../services';
+import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
+import { ApiError, parse } from '../errors';
+
+const base = '/api/chief/competitions/:id';
+const competitionParams = z.object({ id: idSchema });
+const subCriterionParams = competitionParams.extend({ subCriterionId: subCriterionIdSchema });
+const competitorParams = competitionParams.extend({ competitorId: idSchema });
+const expertParams = competitionParams.extend({ expertId: idSchema });
+
+const panelBody = z.strictObject({ expertIds: z.array(idSchema).max(50) });
+const conflictBody = z.strictObject({ expertId: idSchema, competitorId: idSchema });
+const statusBody = z.strictObject({
+  status: competitorStatusSchema,
+  reason: reasonTextSchema.optional(),
+});
+const resolveBody = z.strictObject({
+  competitorId: idSchema,
+  aspect: aspectCodeSchema,
+  reason: reasonTextSchema,
+});
+const unlockBody = z.strictObject({ reason: reasonTextSchema });
+const eventsQuery = z.object({
+  expert: idSchema.optional(),
+  aspect: aspectCodeSchema.optional(),
+  competitor: idSchema.optional(),
+  type: z.string().max(64).optional(),
+});
+
+/** Collection of expert credentials, kept by the account service. */
+const credentialCollection = 'expert-credentials';
+
+function subjectOf(req: Request): Subject {
+  const actor = req.actor!;
+  return actor.kind === 'organiser'
+    ? { kind: 'user', userId: actor.user.id }
+    : { kind: 'credential', credentialId: actor.credential.id };
+}
+
+/**
+ * What the chief expert (and deputy) runs a competition with; organisers whose scope covers
+ * the competition may do the same. Publishing is the chief's alone.
+ */
+export function chiefRoutes(services: Services): Router {
+  const router = Router();
+  const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
+  const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);
+  const chiefOnly = requireCompetitionRole(['chief'], param('id'), scope);
+  router.use(base, leads);
+
+  const runtime = (req: Request) => {
+    const { id } = parse(competitionParams, { id: req.params.id }, 'params');
+    return runtimeOf(services, id);
+  };
+
+  router.get(`${base}/overview`, async (req, res) => {
+    res.json((await runtime(req)).overview());
+  });
+
+  router.put(`${base}/panels/:subCriterionId`, async (req, res) => {
+    const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
+    const { expertIds } = parse(panelBody, req.body, 'body');
+    const running = await runtime(req);
+    await command(() => running.setPanel(actorId(req), subCriterionId, expertIds));
+    res.json({ subCriterion: subCriterionId, expertIds: running.state.panels.get(subCriterionId) });
+  });
+
+  router.post(`${base}/conflicts`, async (req, res) => {
+    const { expertId, competitorId } = parse(conflictBody, req.body, 'body');
+    const running = await runtime(req);
+    await command(() => running.declareConflict(actorId(req), expertId, competitorId));
+    res.json({ expert: expertId, competitors: [...(running.state.conflicts.get(expertId) ?? [])] });
+  });
+
+  router.post(`${base}/competitors/:competitorId/status`, async (req, res) => {
+    const { competitorId } = parse(competitorParams, req.params, 'params');
+    const { status, reason } = parse(statusBody, req.body, 'body');
+    const running = await runtime(req);
+    await command(() => running.setCompetitorStatus(actorId(req), competitorId, status, reason));
+    res.json({ competitor: competitorId, status });
+  });
+
+  router.post(`${base}/discrepancies/resolve`, async (req, res) => {
+    const { competitorId, aspect, reason } = parse(resolveBody, req.body, 'body');
+    const running = await runtime(req);
+    await command(() => running.resolveDiscrepancy(actorId(req), competitorId, aspect, reason));
+    res.json({ openDiscrepancies: running.state.scoring.openDiscrepancies() });
+  });
+
+  router.post(`${base}/sub-criteria/:subCriterionId/lock`, async (req, res) => {
+    const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
+    const running = await runtime(req);
+    await command(() => running.lock(actorId(req), subCriterionId));
+    res.json({ locks: running.state.scoring.lockState() });
+  });
+
+  router.post(`${base}/sub-criteria/:subCriterionId/unlock`, async (req, res) => {
+    const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
+    const { reason } = parse(unlockBody, req.body, 'body');
+    const running = await runtime(req);
+    await command(() => running.unlock(actorId(req), subCriterionId, reason));
+    res.json({ locks: running.state.scoring.lockState() });
+  });
+
+  router.post(`${base}/publish`, chiefOnly, async (req, res) => {
+    const running = await runtime(req);
+    await command(() => running.publish(actorId(req)));
+    res.json({ published: running.state.scoring.published });
+  });
+
+  router.get(`${base}/events`, async (req, res) => {
+    const filter = parse(eventsQuery, req.query, 'query');
+    const running = await runtime(req);
+    res.json({ events: await running.events(filter) });
+  });
+
+  router.post(`${base}/credentials/:expertId`, async (req, res) => {
+    const { id, expertId } = parse(expertParams, req.params, 'params');
+    const expert = (await services.store.getDocument(collections.experts, expertId))
+      ?.document as unknown as Expert | undefined;
+    if (!expert || expert.competitionId !== id) throw new ApiError('not_found');
+    const target = { ...(await scope(id)), competitionId: id };
+    if (!mayIssueCredential(req.actor, expert.role, target)) throw new ApiError('forbidden');
+    const issued = await services.accounts.issueCredential(
+      id,
+      expertId,
+      expert.role,
+      subjectOf(req),
+    );
+    res.status(201).json(issued);
+  });
+
+  router.delete(`${base}/credentials/:expertId`, async (req, res) => {
+    const { id, expertId } = parse(expertParams, req.params, 'params');
+    const expert = (await services.store.getDocument(collections.experts, expertId))
+      ?.document as unknown as Expert | undefined;
+    if (!expert || expert.competitionId !== id) throw new ApiError('not_found');
+    const target = { ...(await scope(id)), competitionId: id };
+    if (!mayIssueCredential(req.actor, expert.role, target)) throw new ApiError('forbidden');
+    const held = await services.store.findDocuments(credentialCollection, {
+      competitionId: id,
+      expertId,
+    });
+    const revoked = [];
+    for (const { document } of held) {
+      if (!document.revokedAt) revoked.push(await services.accounts.revokeCredential(document.id));
+    }
+    res.json({ revoked: revoked.length });
+  });
+
+  return router;
+}

@@ -1,0 +1,89 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { markEntrySchema, subCriterionIdSchema, type MarkingScheme } from '@ashyq/shared';
+import { requireSignedIn } from '../../auth/middleware';
+import type { Services } from '../../services';
+import { command, runtimeOf } from '../competition-access';
+import { ApiError, parse } from '../errors';
+
+/** One tablet sync carries at most this many marks; a longer backlog goes in several batches. */
+const maxMarksPerBatch = 500;
+
+/** Strict, so a body that names an expert is refused instead of silently ignored. */
+const markInput = z.strictObject(markEntrySchema.omit({ expert: true }).shape);
+const marksBody = z.strictObject({
+  marks: z.array(markInput).min(1).max(maxMarksPerBatch),
+});
+const signOffParams = z.object({ subCriterionId: subCriterionIdSchema });
+
+/** The signed-in expert's credential; organisers and anonymous callers are refused. */
+function expertOf(req: Request) {
+  if (req.actor?.kind !== 'expert') throw new ApiError('forbidden');
+  return req.actor.credential;
+}
+
+/** What an expert's tablet uses: its own view of the competition and the marks it sends. */
+export function expertRoutes(services: Services): Router {
+  const router = Router();
+  router.use('/api/expert', requireSignedIn());
+
+  router.get('/api/expert/competition', async (req, res) => {
+    const { competitionId, expertId, role } = expertOf(req);
+    const runtime = await runtimeOf(services, competitionId);
+    const state = runtime.state;
+    const mine = new Set(
+      [...state.panels].filter(([, experts]) => experts.includes(expertId)).map(([sub]) => sub),
+    );
+    const barred = await command(() => runtime.barredCompetitors(expertId));
+    const scheme = runtime.context.competition.scheme as MarkingScheme;
+    const competitors = [...state.people]
+      .filter(([id]) => !barred.has(id))
+      .map(([id, person]) => ({
+        id,
+        name: person.name,
+        collegeId: person.collegeId ?? null,
+        regionId: person.regionId,
+        status: state.scoring.competitorResult(id)?.status ?? 'active',
+      }));
+    const marks = state.scoring
+      .snapshot()
+      .marks.filter((m) => m.expert === expertId && !m.supersededBy && !m.withdrawn)
+      .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
+    res.json({
+      competition: {
+        id: competitionId,
+        skill: runtime.context.competition.skill,
+        profileId: runtime.context.profile.id,
+      },
+      expert: { id: expertId, role },
+      criteria: scheme.criteria
+        .map((criterion) => ({
+          ...criterion,
+          subCriteria: criterion.subCriteria.filter((sub) => mine.has(sub.id)),
+        }))
+        .filter((criterion) => criterion.subCriteria.length > 0),
+      locks: state.scoring.lockState().filter((lock) => mine.has(lock.subCriterion)),
+      competitors,
+      marks,
+    });
+  });
+
+  /** Tablet sync: the expert comes from the session, never the body; a resent batch counts once. */
+  router.post('/api/expert/marks', async (req, res) => {
+    const { competitionId, expertId } = expertOf(req);
+    const { marks } = parse(marksBody, req.body, 'body');
+    const runtime = await runtimeOf(services, competitionId);
+    const results = await command(() => runtime.recordMarks(expertId, marks));
+    res.json({ results });
+  });
+
+  router.post('/api/expert/sign-off/:subCriterionId', async (req, res) => {
+    const { competitionId, expertId } = expertOf(req);
+    const { subCriterionId } = parse(signOffParams, req.params, 'params');
+    const runtime = await runtimeOf(services, competitionId);
+    await command(() => runtime.signOff(expertId, subCriterionId));
+    res.json({ ok: true, locks: runtime.state.scoring.lockState() });
+  });
+
+  return router;
+}

@@ -1,0 +1,167 @@
+import type { Championship, Competition, Competitor, Expert, MarkingScheme } from '@ashyq/shared';
+import { collections } from '../../server/src/collections';
+import type { Services } from '../../server/src/services';
+import type { StoredDocument } from '../../server/src/store/port';
+
+/**
+ * A competition set up through the store and the registry, the way the organiser routes and
+ * seeds do it, so the expert and chief routes can be tested on their own. Synthetic people;
+ * the IINs are 12-digit strings that must never reach a public payload.
+ */
+export interface SeededCompetition {
+  championshipId: string;
+  competitionId: string;
+  competitors: Competitor[];
+  experts: Expert[];
+}
+
+export interface SeedOptions {
+  scheme: MarkingScheme;
+  competitionId?: string;
+  publication?: Championship['publication'];
+  /** Competitor ids and regions; experts e1 (almaty), e2 (astana), e3 (shymkent), chief. */
+  competitors?: { id: string; regionId: string }[];
+}
+
+export const expertRegions: Record<string, string> = {
+  e1: 'almaty',
+  e2: 'astana',
+  e3: 'shymkent',
+  e4: 'pavlodar',
+  chief: 'karaganda',
+};
+
+const syntheticIin = (n: number) => String(900101300000 + n);
+
+export async function seedCompetition(
+  services: Services,
+  options: SeedOptions,
+): Promise<SeededCompetition> {
+  const competitionId = options.competitionId ?? 'web-1';
+  const championshipId = `champ-${competitionId}`;
+  const now = new Date().toISOString();
+  const championship: Championship = {
+    id: championshipId,
+    name: { kk: 'Өңірлік чемпионат', ru: 'Региональный чемпионат' },
+    level: 'national',
+    track: 'wsk',
+    season: 2026,
+    hostRegionId: 'astana',
+    startsOn: '2026-05-12',
+    endsOn: '2026-05-15',
+    publication: options.publication ?? { policy: 'live' },
+    profileId: 'wsk-championship@2024',
+    createdAt: now,
+  };
+  const competition: Competition = {
+    id: competitionId,
+    championshipId,
+    skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
+    profileId: 'wsk-championship@2024',
+    scheme: options.scheme,
+    schemeVersion: 1,
+    createdAt: now,
+  };
+  const people = options.competitors ?? [
+    { id: 'p1', regionId: 'almaty' },
+    { id: 'p2', regionId: 'abai' },
+  ];
+  const competitors: Competitor[] = people.map(({ id, regionId }, n) => ({
+    id,
+    competitionId,
+    name: { last: `Сатпаев${n}`, first: 'Арман' },
+    iin: syntheticIin(n),
+    collegeId: 'college-1',
+    regionId,
+    guest: false,
+  }));
+  const experts: Expert[] = Object.entries(expertRegions).map(([id, regionId], n) => ({
+    id,
+    competitionId,
+    name: { last: `Сарапшы${n}`, first: 'Айгүл' },
+    iin: syntheticIin(500 + n),
+    regionId,
+    role: id === 'chief' ? 'chief' : 'expert',
+  }));
+  const put = (collection: string, document: object) =>
+    services.store.putDocument(collection, document as StoredDocument);
+  await put(collections.championships, championship);
+  await put(collections.competitions, competition);
+  await put(collections.colleges, {
+    id: 'college-1',
+    name: { kk: 'Жоғары колледж', ru: 'Высший колледж' },
+    regionId: 'almaty',
+  });
+  for (const competitor of competitors) await put(collections.competitors, competitor);
+  for (const expert of experts) await put(collections.experts, expert);
+  const runtime = await services.competitions.open(competitionId);
+  await runtime.registerCompetitors('organiser-1', competitors);
+  return { championshipId, competitionId, competitors, experts };
+}
+
+/** Signs an expert in with a fresh PIN and returns the session cookie. */
+export async function expertCookie(
+  services: Services,
+  base: string,
+  competitionId: string,
+  expert: Expert,
+): Promise<string> {
+  const issued = await services.accounts.issueCredential(competitionId, expert.id, expert.role, {
+    kind: 'user',
+    userId: 'organiser-1',
+  });
+  return pinCookie(base, competitionId, issued.pin);
+}
+
+export async function pinCookie(base: string, competitionId: string, pin: string) {
+  const res = await fetch(`${base}/api/auth/pin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ competitionId, pin }),
+  });
+  if (!res.ok) throw new Error(`PIN sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** A JSON request with a session cookie; resolves with the status and the parsed body. */
+export async function call(
+  base: string,
+  cookie: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** One sub-criterion of `count` pass/fail aspects: many marks, no judges needed. */
+export function binaryScheme(count: number): MarkingScheme {
+  const aspects = Array.from({ length: count }, (_, i) => ({
+    code: `A1.M${i + 1}`,
+    type: 'M' as const,
+    description: `Check ${i + 1} passes`,
+    section: 'S1',
+    maxMark: 0.5,
+  }));
+  return {
+    skill: { number: '17', name: 'Web Technologies' },
+    sections: [{ id: 'S1', name: 'Work organisation', weight: count * 0.5 }],
+    criteria: [
+      {
+        id: 'A',
+        name: 'Checks',
+        maxMark: count * 0.5,
+        subCriteria: [{ id: 'A1', name: 'Checks', day: 1, aspects }],
+      },
+    ],
+  };
+}

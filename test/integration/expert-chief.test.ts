@@ -1,0 +1,239 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { loadConfig } from '../../server/src/config';
+import { createApp } from '../../server/src/http/app';
+import { createServices, type Services } from '../../server/src/services';
+import { removeDataDir, tempDataDir } from '../support/server';
+import { call, expertCookie, seedCompetition, type SeededCompetition } from './competition-harness';
+
+let dataDir: string;
+let services: Services;
+let server: Server;
+let base: string;
+let seeded: SeededCompetition;
+const cookies: Record<string, string> = {};
+
+const chief = (path: string) => `/api/chief/competitions/${seeded.competitionId}${path}`;
+const expert = (id: string) => seeded.experts.find((e) => e.id === id)!;
+let serial = 0;
+const markId = () => `mark_${String(++serial).padStart(6, '0')}`;
+const binary = (competitor: string, aspect: string, achieved = true) => ({
+  id: markId(),
+  competitor,
+  aspect,
+  value: { kind: 'binary', achieved },
+});
+const judged = (competitor: string, aspect: string, score: number) => ({
+  id: markId(),
+  competitor,
+  aspect,
+  value: { kind: 'judgement', score },
+});
+
+async function sendMarks(expertId: string, marks: object[]) {
+  return call(base, cookies[expertId], 'POST', '/api/expert/marks', { marks });
+}
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  services = await createServices(loadConfig({ DATA_DIR: dataDir }));
+  seeded = await seedCompetition(services, { scheme: sampleScheme() });
+  server = createServer(createApp(services));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const id of ['e1', 'e2', 'e3', 'e4', 'chief']) {
+    cookies[id] = await expertCookie(services, base, seeded.competitionId, expert(id));
+  }
+  // e1 is from almaty like p1: a compatriot, so p1 is marked by the others.
+  const panels = { A1: ['e1', 'e2', 'e3', 'e4'], A2: ['e2'], B1: ['e2', 'e3', 'e4'] };
+  for (const [sub, expertIds] of Object.entries(panels)) {
+    const res = await call(base, cookies.chief, 'PUT', chief(`/panels/${sub}`), { expertIds });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await services.close();
+  removeDataDir(dataDir);
+});
+
+describe('panels', () => {
+  it('refuses a judgement panel smaller than the profile allows, in the caller language', async () => {
+    const res = await call(base, cookies.chief, 'PUT', `${chief('/panels/B1')}?lang=ru`, {
+      expertIds: ['e2'],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.details[0]).toMatchObject({ code: 'panel_size' });
+    expect(res.body.error.details[0].message).toContain('от 3 до 5');
+  });
+
+  it('lets only the leads of the competition set panels', async () => {
+    const res = await call(base, cookies.e2, 'PUT', chief('/panels/A2'), { expertIds: ['e2'] });
+    expect(res.status).toBe(403);
+    const anonymous = await call(base, undefined, 'GET', chief('/overview'));
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('marks over REST', () => {
+  it('accepts a mark and acknowledges a resent one as a duplicate, stored once', async () => {
+    const mark = binary('p2', 'A1.M1');
+    const first = await sendMarks('e1', [mark]);
+    expect(first.body.results).toEqual([{ id: mark.id, status: 'accepted' }]);
+    const again = await sendMarks('e1', [mark]);
+    expect(again.body.results).toEqual([{ id: mark.id, status: 'duplicate' }]);
+    const trail = await call(base, cookies.chief, 'GET', chief('/events?type=mark.recorded'));
+    expect(trail.body.events.filter((e: any) => e.data.mark.id === mark.id)).toHaveLength(1);
+  });
+
+  it('takes the expert from the session, never from the body', async () => {
+    const forged = { ...binary('p2', 'A1.M1'), expert: 'e2' };
+    const res = await sendMarks('e1', [forged]);
+    expect(res.status).toBe(400);
+  });
+
+  it('names the reason of every rejected mark and stores none of them', async () => {
+    const before = (await services.log.head(seeded.competitionId)).seq;
+    const batch = [
+      binary('p2', 'A2.M1'), // e1 is not on A2's panel
+      binary('p1', 'A1.M1'), // p1 is e1's compatriot (both almaty)
+      { ...binary('p2', 'A1.M2'), value: { kind: 'judgement', score: 2 } }, // wrong kind
+      binary('p2', 'Z9.M1'), // no such aspect
+      binary('ghost', 'A1.M1'), // no such competitor
+    ];
+    const res = await sendMarks('e1', batch);
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => [r.status, r.reason])).toEqual([
+      ['rejected', 'not_on_panel'],
+      ['rejected', 'compatriot'],
+      ['rejected', 'value_kind_mismatch'],
+      ['rejected', 'unknown_aspect'],
+      ['rejected', 'unknown_competitor'],
+    ]);
+    expect((await services.log.head(seeded.competitionId)).seq).toBe(before);
+  });
+
+  it('refuses a competitor the expert declared a conflict with', async () => {
+    const declared = await call(base, cookies.chief, 'POST', chief('/conflicts'), {
+      expertId: 'e4',
+      competitorId: 'p2',
+    });
+    expect(declared.status).toBe(200);
+    const res = await sendMarks('e4', [judged('p2', 'B1.J1', 2)]);
+    expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: 'declared_conflict' });
+    const view = await call(base, cookies.e4, 'GET', '/api/expert/competition');
+    expect(view.body.competitors.map((c: any) => c.id)).toEqual(['p1']);
+  });
+
+  it("shows an expert only its panels' sub-criteria, competitors it may mark, its own marks", async () => {
+    const view = await call(base, cookies.e1, 'GET', '/api/expert/competition');
+    expect(view.status).toBe(200);
+    const subs = view.body.criteria.flatMap((c: any) => c.subCriteria.map((s: any) => s.id));
+    expect(subs).toEqual(['A1']);
+    expect(view.body.competitors.map((c: any) => c.id)).toEqual(['p2']);
+    expect(view.body.marks.every((m: any) => m.competitor === 'p2')).toBe(true);
+    expect(JSON.stringify(view.body)).not.toMatch(/\b\d{12}\b/);
+  });
+});
+
+describe('locking', () => {
+  let lockedMark: { id: string };
+  it('refuses a lock with the list of blockers, then locks once all is marked', async () => {
+    const refused = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/lock'));
+    expect(refused.status).toBe(409);
+    const codes = refused.body.error.details.map((d: any) => d.code);
+    expect(codes).toEqual(['lock_blocked', 'aspect_unmarked', 'aspect_unmarked']);
+    const choice = (competitor: string) => ({
+      id: markId(),
+      competitor,
+      aspect: 'A2.M1',
+      value: { kind: 'choice', option: 0 },
+    });
+    lockedMark = choice('p1');
+    const marked = await sendMarks('e2', [lockedMark, choice('p2')]);
+    expect(marked.body.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
+    const locked = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/lock'));
+    expect(locked.status).toBe(200);
+    expect(locked.body.locks.find((l: any) => l.subCriterion === 'A2').locked).toBe(true);
+  });
+
+  it('rejects marks on a locked sub-criterion, but still acknowledges a resent one', async () => {
+    const res = await sendMarks('e2', [
+      { id: markId(), competitor: 'p1', aspect: 'A2.M1', value: { kind: 'choice', option: 1 } },
+    ]);
+    expect(res.body.results[0]).toMatchObject({ reason: 'sub_criterion_locked' });
+    const resent = await sendMarks('e2', [lockedMark]);
+    expect(resent.body.results[0]).toEqual({ id: lockedMark.id, status: 'duplicate' });
+  });
+
+  it('needs a reason to unlock', async () => {
+    const bare = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), {});
+    expect(bare.status).toBe(400);
+    const res = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), {
+      reason: 'Contrast re-measured after the projector was replaced',
+    });
+    expect(res.status).toBe(200);
+    const trail = await call(
+      base,
+      cookies.chief,
+      'GET',
+      chief('/events?type=subCriterion.unlocked'),
+    );
+    expect(trail.body.events[0].data.reason).toContain('projector');
+  });
+
+  it('shows the chief the progress, locks and blockers', async () => {
+    const res = await call(base, cookies.chief, 'GET', chief('/overview'));
+    expect(res.status).toBe(200);
+    expect(res.body.progress.subCriteria.map((s: any) => s.subCriterion)).toEqual([
+      'A1',
+      'A2',
+      'B1',
+    ]);
+    expect(res.body.blockers.A2).toEqual([]);
+    expect(res.body.panels.A2).toEqual(['e2']);
+  });
+});
+
+describe('publication and the public board', () => {
+  it('lets only the chief (not a plain expert) publish, and shows no IIN anywhere public', async () => {
+    const denied = await call(base, cookies.e2, 'POST', chief('/publish'));
+    expect(denied.status).toBe(403);
+    const published = await call(base, cookies.chief, 'POST', chief('/publish'));
+    expect(published.status).toBe(200);
+    const board = await call(
+      base,
+      undefined,
+      'GET',
+      `/api/public/competitions/${seeded.competitionId}/board`,
+    );
+    expect(board.status).toBe(200);
+    expect(board.body.published).toBe(true);
+    expect(board.body.rows.map((r: any) => r.competitor).sort()).toEqual(['p1', 'p2']);
+    expect(board.body.rows[0].college).toMatchObject({ ru: 'Высший колледж' });
+    const list = await call(base, undefined, 'GET', '/api/public/championships');
+    for (const body of [board.body, list.body]) {
+      expect(JSON.stringify(body)).not.toMatch(/\d{12}/);
+    }
+  });
+
+  it('answers 404 for an unknown competition, on the board and on verify', async () => {
+    for (const path of ['board', 'log/verify']) {
+      const res = await call(base, undefined, 'GET', `/api/public/competitions/nope/${path}`);
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('verifies the log of a known competition', async () => {
+    const res = await call(
+      base,
+      undefined,
+      'GET',
+      `/api/public/competitions/${seeded.competitionId}/log/verify`,
+    );
+    expect(res.body).toMatchObject({ ok: true });
+  });
+});
