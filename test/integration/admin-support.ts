@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/src/http/app';
+import { createServices, type Services } from '../../server/src/services';
+import { tempDataDir } from '../support/server';
+
+/** The real app and services over a fresh SQLite DATA_DIR, served on a loopback port. */
+export interface TestApp {
+  services: Services;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const dataDir = tempDataDir('ashyq-admin-');
+  const services = await createServices({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    mongodbUri: undefined,
+    redisUrl: undefined,
+    logLevel: 'silent',
+  });
+  const server: Server = createServer(createApp(services));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    services,
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await services.close();
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: any;
+}
+
+/** One caller: keeps its session cookie, sends JSON or raw file bytes. */
+export class Client {
+  private cookie = '';
+
+  constructor(private readonly base: string) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<Reply> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    let payload: RequestInit['body'];
+    if (body instanceof Uint8Array) {
+      headers['content-type'] = 'application/octet-stream';
+      payload = body as unknown as RequestInit['body'];
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: payload });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+    return { status: res.status, body: parsed };
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body?: unknown) => this.request('POST', path, body);
+  put = (path: string, body?: unknown) => this.request('PUT', path, body);
+  patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
+}

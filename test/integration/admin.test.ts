@@ -1,0 +1,415 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRng, syntheticIin, type MarkingScheme } from '@ashyq/shared';
+import { syntheticBin } from '../../seeds/people';
+import { importWorkbook } from '../../server/src/cis/import';
+import { cisWorkbook } from '../fixtures/cis-workbook';
+import { itNetworkScheme } from '../fixtures/schemes';
+import { Client, startTestApp, type TestApp } from './admin-support';
+
+const password = 'Organiser-2026!';
+const rng = seededRng(2026);
+const iin = () => syntheticIin(rng, { from: '2003-01-01', to: '2007-12-31' });
+
+const championship = {
+  id: 'wsk-2026-test',
+  name: { kk: 'Сынақ чемпионаты', ru: 'Тестовый чемпионат' },
+  level: 'regional',
+  track: 'wsk',
+  season: 2026,
+  hostRegionId: 'astana',
+  startsOn: '2026-03-10',
+  endsOn: '2026-03-13',
+  profileId: 'wsk-championship@2024',
+};
+const competitionPath = '/api/admin/competitions/web-test';
+const college = {
+  id: 'astana-it-test',
+  name: { kk: 'Астана IT колледжі', ru: 'Астанинский IT колледж', en: 'Astana IT College' },
+  bin: syntheticBin(rng, { year: 2004, month: 5 }),
+  regionId: 'astana',
+};
+
+let app: TestApp;
+let admin: Client;
+let outsider: Client;
+let expert: Client;
+let anonymous: Client;
+
+async function signIn(email: string): Promise<Client> {
+  const client = new Client(app.base);
+  const reply = await client.post('/api/auth/login', { email, password });
+  expect(reply.status).toBe(200);
+  return client;
+}
+
+/** Runs a refused request and checks that the listing it could have changed is the same after. */
+async function refusedWithoutChange(
+  listing: string,
+  request: () => Promise<{ status: number; body: any }>,
+  status: number,
+) {
+  const before = await admin.get(listing);
+  const reply = await request();
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect((await admin.get(listing)).body).toEqual(before.body);
+  return reply.body;
+}
+
+function competitorsCsv(rows: string[][]): Uint8Array {
+  const lines = [['ФИО', 'ИИН', 'Колледж', 'Регион'], ...rows].map((row) => row.join(';'));
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const { accounts } = app.services;
+  await accounts.createOrganiser({
+    email: 'admin@example.kz',
+    name: 'Админ',
+    password,
+    scope: { kind: 'all' },
+    roles: ['organiser'],
+  });
+  await accounts.createOrganiser({
+    email: 'other@example.kz',
+    name: 'Другой организатор',
+    password,
+    scope: { kind: 'championships', ids: ['elsewhere'] },
+    roles: ['organiser'],
+  });
+  admin = await signIn('admin@example.kz');
+  outsider = await signIn('other@example.kz');
+  anonymous = new Client(app.base);
+  expect((await admin.post('/api/admin/colleges', college)).status).toBe(201);
+  expect((await admin.post('/api/admin/championships', championship)).status).toBe(201);
+  const created = await admin.post(`/api/admin/championships/${championship.id}/competitions`, {
+    id: 'web-test',
+    skill: {
+      number: '17',
+      name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии', en: 'Web Technologies' },
+    },
+  });
+  expect(created.status).toBe(201);
+  const issued = await accounts.issueCredential('web-test', 'expert-1', 'expert', {
+    kind: 'user',
+    userId: 'test',
+  });
+  expert = new Client(app.base);
+  const pinReply = await expert.post('/api/auth/pin', {
+    competitionId: 'web-test',
+    pin: issued.pin,
+  });
+  expect(pinReply.status).toBe(200);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('championships and competitions', () => {
+  it('creates with defaults, refuses bad input without a trace, and lists only what the scope covers', async () => {
+    const got = await admin.get(`/api/admin/championships/${championship.id}`);
+    expect(got.body.championship.publication).toEqual({ policy: 'live' });
+    expect(got.body.competitions[0]).toMatchObject({
+      id: 'web-test',
+      profileId: 'wsk-championship@2024',
+      hasScheme: false,
+    });
+
+    const listing = '/api/admin/championships';
+    await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...championship, id: 'x-1', hostRegionId: 'mars' }),
+      400,
+    );
+    const reversed = await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...championship, id: 'x-2', endsOn: '2026-03-01' }),
+      400,
+    );
+    expect(reversed.error.details[0]).toMatchObject({ path: 'endsOn', code: 'datesReversed' });
+    await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...championship, extra: 1 }),
+      400,
+    );
+    await refusedWithoutChange(listing, () => admin.post(listing, championship), 409);
+    await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...championship, id: 'x-3', profileId: 'nope@1' }),
+      400,
+    );
+
+    expect((await outsider.get(listing)).body.championships).toEqual([]);
+    expect((await admin.get(listing)).body.championships.map((c: { id: string }) => c.id)).toEqual([
+      championship.id,
+    ]);
+  });
+
+  it('patches what is valid and refuses the rest unchanged', async () => {
+    const path = `/api/admin/championships/${championship.id}`;
+    const patched = await admin.patch(path, { venue: 'Astana, QazExpoCongress' });
+    expect(patched.status).toBe(200);
+    expect(patched.body.championship.venue).toBe('Astana, QazExpoCongress');
+    await refusedWithoutChange(path, () => admin.patch(path, { startsOn: '2026-04-01' }), 400);
+    await refusedWithoutChange(path, () => admin.patch(path, { id: 'renamed' }), 400);
+
+    const renamed = await admin.patch(competitionPath, {
+      skill: { number: '17', name: { kk: 'Веб', ru: 'Веб' } },
+    });
+    expect(renamed.status).toBe(200);
+    await refusedWithoutChange(
+      competitionPath,
+      () => admin.patch(competitionPath, { profileId: 'nope@1' }),
+      400,
+    );
+    await refusedWithoutChange(
+      competitionPath,
+      () => admin.patch(competitionPath, { schemeVersion: 9 }),
+      400,
+    );
+    expect((await admin.get('/api/admin/competitions/missing')).status).toBe(404);
+  });
+
+  it('registers colleges with a valid BIN only', async () => {
+    const listing = '/api/admin/colleges';
+    await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...college, id: 'bad-bin', bin: '123456789012' }),
+      400,
+    );
+    await refusedWithoutChange(listing, () => admin.post(listing, college), 409);
+    await refusedWithoutChange(
+      listing,
+      () => outsider.post(listing, { ...college, id: 'by-outsider' }),
+      403,
+    );
+    expect((await admin.get(listing)).body.colleges).toEqual([college]);
+  });
+});
+
+describe('people', () => {
+  const listing = `${competitionPath}/competitors`;
+
+  it('adds one competitor as JSON and refuses a bad IIN, an unknown college or a second registration', async () => {
+    const person = {
+      name: { last: 'Серікұлы', first: 'Әлихан' },
+      iin: iin(),
+      collegeId: college.id,
+      regionId: 'astana',
+    };
+    const added = await admin.post(listing, person);
+    expect(added.status).toBe(201);
+    expect(added.body.competitor).toMatchObject({
+      ...person,
+      guest: false,
+      competitionId: 'web-test',
+    });
+    await refusedWithoutChange(listing, () => admin.post(listing, { ...person, iin: '123' }), 400);
+    await refusedWithoutChange(
+      listing,
+      () => admin.post(listing, { ...person, iin: iin(), collegeId: 'nowhere' }),
+      400,
+    );
+    await refusedWithoutChange(listing, () => admin.post(listing, person), 409);
+    const experts = `${competitionPath}/experts`;
+    const chief = await admin.post(experts, {
+      name: { last: 'Ахметова', first: 'Гүлнар' },
+      iin: iin(),
+      regionId: 'astana',
+      role: 'chief',
+    });
+    expect(chief.status).toBe(201);
+    expect((await admin.get(experts)).body.experts).toHaveLength(1);
+  });
+
+  it('imports a clean CSV list whole, with IINs for the organiser', async () => {
+    const rows = [
+      ['Иванов Иван Иванович', iin(), 'Астанинский IT колледж', 'Астана'],
+      ['Нұрланова Аружан', iin(), 'astana-it-test', 'г. Астана'],
+    ];
+    const reply = await admin.post(`${listing}/import`, competitorsCsv(rows));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body.imported).toBe(2);
+    const all = (await admin.get(listing)).body.competitors;
+    expect(all).toHaveLength(3);
+    expect(all.map((c: { iin: string }) => c.iin)).toEqual(
+      expect.arrayContaining([rows[0]![1], rows[1]![1]]),
+    );
+    expect(all.every((c: { collegeId: string }) => c.collegeId === college.id)).toBe(true);
+  });
+
+  it('refuses a list with any bad row, naming row and column, and imports nothing', async () => {
+    const rows = [
+      ['Петров Пётр', iin(), 'Астанинский IT колледж', 'Астана'],
+      ['Смагулов Ержан', '990101300000', 'Астанинский IT колледж', 'Астана'],
+    ];
+    const body = await refusedWithoutChange(
+      `${listing}`,
+      () => admin.post(`${listing}/import?lang=ru`, competitorsCsv(rows)),
+      400,
+    );
+    expect(body.error.details[0]).toMatchObject({
+      path: 'Строка 3, столбец B (ИИН)',
+      code: 'invalid_iin',
+    });
+
+    const unknown = [['Петров Пётр', iin(), 'Колледж на Луне', 'Астана']];
+    const refused = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}/import?lang=en`, competitorsCsv(unknown)),
+      400,
+    );
+    expect(refused.error.details[0]).toMatchObject({ path: 'Row 2', code: 'unknownCollege' });
+
+    const binary = new Uint8Array([0, 1, 2, 3, 4, 5]);
+    await refusedWithoutChange(listing, () => admin.post(`${listing}/import`, binary), 415);
+  });
+});
+
+describe('marking scheme', () => {
+  const schemePath = `${competitionPath}/scheme`;
+
+  it('imports a CIS workbook, registers the competitors in the log and exports it back', async () => {
+    const reply = await admin.put(schemePath, await cisWorkbook(itNetworkScheme));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.schemeVersion).toBe(1);
+    expect(reply.body.report.counts.aspects).toBeGreaterThan(0);
+    const runtime = await app.services.competitions.open('web-test');
+    expect(runtime.state.people.size).toBe(3);
+
+    const exported = await admin.get(`${schemePath}.xlsx`);
+    expect(exported.status).toBe(200);
+    const reread = await importWorkbook(exported.body as Buffer);
+    expect(reread.scheme).toEqual(
+      (await app.services.competitions.open('web-test')).context.competition.scheme,
+    );
+
+    const person = { name: { last: 'Кейінгі', first: 'Қатысушы' }, iin: iin(), regionId: 'astana' };
+    expect((await admin.post(`${competitionPath}/competitors`, person)).status).toBe(201);
+    expect(runtime.state.people.size).toBe(4);
+  });
+
+  it('refuses a file that is not a workbook (415) and a broken workbook at its sheet and cell', async () => {
+    const csv = new TextEncoder().encode('a;b\n1;2\n');
+    await refusedWithoutChange(competitionPath, () => admin.put(schemePath, csv), 415);
+    const broken = await cisWorkbook(itNetworkScheme as MarkingScheme, {
+      edit: (sheet, layout) => {
+        const row = Object.values(layout.aspectRow)[0]!;
+        sheet.getCell(`${layout.column.maxMark}${row}`).value = 'ten';
+      },
+    });
+    const body = await refusedWithoutChange(
+      competitionPath,
+      () => admin.put(schemePath, broken),
+      400,
+    );
+    expect(body.error.details[0].path).toMatch(/^CIS Marking Scheme Import![A-Z]+\d+$/);
+    expect(typeof body.error.details[0].message).toBe('string');
+  });
+
+  it('freezes the scheme once the first mark is recorded', async () => {
+    const runtime = await app.services.competitions.open('web-test');
+    const scheme = runtime.context.competition.scheme!;
+    const sub = scheme.criteria
+      .flatMap((criterion) => criterion.subCriteria)
+      .find((candidate) => candidate.aspects.every((aspect) => aspect.type === 'M'))!;
+    const binary = sub.aspects.find(
+      (aspect) => (aspect.measurement?.kind ?? 'binary') === 'binary',
+    )!;
+    const experts = (await admin.get(`${competitionPath}/experts`)).body.experts;
+    await runtime.setPanel('test', sub.id, [experts[0].id]);
+    const competitor = [...runtime.state.people.keys()][0]!;
+    const results = await runtime.recordMarks(experts[0].id, [
+      {
+        id: 'mark-0001',
+        competitor,
+        aspect: binary.code,
+        value: { kind: 'binary', achieved: true },
+      },
+    ]);
+    expect(results[0]?.status, JSON.stringify(results)).toBe('accepted');
+    const refused = await refusedWithoutChange(
+      competitionPath,
+      async () => admin.put(schemePath, await cisWorkbook(itNetworkScheme)),
+      409,
+    );
+    expect(refused.error.details[0].code).toBe('schemeFrozen');
+  });
+});
+
+describe('access to every organiser route', () => {
+  const xlsx = () => cisWorkbook(itNetworkScheme);
+  const routes: [method: 'get' | 'post' | 'put' | 'patch', path: string, body?: () => unknown][] = [
+    ['get', '/api/admin/championships'],
+    [
+      'post',
+      '/api/admin/championships',
+      () => ({ ...championship, id: `c-${rng().toString(36).slice(2, 8)}` }),
+    ],
+    ['get', `/api/admin/championships/${championship.id}`],
+    ['patch', `/api/admin/championships/${championship.id}`, () => ({ venue: 'Astana' })],
+    [
+      'post',
+      `/api/admin/championships/${championship.id}/competitions`,
+      () => ({
+        id: `k-${rng().toString(36).slice(2, 8)}`,
+        skill: { number: '1', name: { kk: 'Ә', ru: 'А' } },
+      }),
+    ],
+    ['get', competitionPath],
+    ['patch', competitionPath, () => ({ publication: { policy: 'live' } })],
+    ['get', `${competitionPath}/scheme.xlsx`],
+    ['get', `${competitionPath}/competitors`],
+    [
+      'post',
+      `${competitionPath}/competitors`,
+      () => ({ name: { last: 'А', first: 'Б' }, iin: iin(), regionId: 'astana' }),
+    ],
+    [
+      'post',
+      `${competitionPath}/competitors/import`,
+      () => competitorsCsv([['Әбішев Бауыржан', iin(), college.id, 'Астана']]),
+    ],
+    ['get', `${competitionPath}/experts`],
+    [
+      'post',
+      `${competitionPath}/experts`,
+      () => ({ name: { last: 'А', first: 'Б' }, iin: iin(), regionId: 'astana' }),
+    ],
+    [
+      'post',
+      `${competitionPath}/experts/import`,
+      () => new TextEncoder().encode(`ФИО;ИИН;Регион\nЕсімов Ерлан;${iin()};Астана\n`),
+    ],
+    ['get', '/api/admin/colleges'],
+    [
+      'post',
+      '/api/admin/colleges',
+      () => ({ ...college, id: `col-${rng().toString(36).slice(2, 8)}` }),
+    ],
+  ];
+
+  it.each(routes)(
+    '%s %s: anonymous 401, expert 403, organiser out of scope 403, in scope 2xx',
+    async (method, path, body) => {
+      expect((await anonymous[method](path, body?.())).status).toBe(401);
+      expect((await expert[method](path, body?.())).status).toBe(403);
+      const outOfScope = await outsider[method](path, body?.());
+      // Listing championships or colleges is open to any organiser; the list is what the scope covers.
+      if (method === 'get' && (path.endsWith('/championships') || path.endsWith('/colleges')))
+        expect(outOfScope.status).toBe(200);
+      else expect(outOfScope.status).toBe(403);
+      const allowed = await admin[method](path, body?.());
+      expect(allowed.status, JSON.stringify(allowed.body)).toBeGreaterThanOrEqual(200);
+      expect(allowed.status).toBeLessThan(300);
+    },
+  );
+
+  it('PUT scheme: anonymous 401, expert 403, organiser out of scope 403', async () => {
+    const workbook = await xlsx();
+    expect((await anonymous.put(`${competitionPath}/scheme`, workbook)).status).toBe(401);
+    expect((await expert.put(`${competitionPath}/scheme`, workbook)).status).toBe(403);
+    expect((await outsider.put(`${competitionPath}/scheme`, workbook)).status).toBe(403);
+  });
+});
