@@ -19,6 +19,7 @@ export interface SeedOptions {
   scheme: MarkingScheme;
   competitionId?: string;
   publication?: Championship['publication'];
+  level?: Championship['level'];
   /** Competitor ids and regions; experts e1 (almaty), e2 (astana), e3 (shymkent), chief. */
   competitors?: { id: string; regionId: string }[];
 }
@@ -43,7 +44,7 @@ export async function seedCompetition(
   const championship: Championship = {
     id: championshipId,
     name: { kk: 'Өңірлік чемпионат', ru: 'Региональный чемпионат' },
-    level: 'national',
+    level: options.level ?? 'national',
     track: 'wsk',
     season: 2026,
     hostRegionId: 'astana',

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { collections } from '../../server/src/collections';
+import { runtimeProjection } from '../../server/src/competitions/runtime-state';
+import { loadConfig } from '../../server/src/config';
+import { createServices, type Services } from '../../server/src/services';
+import { removeDataDir, tempDataDir } from '../support/server';
+import { seedCompetition, type SeedOptions } from './competition-harness';
+
+const open: Services[] = [];
+const dataDirs = new Set<string>();
+
+async function started(dataDir = tempDataDir()) {
+  dataDirs.add(dataDir);
+  const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
+  open.push(services);
+  return services;
+}
+
+async function closeAll() {
+  for (const services of open.splice(0)) await services.close();
+}
+
+afterEach(async () => {
+  await closeAll();
+  for (const dir of dataDirs) removeDataDir(dir);
+  dataDirs.clear();
+});
+
+let serial = 0;
+const id = () => `mark_${String(++serial).padStart(6, '0')}`;
+const binary = (competitor: string, aspect: string, achieved = true) => ({
+  id: id(),
+  competitor,
+  aspect,
+  value: { kind: 'binary' as const, achieved },
+});
+const choice = (competitor: string, option: number) => ({
+  id: id(),
+  competitor,
+  aspect: 'A2.M1',
+  value: { kind: 'choice' as const, option },
+});
+
+async function runningCompetition(options: Partial<SeedOptions> = {}, dataDir?: string) {
+  const services = await started(dataDir);
+  const seeded = await seedCompetition(services, { scheme: sampleScheme(), ...options });
+  const runtime = await services.competitions.open(seeded.competitionId);
+  await runtime.setPanel('organiser-1', 'A1', ['e2', 'e3', 'e4']);
+  await runtime.setPanel('organiser-1', 'A2', ['e2']);
+  return { services, runtime, seeded };
+}
+
+describe('the runtime across restarts', () => {
+  it('comes back from a snapshot with the same board, panels, conflicts and people', async () => {
+    const dataDir = tempDataDir();
+    const { services, runtime, seeded } = await runningCompetition({}, dataDir);
+    await runtime.declareConflict('organiser-1', 'e3', 'p2');
+    await runtime.recordMarks('e2', [binary('p1', 'A1.M1'), choice('p1', 1), choice('p2', 0)]);
+    await runtime.lock('organiser-1', 'A2');
+    const before = { board: runtime.board('staff'), overview: runtime.overview() };
+    const { competition } = runtime.context;
+    const projection = runtimeProjection({
+      scheme: competition.scheme!,
+      profile: runtime.context.profile,
+      schemeVersion: competition.schemeVersion,
+    });
+    await services.log.replay(seeded.competitionId, projection, { snapshotEvery: 1 });
+    await closeAll();
+
+    const again = await started(dataDir);
+    const snapshot = await again.store.latestSnapshot(seeded.competitionId, projection.name);
+    expect(snapshot?.seq).toBe(before.overview.head.seq);
+    const restored = again.competitions.get(seeded.competitionId)!;
+    expect(restored.board('staff')).toEqual(before.board);
+    expect(restored.overview()).toEqual(before.overview);
+  });
+});
+
+describe('compatriots by championship level', () => {
+  it('compares colleges at a regional championship, not regions', async () => {
+    const { services, runtime } = await runningCompetition({ level: 'regional' });
+    const e2 = await services.store.getDocument(collections.experts, 'e2');
+    // e2 is from another region but teaches at p1's college.
+    await services.store.putDocument(collections.experts, {
+      ...e2!.document,
+      regionId: 'abai',
+      collegeId: 'college-1',
+    });
+    await runtime.setPanel('organiser-1', 'A2', ['e2']);
+    const [result] = await runtime.recordMarks('e2', [choice('p1', 0)]);
+    expect(result).toMatchObject({ status: 'rejected', reason: 'compatriot' });
+    expect(result!.params).toMatchObject({ delegation: 'college' });
+  });
+});
+
+describe('the public board and the publication policy', () => {
+  it("'locked' counts only locked sub-criteria and gives no medals before publication", async () => {
+    const { runtime } = await runningCompetition({ publication: { policy: 'locked' } });
+    await runtime.recordMarks('e2', [binary('p1', 'A1.M1'), choice('p1', 0), choice('p2', 2)]);
+    const unlocked = runtime.board('public');
+    expect(unlocked.counted).toEqual([]);
+    expect(unlocked.rows!.every((row) => row.total === 0 && row.position === 1)).toBe(true);
+
+    await runtime.lock('organiser-1', 'A2');
+    const board = runtime.board('public');
+    expect(board).toMatchObject({ provisional: true, counted: ['A2'], published: false });
+    expect(board.rows!.map((row) => [row.competitor, row.position, row.total])).toEqual([
+      ['p1', 1, 1],
+      ['p2', 2, 0],
+    ]);
+    expect(board.rows!.every((row) => row.medal === null)).toBe(true);
+    expect(runtime.board('staff').rows![0]).toMatchObject({ competitor: 'p1', total: 2 });
+  });
+
+  it("'embargo' shows only progress until the results are published", async () => {
+    const { runtime } = await runningCompetition({ publication: { policy: 'embargo' } });
+    await runtime.recordMarks('e2', [choice('p1', 0)]);
+    expect(runtime.board('public')).toMatchObject({ rows: null, progress: { marked: 1 } });
+    await runtime.publish('chief');
+    const board = runtime.board('public');
+    expect(board).toMatchObject({ published: true, provisional: false });
+    expect(board.rows).toHaveLength(2);
+  });
+});
