@@ -56,7 +56,7 @@ export class ReferenceRepository {
     return { record: this.read(kind, stored.document), version: stored.version };
   }
 
-  /** The record, or a 404 naming what was looked for. */
+  /** The record, or a 404. */
   async require<K extends ReferenceKind>(kind: K, id: string): Promise<Versioned<ReferenceOf[K]>> {
     const found = await this.get(kind, id);
     if (!found) throw new ApiError('not_found');
