@@ -406,6 +406,21 @@ describe('access to every organiser route', () => {
     },
   );
 
+  /** The chief expert's read routes (another router) follow the same matrix for organisers. */
+  const chiefRoutes = ['overview', 'events'].map(
+    (what) => `/api/chief/competitions/web-test/${what}`,
+  );
+
+  it.each(chiefRoutes)(
+    'GET %s: anonymous 401, expert 403, out of scope 403, in scope 200',
+    async (path) => {
+      expect((await anonymous.get(path)).status).toBe(401);
+      expect((await expert.get(path)).status).toBe(403);
+      expect((await outsider.get(path)).status).toBe(403);
+      expect((await admin.get(path)).status).toBe(200);
+    },
+  );
+
   it('PUT scheme: anonymous 401, expert 403, organiser out of scope 403', async () => {
     const workbook = await xlsx();
     expect((await anonymous.put(`${competitionPath}/scheme`, workbook)).status).toBe(401);
