@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,5 +51,23 @@ describe('loadDemo', () => {
     }
     expect(heads[0]).toHaveLength(demo.competitions.length);
     expect(heads[1]).toEqual(heads[0]);
+  });
+});
+
+describe('README demo sign-ins', () => {
+  it('print every demo PIN next to its competition', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
+    const sessions = [
+      ...demo.competitions.map(({ competition, experts }) => ({ id: competition.id, experts })),
+      { id: demo.examSession.id, experts: demo.examSession.commission },
+    ];
+    for (const { id, experts } of sessions) {
+      const row = rows.find((line) => line.startsWith(`| \`${id}\``));
+      for (const expert of experts) {
+        const pin = demo.expertPins[expert.id];
+        if (pin !== undefined) expect(row, `${id} ${expert.id}`).toContain(pin);
+      }
+    }
   });
 });
