@@ -262,6 +262,14 @@ describe('people', () => {
     );
     expect(refused.error.details[0]).toMatchObject({ path: 'Row 2', code: 'unknownCollege' });
 
+    const longName = [[`${'Ә'.repeat(150)} Бауыржан`, iin(), college.id, 'Астана']];
+    const tooLong = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}/import?lang=en`, competitorsCsv(longName)),
+      400,
+    );
+    expect(tooLong.error.details[0].path).toBe('Row 2: name.last');
+
     const binary = new Uint8Array([0, 1, 2, 3, 4, 5]);
     await refusedWithoutChange(listing, () => admin.post(`${listing}/import`, binary), 415);
   });

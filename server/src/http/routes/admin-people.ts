@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
+  competitorSchema,
   expertRoleSchema,
+  expertSchema,
   iinSchema,
   idSchema,
   namespaces,
@@ -19,7 +21,7 @@ import {
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import { importPeopleFile } from '../../uploads';
-import { ApiError, parse, type ErrorDetail } from '../errors';
+import { ApiError, issueDetails, parse, type ErrorDetail } from '../errors';
 import {
   importIssueDetails,
   organiserOf,
@@ -132,6 +134,7 @@ export function peopleRoutes(
         ...(person.delegation && { delegation: person.delegation }),
         guest: person.guest,
       }));
+    requireStorable('competitors', competitors, result.people);
     await register('competitors', competition, competitors, organiserOf(req).id);
     res.status(201).json({ imported: competitors.length, competitors, warnings: result.warnings });
   });
@@ -161,11 +164,38 @@ export function peopleRoutes(
         ...(person.employer && { employer: person.employer }),
         role: person.role,
       }));
+    requireStorable('experts', experts, result.people);
     await register('experts', competition, experts, organiserOf(req).id);
     res.status(201).json({ imported: experts.length, experts, warnings: result.warnings });
   });
 
   return router;
+}
+
+const storedSchemas = { competitors: competitorSchema, experts: expertSchema };
+
+/**
+ * The file's own limits are looser than a record's in places (a 300-character full name, a
+ * 100-character last name), so each imported person is checked as it will be stored, by row.
+ */
+function requireStorable(
+  kind: Kind,
+  people: readonly Person[],
+  imported: readonly { row: number }[],
+): void {
+  const failures = people.flatMap((person, index) => {
+    const result = storedSchemas[kind].safeParse(person);
+    return result.success ? [] : [{ row: imported[index]!.row, issues: result.error.issues }];
+  });
+  if (failures.length === 0) return;
+  throw new ApiError('validation_failed', {}, (lang) =>
+    failures.flatMap(({ row, issues }) =>
+      issueDetails(issues, lang).map((detail) => ({
+        ...detail,
+        path: `${translate(namespaces.people[lang], 'where.row', { row })}: ${detail.path}`,
+      })),
+    ),
+  );
 }
 
 function throwImportErrors(errors: Parameters<typeof importIssueDetails>[0]): never {
