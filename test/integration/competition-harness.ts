@@ -20,7 +20,7 @@ export interface SeedOptions {
   competitionId?: string;
   publication?: Championship['publication'];
   level?: Championship['level'];
-  /** Competitor ids and regions; experts e1 (almaty), e2 (astana), e3 (shymkent), chief. */
+  /** Competitor ids and regions (default p1 almaty, p2 abai); the experts are `expertRegions`. */
   competitors?: { id: string; regionId: string }[];
 }
 
@@ -30,7 +30,11 @@ export const expertRegions: Record<string, string> = {
   e3: 'shymkent',
   e4: 'pavlodar',
   chief: 'karaganda',
+  deputy: 'turkistan',
 };
+
+const roleOf = (id: string): Expert['role'] =>
+  id === 'chief' ? 'chief' : id === 'deputy' ? 'deputy-chief' : 'expert';
 
 const syntheticIin = (n: number) => String(900101300000 + n);
 
@@ -82,7 +86,7 @@ export async function seedCompetition(
     name: { last: `Сарапшы${n}`, first: 'Айгүл' },
     iin: syntheticIin(500 + n),
     regionId,
-    role: id === 'chief' ? 'chief' : 'expert',
+    role: roleOf(id),
   }));
   const put = (collection: string, document: object) =>
     services.store.putDocument(collection, document as StoredDocument);

@@ -122,4 +122,21 @@ describe('the public board and the publication policy', () => {
     expect(board).toMatchObject({ published: true, provisional: false });
     expect(board.rows).toHaveLength(2);
   });
+
+  it('follows a policy the organiser changed once the registry refreshes the competition', async () => {
+    const { services, runtime, seeded } = await runningCompetition();
+    await runtime.recordMarks('e2', [choice('p1', 0)]);
+    expect(runtime.board('public').rows).toHaveLength(2);
+    const stored = await services.store.getDocument(
+      collections.championships,
+      seeded.championshipId,
+    );
+    await services.store.putDocument(collections.championships, {
+      ...stored!.document,
+      publication: { policy: 'embargo' },
+    });
+    const refreshed = await services.competitions.refresh(seeded.competitionId);
+    expect(refreshed).toBe(runtime);
+    expect(runtime.board('public').rows).toBeNull();
+  });
 });

@@ -6,7 +6,13 @@ import { loadConfig } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { createServices, type Services } from '../../server/src/services';
 import { removeDataDir, tempDataDir } from '../support/server';
-import { call, expertCookie, seedCompetition, type SeededCompetition } from './competition-harness';
+import {
+  call,
+  expertCookie,
+  pinCookie,
+  seedCompetition,
+  type SeededCompetition,
+} from './competition-harness';
 
 let dataDir: string;
 let services: Services;
@@ -43,7 +49,7 @@ beforeAll(async () => {
   server = createServer(createApp(services));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const id of ['e1', 'e2', 'e3', 'e4', 'chief']) {
+  for (const id of ['e1', 'e2', 'e3', 'e4', 'chief', 'deputy']) {
     cookies[id] = await expertCookie(services, base, seeded.competitionId, expert(id));
   }
   // e1 is from almaty like p1: a compatriot, so p1 is marked by the others.
@@ -198,10 +204,92 @@ describe('locking', () => {
   });
 });
 
+describe('discrepancies, statuses and the audit trail', () => {
+  it('shows an open discrepancy that blocks the lock until the chief resolves it', async () => {
+    const scores = { e2: 0, e3: 3, e4: 3 };
+    for (const [judge, score] of Object.entries(scores)) {
+      const res = await sendMarks(judge, [judged('p1', 'A1.J1', score)]);
+      expect(res.body.results[0].status).toBe('accepted');
+    }
+    const overview = await call(base, cookies.deputy, 'GET', chief('/overview'));
+    expect(overview.body.openDiscrepancies).toMatchObject([
+      { competitor: 'p1', aspect: 'A1.J1', spread: 3 },
+    ]);
+    expect(overview.body.blockers.A1).toContainEqual({
+      reason: 'discrepancy_open',
+      competitor: 'p1',
+      aspect: 'A1.J1',
+    });
+    const unreasoned = await call(base, cookies.deputy, 'POST', chief('/discrepancies/resolve'), {
+      competitorId: 'p1',
+      aspect: 'A1.J1',
+    });
+    expect(unreasoned.status).toBe(400);
+    const resolved = await call(base, cookies.deputy, 'POST', chief('/discrepancies/resolve'), {
+      competitorId: 'p1',
+      aspect: 'A1.J1',
+      reason: 'Judge e2 scored the draft, not the final page',
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.openDiscrepancies).toEqual([]);
+  });
+
+  it('marks a competitor absent and refuses an unknown one', async () => {
+    const unknown = await call(base, cookies.chief, 'POST', chief('/competitors/ghost/status'), {
+      status: 'absent',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details[0].code).toBe('unknown_competitor');
+    const absent = await call(base, cookies.chief, 'POST', chief('/competitors/p2/status'), {
+      status: 'absent',
+      reason: 'Did not arrive on day 1',
+    });
+    expect(absent.status).toBe(200);
+    const back = await call(base, cookies.chief, 'POST', chief('/competitors/p2/status'), {
+      status: 'active',
+      reason: 'Arrived late with the organisers’ consent',
+    });
+    expect(back.status).toBe(200);
+  });
+
+  it('narrows the audit trail by expert, aspect, competitor and type', async () => {
+    const byJudge = await call(base, cookies.chief, 'GET', chief('/events?expert=e3&aspect=A1.J1'));
+    expect(byJudge.body.events.map((e: any) => e.data.mark.expert)).toEqual(['e3']);
+    const aboutP2 = await call(base, cookies.chief, 'GET', chief('/events?competitor=p2'));
+    const types = new Set(aboutP2.body.events.map((e: any) => e.type));
+    expect(types).toEqual(
+      new Set(['competitor.registered', 'mark.recorded', 'competitor.status', 'conflict.declared']),
+    );
+    const bad = await call(base, cookies.chief, 'GET', chief('/events?aspect=not an aspect'));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('credentials', () => {
+  it('lets the chief issue and revoke an expert PIN, but not a chief credential', async () => {
+    const issued = await call(base, cookies.chief, 'POST', chief('/credentials/e3'));
+    expect(issued.status).toBe(201);
+    expect(issued.body.pin).toMatch(/^\d+$/);
+    const cookie = await pinCookie(base, seeded.competitionId, issued.body.pin);
+    expect((await call(base, cookie, 'GET', '/api/expert/competition')).status).toBe(200);
+
+    const revoked = await call(base, cookies.chief, 'DELETE', chief('/credentials/e3'));
+    expect(revoked.body).toEqual({ revoked: 1 });
+    expect((await call(base, cookie, 'GET', '/api/expert/competition')).status).toBe(401);
+
+    const ownRank = await call(base, cookies.deputy, 'POST', chief('/credentials/chief'));
+    expect(ownRank.status).toBe(403);
+    const unknown = await call(base, cookies.chief, 'POST', chief('/credentials/nobody'));
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe('publication and the public board', () => {
-  it('lets only the chief (not a plain expert) publish, and shows no IIN anywhere public', async () => {
-    const denied = await call(base, cookies.e2, 'POST', chief('/publish'));
-    expect(denied.status).toBe(403);
+  it('lets only the chief (not the deputy) publish, and shows no IIN anywhere public', async () => {
+    for (const who of ['e2', 'deputy']) {
+      const denied = await call(base, cookies[who], 'POST', chief('/publish'));
+      expect(denied.status, who).toBe(403);
+    }
     const published = await call(base, cookies.chief, 'POST', chief('/publish'));
     expect(published.status).toBe(200);
     const board = await call(

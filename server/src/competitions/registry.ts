@@ -9,7 +9,7 @@ import { collections } from '../collections';
 import type { EventLog } from '../events/event-log';
 import { LiveProjection } from '../events/live-projection';
 import type { Store } from '../store/port';
-import { CompetitionRuntime } from './runtime';
+import { CompetitionRuntime, type RuntimeContext } from './runtime';
 import { runtimeProjection } from './runtime-state';
 
 export interface RegistryServices {
@@ -74,8 +74,42 @@ export class CompetitionRegistry {
     return [...this.runtimes.values()];
   }
 
+  /**
+   * Re-reads the competition's documents after an organiser changed them. Policy, names and the
+   * championship take effect at once; a new scheme version (allowed only before the first mark)
+   * replays the log under the new scheme.
+   */
+  async refresh(competitionId: string): Promise<CompetitionRuntime> {
+    const running = this.runtimes.get(competitionId);
+    if (!running) return this.open(competitionId);
+    const context = await this.contextOf(competitionId);
+    if (context.competition.schemeVersion === running.context.competition.schemeVersion) {
+      running.context = context;
+      return running;
+    }
+    this.runtimes.delete(competitionId);
+    return this.open(competitionId);
+  }
+
   private async load(competitionId: string): Promise<CompetitionRuntime> {
-    const { store, log } = this.services;
+    const context = await this.contextOf(competitionId);
+    const { competition, profile } = context;
+    const live = await LiveProjection.load(
+      this.services.log,
+      competitionId,
+      runtimeProjection({
+        scheme: competition.scheme as MarkingScheme,
+        profile,
+        schemeVersion: competition.schemeVersion,
+      }),
+    );
+    const runtime = new CompetitionRuntime(context, live, this.services.store, this.services.log);
+    this.runtimes.set(competitionId, runtime);
+    return runtime;
+  }
+
+  private async contextOf(competitionId: string): Promise<RuntimeContext> {
+    const { store } = this.services;
     const competition = (await store.getDocument(collections.competitions, competitionId))
       ?.document as unknown as Competition | undefined;
     if (!competition) throw new CompetitionUnavailableError(competitionId, 'not_found');
@@ -86,23 +120,11 @@ export class CompetitionRegistry {
       await store.getDocument(collections.championships, competition.championshipId)
     )?.document as unknown as Championship | undefined;
     if (!championship) throw new CompetitionUnavailableError(competitionId, 'no_championship');
-    const live = await LiveProjection.load(
-      log,
-      competitionId,
-      runtimeProjection({
-        scheme: competition.scheme as MarkingScheme,
-        profile,
-        schemeVersion: competition.schemeVersion,
-      }),
-    );
-    const context = {
+    return {
       competition,
       championship,
       profile,
       compatriotKey: compatriotKeyFor(profile, championship.level),
     };
-    const runtime = new CompetitionRuntime(context, live, store, log);
-    this.runtimes.set(competitionId, runtime);
-    return runtime;
   }
 }

@@ -62,15 +62,22 @@ const scoringTypes = new Set<string>([
   'results.published',
 ] satisfies ScoringEventType[]);
 
+/** A scoring event ready to append, and the same event as the engine will see it. */
+export interface CheckedDraft {
+  draft: EventDraft;
+  event: ScoringEvent;
+}
+
 /**
  * A scoring event to append, checked against the engine's event schema first so that replay can
  * trust the types. `data` may carry more than the engine reads (a registration's public profile).
+ * The log stamps the real time on append; `at` here only completes the envelope for the check.
  */
 export function scoringDraft(
   type: ScoringEventType,
   actor: string,
   data: Record<string, JsonValue>,
-): EventDraft {
+): CheckedDraft {
   const checked = scoringEventSchema.safeParse({
     ...data,
     type,
@@ -78,7 +85,7 @@ export function scoringDraft(
     at: new Date().toISOString(),
   });
   if (!checked.success) throw new RangeError(`invalid ${type} event: ${checked.error.message}`);
-  return { type, actor, data };
+  return { draft: { type, actor, data }, event: checked.data };
 }
 
 /** The stored event as the engine takes it; validated before it was appended. */

@@ -15,6 +15,7 @@ import {
   type MarkEntry,
   type Rejection,
   type RulesProfile,
+  type ScoringEventType,
 } from '@ashyq/shared';
 import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
@@ -22,6 +23,7 @@ import type { EventDraft } from '../events/chain';
 import type { EventLog } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent } from '../store/port';
+import { matches, type EventFilter } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
 
@@ -36,13 +38,6 @@ export interface ItemResult {
   status: ItemStatus;
   reason?: Rejection['reason'];
   params?: Rejection['params'];
-}
-
-export interface EventFilter {
-  expert?: string;
-  aspect?: string;
-  competitor?: string;
-  type?: string;
 }
 
 /** Everything the runtime reads once when it is opened. */
@@ -62,7 +57,8 @@ export class CompetitionRuntime {
   private readonly expertCache = new Map<string, ExpertParty>();
 
   constructor(
-    readonly context: RuntimeContext,
+    /** Replaced by CompetitionRegistry.refresh when an organiser edits the documents. */
+    public context: RuntimeContext,
     private readonly live: LiveProjection<RuntimeState>,
     private readonly store: Store,
     private readonly log: EventLog,
@@ -78,22 +74,30 @@ export class CompetitionRuntime {
 
   /** Registers competitors in the log (public fields only, never the IIN); repeats are acknowledged. */
   registerCompetitors(actor: string, competitors: readonly Competitor[]): Promise<ItemResult[]> {
+    const inBatch = new Set<string>();
     return this.decideItems(competitors, (state, competitor) => {
       const entry = {
         id: competitor.id,
         guest: competitor.guest,
         delegations: delegationKeysOf(competitor),
       };
-      const event = { type: 'competitor.registered' as const, actor, at: '', competitor: entry };
-      const rejection = state.scoring.check(event);
-      if (rejection) return rejection;
-      if (state.people.has(competitor.id)) return 'duplicate';
       const profile = {
         name: competitor.name,
         regionId: competitor.regionId,
         ...(competitor.collegeId ? { collegeId: competitor.collegeId } : {}),
       };
-      return [scoringDraft('competitor.registered', actor, { competitor: entry, profile })];
+      const { draft, event } = scoringDraft('competitor.registered', actor, {
+        competitor: entry,
+        profile,
+      });
+      if (inBatch.has(competitor.id)) {
+        return reject('competitor_exists', { competitor: competitor.id });
+      }
+      const rejection = state.scoring.check(event);
+      if (rejection) return rejection;
+      if (state.people.has(competitor.id)) return 'duplicate';
+      inBatch.add(competitor.id);
+      return [draft];
     });
   }
 
@@ -157,7 +161,9 @@ export class CompetitionRuntime {
       const rejection = this.markRejection(state, expert, mark);
       if (rejection) return rejection;
       inBatch.set(mark.id, mark);
-      return [scoringDraft('mark.recorded', expertId, { mark: mark as unknown as JsonValue })];
+      return [
+        scoringDraft('mark.recorded', expertId, { mark: mark as unknown as JsonValue }).draft,
+      ];
     });
   }
 
@@ -217,7 +223,7 @@ export class CompetitionRuntime {
 
   async publish(actor: string): Promise<void> {
     await this.execute((state) =>
-      state.scoring.published ? [] : [scoringDraft('results.published', actor, {})],
+      state.scoring.published ? [] : [scoringDraft('results.published', actor, {}).draft],
     );
   }
 
@@ -289,14 +295,15 @@ export class CompetitionRuntime {
     return history.find((record) => record.id === mark.id);
   }
 
+  /** The event's draft, or the engine's reason for refusing it. */
   private checked(
     state: RuntimeState,
-    type: Parameters<typeof scoringDraft>[0],
+    type: ScoringEventType,
     actor: string,
     data: Record<string, JsonValue>,
   ): EventDraft {
-    const draft = scoringDraft(type, actor, data);
-    const rejection = state.scoring.check({ ...data, type, actor, at: '' } as never);
+    const { draft, event } = scoringDraft(type, actor, data);
+    const rejection = state.scoring.check(event);
     if (rejection) throw new ScoringError(rejection.reason, rejection.params);
     return draft;
   }
@@ -351,22 +358,4 @@ export class LockBlockedError extends ScoringError {
   ) {
     super('lock_blocked', { subCriterion, count: blockers.length });
   }
-}
-
-function matches(event: StoredEvent, filter: EventFilter): boolean {
-  if (filter.type && event.type !== filter.type) return false;
-  if (!filter.expert && !filter.aspect && !filter.competitor) return true;
-  const data = event.data as Record<string, unknown>;
-  const mark = (data.mark ?? {}) as Record<string, unknown>;
-  const competitorOf = mark.competitor ?? data.competitor;
-  const competitor =
-    typeof competitorOf === 'object' && competitorOf !== null
-      ? (competitorOf as { id?: string }).id
-      : competitorOf;
-  if (filter.expert && mark.expert !== filter.expert && data.expert !== filter.expert) {
-    if (event.actor !== filter.expert) return false;
-  }
-  if (filter.aspect && (mark.aspect ?? data.aspect) !== filter.aspect) return false;
-  if (filter.competitor && competitor !== filter.competitor) return false;
-  return true;
 }
