@@ -4,7 +4,7 @@ import { syntheticBin } from '../../seeds/people';
 import { importWorkbook } from '../../server/src/cis/import';
 import { cisWorkbook } from '../fixtures/cis-workbook';
 import { itNetworkScheme } from '../fixtures/schemes';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
 
 const password = 'Organiser-2026!';
 const rng = seededRng(2026);
@@ -45,7 +45,7 @@ async function signIn(email: string): Promise<Client> {
 /** Runs a refused request and checks that the listing it could have changed is the same after. */
 async function refusedWithoutChange(
   listing: string,
-  request: () => Promise<{ status: number; body: any }>,
+  request: () => Promise<Reply>,
   status: number,
 ) {
   const before = await admin.get(listing);
