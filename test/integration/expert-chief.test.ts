@@ -42,6 +42,10 @@ async function sendMarks(expertId: string, marks: object[]) {
   return call(base, cookies[expertId], 'POST', '/api/expert/marks', { marks });
 }
 
+async function sendSignOff(expertId: string, subCriterion: string) {
+  return call(base, cookies[expertId], 'POST', `/api/expert/sign-off/${subCriterion}`);
+}
+
 beforeAll(async () => {
   dataDir = tempDataDir();
   services = await createServices(loadConfig({ DATA_DIR: dataDir }));
@@ -173,6 +177,16 @@ describe('locking', () => {
     expect(res.body.results[0]).toMatchObject({ reason: 'sub_criterion_locked' });
     const resent = await sendMarks('e2', [lockedMark]);
     expect(resent.body.results[0]).toEqual({ id: lockedMark.id, status: 'duplicate' });
+  });
+
+  it('takes sign-offs of a locked sub-criterion from its panel only', async () => {
+    const signed = await sendSignOff('e2', 'A2');
+    expect(signed.status).toBe(200);
+    const lock = signed.body.locks.find((l: any) => l.subCriterion === 'A2');
+    expect(lock.signOffs.map((s: any) => s.expert)).toEqual(['e2']);
+    expect((await sendSignOff('e2', 'A2')).body.error.details[0].code).toBe('already_signed_off');
+    expect((await sendSignOff('e1', 'A2')).body.error.details[0].code).toBe('not_on_panel');
+    expect((await sendSignOff('e1', 'A1')).body.error.details[0].code).toBe('not_locked');
   });
 
   it('needs a reason to unlock', async () => {
