@@ -74,6 +74,14 @@ export function requireTableFile(data: Uint8Array, only?: 'xlsx'): void {
   throw new ApiError('validation_failed', {}, details);
 }
 
+/** Running competitions take an organiser's change at once (names, policy, championship). */
+export async function refreshRunning(
+  registry: CompetitionRegistry,
+  competitionIds: readonly string[],
+): Promise<void> {
+  for (const id of competitionIds) if (registry.get(id)) await registry.refresh(id);
+}
+
 /** The signed-in organiser; only called behind an organiser guard. */
 export function organiserOf(req: Request): Account {
   if (req.actor?.kind !== 'organiser') throw new ApiError('forbidden');

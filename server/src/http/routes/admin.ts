@@ -25,6 +25,7 @@ import {
   championshipOfCompetition,
   hasMarks,
   organiserOf,
+  refreshRunning,
   rawUpload,
   refusal,
   requireTableFile,
@@ -113,6 +114,11 @@ export function adminRoutes(services: Services): Router {
     const championship = { ...record, ...changes };
     checkChampionship(championship);
     await reference.replace('championships', championship, version);
+    const competitions = await reference.list('competitions', { championshipId });
+    await refreshRunning(
+      services.competitions,
+      competitions.map((competition) => competition.id),
+    );
     res.json({ championship });
   });
 
@@ -153,6 +159,7 @@ export function adminRoutes(services: Services): Router {
     const { record, version } = await reference.require('competitions', competitionId);
     const competition = { ...record, ...changes };
     await reference.replace('competitions', competition, version);
+    await refreshRunning(services.competitions, [competitionId]);
     res.json({ competition: withoutScheme(competition) });
   });
 
@@ -184,6 +191,8 @@ export function adminRoutes(services: Services): Router {
         schemeVersion: record.schemeVersion + 1,
       };
       await reference.replace('competitions', competition, version);
+      // A replaced scheme (only possible before the first mark) is replayed under the new one.
+      await services.competitions.refresh(competitionId);
       if (!record.scheme) {
         const competitors = await reference.list('competitors', { competitionId });
         await registerInLog(services.competitions, competition, organiserOf(req).id, competitors);
