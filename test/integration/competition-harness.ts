@@ -128,6 +128,13 @@ export async function pinCookie(base: string, competitionId: string, pin: string
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
+/** A reply: JSON of many shapes, so each test reads the fields it checks. */
+export interface Reply {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
 /** A JSON request with a session cookie; resolves with the status and the parsed body. */
 export async function call(
   base: string,
@@ -135,7 +142,7 @@ export async function call(
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<Reply> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {

@@ -1,6 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Criterion, LockState, MarkEntry, SubCriterionProgress } from '@ashyq/shared';
+import type { BoardRow } from '../../server/src/competitions/board';
+import type { ItemResult } from '../../server/src/competitions/runtime';
+import type { ErrorDetail } from '../../server/src/http/errors';
+import type { StoredEvent } from '../../server/src/store/port';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { loadConfig } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
@@ -37,6 +42,8 @@ const judged = (competitor: string, aspect: string, score: number) => ({
   aspect,
   value: { kind: 'judgement', score },
 });
+
+type MarkEvent = StoredEvent & { data: { mark: MarkEntry } };
 
 async function sendMarks(expertId: string, marks: object[]) {
   return call(base, cookies[expertId], 'POST', '/api/expert/marks', { marks });
@@ -96,7 +103,7 @@ describe('marks over REST', () => {
     const again = await sendMarks('e1', [mark]);
     expect(again.body.results).toEqual([{ id: mark.id, status: 'duplicate' }]);
     const trail = await call(base, cookies.chief, 'GET', chief('/events?type=mark.recorded'));
-    expect(trail.body.events.filter((e: any) => e.data.mark.id === mark.id)).toHaveLength(1);
+    expect(trail.body.events.filter((e: MarkEvent) => e.data.mark.id === mark.id)).toHaveLength(1);
   });
 
   it('takes the expert from the session, never from the body', async () => {
@@ -116,7 +123,7 @@ describe('marks over REST', () => {
     ];
     const res = await sendMarks('e1', batch);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: any) => [r.status, r.reason])).toEqual([
+    expect(res.body.results.map((r: ItemResult) => [r.status, r.reason])).toEqual([
       ['rejected', 'not_on_panel'],
       ['rejected', 'compatriot'],
       ['rejected', 'value_kind_mismatch'],
@@ -135,16 +142,16 @@ describe('marks over REST', () => {
     const res = await sendMarks('e4', [judged('p2', 'B1.J1', 2)]);
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: 'declared_conflict' });
     const view = await call(base, cookies.e4, 'GET', '/api/expert/competition');
-    expect(view.body.competitors.map((c: any) => c.id)).toEqual(['p1']);
+    expect(view.body.competitors.map((c: { id: string }) => c.id)).toEqual(['p1']);
   });
 
   it("shows an expert only its panels' sub-criteria, competitors it may mark, its own marks", async () => {
     const view = await call(base, cookies.e1, 'GET', '/api/expert/competition');
     expect(view.status).toBe(200);
-    const subs = view.body.criteria.flatMap((c: any) => c.subCriteria.map((s: any) => s.id));
+    const subs = view.body.criteria.flatMap((c: Criterion) => c.subCriteria.map((s) => s.id));
     expect(subs).toEqual(['A1']);
-    expect(view.body.competitors.map((c: any) => c.id)).toEqual(['p2']);
-    expect(view.body.marks.every((m: any) => m.competitor === 'p2')).toBe(true);
+    expect(view.body.competitors.map((c: { id: string }) => c.id)).toEqual(['p2']);
+    expect(view.body.marks.every((m: MarkEntry) => m.competitor === 'p2')).toBe(true);
     expect(JSON.stringify(view.body)).not.toMatch(/\b\d{12}\b/);
   });
 });
@@ -154,7 +161,7 @@ describe('locking', () => {
   it('refuses a lock with the list of blockers, then locks once all is marked', async () => {
     const refused = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/lock'));
     expect(refused.status).toBe(409);
-    const codes = refused.body.error.details.map((d: any) => d.code);
+    const codes = refused.body.error.details.map((d: ErrorDetail) => d.code);
     expect(codes).toEqual(['lock_blocked', 'aspect_unmarked', 'aspect_unmarked']);
     const choice = (competitor: string) => ({
       id: markId(),
@@ -164,10 +171,10 @@ describe('locking', () => {
     });
     lockedMark = choice('p1');
     const marked = await sendMarks('e2', [lockedMark, choice('p2')]);
-    expect(marked.body.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(marked.body.results.map((r: ItemResult) => r.status)).toEqual(['accepted', 'accepted']);
     const locked = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/lock'));
     expect(locked.status).toBe(200);
-    expect(locked.body.locks.find((l: any) => l.subCriterion === 'A2').locked).toBe(true);
+    expect(locked.body.locks.find((l: LockState) => l.subCriterion === 'A2').locked).toBe(true);
   });
 
   it('rejects marks on a locked sub-criterion, but still acknowledges a resent one', async () => {
@@ -182,8 +189,8 @@ describe('locking', () => {
   it('takes sign-offs of a locked sub-criterion from its panel only', async () => {
     const signed = await sendSignOff('e2', 'A2');
     expect(signed.status).toBe(200);
-    const lock = signed.body.locks.find((l: any) => l.subCriterion === 'A2');
-    expect(lock.signOffs.map((s: any) => s.expert)).toEqual(['e2']);
+    const lock = signed.body.locks.find((l: LockState) => l.subCriterion === 'A2');
+    expect(lock.signOffs.map((s: { expert: string }) => s.expert)).toEqual(['e2']);
     expect((await sendSignOff('e2', 'A2')).body.error.details[0].code).toBe('already_signed_off');
     expect((await sendSignOff('e1', 'A2')).body.error.details[0].code).toBe('not_on_panel');
     expect((await sendSignOff('e1', 'A1')).body.error.details[0].code).toBe('not_locked');
@@ -208,7 +215,7 @@ describe('locking', () => {
   it('shows the chief the progress, locks and blockers', async () => {
     const res = await call(base, cookies.chief, 'GET', chief('/overview'));
     expect(res.status).toBe(200);
-    expect(res.body.progress.subCriteria.map((s: any) => s.subCriterion)).toEqual([
+    expect(res.body.progress.subCriteria.map((s: SubCriterionProgress) => s.subCriterion)).toEqual([
       'A1',
       'A2',
       'B1',
@@ -268,9 +275,9 @@ describe('discrepancies, statuses and the audit trail', () => {
 
   it('narrows the audit trail by expert, aspect, competitor and type', async () => {
     const byJudge = await call(base, cookies.chief, 'GET', chief('/events?expert=e3&aspect=A1.J1'));
-    expect(byJudge.body.events.map((e: any) => e.data.mark.expert)).toEqual(['e3']);
+    expect(byJudge.body.events.map((e: MarkEvent) => e.data.mark.expert)).toEqual(['e3']);
     const aboutP2 = await call(base, cookies.chief, 'GET', chief('/events?competitor=p2'));
-    const types = new Set(aboutP2.body.events.map((e: any) => e.type));
+    const types = new Set(aboutP2.body.events.map((e: StoredEvent) => e.type));
     expect(types).toEqual(
       new Set(['competitor.registered', 'mark.recorded', 'competitor.status', 'conflict.declared']),
     );
@@ -314,7 +321,7 @@ describe('publication and the public board', () => {
     );
     expect(board.status).toBe(200);
     expect(board.body.published).toBe(true);
-    expect(board.body.rows.map((r: any) => r.competitor).sort()).toEqual(['p1', 'p2']);
+    expect(board.body.rows.map((r: BoardRow) => r.competitor).sort()).toEqual(['p1', 'p2']);
     expect(board.body.rows[0].college).toMatchObject({ ru: 'Высший колледж' });
     const list = await call(base, undefined, 'GET', '/api/public/championships');
     for (const body of [board.body, list.body]) {
