@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   binSchema,
   championshipSchema,
-  collegeSchema,
   getProfile,
   idSchema,
   localizedSchema,
@@ -11,6 +10,7 @@ import {
   regionIdSchema,
   type Championship,
   type Competition,
+  type Language,
 } from '@ashyq/shared';
 import { scopeCovers } from '../../auth/access';
 import { param, requireChampionshipScope, requireOrganiser } from '../../auth/middleware';
@@ -25,12 +25,12 @@ import {
   championshipOfCompetition,
   hasMarks,
   organiserOf,
-  refreshRunning,
   rawUpload,
+  refreshRunning,
   refusal,
+  registerInLog,
   requireTableFile,
   uploadedBytes,
-  registerInLog,
 } from './admin-support';
 
 /**
@@ -66,10 +66,7 @@ const collegeInput = z.strictObject({
 
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });
-const schemeQuery = z.object({
-  strict: z.enum(['true', 'false']).default('false'),
-  lang: z.string().optional(),
-});
+const schemeQuery = z.object({ strict: z.enum(['true', 'false']).default('false') });
 
 export function adminRoutes(services: Services): Router {
   const router = Router();
@@ -235,8 +232,7 @@ export function adminRoutes(services: Services): Router {
     if (organiserOf(req).scope.kind !== 'all') throw new ApiError('forbidden');
     const input = parse(collegeInput, req.body, 'body');
     if (await reference.get('colleges', input.id)) throw refusal('conflict', 'id', 'idTaken');
-    const college = collegeSchema.parse(input);
-    await reference.create('colleges', college);
+    const college = await reference.create('colleges', input);
     res.status(201).json({ college });
   });
 
@@ -259,7 +255,8 @@ function withoutScheme({ scheme, ...competition }: Competition) {
   return { ...competition, hasScheme: scheme !== undefined };
 }
 
-function workbookDetail(error: WorkbookError, language: Parameters<WorkbookError['in']>[0]) {
+/** Where the workbook went wrong, as `sheet!cell`, in the caller's language. */
+function workbookDetail(error: WorkbookError, language: Language) {
   const located = error.in(language);
   const place = [located.sheet, located.cell].filter(Boolean).join('!');
   return { path: place || 'file', message: located.message, code: located.code };
