@@ -196,12 +196,19 @@ describe('locking', () => {
     expect((await sendSignOff('e1', 'A1')).body.error.details[0].code).toBe('not_locked');
   });
 
-  it('needs a reason to unlock', async () => {
+  it('unlocks only by the chief, with a reason', async () => {
     const bare = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), {});
     expect(bare.status).toBe(400);
-    const res = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), {
-      reason: 'Contrast re-measured after the projector was replaced',
-    });
+    const reason = { reason: 'Contrast re-measured after the projector was replaced' };
+    const byDeputy = await call(
+      base,
+      cookies.deputy,
+      'POST',
+      chief('/sub-criteria/A2/unlock'),
+      reason,
+    );
+    expect(byDeputy.status).toBe(403);
+    const res = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), reason);
     expect(res.status).toBe(200);
     const trail = await call(
       base,

@@ -75,8 +75,8 @@ export class CompetitionRegistry {
   }
 
   /**
-   * Re-reads the competition's documents after an organiser changed them. Policy, names and the
-   * championship take effect at once; a new scheme version (allowed only before the first mark)
+   * Re-reads the competition's documents after an organiser changed them. Policy, names, the
+   * championship and the experts' delegations take effect at once; a new scheme version (allowed only before the first mark)
    * replays the log under the new scheme.
    */
   async refresh(competitionId: string): Promise<CompetitionRuntime> {
@@ -84,7 +84,7 @@ export class CompetitionRegistry {
     if (!running) return this.open(competitionId);
     const context = await this.contextOf(competitionId);
     if (context.competition.schemeVersion === running.context.competition.schemeVersion) {
-      running.context = context;
+      running.refreshed(context);
       return running;
     }
     this.runtimes.delete(competitionId);

@@ -27,6 +27,9 @@ import { matches, type EventFilter } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
 
+/** A sub-criterion without judgement aspects still has a bounded panel of measuring experts. */
+export const maxPanelSize = 50;
+
 /** A mark as an expert's tablet sends it: the expert is whoever is signed in. */
 export type MarkInput = Omit<MarkEntry, 'expert'>;
 
@@ -57,12 +60,21 @@ export class CompetitionRuntime {
   private readonly expertCache = new Map<string, ExpertParty>();
 
   constructor(
-    /** Replaced by CompetitionRegistry.refresh when an organiser edits the documents. */
-    public context: RuntimeContext,
+    private current: RuntimeContext,
     private readonly live: LiveProjection<RuntimeState>,
     private readonly store: Store,
     private readonly log: EventLog,
   ) {}
+
+  get context(): RuntimeContext {
+    return this.current;
+  }
+
+  /** After an organiser edited the documents: new context, experts read again on next use. */
+  refreshed(context: RuntimeContext): void {
+    this.current = context;
+    this.expertCache.clear();
+  }
 
   get id(): string {
     return this.context.competition.id;
@@ -111,7 +123,7 @@ export class CompetitionRuntime {
       const judged = state.scoring.index.aspects
         .slice(sub.firstAspect, sub.endAspect)
         .some((aspect) => aspect.kind === 'judgement');
-      const range = judged ? this.context.profile.judgesPerAspect : { min: 1, max: 50 };
+      const range = judged ? this.context.profile.judgesPerAspect : { min: 1, max: maxPanelSize };
       const min = judged ? Math.max(range.min, state.scoring.judgesPerAspect) : range.min;
       if (experts.length < min || experts.length > range.max) {
         throw new ScoringError('panel_size', {
@@ -266,7 +278,12 @@ export class CompetitionRuntime {
     const barred = new Set<string>();
     for (const [id, person] of this.state.people) {
       const party = { id, delegations: delegationKeysOf(person) };
-      if (conflictOf(this.withConflicts(expert), party, this.context.compatriotKey)) barred.add(id);
+      const conflict = conflictOf(
+        this.withConflicts(this.state, expert),
+        party,
+        this.context.compatriotKey,
+      );
+      if (conflict) barred.add(id);
     }
     return barred;
   }
@@ -281,12 +298,16 @@ export class CompetitionRuntime {
     const person = state.people.get(mark.competitor);
     if (!person) return reject('unknown_competitor', { competitor: mark.competitor });
     const competitor = { id: mark.competitor, delegations: delegationKeysOf(person) };
-    const conflict = conflictOf(this.withConflicts(expert), competitor, this.context.compatriotKey);
+    const conflict = conflictOf(
+      this.withConflicts(state, expert),
+      competitor,
+      this.context.compatriotKey,
+    );
     return conflict ?? state.scoring.validateMark(mark);
   }
 
-  private withConflicts(expert: ExpertParty): ExpertParty {
-    return { ...expert, conflicts: [...(this.state.conflicts.get(expert.id) ?? [])] };
+  private withConflicts(state: RuntimeState, expert: ExpertParty): ExpertParty {
+    return { ...expert, conflicts: [...(state.conflicts.get(expert.id) ?? [])] };
   }
 
   /** The mark already stored under this id for the same competitor and aspect, if any. */

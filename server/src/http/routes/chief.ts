@@ -12,6 +12,7 @@ import { mayIssueCredential } from '../../auth/access';
 import { requireCompetitionRole, param } from '../../auth/middleware';
 import type { Subject } from '../../auth/model';
 import { collections } from '../../collections';
+import { maxPanelSize } from '../../competitions/runtime';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
@@ -22,7 +23,7 @@ const subCriterionParams = competitionParams.extend({ subCriterionId: subCriteri
 const competitorParams = competitionParams.extend({ competitorId: idSchema });
 const expertParams = competitionParams.extend({ expertId: idSchema });
 
-const panelBody = z.strictObject({ expertIds: z.array(idSchema).max(50) });
+const panelBody = z.strictObject({ expertIds: z.array(idSchema).max(maxPanelSize) });
 const conflictBody = z.strictObject({ expertId: idSchema, competitorId: idSchema });
 const statusBody = z.strictObject({
   status: competitorStatusSchema,
@@ -53,7 +54,7 @@ function subjectOf(req: Request): Subject {
 
 /**
  * What the chief expert (and deputy) runs a competition with; organisers whose scope covers
- * the competition may do the same. Publishing is the chief's alone.
+ * the competition may do the same. Unlocking and publishing are the chief's alone.
  */
 export function chiefRoutes(services: Services): Router {
   const router = Router();
@@ -108,7 +109,8 @@ export function chiefRoutes(services: Services): Router {
     res.json({ locks: running.state.scoring.lockState() });
   });
 
-  router.post(`${base}/sub-criteria/:subCriterionId/unlock`, async (req, res) => {
+  /** Only the chief expert unlocks (scoring.md), and says why. */
+  router.post(`${base}/sub-criteria/:subCriterionId/unlock`, chiefOnly, async (req, res) => {
     const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
     const { reason } = parse(unlockBody, req.body, 'body');
     const running = await runtime(req);
