@@ -1,6 +1,7 @@
 import type { ExpertRole } from '@ashyq/shared';
 import type { AccountService } from '../server/src/auth/accounts';
 import type { Subject } from '../server/src/auth/model';
+import { collections } from '../server/src/collections';
 import { CompetitionRegistry } from '../server/src/competitions/registry';
 import { ReferenceRepository } from '../server/src/domain/reference';
 import { EventLog } from '../server/src/events/event-log';
@@ -20,7 +21,7 @@ export interface DemoTarget {
 export async function isEmptyStore(store: Store): Promise<boolean> {
   const [organisers, championships] = await Promise.all([
     store.findDocuments('organisers'),
-    store.findDocuments('championships'),
+    store.findDocuments(collections.championships),
   ]);
   return organisers.length === 0 && championships.length === 0;
 }
