@@ -219,6 +219,33 @@ describe('locking', () => {
     expect(trail.body.events[0].data.reason).toContain('projector');
   });
 
+  it('takes a correction with a reason once unlocked, from the panel only', async () => {
+    const correction = {
+      markId: lockedMark.id,
+      mark: {
+        id: markId(),
+        competitor: 'p1',
+        aspect: 'A2.M1',
+        value: { kind: 'choice', option: 1 },
+      },
+      reason: 'Contrast measured again with the new projector',
+    };
+    const unreasoned = await call(base, cookies.e2, 'POST', '/api/expert/corrections', {
+      ...correction,
+      reason: ' ',
+    });
+    expect(unreasoned.status).toBe(400);
+    const byOutsider = await call(base, cookies.e1, 'POST', '/api/expert/corrections', correction);
+    expect(byOutsider.body.result).toMatchObject({ status: 'rejected', reason: 'not_on_panel' });
+    const accepted = await call(base, cookies.e2, 'POST', '/api/expert/corrections', correction);
+    expect(accepted.body.result).toEqual({ id: correction.mark.id, status: 'accepted' });
+    const resent = await call(base, cookies.e2, 'POST', '/api/expert/corrections', correction);
+    expect(resent.body.result).toEqual({ id: correction.mark.id, status: 'duplicate' });
+    const trail = await call(base, cookies.chief, 'GET', chief('/events?type=mark.superseded'));
+    expect(trail.body.events).toHaveLength(1);
+    expect(trail.body.events[0].data).toMatchObject({ markId: lockedMark.id });
+  });
+
   it('shows the chief the progress, locks and blockers', async () => {
     const res = await call(base, cookies.chief, 'GET', chief('/overview'));
     expect(res.status).toBe(200);

@@ -179,6 +179,31 @@ export class CompetitionRuntime {
     });
   }
 
+  /**
+   * A correction: the new mark supersedes the expert's earlier one (both stay in the log), with a
+   * reason; the same checks as a new mark apply. A resent correction is a duplicate.
+   */
+  async correctMark(
+    expertId: string,
+    markId: string,
+    input: MarkInput,
+    reason: string,
+  ): Promise<ItemResult> {
+    const expert = await this.expert(expertId);
+    const [result] = await this.decideItems([input], (state) => {
+      const mark: MarkEntry = { ...input, expert: expertId };
+      const { draft, event } = scoringDraft('mark.superseded', expertId, {
+        markId,
+        mark: mark as unknown as JsonValue,
+        reason,
+      });
+      const rejection = this.markRejection(state, expert, mark) ?? state.scoring.check(event);
+      if (rejection) return rejection;
+      return this.recorded(state, mark) ? 'duplicate' : [draft];
+    });
+    return result!;
+  }
+
   /** Locks a sub-criterion; refused with the list of blockers while anything is missing or disputed. */
   async lock(actor: string, subCriterion: string): Promise<void> {
     await this.execute((state) => {

@@ -1,6 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { markEntrySchema, subCriterionIdSchema, type MarkingScheme } from '@ashyq/shared';
+import {
+  markEntrySchema,
+  markIdSchema,
+  reasonTextSchema,
+  subCriterionIdSchema,
+  type MarkingScheme,
+} from '@ashyq/shared';
 import { requireSignedIn } from '../../auth/middleware';
 import type { Services } from '../../services';
 import { command, runtimeOf } from '../competition-access';
@@ -13,6 +19,11 @@ const maxMarksPerBatch = 500;
 const markInput = z.strictObject(markEntrySchema.omit({ expert: true }).shape);
 const marksBody = z.strictObject({
   marks: z.array(markInput).min(1).max(maxMarksPerBatch),
+});
+const correctionBody = z.strictObject({
+  markId: markIdSchema,
+  mark: markInput,
+  reason: reasonTextSchema,
 });
 const signOffParams = z.object({ subCriterionId: subCriterionIdSchema });
 
@@ -75,6 +86,15 @@ export function expertRoutes(services: Services): Router {
     const runtime = await runtimeOf(services, competitionId);
     const results = await command(() => runtime.recordMarks(expertId, marks));
     res.json({ results });
+  });
+
+  /** A correction supersedes the expert's earlier mark; both stay in the log with the reason. */
+  router.post('/api/expert/corrections', async (req, res) => {
+    const { competitionId, expertId } = expertOf(req);
+    const { markId, mark, reason } = parse(correctionBody, req.body, 'body');
+    const runtime = await runtimeOf(services, competitionId);
+    const result = await command(() => runtime.correctMark(expertId, markId, mark, reason));
+    res.json({ result });
   });
 
   router.post('/api/expert/sign-off/:subCriterionId', async (req, res) => {
