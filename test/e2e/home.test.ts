@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
-describe.runIf(browserAvailable())('home page in Chromium', () => {
+describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -18,17 +18,56 @@ describe.runIf(browserAvailable())('home page in Chromium', () => {
     removeDataDir(server.dataDir);
   });
 
-  it('shows the server status and switches between Kazakh, Russian and English', async () => {
+  it('lists the demo championship in Kazakh, Russian and English', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Қазақша' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Сервер жұмыс істеп тұр');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Чемпионаттар');
+    expect(await page.locator('.health').textContent()).toContain('Сервер жұмыс істеп тұр');
     await page.getByRole('button', { name: 'Русский' }).click();
-    expect(await page.getByRole('status').textContent()).toBe('Сервер работает');
+    expect(await page.locator('h1').textContent()).toBe('Чемпионаты');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect.poll(() => page.locator('.competitions li').count()).toBe(3);
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await page.getByRole('status').textContent()).toBe('Server is running');
-    await page.screenshot({ path: screenshotPath('home-en') });
+    expect(await page.locator('.championship h2').textContent()).toBe(
+      'WorldSkills Kazakhstan 2026: Astana regional championship',
+    );
+    await page.screenshot({ path: screenshotPath('championships-en') });
+    await page.close();
+  });
+
+  it('opens a competition board whose rows match the public API', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('link', { name: /Веб-технологии/ }).click();
+    await page.waitForSelector('table.ranking tbody tr');
+    const api = (await (
+      await fetch(`${server.url}/api/public/competitions/wsk-2026-astana-web/board`)
+    ).json()) as {
+      rows: { total: number; position: number | null }[];
+    };
+    const rows = page.locator('table.ranking tbody tr');
+    expect(await rows.count()).toBe(api.rows.length);
+    const first = rows.first().locator('td');
+    expect(await first.first().textContent()).toBe(String(api.rows[0]!.position));
+    expect(await rows.first().locator('td.total').textContent()).toBe(
+      api.rows[0]!.total.toFixed(2),
+    );
+    expect(await page.locator('.board-state').textContent()).toContain(
+      'Учитываются только заблокированные подкритерии',
+    );
+    await page.screenshot({ path: screenshotPath('board-ru'), fullPage: true });
+    await page.close();
+  });
+
+  it('says so when a competition does not exist', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/competitions/no-such-competition`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('This competition does not exist');
     await page.close();
   });
 });

@@ -1,16 +1,25 @@
 import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { HomePage } from '../pages/HomePage';
+import { BoardPage } from '../pages/BoardPage';
+import { ChampionshipsPage } from '../pages/ChampionshipsPage';
+import { HomeStatus } from '../pages/HomeStatus';
 
 export function App() {
   const { t } = useTranslation();
   return (
-    <>
+    <BrowserRouter>
       <header className="topbar">
-        <span className="brand">{t('appName')}</span>
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <HomeStatus />
         <LanguageSwitcher />
       </header>
-      <HomePage />
-    </>
+      <Routes>
+        <Route path="/" element={<ChampionshipsPage />} />
+        <Route path="/competitions/:id" element={<BoardPage />} />
+      </Routes>
+    </BrowserRouter>
   );
 }

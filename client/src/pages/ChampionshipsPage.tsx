@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Language, Localized } from '@ashyq/shared';
+import { useJson } from '../api';
+import { LoadStatus, percentOf } from './Status';
+
+interface ChampionshipSummary {
+  id: string;
+  name: Localized;
+  season: number;
+  startsOn: string;
+  endsOn: string;
+  competitions: {
+    id: string;
+    skill: { number: string; name: Localized };
+    progress: { marked: number; required: number } | null;
+    published: boolean;
+  }[];
+}
+
+export function localized(text: Localized, lang: string): string {
+  return text[lang as Language] ?? text.ru;
+}
+
+export function ChampionshipsPage() {
+  const { t, i18n } = useTranslation(['board', 'common']);
+  const loaded = useJson<{ championships: ChampionshipSummary[] }>('/api/public/championships');
+  return (
+    <main className="page">
+      <p className="tagline">{t('common:tagline')}</p>
+      <h1>{t('championships')}</h1>
+      <LoadStatus loaded={loaded} />
+      {loaded.state === 'ready' && loaded.data.championships.length === 0 && (
+        <p>{t('noChampionships')}</p>
+      )}
+      {loaded.state === 'ready' &&
+        loaded.data.championships.map((championship) => (
+          <section key={championship.id} className="championship">
+            <h2>{localized(championship.name, i18n.language)}</h2>
+            <ul className="competitions">
+              {championship.competitions.map((competition) => (
+                <li key={competition.id}>
+                  <Link to={`/competitions/${competition.id}`}>
+                    <span className="skill-number">
+                      {t('skill', { number: competition.skill.number })}
+                    </span>
+                    <strong>{localized(competition.skill.name, i18n.language)}</strong>
+                    <span className="progress-text">
+                      {competition.published
+                        ? t('published')
+                        : competition.progress && competition.progress.marked > 0
+                          ? t('progress', {
+                              ...competition.progress,
+                              percent: percentOf(
+                                competition.progress.marked,
+                                competition.progress.required,
+                              ),
+                            })
+                          : t('notStarted')}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </main>
+  );
+}
