@@ -1,5 +1,6 @@
 import { admin } from './admin';
 import { auth } from './auth';
+import { board } from './board';
 import { common } from './common';
 import { errors } from './errors';
 import { grades } from './grades';
@@ -18,6 +19,7 @@ export * from './messages';
  */
 export const namespaces = {
   common,
+  board,
   errors,
   auth,
   identifiers,
