@@ -13,7 +13,6 @@ describe('loadConfig', () => {
       dataDir: './data',
       mongodbUri: undefined,
       redisUrl: undefined,
-      logLevel: 'info',
     });
   });
 
@@ -24,7 +23,6 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/ashyq',
       MONGODB_URI: 'mongodb://db1:27017,db2:27017/ashyq?replicaSet=rs0',
       REDIS_URL: '',
-      LOG_LEVEL: 'WARN',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -32,7 +30,6 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/ashyq',
       mongodbUri: 'mongodb://db1:27017,db2:27017/ashyq?replicaSet=rs0',
       redisUrl: undefined,
-      logLevel: 'warn',
     });
   });
 
@@ -42,7 +39,6 @@ describe('loadConfig', () => {
       loadConfig({
         PORT: '80a',
         MONGODB_URI: 'localhost:27017',
-        LOG_LEVEL: 'loud',
         REDIS_URL: 'redis://cache:6379',
       });
     } catch (caught) {
@@ -52,7 +48,6 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toEqual([
       'PORT="80a": expected a port number',
       'MONGODB_URI="localhost:27017": expected a MongoDB URL: mongodb://host:27017/ashyq or mongodb+srv://...',
-      'LOG_LEVEL="loud": expected one of debug, info, warn, error, silent',
     ]);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(
       'PORT="70000": expected a port from 1 to 65535',

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { Store, StoreOptions } from './store/port';
 
-export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof logLevels)[number];
-
 // An empty variable (`MONGODB_URI=` in a .env file) means "not set", not "set to nothing".
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
@@ -36,10 +33,6 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, 'a Redis URL: redis://host:6379 or rediss://...')
       .optional(),
   ),
-  LOG_LEVEL: z.preprocess(
-    (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
-    z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
-  ),
 });
 
 export interface Config {
@@ -51,7 +44,6 @@ export interface Config {
   mongodbUri: string | undefined;
   /** When set, Socket.IO shares board updates between instances through Redis. */
   redisUrl: string | undefined;
-  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -79,7 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: values.DATA_DIR,
     mongodbUri: values.MONGODB_URI,
     redisUrl: values.REDIS_URL,
-    logLevel: values.LOG_LEVEL,
   };
 }
 
