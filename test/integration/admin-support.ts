@@ -19,7 +19,6 @@ export async function startTestApp(): Promise<TestApp> {
     dataDir,
     mongodbUri: undefined,
     redisUrl: undefined,
-    logLevel: 'silent',
   });
   const server: Server = createServer(createApp(services));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
