@@ -139,4 +139,29 @@ describe('the public board and the publication policy', () => {
     expect(refreshed).toBe(runtime);
     expect(runtime.board('public').rows).toBeNull();
   });
+
+  it('stops the spectators board at the freeze time until the results are published', async () => {
+    const { services, runtime, seeded } = await runningCompetition();
+    await runtime.recordMarks('e2', [choice('p1', 0)]);
+    const [lastBeforeFreeze] = await runtime.events({ aspect: 'A2.M1' });
+    // The next append must carry a later millisecond than the freeze time.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runtime.recordMarks('e2', [choice('p2', 0)]);
+    const stored = await services.store.getDocument(collections.competitions, seeded.competitionId);
+    await services.store.putDocument(collections.competitions, {
+      ...stored!.document,
+      publication: { policy: 'live', freezeAt: lastBeforeFreeze!.at },
+    });
+    await services.competitions.refresh(seeded.competitionId);
+
+    const frozen = await runtime.spectatorBoard();
+    expect(frozen.frozenAt).toBe(lastBeforeFreeze!.at);
+    expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
+      ['p1', 1],
+      ['p2', 0],
+    ]);
+    expect(runtime.board('public').rows!.map((row) => row.total)).toEqual([1, 1]);
+    await runtime.publish('chief');
+    expect((await runtime.spectatorBoard()).frozenAt).toBeUndefined();
+  });
 });

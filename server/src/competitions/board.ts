@@ -37,6 +37,8 @@ export interface Board {
   progress: { marked: number; required: number };
   /** Null while an embargo hides the figures. */
   rows: BoardRow[] | null;
+  /** Set when the public board stopped changing at the policy's freeze time. */
+  frozenAt?: string;
 }
 
 export function publicationPolicyOf(context: RuntimeContext): PublicationPolicy {

@@ -25,6 +25,7 @@ import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent } from '../store/port';
 import { matches, type EventFilter } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
+import { boardAsOf, freezeTimeOf } from './frozen-board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
 
 /** A sub-criterion without judgement aspects still has a bounded panel of measuring experts. */
@@ -58,6 +59,8 @@ export interface RuntimeContext {
  */
 export class CompetitionRuntime {
   private readonly expertCache = new Map<string, ExpertParty>();
+  /** The board at the freeze time, computed once: the log before that time never changes. */
+  private frozen: Board | undefined;
 
   constructor(
     private current: RuntimeContext,
@@ -266,6 +269,21 @@ export class CompetitionRuntime {
 
   board(view: BoardView): Board {
     return publicBoard(this.context, this.state, view);
+  }
+
+  /**
+   * What spectators see: the public board, except that after the policy's freeze time and until
+   * the results are published it shows the board as it stood at that time.
+   */
+  async spectatorBoard(now = new Date()): Promise<Board> {
+    const freezeAt = freezeTimeOf(this.context);
+    if (!freezeAt || this.state.scoring.published || now < new Date(freezeAt)) {
+      return this.board('public');
+    }
+    if (this.frozen?.frozenAt !== freezeAt) {
+      this.frozen = await boardAsOf(this.log, this.context, freezeAt);
+    }
+    return this.frozen;
   }
 
   /** What the chief expert watches: progress, disputes, locks and what keeps each from locking. */

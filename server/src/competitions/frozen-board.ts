@@ -1,0 +1,34 @@
+import type { EventLog } from '../events/event-log';
+import { publicBoard, type Board } from './board';
+import type { RuntimeContext } from './runtime';
+import { runtimeProjection } from './runtime-state';
+
+/** The freeze time of the competition's publication, its own or its championship's. */
+export function freezeTimeOf(context: RuntimeContext): string | undefined {
+  return (context.competition.publication ?? context.championship.publication)?.freezeAt;
+}
+
+/**
+ * The public board as it stood at `at`: the log replayed up to that moment into a projection of
+ * its own, so the live one is never touched. Appends are stamped in order, so the first later
+ * event ends the replay.
+ */
+export async function boardAsOf(
+  log: EventLog,
+  context: RuntimeContext,
+  at: string,
+): Promise<Board> {
+  const { competition, profile } = context;
+  const projection = runtimeProjection({
+    scheme: competition.scheme!,
+    profile,
+    schemeVersion: competition.schemeVersion,
+  });
+  const until = Date.parse(at);
+  let state = projection.initial();
+  for await (const event of log.read(competition.id)) {
+    if (Date.parse(event.at) > until) break;
+    state = projection.apply(state, event);
+  }
+  return { ...publicBoard(context, state, 'public'), frozenAt: at };
+}
