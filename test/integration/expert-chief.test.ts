@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion, LockState, MarkEntry, SubCriterionProgress } from '@ashyq/shared';
 import type { BoardRow } from '../../server/src/competitions/board';
-import type { ItemResult } from '../../server/src/competitions/runtime';
+import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import type { ErrorDetail } from '../../server/src/http/errors';
 import type { StoredEvent } from '../../server/src/store/port';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';

@@ -6,7 +6,7 @@ import {
   type PublicationPolicy,
 } from '@ashyq/shared';
 import type { RuntimeState } from './runtime-state';
-import type { RuntimeContext } from './runtime';
+import type { RuntimeContext } from './runtime-types';
 
 export type BoardView = 'public' | 'staff';
 

@@ -1,6 +1,6 @@
 import type { EventLog } from '../events/event-log';
 import { publicBoard, type Board } from './board';
-import type { RuntimeContext } from './runtime';
+import type { RuntimeContext } from './runtime-types';
 import { runtimeProjection } from './runtime-state';
 
 /** The freeze time of the competition's publication, its own or its championship's. */

@@ -9,7 +9,8 @@ import { collections } from '../collections';
 import type { EventLog } from '../events/event-log';
 import { LiveProjection } from '../events/live-projection';
 import type { Store } from '../store/port';
-import { CompetitionRuntime, type RuntimeContext } from './runtime';
+import { CompetitionRuntime } from './runtime';
+import type { RuntimeContext } from './runtime-types';
 import { runtimeProjection } from './runtime-state';
 
 export interface RegistryServices {

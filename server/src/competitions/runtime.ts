@@ -4,17 +4,12 @@ import {
   isSameMark,
   reject,
   ScoringError,
-  type Championship,
-  type Competition,
   type Competitor,
   type CompetitorStatus,
-  type DelegationKind,
   type Expert,
   type ExpertParty,
-  type LockBlocker,
   type MarkEntry,
   type Rejection,
-  type RulesProfile,
   type ScoringEventType,
 } from '@ashyq/shared';
 import { collections } from '../collections';
@@ -27,30 +22,13 @@ import { matches, type EventFilter } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
 import { boardAsOf, freezeTimeOf } from './frozen-board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
-
-/** A sub-criterion without judgement aspects still has a bounded panel of measuring experts. */
-export const maxPanelSize = 50;
-
-/** A mark as an expert's tablet sends it: the expert is whoever is signed in. */
-export type MarkInput = Omit<MarkEntry, 'expert'>;
-
-export type ItemStatus = 'accepted' | 'duplicate' | 'rejected';
-
-/** The answer for one mark (or competitor) of a batch. */
-export interface ItemResult {
-  id: string;
-  status: ItemStatus;
-  reason?: Rejection['reason'];
-  params?: Rejection['params'];
-}
-
-/** Everything the runtime reads once when it is opened. */
-export interface RuntimeContext {
-  competition: Competition;
-  championship: Championship;
-  profile: RulesProfile;
-  compatriotKey: DelegationKind;
-}
+import {
+  LockBlockedError,
+  maxPanelSize,
+  type ItemResult,
+  type MarkInput,
+  type RuntimeContext,
+} from './runtime-types';
 
 /**
  * One competition while it runs: every change goes through its single-writer LiveProjection,
@@ -411,15 +389,5 @@ export class CompetitionRuntime {
       return drafts;
     });
     return results;
-  }
-}
-
-/** A lock refused because of what is still missing or disputed; carries the list. */
-export class LockBlockedError extends ScoringError {
-  constructor(
-    subCriterion: string,
-    readonly blockers: LockBlocker[],
-  ) {
-    super('lock_blocked', { subCriterion, count: blockers.length });
   }
 }

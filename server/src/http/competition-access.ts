@@ -11,7 +11,7 @@ import {
 import type { ScopeTarget } from '../auth/access';
 import { collections } from '../collections';
 import { CompetitionUnavailableError } from '../competitions/registry';
-import { LockBlockedError } from '../competitions/runtime';
+import { LockBlockedError } from '../competitions/runtime-types';
 import type { Services } from '../services';
 import { ApiError, type ErrorDetail } from './errors';
 

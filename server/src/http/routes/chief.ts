@@ -12,7 +12,7 @@ import { mayIssueCredential } from '../../auth/access';
 import { requireCompetitionRole, param } from '../../auth/middleware';
 import type { Subject } from '../../auth/model';
 import { collections } from '../../collections';
-import { maxPanelSize } from '../../competitions/runtime';
+import { maxPanelSize } from '../../competitions/runtime-types';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';

@@ -1,0 +1,44 @@
+import {
+  ScoringError,
+  type Championship,
+  type Competition,
+  type DelegationKind,
+  type LockBlocker,
+  type MarkEntry,
+  type Rejection,
+  type RulesProfile,
+} from '@ashyq/shared';
+
+/** A sub-criterion without judgement aspects still has a bounded panel of measuring experts. */
+export const maxPanelSize = 50;
+
+/** A mark as an expert's tablet sends it: the expert is whoever is signed in. */
+export type MarkInput = Omit<MarkEntry, 'expert'>;
+
+export type ItemStatus = 'accepted' | 'duplicate' | 'rejected';
+
+/** The answer for one mark (or competitor) of a batch. */
+export interface ItemResult {
+  id: string;
+  status: ItemStatus;
+  reason?: Rejection['reason'];
+  params?: Rejection['params'];
+}
+
+/** What the runtime reads from the documents when it is opened or refreshed. */
+export interface RuntimeContext {
+  competition: Competition;
+  championship: Championship;
+  profile: RulesProfile;
+  compatriotKey: DelegationKind;
+}
+
+/** A lock refused because of what is still missing or disputed; carries the list. */
+export class LockBlockedError extends ScoringError {
+  constructor(
+    subCriterion: string,
+    readonly blockers: LockBlocker[],
+  ) {
+    super('lock_blocked', { subCriterion, count: blockers.length });
+  }
+}
