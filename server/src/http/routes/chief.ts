@@ -42,7 +42,7 @@ const eventsQuery = z.object({
   type: z.string().max(64).optional(),
 });
 
-/** Collection of expert credentials, kept by the account service. */
+/** Where the account service keeps expert credentials (it lists no method to find them by expert). */
 const credentialCollection = 'expert-credentials';
 
 function subjectOf(req: Request): Subject {
@@ -130,16 +130,23 @@ export function chiefRoutes(services: Services): Router {
     res.json({ events: await running.events(filter) });
   });
 
-  router.post(`${base}/credentials/:expertId`, async (req, res) => {
+  /** The expert whose credential is handled, once the caller may hand out that role. */
+  const credentialHolder = async (req: Request) => {
     const { id, expertId } = parse(expertParams, req.params, 'params');
     const expert = (await services.store.getDocument(collections.experts, expertId))
       ?.document as unknown as Expert | undefined;
     if (!expert || expert.competitionId !== id) throw new ApiError('not_found');
     const target = { ...(await scope(id)), competitionId: id };
     if (!mayIssueCredential(req.actor, expert.role, target)) throw new ApiError('forbidden');
+    return expert;
+  };
+
+  /** A new PIN and QR link token, shown once; any earlier credential of the expert is revoked. */
+  router.post(`${base}/credentials/:expertId`, async (req, res) => {
+    const expert = await credentialHolder(req);
     const issued = await services.accounts.issueCredential(
-      id,
-      expertId,
+      expert.competitionId,
+      expert.id,
       expert.role,
       subjectOf(req),
     );
@@ -147,21 +154,18 @@ export function chiefRoutes(services: Services): Router {
   });
 
   router.delete(`${base}/credentials/:expertId`, async (req, res) => {
-    const { id, expertId } = parse(expertParams, req.params, 'params');
-    const expert = (await services.store.getDocument(collections.experts, expertId))
-      ?.document as unknown as Expert | undefined;
-    if (!expert || expert.competitionId !== id) throw new ApiError('not_found');
-    const target = { ...(await scope(id)), competitionId: id };
-    if (!mayIssueCredential(req.actor, expert.role, target)) throw new ApiError('forbidden');
+    const expert = await credentialHolder(req);
     const held = await services.store.findDocuments(credentialCollection, {
-      competitionId: id,
-      expertId,
+      competitionId: expert.competitionId,
+      expertId: expert.id,
     });
-    const revoked = [];
+    let revoked = 0;
     for (const { document } of held) {
-      if (!document.revokedAt) revoked.push(await services.accounts.revokeCredential(document.id));
+      if (document.revokedAt) continue;
+      await services.accounts.revokeCredential(document.id);
+      revoked++;
     }
-    res.json({ revoked: revoked.length });
+    res.json({ revoked });
   });
 
   return router;
