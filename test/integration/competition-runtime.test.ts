@@ -77,6 +77,24 @@ describe('the runtime across restarts', () => {
   });
 });
 
+describe('judgement panels', () => {
+  it('takes no more judges per aspect than the competition has, however large the panel', async () => {
+    const { runtime } = await runningCompetition();
+    await runtime.setPanel('organiser-1', 'A1', ['e1', 'e2', 'e3', 'e4']);
+    const score = (expert: string) =>
+      runtime.recordMarks(expert, [
+        { id: id(), competitor: 'p2', aspect: 'A1.J1', value: { kind: 'judgement', score: 2 } },
+      ]);
+    for (const judge of ['e1', 'e2', 'e3'])
+      expect((await score(judge))[0]!.status).toBe('accepted');
+    expect((await score('e4'))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'panel_full',
+      params: { judges: 3 },
+    });
+  });
+});
+
 describe('compatriots by championship level', () => {
   it('compares colleges at a regional championship, not regions', async () => {
     const { services, runtime } = await runningCompetition({ level: 'regional' });
