@@ -1,15 +1,16 @@
 import type { CollectionIndexes } from './store/port';
 import { authCollections } from './auth/accounts';
 
-/** Reference-data collections and the fields each is searched by. */
+/**
+ * Reference-data collections and the fields each is searched by. Panels and declared conflicts
+ * are not documents: they decide which marks count, so they are events in the competition's log.
+ */
 export const collections = {
   colleges: 'colleges',
   championships: 'championships',
   competitions: 'competitions',
   competitors: 'competitors',
   experts: 'experts',
-  panels: 'panels',
-  conflicts: 'conflicts',
 } as const;
 
 export const collectionIndexes: CollectionIndexes = {
@@ -19,6 +20,4 @@ export const collectionIndexes: CollectionIndexes = {
   [collections.competitions]: ['championshipId'],
   [collections.competitors]: ['competitionId', 'iin'],
   [collections.experts]: ['competitionId', 'iin'],
-  [collections.panels]: ['competitionId'],
-  [collections.conflicts]: ['competitionId', 'expertId'],
 };
