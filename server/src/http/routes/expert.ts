@@ -47,6 +47,9 @@ export function expertRoutes(services: Services): Router {
     );
     const barred = await command(() => runtime.barredCompetitors(expertId));
     const scheme = runtime.context.competition.scheme as MarkingScheme;
+    const statusOf = new Map(
+      state.scoring.rankingRows().map((row) => [row.competitor, row.status]),
+    );
     const competitors = [...state.people]
       .filter(([id]) => !barred.has(id))
       .map(([id, person]) => ({
@@ -54,7 +57,7 @@ export function expertRoutes(services: Services): Router {
         name: person.name,
         collegeId: person.collegeId ?? null,
         regionId: person.regionId,
-        status: state.scoring.competitorResult(id)?.status ?? 'active',
+        status: statusOf.get(id) ?? 'active',
       }));
     const marks = state.scoring
       .snapshot()
