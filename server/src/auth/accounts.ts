@@ -227,6 +227,13 @@ export class AccountService {
     return withoutDigests(revoked);
   }
 
+  /** Revokes every active credential of one expert in one competition; returns how many. */
+  async revokeCredentialsOf(competitionId: string, expertId: string): Promise<number> {
+    const active = await this.activeCredentials({ competitionId, expertId });
+    for (const credential of active) await this.revokeCredential(credential.id);
+    return active.length;
+  }
+
   signInWithPin(competitionId: string, pin: string, address: string): Promise<ExpertCredential> {
     return this.limited(this.expertAttempts, [`address:${address}`], async () => {
       const [credential] = pinPattern.test(pin)

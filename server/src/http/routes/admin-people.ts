@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   competitorSchema,
@@ -111,59 +111,57 @@ export function peopleRoutes(
     res.status(201).json({ expert });
   });
 
-  router.post(`${base}/competitors/import`, inCompetition, rawUpload, async (req, res) => {
+  /**
+   * Reads an uploaded XLSX/CSV of people, all or nothing: every bad row is reported (400) and
+   * nothing is stored; a clean file comes back with each person's college resolved.
+   */
+  async function readUpload<K extends 'competitor' | 'expert'>(req: Request, kind: K) {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     const { record: competition } = await reference.require('competitions', competitionId);
     const data = uploadedBytes(req);
     requireTableFile(data);
-    const existing = await reference.list('competitors', { competitionId });
-    const result = await importPeopleFile('competitor', data, {
+    const existing = await reference.list(`${kind}s`, { competitionId });
+    const result = await importPeopleFile(kind, data, {
       existingIins: existing.map((person) => person.iin),
     });
     if (!result.ok) throwImportErrors(result.errors);
     const colleges = new CollegeLookup(await reference.list('colleges'));
-    const competitors = colleges
-      .resolve(result.people)
-      .map((person: ImportedCompetitor & { collegeId?: string }): Competitor => ({
+    return { competition, result, people: colleges.resolve(result.people) };
+  }
+
+  router.post(`${base}/competitors/import`, inCompetition, rawUpload, async (req, res) => {
+    const { competition, result, people } = await readUpload(req, 'competitor');
+    const competitors = people.map(
+      (person: ImportedCompetitor & { collegeId?: string }): Competitor => ({
         id: randomUUID(),
-        competitionId,
+        competitionId: competition.id,
         name: person.name,
         iin: person.iin,
         ...(person.collegeId && { collegeId: person.collegeId }),
         regionId: person.regionId,
         ...(person.delegation && { delegation: person.delegation }),
         guest: person.guest,
-      }));
+      }),
+    );
     requireStorable('competitors', competitors, result.people);
     await register('competitors', competition, competitors, organiserOf(req).id);
     res.status(201).json({ imported: competitors.length, competitors, warnings: result.warnings });
   });
 
   router.post(`${base}/experts/import`, inCompetition, rawUpload, async (req, res) => {
-    const { competitionId } = parse(competitionParams, req.params, 'params');
-    const { record: competition } = await reference.require('competitions', competitionId);
-    const data = uploadedBytes(req);
-    requireTableFile(data);
-    const existing = await reference.list('experts', { competitionId });
-    const result = await importPeopleFile('expert', data, {
-      existingIins: existing.map((person) => person.iin),
-    });
-    if (!result.ok) throwImportErrors(result.errors);
-    const colleges = new CollegeLookup(await reference.list('colleges'));
-    const experts = colleges
-      .resolve(result.people)
-      .map((person: ImportedExpert & { collegeId?: string }): Expert => ({
-        id: randomUUID(),
-        competitionId,
-        name: person.name,
-        iin: person.iin,
-        ...(person.collegeId && { collegeId: person.collegeId }),
-        regionId: person.regionId,
-        ...(person.delegation && { delegation: person.delegation }),
-        ...(person.certificate && { certificate: person.certificate }),
-        ...(person.employer && { employer: person.employer }),
-        role: person.role,
-      }));
+    const { competition, result, people } = await readUpload(req, 'expert');
+    const experts = people.map((person: ImportedExpert & { collegeId?: string }): Expert => ({
+      id: randomUUID(),
+      competitionId: competition.id,
+      name: person.name,
+      iin: person.iin,
+      ...(person.collegeId && { collegeId: person.collegeId }),
+      regionId: person.regionId,
+      ...(person.delegation && { delegation: person.delegation }),
+      ...(person.certificate && { certificate: person.certificate }),
+      ...(person.employer && { employer: person.employer }),
+      role: person.role,
+    }));
     requireStorable('experts', experts, result.people);
     await register('experts', competition, experts, organiserOf(req).id);
     res.status(201).json({ imported: experts.length, experts, warnings: result.warnings });

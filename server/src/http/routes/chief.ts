@@ -42,9 +42,6 @@ const eventsQuery = z.object({
   type: z.string().max(64).optional(),
 });
 
-/** Where the account service keeps expert credentials (it lists no method to find them by expert). */
-const credentialCollection = 'expert-credentials';
-
 function subjectOf(req: Request): Subject {
   const actor = req.actor!;
   return actor.kind === 'organiser'
@@ -155,16 +152,7 @@ export function chiefRoutes(services: Services): Router {
 
   router.delete(`${base}/credentials/:expertId`, async (req, res) => {
     const expert = await credentialHolder(req);
-    const held = await services.store.findDocuments(credentialCollection, {
-      competitionId: expert.competitionId,
-      expertId: expert.id,
-    });
-    let revoked = 0;
-    for (const { document } of held) {
-      if (document.revokedAt) continue;
-      await services.accounts.revokeCredential(document.id);
-      revoked++;
-    }
+    const revoked = await services.accounts.revokeCredentialsOf(expert.competitionId, expert.id);
     res.json({ revoked });
   });
 
