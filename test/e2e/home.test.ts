@@ -54,6 +54,7 @@ describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () =>
     expect(await rows.first().locator('td.total').textContent()).toBe(
       api.rows[0]!.total.toFixed(2),
     );
+    expect(await page.locator('h1').textContent()).toBe('Компетенция 17 Веб-технологии');
     expect(await page.locator('.board-state').textContent()).toContain(
       'Учитываются только заблокированные подкритерии',
     );

@@ -25,6 +25,7 @@ interface BoardRow {
 }
 
 interface Board {
+  skill: { number: string; name: Localized };
   policy: 'live' | 'locked' | 'embargo';
   published: boolean;
   provisional: boolean;
@@ -53,6 +54,10 @@ export function BoardPage() {
       <LoadStatus loaded={loaded} notFoundKey="notFound" />
       {board && (
         <>
+          <h1>
+            <span className="skill-number">{t('skill', { number: board.skill.number })}</span>{' '}
+            {localized(board.skill.name, lang)}
+          </h1>
           <p className="board-state">
             {t('progress', {
               ...board.progress,

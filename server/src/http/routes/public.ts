@@ -59,7 +59,8 @@ export function publicRoutes(services: Services): Router {
   /** The ranking as the publication policy lets the public see it, with college names. */
   router.get('/api/public/competitions/:id/board', async (req, res) => {
     const { id } = parse(competitionParams, req.params, 'params');
-    const board = await (await runtimeOf(services, id)).spectatorBoard();
+    const runtime = await runtimeOf(services, id);
+    const board = await runtime.spectatorBoard();
     const collegeNames = new Map<string, Localized>();
     for (const collegeId of new Set(board.rows?.map((row) => row.collegeId) ?? [])) {
       if (!collegeId) continue;
@@ -69,6 +70,7 @@ export function publicRoutes(services: Services): Router {
     }
     res.json({
       ...board,
+      skill: runtime.context.competition.skill,
       rows:
         board.rows?.map((row) => ({
           ...row,
