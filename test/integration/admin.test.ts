@@ -435,6 +435,42 @@ describe('access to every organiser route', () => {
     },
   );
 
+  /** The chief expert's write routes: refused to everyone but the chief (tested in expert-chief). */
+  const chief = '/api/chief/competitions/web-test';
+  const chiefWrites: [method: string, path: string, body: unknown][] = [
+    ['PUT', `${chief}/panels/A1`, { expertIds: ['expert-1'] }],
+    ['POST', `${chief}/conflicts`, { expertId: 'expert-1', competitorId: 'x', reason: 'trainer' }],
+    ['POST', `${chief}/competitors/x/status`, { status: 'absent', reason: 'ill' }],
+    ['POST', `${chief}/discrepancies/resolve`, { aspect: 'A1.J1', competitor: 'x', reason: 'ok' }],
+    ['POST', `${chief}/sub-criteria/A1/lock`, {}],
+    ['POST', `${chief}/sub-criteria/A1/unlock`, { reason: 'typo' }],
+    ['POST', `${chief}/publish`, {}],
+    ['POST', `${chief}/credentials/expert-1`, {}],
+    ['DELETE', `${chief}/credentials/expert-1`, undefined],
+  ];
+
+  it.each(chiefWrites)(
+    '%s %s: anonymous 401, expert 403, organiser out of scope 403',
+    async (method, path, body) => {
+      expect((await anonymous.request(method, path, body)).status).toBe(401);
+      expect((await expert.request(method, path, body)).status).toBe(403);
+      expect((await outsider.request(method, path, body)).status).toBe(403);
+    },
+  );
+
+  /** Expert routes take the expert from the session: no session 401, an organiser 403. */
+  const expertRoutes: [method: string, path: string, body: unknown][] = [
+    ['GET', '/api/expert/competition', undefined],
+    ['POST', '/api/expert/marks', { marks: [] }],
+    ['POST', '/api/expert/corrections', {}],
+    ['POST', '/api/expert/sign-off/A1', {}],
+  ];
+
+  it.each(expertRoutes)('%s %s: anonymous 401, organiser 403', async (method, path, body) => {
+    expect((await anonymous.request(method, path, body)).status).toBe(401);
+    expect((await admin.request(method, path, body)).status).toBe(403);
+  });
+
   it('PUT scheme: anonymous 401, expert 403, organiser out of scope 403', async () => {
     const workbook = await xlsx();
     expect((await anonymous.put(`${competitionPath}/scheme`, workbook)).status).toBe(401);
