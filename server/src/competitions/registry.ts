@@ -8,7 +8,7 @@ import {
 import { collections } from '../collections';
 import type { EventLog } from '../events/event-log';
 import { LiveProjection } from '../events/live-projection';
-import type { Store } from '../store/port';
+import type { Store, StoredEvent } from '../store/port';
 import { CompetitionRuntime } from './runtime';
 import type { RuntimeContext } from './runtime-types';
 import { runtimeProjection } from './runtime-state';
@@ -29,6 +29,9 @@ export class CompetitionUnavailableError extends Error {
   }
 }
 
+/** Told of each durable append to a competition's log, in the log's order. */
+export type AppendListener = (competitionId: string, events: readonly StoredEvent[]) => void;
+
 /**
  * The running competitions of this server, one runtime (and one log writer) each. A competition
  * is opened once its document has a marking scheme; opening replays its log from the latest
@@ -37,6 +40,7 @@ export class CompetitionUnavailableError extends Error {
 export class CompetitionRegistry {
   private readonly runtimes = new Map<string, CompetitionRuntime>();
   private readonly opening = new Map<string, Promise<CompetitionRuntime>>();
+  private readonly appendListeners = new Set<AppendListener>();
 
   constructor(private readonly services: RegistryServices) {}
 
@@ -65,6 +69,12 @@ export class CompetitionRegistry {
       this.opening.set(competitionId, loading);
     }
     return loading;
+  }
+
+  /** Subscribes to every competition's appends; returns the unsubscribe function. */
+  onAppended(listener: AppendListener): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   get(competitionId: string): CompetitionRuntime | undefined {
@@ -103,10 +113,22 @@ export class CompetitionRegistry {
         profile,
         schemeVersion: competition.schemeVersion,
       }),
+      { onAppended: (events) => this.notifyAppended(competitionId, events) },
     );
     const runtime = new CompetitionRuntime(context, live, this.services.store, this.services.log);
     this.runtimes.set(competitionId, runtime);
     return runtime;
+  }
+
+  private notifyAppended(competitionId: string, events: readonly StoredEvent[]): void {
+    for (const listener of this.appendListeners) {
+      try {
+        listener(competitionId, events);
+      } catch (error) {
+        // The events are stored already: a failing listener must not fail the append's commands.
+        console.error('An append listener failed', error);
+      }
+    }
   }
 
   private async contextOf(competitionId: string): Promise<RuntimeContext> {

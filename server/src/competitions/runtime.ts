@@ -17,7 +17,7 @@ import type { JsonValue } from '../events/canonical-json';
 import type { EventDraft } from '../events/chain';
 import type { EventLog } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
-import type { Store, StoredEvent } from '../store/port';
+import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, type EventFilter } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
 import { boardAsOf, freezeTimeOf } from './frozen-board';
@@ -63,6 +63,11 @@ export class CompetitionRuntime {
 
   get state(): RuntimeState {
     return this.live.state;
+  }
+
+  /** The last stored event: what a push or a catch-up is complete up to. */
+  get head(): StreamHead {
+    return this.live.head;
   }
 
   /** Registers competitors in the log (public fields only, never the IIN); repeats are acknowledged. */
@@ -280,7 +285,7 @@ export class CompetitionRuntime {
         [...this.state.conflicts].map(([expert, ids]) => [expert, [...ids]]),
       ),
       published: scoring.published,
-      head: this.live.head,
+      head: this.head,
     };
   }
 

@@ -8,6 +8,8 @@ export type Decide<S> = (state: S) => readonly EventDraft[];
 export interface LiveProjectionOptions {
   /** Take a snapshot in the background every this many events (default 1,000). */
   snapshotEvery?: number;
+  /** Told of every durable append, before its commands resolve, so pushes keep the log's order. */
+  onAppended?: (events: readonly StoredEvent[]) => void;
 }
 
 interface Command<S> {
@@ -41,6 +43,7 @@ export class LiveProjection<S> {
     private current: S,
     private durableHead: StreamHead,
     fromSnapshotSeq: number,
+    private readonly onAppended: (events: readonly StoredEvent[]) => void,
   ) {
     this.lastSnapshotSeq = fromSnapshotSeq;
   }
@@ -61,6 +64,7 @@ export class LiveProjection<S> {
       replayed.state,
       replayed.head,
       replayed.fromSnapshotSeq,
+      options.onAppended ?? (() => undefined),
     );
     if (replayed.head.seq - replayed.fromSnapshotSeq >= snapshotEvery) {
       live.lastSnapshotSeq = replayed.head.seq;
@@ -135,6 +139,7 @@ export class LiveProjection<S> {
     }
     if (pending.length > 0) await this.log.write(pending);
     this.durableHead = head;
+    if (pending.length > 0) this.onAppended(pending);
     for (const { command, events } of accepted) command.resolve(events);
     this.snapshotIfDue();
   }
