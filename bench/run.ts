@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   'import-workbook': () => import('./import-workbook'),
   appends: () => import('./appends'),
   startup: () => import('./startup'),
+  'http-marks': () => import('./http-marks'),
 };
 
 const wanted = process.argv.slice(2);

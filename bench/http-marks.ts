@@ -1,0 +1,261 @@
+/**
+ * Durable mark appends end to end over HTTP: the real server in one process, the load generator
+ * (this file with `--load`) in another. 200 concurrent writers, each posting marks to
+ * POST /api/expert/marks and waiting for the acknowledgement before the next request, about 20 s
+ * per workload: one mark per request (live marking), then batches of 20 (tablets syncing after
+ * being offline). 10 competitions with 4 experts each on a pass/fail sub-criterion; each expert
+ * signs in once and its 5 writers (tablets) share the session. A pass/fail mark re-entered under a
+ * new id replaces the expert's earlier one, so every mark should be accepted.
+ * After each workload: the log verifies, then the server is killed (SIGKILL) and the mark events in
+ * its SQLite file must number exactly the accepted marks. Goal: >= 5,000 marks/s, p99 < 20 ms.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../server/src/config';
+import { collections } from '../server/src/collections';
+import { createServices } from '../server/src/services';
+import type { StoredDocument } from '../server/src/store/port';
+import { sqliteFileName } from '../server/src/store/sqlite';
+import {
+  binaryScheme,
+  call,
+  pinCookie,
+  seedCompetition,
+} from '../test/integration/competition-harness';
+import { removeDataDir, startServer, tempDataDir } from '../test/support/server';
+import { milliseconds, percentile } from './stats';
+
+const competitions = 10;
+const expertsPerCompetition = 4;
+const writersPerExpert = 5;
+const writers = competitions * expertsPerCompetition * writersPerExpert;
+const aspectCount = 100;
+const competitorCount = 30;
+
+interface LoadPlan {
+  url: string;
+  /** competition id -> expert id -> PIN */
+  pins: Record<string, Record<string, string>>;
+  seconds: number;
+  marksPerRequest: number;
+}
+
+interface LoadResult {
+  requests: number;
+  accepted: number;
+  /** Per competition, to check against the stored log. */
+  acceptedBy: Record<string, number>;
+  duplicates: number;
+  rejected: Record<string, number>;
+  failedRequests: Record<string, number>;
+  latencies: number[];
+  elapsedSeconds: number;
+}
+
+interface MarkResult {
+  id: string;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
+}
+
+const competitorId = (competition: number, n: number) => `bench-${competition}-c${n + 1}`;
+
+/** Seeds the competitions straight into the data dir (as the durability test does) and issues PINs. */
+async function seed(dataDir: string): Promise<LoadPlan['pins']> {
+  const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
+  const pins: LoadPlan['pins'] = {};
+  for (let c = 1; c <= competitions; c++) {
+    // Ids unique across competitions: people are documents of one shared collection.
+    // Competitors from "abai" and experts from "almaty", so no compatriot rule bars anyone.
+    const { competitionId, experts } = await seedCompetition(services, {
+      scheme: binaryScheme(aspectCount),
+      competitionId: `bench-${c}`,
+      competitors: Array.from({ length: competitorCount }, (_, n) => ({
+        id: competitorId(c, n),
+        regionId: 'abai',
+      })),
+    });
+    const panel = Array.from({ length: expertsPerCompetition }, (_, k) => ({
+      ...experts[0]!,
+      id: `bench-${c}-expert-${k + 1}`,
+      regionId: 'almaty',
+    }));
+    for (const expert of panel) {
+      await services.store.putDocument(collections.experts, expert as unknown as StoredDocument);
+    }
+    const runtime = await services.competitions.open(competitionId);
+    await runtime.setPanel(
+      'organiser-1',
+      'A1',
+      panel.map((expert) => expert.id),
+    );
+    pins[competitionId] = {};
+    for (const expert of panel) {
+      const issued = await services.accounts.issueCredential(competitionId, expert.id, 'expert', {
+        kind: 'user',
+        userId: 'organiser-1',
+      });
+      pins[competitionId][expert.id] = issued.pin;
+    }
+  }
+  await services.close();
+  return pins;
+}
+
+/** The load generator's side: runs in its own process and prints its LoadResult as JSON. */
+async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
+  const sessions: { competition: number; competitionId: string; cookie: string }[] = [];
+  for (const [c, [competitionId, experts]] of Object.entries(plan.pins).entries()) {
+    for (const pin of Object.values(experts)) {
+      const cookie = await pinCookie(plan.url, competitionId, pin);
+      sessions.push({ competition: c + 1, competitionId, cookie });
+    }
+  }
+  const result: LoadResult = {
+    requests: 0,
+    accepted: 0,
+    acceptedBy: {},
+    duplicates: 0,
+    rejected: {},
+    failedRequests: {},
+    latencies: [],
+    elapsedSeconds: 0,
+  };
+  const count = (tally: Record<string, number>, key: string, by = 1) =>
+    (tally[key] = (tally[key] ?? 0) + by);
+
+  const started = performance.now();
+  const deadline = started + plan.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      const { competition, competitionId, cookie } = sessions[Math.floor(w / writersPerExpert)]!;
+      let n = 0;
+      while (performance.now() < deadline) {
+        const marks = Array.from({ length: plan.marksPerRequest }, () => {
+          n += 1;
+          return {
+            id: `w${String(w).padStart(3, '0')}_${String(n).padStart(7, '0')}`,
+            competitor: competitorId(competition, (n * 7 + w) % competitorCount),
+            aspect: `A1.M${((n + w * 13) % aspectCount) + 1}`,
+            value: { kind: 'binary', achieved: n % 2 === 0 },
+          };
+        });
+        const begun = performance.now();
+        const reply = await call(plan.url, cookie, 'POST', '/api/expert/marks', { marks });
+        result.latencies.push(performance.now() - begun);
+        result.requests += 1;
+        if (reply.status !== 200) {
+          count(result.failedRequests, String(reply.status));
+          continue;
+        }
+        for (const mark of reply.body.results as MarkResult[]) {
+          if (mark.status === 'accepted') {
+            result.accepted += 1;
+            count(result.acceptedBy, competitionId);
+          } else if (mark.status === 'duplicate') result.duplicates += 1;
+          else count(result.rejected, mark.reason ?? 'unknown');
+        }
+      }
+    }),
+  );
+  result.elapsedSeconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+function loadInChildProcess(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--load', JSON.stringify(plan)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as LoadResult)
+        : reject(new Error(`load generator exited with ${code}`)),
+    );
+  });
+}
+
+/** Mark events per competition in the SQLite file of a stopped server. */
+function storedMarkEvents(dataDir: string): Record<string, number> {
+  const file = new Database(path.join(dataDir, sqliteFileName), { readonly: true });
+  const rows = file
+    .prepare(
+      "SELECT stream, count(*) AS marks FROM events WHERE type = 'mark.recorded' GROUP BY stream",
+    )
+    .all() as { stream: string; marks: number }[];
+  file.close();
+  return Object.fromEntries(rows.map((row) => [row.stream, row.marks]));
+}
+
+async function measure(marksPerRequest: number, seconds: number): Promise<void> {
+  const dataDir = tempDataDir('ashyq-bench-http-marks-');
+  try {
+    const pins = await seed(dataDir);
+    const server = await startServer({ dataDir });
+    let load: LoadResult;
+    const verdicts: { ok: boolean }[] = [];
+    try {
+      load = await loadInChildProcess({ url: server.url, pins, seconds, marksPerRequest });
+      for (const competitionId of Object.keys(pins)) {
+        const verdict = await call(
+          server.url,
+          undefined,
+          'GET',
+          `/api/public/competitions/${competitionId}/log/verify`,
+        );
+        verdicts.push(verdict.body);
+      }
+    } finally {
+      // A crash, not a shutdown: what was acknowledged must already be on disk.
+      await server.stop('SIGKILL');
+    }
+    const stored = storedMarkEvents(dataDir);
+    const storedTotal = Object.values(stored).reduce((sum, marks) => sum + marks, 0);
+    const sameCounts = Object.keys(pins).every(
+      (id) => (stored[id] ?? 0) === (load.acceptedBy[id] ?? 0),
+    );
+    const marksPerSecond = Math.round(load.accepted / load.elapsedSeconds);
+    console.log(
+      `${`${marksPerRequest} mark${marksPerRequest > 1 ? 's' : ''} per request`.padEnd(22)}` +
+        ` ${load.requests.toLocaleString('en')} requests, ${load.accepted.toLocaleString('en')} marks accepted` +
+        ` in ${load.elapsedSeconds.toFixed(1)} s = ${marksPerSecond.toLocaleString('en')} marks/s;` +
+        ` acknowledgement median ${milliseconds(percentile(load.latencies, 0.5))},` +
+        ` p99 ${milliseconds(percentile(load.latencies, 0.99))}`,
+    );
+    console.log(
+      `  duplicates ${load.duplicates}, rejected ${JSON.stringify(load.rejected)},` +
+        ` failed requests ${JSON.stringify(load.failedRequests)};` +
+        ` log verifies: ${verdicts.every((v) => v.ok)} (${verdicts.length} competitions);` +
+        ` after kill -9: ${storedTotal.toLocaleString('en')} mark events stored,` +
+        ` equal to the accepted count per competition: ${sameCounts}`,
+    );
+  } finally {
+    removeDataDir(dataDir);
+  }
+}
+
+export async function run(seconds = Number(process.env.BENCH_SECONDS ?? 20)): Promise<void> {
+  console.log(
+    `Durable marks over HTTP: server and load generator in separate processes, ${writers} concurrent ` +
+      `writers (${competitions} competitions x ${expertsPerCompetition} experts x ${writersPerExpert} tablets), ` +
+      `each waiting for its acknowledgement; ${seconds} s per workload, SQLite WAL + synchronous=FULL. ` +
+      'Goal: >= 5,000 marks/s, p99 < 20 ms.',
+  );
+  for (const marksPerRequest of [1, 20]) await measure(marksPerRequest, seconds);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [flag, plan] = process.argv.slice(2);
+  if (flag === '--load' && plan) {
+    process.stdout.write(JSON.stringify(await generateLoad(JSON.parse(plan) as LoadPlan)));
+  } else {
+    await run();
+  }
+}
