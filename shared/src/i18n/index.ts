@@ -3,6 +3,7 @@ import { auth } from './auth';
 import { board } from './board';
 import { common } from './common';
 import { errors } from './errors';
+import { expert } from './expert';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
 import { people } from './people';
@@ -29,6 +30,7 @@ export const namespaces = {
   workbook,
   scoring,
   admin,
+  expert,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;
