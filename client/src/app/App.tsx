@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { ExpertApp } from '../expert/ExpertApp';
+import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
 import { ChampionshipsPage } from '../pages/ChampionshipsPage';
 import { HomeStatus } from '../pages/HomeStatus';
@@ -19,6 +21,9 @@ export function App() {
       <Routes>
         <Route path="/" element={<ChampionshipsPage />} />
         <Route path="/competitions/:id" element={<BoardPage />} />
+        <Route path="/expert/login" element={<ExpertLoginPage />} />
+        <Route path="/login/:token" element={<LinkLoginPage />} />
+        <Route path="/expert" element={<ExpertApp />} />
       </Routes>
     </BrowserRouter>
   );

@@ -1,0 +1,262 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { fullName, type Aspect, type MarkValue, type SubCriterion } from '@ashyq/shared';
+import { useJson } from '../api';
+import { MarkEntry } from './MarkEntry';
+import { newMarkId, type MarkQueue } from './queue';
+import { useMarkQueue, useOnline, useQueuedMarks } from './useMarkQueue';
+import {
+  acceptsEntry,
+  cellKey,
+  cellMarks,
+  daysOf,
+  shortValue,
+  subCriteriaOf,
+  type CellMark,
+  type ExpertView,
+} from './view';
+import './expert.css';
+
+/** The marking app: the expert's view from the server, then the day, sub-criterion and grid. */
+export function ExpertApp() {
+  const { t } = useTranslation('expert');
+  const navigate = useNavigate();
+  const loaded = useJson<ExpertView>('/api/expert/competition');
+  const signedOut = loaded.state === 'failed' && loaded.status === 401;
+  useEffect(() => {
+    if (signedOut) void navigate('/expert/login', { replace: true });
+  }, [signedOut, navigate]);
+
+  if (loaded.state === 'loading')
+    return (
+      <p className="page" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  if (loaded.state === 'failed')
+    return (
+      <p className="page" role="alert">
+        {t('app.loadFailed')}
+      </p>
+    );
+  return <Marking view={loaded.data} />;
+}
+
+function Marking({ view }: { view: ExpertView }) {
+  const { t } = useTranslation('expert');
+  const queue = useMarkQueue(view.competition.id, view.expert.id);
+  const queued = useQueuedMarks(queue);
+  const cells = useMemo(() => cellMarks(view, queued), [view, queued]);
+  const days = daysOf(view);
+  const [day, setDay] = useState(days[0]);
+  const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
+  const [subId, setSubId] = useState<string | null>(null);
+  const sub = onDay.find((candidate) => candidate.id === subId) ?? null;
+
+  return (
+    <main className="expert">
+      <SyncBar queue={queue} />
+      {days.length === 0 && <p role="status">{t('app.noPanels')}</p>}
+      <nav className="expert-tabs" aria-label={t('app.days')}>
+        {days.map((d) => (
+          <button key={d} type="button" aria-pressed={d === day} onClick={() => setDay(d)}>
+            {t('app.day', { day: d })}
+          </button>
+        ))}
+      </nav>
+      <nav className="expert-tabs" aria-label={t('app.subCriteria')}>
+        {onDay.map((candidate) => (
+          <button
+            key={candidate.id}
+            type="button"
+            aria-pressed={candidate.id === sub?.id}
+            onClick={() => setSubId(candidate.id)}
+          >
+            <strong>{candidate.id}</strong> {candidate.name}
+          </button>
+        ))}
+      </nav>
+      {sub && queue && (
+        <MarkGrid
+          key={sub.id}
+          view={view}
+          sub={sub}
+          cells={cells}
+          locked={view.locks.some((lock) => lock.subCriterion === sub.id && lock.locked)}
+          queue={queue}
+        />
+      )}
+    </main>
+  );
+}
+
+function SyncBar({ queue }: { queue: MarkQueue | null }) {
+  const { t } = useTranslation('expert');
+  const navigate = useNavigate();
+  const online = useOnline();
+  useQueuedMarks(queue);
+  const pending = queue?.pendingCount() ?? 0;
+  return (
+    <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
+      <span>{online ? t('app.online') : t('app.offline')}</span>
+      <span className="pending">
+        {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
+      </span>
+      <button
+        type="button"
+        onClick={() =>
+          // Queued marks stay in this expert's store and are sent at its next sign-in.
+          void fetch('/api/auth/logout', { method: 'POST' }).finally(
+            () => void navigate('/expert/login', { replace: true }),
+          )
+        }
+      >
+        {t('app.signOut')}
+      </button>
+    </div>
+  );
+}
+
+interface Selection {
+  competitor: string;
+  aspect: string;
+}
+
+function MarkGrid({
+  view,
+  sub,
+  cells,
+  locked,
+  queue,
+}: {
+  view: ExpertView;
+  sub: SubCriterion;
+  cells: Map<string, CellMark>;
+  locked: boolean;
+  queue: MarkQueue;
+}) {
+  const { t } = useTranslation(['expert', 'scoring']);
+  const [selected, setSelected] = useState<Selection | null>(null);
+  const aspect = sub.aspects.find((candidate) => candidate.code === selected?.aspect);
+  const competitor = view.competitors.find((candidate) => candidate.id === selected?.competitor);
+  const current = selected && cells.get(cellKey(selected.competitor, selected.aspect));
+
+  function save(value: MarkValue) {
+    if (!selected) return;
+    void queue.add({ id: newMarkId(), ...selected, value });
+    // Experts mark an aspect across competitors, so the next unmarked one in the column follows.
+    const next = view.competitors.find(
+      (candidate) =>
+        candidate.id !== selected.competitor &&
+        acceptsEntry(cells.get(cellKey(candidate.id, selected.aspect))),
+    );
+    setSelected(next ? { competitor: next.id, aspect: selected.aspect } : null);
+  }
+
+  if (view.competitors.length === 0) return <p role="status">{t('app.noCompetitors')}</p>;
+  return (
+    <section className="mark-area">
+      {locked && <p className="locked">{t('app.locked')}</p>}
+      <div className="grid-scroll">
+        <table className="mark-grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('app.competitor')}</th>
+              {sub.aspects.map((a) => (
+                <th key={a.code} scope="col" title={a.description}>
+                  {a.code.split('.')[1]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.competitors.map((person) => (
+              <tr key={person.id}>
+                <th scope="row">{fullName(person.name)}</th>
+                {sub.aspects.map((a) => (
+                  <GridCell
+                    key={a.code}
+                    aspect={a}
+                    competitorName={fullName(person.name)}
+                    cell={cells.get(cellKey(person.id, a.code))}
+                    selected={selected?.competitor === person.id && selected.aspect === a.code}
+                    onSelect={() => setSelected({ competitor: person.id, aspect: a.code })}
+                  />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {aspect && competitor ? (
+        <section className="entry" aria-label={`${fullName(competitor.name)} ${aspect.code}`}>
+          <h2>
+            {fullName(competitor.name)} · {aspect.code}
+          </h2>
+          <p className="aspect-text">{aspect.description}</p>
+          {aspect.requirement && (
+            <p className="hint">
+              {t('mark.requirement')}: {aspect.requirement}
+            </p>
+          )}
+          <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
+          {current && <CellStatus aspect={aspect} cell={current} />}
+          {locked ? null : acceptsEntry(current ?? undefined) ? (
+            <MarkEntry key={cellKey(competitor.id, aspect.code)} aspect={aspect} onSave={save} />
+          ) : (
+            <p className="hint">{t('mark.alreadyMarked')}</p>
+          )}
+        </section>
+      ) : (
+        <p className="hint">{t('app.chooseCell')}</p>
+      )}
+    </section>
+  );
+}
+
+function GridCell({
+  aspect,
+  competitorName,
+  cell,
+  selected,
+  onSelect,
+}: {
+  aspect: Aspect;
+  competitorName: string;
+  cell: CellMark | undefined;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { t } = useTranslation('expert');
+  const state = cell?.state ?? 'empty';
+  return (
+    <td>
+      <button
+        type="button"
+        className={`cell ${state}`}
+        data-aspect={aspect.code}
+        data-state={state}
+        aria-pressed={selected}
+        aria-label={`${competitorName} ${aspect.code}: ${t(`state.${state}`)}`}
+        onClick={onSelect}
+      >
+        {cell ? shortValue(aspect, cell.value) : '·'}
+      </button>
+    </td>
+  );
+}
+
+function CellStatus({ aspect, cell }: { aspect: Aspect; cell: CellMark }) {
+  const { t } = useTranslation(['expert', 'scoring']);
+  return (
+    <p className={`cell-status ${cell.state}`} role="status">
+      <strong>{shortValue(aspect, cell.value)}</strong> · {t(`state.${cell.state}`)}
+      {cell.rejection && (
+        <span className="reason">
+          : {t(`scoring:reason.${cell.rejection.reason}`, cell.rejection.params)}
+        </span>
+      )}
+    </p>
+  );
+}

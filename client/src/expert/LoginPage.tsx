@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import './expert.css';
+
+const lastCompetitionKey = 'ashyq.expert.competition';
+
+/** POSTs a sign-in; returns null when signed in, otherwise the server's message if it gave one. */
+async function signIn(url: string, body: unknown): Promise<string | null> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.ok) return null;
+    const reply = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return reply?.error?.message ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Sign-in with the competition code and the 6-digit PIN the chief expert handed out. */
+export function ExpertLoginPage() {
+  const { t } = useTranslation('expert');
+  const navigate = useNavigate();
+  const [competitionId, setCompetitionId] = useState(
+    () => localStorage.getItem(lastCompetitionKey) ?? '',
+  );
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const failure = await signIn('/api/auth/pin', { competitionId: competitionId.trim(), pin });
+    setBusy(false);
+    if (failure !== null) return setError(failure || t('login.failed'));
+    localStorage.setItem(lastCompetitionKey, competitionId.trim());
+    void navigate('/expert', { replace: true });
+  }
+
+  return (
+    <main className="page expert-login">
+      <h1>{t('login.title')}</h1>
+      <form onSubmit={submit}>
+        <label>
+          {t('login.competition')}
+          <input
+            name="competition"
+            value={competitionId}
+            onChange={(e) => setCompetitionId(e.target.value)}
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            required
+          />
+        </label>
+        <label>
+          {t('login.pin')}
+          <input
+            name="pin"
+            className="pin"
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            maxLength={6}
+            required
+          />
+        </label>
+        {error && <p role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={busy || pin.length !== 6}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** A QR code opens /login/:token; the token leaves the history once it has been used. */
+export function LinkLoginPage() {
+  const { t } = useTranslation('expert');
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const [failed, setFailed] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    // A link token is for one sign-in; StrictMode's second effect run must not spend it again.
+    if (started.current) return;
+    started.current = true;
+    void signIn('/api/auth/link', { token }).then((failure) => {
+      if (failure === null) void navigate('/expert', { replace: true });
+      else setFailed(true);
+    });
+  }, [token, navigate]);
+
+  return (
+    <main className="page expert-login">
+      {failed ? (
+        <>
+          <p role="alert">{t('login.linkFailed')}</p>
+          <Link to="/expert/login" replace>
+            {t('login.usePin')}
+          </Link>
+        </>
+      ) : (
+        <p role="status">{t('login.linkSigningIn')}</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { openIndexedDbStore } from './idb-store';
+import { MarkQueue, memoryStore, type QueuedMark } from './queue';
+import { restTransport } from './rest-transport';
+
+const noMarks: readonly QueuedMark[] = [];
+
+/**
+ * The expert's mark queue, read back from IndexedDB and synced at once, on every 'online' event and
+ * with backoff after a failure. Null until the stored queue has been read.
+ */
+export function useMarkQueue(competitionId: string, expertId: string): MarkQueue | null {
+  const [queue, setQueue] = useState<MarkQueue | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let opened: MarkQueue | null = null;
+    const syncNow = () => void opened?.sync();
+    void (async () => {
+      const store =
+        typeof indexedDB === 'undefined'
+          ? memoryStore()
+          : await openIndexedDbStore(competitionId, expertId);
+      const created = new MarkQueue(store, restTransport, { isOnline: () => navigator.onLine });
+      await created.load();
+      if (cancelled) return;
+      opened = created;
+      setQueue(created);
+      syncNow();
+    })();
+    window.addEventListener('online', syncNow);
+    return () => {
+      cancelled = true;
+      opened?.stop();
+      window.removeEventListener('online', syncNow);
+    };
+  }, [competitionId, expertId]);
+  return queue;
+}
+
+/** The queue's marks, re-rendering whenever one is added or settled. */
+export function useQueuedMarks(queue: MarkQueue | null): readonly QueuedMark[] {
+  return useSyncExternalStore(
+    (onChange) => queue?.subscribe(onChange) ?? (() => {}),
+    () => queue?.marks() ?? noMarks,
+  );
+}
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}

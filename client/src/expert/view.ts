@@ -1,0 +1,75 @@
+import {
+  measurementMark,
+  type Aspect,
+  type Criterion,
+  type MarkValue,
+  type PersonName,
+  type SubCriterion,
+} from '@ashyq/shared';
+import type { QueuedMark, Rejection } from './queue';
+
+/** GET /api/expert/competition: the signed-in expert's view (server/src/http/routes/expert.ts). */
+export interface ExpertView {
+  competition: { id: string; profileId: string };
+  expert: { id: string; role: string };
+  criteria: Criterion[];
+  locks: { subCriterion: string; locked: boolean }[];
+  competitors: { id: string; name: PersonName; status: string }[];
+  marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
+}
+
+/** What one cell of the grid shows: the expert's latest mark and where it stands. */
+export interface CellMark {
+  value: MarkValue;
+  state: QueuedMark['state'];
+  rejection?: Rejection;
+}
+
+export const cellKey = (competitor: string, aspect: string) => `${competitor}|${aspect}`;
+
+/**
+ * The grid's marks: what the server already holds, overlaid with the tablet's queue in the order
+ * the expert entered them, so the latest entry for a cell is the one shown.
+ */
+export function cellMarks(view: ExpertView, queued: readonly QueuedMark[]): Map<string, CellMark> {
+  const cells = new Map<string, CellMark>();
+  for (const mark of view.marks) {
+    cells.set(cellKey(mark.competitor, mark.aspect), { value: mark.value, state: 'saved' });
+  }
+  for (const mark of queued) {
+    const { value, state, rejection } = mark;
+    const key = cellKey(mark.competitor, mark.aspect);
+    // A rejected retry must not hide a mark the server holds for the same cell.
+    if (state === 'rejected' && cells.get(key)?.state === 'saved') continue;
+    cells.set(key, { value, state, rejection });
+  }
+  return cells;
+}
+
+/** A cell takes a new entry when it has none yet or the last one was rejected. */
+export const acceptsEntry = (cell: CellMark | undefined) => !cell || cell.state === 'rejected';
+
+export function subCriteriaOf(view: ExpertView): SubCriterion[] {
+  return view.criteria.flatMap((criterion) => criterion.subCriteria);
+}
+
+export function daysOf(view: ExpertView): number[] {
+  return [...new Set(subCriteriaOf(view).map((sub) => sub.day))].sort((a, b) => a - b);
+}
+
+const markFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+export const formatMark = (mark: number) => markFormat.format(mark);
+
+/** Short text of an entered value for a grid cell: the judge's score, ✓/✗, or the mark. */
+export function shortValue(aspect: Aspect, value: MarkValue): string {
+  switch (value.kind) {
+    case 'judgement':
+      return String(value.score);
+    case 'binary':
+      return value.achieved ? '✓' : '✗';
+    case 'choice':
+    case 'deduction':
+      return formatMark(measurementMark(aspect, value));
+  }
+}

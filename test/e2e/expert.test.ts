@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { removeDataDir, startServer, type RunningServer } from '../support/server';
+
+const competitionId = 'wsk-2026-astana-web';
+const expertPin = '950246';
+
+interface MarkEvent {
+  actor: string;
+  data: { mark: { id: string; competitor: string; aspect: string } };
+}
+
+/** The competition's mark.recorded events, read as the organiser through the chief audit route. */
+async function recordedMarks(server: RunningServer): Promise<MarkEvent[]> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(
+    `${server.url}/api/chief/competitions/${competitionId}/events?type=mark.recorded`,
+    { headers: { cookie } },
+  );
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { events: MarkEvent[] }).events;
+}
+
+async function signIn(page: Page, server: RunningServer) {
+  await page.goto(`${server.url}/expert/login`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Competition code').fill(competitionId);
+  await page.getByLabel('PIN (6 digits)').fill(expertPin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/expert`);
+}
+
+async function openSubCriterion(page: Page, day: number, subCriterion: string) {
+  await page.getByRole('button', { name: `Day ${day}` }).click();
+  await page.getByRole('button', { name: new RegExp(`^${subCriterion} `) }).click();
+}
+
+/** The grid cell of the n-th competitor row for an aspect. */
+const cell = (page: Page, row: number, aspect: string) =>
+  page.locator('table.mark-grid tbody tr').nth(row).locator(`button[data-aspect="${aspect}"]`);
+
+describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDataDir(server.dataDir);
+  });
+
+  it('saves a mark, keeps marks on the tablet while offline and sends each once', async () => {
+    const before = await recordedMarks(server);
+    const page = await context.newPage();
+    await signIn(page, server);
+    await openSubCriterion(page, 2, 'C1');
+
+    await cell(page, 0, 'C1.J1').click();
+    await page.getByRole('button', { name: 'Score 2' }).click();
+    await expect.poll(() => cell(page, 0, 'C1.J1').getAttribute('data-state')).toBe('saved');
+    expect(await cell(page, 0, 'C1.J1').textContent()).toBe('2');
+
+    await context.setOffline(true);
+    await expect.poll(() => page.locator('.sync-bar').textContent()).toContain('Offline');
+    // After a save the next competitor of the same aspect is selected.
+    await page.getByRole('button', { name: 'Score 3' }).click();
+    await cell(page, 0, 'C1.M1').click();
+    await page.getByRole('button', { name: /^Achieved/ }).click();
+    expect(await cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('queued');
+    expect(await cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('queued');
+    expect(await page.locator('.sync-bar').textContent()).toContain('Waiting to be sent: 2');
+    await page.screenshot({ path: screenshotPath('expert-grid-768x1024-offline') });
+
+    await context.setOffline(false);
+    await expect.poll(() => cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('saved');
+    expect(await page.locator('.sync-bar').textContent()).toContain('All marks are saved');
+
+    const added = (await recordedMarks(server)).slice(before.length);
+    expect(added.map((e) => `${e.actor} ${e.data.mark.aspect}`).sort()).toEqual([
+      'web-e1 C1.J1',
+      'web-e1 C1.J1',
+      'web-e1 C1.M1',
+    ]);
+    expect(new Set(added.map((e) => e.data.mark.id)).size).toBe(3);
+    await page.close();
+  });
+
+  it('keeps a mark through a closed page while the server is unreachable', async () => {
+    const before = await recordedMarks(server);
+    const page = await context.newPage();
+    await page.route('**/api/expert/marks', (route) => route.abort('connectionrefused'));
+    await page.goto(`${server.url}/expert`);
+    await openSubCriterion(page, 2, 'C1');
+    await cell(page, 2, 'C1.M6').click();
+    const choice = page.locator('.entry-choices button').nth(1);
+    const preview = await choice.locator('.mark').textContent();
+    await choice.click();
+    expect(await cell(page, 2, 'C1.M6').getAttribute('data-state')).toBe('queued');
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(`${server.url}/expert`);
+    await openSubCriterion(reopened, 2, 'C1');
+    await expect.poll(() => cell(reopened, 2, 'C1.M6').getAttribute('data-state')).toBe('saved');
+    expect(`Mark ${await cell(reopened, 2, 'C1.M6').textContent()}`).toBe(preview);
+    const added = (await recordedMarks(server)).slice(before.length);
+    expect(added.map((e) => e.data.mark.aspect)).toEqual(['C1.M6']);
+    await reopened.close();
+  });
+
+  it('shows a measured value as the mark before saving, and fits 800x1280', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.goto(`${server.url}/expert`);
+    await openSubCriterion(page, 1, 'B1');
+    const measured = page.locator(
+      'table.mark-grid button[data-aspect="B1.M4"][data-state="empty"]',
+    );
+    await measured.first().click();
+    await page.getByLabel('Measured value').fill('3');
+    expect(await page.locator('.entry-measured .preview').textContent()).toMatch(/^Mark: [\d.]+$/);
+    await page.screenshot({ path: screenshotPath('expert-grid-800x1280') });
+    await page.close();
+  });
+});
