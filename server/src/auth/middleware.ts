@@ -165,11 +165,21 @@ export const requireCompetitionRole = (
   guard(async (actor, req) => {
     const competitionId = await getCompetitionId(req);
     if (competitionId === undefined) return false;
-    if (actor.kind === 'expert') return isExpertOf(actor, competitionId, roles);
-    if (!isOrganiserWith(actor, ['organiser'])) return false;
-    const target = asTarget(await resolveChampionshipOf?.(competitionId)) ?? {};
-    return scopeCovers(actor.user.scope, { ...target, competitionId });
+    return hasCompetitionRole(actor, roles, competitionId, resolveChampionshipOf);
   });
+
+/** The check behind requireCompetitionRole, for callers outside Express (Socket.IO handshakes). */
+export async function hasCompetitionRole(
+  actor: Actor,
+  roles: readonly ExpertRole[],
+  competitionId: string,
+  resolveChampionshipOf?: (competitionId: string) => Promise<string | ScopeTarget | undefined>,
+): Promise<boolean> {
+  if (actor.kind === 'expert') return isExpertOf(actor, competitionId, roles);
+  if (!isOrganiserWith(actor, ['organiser'])) return false;
+  const target = asTarget(await resolveChampionshipOf?.(competitionId)) ?? {};
+  return scopeCovers(actor.user.scope, { ...target, competitionId });
+}
 
 function asTarget(value: string | ScopeTarget | undefined): ScopeTarget | undefined {
   return typeof value === 'string' ? { championshipId: value } : value;

@@ -5,9 +5,9 @@ import {
   markIdSchema,
   reasonTextSchema,
   subCriterionIdSchema,
-  type MarkingScheme,
 } from '@ashyq/shared';
 import { requireSignedIn } from '../../auth/middleware';
+import { expertView } from '../../competitions/expert-view';
 import type { Services } from '../../services';
 import { command, runtimeOf } from '../competition-access';
 import { ApiError, parse } from '../errors';
@@ -17,7 +17,8 @@ const maxMarksPerBatch = 500;
 
 /** Strict, so a body that names an expert is refused instead of silently ignored. */
 const markInput = z.strictObject(markEntrySchema.omit({ expert: true }).shape);
-const marksBody = z.strictObject({
+/** A tablet's batch of marks, over REST or Socket.IO. */
+export const marksBody = z.strictObject({
   marks: z.array(markInput).min(1).max(maxMarksPerBatch),
 });
 const correctionBody = z.strictObject({
@@ -41,45 +42,7 @@ export function expertRoutes(services: Services): Router {
   router.get('/api/expert/competition', async (req, res) => {
     const { competitionId, expertId, role } = expertOf(req);
     const runtime = await runtimeOf(services, competitionId);
-    const state = runtime.state;
-    const mine = new Set(
-      [...state.panels].filter(([, experts]) => experts.includes(expertId)).map(([sub]) => sub),
-    );
-    const barred = await command(() => runtime.barredCompetitors(expertId));
-    const scheme = runtime.context.competition.scheme as MarkingScheme;
-    const statusOf = new Map(
-      state.scoring.rankingRows().map((row) => [row.competitor, row.status]),
-    );
-    const competitors = [...state.people]
-      .filter(([id]) => !barred.has(id))
-      .map(([id, person]) => ({
-        id,
-        name: person.name,
-        collegeId: person.collegeId ?? null,
-        regionId: person.regionId,
-        status: statusOf.get(id) ?? 'active',
-      }));
-    const marks = state.scoring
-      .snapshot()
-      .marks.filter((m) => m.expert === expertId && !m.supersededBy && !m.withdrawn)
-      .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
-    res.json({
-      competition: {
-        id: competitionId,
-        skill: runtime.context.competition.skill,
-        profileId: runtime.context.profile.id,
-      },
-      expert: { id: expertId, role },
-      criteria: scheme.criteria
-        .map((criterion) => ({
-          ...criterion,
-          subCriteria: criterion.subCriteria.filter((sub) => mine.has(sub.id)),
-        }))
-        .filter((criterion) => criterion.subCriteria.length > 0),
-      locks: state.scoring.lockState().filter((lock) => mine.has(lock.subCriterion)),
-      competitors,
-      marks,
-    });
+    res.json(await command(() => expertView(runtime, expertId, role)));
   });
 
   /** Tablet sync: the expert comes from the session, never the body; a resent batch counts once. */

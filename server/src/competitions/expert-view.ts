@@ -1,0 +1,81 @@
+import type { MarkingScheme, MarkRecord } from '@ashyq/shared';
+import type { ExpertRole } from '../auth/roles';
+import type { CompetitionRuntime } from './runtime';
+import type { RuntimeState } from './runtime-state';
+
+/** The panel's scores for one judgement aspect of one competitor, as a judge may see them. */
+export interface RevealedScores {
+  competitor: string;
+  aspect: string;
+  scores: { expert: string; score: number }[];
+}
+
+const counts = (mark: MarkRecord) => !mark.supersededBy && !mark.withdrawn;
+
+/**
+ * Blind judgement (scoring.md): a judge sees the panel's scores for an aspect and competitor
+ * only once its own score there counts; before that, or for a measurement aspect, nothing.
+ */
+export function revealedScores(
+  state: RuntimeState,
+  expertId: string,
+  competitor: string,
+  aspect: string,
+): RevealedScores | undefined {
+  if (state.scoring.index.aspectByCode.get(aspect)?.kind !== 'judgement') return undefined;
+  const marks = state.scoring.aspectState(competitor, aspect);
+  if (!marks?.history.some((mark) => mark.expert === expertId && counts(mark))) return undefined;
+  const scores = marks.current.flatMap(({ expert, value }) =>
+    value.kind === 'judgement' ? [{ expert, score: value.score }] : [],
+  );
+  return { competitor, aspect, scores };
+}
+
+/**
+ * What an expert's tablet shows: its sub-criteria, the competitors it may mark, its own marks and,
+ * per blind judgement, the panel's scores where it has scored. REST and Socket.IO both send this.
+ */
+export async function expertView(runtime: CompetitionRuntime, expertId: string, role: ExpertRole) {
+  const state = runtime.state;
+  const mine = new Set(
+    [...state.panels].filter(([, experts]) => experts.includes(expertId)).map(([sub]) => sub),
+  );
+  const barred = await runtime.barredCompetitors(expertId);
+  const scheme = runtime.context.competition.scheme as MarkingScheme;
+  const statusOf = new Map(state.scoring.rankingRows().map((row) => [row.competitor, row.status]));
+  const competitors = [...state.people]
+    .filter(([id]) => !barred.has(id))
+    .map(([id, person]) => ({
+      id,
+      name: person.name,
+      collegeId: person.collegeId ?? null,
+      regionId: person.regionId,
+      status: statusOf.get(id) ?? 'active',
+    }));
+  const marks = state.scoring
+    .snapshot()
+    .marks.filter((mark) => mark.expert === expertId && counts(mark))
+    .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
+  return {
+    competition: {
+      id: runtime.id,
+      skill: runtime.context.competition.skill,
+      profileId: runtime.context.profile.id,
+    },
+    expert: { id: expertId, role },
+    criteria: scheme.criteria
+      .map((criterion) => ({
+        ...criterion,
+        subCriteria: criterion.subCriteria.filter((sub) => mine.has(sub.id)),
+      }))
+      .filter((criterion) => criterion.subCriteria.length > 0),
+    locks: state.scoring.lockState().filter((lock) => mine.has(lock.subCriterion)),
+    competitors,
+    marks,
+    revealedScores: marks.flatMap(
+      ({ competitor, aspect }) => revealedScores(state, expertId, competitor, aspect) ?? [],
+    ),
+  };
+}
+
+export type ExpertView = Awaited<ReturnType<typeof expertView>>;
