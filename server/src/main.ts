@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './http/app';
+import { attachRealtime } from './realtime';
 import { createServices } from './services';
 import { isEmptyStore, loadDemo } from '../../seeds/load-demo';
 
@@ -23,6 +24,7 @@ if (await isEmptyStore(services.store)) {
   console.log('Loaded the demo championship into the empty store');
 }
 const server = createServer(createApp(services, { serveClient: true }));
+const realtime = attachRealtime(server, services);
 
 server.listen(config.port, config.host, () => {
   console.log(`Ashyq is listening on http://${config.host ?? 'localhost'}:${config.port}`);
@@ -30,7 +32,10 @@ server.listen(config.port, config.host, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close();
-    void services.close().finally(() => process.exit(0));
+    // Closing Socket.IO closes the HTTP server too.
+    void realtime
+      .close()
+      .then(() => services.close())
+      .finally(() => process.exit(0));
   });
 }
