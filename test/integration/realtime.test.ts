@@ -332,7 +332,7 @@ describe('catch-up', () => {
     expect((await live).fromSeq).toBe(expected.at(-1)!.seq + 1);
   });
 
-  it('replays the whole log from lastSeq 0 and coalesces overviews', async () => {
+  it('replays the whole log from lastSeq 0, then sends the overview at that point', async () => {
     const chief = socketOf('/chief', cookies.deputy, chiefAuth(0));
     const pages = collect<EventsPush>(chief, 'events').all;
     const synced = pushed<{ seq: number }>(chief, 'synced');

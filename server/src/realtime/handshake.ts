@@ -4,10 +4,12 @@ import { idSchema, isLanguage, pickLanguage, type Language } from '@ashyq/shared
 import { hasCompetitionRole, readSessionSecret } from '../auth/middleware';
 import type { Actor } from '../auth/model';
 import { runtimeOf, scopeOfCompetition } from '../http/competition-access';
+import { ApiError } from '../http/errors';
 import type { Services } from '../services';
 
 /** Why a connection was refused: the client sees it as the connect_error's message. */
-export type HandshakeRefusal = 'unauthorized' | 'forbidden' | 'not_found' | 'validation_failed';
+export type HandshakeRefusal =
+  'unauthorized' | 'forbidden' | 'not_found' | 'validation_failed' | 'internal';
 
 /** What a client may pass as `auth` when it connects. */
 const handshakeAuth = z.object({
@@ -68,9 +70,11 @@ export function authenticate(services: Services, authorise: Authorise) {
       };
       socket.data = identity;
       next();
-    } catch {
-      // runtimeOf's 404 is the only expected failure; anything else must not leak details either.
-      next(refusal('not_found'));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found')
+        return next(refusal('not_found'));
+      console.error('A realtime handshake failed', error);
+      next(refusal('internal'));
     }
   };
 }
