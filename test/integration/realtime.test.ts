@@ -112,6 +112,24 @@ const ask = <T>(socket: Socket, command: string, ...payload: unknown[]) =>
 const record = (socket: Socket, marks: object[]) =>
   ask<{ results: ItemResult[] }>(socket, 'marks:record', { marks });
 
+async function organiserCookie(email: string, championshipIds: string[]): Promise<string> {
+  const password = 'correct horse battery';
+  await services.accounts.createOrganiser({
+    email,
+    name: 'Organiser',
+    password,
+    scope: { kind: 'championships', ids: championshipIds },
+    roles: ['organiser'],
+  });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
 const chiefAuth = (lastSeq?: number) => ({ competitionId: seeded.competitionId, lastSeq });
 const head = async () => (await services.log.head(seeded.competitionId)).seq;
 
@@ -163,6 +181,16 @@ describe('the handshake', () => {
   it('lets the chief expert and the deputy into /chief', async () => {
     await connected(socketOf('/chief', cookies.chief, chiefAuth()));
     await connected(socketOf('/chief', cookies.deputy, chiefAuth()));
+  });
+
+  it('lets an organiser into /chief only for a championship in its scope, never into /expert', async () => {
+    const inScope = await organiserCookie('in-scope@example.kz', [seeded.championshipId]);
+    const outOfScope = await organiserCookie('elsewhere@example.kz', ['champ-other']);
+    await connected(socketOf('/chief', inScope, chiefAuth()));
+    await expect(connected(socketOf('/chief', outOfScope, chiefAuth()))).rejects.toThrow(
+      'forbidden',
+    );
+    await expect(connected(socketOf('/expert', inScope))).rejects.toThrow('forbidden');
   });
 });
 
@@ -342,6 +370,19 @@ describe('catch-up', () => {
     expect(seqs).toEqual(Array.from({ length: last }, (_, n) => n + 1));
     const overview = await pushed<{ head: { seq: number } }>(chief, 'overview');
     expect(overview.head.seq).toBe(last);
+  });
+});
+
+describe('sessions', () => {
+  it('refuses a command once the expert credential behind the socket is revoked', async () => {
+    const e4 = await connected(socketOf('/expert', cookies.e4));
+    const closed = new Promise((resolve) => e4.once('disconnect', resolve));
+    await services.accounts.revokeCredentialsOf(seeded.competitionId, 'e4');
+    expect(await ask(e4, 'competition:view')).toEqual({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    await closed;
   });
 });
 

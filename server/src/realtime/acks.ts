@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ScoringError, type Language } from '@ashyq/shared';
 import { ApiError, issueDetails, type ErrorDetail } from '../http/errors';
+import type { AuthenticatedSocket } from './handshake';
 
 /** Every command's acknowledgement: the result, or a reason code the client can act on. */
 export type Ack<T> =
@@ -45,9 +46,10 @@ export function payloadOf<S extends z.ZodType>(schema: S, payload: unknown): z.o
 /**
  * A command handler for `socket.on`: the acknowledgement callback is the last argument, and
  * whatever the handler throws becomes an acknowledged failure instead of an unhandled rejection.
- * A command sent without a callback is ignored: there is nobody to tell the result.
+ * A command sent without a callback is ignored: there is nobody to tell the result. A session
+ * that has ended gets its answer, then the socket is closed.
  */
-export function withAck<T>(lang: () => Language, run: (payload: unknown) => Promise<T>) {
+export function withAck<T>(socket: AuthenticatedSocket, run: (payload: unknown) => Promise<T>) {
   return async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') return;
@@ -55,7 +57,9 @@ export function withAck<T>(lang: () => Language, run: (payload: unknown) => Prom
     try {
       reply({ ok: true, ...(await run(args.length > 1 ? args[0] : undefined)) });
     } catch (error) {
-      reply(failure(error, lang()));
+      const refused = failure(error, socket.data.lang);
+      reply(refused);
+      if (!refused.ok && refused.error.code === 'unauthorized') socket.disconnect(true);
     }
   };
 }

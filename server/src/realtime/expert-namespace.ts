@@ -41,16 +41,14 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     const credential = async () => {
       const actor = await currentActor(services, socket);
       if (actor?.kind !== 'expert' || actor.credential.expertId !== expertId) {
-        socket.disconnect(true);
         throw new ApiError('unauthorized');
       }
       return actor.credential;
     };
-    const lang = () => socket.data.lang;
 
     socket.on(
       'marks:record',
-      withAck(lang, async (payload) => {
+      withAck(socket, async (payload) => {
         const { marks } = payloadOf(marksBody, payload);
         await credential();
         const runtime = await runtimeOf(services, competitionId);
@@ -60,7 +58,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
 
     socket.on(
       'competition:view',
-      withAck(lang, async (payload) => {
+      withAck(socket, async (payload) => {
         payloadOf(noPayload, payload);
         const { role } = await credential();
         const runtime = await runtimeOf(services, competitionId);
