@@ -66,10 +66,12 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     removeDataDir(server.dataDir);
   });
 
-  it('saves a mark, keeps marks on the tablet while offline and sends each once', async () => {
+  it('saves a mark, keeps marks on the tablet offline and through a reload, sends each once', async () => {
     const before = await recordedMarks(server);
     const page = await context.newPage();
     await signIn(page, server);
+    // The service worker must hold the app before the tablet loses the network.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await openSubCriterion(page, 2, 'C1');
 
     await cell(page, 0, 'C1.J1').click();
@@ -88,6 +90,13 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     expect(await page.locator('.sync-bar').textContent()).toContain('Waiting to be sent: 2');
     await page.screenshot({ path: screenshotPath('expert-grid-768x1024-offline') });
 
+    await page.reload();
+    expect(await page.locator('.sync-bar').textContent()).toContain('Offline');
+    await openSubCriterion(page, 2, 'C1');
+    await expect.poll(() => cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('queued');
+    expect(await cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('queued');
+    expect(await cell(page, 0, 'C1.J1').getAttribute('data-state')).toBe('saved');
+
     await context.setOffline(false);
     await expect.poll(() => cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('saved');
     await expect.poll(() => cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('saved');
@@ -105,25 +114,36 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
 
   it('keeps a mark through a closed page while the server is unreachable', async () => {
     const before = await recordedMarks(server);
-    const page = await context.newPage();
-    await page.route('**/api/expert/marks', (route) => route.abort('connectionrefused'));
-    await page.goto(`${server.url}/expert`);
+    // Page routes do not see requests a service worker could handle, so this tablet has none.
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+      serviceWorkers: 'block',
+    });
+    const page = await tablet.newPage();
+    let refused = 0;
+    await page.route('**/api/expert/marks', (route) => {
+      refused += 1;
+      return route.abort('connectionrefused');
+    });
+    await signIn(page, server);
     await openSubCriterion(page, 2, 'C1');
     await cell(page, 2, 'C1.M6').click();
     const choice = page.locator('.entry-choices button').nth(1);
     const preview = await choice.locator('.mark').textContent();
     await choice.click();
+    await expect.poll(() => refused).toBeGreaterThan(0);
     expect(await cell(page, 2, 'C1.M6').getAttribute('data-state')).toBe('queued');
     await page.close();
 
-    const reopened = await context.newPage();
+    const reopened = await tablet.newPage();
     await reopened.goto(`${server.url}/expert`);
     await openSubCriterion(reopened, 2, 'C1');
     await expect.poll(() => cell(reopened, 2, 'C1.M6').getAttribute('data-state')).toBe('saved');
     expect(`Mark ${await cell(reopened, 2, 'C1.M6').textContent()}`).toBe(preview);
     const added = (await recordedMarks(server)).slice(before.length);
     expect(added.map((e) => e.data.mark.aspect)).toEqual(['C1.M6']);
-    await reopened.close();
+    await tablet.close();
   });
 
   it('shows a measured value as the mark before saving, and fits 800x1280', async () => {

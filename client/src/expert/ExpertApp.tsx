@@ -23,6 +23,10 @@ export function ExpertApp() {
   const { t } = useTranslation('expert');
   const navigate = useNavigate();
   const loaded = useJson<ExpertView>('/api/expert/competition');
+  useEffect(() => {
+    // Lets the marking app open without a connection after this visit (client/public/sw.js).
+    navigator.serviceWorker?.register('/sw.js').catch((error: unknown) => console.error(error));
+  }, []);
   const signedOut = loaded.state === 'failed' && loaded.status === 401;
   useEffect(() => {
     if (signedOut) void navigate('/expert/login', { replace: true });
@@ -106,10 +110,12 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
       <button
         type="button"
         onClick={() =>
-          // Queued marks stay in this expert's store and are sent at its next sign-in.
-          void fetch('/api/auth/logout', { method: 'POST' }).finally(
-            () => void navigate('/expert/login', { replace: true }),
-          )
+          // Queued marks stay in this expert's store and are sent at its next sign-in; the view
+          // the service worker kept goes, so the next expert never opens offline as this one.
+          void Promise.allSettled([
+            fetch('/api/auth/logout', { method: 'POST' }),
+            globalThis.caches?.delete('ashyq-expert-view'),
+          ]).then(() => void navigate('/expert/login', { replace: true }))
         }
       >
         {t('app.signOut')}
