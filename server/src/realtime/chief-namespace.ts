@@ -72,6 +72,8 @@ export function chiefNamespace(namespace: Namespace, services: Services) {
   }
 
   const pushAppended = (runtime: CompetitionRuntime, events: readonly StoredEvent[]) => {
+    // Nobody watching: the overview and the discrepancy scan are not worth computing.
+    if (!namespace.adapter.rooms.get(competitionRoom(runtime.id))?.size) return;
     const room = namespace.to(competitionRoom(runtime.id));
     room.emit('events', { competitionId: runtime.id, fromSeq: events[0]!.seq, events });
     overviews.schedule(runtime.id);
@@ -84,13 +86,16 @@ export function chiefNamespace(namespace: Namespace, services: Services) {
 
 /** The open discrepancies on the aspects these events marked: opened, or re-scored still apart. */
 function discrepanciesTouched(runtime: CompetitionRuntime, events: readonly StoredEvent[]) {
+  const scoring = runtime.state.scoring;
   const marked = new Set<string>();
   for (const event of events) {
     const mark = (event.data as { mark?: MarkEntry }).mark;
-    if (mark) marked.add(`${mark.competitor}|${mark.aspect}`);
+    if (mark && scoring.aspectState(mark.competitor, mark.aspect)?.discrepancy === 'open') {
+      marked.add(`${mark.competitor}|${mark.aspect}`);
+    }
   }
   if (marked.size === 0) return [];
-  return runtime.state.scoring
+  return scoring
     .openDiscrepancies()
     .filter(({ competitor, aspect }) => marked.has(`${competitor}|${aspect}`));
 }
