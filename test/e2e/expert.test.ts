@@ -71,7 +71,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     const page = await context.newPage();
     await signIn(page, server);
     // The service worker must hold the app before the tablet loses the network.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await openSubCriterion(page, 2, 'C1');
 
     await cell(page, 0, 'C1.J1').click();
@@ -158,6 +158,25 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await page.getByLabel('Measured value').fill('3');
     expect(await page.locator('.entry-measured .preview').textContent()).toMatch(/^Mark: [\d.]+$/);
     await page.screenshot({ path: screenshotPath('expert-grid-800x1280') });
+    await page.close();
+  });
+
+  it("shows a judge the panel's scores only where it has scored, with the discrepancy", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.goto(`${server.url}/expert`);
+    await openSubCriterion(page, 1, 'B1');
+    const judged = page.locator('table.mark-grid button[data-aspect="B1.J1"]');
+    await judged.and(page.locator('[data-state="empty"]')).first().click();
+    expect(await page.locator('.entry').textContent()).toContain(
+      "The other judges' scores appear once yours is saved",
+    );
+    // The demo holds B1 on an open judge discrepancy.
+    await judged.and(page.locator('.discrepant')).first().click();
+    expect(await page.locator('.panel-scores').textContent()).toMatch(/Panel's scores: \d( · \d)+/);
+    expect(await page.locator('.discrepancy').textContent()).toContain('Discrepancy');
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.screenshot({ path: screenshotPath('expert-discrepancy-800x1280-kk') });
     await page.close();
   });
 });

@@ -11,10 +11,13 @@ import {
   cellKey,
   cellMarks,
   daysOf,
+  formatMark,
+  panelScores,
   shortValue,
   subCriteriaOf,
   type CellMark,
   type ExpertView,
+  type PanelScores,
 } from './view';
 import './expert.css';
 
@@ -186,6 +189,7 @@ function MarkGrid({
                     aspect={a}
                     competitorName={fullName(person.name)}
                     cell={cells.get(cellKey(person.id, a.code))}
+                    discrepant={a.type === 'J' && !!panelScores(view, a, person.id)?.discrepant}
                     selected={selected?.competitor === person.id && selected.aspect === a.code}
                     onSelect={() => setSelected({ competitor: person.id, aspect: a.code })}
                   />
@@ -208,6 +212,7 @@ function MarkGrid({
           )}
           <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
           {current && <CellStatus aspect={aspect} cell={current} />}
+          {aspect.type === 'J' && <PanelView panel={panelScores(view, aspect, competitor.id)} />}
           {locked ? null : acceptsEntry(current ?? undefined) ? (
             <MarkEntry key={cellKey(competitor.id, aspect.code)} aspect={aspect} onSave={save} />
           ) : (
@@ -225,12 +230,14 @@ function GridCell({
   aspect,
   competitorName,
   cell,
+  discrepant,
   selected,
   onSelect,
 }: {
   aspect: Aspect;
   competitorName: string;
   cell: CellMark | undefined;
+  discrepant: boolean;
   selected: boolean;
   onSelect: () => void;
 }) {
@@ -240,14 +247,17 @@ function GridCell({
     <td>
       <button
         type="button"
-        className={`cell ${state}`}
+        className={`cell ${state}${discrepant ? ' discrepant' : ''}`}
         data-aspect={aspect.code}
         data-state={state}
         aria-pressed={selected}
-        aria-label={`${competitorName} ${aspect.code}: ${t(`state.${state}`)}`}
+        aria-label={`${competitorName} ${aspect.code}: ${t(`state.${state}`)}${
+          discrepant ? `; ${t('mark.discrepancy')}` : ''
+        }`}
         onClick={onSelect}
       >
         {cell ? shortValue(aspect, cell.value) : '·'}
+        {discrepant && <span className="flag">!</span>}
       </button>
     </td>
   );
@@ -264,5 +274,18 @@ function CellStatus({ aspect, cell }: { aspect: Aspect; cell: CellMark }) {
         </span>
       )}
     </p>
+  );
+}
+
+/** Blind judgement: nothing of the panel until this judge's own score counts on the server. */
+function PanelView({ panel }: { panel: PanelScores | null }) {
+  const { t } = useTranslation('expert');
+  if (!panel) return <p className="hint">{t('mark.blind')}</p>;
+  return (
+    <div className="panel-scores">
+      <p>{t('mark.panel', { scores: panel.scores.join(' · ') })}</p>
+      <p>{t('mark.panelMark', { mark: formatMark(panel.mark) })}</p>
+      {panel.discrepant && <p className="discrepancy">{t('mark.discrepancy')}</p>}
+    </div>
   );
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Aspect } from '@ashyq/shared';
 import type { QueuedMark } from './queue';
-import { acceptsEntry, cellKey, cellMarks, daysOf, shortValue, type ExpertView } from './view';
+import {
+  acceptsEntry,
+  cellKey,
+  cellMarks,
+  daysOf,
+  panelScores,
+  shortValue,
+  type ExpertView,
+} from './view';
 
 const aspect = (code: string, extra: Partial<Aspect> = {}): Aspect => ({
   code,
@@ -87,5 +95,24 @@ describe('expert view', () => {
     expect(shortValue(choice, { kind: 'choice', option: 1 })).toBe('1.5');
     expect(shortValue(aspect('A2.M3'), { kind: 'binary', achieved: false })).toBe('✗');
     expect(shortValue(aspect('A1.J1'), { kind: 'judgement', score: 3 })).toBe('3');
+  });
+
+  it('reveals the panel only where the judge has scored, flagged by the profile threshold', () => {
+    const judged = aspect('A1.J1', { maxMark: 3 });
+    expect(panelScores(view, judged, 'p1')).toBeNull();
+    const revealed: ExpertView = {
+      ...view,
+      revealedScores: [{ competitor: 'p1', aspect: 'A1.J1', scores: [{ score: 1 }, { score: 3 }] }],
+    };
+    expect(panelScores(revealed, judged, 'p1')).toEqual({
+      scores: [1, 3],
+      discrepant: true,
+      mark: 2,
+    });
+    const agreed: ExpertView = {
+      ...view,
+      revealedScores: [{ competitor: 'p1', aspect: 'A1.J1', scores: [{ score: 2 }, { score: 3 }] }],
+    };
+    expect(panelScores(agreed, judged, 'p1')?.discrepant).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
 import {
+  getProfile,
+  isDiscrepant,
+  judgementMark,
   measurementMark,
   type Aspect,
   type Criterion,
@@ -16,6 +19,15 @@ export interface ExpertView {
   locks: { subCriterion: string; locked: boolean }[];
   competitors: { id: string; name: PersonName; status: string }[];
   marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
+  /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
+  revealedScores?: { competitor: string; aspect: string; scores: { score: number }[] }[];
+}
+
+/** What a judge sees of the panel once it has scored: the scores, the flag and the aspect mark. */
+export interface PanelScores {
+  scores: number[];
+  discrepant: boolean;
+  mark: number;
 }
 
 /** What one cell of the grid shows: the expert's latest mark and where it stands. */
@@ -72,4 +84,23 @@ export function shortValue(aspect: Aspect, value: MarkValue): string {
     case 'deduction':
       return formatMark(measurementMark(aspect, value));
   }
+}
+
+/** The panel's scores for a judgement cell, judged by the competition's rules profile. */
+export function panelScores(
+  view: ExpertView,
+  aspect: Aspect,
+  competitor: string,
+): PanelScores | null {
+  const revealed = view.revealedScores?.find(
+    (entry) => entry.competitor === competitor && entry.aspect === aspect.code,
+  );
+  const profile = getProfile(view.competition.profileId);
+  if (!revealed || revealed.scores.length === 0 || !profile) return null;
+  const scores = revealed.scores.map((entry) => entry.score);
+  return {
+    scores,
+    discrepant: isDiscrepant(scores, profile.discrepancyThreshold),
+    mark: judgementMark(profile.judgementFormula, aspect.maxMark, scores),
+  };
 }

@@ -43,6 +43,10 @@ export const expert = defineNamespace({
       alreadyMarked: 'This aspect is already marked for this competitor',
       markValue: 'Mark {{mark}}',
       invalidNumber: 'Enter a number',
+      panel: "Panel's scores: {{scores}}",
+      panelMark: 'Aspect mark with these scores: {{mark}}',
+      discrepancy: 'Discrepancy: the scores are too far apart, the chief expert decides',
+      blind: "The other judges' scores appear once yours is saved",
     },
     state: {
       queued: 'On the tablet',
@@ -92,6 +96,10 @@ export const expert = defineNamespace({
       alreadyMarked: 'Этот аспект у этого конкурсанта уже оценён',
       markValue: 'Оценка {{mark}}',
       invalidNumber: 'Введите число',
+      panel: 'Баллы группы: {{scores}}',
+      panelMark: 'Оценка аспекта по этим баллам: {{mark}}',
+      discrepancy: 'Расхождение: баллы слишком различаются, решение за главным экспертом',
+      blind: 'Баллы других судей станут видны после сохранения вашего',
     },
     state: {
       queued: 'На планшете',
@@ -141,6 +149,10 @@ export const expert = defineNamespace({
       alreadyMarked: 'Бұл аспект осы қатысушыға бағаланып қойған',
       markValue: 'Баға {{mark}}',
       invalidNumber: 'Сан енгізіңіз',
+      panel: 'Топтың ұпайлары: {{scores}}',
+      panelMark: 'Осы ұпайлар бойынша аспект бағасы: {{mark}}',
+      discrepancy: 'Алшақтық: ұпайлар бір-бірінен тым алыс, шешімді бас сарапшы қабылдайды',
+      blind: 'Басқа төрешілердің ұпайлары сіздің ұпайыңыз сақталғаннан кейін көрінеді',
     },
     state: {
       queued: 'Планшетте',
