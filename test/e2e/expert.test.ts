@@ -161,6 +161,18 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await page.close();
   });
 
+  it('shows a locked sub-criterion as closed to marks and signed off by this expert', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/expert`);
+    await openSubCriterion(page, 1, 'A1');
+    expect(await page.locator('.locked').textContent()).toContain(
+      'You have signed off this sub-criterion',
+    );
+    await cell(page, 0, 'A1.M1').click();
+    expect(await page.locator('.entry button').count()).toBe(0);
+    await page.close();
+  });
+
   it("shows a judge the panel's scores only where it has scored, with the discrepancy", async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 800, height: 1280 });

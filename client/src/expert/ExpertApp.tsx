@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { fullName, type Aspect, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { useJson } from '../api';
 import { MarkEntry } from './MarkEntry';
+import { SignOff } from './SignOff';
 import { newMarkId, type MarkQueue } from './queue';
 import { useMarkQueue, useOnline, useQueuedMarks } from './useMarkQueue';
 import {
@@ -17,6 +18,7 @@ import {
   subCriteriaOf,
   type CellMark,
   type ExpertView,
+  type Lock,
   type PanelScores,
 } from './view';
 import './expert.css';
@@ -60,6 +62,7 @@ function Marking({ view }: { view: ExpertView }) {
   const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
   const [subId, setSubId] = useState<string | null>(null);
   const sub = onDay.find((candidate) => candidate.id === subId) ?? null;
+  const [locks, setLocks] = useState(view.locks);
 
   return (
     <main className="expert">
@@ -90,7 +93,8 @@ function Marking({ view }: { view: ExpertView }) {
           view={view}
           sub={sub}
           cells={cells}
-          locked={view.locks.some((lock) => lock.subCriterion === sub.id && lock.locked)}
+          lock={locks.find((lock) => lock.subCriterion === sub.id && lock.locked)}
+          onLocks={setLocks}
           queue={queue}
         />
       )}
@@ -136,13 +140,15 @@ function MarkGrid({
   view,
   sub,
   cells,
-  locked,
+  lock,
+  onLocks,
   queue,
 }: {
   view: ExpertView;
   sub: SubCriterion;
   cells: Map<string, CellMark>;
-  locked: boolean;
+  lock: Lock | undefined;
+  onLocks: (locks: Lock[]) => void;
   queue: MarkQueue;
 }) {
   const { t } = useTranslation(['expert', 'scoring']);
@@ -166,7 +172,7 @@ function MarkGrid({
   if (view.competitors.length === 0) return <p role="status">{t('app.noCompetitors')}</p>;
   return (
     <section className="mark-area">
-      {locked && <p className="locked">{t('app.locked')}</p>}
+      {lock && <SignOff lock={lock} expertId={view.expert.id} onLocks={onLocks} />}
       <div className="grid-scroll">
         <table className="mark-grid">
           <thead>
@@ -213,7 +219,7 @@ function MarkGrid({
           <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
           {current && <CellStatus aspect={aspect} cell={current} />}
           {aspect.type === 'J' && <PanelView panel={panelScores(view, aspect, competitor.id)} />}
-          {locked ? null : acceptsEntry(current ?? undefined) ? (
+          {lock ? null : acceptsEntry(current ?? undefined) ? (
             <MarkEntry key={cellKey(competitor.id, aspect.code)} aspect={aspect} onSave={save} />
           ) : (
             <p className="hint">{t('mark.alreadyMarked')}</p>

@@ -11,12 +11,18 @@ import {
 } from '@ashyq/shared';
 import type { QueuedMark, Rejection } from './queue';
 
+export interface Lock {
+  subCriterion: string;
+  locked: boolean;
+  signOffs: { expert: string }[];
+}
+
 /** GET /api/expert/competition: the signed-in expert's view (server/src/http/routes/expert.ts). */
 export interface ExpertView {
   competition: { id: string; profileId: string };
   expert: { id: string; role: string };
   criteria: Criterion[];
-  locks: { subCriterion: string; locked: boolean }[];
+  locks: Lock[];
   competitors: { id: string; name: PersonName; status: string }[];
   marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
   /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
