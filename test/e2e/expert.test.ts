@@ -75,6 +75,8 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await openSubCriterion(page, 2, 'C1');
 
     await cell(page, 0, 'C1.J1').click();
+    expect(await page.locator('.entry-choices.judgement .descriptor').count()).toBe(4);
+    await page.screenshot({ path: screenshotPath('expert-judgement-768x1024') });
     await page.getByRole('button', { name: 'Score 2' }).click();
     await expect.poll(() => cell(page, 0, 'C1.J1').getAttribute('data-state')).toBe('saved');
     expect(await cell(page, 0, 'C1.J1').textContent()).toBe('2');
@@ -143,6 +145,43 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     expect(`Mark ${await cell(reopened, 2, 'C1.M6').textContent()}`).toBe(preview);
     const added = (await recordedMarks(server)).slice(before.length);
     expect(added.map((e) => e.data.mark.aspect)).toEqual(['C1.M6']);
+    await tablet.close();
+  });
+
+  it("shows a rejected mark with the server's reason in the expert's language", async () => {
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+      serviceWorkers: 'block',
+    });
+    const page = await tablet.newPage();
+    // The UI never offers a mark the server would refuse, so the refusal is staged here.
+    await page.route('**/api/expert/marks', (route) => {
+      const { marks } = route.request().postDataJSON() as { marks: { id: string }[] };
+      return route.fulfill({
+        json: {
+          results: marks.map(({ id }) => ({
+            id,
+            status: 'rejected',
+            reason: 'sub_criterion_locked',
+            params: { subCriterion: 'C2' },
+          })),
+        },
+      });
+    });
+    await signIn(page, server);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('button', { name: 'День 2' }).click();
+    await page.getByRole('button', { name: /^C2 / }).click();
+    await cell(page, 0, 'C2.M1').click();
+    await page.getByRole('button', { name: /^Выполнено/ }).click();
+    await expect.poll(() => cell(page, 0, 'C2.M1').getAttribute('data-state')).toBe('rejected');
+    await cell(page, 0, 'C2.M1').click();
+    expect(await page.locator('.cell-status').textContent()).toContain(
+      'Отклонено: Подкритерий C2 заблокирован; сначала главный эксперт должен его разблокировать',
+    );
+    // A rejected cell takes a new entry.
+    expect(await page.getByRole('button', { name: /^Выполнено/ }).count()).toBe(1);
     await tablet.close();
   });
 
