@@ -94,7 +94,6 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
 
     await page.reload();
     expect(await page.locator('.sync-bar').textContent()).toContain('Offline');
-    await openSubCriterion(page, 2, 'C1');
     await expect.poll(() => cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('queued');
     expect(await cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('queued');
     expect(await cell(page, 0, 'C1.J1').getAttribute('data-state')).toBe('saved');
@@ -145,6 +144,28 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     expect(`Mark ${await cell(reopened, 2, 'C1.M6').textContent()}`).toBe(preview);
     const added = (await recordedMarks(server)).slice(before.length);
     expect(added.map((e) => e.data.mark.aspect)).toEqual(['C1.M6']);
+    await tablet.close();
+  });
+
+  it('keeps marks entered after the session ended and sends them after a new sign-in', async () => {
+    const before = await recordedMarks(server);
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+    });
+    const page = await tablet.newPage();
+    await signIn(page, server);
+    await openSubCriterion(page, 2, 'D2');
+    await page.evaluate("fetch('/api/auth/logout', { method: 'POST' })");
+    await cell(page, 0, 'D2.M1').click();
+    await page.getByRole('button', { name: /^Achieved/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('sign in again');
+    expect(await cell(page, 0, 'D2.M1').getAttribute('data-state')).toBe('queued');
+
+    await signIn(page, server);
+    await expect.poll(() => cell(page, 0, 'D2.M1').getAttribute('data-state')).toBe('saved');
+    const added = (await recordedMarks(server)).slice(before.length);
+    expect(added.map((e) => e.data.mark.aspect)).toEqual(['D2.M1']);
     await tablet.close();
   });
 

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { fullName, type Aspect, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { useJson } from '../api';
 import { MarkEntry } from './MarkEntry';
 import { SignOff } from './SignOff';
 import { newMarkId, type MarkQueue } from './queue';
+import { SyncHttpError } from './rest-transport';
 import { useMarkQueue, useOnline, useQueuedMarks } from './useMarkQueue';
 import {
   acceptsEntry,
@@ -58,9 +59,9 @@ function Marking({ view }: { view: ExpertView }) {
   const queued = useQueuedMarks(queue);
   const cells = useMemo(() => cellMarks(view, queued), [view, queued]);
   const days = daysOf(view);
-  const [day, setDay] = useState(days[0]);
+  const [day, setDay] = useRemembered('day', days[0] ?? 0);
   const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
-  const [subId, setSubId] = useState<string | null>(null);
+  const [subId, setSubId] = useRemembered<string | null>('subCriterion', null);
   const sub = onDay.find((candidate) => candidate.id === subId) ?? null;
   const [locks, setLocks] = useState(view.locks);
 
@@ -102,32 +103,55 @@ function Marking({ view }: { view: ExpertView }) {
   );
 }
 
+/** State that survives a reload of the tab, so an offline reload reopens the same grid. */
+function useRemembered<T>(name: string, initial: T): [T, (value: T) => void] {
+  const key = `ashyq.expert.${name}`;
+  const [value, setValue] = useState<T>(() => {
+    const stored = sessionStorage.getItem(key);
+    return stored === null ? initial : (JSON.parse(stored) as T);
+  });
+  const remember = (next: T) => {
+    sessionStorage.setItem(key, JSON.stringify(next));
+    setValue(next);
+  };
+  return [value, remember];
+}
+
 function SyncBar({ queue }: { queue: MarkQueue | null }) {
   const { t } = useTranslation('expert');
   const navigate = useNavigate();
   const online = useOnline();
   useQueuedMarks(queue);
   const pending = queue?.pendingCount() ?? 0;
+  const error = queue?.sendError();
+  const sessionEnded = error instanceof SyncHttpError && error.status === 401;
   return (
-    <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
-      <span>{online ? t('app.online') : t('app.offline')}</span>
-      <span className="pending">
-        {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
-      </span>
-      <button
-        type="button"
-        onClick={() =>
-          // Queued marks stay in this expert's store and are sent at its next sign-in; the view
-          // the service worker kept goes, so the next expert never opens offline as this one.
-          void Promise.allSettled([
-            fetch('/api/auth/logout', { method: 'POST' }),
-            globalThis.caches?.delete('ashyq-expert-view'),
-          ]).then(() => void navigate('/expert/login', { replace: true }))
-        }
-      >
-        {t('app.signOut')}
-      </button>
-    </div>
+    <>
+      <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
+        <span>{online ? t('app.online') : t('app.offline')}</span>
+        <span className="pending">
+          {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
+        </span>
+        <button
+          type="button"
+          onClick={() =>
+            // Queued marks stay in this expert's store and are sent at its next sign-in; the view
+            // the service worker kept goes, so the next expert never opens offline as this one.
+            void Promise.allSettled([
+              fetch('/api/auth/logout', { method: 'POST' }),
+              globalThis.caches?.delete('ashyq-expert-view'),
+            ]).then(() => void navigate('/expert/login', { replace: true }))
+          }
+        >
+          {t('app.signOut')}
+        </button>
+      </div>
+      {sessionEnded && (
+        <p className="session-ended" role="alert">
+          {t('app.sessionEnded')} <Link to="/expert/login">{t('app.signInAgain')}</Link>
+        </p>
+      )}
+    </>
   );
 }
 

@@ -104,10 +104,12 @@ describe('MarkQueue', () => {
       await settle();
     }
     expect(delays).toEqual([100, 200, 350, 350]);
+    expect(queue.sendError()).toBeInstanceOf(TypeError);
     server.state.up = true;
     timer.fire();
     await settle();
     expect(queue.marks()[0]!.state).toBe('saved');
+    expect(queue.sendError()).toBeNull();
     expect(timer.pending).toHaveLength(0);
   });
 

@@ -76,6 +76,7 @@ export class MarkQueue {
   private running: Promise<void> | null = null;
   private rerun = false;
   private failures = 0;
+  private lastError: unknown = null;
   private cancelRetry: (() => void) | null = null;
   private snapshot: readonly QueuedMark[] = [];
   private readonly options: Required<QueueOptions>;
@@ -118,6 +119,11 @@ export class MarkQueue {
 
   pendingCount(): number {
     return this.snapshot.filter((mark) => mark.state === 'queued').length;
+  }
+
+  /** Why the last send failed, until one gets through; lets the app say "sign in again". */
+  sendError(): unknown {
+    return this.lastError;
   }
 
   subscribe(listener: () => void): () => void {
@@ -171,11 +177,14 @@ export class MarkQueue {
             value,
           })),
         );
-      } catch {
+      } catch (error) {
+        this.lastError = error;
         this.scheduleRetry();
+        this.changed();
         return;
       }
       this.failures = 0;
+      this.lastError = null;
       const settled = await this.apply(results);
       // An answer that settles none of the batch would make this loop resend it at once, forever.
       if (settled === 0) {
