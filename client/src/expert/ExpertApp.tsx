@@ -121,10 +121,22 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
   const { t } = useTranslation('expert');
   const navigate = useNavigate();
   const online = useOnline();
+  // Subscribed for the re-render: the counts and the send error below change with the queue.
   useQueuedMarks(queue);
   const pending = queue?.pendingCount() ?? 0;
   const error = queue?.sendError();
   const sessionEnded = error instanceof SyncHttpError && error.status === 401;
+
+  async function signOut() {
+    // Queued marks stay in this expert's store and are sent at its next sign-in; the view the
+    // service worker kept goes, so the next expert never opens offline as this one.
+    await Promise.allSettled([
+      fetch('/api/auth/logout', { method: 'POST' }),
+      globalThis.caches?.delete('ashyq-expert-view'),
+    ]);
+    await navigate('/expert/login', { replace: true });
+  }
+
   return (
     <>
       <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
@@ -132,17 +144,7 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
         <span className="pending">
           {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
         </span>
-        <button
-          type="button"
-          onClick={() =>
-            // Queued marks stay in this expert's store and are sent at its next sign-in; the view
-            // the service worker kept goes, so the next expert never opens offline as this one.
-            void Promise.allSettled([
-              fetch('/api/auth/logout', { method: 'POST' }),
-              globalThis.caches?.delete('ashyq-expert-view'),
-            ]).then(() => void navigate('/expert/login', { replace: true }))
-          }
-        >
+        <button type="button" onClick={() => void signOut()}>
           {t('app.signOut')}
         </button>
       </div>
