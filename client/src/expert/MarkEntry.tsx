@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { measurementMark, type Aspect, type MarkValue } from '@ashyq/shared';
+import {
+  measurementMark,
+  type Aspect,
+  type MarkValue,
+  type MeasurementValue,
+} from '@ashyq/shared';
 import { formatMark } from './view';
 
 /**
@@ -34,7 +39,7 @@ export function MarkEntry({
   }
   const spec = aspect.measurement ?? { kind: 'binary' as const };
   if (spec.kind === 'deduction') return <MeasuredEntry aspect={aspect} onSave={onSave} />;
-  const options: { label: string; value: MarkValue }[] =
+  const options: { label: string; value: MeasurementValue }[] =
     spec.kind === 'choice'
       ? spec.options.map((option, index) => ({
           label: option.label,
