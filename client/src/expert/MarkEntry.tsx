@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  measurementMark,
-  type Aspect,
-  type MarkValue,
-  type MeasurementValue,
-} from '@ashyq/shared';
+import { measurementMark, type Aspect, type MarkValue, type MeasurementValue } from '@ashyq/shared';
 import { formatMark } from './view';
 
 /**
