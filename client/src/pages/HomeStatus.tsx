@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 type Health = 'checking' | 'ok' | 'down';
 
-/** A small indicator in the top bar: is the server reachable? Re-checked every 30 s. */
+/**
+ * A small indicator in the top bar: is the server reachable? Re-checked every 30 s and whenever
+ * the device goes on or off line (a tablet losing Wi-Fi must not keep showing "running").
+ */
 export function HomeStatus() {
   const { t } = useTranslation();
   const [health, setHealth] = useState<Health>('checking');
@@ -13,9 +16,16 @@ export function HomeStatus() {
       fetch('/api/health')
         .then((res) => setHealth(res.ok ? 'ok' : 'down'))
         .catch(() => setHealth('down'));
+    const offline = () => setHealth('down');
     void check();
     const timer = setInterval(check, 30_000);
-    return () => clearInterval(timer);
+    window.addEventListener('online', check);
+    window.addEventListener('offline', offline);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', check);
+      window.removeEventListener('offline', offline);
+    };
   }, []);
 
   return (
