@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../server/src/config';
+import { loadConfigOrExit } from '../server/src/config';
 import { createServices } from '../server/src/services';
 import { sqliteFileName } from '../server/src/store/sqlite';
 import { isEmptyStore, loadDemo } from './load-demo';
@@ -10,16 +10,7 @@ import { isEmptyStore, loadDemo } from './load-demo';
  * the DATA_DIR's store (the SQLite file and its journal), so the demo starts over.
  */
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 if (process.argv.includes('--reset')) {
   if (config.mongodbUri) {

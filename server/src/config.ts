@@ -74,6 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** For commands: the configuration, or the problems on stderr and exit code 2. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite store in DATA_DIR. */
 export async function openStore(
   config: Pick<Config, 'dataDir' | 'mongodbUri'>,

@@ -1,20 +1,11 @@
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createApp } from './http/app';
 import { attachRealtime } from './realtime';
 import { createServices } from './services';
 import { isEmptyStore, loadDemo } from '../../seeds/load-demo';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const services = await createServices(config);
 // A first start shows a championship to explore rather than an empty screen (README, demo sign-ins).
