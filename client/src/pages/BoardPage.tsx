@@ -9,7 +9,7 @@ import {
 } from '@ashyq/shared';
 import { useJson } from '../api';
 import { localized } from './ChampionshipsPage';
-import { LoadStatus, percentOf } from './Status';
+import { LoadStatus, progressPercent } from './Status';
 
 interface BoardRow {
   position: number | null;
@@ -61,7 +61,7 @@ export function BoardPage() {
           <p className="board-state">
             {t('progress', {
               ...board.progress,
-              percent: percentOf(board.progress.marked, board.progress.required),
+              percent: progressPercent(board.progress.marked, board.progress.required),
             })}
             {' · '}
             {board.published

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Language, Localized } from '@ashyq/shared';
 import { useJson } from '../api';
-import { LoadStatus, percentOf } from './Status';
+import { LoadStatus, progressPercent } from './Status';
 
 interface ChampionshipSummary {
   id: string;
@@ -51,7 +51,7 @@ export function ChampionshipsPage() {
                         : competition.progress && competition.progress.marked > 0
                           ? t('progress', {
                               ...competition.progress,
-                              percent: percentOf(
+                              percent: progressPercent(
                                 competition.progress.marked,
                                 competition.progress.required,
                               ),

@@ -18,6 +18,7 @@ export function LoadStatus({
   return null;
 }
 
-export function percentOf(part: number, whole: number): number {
+/** Whole percent, rounded down: a board says 100 % only when everything is marked. */
+export function progressPercent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.floor((part / whole) * 100);
 }

@@ -1,20 +1,12 @@
-/**
- * Percent of max points, rounded to 2 decimals half-up, as grade boundaries are defined on it.
- *
- * Binary floats cannot hold most decimals: 89.995 is stored as 89.99499999…, and a plain
- * Math.round(x * 100) / 100 gives 89.99 where a person (and the protocol) expects 90.00.
- * Cutting the value to 15 significant digits first, the precision a double always keeps,
- * removes that representation and arithmetic noise; real marks never differ from a rounding
- * boundary by less than that.
- */
-const SIGNIFICANT_DIGITS = 15;
+import { roundHalfUp } from '../scoring/rounding';
 
+/**
+ * A percent rounded to 2 decimals half-up, as grade boundaries are defined on it (89.995 -> 90.00:
+ * the float noise is removed first, see roundHalfUp). Refuses what is not a number.
+ */
 export function roundPercent(value: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`roundPercent: not a finite number: ${value}`);
-  const hundredths = Number((Math.abs(value) * 100).toPrecision(SIGNIFICANT_DIGITS));
-  // Half-up means away from zero for negatives (-0.005 -> -0.01), hence the sign split.
-  const rounded = (Math.sign(value) * Math.round(hundredths)) / 100;
-  return rounded === 0 ? 0 : rounded;
+  return roundHalfUp(value, 2);
 }
 
 /** `points` out of `max` as a percent, rounded to 2 decimals half-up; 0 <= points <= max. */
