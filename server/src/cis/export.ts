@@ -16,7 +16,7 @@ import {
   calculationColumns,
   calculationHeaderTexts,
   calculationsSheetName,
-  columnLetter,
+  columnLetterOf,
   criteriaColumns,
   schemeSheetName,
   sectionColumns,
@@ -76,7 +76,7 @@ class SheetWriter {
 
 /** `SUM(K5:K9)` with its value, or just the value when the range is empty. */
 function sum(column: number, first: number, last: number, result: number): ExcelJS.CellValue {
-  const letter = columnLetter(column);
+  const letter = columnLetterOf(column);
   return last < first ? result : { formula: `SUM(${letter}${first}:${letter}${last})`, result };
 }
 
@@ -142,14 +142,14 @@ function writeSections(
   ]);
   // Aspect marks: the max marks of every aspect row of the marking blocks in this section.
   const blockRange = (column: number) => {
-    const letter = columnLetter(column);
+    const letter = columnLetterOf(column);
     return `$${letter}$${firstBlock}:$${letter}$${Math.max(lastBlock, firstBlock)}`;
   };
   const [id, weight, aspectMarks] = [
     sectionColumns.id,
     sectionColumns.weight,
     sectionColumns.aspectMarks,
-  ].map(columnLetter);
+  ].map(columnLetterOf);
   report.sections.forEach((section, i) => {
     const row = sectionsHeader + 1 + i;
     writer.set(row, sectionColumns.id, idValue(section.id));

@@ -4,6 +4,8 @@
  * columns only where a header row does not say otherwise; the writer uses them as they are.
  */
 
+import { columnLetter } from '@ashyq/shared';
+
 export const schemeSheetName = 'CIS Marking Scheme Import';
 export const calculationsSheetName = 'Calculations';
 
@@ -90,14 +92,11 @@ export function blockFieldOfHeader(text: string): BlockField | undefined {
   return undefined;
 }
 
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
+/** The letter of a 1-based exceljs column (1 -> A, 27 -> AA). */
+export function columnLetterOf(column: number): string {
+  return columnLetter(column - 1);
 }
 
 export function cellAddress(column: number, row: number): string {
-  return `${columnLetter(column)}${row}`;
+  return `${columnLetterOf(column)}${row}`;
 }
