@@ -1,12 +1,7 @@
-import type { MarkValue } from '@ashyq/shared';
+import type { MarkInput } from '@ashyq/shared';
 
-/** What the tablet sends for one mark; the server takes the expert from the session. */
-export interface MarkInput {
-  id: string;
-  competitor: string;
-  aspect: string;
-  value: MarkValue;
-}
+/** What the tablet sends for one mark (the shared payload schema); the server takes the expert from the session. */
+export type { MarkInput };
 
 /** The server's answer for one mark of a batch. */
 export interface MarkResult {

@@ -4,16 +4,12 @@ import {
   type Competition,
   type DelegationKind,
   type LockBlocker,
-  type MarkEntry,
   type Rejection,
   type RulesProfile,
 } from '@ashyq/shared';
 
 /** A sub-criterion without judgement aspects still has a bounded panel of measuring experts. */
 export const maxPanelSize = 50;
-
-/** A mark as an expert's tablet sends it: the expert is whoever is signed in. */
-export type MarkInput = Omit<MarkEntry, 'expert'>;
 
 export type ItemStatus = 'accepted' | 'duplicate' | 'rejected';
 

@@ -11,6 +11,7 @@ import {
   type MarkEntry,
   type Rejection,
   type ScoringEventType,
+  type MarkInput,
 } from '@ashyq/shared';
 import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
@@ -26,7 +27,6 @@ import {
   LockBlockedError,
   maxPanelSize,
   type ItemResult,
-  type MarkInput,
   type RuntimeContext,
 } from './runtime-types';
 

@@ -1,4 +1,4 @@
-import type { MarkEntry } from '@ashyq/shared';
+import { markBatchSchema, type MarkEntry } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
@@ -6,7 +6,6 @@ import { expertView, revealedScores } from '../competitions/expert-view';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../http/competition-access';
 import { ApiError } from '../http/errors';
-import { marksBody } from '../http/routes/expert';
 import type { Services } from '../services';
 import type { StoredEvent } from '../store/port';
 import { payloadOf, withAck } from './acks';
@@ -49,7 +48,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     socket.on(
       'marks:record',
       withAck(socket, async (payload) => {
-        const { marks } = payloadOf(marksBody, payload);
+        const { marks } = payloadOf(markBatchSchema, payload);
         await credential();
         const runtime = await runtimeOf(services, competitionId);
         return { results: await runtime.recordMarks(expertId, marks) };

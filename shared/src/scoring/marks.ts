@@ -31,3 +31,18 @@ export const markEntrySchema = z.object({
 
 export type MarkValue = z.infer<typeof markValueSchema>;
 export type MarkEntry = z.infer<typeof markEntrySchema>;
+
+/**
+ * One mark as a tablet sends it: the expert is taken from the session, so a body naming one is
+ * refused (strict) rather than silently ignored.
+ */
+export const markInputSchema = z.strictObject(markEntrySchema.omit({ expert: true }).shape);
+
+export const maxMarksPerBatch = 500;
+
+/** A tablet's batch of marks, over REST (`POST /api/expert/marks`) or Socket.IO (`marks:record`). */
+export const markBatchSchema = z.strictObject({
+  marks: z.array(markInputSchema).min(1).max(maxMarksPerBatch),
+});
+
+export type MarkInput = z.infer<typeof markInputSchema>;

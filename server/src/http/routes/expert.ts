@@ -1,8 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
-  markEntrySchema,
+  markBatchSchema,
   markIdSchema,
+  markInputSchema,
   reasonTextSchema,
   subCriterionIdSchema,
 } from '@ashyq/shared';
@@ -12,18 +13,9 @@ import type { Services } from '../../services';
 import { command, runtimeOf } from '../competition-access';
 import { ApiError, parse } from '../errors';
 
-/** One tablet sync carries at most this many marks; a longer backlog goes in several batches. */
-const maxMarksPerBatch = 500;
-
-/** Strict, so a body that names an expert is refused instead of silently ignored. */
-const markInput = z.strictObject(markEntrySchema.omit({ expert: true }).shape);
-/** A tablet's batch of marks, over REST or Socket.IO. */
-export const marksBody = z.strictObject({
-  marks: z.array(markInput).min(1).max(maxMarksPerBatch),
-});
 const correctionBody = z.strictObject({
   markId: markIdSchema,
-  mark: markInput,
+  mark: markInputSchema,
   reason: reasonTextSchema,
 });
 const signOffParams = z.object({ subCriterionId: subCriterionIdSchema });
@@ -48,7 +40,7 @@ export function expertRoutes(services: Services): Router {
   /** Tablet sync: the expert comes from the session, never the body; a resent batch counts once. */
   router.post('/api/expert/marks', async (req, res) => {
     const { competitionId, expertId } = expertOf(req);
-    const { marks } = parse(marksBody, req.body, 'body');
+    const { marks } = parse(markBatchSchema, req.body, 'body');
     const runtime = await runtimeOf(services, competitionId);
     const results = await command(() => runtime.recordMarks(expertId, marks));
     res.json({ results });
