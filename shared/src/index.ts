@@ -27,3 +27,4 @@ export * from './grades/index';
 export * from './reference/index';
 export * from './people/index';
 export * from './domain/entities';
+export * from './advancement/index';

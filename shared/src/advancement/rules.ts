@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/entities';
+
+/**
+ * Advancement: who a college or regional championship sends to the next level. A rule per
+ * competency says who qualifies (the top N, or the medal winners); a quota caps how many one
+ * team (region or college) sends in all. The organiser adjusts the proposal, always with a reason.
+ */
+
+/** A region sends 5 to 30 competitors to the national championship (domain handbook). */
+export const nationalQuota = { min: 5, max: 30 } as const;
+
+export const competencyRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('top'), count: z.number().int().min(1).max(100) }),
+  z.strictObject({ kind: z.literal('medalists') }),
+]);
+
+export const quotaSchema = z.strictObject({
+  /** Whose places are capped: the region (national selection) or the college (regional). */
+  team: z.enum(['region', 'college']),
+  max: z.number().int().min(1).max(1000),
+});
+
+export const advancementRulesSchema = z.strictObject({
+  /** Applies to every competency without its own rule. */
+  defaultRule: competencyRuleSchema,
+  /** Competition id -> its rule. */
+  rules: z.record(idSchema, competencyRuleSchema).default({}),
+  quota: quotaSchema.nullable().default(null),
+});
+
+export const reasonSchema = z.string().trim().min(3).max(500);
+
+export const adjustmentSchema = z.strictObject({
+  competitionId: idSchema,
+  competitorId: idSchema,
+  /** include: send although the rules did not (or decide a tie); exclude: do not send. */
+  action: z.enum(['include', 'exclude']),
+  reason: reasonSchema,
+});
+
+export type CompetencyRule = z.infer<typeof competencyRuleSchema>;
+export type AdvancementQuota = z.infer<typeof quotaSchema>;
+export type AdvancementRules = z.infer<typeof advancementRulesSchema>;
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+
+/** Why rules are unusable for the level they select for; empty when they are fine. */
+export function quotaProblem(
+  rules: AdvancementRules,
+  targetLevel: 'college' | 'regional' | 'national' | 'international',
+): 'quotaRequired' | 'quotaOutOfRange' | null {
+  if (targetLevel !== 'national') return null;
+  if (!rules.quota || rules.quota.team !== 'region') return 'quotaRequired';
+  const { max } = rules.quota;
+  return max < nationalQuota.min || max > nationalQuota.max ? 'quotaOutOfRange' : null;
+}
