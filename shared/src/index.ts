@@ -28,3 +28,4 @@ export * from './reference/index';
 export * from './people/index';
 export * from './domain/entities';
 export * from './advancement/index';
+export * from './boards/index';

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './json-diff';
+export * from './medal-table';
+export * from './ceremony';

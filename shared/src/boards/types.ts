@@ -1,0 +1,119 @@
+import type { Localized, PersonName, PublicationPolicy } from '../domain/entities';
+import type { CompetitorStatus } from '../scoring/events';
+import type { Medal } from '../scoring/medals';
+import type { TeamStanding } from '../scoring/teams';
+import type { CeremonyMode } from './ceremony';
+import type { JsonOp } from './json-diff';
+
+/**
+ * The public board payloads, one definition for the server that sends them (HTTP and /board)
+ * and the client that shows them. Public fields only: name, college, region; never an IIN.
+ */
+
+export type BoardView = 'public' | 'staff';
+
+export interface BoardRow {
+  position: number | null;
+  competitor: string;
+  name: PersonName | null;
+  collegeId: string | null;
+  /** The college's name, filled in where the board leaves the server. */
+  college: Localized | null;
+  regionId: string | null;
+  guest: boolean;
+  status: CompetitorStatus;
+  /** Criterion id -> subtotal. */
+  criteria: Record<string, number>;
+  total: number;
+  medal: Medal | null;
+  medallion: boolean;
+}
+
+/** Where a ceremony reveal stands, as every board shows it. */
+export interface CeremonyView {
+  mode: CeremonyMode;
+  step: number;
+  steps: number;
+  /** Competitors revealed by the latest step (highlighted on the boards). */
+  latest: string[];
+  /** Ranked competitors still hidden. */
+  hidden: number;
+}
+
+export interface Board {
+  competitionId: string;
+  championshipId: string;
+  skill: { number: string; name: Localized };
+  view: BoardView;
+  policy: PublicationPolicy;
+  published: boolean;
+  /** Figures may still change: shown with a "provisional" label. */
+  provisional: boolean;
+  /** Sub-criteria whose marks the totals count (all of them unless the policy is `locked`). */
+  counted: string[];
+  /** Criterion ids in scheme order with their maximum, for the columns and the charts. */
+  criteria: { id: string; max: number }[];
+  progress: { marked: number; required: number };
+  /** Null while an embargo hides the figures. */
+  rows: BoardRow[] | null;
+  /** Set when the public board stopped changing at the policy's freeze time. */
+  frozenAt: string | null;
+  /** Set while the organiser reveals the results step by step. */
+  ceremony: CeremonyView | null;
+}
+
+export type CompetitionStatus = 'not_started' | 'marking' | 'locked' | 'published';
+
+/** One competition on the championship overview. */
+export interface CompetitionSummary {
+  id: string;
+  skill: { number: string; name: Localized };
+  policy: PublicationPolicy;
+  status: CompetitionStatus;
+  /** Percent of the competitor x aspect marks entered, and of the sub-criteria locked. */
+  markedPercent: number;
+  lockedPercent: number;
+  /** The marking day of the earliest sub-criterion not yet locked (null once all are). */
+  day: number | null;
+  /** The public board's first place, when the policy shows figures. */
+  leader: {
+    competitor: string;
+    name: PersonName | null;
+    regionId: string | null;
+    total: number;
+  } | null;
+}
+
+export interface MedalTables {
+  /** Some counted competition is not published yet: the table may still change. */
+  provisional: boolean;
+  /** Competitions whose medals are counted. */
+  counted: string[];
+  regions: TeamStanding[];
+  colleges: (TeamStanding & { name: Localized | null })[];
+}
+
+export interface ChampionshipOverview {
+  championshipId: string;
+  name: Localized;
+  startsOn: string;
+  endsOn: string;
+  competitions: CompetitionSummary[];
+  medals: MedalTables;
+}
+
+/** What /board pushes: a full snapshot, or the operations from one version to the next. */
+export interface BoardSnapshotMessage<T> {
+  room: string;
+  epoch: string;
+  version: number;
+  data: T;
+}
+
+export interface BoardDiffMessage {
+  room: string;
+  epoch: string;
+  from: number;
+  version: number;
+  ops: JsonOp[];
+}
