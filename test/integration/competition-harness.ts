@@ -111,11 +111,21 @@ export async function expertCookie(
   competitionId: string,
   expert: Expert,
 ): Promise<string> {
+  return (await expertSignIn(services, base, competitionId, expert)).cookie;
+}
+
+/** Signs an expert in with a fresh PIN; the PIN is kept for what asks for it again (sign-off). */
+export async function expertSignIn(
+  services: Services,
+  base: string,
+  competitionId: string,
+  expert: Expert,
+): Promise<{ cookie: string; pin: string }> {
   const issued = await services.accounts.issueCredential(competitionId, expert.id, expert.role, {
     kind: 'user',
     userId: 'organiser-1',
   });
-  return pinCookie(base, competitionId, issued.pin);
+  return { cookie: await pinCookie(base, competitionId, issued.pin), pin: issued.pin };
 }
 
 export async function pinCookie(base: string, competitionId: string, pin: string) {

@@ -13,7 +13,7 @@ import { createServices, type Services } from '../../server/src/services';
 import { removeDataDir, tempDataDir } from '../support/server';
 import {
   call,
-  expertCookie,
+  expertSignIn,
   pinCookie,
   seedCompetition,
   type SeededCompetition,
@@ -25,6 +25,7 @@ let server: Server;
 let base: string;
 let seeded: SeededCompetition;
 const cookies: Record<string, string> = {};
+const pins: Record<string, string> = {};
 
 const chief = (path: string) => `/api/chief/competitions/${seeded.competitionId}${path}`;
 const expert = (id: string) => seeded.experts.find((e) => e.id === id)!;
@@ -50,7 +51,8 @@ async function sendMarks(expertId: string, marks: object[]) {
 }
 
 async function sendSignOff(expertId: string, subCriterion: string) {
-  return call(base, cookies[expertId], 'POST', `/api/expert/sign-off/${subCriterion}`);
+  const pin = pins[expertId];
+  return call(base, cookies[expertId], 'POST', `/api/expert/sign-off/${subCriterion}`, { pin });
 }
 
 beforeAll(async () => {
@@ -61,7 +63,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   for (const id of ['e1', 'e2', 'e3', 'e4', 'chief', 'deputy']) {
-    cookies[id] = await expertCookie(services, base, seeded.competitionId, expert(id));
+    const session = await expertSignIn(services, base, seeded.competitionId, expert(id));
+    cookies[id] = session.cookie;
+    pins[id] = session.pin;
   }
   // e1 is from almaty like p1: a compatriot, so p1 is marked by the others.
   const panels = { A1: ['e1', 'e2', 'e3', 'e4'], A2: ['e2'], B1: ['e2', 'e3', 'e4'] };
@@ -186,12 +190,16 @@ describe('locking', () => {
     expect(resent.body.results[0]).toEqual({ id: lockedMark.id, status: 'duplicate' });
   });
 
-  it('takes sign-offs of a locked sub-criterion from its panel only', async () => {
+  it('takes sign-offs of a locked sub-criterion from its panel only, a repeat acknowledged', async () => {
     const signed = await sendSignOff('e2', 'A2');
     expect(signed.status).toBe(200);
     const lock = signed.body.locks.find((l: LockState) => l.subCriterion === 'A2');
     expect(lock.signOffs.map((s: { expert: string }) => s.expert)).toEqual(['e2']);
-    expect((await sendSignOff('e2', 'A2')).body.error.details[0].code).toBe('already_signed_off');
+    const before = (await services.log.head(seeded.competitionId)).seq;
+    const repeat = await sendSignOff('e2', 'A2');
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.ok).toBe(true);
+    expect((await services.log.head(seeded.competitionId)).seq).toBe(before);
     expect((await sendSignOff('e1', 'A2')).body.error.details[0].code).toBe('not_on_panel');
     expect((await sendSignOff('e1', 'A1')).body.error.details[0].code).toBe('not_locked');
   });

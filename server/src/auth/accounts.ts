@@ -247,6 +247,37 @@ export class AccountService {
     });
   }
 
+  /**
+   * Checks that `pin` is the PIN of the signed-in expert's own credential, for a sign-off: the
+   * PIN vouches that the expert, not whoever holds the tablet, signs. Wrong PINs count against
+   * the same per-address budget as PIN sign-ins, so a sign-off cannot be used to guess PINs.
+   */
+  verifyCredentialPin(credential: ExpertCredential, pin: string, address: string): Promise<void> {
+    const keys = [`address:${address}`, `credential:${credential.id}`];
+    return this.limited(this.expertAttempts, keys, async () => {
+      const [own] = pinPattern.test(pin)
+        ? await this.activeCredentials({
+            competitionId: credential.competitionId,
+            pinDigest: pinDigestOf(credential.competitionId, pin),
+          })
+        : [];
+      if (own?.id !== credential.id) {
+        throw new ApiError('invalid_pin', {}, (lang) => [
+          {
+            path: 'pin',
+            code: 'wrongPin',
+            message: translate(namespaces.auth[lang], 'refused.wrongPin'),
+          },
+        ]);
+      }
+    });
+  }
+
+  /** The competition's active credentials without their fingerprints: who holds a PIN now. */
+  async activeCredentialsOf(competitionId: string): Promise<ExpertCredential[]> {
+    return (await this.activeCredentials({ competitionId })).map(withoutDigests);
+  }
+
   signInWithLink(token: string, address: string): Promise<ExpertCredential> {
     return this.limited(this.expertAttempts, [`address:${address}`], async () => {
       const [credential] = secretPattern.test(token)

@@ -212,6 +212,9 @@ export class CompetitionRuntime {
       if (!state.panels.get(subCriterion)?.includes(expertId)) {
         throw new ScoringError('not_on_panel', { expert: expertId, subCriterion });
       }
+      // A repeat (a tablet retrying after a lost answer) is acknowledged, not refused.
+      const lock = state.scoring.lockState().find((entry) => entry.subCriterion === subCriterion);
+      if (lock?.signOffs.some((signOff) => signOff.expert === expertId)) return [];
       return [
         this.checked(state, 'subCriterion.signedOff', expertId, { subCriterion, expert: expertId }),
       ];

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
+  | 'invalid_pin'
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
@@ -28,6 +29,7 @@ const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   bad_origin: 403,
+  invalid_pin: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -91,7 +91,7 @@ function describe(actor: Actor, session: Session) {
   };
 }
 
-function clientAddress(req: Request): string {
+export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 

@@ -12,6 +12,7 @@ import { mayIssueCredential } from '../../auth/access';
 import { requireCompetitionRole, param } from '../../auth/middleware';
 import type { Subject } from '../../auth/model';
 import { collections } from '../../collections';
+import { competitionRoster } from '../../competitions/roster';
 import { maxPanelSize } from '../../competitions/runtime-types';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
@@ -67,6 +68,10 @@ export function chiefRoutes(services: Services): Router {
 
   router.get(`${base}/overview`, async (req, res) => {
     res.json((await runtime(req)).overview());
+  });
+
+  router.get(`${base}/roster`, async (req, res) => {
+    res.json(await competitionRoster(await runtime(req), services.store, services.accounts));
   });
 
   router.put(`${base}/panels/:subCriterionId`, async (req, res) => {

@@ -12,6 +12,7 @@ import { expertView } from '../../competitions/expert-view';
 import type { Services } from '../../services';
 import { command, runtimeOf } from '../competition-access';
 import { ApiError, parse } from '../errors';
+import { clientAddress } from './auth';
 
 const correctionBody = z.strictObject({
   markId: markIdSchema,
@@ -19,6 +20,8 @@ const correctionBody = z.strictObject({
   reason: reasonTextSchema,
 });
 const signOffParams = z.object({ subCriterionId: subCriterionIdSchema });
+/** The expert's own PIN: the sign-off is the expert's signature, not the tablet's. */
+const signOffBody = z.strictObject({ pin: z.string().regex(/^\d{6}$/) });
 
 /** The signed-in expert's credential; organisers and anonymous callers are refused. */
 function expertOf(req: Request) {
@@ -55,9 +58,13 @@ export function expertRoutes(services: Services): Router {
     res.json({ result });
   });
 
+  /** Signs a locked sub-criterion off with the expert's PIN; a repeat is acknowledged. */
   router.post('/api/expert/sign-off/:subCriterionId', async (req, res) => {
-    const { competitionId, expertId } = expertOf(req);
+    const credential = expertOf(req);
+    const { competitionId, expertId } = credential;
     const { subCriterionId } = parse(signOffParams, req.params, 'params');
+    const { pin } = parse(signOffBody, req.body, 'body');
+    await services.accounts.verifyCredentialPin(credential, pin, clientAddress(req));
     const runtime = await runtimeOf(services, competitionId);
     await command(() => runtime.signOff(expertId, subCriterionId));
     res.json({ ok: true, locks: runtime.state.scoring.lockState() });
