@@ -9,35 +9,27 @@
  * After each workload: the log verifies, then the server is killed (SIGKILL) and the mark events in
  * its SQLite file must number exactly the accepted marks. Goal: >= 5,000 marks/s, p99 < 20 ms.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { loadConfig } from '../server/src/config';
-import { collections } from '../server/src/collections';
-import { createServices } from '../server/src/services';
-import type { StoredDocument } from '../server/src/store/port';
-import { sqliteFileName } from '../server/src/store/sqlite';
-import {
-  binaryScheme,
-  call,
-  pinCookie,
-  seedCompetition,
-} from '../test/integration/competition-harness';
+import { call, pinCookie } from '../test/integration/competition-harness';
 import { removeDataDir, startServer, tempDataDir } from '../test/support/server';
+import {
+  competitions,
+  competitorCount,
+  competitorId,
+  aspectCount,
+  expertsPerCompetition,
+  loadInChildProcess,
+  seedMarking,
+  storedMarkCounts,
+  writers,
+  writersPerExpert,
+  type Pins,
+} from './marking-setup';
 import { milliseconds, percentile } from './stats';
-
-const competitions = 10;
-const expertsPerCompetition = 4;
-const writersPerExpert = 5;
-const writers = competitions * expertsPerCompetition * writersPerExpert;
-const aspectCount = 100;
-const competitorCount = 30;
 
 interface LoadPlan {
   url: string;
-  /** competition id -> expert id -> PIN */
-  pins: Record<string, Record<string, string>>;
+  pins: Pins;
   seconds: number;
   marksPerRequest: number;
 }
@@ -58,50 +50,6 @@ interface MarkResult {
   id: string;
   status: 'accepted' | 'duplicate' | 'rejected';
   reason?: string;
-}
-
-const competitorId = (competition: number, n: number) => `bench-${competition}-c${n + 1}`;
-
-/** Seeds the competitions straight into the data dir (as the durability test does) and issues PINs. */
-async function seed(dataDir: string): Promise<LoadPlan['pins']> {
-  const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
-  const pins: LoadPlan['pins'] = {};
-  for (let c = 1; c <= competitions; c++) {
-    // Ids unique across competitions: people are documents of one shared collection.
-    // Competitors from "abai" and experts from "almaty", so no compatriot rule bars anyone.
-    const { competitionId, experts } = await seedCompetition(services, {
-      scheme: binaryScheme(aspectCount),
-      competitionId: `bench-${c}`,
-      competitors: Array.from({ length: competitorCount }, (_, n) => ({
-        id: competitorId(c, n),
-        regionId: 'abai',
-      })),
-    });
-    const panel = Array.from({ length: expertsPerCompetition }, (_, k) => ({
-      ...experts[0]!,
-      id: `bench-${c}-expert-${k + 1}`,
-      regionId: 'almaty',
-    }));
-    for (const expert of panel) {
-      await services.store.putDocument(collections.experts, expert as unknown as StoredDocument);
-    }
-    const runtime = await services.competitions.open(competitionId);
-    await runtime.setPanel(
-      'organiser-1',
-      'A1',
-      panel.map((expert) => expert.id),
-    );
-    pins[competitionId] = {};
-    for (const expert of panel) {
-      const issued = await services.accounts.issueCredential(competitionId, expert.id, 'expert', {
-        kind: 'user',
-        userId: 'organiser-1',
-      });
-      pins[competitionId][expert.id] = issued.pin;
-    }
-  }
-  await services.close();
-  return pins;
 }
 
 /** The load generator's side: runs in its own process and prints its LoadResult as JSON. */
@@ -164,45 +112,20 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   return result;
 }
 
-function loadInChildProcess(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--load', JSON.stringify(plan)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(output) as LoadResult)
-        : reject(new Error(`load generator exited with ${code}`)),
-    );
-  });
-}
-
-/** Mark events per competition in the SQLite file of a stopped server. */
-function storedMarkEvents(dataDir: string): Record<string, number> {
-  const file = new Database(path.join(dataDir, sqliteFileName), { readonly: true });
-  const rows = file
-    .prepare(
-      "SELECT stream, count(*) AS marks FROM events WHERE type = 'mark.recorded' GROUP BY stream",
-    )
-    .all() as { stream: string; marks: number }[];
-  file.close();
-  return Object.fromEntries(rows.map((row) => [row.stream, row.marks]));
-}
-
 async function measure(marksPerRequest: number, seconds: number): Promise<void> {
   const dataDir = tempDataDir('ashyq-bench-http-marks-');
   try {
-    const pins = await seed(dataDir);
+    const pins = await seedMarking(dataDir);
     const server = await startServer({ dataDir });
     let load: LoadResult;
     const verdicts: { ok: boolean }[] = [];
     try {
-      load = await loadInChildProcess({ url: server.url, pins, seconds, marksPerRequest });
+      load = await loadInChildProcess<LoadResult>(fileURLToPath(import.meta.url), {
+        url: server.url,
+        pins,
+        seconds,
+        marksPerRequest,
+      });
       for (const competitionId of Object.keys(pins)) {
         const verdict = await call(
           server.url,
@@ -216,7 +139,7 @@ async function measure(marksPerRequest: number, seconds: number): Promise<void> 
       // A crash, not a shutdown: what was acknowledged must already be on disk.
       await server.stop('SIGKILL');
     }
-    const stored = storedMarkEvents(dataDir);
+    const stored = storedMarkCounts(dataDir);
     const storedTotal = Object.values(stored).reduce((sum, marks) => sum + marks, 0);
     const sameCounts = Object.keys(pins).every(
       (id) => (stored[id] ?? 0) === (load.acceptedBy[id] ?? 0),

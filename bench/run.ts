@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn, or the ones named (`npm run bench -- scoring appends`).
  * Each module exports `run()` printing its workload, median, p99 and the figure to compare.
+ * `--seconds N` shortens (or lengthens) the timed benchmarks that read BENCH_SECONDS.
  */
 const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>> = {
   scoring: () => import('./scoring'),
@@ -8,9 +9,15 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   appends: () => import('./appends'),
   startup: () => import('./startup'),
   'http-marks': () => import('./http-marks'),
+  'socket-marks': () => import('./socket-marks'),
 };
 
 const wanted = process.argv.slice(2);
+const secondsFlag = wanted.indexOf('--seconds');
+if (secondsFlag >= 0) {
+  process.env.BENCH_SECONDS = wanted[secondsFlag + 1];
+  wanted.splice(secondsFlag, 2);
+}
 const selected = wanted.length > 0 ? wanted : Object.keys(benches);
 for (const name of selected) {
   const load = benches[name];

@@ -1,0 +1,276 @@
+/**
+ * Durable marks over Socket.IO, issue 4's benchmark: the real server in one process, the load
+ * generator (this file with `--load`) in another. 200 expert connections to /expert, each signed
+ * in with its own session cookie (10 competitions x 4 experts x 5 tablets), each sending
+ * `marks:record` with client-generated ids as fast as its acknowledgements allow. Every 20th
+ * command of a connection resends its previous, already acknowledged, command unchanged, which
+ * must come back as duplicates. One mark per command is the tablet's live mode; a small batch is
+ * a tablet catching up.
+ * Afterwards the server is killed (SIGKILL: what was acknowledged must already be on disk) and its
+ * SQLite file is read directly: the mark ids in mark.recorded events must be exactly the
+ * acknowledged accepted ids, none twice, and every competition's chain must verify.
+ * Goal (issue 4): >= 2,000 marks/s sustained, p99 acknowledgement < 100 ms, over 60 s.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
+import { io, type Socket } from 'socket.io-client';
+import { pinCookie } from '../test/integration/competition-harness';
+import { removeDataDir, startServer, tempDataDir } from '../test/support/server';
+import {
+  aspectCount,
+  competitorCount,
+  competitorId,
+  loadInChildProcess,
+  seedMarking,
+  storedMarks,
+  verifyStoredChains,
+  writers,
+  writersPerExpert,
+  type Pins,
+} from './marking-setup';
+import { milliseconds, percentile } from './stats';
+
+/** Every this many commands a connection resends its previous one, to prove idempotency. */
+const resendEvery = 20;
+/** A command without an acknowledgement after this long counts as failed. */
+const ackTimeoutMs = 30_000;
+
+interface LoadPlan {
+  url: string;
+  pins: Pins;
+  seconds: number;
+  marksPerCommand: number;
+}
+
+interface LoadResult {
+  commands: number;
+  resends: number;
+  /** Accepted mark ids per competition, to compare with the stored log. */
+  acceptedIds: Record<string, string[]>;
+  duplicates: number;
+  /** Marks of a resent command that did not come back as duplicates. */
+  resendsNotDuplicate: number;
+  rejected: Record<string, number>;
+  failedCommands: Record<string, number>;
+  /** Connections closed by the server (or the network) during the run. */
+  disconnects: number;
+  latencies: number[];
+  elapsedSeconds: number;
+}
+
+interface MarkInput {
+  id: string;
+  competitor: string;
+  aspect: string;
+  value: { kind: 'binary'; achieved: boolean };
+}
+
+type RecordAck =
+  | {
+      ok: true;
+      results: { id: string; status: 'accepted' | 'duplicate' | 'rejected'; reason?: string }[];
+    }
+  | { ok: false; error: { code: string } };
+
+function connect(url: string, cookie: string, competitionId: string): Promise<Socket> {
+  const socket = io(`${url}/expert`, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { competitionId },
+    extraHeaders: { cookie },
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** The load generator's side: runs in its own process and prints its LoadResult as JSON. */
+async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
+  const connections: { competition: number; competitionId: string; socket: Socket }[] = [];
+  for (const [c, [competitionId, experts]] of Object.entries(plan.pins).entries()) {
+    for (const pin of Object.values(experts)) {
+      for (let tablet = 0; tablet < writersPerExpert; tablet++) {
+        const cookie = await pinCookie(plan.url, competitionId, pin);
+        const socket = await connect(plan.url, cookie, competitionId);
+        connections.push({ competition: c + 1, competitionId, socket });
+      }
+    }
+  }
+  const result: LoadResult = {
+    commands: 0,
+    resends: 0,
+    acceptedIds: {},
+    duplicates: 0,
+    resendsNotDuplicate: 0,
+    rejected: {},
+    failedCommands: {},
+    disconnects: 0,
+    latencies: [],
+    elapsedSeconds: 0,
+  };
+  const count = (tally: Record<string, number>, key: string) =>
+    (tally[key] = (tally[key] ?? 0) + 1);
+  for (const { socket } of connections) {
+    socket.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') result.disconnects += 1;
+    });
+  }
+
+  const started = performance.now();
+  const deadline = started + plan.seconds * 1000;
+  await Promise.all(
+    connections.map(async ({ competition, competitionId, socket }, w) => {
+      const accepted = (result.acceptedIds[competitionId] ??= []);
+      let n = 0;
+      let previous: MarkInput[] | undefined;
+      for (let command = 1; performance.now() < deadline; command++) {
+        const resend = previous !== undefined && command % resendEvery === 0;
+        const marks: MarkInput[] = resend
+          ? previous!
+          : Array.from({ length: plan.marksPerCommand }, () => {
+              n += 1;
+              return {
+                id: `s${String(w).padStart(3, '0')}_${String(n).padStart(7, '0')}`,
+                competitor: competitorId(competition, (n * 7 + w) % competitorCount),
+                aspect: `A1.M${((n + w * 13) % aspectCount) + 1}`,
+                value: { kind: 'binary', achieved: n % 2 === 0 },
+              };
+            });
+        const begun = performance.now();
+        let ack: RecordAck;
+        try {
+          ack = (await socket
+            .timeout(ackTimeoutMs)
+            .emitWithAck('marks:record', { marks })) as RecordAck;
+        } catch {
+          count(result.failedCommands, 'timeout');
+          continue;
+        }
+        result.latencies.push(performance.now() - begun);
+        result.commands += 1;
+        if (resend) result.resends += 1;
+        if (!ack.ok) {
+          count(result.failedCommands, ack.error.code);
+          continue;
+        }
+        for (const mark of ack.results) {
+          if (resend && mark.status !== 'duplicate') result.resendsNotDuplicate += 1;
+          if (mark.status === 'accepted') accepted.push(mark.id);
+          else if (mark.status === 'duplicate') result.duplicates += 1;
+          else count(result.rejected, mark.reason ?? 'unknown');
+        }
+        previous = marks;
+      }
+    }),
+  );
+  result.elapsedSeconds = (performance.now() - started) / 1000;
+  for (const { socket } of connections) socket.disconnect();
+  return result;
+}
+
+/** Whether the stored mark ids are exactly the accepted ones, each stored once. */
+function compareWithLog(load: LoadResult, stored: { stream: string; id: string }[]) {
+  const accepted = new Set<string>();
+  let acceptedTwice = 0;
+  for (const [stream, ids] of Object.entries(load.acceptedIds)) {
+    for (const id of ids) {
+      const key = `${stream}/${id}`;
+      if (accepted.has(key)) acceptedTwice += 1;
+      accepted.add(key);
+    }
+  }
+  const seen = new Set<string>();
+  let storedTwice = 0;
+  let storedNotAccepted = 0;
+  for (const { stream, id } of stored) {
+    const key = `${stream}/${id}`;
+    if (seen.has(key)) storedTwice += 1;
+    seen.add(key);
+    if (!accepted.has(key)) storedNotAccepted += 1;
+  }
+  let lost = 0;
+  for (const key of accepted) if (!seen.has(key)) lost += 1;
+  return { accepted: accepted.size, acceptedTwice, storedTwice, storedNotAccepted, lost };
+}
+
+async function measure(marksPerCommand: number, seconds: number): Promise<void> {
+  const dataDir = tempDataDir('ashyq-bench-socket-marks-');
+  try {
+    const pins = await seedMarking(dataDir);
+    const server = await startServer({ dataDir });
+    let load: LoadResult;
+    try {
+      load = await loadInChildProcess<LoadResult>(fileURLToPath(import.meta.url), {
+        url: server.url,
+        pins,
+        seconds,
+        marksPerCommand,
+      });
+    } finally {
+      // A crash, not a shutdown: what was acknowledged must already be on disk.
+      await server.stop('SIGKILL');
+    }
+    const comparison = compareWithLog(load, storedMarks(dataDir));
+    const chains = verifyStoredChains(dataDir);
+    const acceptedMarks = Object.values(load.acceptedIds).reduce((sum, ids) => sum + ids.length, 0);
+    const latency = (fraction: number) => milliseconds(percentile(load.latencies, fraction));
+    console.log(
+      `${`${marksPerCommand} mark${marksPerCommand > 1 ? 's' : ''} per command`.padEnd(22)}` +
+        ` ${load.commands.toLocaleString('en')} acks (${load.resends.toLocaleString('en')} resends)` +
+        ` in ${load.elapsedSeconds.toFixed(1)} s = ${Math.round(load.commands / load.elapsedSeconds).toLocaleString('en')} acks/s;` +
+        ` ${acceptedMarks.toLocaleString('en')} marks accepted = ` +
+        `${Math.round(acceptedMarks / load.elapsedSeconds).toLocaleString('en')} marks/s;` +
+        ` ack p50 ${latency(0.5)}, p95 ${latency(0.95)}, p99 ${latency(0.99)}, max ${latency(1)}`,
+    );
+    const allVerify = chains.every((chain) => chain.verdict.ok);
+    const exact =
+      comparison.lost === 0 &&
+      comparison.storedNotAccepted === 0 &&
+      comparison.storedTwice === 0 &&
+      comparison.acceptedTwice === 0;
+    console.log(
+      `  duplicates ${load.duplicates} (resent marks not acknowledged as duplicates: ${load.resendsNotDuplicate}),` +
+        ` rejected ${JSON.stringify(load.rejected)}, failed commands ${JSON.stringify(load.failedCommands)},` +
+        ` connections the server closed ${load.disconnects}`,
+    );
+    console.log(
+      `  after kill -9: log == acknowledged ids: ${exact} (${comparison.accepted.toLocaleString('en')} accepted,` +
+        ` lost ${comparison.lost}, stored but not acknowledged ${comparison.storedNotAccepted},` +
+        ` stored twice ${comparison.storedTwice}); chains verify: ${allVerify}` +
+        ` (${chains.length} competitions, ${chains.reduce((sum, c) => sum + (c.verdict.ok ? c.verdict.events : 0), 0).toLocaleString('en')} events);` +
+        ` load average now ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+    );
+  } finally {
+    removeDataDir(dataDir);
+  }
+}
+
+/** Marks per command: one (live marking) and a small batch (a tablet catching up). */
+const workloads = (process.env.BENCH_MARKS_PER_COMMAND ?? '1,10').split(',').map(Number);
+
+export async function run(seconds = Number(process.env.BENCH_SECONDS ?? 60)): Promise<void> {
+  console.log(
+    `Durable marks over Socket.IO: server and load generator in separate processes, ${writers} ` +
+      `/expert connections, each with its own session, each waiting for its acknowledgement; ` +
+      `${seconds} s per workload, SQLite WAL + synchronous=FULL; load average before ` +
+      `${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}. ` +
+      'Goal: >= 2,000 marks/s, p99 acknowledgement < 100 ms.',
+  );
+  for (const marksPerCommand of workloads) await measure(marksPerCommand, seconds);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [flag, plan] = process.argv.slice(2);
+  if (flag === '--load' && plan) {
+    process.stdout.write(JSON.stringify(await generateLoad(JSON.parse(plan) as LoadPlan)));
+  } else {
+    await run();
+  }
+}
