@@ -19,6 +19,7 @@ export * from './scoring/mark-book';
 export * from './scoring/views';
 export * from './scoring/standings';
 export * from './scoring/projection';
+export * from './scoring/rescore';
 export * from './profiles/profile';
 export * from './profiles/registry';
 export * from './i18n/index';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LockState } from '@ashyq/shared';
 import { loadConfig } from '../../server/src/config';
+import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { createApp } from '../../server/src/http/app';
 import { createServices, type Services } from '../../server/src/services';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
@@ -25,6 +26,12 @@ const chief = (path: string) => `/api/chief/competitions/${seeded.competitionId}
 const head = async () => (await services.log.head(seeded.competitionId)).seq;
 let serial = 0;
 const markId = () => `cc_${String(++serial).padStart(6, '0')}`;
+const judged = (competitor: string, aspect: string, score: number) => ({
+  id: markId(),
+  competitor,
+  aspect,
+  value: { kind: 'judgement' as const, score },
+});
 const binary = (competitor: string, aspect: string) => ({
   id: markId(),
   competitor,
@@ -159,6 +166,209 @@ describe('sign-off with the PIN', () => {
     const again = await signOff('e2', 'A2', { pin: pins.e2 });
     expect(again.status).toBe(200);
     expect(await head()).toBe(before);
+  });
+});
+
+describe('re-score requests', () => {
+  const request = (cookie: string, body: unknown) =>
+    call(base, cookie, 'POST', chief('/rescore-requests'), body);
+  const overview = async () => (await call(base, cookies.chief, 'GET', chief('/overview'))).body;
+  const viewOf = async (expertId: string) =>
+    (await call(base, cookies[expertId], 'GET', '/api/expert/competition')).body;
+
+  beforeAll(async () => {
+    // p2's A1.J1 is 0, 2, 3: an open discrepancy.
+    for (const [expertId, score] of [
+      ['e1', 0],
+      ['e2', 2],
+      ['e3', 3],
+    ] as const) {
+      const res = await sendMarks(expertId, [judged('p2', 'A1.J1', score)]);
+      expect(res.body.results[0].status).toBe('accepted');
+    }
+  });
+
+  it('refuses bad input and an aspect without an open discrepancy, changing nothing', async () => {
+    const before = await head();
+    for (const body of [
+      {},
+      { competitorId: 'p2' },
+      { competitorId: 'p2', aspect: 'a1-j1' },
+      { competitorId: 'p2', aspect: 'A1.J1', reason: '' },
+      { competitorId: 'p2', aspect: 'A1.J1', expert: 'e1' },
+    ]) {
+      expect((await request(cookies.chief, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    const agreed = await call(
+      base,
+      cookies.chief,
+      'POST',
+      `${chief('/rescore-requests')}?lang=ru`,
+      {
+        competitorId: 'p2',
+        aspect: 'B1.J1',
+      },
+    );
+    expect(agreed.status).toBe(409);
+    expect(agreed.body.error.details[0]).toMatchObject({ code: 'no_open_discrepancy' });
+    expect(agreed.body.error.details[0].message).toContain('нет открытого расхождения');
+    expect((await request(cookies.chief, { competitorId: 'ghost', aspect: 'A1.J1' })).status).toBe(
+      409,
+    );
+    expect(await head()).toBe(before);
+    expect((await overview()).rescoreRequests).toEqual([]);
+  });
+
+  it('is refused to an expert', async () => {
+    const res = await request(cookies.e1, { competitorId: 'p2', aspect: 'A1.J1' });
+    expect(res.status).toBe(403);
+  });
+
+  it("lets the deputy ask the panel to re-score; logged, in the overview and on the judges' views", async () => {
+    const reason = 'Look at the navigation on a phone before scoring again';
+    const res = await request(cookies.deputy, { competitorId: 'p2', aspect: 'A1.J1', reason });
+    expect(res.status).toBe(201);
+    expect(res.body.request).toMatchObject({
+      competitor: 'p2',
+      aspect: 'A1.J1',
+      subCriterion: 'A1',
+      actor: 'deputy',
+      reason,
+      pending: ['e1', 'e2', 'e3'],
+    });
+    const { rescoreRequests, openDiscrepancies } = await overview();
+    expect(rescoreRequests).toEqual([res.body.request]);
+    expect(openDiscrepancies).toHaveLength(1);
+    const trail = await call(base, cookies.chief, 'GET', chief('/events?type=rescore.requested'));
+    expect(trail.body.events).toHaveLength(1);
+    expect(trail.body.events[0]).toMatchObject({
+      actor: 'deputy',
+      data: { competitor: 'p2', aspect: 'A1.J1', experts: ['e1', 'e2', 'e3'], reason },
+    });
+    const byJudge = await call(base, cookies.chief, 'GET', chief('/events?expert=e3&kind=rescore'));
+    expect(byJudge.body.events.map((e: { type: string }) => e.type)).toEqual(['rescore.requested']);
+    const view = await viewOf('e1');
+    expect(view.rescoreRequests).toEqual([
+      { competitor: 'p2', aspect: 'A1.J1', at: res.body.request.at, reason },
+    ]);
+    expect(view.revealedScores).toContainEqual(
+      expect.objectContaining({ competitor: 'p2', aspect: 'A1.J1', discrepancy: true }),
+    );
+    expect((await viewOf('chief')).rescoreRequests).toEqual([]);
+  });
+
+  it('stays pending for each judge until its new score, then closes', async () => {
+    await sendMarks('e1', [judged('p2', 'A1.J1', 2)]);
+    expect((await overview()).rescoreRequests[0].pending).toEqual(['e2', 'e3']);
+    expect((await viewOf('e1')).rescoreRequests).toEqual([]);
+    expect((await viewOf('e2')).rescoreRequests).toHaveLength(1);
+    await sendMarks('e2', [judged('p2', 'A1.J1', 2)]);
+    await sendMarks('e3', [judged('p2', 'A1.J1', 2)]);
+    const after = await overview();
+    expect(after.rescoreRequests).toEqual([]);
+    expect(after.openDiscrepancies).toEqual([]);
+    const revealed = (await viewOf('e3')).revealedScores.find(
+      (entry: { competitor: string; aspect: string }) =>
+        entry.competitor === 'p2' && entry.aspect === 'A1.J1',
+    );
+    expect(revealed).toMatchObject({ discrepancy: false });
+    expect(revealed.scores.map((s: { score: number }) => s.score)).toEqual([2, 2, 2]);
+  });
+
+  it('closes when the chief resolves the discrepancy instead', async () => {
+    const runtime = await services.competitions.open(seeded.competitionId);
+    // p1 (e1's compatriot) is judged by e2, e3 and e4: 0, 3, 1.
+    await sendMarks('e2', [judged('p1', 'A1.J1', 0)]);
+    await sendMarks('e3', [judged('p1', 'A1.J1', 3)]);
+    await runtime.recordMarks('e4', [judged('p1', 'A1.J1', 1)]);
+    const asked = await request(cookies.chief, { competitorId: 'p1', aspect: 'A1.J1' });
+    expect(asked.body.request).toMatchObject({ reason: null, pending: ['e2', 'e3', 'e4'] });
+    const resolved = await call(base, cookies.chief, 'POST', chief('/discrepancies/resolve'), {
+      competitorId: 'p1',
+      aspect: 'A1.J1',
+      reason: 'The panel agreed on 1 after discussion',
+    });
+    expect(resolved.status).toBe(200);
+    expect((await overview()).rescoreRequests).toEqual([]);
+    expect((await viewOf('e2')).rescoreRequests).toEqual([]);
+  });
+
+  it('comes back the same from a replay of the log and from a snapshot', async () => {
+    const runtime = await services.competitions.open(seeded.competitionId);
+    await sendMarks('e2', [judged('p2', 'B1.J1', 0)]);
+    await runtime.setPanel('chief', 'B1', ['e2', 'e3', 'e4']);
+    await sendMarks('e2', [judged('p2', 'B1.J1', 0)]);
+    await sendMarks('e3', [judged('p2', 'B1.J1', 3)]);
+    await runtime.recordMarks('e4', [judged('p2', 'B1.J1', 3)]);
+    await request(cookies.chief, { competitorId: 'p2', aspect: 'B1.J1', reason: 'Recheck' });
+    await sendMarks('e3', [judged('p2', 'B1.J1', 2)]);
+    const live = runtime.state.rescore.list();
+    expect(live).toHaveLength(1);
+    expect(live[0]!.pending).toEqual(['e2', 'e4']);
+    const projection = runtimeProjection({
+      scheme: sampleScheme(),
+      profile: runtime.context.profile,
+      schemeVersion: 1,
+    });
+    const { state } = await services.log.replay(seeded.competitionId, projection, {
+      snapshotEvery: Number.MAX_SAFE_INTEGER,
+    });
+    expect(state.rescore.list()).toEqual(live);
+    const restored = projection.fromSnapshot!(
+      JSON.parse(JSON.stringify(projection.toSnapshot!(runtime.state))),
+    );
+    expect(restored.rescore.list()).toEqual(live);
+  });
+});
+
+describe('the overview matrix', () => {
+  it('has a cell per sub-criterion and competitor with who marked it', async () => {
+    const { matrix, progress } = (await call(base, cookies.chief, 'GET', chief('/overview'))).body;
+    expect(matrix).toHaveLength(3 * 2);
+    expect(matrix).toContainEqual({
+      subCriterion: 'A1',
+      competitor: 'p2',
+      marked: 1,
+      required: 3,
+      experts: ['e1', 'e2', 'e3'],
+    });
+    expect(matrix).toContainEqual(
+      expect.objectContaining({ subCriterion: 'A2', competitor: 'p1', marked: 1, experts: ['e2'] }),
+    );
+    const a1 = progress.subCriteria.find((s: { subCriterion: string }) => s.subCriterion === 'A1');
+    const cells = matrix.filter((c: { subCriterion: string }) => c.subCriterion === 'A1');
+    expect(cells.reduce((sum: number, c: { marked: number }) => sum + c.marked, 0)).toBe(a1.marked);
+  });
+});
+
+describe('the audit trail', () => {
+  const trail = (query: string) => call(base, cookies.chief, 'GET', chief(`/events?${query}`));
+
+  it('pages back from the newest events with limit and before', async () => {
+    const whole = await (await services.competitions.open(seeded.competitionId)).events();
+    const first = await trail('limit=4');
+    expect(first.status).toBe(200);
+    expect(first.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+      whole.slice(-4).map((e) => e.seq),
+    );
+    const second = await trail(`limit=4&before=${first.body.nextBefore}`);
+    expect(second.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+      whole.slice(-8, -4).map((e) => e.seq),
+    );
+    const marks = await trail('kind=mark&competitor=p2&aspect=A1.J1&expert=e1');
+    expect(marks.body.events.length).toBeGreaterThan(0);
+    for (const event of marks.body.events) {
+      expect(event.data.mark).toMatchObject({ competitor: 'p2', aspect: 'A1.J1', expert: 'e1' });
+    }
+    expect(marks.body.nextBefore).toBeNull();
+  });
+
+  it('refuses unknown types and kinds and pages out of range, naming the field', async () => {
+    for (const query of ['type=mark.deleted', 'kind=marks', 'limit=0', 'limit=5000', 'before=x']) {
+      const res = await trail(query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.details[0].path).toBe(`query.${query.split('=')[0]}`);
+    }
   });
 });
 

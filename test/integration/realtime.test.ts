@@ -292,6 +292,7 @@ describe('blind judgement and discrepancy alerts', () => {
         competitor: 'p2',
         aspect: 'A1.J1',
         scores: expect.arrayContaining([{ expert: 'e4', score: 3 }]),
+        discrepancy: true,
       },
     ]);
     // Whatever a judge was sent about an aspect includes its own score: nothing before it scored.

@@ -8,6 +8,8 @@ export interface RevealedScores {
   competitor: string;
   aspect: string;
   scores: { expert: string; score: number }[];
+  /** The scores are too far apart and the chief has not resolved it: a re-score may follow. */
+  discrepancy: boolean;
 }
 
 const counts = (mark: MarkRecord) => !mark.supersededBy && !mark.withdrawn;
@@ -28,7 +30,7 @@ export function revealedScores(
   const scores = marks.current.flatMap(({ expert, value }) =>
     value.kind === 'judgement' ? [{ expert, score: value.score }] : [],
   );
-  return { competitor, aspect, scores };
+  return { competitor, aspect, scores, discrepancy: marks.discrepancy === 'open' };
 }
 
 /**
@@ -75,6 +77,9 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     revealedScores: marks.flatMap(
       ({ competitor, aspect }) => revealedScores(state, expertId, competitor, aspect) ?? [],
     ),
+    rescoreRequests: state.rescore
+      .pendingFor(expertId)
+      .map(({ competitor, aspect, at, reason }) => ({ competitor, aspect, at, reason })),
   };
 }
 

@@ -3,6 +3,9 @@ import {
   type ApplyOutcome,
   type MarkingScheme,
   type PersonName,
+  RescoreRequests,
+  type RescoreRequest,
+  type RescoreRequested,
   type RulesProfile,
   type ScoringEvent,
   type ScoringEventType,
@@ -26,6 +29,8 @@ export interface RuntimeState {
   /** Expert id -> competitor ids it declared a conflict of interest with. */
   conflicts: Map<string, Set<string>>;
   people: Map<string, PublicProfile>;
+  /** The chief's open re-score requests and who still has to score again. */
+  rescore: RescoreRequests;
   /** What the engine said about the last scoring event applied (acks read it). */
   lastOutcome: ApplyOutcome | null;
 }
@@ -37,7 +42,7 @@ export interface PublicProfile {
 }
 
 /** Events only the server interprets; the engine ignores them. */
-export const runtimeEventTypes = ['panel.set', 'conflict.declared'] as const;
+export const runtimeEventTypes = ['panel.set', 'conflict.declared', 'rescore.requested'] as const;
 
 export interface PanelSet {
   subCriterion: string;
@@ -61,6 +66,9 @@ const scoringTypes = new Set<string>([
   'subCriterion.signedOff',
   'results.published',
 ] satisfies ScoringEventType[]);
+
+/** Every event type a competition's log holds, for the audit trail's filters. */
+export const eventTypes = [...scoringTypes, ...runtimeEventTypes];
 
 /** A scoring event ready to append, and the same event as the engine will see it. */
 export interface CheckedDraft {
@@ -104,6 +112,7 @@ interface RuntimeSnapshot {
   panels: [string, string[]][];
   conflicts: [string, string[]][];
   people: [string, PublicProfile][];
+  rescore: RescoreRequest[];
 }
 
 export interface RuntimeSetup {
@@ -117,18 +126,22 @@ export interface RuntimeSetup {
 export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState> {
   const { scheme, profile, judgesPerAspect } = setup;
   return {
-    name: `competition-runtime@1/${profile.id}/scheme-${setup.schemeVersion}`,
+    // The version changes with the state's shape: a snapshot of an older shape is not restored.
+    name: `competition-runtime@2/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
       conflicts: new Map(),
       people: new Map(),
+      rescore: new RescoreRequests(),
       lastOutcome: null,
     }),
     apply(state, event) {
       const scoringEvent = asScoringEvent(event);
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
+        if (state.lastOutcome.ok && !state.lastOutcome.duplicate)
+          state.rescore.follow(scoringEvent);
         if (state.lastOutcome.ok && scoringEvent.type === 'competitor.registered') {
           const { profile: person } = event.data as { profile?: PublicProfile };
           if (person) state.people.set(scoringEvent.competitor.id, person);
@@ -143,6 +156,11 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const declared = state.conflicts.get(expert) ?? new Set<string>();
         declared.add(competitor);
         state.conflicts.set(expert, declared);
+      } else if (event.type === 'rescore.requested') {
+        const request = event.data as unknown as RescoreRequested;
+        const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
+        const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
+        state.rescore.requested(request, subCriterion, event);
       }
       return state;
     },
@@ -152,6 +170,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         panels: [...state.panels],
         conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
         people: [...state.people],
+        rescore: state.rescore.list(),
       };
       return snapshot as unknown as JsonValue;
     },
@@ -162,6 +181,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         panels: new Map(snapshot.panels),
         conflicts: new Map(snapshot.conflicts.map(([expert, ids]) => [expert, new Set(ids)])),
         people: new Map(snapshot.people),
+        rescore: new RescoreRequests(snapshot.rescore),
         lastOutcome: null,
       };
     },

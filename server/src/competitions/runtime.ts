@@ -3,6 +3,7 @@ import {
   delegationKeysOf,
   isSameMark,
   reject,
+  rescoreTargets,
   ScoringError,
   type Competitor,
   type CompetitorStatus,
@@ -10,6 +11,7 @@ import {
   type ExpertParty,
   type MarkEntry,
   type Rejection,
+  type RescoreRequest,
   type ScoringEventType,
   type MarkInput,
 } from '@ashyq/shared';
@@ -19,7 +21,7 @@ import type { EventDraft } from '../events/chain';
 import type { EventLog } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
-import { matches, type EventFilter } from './audit-filter';
+import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from './board';
 import { boardAsOf, freezeTimeOf } from './frozen-board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
@@ -221,6 +223,38 @@ export class CompetitionRuntime {
     });
   }
 
+  /**
+   * Asks the judges of an open discrepancy to score the aspect again (a `rescore.requested` event
+   * naming them); each stays pending until its new score arrives. Refused without a discrepancy.
+   */
+  async requestRescore(
+    actor: string,
+    competitor: string,
+    aspect: string,
+    reason?: string,
+  ): Promise<RescoreRequest> {
+    let asked = { subCriterion: '', experts: [] as string[] };
+    const [stored] = await this.live.execute((state) => {
+      const targets = rescoreTargets(state.scoring, competitor, aspect);
+      if (!('experts' in targets)) throw new ScoringError(targets.reason, targets.params);
+      asked = targets;
+      const data = { competitor, aspect, experts: targets.experts, ...(reason ? { reason } : {}) };
+      return [{ type: 'rescore.requested', actor, data }];
+    });
+    // Re-scores applied right after it may have closed the request already: nobody is pending.
+    return (
+      this.state.rescore.get(competitor, aspect) ?? {
+        competitor,
+        aspect,
+        subCriterion: asked.subCriterion,
+        at: stored!.at,
+        actor,
+        reason: reason ?? null,
+        pending: [],
+      }
+    );
+  }
+
   async resolveDiscrepancy(
     actor: string,
     competitor: string,
@@ -279,6 +313,8 @@ export class CompetitionRuntime {
       competitionId: this.id,
       progress: scoring.progress(),
       openDiscrepancies: scoring.openDiscrepancies(),
+      matrix: scoring.progressMatrix(),
+      rescoreRequests: this.state.rescore.list(),
       locks: scoring.lockState(),
       blockers: Object.fromEntries(
         scoring.index.subCriteria.map((sub) => [sub.id, scoring.lockBlockers(sub.id)]),
@@ -299,6 +335,11 @@ export class CompetitionRuntime {
       if (matches(event, filter)) found.push(event);
     }
     return found;
+  }
+
+  /** One page of the audit trail, newest events first read, returned oldest first. */
+  eventPage(filter: EventFilter, page: EventPage) {
+    return readEventPage(this.store, this.id, this.head.seq, filter, page);
   }
 
   /** The competitor ids the expert may never mark: compatriots and declared conflicts. */

@@ -59,6 +59,17 @@ export interface SubCriterionProgress {
   locked: boolean;
 }
 
+/** One competitor's marking of one sub-criterion: a cell of the chief's progress matrix. */
+export interface ProgressCell {
+  subCriterion: string;
+  competitor: string;
+  /** Aspects of the sub-criterion marked for this competitor. */
+  marked: number;
+  required: number;
+  /** Experts whose marks count in this cell, sorted by id. */
+  experts: string[];
+}
+
 export interface OpenDiscrepancy {
   competitor: string;
   aspect: string;
@@ -209,6 +220,32 @@ export abstract class ProjectionState {
       };
     });
     return { subCriteria, marked, required };
+  }
+
+  /**
+   * Progress per sub-criterion and competitor, for the active competitors `progress` counts (so
+   * the cells of a sub-criterion sum to its progress), with who has marked each cell.
+   */
+  progressMatrix(): ProgressCell[] {
+    const cells: ProgressCell[] = [];
+    const active = this.competitors.filter((c) => c.active);
+    for (const sub of this.index.subCriteria) {
+      for (const competitor of active) {
+        const experts = new Set<string>();
+        for (let a = sub.firstAspect; a < sub.endAspect; a++) {
+          for (const stored of competitor.currentMarks(a, this.book))
+            experts.add(stored.mark.expert);
+        }
+        cells.push({
+          subCriterion: sub.id,
+          competitor: competitor.id,
+          marked: competitor.markedPerSubCriterion[sub.index]!,
+          required: sub.endAspect - sub.firstAspect,
+          experts: [...experts].sort(),
+        });
+      }
+    }
+    return cells;
   }
 
   openDiscrepancies(): OpenDiscrepancy[] {

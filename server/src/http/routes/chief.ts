@@ -12,13 +12,18 @@ import { mayIssueCredential } from '../../auth/access';
 import { requireCompetitionRole, param } from '../../auth/middleware';
 import type { Subject } from '../../auth/model';
 import { collections } from '../../collections';
+import { kindOf } from '../../competitions/audit-filter';
 import { competitionRoster } from '../../competitions/roster';
+import { eventTypes } from '../../competitions/runtime-state';
 import { maxPanelSize } from '../../competitions/runtime-types';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
 
 const base = '/api/chief/competitions/:id';
+/** Audit trail pages: a console screenful by default, a bounded response at most. */
+const defaultEventPage = 500;
+const maxEventPage = 2_000;
 const competitionParams = z.object({ id: idSchema });
 const subCriterionParams = competitionParams.extend({ subCriterionId: subCriterionIdSchema });
 const competitorParams = competitionParams.extend({ competitorId: idSchema });
@@ -35,12 +40,21 @@ const resolveBody = z.strictObject({
   aspect: aspectCodeSchema,
   reason: reasonTextSchema,
 });
+const rescoreBody = z.strictObject({
+  competitorId: idSchema,
+  aspect: aspectCodeSchema,
+  reason: reasonTextSchema.optional(),
+});
 const unlockBody = z.strictObject({ reason: reasonTextSchema });
+/** The audit trail's filters, and its pages: the latest `limit` events before `before`. */
 const eventsQuery = z.object({
   expert: idSchema.optional(),
   aspect: aspectCodeSchema.optional(),
   competitor: idSchema.optional(),
-  type: z.string().max(64).optional(),
+  type: z.enum(eventTypes).optional(),
+  kind: z.enum([...new Set(eventTypes.map(kindOf))]).optional(),
+  limit: z.coerce.number().int().min(1).max(maxEventPage).default(defaultEventPage),
+  before: z.coerce.number().int().min(1).optional(),
 });
 
 function subjectOf(req: Request): Subject {
@@ -104,6 +118,16 @@ export function chiefRoutes(services: Services): Router {
     res.json({ openDiscrepancies: running.state.scoring.openDiscrepancies() });
   });
 
+  /** Asks the judges of an open discrepancy to score again; the deputy may too. */
+  router.post(`${base}/rescore-requests`, async (req, res) => {
+    const { competitorId, aspect, reason } = parse(rescoreBody, req.body, 'body');
+    const running = await runtime(req);
+    const request = await command(() =>
+      running.requestRescore(actorId(req), competitorId, aspect, reason),
+    );
+    res.status(201).json({ request });
+  });
+
   router.post(`${base}/sub-criteria/:subCriterionId/lock`, async (req, res) => {
     const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
     const running = await runtime(req);
@@ -127,9 +151,9 @@ export function chiefRoutes(services: Services): Router {
   });
 
   router.get(`${base}/events`, async (req, res) => {
-    const filter = parse(eventsQuery, req.query, 'query');
+    const { limit, before, ...filter } = parse(eventsQuery, req.query, 'query');
     const running = await runtime(req);
-    res.json({ events: await running.events(filter) });
+    res.json(await running.eventPage(filter, { limit, before }));
   });
 
   /** The expert whose credential is handled, once the caller may hand out that role. */
