@@ -1,2 +1,3 @@
 export * from './rules';
 export * from './propose';
+export * from './best-of-delegation';

@@ -83,6 +83,8 @@ export const competitorSchema = z.object({
   /** Compatriot key override (training group, mentor); defaults by championship level. */
   delegation: z.string().max(100).optional(),
   guest: z.boolean(),
+  /** Sent here by advancement from a lower level: the same person's earlier entry. */
+  advancedFrom: z.object({ competitionId: idSchema, competitorId: idSchema }).optional(),
 });
 
 export const expertRoleSchema = z.enum(['chief', 'deputy-chief', 'expert', 'independent']);

@@ -11,6 +11,16 @@ export const admin = defineNamespace({
       schemeFrozen: 'Marks have been recorded, so the marking scheme can no longer be replaced',
       noScheme: 'This competition has no marking scheme yet',
       datesReversed: 'The championship cannot end before it starts',
+      tiesUnresolved:
+        '{{count}} tie(s) at a line are not decided yet: include or exclude each tied competitor',
+      quotaRequired: 'A national selection needs a quota per region',
+      quotaOutOfRange: 'A region sends 5 to 30 competitors to the national championship',
+      unmatchedAdjustment:
+        'Competitor "{{competitor}}" has no final position in competition "{{competition}}"',
+      noTargetCompetition:
+        'The next championship has no competition for skill {{skill}}; add it first',
+      sameChampionship: 'Competitors advance to another championship, not to the same one',
+      cloneSeason: 'The copy must be for a later season than the original',
     },
   },
   ru: {
@@ -22,6 +32,16 @@ export const admin = defineNamespace({
       schemeFrozen: 'Оценки уже выставляются, поэтому схему оценки заменить нельзя',
       noScheme: 'У этой компетенции ещё нет схемы оценки',
       datesReversed: 'Чемпионат не может закончиться раньше, чем начнётся',
+      tiesUnresolved:
+        'Не решено равенство на границе отбора ({{count}}): включите или исключите каждого из равных участников',
+      quotaRequired: 'Для отбора на республиканский чемпионат нужна квота на регион',
+      quotaOutOfRange: 'Регион направляет на республиканский чемпионат от 5 до 30 участников',
+      unmatchedAdjustment:
+        'У участника «{{competitor}}» нет итогового места в компетенции «{{competition}}»',
+      noTargetCompetition:
+        'В следующем чемпионате нет компетенции с номером {{skill}}; сначала добавьте её',
+      sameChampionship: 'Участники проходят в другой чемпионат, а не в тот же самый',
+      cloneSeason: 'Копия должна быть на более поздний сезон, чем исходный чемпионат',
     },
   },
   kk: {
@@ -33,6 +53,15 @@ export const admin = defineNamespace({
       schemeFrozen: 'Бағалар қойыла бастады, сондықтан бағалау схемасын ауыстыруға болмайды',
       noScheme: 'Бұл құзыреттің әлі бағалау схемасы жоқ',
       datesReversed: 'Чемпионат басталмай тұрып аяқтала алмайды',
+      tiesUnresolved:
+        'Іріктеу шегіндегі теңдік ({{count}}) шешілмеген: тең қатысушылардың әрқайсысын қосыңыз немесе шығарыңыз',
+      quotaRequired: 'Республикалық чемпионатқа іріктеу үшін өңірге квота қажет',
+      quotaOutOfRange: 'Өңір республикалық чемпионатқа 5-тен 30-ға дейін қатысушы жібереді',
+      unmatchedAdjustment:
+        '«{{competitor}}» қатысушысының «{{competition}}» құзыретінде қорытынды орны жоқ',
+      noTargetCompetition: 'Келесі чемпионатта {{skill}} нөмірлі құзырет жоқ; алдымен оны қосыңыз',
+      sameChampionship: 'Қатысушылар сол чемпионатқа емес, басқа чемпионатқа өтеді',
+      cloneSeason: 'Көшірме бастапқы чемпионаттан кейінгі маусымға арналуы тиіс',
     },
   },
 });

@@ -20,7 +20,9 @@ import { WorkbookError } from '../../cis/problems';
 import { ReferenceRepository } from '../../domain/reference';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
+import { advancementRoutes } from './admin-advancement';
 import { peopleRoutes } from './admin-people';
+import { resultsRoutes } from './admin-results';
 import {
   championshipOfCompetition,
   hasMarks,
@@ -218,6 +220,8 @@ export function adminRoutes(services: Services): Router {
   );
 
   router.use(peopleRoutes(reference, inCompetition, services.competitions));
+  router.use(resultsRoutes(reference, services.competitions, { inChampionship, inCompetition }));
+  router.use(advancementRoutes(reference, services.competitions, inChampionship));
 
   router.get(
     '/api/admin/colleges',

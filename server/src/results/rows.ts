@@ -1,0 +1,83 @@
+import {
+  getRegion,
+  regionName,
+  type Competition,
+  type Language,
+  type Medal,
+  type PersonName,
+  type RegionId,
+} from '@ashyq/shared';
+import type { CompetitionRegistry } from '../competitions/registry';
+
+/** One competitor's result as the exports and reports print it. */
+export interface ResultRow {
+  competitionId: string;
+  skillNumber: string;
+  skillName: string;
+  competitorId: string;
+  position: number | null;
+  regionId: string;
+  regionName: string;
+  collegeId: string | null;
+  name: PersonName | null;
+  medal: Medal | null;
+  medallion: boolean;
+  /** Rounded raw total (not scaled). */
+  total: number;
+  percent: number;
+  /** Standardised score; null where the competition's profile does not scale. */
+  scaled: number | null;
+  guest: boolean;
+  status: 'active' | 'absent' | 'withdrawn';
+}
+
+export interface CompetitionResults {
+  competition: Competition;
+  /** The profile's scale: the export adds the scale column only where it is not `none`. */
+  scale: 'none' | 'ws700' | 'legacy500';
+  published: boolean;
+  rows: ResultRow[];
+}
+
+/**
+ * The results of a competition from its running projection (the engine's own figures), in
+ * ranking order. A competition without a scheme has no results and gives none.
+ */
+export async function competitionResults(
+  registry: CompetitionRegistry,
+  competition: Competition,
+  lang: Language,
+): Promise<CompetitionResults | null> {
+  if (!competition.scheme) return null;
+  const runtime = await registry.open(competition.id);
+  const { scoring, people } = runtime.state;
+  const skillName = competition.skill.name[lang] ?? competition.skill.name.ru;
+  const rows = scoring.results().map((result): ResultRow => {
+    const person = people.get(result.competitor);
+    const regionId = person?.regionId ?? '';
+    return {
+      competitionId: competition.id,
+      skillNumber: competition.skill.number,
+      skillName,
+      competitorId: result.competitor,
+      position: result.position,
+      regionId,
+      regionName: getRegion(regionId) ? regionName(regionId as RegionId, lang) : regionId,
+      collegeId: person?.collegeId ?? null,
+      name: person?.name ?? null,
+      medal: result.medal,
+      medallion: result.medallion,
+      total: result.total,
+      percent: result.percent,
+      scaled: result.scaled,
+      guest: result.guest,
+      status: result.status,
+    };
+  });
+  return {
+    competition,
+    scale: runtime.context.profile.scale,
+    published: scoring.published !== null,
+    rows,
+  };
+}

@@ -1,0 +1,294 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binaryScheme, seedCompetition } from './competition-harness';
+import { Client, startTestApp, type TestApp } from './admin-support';
+
+const password = 'Organiser-2026!';
+const championshipPath = '/api/admin/championships/champ-web-1';
+/** Aspects achieved by each competitor (of 4 worth 0.5 each): totals 2, 1.5, 1.5, 0.5, 0. */
+const achieved: Record<string, number> = { p1: 4, p2: 3, p3: 3, p4: 1, p5: 0 };
+const regions: Record<string, string> = {
+  p1: 'almaty-region',
+  p2: 'abai',
+  p3: 'almaty-region',
+  p4: 'astana',
+  p5: 'abai',
+};
+
+let app: TestApp;
+let admin: Client;
+let outsider: Client;
+
+async function signIn(email: string): Promise<Client> {
+  const client = new Client(app.base);
+  expect((await client.post('/api/auth/login', { email, password })).status).toBe(200);
+  return client;
+}
+
+async function sheetRows(bytes: Buffer, sheet = 'Results'): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const { services } = app;
+  await seedCompetition(services, {
+    scheme: binaryScheme(4),
+    level: 'regional',
+    competitors: Object.entries(regions).map(([id, regionId]) => ({ id, regionId })),
+  });
+  const runtime = await services.competitions.open('web-1');
+  await runtime.setPanel('organiser-1', 'A1', ['e3']);
+  const marks = Object.entries(achieved).flatMap(([competitor, count]) =>
+    [1, 2, 3, 4].map((n) => ({
+      id: `mark-${competitor}-${n}`,
+      competitor,
+      aspect: `A1.M${n}`,
+      value: { kind: 'binary' as const, achieved: n <= count },
+    })),
+  );
+  const recorded = await runtime.recordMarks('e3', marks);
+  expect(recorded.every((r) => r.status === 'accepted')).toBe(true);
+  const organiser = { name: 'Организатор', password, roles: ['organiser' as const] };
+  await services.accounts.createOrganiser({
+    ...organiser,
+    email: 'admin@example.kz',
+    scope: { kind: 'all' },
+  });
+  await services.accounts.createOrganiser({
+    ...organiser,
+    email: 'other@example.kz',
+    scope: { kind: 'championships', ids: ['elsewhere'] },
+  });
+  admin = await signIn('admin@example.kz');
+  outsider = await signIn('other@example.kz');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('results exports', () => {
+  it('writes the CIS results layout with the engine’s positions, medals and totals', async () => {
+    const reply = await admin.get('/api/admin/competitions/web-1/results.xlsx?lang=ru');
+    expect(reply.status).toBe(200);
+    const rows = await sheetRows(reply.body);
+    expect(rows[0]).toEqual([
+      'Position',
+      'Member',
+      'Member Name',
+      'Skill Number',
+      'Skill Name',
+      'First Name',
+      'Last Name',
+      'Medal',
+      'Total',
+    ]);
+    const engine = (await app.services.competitions.open('web-1')).state.scoring.results();
+    const words = { gold: 'Gold', silver: 'Silver', bronze: 'Bronze' };
+    expect(rows.slice(1).map((row) => [row[0], row[6], row[7] || '', row[8]])).toEqual(
+      engine.map((result) => [
+        result.position,
+        `Сатпаев${Object.keys(regions).indexOf(result.competitor)}`,
+        result.medal ? words[result.medal] : result.medallion ? 'Medallion for Excellence' : '',
+        result.total,
+      ]),
+    );
+    expect(
+      rows
+        .slice(1)
+        .map((row) => [row[0], row[7], row[8]])
+        .slice(0, 3),
+    ).toEqual([
+      [1, 'Gold', 2],
+      [2, 'Silver', 1.5],
+      [2, 'Silver', 1.5],
+    ]);
+    expect(rows[1]!.slice(1, 5)).toEqual([
+      'almaty-region',
+      'Алматинская область',
+      '17',
+      'Веб-технологии',
+    ]);
+  });
+
+  it('exports the championship with medal tables by region and college', async () => {
+    const reply = await admin.get(`${championshipPath}/results.xlsx?lang=kk`);
+    expect(reply.status).toBe(200);
+    expect(await sheetRows(reply.body)).toHaveLength(6);
+    const byRegion = await sheetRows(reply.body, 'Medals by region');
+    expect(byRegion[1]!.slice(2, 5)).toEqual([1, 1, 0]);
+  });
+
+  it('names the best competitor of each region, equal ones together', async () => {
+    const reply = await admin.get(`${championshipPath}/best-of-delegation?team=region`);
+    expect(reply.status).toBe(200);
+    expect(
+      reply.body.delegations.map((d: { team: string; best: { competitorId: string }[] }) => [
+        d.team,
+        d.best.map((b) => b.competitorId),
+      ]),
+    ).toEqual([
+      ['almaty-region', ['p1']],
+      ['abai', ['p2']],
+      ['astana', ['p4']],
+    ]);
+    expect(JSON.stringify(reply.body)).not.toContain('900101');
+    expect((await admin.get(`${championshipPath}/best-of-delegation?team=city`)).status).toBe(400);
+  });
+
+  it('refuses organisers out of scope and competitions without a scheme', async () => {
+    expect((await outsider.get(`${championshipPath}/results.xlsx`)).status).toBe(403);
+    expect((await outsider.get('/api/admin/competitions/web-1/results.xlsx')).status).toBe(403);
+    expect((await new Client(app.base).get(`${championshipPath}/results.xlsx`)).status).toBe(401);
+  });
+});
+
+describe('advancement', () => {
+  const rules = { defaultRule: { kind: 'top', count: 2 }, quota: { team: 'region', max: 5 } };
+  const decide = [
+    {
+      competitionId: 'web-1',
+      competitorId: 'p2',
+      action: 'include',
+      reason: 'Лучше по критерию A',
+    },
+    {
+      competitionId: 'web-1',
+      competitorId: 'p3',
+      action: 'exclude',
+      reason: 'Решение оргкомитета',
+    },
+  ];
+
+  beforeAll(async () => {
+    const national = {
+      id: 'wsk-2026-national',
+      name: { kk: 'Республикалық чемпионат', ru: 'Республиканский чемпионат' },
+      level: 'national',
+      track: 'wsk',
+      season: 2026,
+      hostRegionId: 'astana',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-05',
+      profileId: 'wsk-championship@2024',
+    };
+    expect((await admin.post('/api/admin/championships', national)).status).toBe(201);
+    const skill = { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } };
+    const competition = { id: 'national-web', skill };
+    const path = '/api/admin/championships/wsk-2026-national/competitions';
+    expect((await admin.post(path, competition)).status).toBe(201);
+  });
+
+  it('reports the tie at the top-2 line and refuses to create lists until it is decided', async () => {
+    const proposal = await admin.post(`${championshipPath}/advancement/proposal`, { rules });
+    expect(proposal.status).toBe(200);
+    expect(proposal.body.ready).toBe(false);
+    expect(proposal.body.ties).toEqual([
+      {
+        line: 'competency',
+        at: 'web-1',
+        places: 1,
+        competitors: [
+          { competitionId: 'web-1', competitorId: 'p2' },
+          { competitionId: 'web-1', competitorId: 'p3' },
+        ],
+        resolved: false,
+      },
+    ]);
+    const apply = await admin.post(`${championshipPath}/advancement/apply?lang=en`, {
+      rules,
+      targetChampionshipId: 'wsk-2026-national',
+    });
+    expect(apply.status).toBe(409);
+    expect(apply.body.error.details[0].message).toContain('not decided');
+    expect(
+      (await admin.get('/api/admin/competitions/national-web/competitors')).body.competitors,
+    ).toEqual([]);
+  });
+
+  it('refuses bad rules, unknown competitors and a national quota out of 5..30', async () => {
+    const post = (body: unknown) =>
+      admin.post(`${championshipPath}/advancement/apply?lang=ru`, body);
+    const target = { targetChampionshipId: 'wsk-2026-national', adjustments: decide };
+    expect(
+      (await post({ ...target, rules: { defaultRule: { kind: 'top', count: 0 } } })).status,
+    ).toBe(400);
+    const quota = await post({
+      ...target,
+      rules: { ...rules, quota: { team: 'region', max: 40 } },
+    });
+    expect(quota.status).toBe(400);
+    expect(quota.body.error.details[0].message).toContain('от 5 до 30');
+    const unknown = await post({
+      ...target,
+      rules,
+      adjustments: [{ ...decide[0], competitorId: 'nobody' }],
+    });
+    expect(unknown.status).toBe(400);
+    const noReason = await post({ ...target, rules, adjustments: [{ ...decide[0], reason: '' }] });
+    expect(noReason.status).toBe(400);
+    expect((await post({ ...target, rules, targetChampionshipId: 'champ-web-1' })).status).toBe(
+      400,
+    );
+    expect(
+      (await outsider.post(`${championshipPath}/advancement/proposal`, { rules })).status,
+    ).toBe(403);
+    expect(
+      (await admin.get('/api/admin/competitions/national-web/competitors')).body.competitors,
+    ).toEqual([]);
+  });
+
+  it('creates the next level’s list from the decided proposal: same people, history kept', async () => {
+    const apply = await admin.post(`${championshipPath}/advancement/apply`, {
+      rules,
+      adjustments: decide,
+      targetChampionshipId: 'wsk-2026-national',
+    });
+    expect(apply.status).toBe(201);
+    expect(apply.body.alreadyRegistered).toBe(0);
+    const listed = (await admin.get('/api/admin/competitions/national-web/competitors')).body
+      .competitors as { iin: string; advancedFrom: { competitorId: string } }[];
+    const source = (await admin.get('/api/admin/competitions/web-1/competitors')).body
+      .competitors as { id: string; iin: string }[];
+    expect(listed.map((c) => c.advancedFrom.competitorId).sort()).toEqual(['p1', 'p2']);
+    for (const person of listed) {
+      expect(source.find((s) => s.id === person.advancedFrom.competitorId)!.iin).toBe(person.iin);
+    }
+    const again = await admin.post(`${championshipPath}/advancement/apply`, {
+      rules,
+      adjustments: decide,
+      targetChampionshipId: 'wsk-2026-national',
+    });
+    expect(again.body).toMatchObject({ created: [], alreadyRegistered: 2 });
+  });
+});
+
+describe('clone last year', () => {
+  it('copies competitions and schemes, not people, into a later season', async () => {
+    const clone = { id: 'champ-web-2', season: 2027, startsOn: '2027-05-11', endsOn: '2027-05-14' };
+    expect((await admin.post(`${championshipPath}/clone`, { ...clone, season: 2026 })).status).toBe(
+      400,
+    );
+    expect((await admin.post(`${championshipPath}/clone`, { ...clone, extra: 1 })).status).toBe(
+      400,
+    );
+    expect((await outsider.post(`${championshipPath}/clone`, clone)).status).toBe(403);
+    const reply = await admin.post(`${championshipPath}/clone`, clone);
+    expect(reply.status).toBe(201);
+    const got = await admin.get('/api/admin/championships/champ-web-2');
+    expect(got.body.championship).toMatchObject({ season: 2027, level: 'regional' });
+    expect(got.body.competitions).toMatchObject([
+      { skill: { number: '17' }, hasScheme: true, schemeVersion: 1 },
+    ]);
+    const id = got.body.competitions[0].id;
+    expect((await admin.get(`/api/admin/competitions/${id}/competitors`)).body.competitors).toEqual(
+      [],
+    );
+    expect((await admin.post(`${championshipPath}/clone`, clone)).status).toBe(409);
+  });
+});
