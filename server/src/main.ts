@@ -9,7 +9,8 @@ const config = loadConfigOrExit();
 
 const services = await createServices(config);
 // A first start shows a championship to explore rather than an empty screen (README, demo sign-ins).
-if (await isEmptyStore(services.store)) {
+// ASHYQ_DEMO=0 keeps the store empty: a real deployment, or a test that starts from nothing.
+if (process.env.ASHYQ_DEMO !== '0' && (await isEmptyStore(services.store))) {
   await loadDemo(services);
   await services.competitions.loadAll();
   console.log('Loaded the demo championship into the empty store');
