@@ -27,6 +27,7 @@ export * from './identifiers/index';
 export * from './grades/index';
 export * from './reference/index';
 export * from './people/index';
+export * from './exam/index';
 export * from './domain/entities';
 export * from './advancement/index';
 export * from './boards/index';

@@ -3,6 +3,7 @@ import { auth } from './auth';
 import { board } from './board';
 import { common } from './common';
 import { errors } from './errors';
+import { exam } from './exam';
 import { expert } from './expert';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
@@ -31,6 +32,7 @@ export const namespaces = {
   scoring,
   admin,
   expert,
+  exam,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

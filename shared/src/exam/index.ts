@@ -1,0 +1,4 @@
+export * from './session';
+export * from './results';
+export * from './nobd';
+export * from './annual-report';
