@@ -1,4 +1,4 @@
-import { markBatchSchema, type MarkEntry } from '@ashyq/shared';
+import { markBatchSchema, type MarkEntry, type RescoreRequested } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
@@ -21,6 +21,17 @@ const expertRoom = (competitionId: string, expertId: string) =>
   `${competitionRoom(competitionId)}:expert:${expertId}`;
 
 const noPayload = z.undefined();
+
+/**
+ * Events after which an expert's view (its panels, the competitors it may mark, their status)
+ * may differ: the tablet is told to fetch it again rather than sent every expert's own view.
+ */
+const viewChangingTypes = new Set([
+  'panel.set',
+  'conflict.declared',
+  'competitor.status',
+  'competitor.registered',
+]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;
 
@@ -66,19 +77,38 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     );
   });
 
-  /** After an append: judges see the panel's scores where they have scored, panels see locks. */
+  /**
+   * After an append: judges see the panel's scores where they have scored, panels see locks,
+   * judges asked to re-score are told, and every expert hears when its view may have changed.
+   */
   return (runtime: CompetitionRuntime, events: readonly StoredEvent[]) => {
     const state = runtime.state;
     const touched = new Map<string, { competitor: string; aspect: string }>();
     const subCriteria = new Set<string>();
+    let viewChanged = false;
     for (const event of events) {
       const data = event.data as { mark?: MarkEntry; subCriterion?: string };
       if (data.mark) touched.set(`${data.mark.competitor}|${data.mark.aspect}`, data.mark);
+      // A resolution clears the discrepancy flag the judges were shown with the scores.
+      if (event.type === 'discrepancy.resolved') {
+        const { competitor, aspect } = event.data as { competitor: string; aspect: string };
+        touched.set(`${competitor}|${aspect}`, { competitor, aspect });
+      }
       if (event.type.startsWith('subCriterion.') && data.subCriterion) {
         subCriteria.add(data.subCriterion);
       }
+      viewChanged ||= viewChangingTypes.has(event.type);
     }
     const to = (expertId: string) => namespace.to(expertRoom(runtime.id, expertId));
+    if (viewChanged) {
+      namespace.to(competitionRoom(runtime.id)).emit('view:changed', { competitionId: runtime.id });
+    }
+    for (const event of events) {
+      if (event.type !== 'rescore.requested') continue;
+      const { competitor, aspect, experts, reason } = event.data as unknown as RescoreRequested;
+      const request = { competitionId: runtime.id, competitor, aspect, reason: reason ?? null };
+      for (const expertId of experts) to(expertId).emit('rescore', { ...request, at: event.at });
+    }
     for (const { competitor, aspect } of touched.values()) {
       const indexed = state.scoring.index.aspectByCode.get(aspect);
       if (indexed?.kind !== 'judgement') continue;
