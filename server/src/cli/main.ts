@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { exitCodes, UsageError, type CliOutput, type CommandGroup } from './command';
+import { organiserCommands } from './organiser';
 import { schemeCommands } from './scheme';
 
 /**
@@ -9,6 +10,7 @@ import { schemeCommands } from './scheme';
  */
 const groups: Record<string, CommandGroup> = {
   scheme: schemeCommands,
+  organiser: organiserCommands,
 };
 
 function usage(): string {
