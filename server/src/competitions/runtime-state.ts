@@ -140,8 +140,9 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       const scoringEvent = asScoringEvent(event);
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
-        if (state.lastOutcome.ok && !state.lastOutcome.duplicate)
+        if (state.lastOutcome.ok && !state.lastOutcome.duplicate) {
           state.rescore.follow(scoringEvent);
+        }
         if (state.lastOutcome.ok && scoringEvent.type === 'competitor.registered') {
           const { profile: person } = event.data as { profile?: PublicProfile };
           if (person) state.people.set(scoringEvent.competitor.id, person);

@@ -3,6 +3,7 @@ import {
   delegationKeysOf,
   isSameMark,
   reject,
+  rescoreRequestedSchema,
   rescoreTargets,
   ScoringError,
   type Competitor,
@@ -238,7 +239,13 @@ export class CompetitionRuntime {
       const targets = rescoreTargets(state.scoring, competitor, aspect);
       if (!('experts' in targets)) throw new ScoringError(targets.reason, targets.params);
       asked = targets;
-      const data = { competitor, aspect, experts: targets.experts, ...(reason ? { reason } : {}) };
+      // Checked like a scoring draft, so that replay can trust what it reads back.
+      const data = rescoreRequestedSchema.parse({
+        competitor,
+        aspect,
+        experts: targets.experts,
+        ...(reason ? { reason } : {}),
+      });
       return [{ type: 'rescore.requested', actor, data }];
     });
     // Re-scores applied right after it may have closed the request already: nobody is pending.
