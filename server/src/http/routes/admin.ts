@@ -23,6 +23,7 @@ import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './admin-advancement';
 import { peopleRoutes } from './admin-people';
 import { resultsRoutes } from './admin-results';
+import { staffRoutes } from './admin-staff';
 import {
   championshipOfCompetition,
   hasMarks,
@@ -68,7 +69,11 @@ const collegeInput = z.strictObject({
 
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });
-const schemeQuery = z.object({ strict: z.enum(['true', 'false']).default('false') });
+const schemeQuery = z.object({
+  strict: z.enum(['true', 'false']).default('false'),
+  /** Check and report only: the organiser reads the report before accepting the workbook. */
+  dryRun: z.enum(['true', 'false']).default('false'),
+});
 
 export function adminRoutes(services: Services): Router {
   const router = Router();
@@ -168,7 +173,7 @@ export function adminRoutes(services: Services): Router {
     rawUpload,
     async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
-      const { strict } = parse(schemeQuery, req.query, 'query');
+      const { strict, dryRun } = parse(schemeQuery, req.query, 'query');
       const data = uploadedBytes(req);
       requireTableFile(data, 'xlsx');
       const lang = languageOf(req);
@@ -183,6 +188,15 @@ export function adminRoutes(services: Services): Router {
         throw new ApiError('validation_failed', {}, (language) => [
           workbookDetail(error, language),
         ]);
+      }
+      if (dryRun === 'true') {
+        res.json({
+          schemeVersion: record.schemeVersion,
+          accepted: false,
+          report: imported.report,
+          warnings: imported.warnings,
+        });
+        return;
       }
       const competition: Competition = {
         ...record,
@@ -222,6 +236,7 @@ export function adminRoutes(services: Services): Router {
   router.use(peopleRoutes(reference, inCompetition, services.competitions));
   router.use(resultsRoutes(reference, services.competitions, { inChampionship, inCompetition }));
   router.use(advancementRoutes(reference, services.competitions, inChampionship));
+  router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
   router.get(
     '/api/admin/colleges',

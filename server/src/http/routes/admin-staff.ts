@@ -1,0 +1,63 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { expertRoleSchema, idSchema, personNameSchema, type Expert } from '@ashyq/shared';
+import type { AccountService } from '../../auth/accounts';
+import type { CompetitionRegistry } from '../../competitions/registry';
+import type { ReferenceRepository } from '../../domain/reference';
+import { ApiError, parse } from '../errors';
+import { refreshRunning } from './admin-support';
+
+const expertParams = z.object({ competitionId: idSchema, expertId: idSchema });
+const expertPatch = z
+  .strictObject({
+    name: personNameSchema.strict(),
+    role: expertRoleSchema,
+    certificate: z.string().trim().min(1).max(100),
+    employer: z.string().trim().min(1).max(300),
+    delegation: z.string().trim().min(1).max(100),
+  })
+  .partial();
+
+/**
+ * Editing an expert: names and papers, and the role, which is how an organiser names the chief
+ * expert. A competition has one chief: naming another makes the previous one an expert. A
+ * changed role revokes the expert's PIN and QR link, since the credential carries the old role.
+ */
+export function staffRoutes(
+  reference: ReferenceRepository,
+  registry: CompetitionRegistry,
+  accounts: AccountService,
+  inCompetition: RequestHandler,
+): Router {
+  const router = Router();
+
+  router.patch(
+    '/api/admin/competitions/:competitionId/experts/:expertId',
+    inCompetition,
+    async (req, res) => {
+      const { competitionId, expertId } = parse(expertParams, req.params, 'params');
+      const changes = parse(expertPatch, req.body, 'body');
+      const found = await reference.require('experts', expertId);
+      if (found.record.competitionId !== competitionId) throw new ApiError('not_found');
+      const expert: Expert = { ...found.record, ...changes };
+      const roleChanged = expert.role !== found.record.role;
+      const formerChiefs =
+        roleChanged && expert.role === 'chief'
+          ? (await reference.list('experts', { competitionId })).filter(
+              (other) => other.role === 'chief' && other.id !== expertId,
+            )
+          : [];
+      await reference.replace('experts', expert, found.version);
+      for (const former of formerChiefs) {
+        const current = await reference.require('experts', former.id);
+        await reference.replace('experts', { ...current.record, role: 'expert' }, current.version);
+        await accounts.revokeCredentialsOf(competitionId, former.id);
+      }
+      if (roleChanged) await accounts.revokeCredentialsOf(competitionId, expertId);
+      await refreshRunning(registry, [competitionId]);
+      res.json({ expert, demoted: formerChiefs.map((former) => former.id) });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRng, syntheticIin } from '@ashyq/shared';
+import { cisWorkbook } from '../fixtures/cis-workbook';
+import { itNetworkScheme } from '../fixtures/schemes';
+import { Client, startTestApp, type TestApp } from './admin-support';
+
+/** What the organiser console needs beyond the set-up routes: a scheme preview, naming the chief. */
+
+const password = 'Organiser-2026!';
+const competitionPath = '/api/admin/competitions/console-web';
+let app: TestApp;
+let admin: Client;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await app.services.accounts.createOrganiser({
+    email: 'admin@example.kz',
+    name: 'Админ',
+    password,
+    scope: { kind: 'all' },
+    roles: ['organiser'],
+  });
+  admin = new Client(app.base);
+  expect(
+    (await admin.post('/api/auth/login', { email: 'admin@example.kz', password })).status,
+  ).toBe(200);
+  const championship = {
+    id: 'console-2026',
+    name: { kk: 'Чемпионат', ru: 'Чемпионат' },
+    level: 'regional',
+    track: 'wsk',
+    season: 2026,
+    hostRegionId: 'astana',
+    startsOn: '2026-03-10',
+    endsOn: '2026-03-13',
+    profileId: 'wsk-championship@2024',
+  };
+  expect((await admin.post('/api/admin/championships', championship)).status).toBe(201);
+  const skill = { number: '39', name: { kk: 'IT желілері', ru: 'IT-сети' } };
+  const path = '/api/admin/championships/console-2026/competitions';
+  expect((await admin.post(path, { id: 'console-web', skill })).status).toBe(201);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('scheme preview', () => {
+  it('reports a workbook without accepting it, then accepts it on a real upload', async () => {
+    const workbook = await cisWorkbook(itNetworkScheme);
+    const preview = await admin.put(`${competitionPath}/scheme?dryRun=true`, workbook);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ accepted: false, schemeVersion: 0 });
+    expect(preview.body.report.counts.criteria).toBe(itNetworkScheme.criteria.length);
+    expect((await admin.get(competitionPath)).body.competition.scheme).toBeUndefined();
+    expect((await admin.put(`${competitionPath}/scheme?dryRun=maybe`, workbook)).status).toBe(400);
+    const accepted = await admin.put(`${competitionPath}/scheme`, workbook);
+    expect(accepted.body.schemeVersion).toBe(1);
+  });
+});
+
+describe('naming the chief expert', () => {
+  const rng = seededRng(39);
+  const iins = [0, 1].map(() => syntheticIin(rng, { from: '1980-01-01', to: '1995-12-31' }));
+  const expert = (n: number, role = 'expert') => ({
+    id: `x${n}`,
+    name: { last: `Сарапшы${n}`, first: 'Айгүл' },
+    iin: iins[n]!,
+    regionId: 'astana',
+    role,
+  });
+
+  it('makes one expert chief, the previous chief an expert, and revokes changed credentials', async () => {
+    for (const [n, role] of [
+      [0, 'chief'],
+      [1, 'expert'],
+    ] as const) {
+      const reply = await admin.post(`${competitionPath}/experts`, expert(n, role));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    }
+    const issued = await app.services.accounts.issueCredential('console-web', 'x0', 'chief', {
+      kind: 'user',
+      userId: 'test',
+    });
+    const reply = await admin.patch(`${competitionPath}/experts/x1`, { role: 'chief' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.demoted).toEqual(['x0']);
+    const roles = (await admin.get(`${competitionPath}/experts`)).body.experts.map(
+      (e: { id: string; role: string }) => [e.id, e.role],
+    );
+    expect(roles.sort()).toEqual([
+      ['x0', 'expert'],
+      ['x1', 'chief'],
+    ]);
+    const pin = await new Client(app.base).post('/api/auth/pin', {
+      competitionId: 'console-web',
+      pin: issued.pin,
+    });
+    expect(pin.status).toBe(401);
+  });
+
+  it('refuses unknown fields, unknown roles and another competition’s expert', async () => {
+    const before = (await admin.get(`${competitionPath}/experts`)).body;
+    expect((await admin.patch(`${competitionPath}/experts/x1`, { iin: '1' })).status).toBe(400);
+    expect((await admin.patch(`${competitionPath}/experts/x1`, { role: 'boss' })).status).toBe(400);
+    expect((await admin.patch(`${competitionPath}/experts/nobody`, { role: 'chief' })).status).toBe(
+      404,
+    );
+    expect((await admin.get(`${competitionPath}/experts`)).body).toEqual(before);
+  });
+});
