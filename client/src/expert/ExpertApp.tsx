@@ -3,24 +3,32 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { fullName, type Aspect, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { useJson } from '../api';
+import { Correction } from './Correction';
 import { MarkEntry } from './MarkEntry';
 import { SignOff } from './SignOff';
 import { newMarkId, type MarkQueue } from './queue';
-import { SyncHttpError } from './rest-transport';
-import { useMarkQueue, useOnline, useQueuedMarks } from './useMarkQueue';
+import { sessionEnded } from './socket-transport';
+import { useLiveView } from './useLiveView';
+import { useOnline, useQueuedMarks } from './useMarkQueue';
 import {
+  acceptsCorrection,
   acceptsEntry,
+  acceptsRescore,
   cellKey,
   cellMarks,
   daysOf,
   formatMark,
+  openRescores,
   panelScores,
   shortValue,
   subCriteriaOf,
+  subCriterionOf,
   type CellMark,
   type ExpertView,
   type Lock,
   type PanelScores,
+  type RescoreRequest,
+  type SeenRescore,
 } from './view';
 import './expert.css';
 
@@ -50,24 +58,41 @@ export function ExpertApp() {
         {t('app.loadFailed')}
       </p>
     );
-  return <Marking view={loaded.data} />;
+  return <Marking initial={loaded.data} />;
 }
 
-function Marking({ view }: { view: ExpertView }) {
+function Marking({ initial }: { initial: ExpertView }) {
   const { t } = useTranslation('expert');
-  const queue = useMarkQueue(view.competition.id, view.expert.id);
+  const { live, dispatch, queue } = useLiveView(initial);
+  const { view } = live;
   const queued = useQueuedMarks(queue);
   const cells = useMemo(() => cellMarks(view, queued), [view, queued]);
+  const rescores = useMemo(() => openRescores(live.rescores, queued), [live.rescores, queued]);
   const days = daysOf(view);
   const [day, setDay] = useRemembered('day', days[0] ?? 0);
   const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
   const [subId, setSubId] = useRemembered<string | null>('subCriterion', null);
   const sub = onDay.find((candidate) => candidate.id === subId) ?? null;
-  const [locks, setLocks] = useState(view.locks);
+  const [selected, setSelected] = useState<Selection | null>(null);
+
+  function openSub(id: string) {
+    setSubId(id);
+    setSelected(null);
+  }
+
+  /** From a re-score banner straight to its cell, whichever day and sub-criterion it is on. */
+  function openRequest(request: RescoreRequest) {
+    const target = subCriterionOf(view, request.aspect);
+    if (!target) return;
+    setDay(target.day);
+    setSubId(target.id);
+    setSelected({ competitor: request.competitor, aspect: request.aspect });
+  }
 
   return (
     <main className="expert">
       <SyncBar queue={queue} />
+      <RescoreBanner view={view} requests={rescores} onOpen={openRequest} />
       {days.length === 0 && <p role="status">{t('app.noPanels')}</p>}
       <nav className="expert-tabs" aria-label={t('app.days')}>
         {days.map((d) => (
@@ -77,16 +102,24 @@ function Marking({ view }: { view: ExpertView }) {
         ))}
       </nav>
       <nav className="expert-tabs" aria-label={t('app.subCriteria')}>
-        {onDay.map((candidate) => (
-          <button
-            key={candidate.id}
-            type="button"
-            aria-pressed={candidate.id === sub?.id}
-            onClick={() => setSubId(candidate.id)}
-          >
-            <strong>{candidate.id}</strong> {candidate.name}
-          </button>
-        ))}
+        {onDay.map((candidate) => {
+          const asked = rescores.filter((r) => r.aspect.startsWith(`${candidate.id}.`)).length;
+          return (
+            <button
+              key={candidate.id}
+              type="button"
+              aria-pressed={candidate.id === sub?.id}
+              onClick={() => openSub(candidate.id)}
+            >
+              <strong>{candidate.id}</strong> {candidate.name}
+              {asked > 0 && (
+                <span className="badge" title={t('rescore.badge')}>
+                  ↻ {asked}
+                </span>
+              )}
+            </button>
+          );
+        })}
       </nav>
       {sub && queue && (
         <MarkGrid
@@ -94,12 +127,47 @@ function Marking({ view }: { view: ExpertView }) {
           view={view}
           sub={sub}
           cells={cells}
-          lock={locks.find((lock) => lock.subCriterion === sub.id && lock.locked)}
-          onLocks={setLocks}
+          rescores={rescores}
+          lock={view.locks.find((lock) => lock.subCriterion === sub.id && lock.locked)}
+          onLocks={(locks) => dispatch({ type: 'locks', locks })}
           queue={queue}
+          selected={selected}
+          onSelect={setSelected}
         />
       )}
     </main>
+  );
+}
+
+/** The chief expert's re-score requests, on top of every screen until the judge has scored again. */
+function RescoreBanner({
+  view,
+  requests,
+  onOpen,
+}: {
+  view: ExpertView;
+  requests: readonly SeenRescore[];
+  onOpen: (request: RescoreRequest) => void;
+}) {
+  const { t } = useTranslation('expert');
+  if (requests.length === 0) return null;
+  return (
+    <section className="rescore-banner" role="alert">
+      <h2>{t('rescore.banner')}</h2>
+      <ul>
+        {requests.map((request) => {
+          const person = view.competitors.find((c) => c.id === request.competitor);
+          return (
+            <li key={`${request.competitor}|${request.aspect}`}>
+              <button type="button" onClick={() => onOpen(request)}>
+                ↻ {person ? fullName(person.name) : request.competitor} · {request.aspect}
+              </button>
+              {request.reason && <span>{t('rescore.reason', { reason: request.reason })}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -125,7 +193,7 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
   useQueuedMarks(queue);
   const pending = queue?.pendingCount() ?? 0;
   const error = queue?.sendError();
-  const sessionEnded = error instanceof SyncHttpError && error.status === 401;
+  const ended = sessionEnded(error);
 
   async function signOut() {
     // Queued marks stay in this expert's store and are sent at its next sign-in; the view the
@@ -148,7 +216,7 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
           {t('app.signOut')}
         </button>
       </div>
-      {sessionEnded && (
+      {ended && (
         <p className="session-ended" role="alert">
           {t('app.sessionEnded')} <Link to="/expert/login">{t('app.signInAgain')}</Link>
         </p>
@@ -166,39 +234,49 @@ function MarkGrid({
   view,
   sub,
   cells,
+  rescores,
   lock,
   onLocks,
   queue,
+  selected,
+  onSelect,
 }: {
   view: ExpertView;
   sub: SubCriterion;
   cells: Map<string, CellMark>;
+  rescores: readonly SeenRescore[];
   lock: Lock | undefined;
   onLocks: (locks: Lock[]) => void;
   queue: MarkQueue;
+  selected: Selection | null;
+  onSelect: (selection: Selection | null) => void;
 }) {
   const { t } = useTranslation(['expert', 'scoring']);
-  const [selected, setSelected] = useState<Selection | null>(null);
+  const online = useOnline();
   const aspect = sub.aspects.find((candidate) => candidate.code === selected?.aspect);
   const competitor = view.competitors.find((candidate) => candidate.id === selected?.competitor);
-  const current = selected && cells.get(cellKey(selected.competitor, selected.aspect));
+  const asked = (competitorId: string, code: string) =>
+    rescores.find((r) => r.competitor === competitorId && r.aspect === code);
 
   function save(value: MarkValue) {
     if (!selected) return;
+    const again = cells.has(cellKey(selected.competitor, selected.aspect));
     void queue.add({ id: newMarkId(), ...selected, value });
-    // Experts mark an aspect across competitors, so the next unmarked one in the column follows.
+    // A re-score stays on its cell, where the panel's new scores appear; a first entry moves on
+    // to the next unmarked competitor of the column, as experts mark an aspect across competitors.
+    if (again) return;
     const next = view.competitors.find(
       (candidate) =>
         candidate.id !== selected.competitor &&
         acceptsEntry(cells.get(cellKey(candidate.id, selected.aspect))),
     );
-    setSelected(next ? { competitor: next.id, aspect: selected.aspect } : null);
+    onSelect(next ? { competitor: next.id, aspect: selected.aspect } : null);
   }
 
   if (view.competitors.length === 0) return <p role="status">{t('app.noCompetitors')}</p>;
   return (
     <section className="mark-area">
-      {lock && <SignOff lock={lock} expertId={view.expert.id} onLocks={onLocks} />}
+      {lock && <SignOff lock={lock} expertId={view.expert.id} online={online} onLocks={onLocks} />}
       <div className="grid-scroll">
         <table className="mark-grid">
           <thead>
@@ -222,8 +300,9 @@ function MarkGrid({
                     competitorName={fullName(person.name)}
                     cell={cells.get(cellKey(person.id, a.code))}
                     discrepant={a.type === 'J' && !!panelScores(view, a, person.id)?.discrepant}
+                    rescore={!!asked(person.id, a.code)}
                     selected={selected?.competitor === person.id && selected.aspect === a.code}
-                    onSelect={() => setSelected({ competitor: person.id, aspect: a.code })}
+                    onSelect={() => onSelect({ competitor: person.id, aspect: a.code })}
                   />
                 ))}
               </tr>
@@ -232,28 +311,109 @@ function MarkGrid({
         </table>
       </div>
       {aspect && competitor ? (
-        <section className="entry" aria-label={`${fullName(competitor.name)} ${aspect.code}`}>
-          <h2>
-            {fullName(competitor.name)} · {aspect.code}
-          </h2>
-          <p className="aspect-text">{aspect.description}</p>
-          {aspect.requirement && (
-            <p className="hint">
-              {t('mark.requirement')}: {aspect.requirement}
-            </p>
-          )}
-          <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
-          {current && <CellStatus aspect={aspect} cell={current} />}
-          {aspect.type === 'J' && <PanelView panel={panelScores(view, aspect, competitor.id)} />}
-          {lock ? null : acceptsEntry(current ?? undefined) ? (
-            <MarkEntry key={cellKey(competitor.id, aspect.code)} aspect={aspect} onSave={save} />
-          ) : (
-            <p className="hint">{t('mark.alreadyMarked')}</p>
-          )}
-        </section>
+        <Entry
+          key={cellKey(competitor.id, aspect.code)}
+          view={view}
+          aspect={aspect}
+          competitor={competitor}
+          cell={cells.get(cellKey(competitor.id, aspect.code))}
+          request={asked(competitor.id, aspect.code)}
+          locked={!!lock}
+          online={online}
+          queue={queue}
+          onSave={save}
+        />
       ) : (
         <p className="hint">{t('app.chooseCell')}</p>
       )}
+    </section>
+  );
+}
+
+/**
+ * The entry panel of the selected cell: its state, the panel's scores once revealed, and what
+ * the expert may do: a first entry, a re-score of a saved judgement (at once when the chief
+ * expert asked for it, otherwise behind a button so that a tap cannot change a score by accident),
+ * or a correction of a saved measurement mark.
+ */
+function Entry({
+  view,
+  aspect,
+  competitor,
+  cell,
+  request,
+  locked,
+  online,
+  queue,
+  onSave,
+}: {
+  view: ExpertView;
+  aspect: Aspect;
+  competitor: ExpertView['competitors'][number];
+  cell: CellMark | undefined;
+  request: SeenRescore | undefined;
+  locked: boolean;
+  online: boolean;
+  queue: MarkQueue;
+  onSave: (value: MarkValue) => void;
+}) {
+  const { t } = useTranslation(['expert', 'scoring']);
+  const [again, setAgain] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const name = fullName(competitor.name);
+
+  function actions() {
+    if (locked) return null;
+    if (acceptsEntry(cell)) return <MarkEntry aspect={aspect} onSave={onSave} />;
+    if (acceptsRescore(aspect, cell)) {
+      return request || again ? (
+        <MarkEntry aspect={aspect} onSave={onSave} />
+      ) : (
+        <button type="button" onClick={() => setAgain(true)}>
+          {t('rescore.again')}
+        </button>
+      );
+    }
+    if (cell && acceptsCorrection(aspect, cell)) {
+      return correcting ? (
+        <Correction
+          aspect={aspect}
+          competitor={competitor.id}
+          cell={cell}
+          online={online}
+          onSaved={(mark) => void queue.addSaved(mark)}
+          onClose={() => setCorrecting(false)}
+        />
+      ) : (
+        <button type="button" onClick={() => setCorrecting(true)}>
+          {t('correction.open')}
+        </button>
+      );
+    }
+    return <p className="hint">{t('mark.alreadyMarked')}</p>;
+  }
+
+  return (
+    <section className="entry" aria-label={`${name} ${aspect.code}`}>
+      <h2>
+        {name} · {aspect.code}
+      </h2>
+      {request && (
+        <p className="rescore-request" role="alert">
+          ↻ {t('rescore.requested')}
+          {request.reason && <> {t('rescore.reason', { reason: request.reason })}</>}
+        </p>
+      )}
+      <p className="aspect-text">{aspect.description}</p>
+      {aspect.requirement && (
+        <p className="hint">
+          {t('mark.requirement')}: {aspect.requirement}
+        </p>
+      )}
+      <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
+      {cell && <CellStatus aspect={aspect} cell={cell} />}
+      {aspect.type === 'J' && <PanelView panel={panelScores(view, aspect, competitor.id)} />}
+      {actions()}
     </section>
   );
 }
@@ -263,6 +423,7 @@ function GridCell({
   competitorName,
   cell,
   discrepant,
+  rescore,
   selected,
   onSelect,
 }: {
@@ -270,6 +431,7 @@ function GridCell({
   competitorName: string;
   cell: CellMark | undefined;
   discrepant: boolean;
+  rescore: boolean;
   selected: boolean;
   onSelect: () => void;
 }) {
@@ -279,17 +441,18 @@ function GridCell({
     <td>
       <button
         type="button"
-        className={`cell ${state}${discrepant ? ' discrepant' : ''}`}
+        className={`cell ${state}${discrepant ? ' discrepant' : ''}${rescore ? ' rescore' : ''}`}
         data-aspect={aspect.code}
         data-state={state}
         aria-pressed={selected}
         aria-label={`${competitorName} ${aspect.code}: ${t(`state.${state}`)}${
           discrepant ? `; ${t('mark.discrepancy')}` : ''
-        }`}
+        }${rescore ? `; ${t('rescore.badge')}` : ''}`}
         onClick={onSelect}
       >
         {cell ? shortValue(aspect, cell.value) : '·'}
         {discrepant && <span className="flag">!</span>}
+        {rescore && <span className="rescore-mark">↻</span>}
       </button>
     </td>
   );

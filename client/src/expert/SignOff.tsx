@@ -1,21 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorText } from './api-error';
 import type { Lock } from './view';
+
+const pinLength = 6;
 
 /**
  * A locked sub-criterion: marks can no longer be entered, and each expert of the marking team
- * signs it off. The server decides who may; its refusal is shown in the expert's language.
+ * signs it off with its own PIN (the signature is the expert's, not the tablet's session). Online
+ * only: the server checks the PIN. Its refusal is shown in the expert's language.
  */
 export function SignOff({
   lock,
   expertId,
+  online,
   onLocks,
 }: {
   lock: Lock;
   expertId: string;
+  online: boolean;
   onLocks: (locks: Lock[]) => void;
 }) {
-  const { t } = useTranslation('expert');
+  const { t, i18n } = useTranslation('expert');
+  const [open, setOpen] = useState(false);
+  const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signed = lock.signOffs.some((signOff) => signOff.expert === expertId);
@@ -24,19 +32,25 @@ export function SignOff({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/expert/sign-off/${encodeURIComponent(lock.subCriterion)}`, {
-        method: 'POST',
-        headers: { accept: 'application/json' },
-      });
-      const body = (await res.json().catch(() => null)) as {
-        locks?: Lock[];
-        error?: { message?: string };
-      } | null;
-      if (res.ok && body?.locks) onLocks(body.locks);
-      else setError(body?.error?.message ?? t('app.signOffFailed'));
+      const res = await fetch(
+        `/api/expert/sign-off/${encodeURIComponent(lock.subCriterion)}?lang=${i18n.language}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ pin }),
+        },
+      );
+      const body = (await res.json().catch(() => null)) as { locks?: Lock[] } | null;
+      if (res.ok && body?.locks) {
+        onLocks(body.locks);
+        setOpen(false);
+      } else {
+        setError(apiErrorText(body, t('signOff.failed')));
+      }
     } catch {
-      setError(t('app.signOffFailed'));
+      setError(t('signOff.failed'));
     } finally {
+      setPin('');
       setBusy(false);
     }
   }
@@ -46,12 +60,74 @@ export function SignOff({
       <p>{t('app.locked')}</p>
       {signed ? (
         <p className="signed-off">{t('app.signedOff')}</p>
-      ) : (
-        <button type="button" className="primary" disabled={busy} onClick={() => void signOff()}>
+      ) : !open ? (
+        <button type="button" className="primary" onClick={() => setOpen(true)}>
           {t('app.signOff', { subCriterion: lock.subCriterion })}
         </button>
+      ) : (
+        <section className="pin-pad" aria-label={t('signOff.title')}>
+          <h3>{t('signOff.title')}</h3>
+          <p className="pin-dots" aria-label={t('signOff.entered', { count: pin.length })}>
+            {Array.from({ length: pinLength }, (_, i) => (
+              <span key={i} className={i < pin.length ? 'filled' : ''} />
+            ))}
+          </p>
+          <div className="pin-keys">
+            {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (
+              <PinKey key={digit} digit={digit} pin={pin} onPin={setPin} />
+            ))}
+            <button
+              type="button"
+              aria-label={t('signOff.erase')}
+              disabled={pin.length === 0}
+              onClick={() => setPin(pin.slice(0, -1))}
+            >
+              ⌫
+            </button>
+            <PinKey digit="0" pin={pin} onPin={setPin} />
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !online || pin.length !== pinLength}
+              onClick={() => void signOff()}
+            >
+              {t('signOff.submit')}
+            </button>
+          </div>
+          {!online && <p className="hint">{t('signOff.offline')}</p>}
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              setPin('');
+              setError(null);
+            }}
+          >
+            {t('signOff.cancel')}
+          </button>
+        </section>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
+  );
+}
+
+function PinKey({
+  digit,
+  pin,
+  onPin,
+}: {
+  digit: string;
+  pin: string;
+  onPin: (pin: string) => void;
+}) {
+  return (
+    <button type="button" disabled={pin.length >= pinLength} onClick={() => onPin(pin + digit)}>
+      {digit}
+    </button>
   );
 }

@@ -183,6 +183,16 @@ describe('MarkQueue', () => {
     );
   });
 
+  it('keeps a mark the server took another way as saved, durably, and never sends it', async () => {
+    const store = memoryStore();
+    const server = fakeServer();
+    const queue = new MarkQueue(store, server.transport);
+    await queue.addSaved(mark('correction-01'));
+    await queue.sync();
+    expect(server.state.requests).toBe(0);
+    expect((await store.all()).map((m) => [m.id, m.state])).toEqual([['correction-01', 'saved']]);
+  });
+
   it('makes ids the server accepts', () => {
     for (let i = 0; i < 100; i++) expect(newMarkId()).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   });

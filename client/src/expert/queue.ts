@@ -99,11 +99,23 @@ export class MarkQueue {
 
   /** Stores the mark on the tablet, then starts a sync without waiting for it. */
   async add(input: MarkInput): Promise<QueuedMark> {
-    const mark: QueuedMark = { ...input, state: 'queued', enteredAt: Date.now() };
+    const mark = await this.keep({ ...input, state: 'queued', enteredAt: Date.now() });
+    void this.sync();
+    return mark;
+  }
+
+  /**
+   * Keeps a mark the server has already taken another way (a correction), so that the grid shows
+   * it in entry order over the older marks of the same cell; it is never sent.
+   */
+  addSaved(input: MarkInput): Promise<QueuedMark> {
+    return this.keep({ ...input, state: 'saved', enteredAt: Date.now() });
+  }
+
+  private async keep(mark: QueuedMark): Promise<QueuedMark> {
     await this.store.put(mark);
     this.byId.set(mark.id, mark);
     this.changed();
-    void this.sync();
     return mark;
   }
 

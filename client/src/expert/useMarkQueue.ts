@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { openIndexedDbStore } from './idb-store';
-import { MarkQueue, memoryStore, type QueuedMark } from './queue';
-import { restTransport } from './rest-transport';
+import { MarkQueue, memoryStore, type MarkTransport, type QueuedMark } from './queue';
 
 const noMarks: readonly QueuedMark[] = [];
 
@@ -9,7 +8,11 @@ const noMarks: readonly QueuedMark[] = [];
  * The expert's mark queue, read back from IndexedDB and synced at once, on every 'online' event and
  * with backoff after a failure. Null until the stored queue has been read.
  */
-export function useMarkQueue(competitionId: string, expertId: string): MarkQueue | null {
+export function useMarkQueue(
+  competitionId: string,
+  expertId: string,
+  transport: MarkTransport,
+): MarkQueue | null {
   const [queue, setQueue] = useState<MarkQueue | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -20,7 +23,7 @@ export function useMarkQueue(competitionId: string, expertId: string): MarkQueue
         typeof indexedDB === 'undefined'
           ? memoryStore()
           : await openIndexedDbStore(competitionId, expertId);
-      const created = new MarkQueue(store, restTransport, { isOnline: () => navigator.onLine });
+      const created = new MarkQueue(store, transport, { isOnline: () => navigator.onLine });
       await created.load();
       if (cancelled) return;
       opened = created;
@@ -33,7 +36,7 @@ export function useMarkQueue(competitionId: string, expertId: string): MarkQueue
       opened?.stop();
       window.removeEventListener('online', syncNow);
     };
-  }, [competitionId, expertId]);
+  }, [competitionId, expertId, transport]);
   return queue;
 }
 

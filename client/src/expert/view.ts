@@ -17,6 +17,23 @@ export interface Lock {
   signOffs: { expert: string }[];
 }
 
+/** The panel's current scores for one judgement aspect of one competitor (view and `scores` push). */
+export interface RevealedScores {
+  competitor: string;
+  aspect: string;
+  scores: { score: number }[];
+  /** The server's flag: it knows of resolutions, so it wins over the tablet's own reckoning. */
+  discrepancy?: boolean;
+}
+
+/** The chief expert asks this judge to score an aspect of a competitor again. */
+export interface RescoreRequest {
+  competitor: string;
+  aspect: string;
+  at: string;
+  reason: string | null;
+}
+
 /** GET /api/expert/competition: the signed-in expert's view (server/src/http/routes/expert.ts). */
 export interface ExpertView {
   competition: { id: string; profileId: string };
@@ -26,7 +43,9 @@ export interface ExpertView {
   competitors: { id: string; name: PersonName; status: string }[];
   marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
   /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
-  revealedScores?: { competitor: string; aspect: string; scores: { score: number }[] }[];
+  revealedScores?: RevealedScores[];
+  /** Re-scores the chief expert asked of this judge and it has not yet entered. */
+  rescoreRequests?: RescoreRequest[];
 }
 
 /** What a judge sees of the panel once it has scored: the scores, the flag and the aspect mark. */
@@ -38,6 +57,8 @@ export interface PanelScores {
 
 /** What one cell of the grid shows: the expert's latest mark and where it stands. */
 export interface CellMark {
+  /** The mark's id: a correction names the mark it supersedes. */
+  id: string;
   value: MarkValue;
   state: QueuedMark['state'];
   rejection?: Rejection;
@@ -52,14 +73,18 @@ export const cellKey = (competitor: string, aspect: string) => `${competitor}|${
 export function cellMarks(view: ExpertView, queued: readonly QueuedMark[]): Map<string, CellMark> {
   const cells = new Map<string, CellMark>();
   for (const mark of view.marks) {
-    cells.set(cellKey(mark.competitor, mark.aspect), { value: mark.value, state: 'saved' });
+    cells.set(cellKey(mark.competitor, mark.aspect), {
+      id: mark.id,
+      value: mark.value,
+      state: 'saved',
+    });
   }
   for (const mark of queued) {
-    const { value, state, rejection } = mark;
+    const { id, value, state, rejection } = mark;
     const key = cellKey(mark.competitor, mark.aspect);
     // A rejected retry must not hide a mark the server holds for the same cell.
     if (state === 'rejected' && cells.get(key)?.state === 'saved') continue;
-    cells.set(key, { value, state, rejection });
+    cells.set(key, { id, value, state, rejection });
   }
   return cells;
 }
@@ -69,6 +94,11 @@ export const acceptsEntry = (cell: CellMark | undefined) => !cell || cell.state 
 
 export function subCriteriaOf(view: ExpertView): SubCriterion[] {
   return view.criteria.flatMap((criterion) => criterion.subCriteria);
+}
+
+/** The sub-criterion an aspect code belongs to, if it is on this expert's panels. */
+export function subCriterionOf(view: ExpertView, aspect: string): SubCriterion | undefined {
+  return subCriteriaOf(view).find((sub) => sub.aspects.some((a) => a.code === aspect));
 }
 
 export function daysOf(view: ExpertView): number[] {
@@ -106,7 +136,39 @@ export function panelScores(
   const scores = revealed.scores.map((entry) => entry.score);
   return {
     scores,
-    discrepant: isDiscrepant(scores, profile.discrepancyThreshold),
+    discrepant: revealed.discrepancy ?? isDiscrepant(scores, profile.discrepancyThreshold),
     mark: judgementMark(profile.judgementFormula, aspect.maxMark, scores),
   };
+}
+
+/** A saved score of a judgement aspect may be entered again: a re-score supersedes it. */
+export const acceptsRescore = (aspect: Aspect, cell: CellMark | undefined) =>
+  aspect.type === 'J' && cell?.state === 'saved';
+
+/** A saved measurement mark may be corrected, with a reason, while its sub-criterion is open. */
+export const acceptsCorrection = (aspect: Aspect, cell: CellMark | undefined) =>
+  aspect.type === 'M' && cell?.state === 'saved';
+
+/** A re-score request as the tablet keeps it: with when it learnt of it, by its own clock. */
+export interface SeenRescore extends RescoreRequest {
+  seenAt: number;
+}
+
+/**
+ * The re-score requests still open on this tablet: a request disappears as soon as the judge has
+ * entered a new score for it, even while that score waits offline (the server only learns of it
+ * once it arrives and then stops listing the request).
+ */
+export function openRescores(
+  requests: readonly SeenRescore[],
+  queued: readonly QueuedMark[],
+): SeenRescore[] {
+  return requests.filter((request) => {
+    const key = cellKey(request.competitor, request.aspect);
+    return !queued.some(
+      (mark) =>
+        cellKey(mark.competitor, mark.aspect) === key &&
+        (mark.state === 'queued' || (mark.state === 'saved' && mark.enteredAt >= request.seenAt)),
+    );
+  });
 }

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { initialLiveView, liveViewReducer } from './live-view';
+import type { QueuedMark } from './queue';
+import { openRescores, panelScores, type ExpertView } from './view';
+
+const view: ExpertView = {
+  competition: { id: 'c', profileId: 'wsk-championship@2024' },
+  expert: { id: 'e1', role: 'expert' },
+  criteria: [],
+  locks: [{ subCriterion: 'C2', locked: false, signOffs: [] }],
+  competitors: [{ id: 'p1', name: { first: 'A', last: 'B' }, status: 'active' }],
+  marks: [],
+  revealedScores: [{ competitor: 'p1', aspect: 'C2.J1', scores: [{ score: 0 }] }],
+  rescoreRequests: [
+    { competitor: 'p1', aspect: 'C2.J1', at: '2026-03-12T10:00:00Z', reason: null },
+  ],
+};
+
+const judged = (id: string, state: QueuedMark['state'], enteredAt: number): QueuedMark => ({
+  id,
+  competitor: 'p1',
+  aspect: 'C2.J1',
+  value: { kind: 'judgement', score: 2 },
+  state,
+  enteredAt,
+});
+
+describe('live expert view', () => {
+  it('replaces the revealed scores of a cell with a push, keeping the server flag', () => {
+    const live = liveViewReducer(initialLiveView(view, 1), {
+      type: 'scores',
+      scores: {
+        competitor: 'p1',
+        aspect: 'C2.J1',
+        scores: [{ score: 0 }, { score: 3 }],
+        discrepancy: true,
+      },
+    });
+    expect(live.view.revealedScores).toEqual([
+      {
+        competitor: 'p1',
+        aspect: 'C2.J1',
+        scores: [{ score: 0 }, { score: 3 }],
+        discrepancy: true,
+      },
+    ]);
+    const aspect = { code: 'C2.J1', type: 'J', description: '', section: '1', maxMark: 1 } as const;
+    expect(panelScores(live.view, aspect, 'p1')?.discrepant).toBe(true);
+    // A resolution by the chief expert clears the flag although the scores are still far apart.
+    const resolved = liveViewReducer(live, {
+      type: 'scores',
+      scores: {
+        competitor: 'p1',
+        aspect: 'C2.J1',
+        scores: [{ score: 0 }, { score: 3 }],
+        discrepancy: false,
+      },
+    });
+    expect(panelScores(resolved.view, aspect, 'p1')?.discrepant).toBe(false);
+  });
+
+  it('takes a lock push and a sign-off answer', () => {
+    const lock = { subCriterion: 'C2', locked: true, signOffs: [] };
+    const locked = liveViewReducer(initialLiveView(view, 1), { type: 'lock', lock });
+    expect(locked.view.locks).toEqual([lock]);
+    const signed = { ...lock, signOffs: [{ expert: 'e1' }] };
+    expect(liveViewReducer(locked, { type: 'locks', locks: [signed] }).view.locks).toEqual([
+      signed,
+    ]);
+  });
+
+  it('keeps when the tablet first saw a request across refetches, and adds pushed ones', () => {
+    const first = initialLiveView(view, 100);
+    expect(first.rescores.map((r) => r.seenAt)).toEqual([100]);
+    const again = liveViewReducer(first, { type: 'view', view, now: 200 });
+    expect(again.rescores.map((r) => r.seenAt)).toEqual([100]);
+    const renewed = liveViewReducer(again, {
+      type: 'rescore',
+      request: { competitor: 'p1', aspect: 'C2.J1', at: '2026-03-12T11:00:00Z', reason: 'x' },
+      now: 300,
+    });
+    expect(renewed.rescores).toEqual([
+      { competitor: 'p1', aspect: 'C2.J1', at: '2026-03-12T11:00:00Z', reason: 'x', seenAt: 300 },
+    ]);
+    const done = liveViewReducer(renewed, {
+      type: 'view',
+      view: { ...view, rescoreRequests: [] },
+      now: 400,
+    });
+    expect(done.rescores).toEqual([]);
+  });
+
+  it('closes a request once the judge has scored again, even while the score waits offline', () => {
+    const { rescores } = initialLiveView(view, 100);
+    expect(openRescores(rescores, [judged('old', 'saved', 50)])).toHaveLength(1);
+    expect(
+      openRescores(rescores, [judged('old', 'saved', 50), judged('new', 'queued', 150)]),
+    ).toEqual([]);
+    expect(openRescores(rescores, [judged('new', 'saved', 150)])).toEqual([]);
+    // A refused re-score leaves the request open.
+    expect(openRescores(rescores, [judged('new', 'rejected', 150)])).toHaveLength(1);
+  });
+});

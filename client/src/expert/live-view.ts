@@ -1,0 +1,68 @@
+import {
+  cellKey,
+  type ExpertView,
+  type Lock,
+  type RescoreRequest,
+  type RevealedScores,
+  type SeenRescore,
+} from './view';
+
+/** The expert's view as the tablet keeps it between refetches, changed by the `/expert` pushes. */
+export interface LiveView {
+  view: ExpertView;
+  rescores: SeenRescore[];
+}
+
+/** What changes the live view; `now` is the tablet's clock, passed in to keep this pure. */
+export type LiveViewAction =
+  | { type: 'view'; view: ExpertView; now: number }
+  | { type: 'scores'; scores: RevealedScores }
+  | { type: 'lock'; lock: Lock }
+  | { type: 'locks'; locks: Lock[] }
+  | { type: 'rescore'; request: RescoreRequest; now: number };
+
+const sameCell = (a: { competitor: string; aspect: string }, b: typeof a) =>
+  cellKey(a.competitor, a.aspect) === cellKey(b.competitor, b.aspect);
+
+/** The requests of a fresh view, each keeping when the tablet first saw it. */
+function seen(
+  requests: readonly RescoreRequest[],
+  before: readonly SeenRescore[],
+  now: number,
+): SeenRescore[] {
+  return requests.map((request) => {
+    const known = before.find((old) => sameCell(old, request) && old.at === request.at);
+    return { ...request, seenAt: known?.seenAt ?? now };
+  });
+}
+
+export function initialLiveView(view: ExpertView, now: number): LiveView {
+  return { view, rescores: seen(view.rescoreRequests ?? [], [], now) };
+}
+
+export function liveViewReducer(state: LiveView, action: LiveViewAction): LiveView {
+  const { view } = state;
+  switch (action.type) {
+    case 'view':
+      return {
+        view: action.view,
+        rescores: seen(action.view.rescoreRequests ?? [], state.rescores, action.now),
+      };
+    case 'scores': {
+      const { competitor, aspect, scores, discrepancy } = action.scores;
+      const entry: RevealedScores = { competitor, aspect, scores, discrepancy };
+      const others = (view.revealedScores ?? []).filter((old) => !sameCell(old, entry));
+      return { ...state, view: { ...view, revealedScores: [...others, entry] } };
+    }
+    case 'lock': {
+      const others = view.locks.filter((old) => old.subCriterion !== action.lock.subCriterion);
+      return { ...state, view: { ...view, locks: [...others, action.lock] } };
+    }
+    case 'locks':
+      return { ...state, view: { ...view, locks: action.locks } };
+    case 'rescore': {
+      const others = state.rescores.filter((old) => !sameCell(old, action.request));
+      return { ...state, rescores: [...others, { ...action.request, seenAt: action.now }] };
+    }
+  }
+}

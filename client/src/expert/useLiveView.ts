@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useReducer, useState, type Dispatch } from 'react';
+import { io } from 'socket.io-client';
+import i18next from 'i18next';
+import { initialLiveView, liveViewReducer, type LiveView, type LiveViewAction } from './live-view';
+import type { MarkQueue } from './queue';
+import { restTransport } from './rest-transport';
+import { socketTransport } from './socket-transport';
+import { useMarkQueue } from './useMarkQueue';
+import type { ExpertView, Lock, RescoreRequest, RevealedScores } from './view';
+
+/** Every `/expert` push names its competition; one for another competition is not ours. */
+interface Push {
+  competitionId?: string;
+}
+
+/** The view as the server has it now; nothing changes when it cannot be read (offline, signed out). */
+async function fetchView(): Promise<ExpertView | null> {
+  try {
+    const res = await fetch('/api/expert/competition', {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    });
+    return res.ok ? ((await res.json()) as ExpertView) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The marking app's live state: the expert's view kept current by the `/expert` socket (revealed
+ * scores, locks, re-score requests, and a refetch when the server says the view changed or the
+ * socket connects again, which is how a tablet gets what it missed), and the mark queue, sent over
+ * the same socket with REST as the fallback.
+ */
+export function useLiveView(initial: ExpertView): {
+  live: LiveView;
+  dispatch: Dispatch<LiveViewAction>;
+  queue: MarkQueue | null;
+} {
+  const [live, dispatch] = useReducer(liveViewReducer, initial, (view) =>
+    initialLiveView(view, Date.now()),
+  );
+  const { id: competitionId } = live.view.competition;
+  const [socket] = useState(() =>
+    io('/expert', { autoConnect: false, auth: { competitionId, lang: i18next.language } }),
+  );
+  const transport = useMemo(() => socketTransport(socket, restTransport), [socket]);
+  const queue = useMarkQueue(competitionId, live.view.expert.id, transport);
+
+  useEffect(() => {
+    const ours = (push: Push) => push.competitionId === competitionId;
+    const refetch = async () => {
+      const view = await fetchView();
+      if (view) dispatch({ type: 'view', view, now: Date.now() });
+    };
+    const onScores = (push: RevealedScores & Push) => {
+      if (ours(push)) dispatch({ type: 'scores', scores: push });
+    };
+    const onLock = (push: { lock: Lock } & Push) => {
+      if (ours(push)) dispatch({ type: 'lock', lock: push.lock });
+    };
+    const onRescore = (push: RescoreRequest & Push) => {
+      if (!ours(push)) return;
+      const { competitor, aspect, at, reason } = push;
+      dispatch({ type: 'rescore', request: { competitor, aspect, at, reason }, now: Date.now() });
+    };
+    const onViewChanged = (push: Push) => {
+      if (ours(push)) void refetch();
+    };
+    socket.on('connect', refetch);
+    socket.on('scores', onScores);
+    socket.on('lock', onLock);
+    socket.on('rescore', onRescore);
+    socket.on('view:changed', onViewChanged);
+    socket.connect();
+    return () => {
+      socket.off('connect', refetch);
+      socket.off('scores', onScores);
+      socket.off('lock', onLock);
+      socket.off('rescore', onRescore);
+      socket.off('view:changed', onViewChanged);
+      socket.disconnect();
+    };
+  }, [socket, competitionId]);
+
+  // Whatever waited for a connection goes as soon as the socket is back.
+  useEffect(() => {
+    if (!queue) return;
+    const syncNow = () => void queue.sync();
+    socket.on('connect', syncNow);
+    return () => {
+      socket.off('connect', syncNow);
+    };
+  }, [socket, queue]);
+
+  return { live, dispatch, queue };
+}
