@@ -7,6 +7,7 @@ import { exam } from './exam';
 import { expert } from './expert';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
+import { organiser } from './organiser';
 import { people } from './people';
 import { workbook } from './workbook';
 import { reference } from './reference';
@@ -33,6 +34,7 @@ export const namespaces = {
   admin,
   expert,
   exam,
+  organiser,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;
