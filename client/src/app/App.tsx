@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { ChiefApp } from '../chief/ChiefApp';
 import { ExpertApp } from '../expert/ExpertApp';
 import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
@@ -24,6 +25,8 @@ export function App() {
         <Route path="/expert/login" element={<ExpertLoginPage />} />
         <Route path="/login/:token" element={<LinkLoginPage />} />
         <Route path="/expert" element={<ExpertApp />} />
+        <Route path="/chief" element={<ChiefApp />} />
+        <Route path="/chief/:competitionId" element={<ChiefApp />} />
       </Routes>
     </BrowserRouter>
   );

@@ -5,19 +5,25 @@ import './expert.css';
 
 const lastCompetitionKey = 'ashyq.expert.competition';
 
-/** POSTs a sign-in; returns null when signed in, otherwise the server's message if it gave one. */
-async function signIn(url: string, body: unknown): Promise<string | null> {
+/** Where a signed-in holder works: the chief expert and deputy run the console, others mark. */
+function homeOf(reply: unknown): string {
+  const role = (reply as { credential?: { role?: string } } | null)?.credential?.role;
+  return role === 'chief' || role === 'deputy-chief' ? '/chief' : '/expert';
+}
+
+/** POSTs a sign-in; returns where to go once signed in, or the server's message if it gave one. */
+async function signIn(url: string, body: unknown): Promise<{ home: string } | { failure: string }> {
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
     });
-    if (res.ok) return null;
     const reply = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return reply?.error?.message ?? '';
+    if (res.ok) return { home: homeOf(reply) };
+    return { failure: reply?.error?.message ?? '' };
   } catch {
-    return '';
+    return { failure: '' };
   }
 }
 
@@ -35,11 +41,11 @@ export function ExpertLoginPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const failure = await signIn('/api/auth/pin', { competitionId: competitionId.trim(), pin });
+    const result = await signIn('/api/auth/pin', { competitionId: competitionId.trim(), pin });
     setBusy(false);
-    if (failure !== null) return setError(failure || t('login.failed'));
+    if ('failure' in result) return setError(result.failure || t('login.failed'));
     localStorage.setItem(lastCompetitionKey, competitionId.trim());
-    void navigate('/expert', { replace: true });
+    void navigate(result.home, { replace: true });
   }
 
   return (
@@ -93,8 +99,8 @@ export function LinkLoginPage() {
     // A link token is for one sign-in; StrictMode's second effect run must not spend it again.
     if (started.current) return;
     started.current = true;
-    void signIn('/api/auth/link', { token }).then((failure) => {
-      if (failure === null) void navigate('/expert', { replace: true });
+    void signIn('/api/auth/link', { token }).then((result) => {
+      if ('home' in result) void navigate(result.home, { replace: true });
       else setFailed(true);
     });
   }, [token, navigate]);

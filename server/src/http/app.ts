@@ -8,6 +8,7 @@ import { ApiError, errorHandler } from './errors';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { chiefRoutes } from './routes/chief';
+import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
 import { publicRoutes } from './routes/public';
 
@@ -29,6 +30,7 @@ function audienceRoutes(services: Services): Router[] {
     adminRoutes(services),
     expertRoutes(services),
     chiefRoutes(services),
+    chiefQrRoutes(services),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { auth } from './auth';
 import { board } from './board';
+import { chief } from './chief';
 import { common } from './common';
 import { errors } from './errors';
 import { exam } from './exam';
@@ -35,6 +36,7 @@ export const namespaces = {
   expert,
   exam,
   organiser,
+  chief,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,0 +1,244 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chiefBase, chiefRequest, errorText } from './api';
+import type { ConsoleProps } from './console-props';
+import type { StoredEvent, Verification } from './types';
+import {
+  auditQuery,
+  eventSubjects,
+  formatTime,
+  isFiltered,
+  noFilter,
+  type AuditFilter,
+  type Names,
+} from './view';
+
+/** Event kinds the filter offers; the log may hold others, which still show unfiltered. */
+const kinds = [
+  'mark.recorded',
+  'mark.superseded',
+  'mark.withdrawn',
+  'discrepancy.resolved',
+  'rescore.requested',
+  'subCriterion.locked',
+  'subCriterion.unlocked',
+  'subCriterion.signedOff',
+  'competitor.registered',
+  'competitor.status',
+  'panel.set',
+  'conflict.declared',
+  'results.published',
+];
+/** A narrowed view asks the server for at most this many of the latest matching events. */
+const filteredLimit = 2_000;
+/** Rows drawn at first; the log of a full competition runs to thousands. */
+const pageSize = 200;
+
+/**
+ * Every event of the competition, newest first, narrowed by expert, aspect, competitor and kind
+ * (the server filters, so the view and `GET .../events` agree), with the hash chain's check.
+ */
+export function AuditTrail({
+  competitionId,
+  roster,
+  names,
+  events,
+}: ConsoleProps & { events: StoredEvent[] }) {
+  const { t } = useTranslation('chief');
+  const [filter, setFilter] = useState<AuditFilter>(noFilter);
+  const [filtered, setFiltered] = useState<StoredEvent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(pageSize);
+  const narrowed = isFiltered(filter);
+  const head = events.at(-1)?.seq ?? 0;
+
+  useEffect(() => {
+    if (!narrowed) return setFiltered(null);
+    let current = true;
+    // Asked again when the log grows, so a narrowed view stays live too.
+    chiefRequest<{ events: StoredEvent[] }>(
+      'GET',
+      `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}`,
+    ).then(
+      (reply) => current && (setFiltered(reply.events), setError(null)),
+      (failure: unknown) => current && setError(errorText(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [competitionId, filter, narrowed, head]);
+
+  const list = narrowed ? (filtered ?? []) : events;
+  const newestFirst = list.slice(-shown).reverse();
+  const set = (key: keyof AuditFilter) => (value: string) => {
+    setShown(pageSize);
+    setFilter((current) => ({ ...current, [key]: value }));
+  };
+  const aspects = roster.scheme.criteria.flatMap((c) => c.subCriteria.flatMap((s) => s.aspects));
+
+  return (
+    <section className="chief-section" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <VerificationStatus competitionId={competitionId} head={head} />
+      <div className="audit-filters">
+        <FilterSelect
+          label={t('audit.expert')}
+          value={filter.expert}
+          onChange={set('expert')}
+          options={roster.experts.map((e) => [e.id, names.expert(e.id)])}
+        />
+        <FilterSelect
+          label={t('audit.competitor')}
+          value={filter.competitor}
+          onChange={set('competitor')}
+          options={roster.competitors.map((c) => [c.id, names.competitor(c.id)])}
+        />
+        <FilterSelect
+          label={t('audit.aspect')}
+          value={filter.aspect}
+          onChange={set('aspect')}
+          options={aspects.map((a) => [a.code, `${a.code} ${a.description}`])}
+        />
+        <FilterSelect
+          label={t('audit.kind')}
+          value={filter.type}
+          onChange={set('type')}
+          options={kinds.map((kind) => [kind, t(`kinds.${kind}`, { defaultValue: kind })])}
+        />
+        {narrowed && (
+          <button type="button" onClick={() => setFilter(noFilter)}>
+            {t('audit.clear')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <p className="note" aria-live="polite">
+        {t('audit.count', { count: list.length })}
+      </p>
+      <div className="audit-scroll">
+        <table className="audit">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('audit.time')}</th>
+              <th scope="col">{t('audit.kind')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((event) => (
+              <tr key={event.seq} data-type={event.type}>
+                <td className="number">{event.seq}</td>
+                <td>{formatTime(event.at)}</td>
+                <td>{t(`kinds.${event.type}`, { defaultValue: event.type })}</td>
+                <td>{event.actor === 'system' ? t('audit.system') : names.expert(event.actor)}</td>
+                <td>
+                  <EventDetails event={event} names={names} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + pageSize)}>
+          {t('audit.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [string, string][];
+}) {
+  const { t } = useTranslation('chief');
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('audit.any')}</option>
+        {options.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function EventDetails({ event, names }: { event: StoredEvent; names: Names }) {
+  const { t } = useTranslation('chief');
+  const s = eventSubjects(event);
+  const parts: string[] = [];
+  if (s.competitor) parts.push(names.competitor(s.competitor));
+  if (s.subCriterion) parts.push(s.subCriterion);
+  if (s.aspect) parts.push(s.aspect);
+  if (s.expert && s.expert !== event.actor) parts.push(names.expert(s.expert));
+  if (s.score !== undefined) parts.push(t('audit.value', { value: s.score }));
+  if (s.status) parts.push(t(`status.${s.status}`, { defaultValue: s.status }));
+  if (s.experts) parts.push(s.experts.map(names.expert).join(', '));
+  return (
+    <>
+      {parts.join(' · ')}
+      {s.reason && (
+        <span className="reason-text">
+          {' '}
+          — {t('audit.reason')}: {s.reason}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The hash chain's check, asked again when the log grows: a broken chain is loud. */
+function VerificationStatus({ competitionId, head }: { competitionId: string; head: number }) {
+  const { t } = useTranslation('chief');
+  const [result, setResult] = useState<Verification | 'failed' | null>(null);
+  useEffect(() => {
+    let current = true;
+    chiefRequest<Verification>(
+      'GET',
+      `/api/public/competitions/${encodeURIComponent(competitionId)}/log/verify`,
+    ).then(
+      (reply) => current && setResult(reply),
+      () => current && setResult('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [competitionId, head]);
+  if (result === null)
+    return (
+      <p className="verification" role="status">
+        {t('audit.verifying')}
+      </p>
+    );
+  if (result === 'failed')
+    return (
+      <p className="verification bad" role="status">
+        {t('audit.verifyFailed')}
+      </p>
+    );
+  return (
+    <p className={`verification ${result.ok ? 'good' : 'bad'}`} role="status">
+      {result.ok
+        ? t('audit.verified', { count: result.events ?? result.checked ?? head })
+        : t('audit.broken', { seq: result.firstBadSeq ?? '?' })}
+    </p>
+  );
+}

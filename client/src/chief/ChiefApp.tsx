@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { isLanguage, type Language } from '@ashyq/shared';
+import { useJson, type Loaded } from '../api';
+import { AuditTrail } from './AuditTrail';
+import { chiefBase, chiefRequest, ChiefApiError } from './api';
+import { CompetitionPicker } from './CompetitionPicker';
+import { Competitors } from './Competitors';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { Discrepancies } from './Discrepancies';
+import { Locks } from './Locks';
+import { ProgressMatrix } from './ProgressMatrix';
+import { Team } from './Team';
+import { Toasts } from './Toasts';
+import { useChiefLive } from './useChiefLive';
+import { localized, namesOf, percentMarked } from './view';
+import type { Overview, Roster } from './types';
+import './chief.css';
+
+interface Me {
+  kind: 'expert' | 'organiser';
+  credential?: { competitionId: string; role: string };
+}
+
+/**
+ * /chief and /chief/:competitionId: a chief expert (or deputy) lands on its own competition;
+ * an organiser picks one. Anyone else is sent to sign in.
+ */
+export function ChiefApp() {
+  const { t } = useTranslation('chief');
+  const navigate = useNavigate();
+  const { competitionId: picked } = useParams();
+  const me = useJson<Me>('/api/auth/me');
+  const signedOut = me.state === 'failed' && me.status === 401;
+  useEffect(() => {
+    if (signedOut) void navigate('/expert/login', { replace: true });
+  }, [signedOut, navigate]);
+
+  if (me.state === 'loading')
+    return (
+      <p className="page" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  if (me.state === 'failed')
+    return (
+      <p className="page" role="alert">
+        {t('app.loadFailed')}
+      </p>
+    );
+  const own = me.data.credential;
+  const isLead = own?.role === 'chief' || own?.role === 'deputy-chief';
+  const competitionId = picked ?? (isLead ? own.competitionId : undefined);
+  if (competitionId) return <Console key={competitionId} competitionId={competitionId} />;
+  if (me.data.kind === 'organiser') return <CompetitionPicker />;
+  return (
+    <p className="page" role="alert">
+      {t('app.notChief')}
+    </p>
+  );
+}
+
+export type Tab = 'progress' | 'discrepancies' | 'locks' | 'audit' | 'team' | 'competitors';
+const tabs: Tab[] = ['progress', 'discrepancies', 'locks', 'audit', 'team', 'competitors'];
+
+function Console({ competitionId }: { competitionId: string }) {
+  const { t, i18n } = useTranslation('chief');
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const navigate = useNavigate();
+  const [roster, reloadRoster] = useRoster(competitionId);
+  const live = useChiefLive(competitionId, lang);
+  const [tab, setTab] = useState<Tab>('progress');
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+
+  useEffect(() => {
+    if (live.connection === 'signed-out') void navigate('/expert/login', { replace: true });
+  }, [live.connection, navigate]);
+
+  const names = useMemo(() => (roster.state === 'ready' ? namesOf(roster.data) : null), [roster]);
+
+  if (roster.state === 'failed' || live.connection === 'refused')
+    return (
+      <p className="page" role="alert">
+        {roster.state === 'failed' && roster.status === 403
+          ? t('app.forbidden')
+          : t('app.loadFailed')}
+      </p>
+    );
+  if (roster.state === 'loading' || !names || !live.overview)
+    return (
+      <p className="page" role="status">
+        {t('app.loading')}
+      </p>
+    );
+
+  const overview: Overview = live.overview;
+  const context = {
+    competitionId,
+    roster: roster.data,
+    names,
+    overview,
+    lang,
+    confirm: setConfirm,
+    reloadRoster,
+  };
+  const open = overview.openDiscrepancies.length;
+  const { marked, required } = overview.progress;
+
+  async function signOut() {
+    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await navigate('/expert/login', { replace: true });
+  }
+
+  return (
+    <main className="chief">
+      <header className="chief-head">
+        <div>
+          <h1>
+            {t('app.title')}: {roster.data.competition.skill.number}{' '}
+            {localized(roster.data.competition.skill.name, lang)}
+          </h1>
+          <p className="chief-sub">
+            {t('app.progress', { percent: percentMarked(marked, required), marked, required })}
+            {overview.published && <> · {t('app.published')}</>}
+          </p>
+        </div>
+        <span className={`connection ${live.connection}`} role="status">
+          {t(`connection.${live.connection}`)}
+        </span>
+        <button type="button" onClick={() => void signOut()}>
+          {t('app.signOut')}
+        </button>
+      </header>
+      <nav className="chief-tabs" aria-label={t('app.sections')}>
+        {tabs.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            aria-pressed={candidate === tab}
+            onClick={() => setTab(candidate)}
+          >
+            {t(`tabs.${candidate}`)}
+            {candidate === 'discrepancies' && open > 0 && <span className="badge">{open}</span>}
+          </button>
+        ))}
+      </nav>
+      <Toasts
+        alerts={live.alerts}
+        names={names}
+        onDismiss={live.dismissAlert}
+        onOpen={() => setTab('discrepancies')}
+      />
+      {tab === 'progress' && <ProgressMatrix {...context} />}
+      {tab === 'discrepancies' && <Discrepancies {...context} />}
+      {tab === 'locks' && <Locks {...context} />}
+      {tab === 'audit' && <AuditTrail {...context} events={live.events} />}
+      {tab === 'team' && <Team {...context} />}
+      {tab === 'competitors' && <Competitors {...context} />}
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+    </main>
+  );
+}
+
+/** The roster, fetched again on demand; the last one stays on screen while a new one loads. */
+function useRoster(competitionId: string): [Loaded<Roster>, () => void] {
+  const [version, setVersion] = useState(0);
+  const [roster, setRoster] = useState<Loaded<Roster>>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    chiefRequest<Roster>('GET', `${chiefBase(competitionId)}/roster`).then(
+      (data) => current && setRoster({ state: 'ready', data }),
+      (error: unknown) =>
+        current &&
+        setRoster({
+          state: 'failed',
+          status: error instanceof ChiefApiError ? error.status : null,
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [competitionId, version]);
+  return [roster, () => setVersion((v) => v + 1)];
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isLanguage } from '@ashyq/shared';
+import { useJson } from '../api';
+import { localized } from './view';
+import type { LocalizedText } from './types';
+
+interface Championships {
+  championships: {
+    id: string;
+    name: LocalizedText;
+    competitions: { id: string; skill: { number: string; name: LocalizedText } }[];
+  }[];
+}
+
+/** An organiser runs the console for any competition in its scope: it picks one here. */
+export function CompetitionPicker() {
+  const { t, i18n } = useTranslation('chief');
+  const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const loaded = useJson<Championships>('/api/public/championships');
+  if (loaded.state === 'loading')
+    return (
+      <p className="page" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  if (loaded.state === 'failed')
+    return (
+      <p className="page" role="alert">
+        {t('app.loadFailed')}
+      </p>
+    );
+  return (
+    <main className="page chief-picker">
+      <h1>{t('app.pick')}</h1>
+      {loaded.data.championships.map((championship) => (
+        <section key={championship.id}>
+          <h2>{localized(championship.name, lang)}</h2>
+          <ul className="competitions">
+            {championship.competitions.map((competition) => (
+              <li key={competition.id}>
+                <Link to={`/chief/${encodeURIComponent(competition.id)}`}>
+                  <span className="skill-number">{competition.skill.number}</span>
+                  <strong>{localized(competition.skill.name, lang)}</strong>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}

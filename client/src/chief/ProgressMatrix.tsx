@@ -1,0 +1,120 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleProps } from './console-props';
+import { cellState, matrixByCompetitor, percentMarked } from './view';
+
+/**
+ * Progress: a row per competitor, a column per sub-criterion (grouped by marking day), each cell
+ * the percent of its aspects marked. Tapping a cell says who marked it; a tablet has no hover.
+ */
+export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
+  const { t } = useTranslation('chief');
+  const [selected, setSelected] = useState<{ competitor: string; subCriterion: string } | null>(
+    null,
+  );
+  const rows = useMemo(() => matrixByCompetitor(overview), [overview]);
+  const subCriteria = overview.progress.subCriteria;
+  const cell = selected && rows?.get(selected.competitor)?.get(selected.subCriterion);
+
+  return (
+    <section className="chief-section" aria-labelledby="progress-title">
+      <h2 id="progress-title">{t('progress.title')}</h2>
+      {!rows && <p className="note">{t('progress.noMatrix')}</p>}
+      <div className="matrix-scroll">
+        <table className="matrix">
+          <thead>
+            <tr>
+              <th scope="col">{t('progress.competitor')}</th>
+              {subCriteria.map((sub) => (
+                <th
+                  key={sub.subCriterion}
+                  scope="col"
+                  title={names.subCriterionName(sub.subCriterion)}
+                >
+                  <span className="sub-id">{sub.subCriterion}</span>
+                  <span className="sub-day">{t('progress.day', { day: sub.day })}</span>
+                  {sub.locked && (
+                    <span className="lock-mark" aria-label={t('locks.locked')}>
+                      🔒
+                    </span>
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {rows && (
+            <tbody>
+              {roster.competitors.map((competitor) => (
+                <tr key={competitor.id} data-status={competitor.status}>
+                  <th scope="row">
+                    {names.competitor(competitor.id)}
+                    {competitor.status !== 'active' && (
+                      <span className="tag"> · {t(`status.${competitor.status}`)}</span>
+                    )}
+                  </th>
+                  {subCriteria.map((sub) => {
+                    const found = rows.get(competitor.id)?.get(sub.subCriterion);
+                    const state = cellState(found);
+                    const isSelected =
+                      selected?.competitor === competitor.id &&
+                      selected.subCriterion === sub.subCriterion;
+                    return (
+                      <td key={sub.subCriterion} data-state={state}>
+                        {state !== 'none' && found ? (
+                          <button
+                            type="button"
+                            aria-pressed={isSelected}
+                            aria-label={t('progress.cellLabel', {
+                              competitor: names.competitor(competitor.id),
+                              subCriterion: sub.subCriterion,
+                              percent: percentMarked(found.marked, found.required),
+                            })}
+                            onClick={() =>
+                              setSelected(
+                                isSelected
+                                  ? null
+                                  : { competitor: competitor.id, subCriterion: sub.subCriterion },
+                              )
+                            }
+                          >
+                            {percentMarked(found.marked, found.required)}%
+                          </button>
+                        ) : (
+                          <span aria-label={t('progress.notRequired')}>—</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          )}
+          <tfoot>
+            <tr>
+              <th scope="row">{t('progress.total')}</th>
+              {subCriteria.map((sub) => (
+                <td key={sub.subCriterion} data-state={cellState(sub)}>
+                  {percentMarked(sub.marked, sub.required)}%
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {selected && cell && (
+        <div className="cell-detail" role="region" aria-label={t('progress.detail')}>
+          <h3>
+            {names.competitor(selected.competitor)} · {selected.subCriterion}{' '}
+            {names.subCriterionName(selected.subCriterion)}
+          </h3>
+          <p>{t('progress.markedOf', { marked: cell.marked, required: cell.required })}</p>
+          <p>
+            {cell.experts.length === 0
+              ? t('progress.byNobody')
+              : t('progress.by', { experts: cell.experts.map(names.expert).join(', ') })}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { MarkingScheme } from '@ashyq/shared';
+import type { Overview, Roster, StoredEvent } from './types';
+import {
+  auditQuery,
+  blockersFromDetails,
+  cellState,
+  eventSubjects,
+  formatTime,
+  groupBlockers,
+  isFiltered,
+  localized,
+  matrixByCompetitor,
+  mergeEvents,
+  namesOf,
+  noFilter,
+  pendingSignOffs,
+  percentMarked,
+} from './view';
+
+const event = (seq: number, type = 'mark.recorded', data: Record<string, unknown> = {}) =>
+  ({
+    seq,
+    type,
+    actor: 'web-e1',
+    at: '2026-03-11T05:00:00.000Z',
+    data,
+    hash: `h${seq}`,
+  }) as StoredEvent;
+
+function overview(partial: Partial<Overview>): Overview {
+  return {
+    competitionId: 'web',
+    progress: { subCriteria: [], marked: 0, required: 0 },
+    openDiscrepancies: [],
+    locks: [],
+    blockers: {},
+    panels: {},
+    conflicts: {},
+    published: null,
+    head: { seq: 0 },
+    ...partial,
+  };
+}
+
+describe('percentMarked', () => {
+  it('rounds down so that 100 % only means complete', () => {
+    expect(percentMarked(79, 80)).toBe(98);
+    expect(percentMarked(199, 200)).toBe(99);
+    expect(percentMarked(80, 80)).toBe(100);
+    expect(percentMarked(0, 80)).toBe(0);
+  });
+
+  it('counts nothing to mark as complete and never exceeds 100', () => {
+    expect(percentMarked(0, 0)).toBe(100);
+    expect(percentMarked(5, 4)).toBe(100);
+  });
+});
+
+describe('cellState', () => {
+  it('tells empty, partial, complete and nothing required apart', () => {
+    expect(cellState({ marked: 0, required: 8 })).toBe('empty');
+    expect(cellState({ marked: 3, required: 8 })).toBe('partial');
+    expect(cellState({ marked: 8, required: 8 })).toBe('complete');
+    expect(cellState({ marked: 0, required: 0 })).toBe('none');
+    expect(cellState(undefined)).toBe('none');
+  });
+});
+
+describe('matrixByCompetitor', () => {
+  it('indexes the cells by competitor, then sub-criterion', () => {
+    const rows = matrixByCompetitor(
+      overview({
+        matrix: [
+          { subCriterion: 'A1', competitor: 'c1', marked: 2, required: 4, experts: ['e1'] },
+          { subCriterion: 'B1', competitor: 'c1', marked: 4, required: 4, experts: ['e1', 'e2'] },
+          { subCriterion: 'A1', competitor: 'c2', marked: 0, required: 4, experts: [] },
+        ],
+      }),
+    );
+    expect(rows?.get('c1')?.get('B1')?.experts).toEqual(['e1', 'e2']);
+    expect(rows?.get('c2')?.get('A1')?.marked).toBe(0);
+    expect(rows?.get('c2')?.get('B1')).toBeUndefined();
+  });
+
+  it('is undefined when the server sends no matrix', () => {
+    expect(matrixByCompetitor(overview({}))).toBeUndefined();
+  });
+});
+
+describe('pendingSignOffs', () => {
+  const locks = [
+    {
+      subCriterion: 'A1',
+      locked: true,
+      at: '2026-03-11T05:00:00Z',
+      actor: 'chief',
+      signOffs: [{ expert: 'e2', at: '2026-03-11T05:10:00Z', actor: 'e2' }],
+    },
+    { subCriterion: 'B1', locked: false, at: null, actor: null, signOffs: [] },
+  ];
+  const panels = { A1: ['e1', 'e2', 'e3'], B1: ['e1'] };
+
+  it('lists the marking team members who have not signed a lock, in panel order', () => {
+    expect(pendingSignOffs(overview({ locks, panels }), 'A1')).toEqual(['e1', 'e3']);
+  });
+
+  it('asks nobody to sign an unlocked sub-criterion', () => {
+    expect(pendingSignOffs(overview({ locks, panels }), 'B1')).toEqual([]);
+    expect(pendingSignOffs(overview({ locks, panels }), 'Z9')).toEqual([]);
+  });
+});
+
+describe('blockers of a refused lock', () => {
+  const details = [
+    { path: '', code: 'lock_blocked', message: 'B1 cannot be locked: 3 things missing' },
+    { path: 'web-04.B1.J1', code: 'discrepancy_open', message: '…' },
+    { path: 'web-02.B1.M1', code: 'aspect_unmarked', message: '…' },
+    { path: 'web-04.B1.M2', code: 'aspect_unmarked', message: '…' },
+    { path: 'body.reason', message: 'no code: not a blocker' },
+  ];
+
+  it('reads competitor, aspect and reason from each detail after the summary', () => {
+    expect(blockersFromDetails(details)).toEqual([
+      { reason: 'discrepancy_open', competitor: 'web-04', aspect: 'B1.J1' },
+      { reason: 'aspect_unmarked', competitor: 'web-02', aspect: 'B1.M1' },
+      { reason: 'aspect_unmarked', competitor: 'web-04', aspect: 'B1.M2' },
+    ]);
+  });
+
+  it('groups them by competitor in the order they first appear', () => {
+    const groups = groupBlockers(blockersFromDetails(details));
+    expect(groups.map(([competitor, list]) => [competitor, list.map((b) => b.aspect)])).toEqual([
+      ['web-04', ['B1.J1', 'B1.M2']],
+      ['web-02', ['B1.M1']],
+    ]);
+  });
+});
+
+describe('mergeEvents', () => {
+  it('appends later events', () => {
+    expect(mergeEvents([event(1), event(2)], [event(3), event(4)]).map((e) => e.seq)).toEqual([
+      1, 2, 3, 4,
+    ]);
+  });
+
+  it('keeps each seq once when a catch-up overlaps what is held', () => {
+    const merged = mergeEvents([event(1), event(2), event(3)], [event(2), event(3), event(4)]);
+    expect(merged.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('puts events arriving out of order in seq order', () => {
+    expect(mergeEvents([event(1), event(5)], [event(3)]).map((e) => e.seq)).toEqual([1, 3, 5]);
+  });
+});
+
+describe('eventSubjects', () => {
+  it('reads a mark: its expert, competitor, aspect and value', () => {
+    const mark = event(7, 'mark.recorded', {
+      mark: {
+        expert: 'web-e2',
+        competitor: 'web-04',
+        aspect: 'B1.J1',
+        value: { kind: 'judgement', score: 3 },
+      },
+    });
+    expect(eventSubjects(mark)).toMatchObject({
+      expert: 'web-e2',
+      competitor: 'web-04',
+      aspect: 'B1.J1',
+      score: '3',
+    });
+  });
+
+  it('reads a registration, an unlock reason and a panel', () => {
+    expect(
+      eventSubjects(event(1, 'competitor.registered', { competitor: { id: 'web-01' } })),
+    ).toMatchObject({ competitor: 'web-01' });
+    expect(
+      eventSubjects(event(2, 'subCriterion.unlocked', { subCriterion: 'A1', reason: 'typo' })),
+    ).toMatchObject({ subCriterion: 'A1', reason: 'typo' });
+    expect(
+      eventSubjects(event(3, 'panel.set', { subCriterion: 'A1', experts: ['e1', 'e2'] })),
+    ).toMatchObject({ subCriterion: 'A1', experts: ['e1', 'e2'] });
+  });
+});
+
+describe('formatTime', () => {
+  it('prints Astana time as dd.mm.yyyy hh:mm:ss', () => {
+    expect(formatTime('2026-03-11T11:13:09.000Z')).toBe('11.03.2026 16:13:09');
+    expect(formatTime('2026-12-31T20:00:00Z')).toBe('01.01.2027 01:00:00');
+  });
+
+  it('leaves an unreadable time as it came', () => {
+    expect(formatTime('soon')).toBe('soon');
+  });
+});
+
+describe('audit filter', () => {
+  it('sends only the filters set, with the page size', () => {
+    expect(isFiltered(noFilter)).toBe(false);
+    const filter = { ...noFilter, expert: 'web-e1', type: 'mark.recorded' };
+    expect(isFiltered(filter)).toBe(true);
+    expect(auditQuery(filter, 2000)).toBe('?expert=web-e1&type=mark.recorded&limit=2000');
+  });
+});
+
+describe('names', () => {
+  const scheme = {
+    criteria: [
+      {
+        id: 'A',
+        name: 'Design',
+        maxMark: 10,
+        subCriteria: [
+          {
+            id: 'A1',
+            name: 'Layout',
+            day: 1,
+            aspects: [{ code: 'A1.M1', type: 'M', description: 'Header present' }],
+          },
+        ],
+      },
+    ],
+  } as unknown as MarkingScheme;
+  const roster = {
+    scheme,
+    experts: [{ id: 'e1', name: { last: 'Ахметов', first: 'Ерлан' } }],
+    competitors: [{ id: 'c1', name: 'Сейтқали Аружан' }],
+    colleges: [],
+  } as unknown as Roster;
+  const names = namesOf(roster);
+
+  it('shows names where the roster has them and the id otherwise', () => {
+    expect(names.expert('e1')).toBe('Ахметов Ерлан');
+    expect(names.competitor('c1')).toBe('Сейтқали Аружан');
+    expect(names.expert('e9')).toBe('e9');
+    expect(names.aspect('A1.M1')?.description).toBe('Header present');
+    expect(names.subCriterionName('A1')).toBe('Layout');
+  });
+
+  it('picks the user language of localized text, falling back to Russian', () => {
+    expect(localized({ kk: 'Веб', ru: 'Веб-рус', en: 'Web' }, 'kk')).toBe('Веб');
+    expect(localized({ ru: 'Веб-рус' }, 'en')).toBe('Веб-рус');
+    expect(localized('plain', 'en')).toBe('plain');
+  });
+});

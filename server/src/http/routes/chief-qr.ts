@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { idSchema } from '@ashyq/shared';
+import { param, requireCompetitionRole } from '../../auth/middleware';
+import type { Services } from '../../services';
+import { scopeOfCompetition } from '../competition-access';
+import { parse } from '../errors';
+
+const qrParams = z.object({ id: idSchema });
+/** A sign-in link token as `newSecret` makes it (base64url); nothing else is drawn. */
+const qrBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/) });
+
+/**
+ * The QR code of a freshly issued sign-in link, as SVG, for the chief's console to show and
+ * print: the browser has no QR encoder, and the link's address is the server's own. The token
+ * goes in the body, not the URL, so it stays out of access logs.
+ */
+export function chiefQrRoutes(services: Services): Router {
+  const router = Router();
+  const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
+  router.post(
+    '/api/chief/competitions/:id/credential-qr',
+    requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope),
+    async (req, res) => {
+      parse(qrParams, req.params, 'params');
+      const { token } = parse(qrBody, req.body, 'body');
+      const link = `${req.protocol}://${req.get('host')}/login/${token}`;
+      const svg = await QRCode.toString(link, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
+      res.type('image/svg+xml').set('cache-control', 'no-store').send(svg);
+    },
+  );
+  return router;
+}
