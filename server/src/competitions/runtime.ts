@@ -387,10 +387,12 @@ export class CompetitionRuntime {
     return { ...expert, conflicts: [...(state.conflicts.get(expert.id) ?? [])] };
   }
 
-  /** The mark already stored under this id for the same competitor and aspect, if any. */
+  /**
+   * The mark already stored under this id, if any: a lookup by id, because rebuilding the cell's
+   * history for every incoming mark was the largest cost of marking under load.
+   */
   private recorded(state: RuntimeState, mark: MarkEntry): MarkEntry | undefined {
-    const history = state.scoring.aspectState(mark.competitor, mark.aspect)?.history ?? [];
-    return history.find((record) => record.id === mark.id);
+    return state.scoring.markById(mark.id);
   }
 
   /** The event's draft, or the engine's reason for refusing it. */

@@ -50,6 +50,17 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
   });
 
+  it('writes a deeply nested value (past the fast pass) and still finds a cycle deep down', () => {
+    let deep: JsonValue = { z: 1, a: [] };
+    for (let depth = 0; depth < 300; depth++) deep = { b: [deep], a: depth };
+    expect(JSON.parse(canonicalJson(deep))).toEqual(deep);
+    const loop: Record<string, unknown> = {};
+    let inner: Record<string, unknown> = loop;
+    for (let depth = 0; depth < 150; depth++) inner = inner.next = {};
+    inner.back = loop;
+    expect(() => canonicalJson(loop)).toThrow('the value contains itself');
+  });
+
   it('gives one text for a value whatever the order of its keys', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -23,9 +23,59 @@ export class NotJsonError extends TypeError {
  * undefined is left out, as JSON.stringify does, because optional fields are commonly undefined.
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return fast(value, 0);
+  } catch (error) {
+    if (error !== notPlainJson) throw error;
+  }
+  // The careful pass: names the path of what is not JSON, or finds a deep value was fine.
   const parts: string[] = [];
   write(value, '', parts, new Set());
   return parts.join('');
+}
+
+/** Thrown by the fast pass, which keeps no path: the careful pass then says where and why. */
+const notPlainJson = new Error('not plain JSON');
+/** Nesting the fast pass takes for a possible cycle; the careful pass then decides. */
+const maxFastDepth = 100;
+
+/**
+ * The same text as `write`, without tracking paths and ancestors: every event hash and every
+ * snapshot goes through here, and building a path string per field was most of the cost.
+ */
+function fast(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw notPlainJson;
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= maxFastDepth) throw notPlainJson;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          out += (i > 0 ? ',' : '') + fast(value[i], depth + 1);
+        }
+        return out + ']';
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) throw notPlainJson;
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (const key of Object.keys(record).sort()) {
+        const field = record[key];
+        if (field === undefined) continue;
+        out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + fast(field, depth + 1);
+      }
+      return out + '}';
+    }
+    default:
+      throw notPlainJson;
+  }
 }
 
 function write(value: unknown, path: string, out: string[], ancestors: Set<object>): void {

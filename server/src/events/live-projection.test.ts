@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../store/port';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { EventLog } from './event-log';
@@ -124,5 +124,15 @@ describe('LiveProjection', () => {
     const reloaded = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
     expect(reloaded.state).toEqual(live.state);
     expect(reloaded.head).toEqual(live.head);
+  });
+
+  it('spaces snapshots by a quarter of the log once that is more than N events', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    const saved = vi.spyOn(store, 'saveSnapshot');
+    for (let n = 1; n <= 100; n++) await live.execute(record(mark(n)));
+    await log.settled();
+    expect(saved.mock.calls.map(([snapshot]) => snapshot.seq)).toEqual([
+      10, 20, 30, 40, 50, 63, 79, 99,
+    ]);
   });
 });

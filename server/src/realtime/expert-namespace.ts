@@ -36,6 +36,14 @@ const viewChangingTypes = new Set([
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;
 
 /**
+ * How long `marks:record` trusts the credential it last read. Re-reading the session and the
+ * credential for every mark was a twelfth of the server's time under marking load; this way a
+ * revocation or sign-out stops a socket's marks within a second (its first refusal closes the
+ * socket), and every other command still reads them afresh.
+ */
+const credentialTrustMs = 1_000;
+
+/**
  * /expert: the tablet's commands, acknowledged, and the pushes an expert may see. Commands run
  * the same runtime calls as the REST routes, which stay the fallback for sync.
  */
@@ -56,11 +64,16 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       return actor.credential;
     };
 
+    let credentialTrustedUntil = 0;
+
     socket.on(
       'marks:record',
       withAck(socket, async (payload) => {
         const { marks } = payloadOf(markBatchSchema, payload);
-        await credential();
+        if (performance.now() >= credentialTrustedUntil) {
+          await credential();
+          credentialTrustedUntil = performance.now() + credentialTrustMs;
+        }
         const runtime = await runtimeOf(services, competitionId);
         return { results: await runtime.recordMarks(expertId, marks) };
       }),

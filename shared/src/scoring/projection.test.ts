@@ -213,6 +213,18 @@ describe('CompetitionProjection: marks and totals', () => {
       reason: 'entered the wrong option',
     });
   });
+
+  it('finds any stored mark by id, superseded and withdrawn ones too', () => {
+    const p = projection(people('c1'));
+    applyAll(p, [
+      binary('1', 'c1', 'A1.M1'),
+      binary('2', 'c1', 'A1.M1', false),
+      event('mark.withdrawn', { markId: markId('2'), reason: 'wrong competitor' }),
+    ]);
+    expect(p.markById(markId('1'))).toMatchObject({ competitor: 'c1', aspect: 'A1.M1' });
+    expect(p.markById(markId('2'))?.value).toEqual({ kind: 'binary', achieved: false });
+    expect(p.markById(markId('3'))).toBeUndefined();
+  });
 });
 
 describe('CompetitionProjection: discrepancies and locks', () => {

@@ -124,6 +124,14 @@ export class CompetitionProjection extends ProjectionState {
     return verdict === DUPLICATE ? null : verdict;
   }
 
+  /**
+   * The mark stored under this id, wherever it is filed, superseded and withdrawn ones included:
+   * what a resent mark is compared with, without building any cell's history.
+   */
+  markById(id: string): MarkEntry | undefined {
+    return this.book.get(id)?.mark;
+  }
+
   /** Applies one event. A refused event changes nothing; a repeated one is acknowledged once. */
   apply(event: ScoringEvent): ApplyOutcome {
     this.eventsSeen++;
