@@ -11,6 +11,8 @@ export const collections = {
   competitions: 'competitions',
   competitors: 'competitors',
   experts: 'experts',
+  /** The registry of printed documents and their verification codes (documents/verification.ts). */
+  issuedDocuments: 'issuedDocuments',
 } as const;
 
 export const collectionIndexes: CollectionIndexes = {
@@ -20,4 +22,6 @@ export const collectionIndexes: CollectionIndexes = {
   [collections.competitions]: ['championshipId'],
   [collections.competitors]: ['competitionId', 'iin'],
   [collections.experts]: ['competitionId', 'iin'],
+  // By kind and subject: the same content issued again keeps its code.
+  [collections.issuedDocuments]: ['kind', 'subjectKey'],
 };

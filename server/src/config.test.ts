@@ -13,7 +13,22 @@ describe('loadConfig', () => {
       dataDir: './data',
       mongodbUri: undefined,
       redisUrl: undefined,
+      publicUrl: 'http://localhost:3000',
     });
+  });
+
+  it('takes PUBLIC_URL for the QR codes on documents, else localhost on the configured port', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://ashyq.example.kz/' }).publicUrl).toBe(
+      'https://ashyq.example.kz',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://scores.example.kz/ashyq' }).publicUrl).toBe(
+      'https://scores.example.kz/ashyq',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'ashyq.example.kz' })).toThrow(
+      'PUBLIC_URL="ashyq.example.kz": expected an http(s) URL: https://ashyq.example.kz',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://ashyq.example.kz' })).toThrow('PUBLIC_URL=');
   });
 
   it('reads every variable, and treats an empty one as unset', () => {

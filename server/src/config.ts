@@ -33,6 +33,10 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, 'a Redis URL: redis://host:6379 or rediss://...')
       .optional(),
   ),
+  PUBLIC_URL: z.preprocess(
+    unsetWhenEmpty,
+    z.url({ protocol: /^https?$/, error: 'an http(s) URL: https://ashyq.example.kz' }).optional(),
+  ),
 });
 
 export interface Config {
@@ -44,6 +48,11 @@ export interface Config {
   mongodbUri: string | undefined;
   /** When set, Socket.IO shares board updates between instances through Redis. */
   redisUrl: string | undefined;
+  /**
+   * Where people reach this server, without a trailing slash: printed documents' QR codes point
+   * to `<publicUrl>/verify/<code>`, so behind a proxy it must be the address outside the proxy.
+   */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: values.DATA_DIR,
     mongodbUri: values.MONGODB_URI,
     redisUrl: values.REDIS_URL,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
   };
 }
 

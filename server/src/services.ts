@@ -2,6 +2,7 @@ import { AccountService } from './auth/accounts';
 import { collectionIndexes } from './collections';
 import { CompetitionRegistry } from './competitions/registry';
 import { openStore, type Config } from './config';
+import { DocumentRegistry } from './documents/verification';
 import { EventLog } from './events/event-log';
 import type { Store } from './store/port';
 
@@ -12,6 +13,8 @@ export interface Services {
   log: EventLog;
   accounts: AccountService;
   competitions: CompetitionRegistry;
+  /** Issued documents and their verification; each document kind registers its resolver. */
+  documents: DocumentRegistry;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export async function createServices(config: Config): Promise<Services> {
     log,
     accounts,
     competitions,
+    documents: new DocumentRegistry(store),
     async close() {
       await log.settled();
       await store.close();

@@ -19,6 +19,7 @@ export async function startTestApp(): Promise<TestApp> {
     dataDir,
     mongodbUri: undefined,
     redisUrl: undefined,
+    publicUrl: 'http://localhost',
   });
   const server: Server = createServer(createApp(services));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,6 +11,7 @@ import { chiefRoutes } from './routes/chief';
 import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
 import { publicRoutes } from './routes/public';
+import { verifyRoutes } from './routes/verify';
 
 const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -27,6 +28,7 @@ function audienceRoutes(services: Services): Router[] {
   return [
     authRoutes(services.accounts),
     publicRoutes(services),
+    verifyRoutes(services),
     adminRoutes(services),
     expertRoutes(services),
     chiefRoutes(services),

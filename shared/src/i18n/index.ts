@@ -3,6 +3,7 @@ import { auth } from './auth';
 import { board } from './board';
 import { chief } from './chief';
 import { common } from './common';
+import { documents } from './documents';
 import { errors } from './errors';
 import { exam } from './exam';
 import { expert } from './expert';
@@ -37,6 +38,7 @@ export const namespaces = {
   exam,
   organiser,
   chief,
+  documents,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,0 +1,99 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../../../test/support/pdf';
+import { PdfWriter } from './pdf';
+
+const kazakhLetters = 'ӘҒҚҢӨҰҮҺІ әғқңөұүһі';
+const url = 'https://ashyq.example.kz/verify/7K2M9QX4TB';
+
+function longDocument(language: 'kk' | 'ru', draft = false) {
+  const pdf = new PdfWriter({
+    language,
+    title: 'Тест',
+    verification: { code: '7K2M9-QX4TB', url },
+    draft,
+  });
+  pdf.titleBlock({
+    lines: ['Астана қаласының жоғары колледжі', 'Высший колледж города Астаны'],
+    title: 'Хаттама / Протокол',
+    subtitle: kazakhLetters,
+  });
+  pdf.fields([['Құзырет', 'Веб-технологиялар']]);
+  const rows = Array.from({ length: 90 }, (_, i) => [String(i + 1), `Қатысушы ${i + 1}`, '12,50']);
+  pdf.table(
+    [
+      { header: '№', width: 1, align: 'right' },
+      { header: 'Аты-жөні', width: 6 },
+      { header: 'Барлығы', width: 2, align: 'right' },
+    ],
+    rows,
+  );
+  pdf.signatures([
+    { role: 'Бас сарапшы', name: 'Әбілқасымова Гүлнұр' },
+    { role: 'Сарапшы', name: 'Өмірзақ Ұлан', signedAt: 'x', signedAtText: '23.11.2026 14:05' },
+  ]);
+  return pdf.toBuffer();
+}
+
+/** Share of light grey pixels in the middle of a page (page 3 is mostly empty there). */
+function greyShare(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let grey = 0;
+  let all = 0;
+  for (let y = Math.floor(image.height * 0.4); y < image.height * 0.7; y++) {
+    for (let x = Math.floor(image.width * 0.2); x < image.width * 0.8; x++) {
+      const i = (y * image.width + x) * 4;
+      const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+      if (r > 150 && r < 245 && Math.abs(r - g) < 8 && Math.abs(g - b) < 8) grey++;
+      all++;
+    }
+  }
+  return grey / all;
+}
+
+describe.runIf(pdfToolsAvailable())('PdfWriter', () => {
+  it('prints every Kazakh letter, numbers pages "n / N" and repeats the table header on each page', async () => {
+    const text = pdfText(await longDocument('kk'));
+    expect(text).toContain(kazakhLetters);
+    expect(text).toContain('Әбілқасымова Гүлнұр');
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`${i + 1} / ${pages.length} бет`);
+      expect(page).toContain('Аты-жөні');
+      expect(page).toContain('Тексеру коды: 7K2M9-QX4TB');
+    });
+    // every row exactly once, none lost at a page break
+    for (let i = 1; i <= 90; i++) {
+      expect(text.match(new RegExp(`Қатысушы ${i}(?!\\d)`, 'g'))).toHaveLength(1);
+    }
+    expect(text).toMatch(/қосымшада қол қойылды\s+23\.11\.2026 14:05/);
+  });
+
+  it('words the page numbers in Russian', async () => {
+    const text = pdfText(await longDocument('ru'));
+    expect(text).toContain('Страница 1 / 3');
+    expect(text).toContain('Страница 3 / 3');
+    expect(text).toContain('Код проверки: 7K2M9-QX4TB');
+  });
+
+  it('shades a draft watermark across the page only when asked', async () => {
+    const draft = greyShare(pdfPagePng(await longDocument('ru', true), 3, 40));
+    const issued = greyShare(pdfPagePng(await longDocument('ru'), 3, 40));
+    expect(issued).toBeLessThan(0.01);
+    expect(draft).toBeGreaterThan(0.05);
+  });
+
+  it('draws a QR code that decodes to the verification URL', async () => {
+    const png = pdfPagePng(await longDocument('kk'), 2);
+    expect(decodeQr(png)).toBe(url);
+  });
+
+  it('refuses to finish a document twice', async () => {
+    const pdf = new PdfWriter({ language: 'en', title: 'Once' });
+    pdf.paragraph('Hello');
+    const bytes = await pdf.toBuffer();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(pdf.toBuffer()).rejects.toThrow('already finished');
+  });
+});

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** poppler-utils: reads PDFs the way a person's viewer does, not the way we wrote them. */
+const pdftotext = '/usr/bin/pdftotext';
+const pdftoppm = '/usr/bin/pdftoppm';
+
+/**
+ * Whether PDF content tests can run. Without poppler-utils they are skipped with one loud line,
+ * unless REQUIRE_BROWSER=1 (CI), where its absence is a failure like a missing Chromium.
+ */
+export function pdfToolsAvailable(): boolean {
+  if (existsSync(pdftotext) && existsSync(pdftoppm)) return true;
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error(
+      'REQUIRE_BROWSER=1 but pdftotext/pdftoppm are missing (apt-get install poppler-utils)',
+    );
+  }
+  console.warn(
+    'SKIPPED: PDF content tests — pdftotext/pdftoppm not found (apt-get install poppler-utils)',
+  );
+  return false;
+}
+
+function withTempPdf<T>(pdf: Buffer, use: (file: string, dir: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ashyq-pdf-'));
+  const file = path.join(dir, 'document.pdf');
+  writeFileSync(file, pdf);
+  try {
+    return use(file, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The document's text, pages separated by form feeds (`\f`), columns kept apart by spacing. */
+export function pdfText(pdf: Buffer): string {
+  return withTempPdf(pdf, (file) =>
+    execFileSync(pdftotext, ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** Renders one page (1-based) to PNG bytes; `outFile` also keeps it for a person to look at. */
+export function pdfPagePng(pdf: Buffer, page = 1, dpi = 150, outFile?: string): Buffer {
+  return withTempPdf(pdf, (file, dir) => {
+    const prefix = path.join(dir, 'page');
+    execFileSync(pdftoppm, [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      file,
+      prefix,
+    ]);
+    const png = readFileSync(`${prefix}.png`);
+    if (outFile) writeFileSync(outFile, png);
+    return png;
+  });
+}
+
+/** The text of the first QR code found on a page image, or null. */
+export function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  return found?.data ?? null;
+}
