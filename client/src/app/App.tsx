@@ -4,6 +4,8 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { ChiefApp } from '../chief/ChiefApp';
 import { ExpertApp } from '../expert/ExpertApp';
 import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
+import { OrganiserApp } from '../organiser/OrganiserApp';
+import { OrganiserLoginPage } from '../organiser/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
 import { ChampionshipsPage } from '../pages/ChampionshipsPage';
 import { HomeStatus } from '../pages/HomeStatus';
@@ -27,6 +29,8 @@ export function App() {
         <Route path="/expert" element={<ExpertApp />} />
         <Route path="/chief" element={<ChiefApp />} />
         <Route path="/chief/:competitionId" element={<ChiefApp />} />
+        <Route path="/login" element={<OrganiserLoginPage />} />
+        <Route path="/organiser/*" element={<OrganiserApp />} />
       </Routes>
     </BrowserRouter>
   );

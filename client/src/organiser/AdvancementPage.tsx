@@ -1,0 +1,288 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  regions,
+  type Adjustment,
+  type AdvancementEntry,
+  type AdvancementProposal,
+  type AdvancementRules,
+  type Championship,
+  type Language,
+  type PersonName,
+} from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from './api';
+import type { ChampionshipReply } from './ChampionshipPage';
+
+type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
+type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
+
+/**
+ * Advancement: choose the rule and the quota, read the proposal, decide every tie (and any
+ * other change) with a reason, then create the next championship's competitor lists.
+ */
+export function AdvancementPage() {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const { championshipId = '' } = useParams();
+  const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
+  const [source] = useAdmin<ChampionshipReply>(base);
+  const [all] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [kind, setKind] = useState<'top' | 'medalists'>('top');
+  const [count, setCount] = useState(3);
+  const [quotaTeam, setQuotaTeam] = useState<'' | 'region' | 'college'>('');
+  const [quotaMax, setQuotaMax] = useState(5);
+  const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [target, setTarget] = useState('');
+  const [applied, setApplied] = useState<{ created: unknown[]; alreadyRegistered: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<unknown>(null);
+
+  const rules: AdvancementRules = {
+    defaultRule: kind === 'top' ? { kind, count } : { kind },
+    rules: {},
+    quota: quotaTeam ? { team: quotaTeam, max: quotaMax } : null,
+  };
+  const names = new Map(
+    source.state === 'ready'
+      ? source.data.competitions.map((c) => [
+          c.id,
+          `${c.skill.number} ${c.skill.name[lang] ?? c.skill.name.ru}`,
+        ])
+      : [],
+  );
+
+  async function propose(next = adjustments) {
+    setError(null);
+    try {
+      setProposal(
+        await adminRequest<Proposal>('POST', `${base}/advancement/proposal`, {
+          rules,
+          adjustments: next,
+        }),
+      );
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function decide(entry: Entry, action: Adjustment['action']) {
+    const key = `${entry.competitionId}/${entry.competitorId}`;
+    const reason = (reasons[key] ?? '').trim();
+    if (reason.length < 3) return setError(new Error(t('advancement.reasonNeeded')));
+    const next = [
+      ...adjustments.filter((a) => `${a.competitionId}/${a.competitorId}` !== key),
+      { competitionId: entry.competitionId, competitorId: entry.competitorId, action, reason },
+    ];
+    setAdjustments(next);
+    await propose(next);
+  }
+
+  async function apply() {
+    setError(null);
+    try {
+      setApplied(
+        await adminRequest('POST', `${base}/advancement/apply`, {
+          rules,
+          adjustments,
+          targetChampionshipId: target,
+        }),
+      );
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const championshipName =
+    source.state === 'ready'
+      ? (source.data.championship.name[lang] ?? source.data.championship.name.ru)
+      : championshipId;
+  const targets =
+    all.state === 'ready' ? all.data.championships.filter((c) => c.id !== championshipId) : [];
+  const teamName = (team: string) => regions.find((r) => r.id === team)?.name[lang] ?? team;
+
+  return (
+    <section>
+      <p>
+        <Link to={`/organiser/championships/${championshipId}`}>← {championshipName}</Link>
+      </p>
+      <h1>{t('advancement.title', { name: championshipName })}</h1>
+      <div className="org-form org-grid org-panel">
+        <label>
+          {t('advancement.rule')}
+          <select
+            name="rule"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as 'top' | 'medalists')}
+          >
+            <option value="top">{t('advancement.top')}</option>
+            <option value="medalists">{t('advancement.medalists')}</option>
+          </select>
+        </label>
+        {kind === 'top' && (
+          <label>
+            {t('advancement.count')}
+            <input
+              name="count"
+              type="number"
+              min={1}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
+          </label>
+        )}
+        <label>
+          {t('advancement.quota')}
+          <select
+            name="quota"
+            value={quotaTeam}
+            onChange={(e) => setQuotaTeam(e.target.value as '' | 'region' | 'college')}
+          >
+            <option value="">{t('advancement.noQuota')}</option>
+            <option value="region">{t('advancement.quotaRegion')}</option>
+            <option value="college">{t('advancement.quotaCollege')}</option>
+          </select>
+        </label>
+        {quotaTeam && (
+          <label>
+            {t('advancement.quotaMax')}
+            <input
+              name="quota-max"
+              type="number"
+              min={1}
+              value={quotaMax}
+              onChange={(e) => setQuotaMax(Number(e.target.value))}
+            />
+          </label>
+        )}
+        <p className="org-muted">{t('advancement.nationalHint')}</p>
+        <div className="org-actions">
+          <button type="button" className="primary" onClick={() => void propose()}>
+            {t('advancement.propose')}
+          </button>
+        </div>
+      </div>
+      {error instanceof Error && !('details' in error) ? (
+        <p role="alert">{error.message}</p>
+      ) : (
+        <ErrorReport error={error} />
+      )}
+
+      {proposal && (
+        <>
+          {proposal.ties.length > 0 && (
+            <div className="org-report">
+              <h2>{t('advancement.ties')}</h2>
+              <ul>
+                {proposal.ties.map((tie, i) => (
+                  <li key={i} className={tie.resolved ? '' : 'org-warn'}>
+                    {t('advancement.tie', {
+                      count: tie.competitors.length,
+                      places: tie.places,
+                      at: names.get(tie.at) ?? teamName(tie.at),
+                    })}
+                    {tie.resolved && ` — ${t('advancement.resolved')}`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="org-table">
+            <thead>
+              <tr>
+                <th>{t('run.competition')}</th>
+                <th>{t('people.name')}</th>
+                <th>{t('field.region')}</th>
+                <th>{t('exports.position')}</th>
+                <th>{t('advancement.status')}</th>
+                <th>{t('field.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.entries
+                .filter((entry) => entry.position !== null)
+                .map((entry) => {
+                  const key = `${entry.competitionId}/${entry.competitorId}`;
+                  return (
+                    <tr key={key} className={`org-status-${entry.status}`}>
+                      <td>{names.get(entry.competitionId) ?? entry.competitionId}</td>
+                      <td>
+                        {entry.name ? `${entry.name.last} ${entry.name.first}` : entry.competitorId}
+                      </td>
+                      <td>{teamName(entry.regionId)}</td>
+                      <td>{entry.position}</td>
+                      <td>{t(`advancement.statusOf.${entry.status}`)}</td>
+                      <td>
+                        {entry.reason ?? (
+                          <span className="org-decide">
+                            <input
+                              aria-label={t('field.reason')}
+                              value={reasons[key] ?? ''}
+                              onChange={(e) => setReasons((r) => ({ ...r, [key]: e.target.value }))}
+                            />
+                            <button type="button" onClick={() => void decide(entry, 'include')}>
+                              {t('advancement.include')}
+                            </button>
+                            <button type="button" onClick={() => void decide(entry, 'exclude')}>
+                              {t('advancement.exclude')}
+                            </button>
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+          <h2>{t('advancement.teams')}</h2>
+          <ul>
+            {proposal.teams.map((team) => (
+              <li
+                key={team.team}
+                className={team.quota !== null && team.sent > team.quota ? 'org-warn' : ''}
+              >
+                {teamName(team.team)}: {team.sent}
+                {team.quota !== null && ` / ${team.quota}`}
+              </li>
+            ))}
+          </ul>
+          <div className="org-form org-grid org-panel">
+            <label>
+              {t('advancement.target')}
+              <select name="target" value={target} onChange={(e) => setTarget(e.target.value)}>
+                <option value="">—</option>
+                {targets.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name[lang] ?? c.name.ru} ({t(`level.${c.level}`)}, {c.season})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="org-actions">
+              {!proposal.ready && <p className="org-warn">{t('advancement.notReady')}</p>}
+              <button
+                type="button"
+                className="primary"
+                disabled={!proposal.ready || !target}
+                onClick={() => void apply()}
+              >
+                {t('advancement.apply')}
+              </button>
+            </div>
+          </div>
+          {applied && (
+            <p role="status">
+              {t('advancement.applied', {
+                created: applied.created.length,
+                already: applied.alreadyRegistered,
+              })}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regions, type Language, type PersonName } from '@ashyq/shared';
+import { ErrorReport, useAdmin } from './api';
+
+interface Reply {
+  delegations: {
+    team: string;
+    best: {
+      competitorId: string;
+      name: PersonName | null;
+      skillNumber: string;
+      skillName: string;
+      position: number;
+      total: number;
+    }[];
+  }[];
+}
+
+/** The best competitor of each region or college, across competencies. */
+export function BestOfDelegation({ championshipId }: { championshipId: string }) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [team, setTeam] = useState<'region' | 'college'>('region');
+  const [loaded] = useAdmin<Reply>(
+    `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
+  );
+  const [colleges] = useAdmin<{ colleges: { id: string; name: Record<string, string> }[] }>(
+    '/api/admin/colleges',
+  );
+  const teamName = (id: string) =>
+    team === 'region'
+      ? (regions.find((r) => r.id === id)?.name[lang] ?? id)
+      : colleges.state === 'ready'
+        ? (colleges.data.colleges.find((c) => c.id === id)?.name[lang] ?? id)
+        : id;
+
+  return (
+    <>
+      <h3>
+        {t('exports.bestOf')}{' '}
+        <select
+          aria-label={t('exports.team')}
+          value={team}
+          onChange={(e) => setTeam(e.target.value as 'region' | 'college')}
+        >
+          <option value="region">{t('exports.byRegion')}</option>
+          <option value="college">{t('exports.byCollege')}</option>
+        </select>
+      </h3>
+      {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
+      {loaded.state === 'ready' && (
+        <table className="org-table">
+          <thead>
+            <tr>
+              <th>{t('exports.team')}</th>
+              <th>{t('exports.best')}</th>
+              <th>{t('run.competition')}</th>
+              <th>{t('exports.position')}</th>
+              <th>{t('exports.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.data.delegations.flatMap((delegation) =>
+              delegation.best.map((best) => (
+                <tr key={`${delegation.team}-${best.competitorId}`}>
+                  <td>{teamName(delegation.team)}</td>
+                  <td>{best.name ? `${best.name.last} ${best.name.first}` : best.competitorId}</td>
+                  <td>
+                    {best.skillNumber} {best.skillName}
+                  </td>
+                  <td>{best.position}</td>
+                  <td>{best.total.toFixed(2)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

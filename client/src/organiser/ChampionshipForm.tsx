@@ -1,0 +1,227 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listProfiles, regions, type Championship, type Language } from '@ashyq/shared';
+import { ErrorReport } from './api';
+
+export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
+
+const levels = ['college', 'regional', 'national', 'international'] as const;
+const tracks = ['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers'] as const;
+const policies = ['live', 'locked', 'embargo'] as const;
+
+export const emptyChampionship: ChampionshipDraft = {
+  id: '',
+  name: { kk: '', ru: '', en: '' },
+  level: 'regional',
+  track: 'wsk',
+  season: new Date().getFullYear(),
+  hostRegionId: 'astana',
+  startsOn: '',
+  endsOn: '',
+  publication: { policy: 'live' },
+  profileId: 'wsk-championship@2024',
+};
+
+/** `2026-03-10T09:00:00+05:00` <-> the `datetime-local` input's `2026-03-10T09:00` (Almaty time). */
+const toLocal = (iso?: string) => (iso ? iso.slice(0, 16) : '');
+const fromLocal = (local: string) => (local ? `${local}:00+05:00` : undefined);
+
+/**
+ * Create or edit a championship: every field the API takes, with the freeze time of the public
+ * board (Asia/Almaty). On edit the id is fixed.
+ */
+export function ChampionshipForm({
+  initial,
+  editing,
+  onSubmit,
+}: {
+  initial: ChampionshipDraft;
+  editing: boolean;
+  onSubmit: (draft: ChampionshipDraft) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof ChampionshipDraft>(key: K, value: ChampionshipDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const setName = (key: 'kk' | 'ru' | 'en', value: string) =>
+    setDraft((d) => ({ ...d, name: { ...d.name, [key]: value } }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const { en, ...required } = draft.name;
+    const freezeAt = draft.publication.freezeAt;
+    try {
+      await onSubmit({
+        ...draft,
+        name: en ? { ...required, en } : required,
+        publication: { policy: draft.publication.policy, ...(freezeAt ? { freezeAt } : {}) },
+        ...(draft.venue ? { venue: draft.venue } : { venue: undefined }),
+      });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="org-form org-grid">
+      {!editing && (
+        <label>
+          {t('field.id')}
+          <input name="id" value={draft.id} onChange={(e) => set('id', e.target.value)} required />
+        </label>
+      )}
+      {(['kk', 'ru', 'en'] as const).map((key) => (
+        <label key={key}>
+          {t(`field.name${key === 'kk' ? 'Kk' : key === 'ru' ? 'Ru' : 'En'}`)}
+          <input
+            name={`name-${key}`}
+            value={draft.name[key] ?? ''}
+            onChange={(e) => setName(key, e.target.value)}
+            required={key !== 'en'}
+          />
+        </label>
+      ))}
+      <label>
+        {t('field.level')}
+        <select
+          name="level"
+          value={draft.level}
+          onChange={(e) => set('level', e.target.value as ChampionshipDraft['level'])}
+        >
+          {levels.map((level) => (
+            <option key={level} value={level}>
+              {t(`level.${level}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.track')}
+        <select
+          name="track"
+          value={draft.track}
+          onChange={(e) => set('track', e.target.value as ChampionshipDraft['track'])}
+        >
+          {tracks.map((track) => (
+            <option key={track} value={track}>
+              {t(`track.${track}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.season')}
+        <input
+          name="season"
+          type="number"
+          value={draft.season}
+          onChange={(e) => set('season', Number(e.target.value))}
+          required
+        />
+      </label>
+      <label>
+        {t('field.hostRegion')}
+        <select
+          name="hostRegion"
+          value={draft.hostRegionId}
+          onChange={(e) => set('hostRegionId', e.target.value)}
+        >
+          {regions.map((region) => (
+            <option key={region.id} value={region.id}>
+              {region.name[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.startsOn')}
+        <input
+          name="startsOn"
+          type="date"
+          value={draft.startsOn}
+          onChange={(e) => set('startsOn', e.target.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('field.endsOn')}
+        <input
+          name="endsOn"
+          type="date"
+          value={draft.endsOn}
+          onChange={(e) => set('endsOn', e.target.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('field.venue')}
+        <input
+          name="venue"
+          value={draft.venue ?? ''}
+          onChange={(e) => set('venue', e.target.value)}
+        />
+      </label>
+      <label>
+        {t('field.profile')}
+        <select
+          name="profile"
+          value={draft.profileId}
+          onChange={(e) => set('profileId', e.target.value)}
+        >
+          {listProfiles().map((profile) => (
+            <option key={profile.id} value={profile.id}>
+              {profile.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.policy')}
+        <select
+          name="policy"
+          value={draft.publication.policy}
+          onChange={(e) =>
+            set('publication', {
+              ...draft.publication,
+              policy: e.target.value as (typeof policies)[number],
+            })
+          }
+        >
+          {policies.map((policy) => (
+            <option key={policy} value={policy}>
+              {t(`policy.${policy}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.freezeAt')}
+        <input
+          name="freezeAt"
+          type="datetime-local"
+          value={toLocal(draft.publication.freezeAt)}
+          onChange={(e) => {
+            const freezeAt = fromLocal(e.target.value);
+            set('publication', {
+              policy: draft.publication.policy,
+              ...(freezeAt ? { freezeAt } : {}),
+            });
+          }}
+        />
+      </label>
+      <div className="org-actions">
+        <ErrorReport error={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {editing ? t('save') : t('championships.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,187 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Championship, Competition, Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
+import { BestOfDelegation } from './BestOfDelegation';
+import { RunOverview } from './RunOverview';
+
+export type CompetitionSummary = Omit<Competition, 'scheme'> & { hasScheme: boolean };
+export interface ChampionshipReply {
+  championship: Championship;
+  competitions: CompetitionSummary[];
+}
+
+/** One championship: its details, competencies, the live run, exports and advancement. */
+export function ChampionshipPage() {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const { championshipId = '' } = useParams();
+  const url = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
+  const [loaded, reload] = useAdmin<ChampionshipReply>(url);
+  const [saved, setSaved] = useState(false);
+
+  if (loaded.state === 'loading') return <p>{t('loading')}</p>;
+  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  const { championship, competitions } = loaded.data;
+  const sorted = [...competitions].sort((a, b) =>
+    a.skill.number.localeCompare(b.skill.number, 'en', { numeric: true }),
+  );
+
+  async function save(draft: ChampionshipDraft) {
+    const { id: _id, ...changes } = draft;
+    await adminRequest('PATCH', url, changes);
+    setSaved(true);
+    reload();
+  }
+
+  return (
+    <section>
+      <h1>{championship.name[lang] ?? championship.name.ru}</h1>
+      <p className="org-muted">
+        {t(`level.${championship.level}`)} · {t(`track.${championship.track}`)} ·{' '}
+        {championship.season} ·{' '}
+        <Link to={`/organiser/championships/${championship.id}/advancement`}>
+          {t('championship.advancement')}
+        </Link>
+      </p>
+
+      <h2>{t('championships.competitions')}</h2>
+      {sorted.length === 0 ? (
+        <p>{t('championship.noCompetitions')}</p>
+      ) : (
+        <table className="org-table">
+          <thead>
+            <tr>
+              <th>{t('field.skillNumber')}</th>
+              <th>{t('run.competition')}</th>
+              <th>{t('championship.scheme')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((competition) => (
+              <tr key={competition.id}>
+                <td>{competition.skill.number}</td>
+                <td>
+                  <Link to={`/organiser/competitions/${competition.id}`}>
+                    {competition.skill.name[lang] ?? competition.skill.name.ru}
+                  </Link>
+                </td>
+                <td>
+                  {competition.hasScheme
+                    ? t('championship.hasScheme', { version: competition.schemeVersion })
+                    : t('championship.noScheme')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddCompetition championshipId={championship.id} onAdded={reload} />
+
+      <RunOverview competitions={sorted} />
+
+      <h2>{t('exports.title')}</h2>
+      <ul className="org-downloads">
+        <li>
+          <a href={`${url}/results.xlsx?lang=${lang}`} download>
+            {t('exports.championshipXlsx')}
+          </a>
+        </li>
+        {sorted
+          .filter((competition) => competition.hasScheme)
+          .map((competition) => (
+            <li key={competition.id}>
+              <a
+                href={`/api/admin/competitions/${competition.id}/results.xlsx?lang=${lang}`}
+                download
+              >
+                {t('exports.competitionXlsx', {
+                  skill: `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`,
+                })}
+              </a>
+            </li>
+          ))}
+      </ul>
+      <BestOfDelegation championshipId={championship.id} />
+
+      <h2>{t('championship.edit')}</h2>
+      {saved && <p role="status">{t('saved')}</p>}
+      <ChampionshipForm
+        key={JSON.stringify(championship)}
+        initial={championship}
+        editing
+        onSubmit={save}
+      />
+    </section>
+  );
+}
+
+function AddCompetition({
+  championshipId,
+  onAdded,
+}: {
+  championshipId: string;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation('organiser');
+  const [form, setForm] = useState({ id: '', number: '', kk: '', ru: '', en: '' });
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await adminRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
+        id: form.id,
+        skill: {
+          number: form.number,
+          name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
+        },
+      });
+      setForm({ id: '', number: '', kk: '', ru: '', en: '' });
+      onAdded();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      className="org-form org-grid org-panel"
+      aria-label={t('championship.addCompetition')}
+    >
+      <h3>{t('championship.addCompetition')}</h3>
+      <label>
+        {t('field.id')}
+        <input name="competition-id" value={form.id} onChange={set('id')} required />
+      </label>
+      <label>
+        {t('field.skillNumber')}
+        <input name="skill-number" value={form.number} onChange={set('number')} required />
+      </label>
+      <label>
+        {t('field.nameKk')}
+        <input name="skill-kk" value={form.kk} onChange={set('kk')} required />
+      </label>
+      <label>
+        {t('field.nameRu')}
+        <input name="skill-ru" value={form.ru} onChange={set('ru')} required />
+      </label>
+      <label>
+        {t('field.nameEn')}
+        <input name="skill-en" value={form.en} onChange={set('en')} />
+      </label>
+      <div className="org-actions">
+        <ErrorReport error={error} />
+        <button type="submit" className="primary">
+          {t('add')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Championship, Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
+
+/** Every championship in the organiser's scope, a form for a new one, and clone-last-year. */
+export function ChampionshipsList() {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const navigate = useNavigate();
+  const [loaded] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [cloning, setCloning] = useState<Championship | null>(null);
+
+  async function create(draft: ChampionshipDraft) {
+    await adminRequest('POST', '/api/admin/championships', draft);
+    void navigate(`/organiser/championships/${draft.id}`);
+  }
+
+  return (
+    <section>
+      <h1>{t('championships.title')}</h1>
+      {loaded.state === 'loading' && <p>{t('loading')}</p>}
+      {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
+      {loaded.state === 'ready' &&
+        (loaded.data.championships.length === 0 ? (
+          <p>{t('championships.none')}</p>
+        ) : (
+          <table className="org-table">
+            <thead>
+              <tr>
+                <th>{t('field.nameRu')}</th>
+                <th>{t('field.level')}</th>
+                <th>{t('field.season')}</th>
+                <th>{t('field.startsOn')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {[...loaded.data.championships]
+                .sort((a, b) => b.season - a.season || a.id.localeCompare(b.id))
+                .map((championship) => (
+                  <tr key={championship.id}>
+                    <td>
+                      <Link to={`/organiser/championships/${championship.id}`}>
+                        {championship.name[lang] ?? championship.name.ru}
+                      </Link>
+                    </td>
+                    <td>{t(`level.${championship.level}`)}</td>
+                    <td>{championship.season}</td>
+                    <td>
+                      {formatDate(championship.startsOn)} – {formatDate(championship.endsOn)}
+                    </td>
+                    <td>
+                      <button type="button" onClick={() => setCloning(championship)}>
+                        {t('championships.clone')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        ))}
+      {cloning && <CloneForm original={cloning} onDone={() => setCloning(null)} />}
+      <h2>{t('championships.create')}</h2>
+      <ChampionshipForm initial={emptyChampionship} editing={false} onSubmit={create} />
+    </section>
+  );
+}
+
+/** dd.mm.yyyy, as dates print in Kazakhstan. */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** A year later by default: the usual start for next season's edition. */
+function CloneForm({ original, onDone }: { original: Championship; onDone: () => void }) {
+  const { t, i18n } = useTranslation('organiser');
+  const navigate = useNavigate();
+  const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  const [id, setId] = useState(
+    original.id.replace(String(original.season), String(original.season + 1)),
+  );
+  const [season, setSeason] = useState(original.season + 1);
+  const [startsOn, setStartsOn] = useState(nextYear(original.startsOn));
+  const [endsOn, setEndsOn] = useState(nextYear(original.endsOn));
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await adminRequest('POST', `/api/admin/championships/${original.id}/clone`, {
+        id,
+        season,
+        startsOn,
+        endsOn,
+      });
+      onDone();
+      void navigate(`/organiser/championships/${id}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="org-form org-grid org-panel">
+      <h2>
+        {t('championships.cloneTitle', {
+          name: original.name[i18n.language as Language] ?? original.name.ru,
+        })}
+      </h2>
+      <label>
+        {t('field.id')}
+        <input name="clone-id" value={id} onChange={(e) => setId(e.target.value)} required />
+      </label>
+      <label>
+        {t('field.season')}
+        <input
+          name="clone-season"
+          type="number"
+          value={season}
+          onChange={(e) => setSeason(Number(e.target.value))}
+        />
+      </label>
+      <label>
+        {t('field.startsOn')}
+        <input
+          name="clone-starts"
+          type="date"
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('field.endsOn')}
+        <input
+          name="clone-ends"
+          type="date"
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.target.value)}
+        />
+      </label>
+      <div className="org-actions">
+        <ErrorReport error={error} />
+        <button type="submit" className="primary">
+          {t('championships.clone')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

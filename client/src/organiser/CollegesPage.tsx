@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regions, type College, type Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from './api';
+
+/** Colleges and their BINs, shared by every championship (competitors are matched to them). */
+export function CollegesPage() {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [loaded, reload] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
+  const empty = { id: '', kk: '', ru: '', en: '', bin: '', regionId: 'astana' };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await adminRequest('POST', '/api/admin/colleges', {
+        id: form.id,
+        name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
+        ...(form.bin ? { bin: form.bin } : {}),
+        regionId: form.regionId,
+      });
+      setForm(empty);
+      reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('colleges.title')}</h1>
+      {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
+      {loaded.state === 'ready' &&
+        (loaded.data.colleges.length === 0 ? (
+          <p>{t('colleges.none')}</p>
+        ) : (
+          <table className="org-table">
+            <thead>
+              <tr>
+                <th>{t('field.nameRu')}</th>
+                <th>{t('field.bin')}</th>
+                <th>{t('field.region')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.data.colleges.map((college) => (
+                <tr key={college.id}>
+                  <td>{college.name[lang] ?? college.name.ru}</td>
+                  <td>{college.bin ?? '—'}</td>
+                  <td>
+                    {regions.find((r) => r.id === college.regionId)?.name[lang] ?? college.regionId}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      <form
+        onSubmit={submit}
+        className="org-form org-grid org-panel"
+        aria-label={t('colleges.add')}
+      >
+        <h2>{t('colleges.add')}</h2>
+        <label>
+          {t('field.id')}
+          <input name="college-id" value={form.id} onChange={set('id')} required />
+        </label>
+        <label>
+          {t('field.nameKk')}
+          <input name="college-kk" value={form.kk} onChange={set('kk')} required />
+        </label>
+        <label>
+          {t('field.nameRu')}
+          <input name="college-ru" value={form.ru} onChange={set('ru')} required />
+        </label>
+        <label>
+          {t('field.nameEn')}
+          <input name="college-en" value={form.en} onChange={set('en')} />
+        </label>
+        <label>
+          {t('field.bin')}
+          <input name="college-bin" value={form.bin} onChange={set('bin')} inputMode="numeric" />
+        </label>
+        <label>
+          {t('field.region')}
+          <select name="college-region" value={form.regionId} onChange={set('regionId')}>
+            {regions.map((region) => (
+              <option key={region.id} value={region.id}>
+                {region.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="org-actions">
+          <ErrorReport error={error} />
+          <button type="submit" className="primary">
+            {t('add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

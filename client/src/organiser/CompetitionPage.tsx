@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Competition, Expert, Language } from '@ashyq/shared';
+import { ErrorReport, useAdmin } from './api';
+import { CardsSheet } from './CardsSheet';
+import { PeopleSection } from './PeopleSection';
+import { SchemeSection } from './SchemeSection';
+
+/** One competency: its marking scheme, its people, and the experts' sign-in cards. */
+export function CompetitionPage() {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const { competitionId = '' } = useParams();
+  const url = `/api/admin/competitions/${encodeURIComponent(competitionId)}`;
+  const [loaded, reload] = useAdmin<{ competition: Competition }>(url);
+  const [experts, reloadExperts] = useAdmin<{ experts: Expert[] }>(`${url}/experts`);
+  const [printing, setPrinting] = useState(false);
+
+  if (loaded.state === 'loading') return <p>{t('loading')}</p>;
+  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  const { competition } = loaded.data;
+  const name = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+  const expertList = experts.state === 'ready' ? experts.data.experts : [];
+
+  if (printing) {
+    return (
+      <CardsSheet
+        competitionId={competition.id}
+        competitionName={name}
+        experts={expertList}
+        onClose={() => setPrinting(false)}
+      />
+    );
+  }
+  return (
+    <section>
+      <p>
+        <Link to={`/organiser/championships/${competition.championshipId}`}>
+          ← {competition.championshipId}
+        </Link>
+      </p>
+      <h1>{name}</h1>
+      <SchemeSection
+        competitionId={competition.id}
+        schemeVersion={competition.schemeVersion}
+        hasScheme={competition.scheme !== undefined}
+        onAccepted={reload}
+      />
+      <PeopleSection
+        competitionId={competition.id}
+        running={competition.scheme !== undefined}
+        onChanged={reloadExperts}
+      />
+      {competition.scheme !== undefined && expertList.length > 0 && (
+        <p>
+          <button type="button" className="primary" onClick={() => setPrinting(true)}>
+            {t('people.cards')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes, useNavigate } from 'react-router';
+import { AdvancementPage } from './AdvancementPage';
+import { ChampionshipPage } from './ChampionshipPage';
+import { ChampionshipsList } from './ChampionshipsList';
+import { CollegesPage } from './CollegesPage';
+import { CompetitionPage } from './CompetitionPage';
+import './organiser.css';
+
+/** The organiser console under /organiser; every screen calls the /api/admin routes. */
+export function OrganiserApp() {
+  const { t } = useTranslation('organiser');
+  const navigate = useNavigate();
+
+  async function signOut() {
+    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    void navigate('/login', { replace: true });
+  }
+
+  return (
+    <div className="page org">
+      <nav className="org-nav org-no-print" aria-label={t('title')}>
+        <strong>{t('title')}</strong>
+        <NavLink to="/organiser" end>
+          {t('nav.championships')}
+        </NavLink>
+        <NavLink to="/organiser/colleges">{t('nav.colleges')}</NavLink>
+        <button type="button" onClick={() => void signOut()}>
+          {t('signOut')}
+        </button>
+      </nav>
+      <Routes>
+        <Route index element={<ChampionshipsList />} />
+        <Route path="colleges" element={<CollegesPage />} />
+        <Route path="championships/:championshipId" element={<ChampionshipPage />} />
+        <Route path="championships/:championshipId/advancement" element={<AdvancementPage />} />
+        <Route path="competitions/:competitionId" element={<CompetitionPage />} />
+      </Routes>
+    </div>
+  );
+}

@@ -1,0 +1,400 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regions, type College, type Competitor, type Expert, type Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from './api';
+
+const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
+type Kind = 'competitors' | 'experts';
+
+/**
+ * Competitors and experts of one competition: list imports with the row/column report, one
+ * person at a time, the chief expert, and declared conflicts of interest.
+ */
+export function PeopleSection({
+  competitionId,
+  running,
+  onChanged,
+}: {
+  competitionId: string;
+  /** The competition has a scheme, so its log (conflicts) exists. */
+  running: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('organiser');
+  const base = `/api/admin/competitions/${competitionId}`;
+  const [competitors, reloadCompetitors] = useAdmin<{ competitors: Competitor[] }>(
+    `${base}/competitors`,
+  );
+  const [experts, reloadExperts] = useAdmin<{ experts: Expert[] }>(`${base}/experts`);
+  const [colleges] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
+  const collegeList = colleges.state === 'ready' ? colleges.data.colleges : [];
+  const reload = () => {
+    reloadCompetitors();
+    reloadExperts();
+    onChanged();
+  };
+
+  return (
+    <section className="org-panel" aria-label={t('people.competitors')}>
+      <h2>{t('people.competitors')}</h2>
+      <ImportList base={base} kind="competitors" onImported={reload} />
+      {competitors.state === 'ready' && (
+        <PeopleTable people={competitors.data.competitors} colleges={collegeList} />
+      )}
+      <PersonForm base={base} kind="competitors" colleges={collegeList} onAdded={reload} />
+
+      <h2>{t('people.experts')}</h2>
+      <ImportList base={base} kind="experts" onImported={reload} />
+      {experts.state === 'ready' && (
+        <PeopleTable
+          people={experts.data.experts}
+          colleges={collegeList}
+          base={base}
+          onChanged={reload}
+        />
+      )}
+      <PersonForm base={base} kind="experts" colleges={collegeList} onAdded={reload} />
+
+      {running && competitors.state === 'ready' && experts.state === 'ready' && (
+        <Conflicts
+          competitionId={competitionId}
+          competitors={competitors.data.competitors}
+          experts={experts.data.experts}
+        />
+      )}
+    </section>
+  );
+}
+
+function ImportList({
+  base,
+  kind,
+  onImported,
+}: {
+  base: string;
+  kind: Kind;
+  onImported: () => void;
+}) {
+  const { t } = useTranslation('organiser');
+  const [error, setError] = useState<unknown>(null);
+  const [count, setCount] = useState<number | null>(null);
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setCount(null);
+    try {
+      const reply = await adminRequest<Record<string, unknown[]>>(
+        'POST',
+        `${base}/${kind}/import`,
+        file,
+      );
+      setCount((reply[kind] ?? []).length);
+      onImported();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <div className="org-form">
+      <label>
+        {t('people.import')}
+        <input
+          name={`${kind}-file`}
+          type="file"
+          accept=".xlsx,.csv,text/csv"
+          onChange={(e) => {
+            void upload(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {count !== null && <p role="status">{t('people.imported', { count })}</p>}
+      {error !== null && (
+        <div>
+          <p>{t('people.refused')}</p>
+          <ErrorReport error={error} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PeopleTable({
+  people,
+  colleges,
+  base,
+  onChanged,
+}: {
+  people: (Competitor | Expert)[];
+  colleges: College[];
+  /** Given for experts: their role can be changed here. */
+  base?: string;
+  onChanged?: () => void;
+}) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [error, setError] = useState<unknown>(null);
+  if (people.length === 0) return <p>{t('people.none')}</p>;
+
+  async function makeChief(expertId: string) {
+    setError(null);
+    try {
+      await adminRequest('PATCH', `${base}/experts/${expertId}`, { role: 'chief' });
+      onChanged?.();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <>
+      <ErrorReport error={error} />
+      <table className="org-table">
+        <thead>
+          <tr>
+            <th>{t('people.name')}</th>
+            <th>{t('field.iin')}</th>
+            <th>{t('field.region')}</th>
+            <th>{t('field.college')}</th>
+            {base && <th>{t('field.role')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <td>
+                {[person.name.last, person.name.first, person.name.middle]
+                  .filter(Boolean)
+                  .join(' ')}
+              </td>
+              <td>{person.iin}</td>
+              <td>
+                {regions.find((r) => r.id === person.regionId)?.name[lang] ?? person.regionId}
+              </td>
+              <td>
+                {colleges.find((c) => c.id === person.collegeId)?.name[lang] ??
+                  person.collegeId ??
+                  ''}
+              </td>
+              {base && 'role' in person && (
+                <td>
+                  {t(`role.${person.role}`)}{' '}
+                  {person.role !== 'chief' && (
+                    <button type="button" onClick={() => void makeChief(person.id)}>
+                      {t('people.makeChief')}
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function PersonForm({
+  base,
+  kind,
+  colleges,
+  onAdded,
+}: {
+  base: string;
+  kind: Kind;
+  colleges: College[];
+  onAdded: () => void;
+}) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const empty = {
+    last: '',
+    first: '',
+    middle: '',
+    iin: '',
+    regionId: 'astana',
+    collegeId: '',
+    role: 'expert',
+    guest: false,
+  };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const body = {
+      name: { last: form.last, first: form.first, ...(form.middle ? { middle: form.middle } : {}) },
+      iin: form.iin,
+      regionId: form.regionId,
+      ...(form.collegeId ? { collegeId: form.collegeId } : {}),
+      ...(kind === 'experts' ? { role: form.role } : { guest: form.guest }),
+    };
+    try {
+      await adminRequest('POST', `${base}/${kind}`, body);
+      setForm(empty);
+      onAdded();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const title = kind === 'experts' ? t('people.addExpert') : t('people.addCompetitor');
+  return (
+    <form onSubmit={submit} className="org-form org-grid" aria-label={title}>
+      <h3>{title}</h3>
+      <label>
+        {t('field.lastName')}
+        <input value={form.last} onChange={set('last')} required />
+      </label>
+      <label>
+        {t('field.firstName')}
+        <input value={form.first} onChange={set('first')} required />
+      </label>
+      <label>
+        {t('field.middleName')}
+        <input value={form.middle} onChange={set('middle')} />
+      </label>
+      <label>
+        {t('field.iin')}
+        <input value={form.iin} onChange={set('iin')} inputMode="numeric" required />
+      </label>
+      <label>
+        {t('field.region')}
+        <select value={form.regionId} onChange={set('regionId')}>
+          {regions.map((region) => (
+            <option key={region.id} value={region.id}>
+              {region.name[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field.college')}
+        <select value={form.collegeId} onChange={set('collegeId')}>
+          <option value="">—</option>
+          {colleges.map((college) => (
+            <option key={college.id} value={college.id}>
+              {college.name[lang] ?? college.name.ru}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === 'experts' ? (
+        <label>
+          {t('field.role')}
+          <select value={form.role} onChange={set('role')}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label className="org-check">
+          <input
+            type="checkbox"
+            checked={form.guest}
+            onChange={(e) => setForm((f) => ({ ...f, guest: e.target.checked }))}
+          />
+          {t('field.guest')}
+        </label>
+      )}
+      <div className="org-actions">
+        <ErrorReport error={error} />
+        <button type="submit">{t('add')}</button>
+      </div>
+    </form>
+  );
+}
+
+function Conflicts({
+  competitionId,
+  competitors,
+  experts,
+}: {
+  competitionId: string;
+  competitors: Competitor[];
+  experts: Expert[];
+}) {
+  const { t } = useTranslation('organiser');
+  const [overview, reload] = useAdmin<{ conflicts: Record<string, string[]> }>(
+    `/api/chief/competitions/${competitionId}/overview`,
+  );
+  const [expertId, setExpertId] = useState('');
+  const [competitorId, setCompetitorId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const nameOf = (people: (Competitor | Expert)[], id: string) => {
+    const person = people.find((p) => p.id === id);
+    return person ? `${person.name.last} ${person.name.first}` : id;
+  };
+
+  async function declare(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await adminRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, {
+        expertId,
+        competitorId,
+      });
+      reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const declared =
+    overview.state === 'ready'
+      ? Object.entries(overview.data.conflicts).flatMap(([expert, ids]) =>
+          ids.map((id) => [expert, id] as const),
+        )
+      : [];
+  return (
+    <>
+      <h2>{t('people.conflicts')}</h2>
+      <ul>
+        {declared.map(([expert, competitor]) => (
+          <li key={`${expert}-${competitor}`}>
+            {t('people.conflictOf', {
+              expert: nameOf(experts, expert),
+              competitor: nameOf(competitors, competitor),
+            })}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={declare} className="org-form org-grid" aria-label={t('people.declare')}>
+        <label>
+          {t('people.experts')}
+          <select value={expertId} onChange={(e) => setExpertId(e.target.value)} required>
+            <option value="">—</option>
+            {experts.map((expert) => (
+              <option key={expert.id} value={expert.id}>
+                {nameOf(experts, expert.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('people.competitors')}
+          <select value={competitorId} onChange={(e) => setCompetitorId(e.target.value)} required>
+            <option value="">—</option>
+            {competitors.map((competitor) => (
+              <option key={competitor.id} value={competitor.id}>
+                {nameOf(competitors, competitor.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="org-actions">
+          <ErrorReport error={error} />
+          <button type="submit">{t('people.declare')}</button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Language, LockState } from '@ashyq/shared';
+import { adminRequest, ErrorReport } from './api';
+import type { CompetitionSummary } from './ChampionshipPage';
+
+interface Overview {
+  progress: { marked: number; required: number };
+  openDiscrepancies: unknown[];
+  locks: LockState[];
+  published: { at: string } | null;
+}
+
+/** How often the overview asks again: a glance at the run, not a live board. */
+const refreshMs = 10_000;
+
+/**
+ * Every competition's progress, open discrepancies, locks and sign-offs, from the chief
+ * experts' overview (organisers in scope may read it), and publication per competition or for all.
+ */
+export function RunOverview({ competitions }: { competitions: CompetitionSummary[] }) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [overviews, setOverviews] = useState<Record<string, Overview>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [round, setRound] = useState(0);
+  const running = competitions.filter((c) => c.hasScheme);
+  const ids = running.map((c) => c.id).join(',');
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const entries = await Promise.all(
+        ids
+          .split(',')
+          .filter(Boolean)
+          .map(
+            async (id) =>
+              [
+                id,
+                await adminRequest<Overview>('GET', `/api/chief/competitions/${id}/overview`),
+              ] as const,
+          ),
+      );
+      if (live) setOverviews(Object.fromEntries(entries));
+    };
+    load().catch((failure: unknown) => live && setError(failure));
+    const timer = setInterval(() => setRound((n) => n + 1), refreshMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [ids, round]);
+
+  async function publish(targets: string[]) {
+    if (!window.confirm(t('run.publishConfirm'))) return;
+    setError(null);
+    try {
+      for (const id of targets) await adminRequest('POST', `/api/chief/competitions/${id}/publish`);
+    } catch (failure) {
+      setError(failure);
+    }
+    setRound((n) => n + 1);
+  }
+
+  const unpublished = running.filter((c) => overviews[c.id] && !overviews[c.id]!.published);
+  return (
+    <>
+      <h2>{t('run.title')}</h2>
+      <ErrorReport error={error} />
+      <table className="org-table org-run">
+        <thead>
+          <tr>
+            <th>{t('run.competition')}</th>
+            <th>{t('run.progress')}</th>
+            <th>{t('run.discrepancies')}</th>
+            <th>{t('run.locks')}</th>
+            <th>{t('run.signOffs')}</th>
+            <th>{t('run.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {competitions.map((competition) => {
+            const overview = overviews[competition.id];
+            const name = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+            if (!overview) {
+              return (
+                <tr key={competition.id}>
+                  <td>{name}</td>
+                  <td colSpan={6}>{competition.hasScheme ? t('loading') : t('run.noScheme')}</td>
+                </tr>
+              );
+            }
+            const { marked, required } = overview.progress;
+            const locked = overview.locks.filter((lock) => lock.locked);
+            const signOffs = locked.reduce((sum, lock) => sum + lock.signOffs.length, 0);
+            return (
+              <tr key={competition.id} data-competition={competition.id}>
+                <td>{name}</td>
+                <td>
+                  <progress max={required || 1} value={marked} /> {marked} / {required}
+                </td>
+                <td className={overview.openDiscrepancies.length > 0 ? 'org-warn' : ''}>
+                  {overview.openDiscrepancies.length}
+                </td>
+                <td>
+                  {locked.length} / {overview.locks.length}
+                </td>
+                <td>{signOffs}</td>
+                <td>{overview.published ? t('run.published') : t('run.notPublished')}</td>
+                <td>
+                  {!overview.published && (
+                    <button type="button" onClick={() => void publish([competition.id])}>
+                      {t('run.publish')}
+                    </button>
+                  )}{' '}
+                  <Link to={`/competitions/${competition.id}`}>{t('run.board')}</Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {unpublished.length > 1 && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void publish(unpublished.map((c) => c.id))}
+        >
+          {t('run.publishAll')}
+        </button>
+      )}
+    </>
+  );
+}

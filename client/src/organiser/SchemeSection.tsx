@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, SchemeReport } from '@ashyq/shared';
+import { adminRequest, ErrorReport } from './api';
+
+interface SchemeReply {
+  schemeVersion: number;
+  accepted?: false;
+  report: SchemeReport;
+  warnings: { sheet: string; cell?: string; code: string; message: string }[];
+}
+
+/**
+ * Upload a CIS workbook in two steps: the server checks it and returns its report (nothing is
+ * kept), the organiser reads it, and only "Accept" stores the scheme.
+ */
+export function SchemeSection({
+  competitionId,
+  schemeVersion,
+  hasScheme,
+  onAccepted,
+}: {
+  competitionId: string;
+  schemeVersion: number;
+  hasScheme: boolean;
+  onAccepted: () => void;
+}) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [file, setFile] = useState<File | null>(null);
+  const [strict, setStrict] = useState(false);
+  const [preview, setPreview] = useState<SchemeReply | null>(null);
+  const [accepted, setAccepted] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const url = `/api/admin/competitions/${competitionId}/scheme?strict=${strict}`;
+
+  async function send(dryRun: boolean) {
+    if (!file) return;
+    setError(null);
+    try {
+      const reply = await adminRequest<SchemeReply>('PUT', `${url}&dryRun=${dryRun}`, file);
+      if (dryRun) return setPreview(reply);
+      setPreview(null);
+      setAccepted(reply.schemeVersion);
+      onAccepted();
+    } catch (failure) {
+      setPreview(null);
+      setError(failure);
+    }
+  }
+
+  return (
+    <section className="org-panel" aria-label={t('scheme.title')}>
+      <h2>{t('scheme.title')}</h2>
+      <p>{hasScheme ? t('scheme.current', { version: schemeVersion }) : t('scheme.none')}</p>
+      {hasScheme && (
+        <p>
+          <a href={`/api/admin/competitions/${competitionId}/scheme.xlsx?lang=${lang}`} download>
+            {t('scheme.export')}
+          </a>
+        </p>
+      )}
+      <div className="org-form">
+        <label>
+          {t('scheme.choose')}
+          <input
+            name="scheme-file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setAccepted(null);
+            }}
+          />
+        </label>
+        <label className="org-check">
+          <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} />
+          {t('scheme.strict')}
+        </label>
+        <button type="button" disabled={!file} onClick={() => void send(true)}>
+          {t('scheme.check')}
+        </button>
+      </div>
+      <ErrorReport error={error} />
+      {accepted !== null && <p role="status">{t('scheme.accepted', { version: accepted })}</p>}
+      {preview && (
+        <div className="org-report" aria-label={t('scheme.report')}>
+          <h3>{t('scheme.report')}</h3>
+          <SchemeReportView reply={preview} />
+          <button type="button" className="primary" onClick={() => void send(false)}>
+            {t('scheme.accept')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SchemeReportView({ reply }: { reply: SchemeReply }) {
+  const { t } = useTranslation('organiser');
+  const { report, warnings } = reply;
+  return (
+    <>
+      <p>
+        <strong>
+          {report.skill.number} {report.skill.name}
+        </strong>
+        {' · '}
+        {t('scheme.counts', report.counts)}
+      </p>
+      <p>
+        {t('scheme.total', {
+          total: report.total.toFixed(2),
+          criteriaTotal: report.criteriaTotal.toFixed(2),
+        })}
+      </p>
+      <table className="org-table">
+        <thead>
+          <tr>
+            <th>{t('scheme.criterion')}</th>
+            <th>{t('scheme.maxMark')}</th>
+            <th>{t('scheme.aspectTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.criteria.map((criterion) => (
+            <tr
+              key={criterion.id}
+              className={criterion.maxMark !== criterion.aspectTotal ? 'org-warn' : ''}
+            >
+              <td>
+                {criterion.id} {criterion.name}
+              </td>
+              <td>{criterion.maxMark.toFixed(2)}</td>
+              <td>{criterion.aspectTotal.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="org-table">
+        <thead>
+          <tr>
+            <th>{t('scheme.section')}</th>
+            <th>{t('scheme.weight')}</th>
+            <th>{t('scheme.aspectTotal')}</th>
+            <th>{t('scheme.variation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.sections.map((section) => (
+            <tr key={section.id}>
+              <td>
+                {section.id} {section.name}
+              </td>
+              <td>{section.weight.toFixed(2)}</td>
+              <td>{section.aspectMarks.toFixed(2)}</td>
+              <td>{section.variation.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('scheme.totalVariation', { value: report.totalVariation.toFixed(2) })}</p>
+      <h4>{t('scheme.warnings', { count: warnings.length })}</h4>
+      {warnings.length === 0 ? (
+        <p>{t('scheme.noWarnings')}</p>
+      ) : (
+        <table className="org-table">
+          <thead>
+            <tr>
+              <th>{t('scheme.where')}</th>
+              <th>{t('scheme.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {warnings.map((warning, i) => (
+              <tr key={i}>
+                <td>{[warning.sheet, warning.cell].filter(Boolean).join('!')}</td>
+                <td>{warning.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
