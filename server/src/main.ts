@@ -17,6 +17,7 @@ if (process.env.ASHYQ_DEMO !== '0' && (await isEmptyStore(services.store))) {
 }
 const server = createServer(createApp(services, { serveClient: true }));
 const realtime = attachRealtime(server, services);
+await realtime.ready;
 
 server.listen(config.port, config.host, () => {
   console.log(`Ashyq is listening on http://${config.host ?? 'localhost'}:${config.port}`);

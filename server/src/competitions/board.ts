@@ -1,40 +1,27 @@
 import {
   roundHalfUp,
+  type Board as PublicBoardPayload,
+  type BoardRow as PublicBoardRow,
+  type BoardView,
   type CompetitorResult,
-  type Medal,
-  type PersonName,
   type PublicationPolicy,
 } from '@ashyq/shared';
 import type { RuntimeState } from './runtime-state';
 import type { RuntimeContext } from './runtime-types';
 
-export type BoardView = 'public' | 'staff';
+export type { BoardView };
 
-export interface BoardRow {
-  position: number | null;
-  competitor: string;
-  name: PersonName | null;
-  collegeId: string | null;
-  regionId: string | null;
-  guest: boolean;
-  status: CompetitorResult['status'];
-  /** Criterion id -> subtotal. */
-  criteria: Record<string, number>;
-  total: number;
-  medal: Medal | null;
-  medallion: boolean;
-}
+/** A row of the shared board payload before the college's name is looked up. */
+export type BoardRow = Omit<PublicBoardRow, 'college'>;
 
-export interface Board {
-  competitionId: string;
-  view: BoardView;
-  policy: PublicationPolicy;
-  published: boolean;
-  /** Figures may still change: shown with a "provisional" label. */
-  provisional: boolean;
-  /** Sub-criteria whose marks the totals count (all of them unless the policy is `locked`). */
-  counted: string[];
-  progress: { marked: number; required: number };
+/**
+ * The board as the competition's state gives it; the payload the public receives
+ * (`Board` in shared) adds the competition's names, the college names and the ceremony.
+ */
+export interface Board extends Pick<
+  PublicBoardPayload,
+  'competitionId' | 'view' | 'policy' | 'published' | 'provisional' | 'counted' | 'progress'
+> {
   /** Null while an embargo hides the figures. */
   rows: BoardRow[] | null;
   /** Set when the public board stopped changing at the policy's freeze time. */

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { ApiError, errorHandler } from './errors';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
 import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
@@ -28,6 +29,7 @@ function audienceRoutes(services: Services): Router[] {
   return [
     authRoutes(services.accounts),
     publicRoutes(services),
+    boardRoutes(services),
     verifyRoutes(services),
     adminRoutes(services),
     expertRoutes(services),

@@ -2,3 +2,4 @@ export * from './types';
 export * from './json-diff';
 export * from './medal-table';
 export * from './ceremony';
+export * from './replica';

@@ -117,3 +117,20 @@ export interface BoardDiffMessage {
   version: number;
   ops: JsonOp[];
 }
+
+/** A competitor's page: its figures against the competition's best and median. */
+export interface CompetitorDetail {
+  competitionId: string;
+  championshipId: string;
+  skill: { number: string; name: Localized };
+  policy: PublicationPolicy;
+  published: boolean;
+  provisional: boolean;
+  competitor: Pick<BoardRow, 'competitor' | 'name' | 'college' | 'regionId'>;
+  /** Null while the board shows no figures (embargo, or not yet revealed). */
+  row: BoardRow | null;
+  /** Per criterion: the competitor's subtotal, and the best and median of the ranked field. */
+  criteria: { id: string; max: number; value: number | null; best: number; median: number }[];
+  /** The counted total after each marking day, for the progress line. */
+  days: { day: number; total: number }[];
+}

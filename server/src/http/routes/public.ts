@@ -1,17 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  idSchema,
-  regions,
-  type Championship,
-  type College,
-  type Competition,
-  type Localized,
-} from '@ashyq/shared';
+import { idSchema, regions, type Championship, type Competition } from '@ashyq/shared';
 import { collections } from '../../collections';
 import type { Services } from '../../services';
-import { runtimeOf } from '../competition-access';
 import { ApiError, parse } from '../errors';
+import { isExamChampionship } from '../../exam/marking';
 
 const competitionParams = z.object({ id: idSchema });
 
@@ -25,7 +18,9 @@ export function publicRoutes(services: Services): Router {
 
   /** Championships with their competitions and how far marking has got. */
   router.get('/api/public/championships', async (_req, res) => {
-    const championships = await services.store.findDocuments(collections.championships);
+    const championships = (await services.store.findDocuments(collections.championships)).filter(
+      ({ document }) => !isExamChampionship(document),
+    );
     const competitions = await services.store.findDocuments(collections.competitions);
     const list = championships.map(({ document }) => {
       const championship = document as unknown as Championship;
@@ -54,29 +49,6 @@ export function publicRoutes(services: Services): Router {
       };
     });
     res.json({ championships: list });
-  });
-
-  /** The ranking as the publication policy lets the public see it, with college names. */
-  router.get('/api/public/competitions/:id/board', async (req, res) => {
-    const { id } = parse(competitionParams, req.params, 'params');
-    const runtime = await runtimeOf(services, id);
-    const board = await runtime.spectatorBoard();
-    const collegeNames = new Map<string, Localized>();
-    for (const collegeId of new Set(board.rows?.map((row) => row.collegeId) ?? [])) {
-      if (!collegeId) continue;
-      const college = (await services.store.getDocument(collections.colleges, collegeId))
-        ?.document as unknown as College | undefined;
-      if (college) collegeNames.set(collegeId, college.name);
-    }
-    res.json({
-      ...board,
-      skill: runtime.context.competition.skill,
-      rows:
-        board.rows?.map((row) => ({
-          ...row,
-          college: row.collegeId ? (collegeNames.get(row.collegeId) ?? null) : null,
-        })) ?? null,
-    });
   });
 
   /** Recomputes every hash of the competition's log: anyone can check that nothing was altered. */

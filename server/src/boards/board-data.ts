@@ -1,0 +1,285 @@
+import {
+  defaultTeamRules,
+  getProfile,
+  median,
+  medalTables,
+  roundHalfUp,
+  percentOf,
+  revealAt,
+  totalsOf,
+  type Board,
+  type BoardRow,
+  type Championship,
+  type ChampionshipOverview,
+  type College,
+  type Competition,
+  type CompetitionSummary,
+  type CompetitorDetail,
+  type Localized,
+} from '@ashyq/shared';
+import { collections } from '../collections';
+import {
+  publicBoard,
+  type BoardView,
+  type Board as StateBoard,
+  type BoardRow as StateRow,
+} from '../competitions/board';
+import { boardAsOf, freezeTimeOf } from '../competitions/frozen-board';
+import type { CompetitionRuntime } from '../competitions/runtime';
+import type { RuntimeState } from '../competitions/runtime-state';
+import type { Services } from '../services';
+import type { CeremonyStore } from './ceremonies';
+
+/** College names change rarely; a board refresh should not read each one every time. */
+const collegeNamesTtlMs = 60_000;
+
+/** Where the state of a competition comes from: its runtime, or a follower of another writer. */
+export type StateOf = (runtime: CompetitionRuntime) => RuntimeState;
+
+/**
+ * The public payloads (shared `Board`, `ChampionshipOverview`) as the publication policy, the
+ * freeze time and a running ceremony allow, for HTTP and /board alike.
+ */
+export class BoardData {
+  private readonly collegeNames = new Map<string, { name: Localized | null; until: number }>();
+  private readonly frozen = new Map<string, StateBoard & { frozenAt: string }>();
+
+  constructor(
+    private readonly services: Services,
+    readonly ceremonies: CeremonyStore,
+    private readonly stateOf: StateOf = (runtime) => runtime.state,
+  ) {}
+
+  /** The competition's board, or undefined when it is not running (no scheme yet). */
+  async competitionBoard(
+    competitionId: string,
+    view: BoardView = 'public',
+  ): Promise<Board | undefined> {
+    const runtime = await this.runtime(competitionId);
+    if (!runtime) return undefined;
+    const { context } = runtime;
+    const state = this.stateOf(runtime);
+    const ceremony = view === 'public' ? await this.ceremonies.get(competitionId) : undefined;
+    let board: StateBoard;
+    let shown: Board['ceremony'] = null;
+    if (ceremony) {
+      // The organiser reveals the final figures step by step, whatever the policy hid so far.
+      const full = publicBoard(context, state, 'staff');
+      const reveal = revealAt(withCollege(full.rows ?? []), ceremony.mode, ceremony.step);
+      board = { ...full, view: 'public', rows: reveal.rows };
+      shown = reveal.view;
+    } else {
+      board = await this.policyBoard(runtime, state, view);
+    }
+    const index = state.scoring.index;
+    const maxima = totalsOf(index, index.maxMarks).criteria;
+    return {
+      ...board,
+      championshipId: context.competition.championshipId,
+      skill: context.competition.skill,
+      criteria: index.criteria.map((criterion, i) => ({
+        id: criterion.id,
+        max: Math.round(maxima[i]! * 100) / 100,
+      })),
+      rows: board.rows ? await this.named(board.rows) : null,
+      frozenAt: board.frozenAt ?? null,
+      ceremony: shown,
+    };
+  }
+
+  /** Every competition of the championship with its progress, leader and the medal tables. */
+  async championshipOverview(championshipId: string): Promise<ChampionshipOverview | undefined> {
+    const { store } = this.services;
+    const stored = await store.getDocument(collections.championships, championshipId);
+    if (!stored) return undefined;
+    const championship = stored.document as unknown as Championship;
+    const competitions = (
+      await store.findDocuments(collections.competitions, { championshipId })
+    ).map(({ document }) => document as unknown as Competition);
+    const summaries: CompetitionSummary[] = [];
+    const medalRows: BoardRow[] = [];
+    const counted: string[] = [];
+    let provisional = false;
+    for (const competition of competitions) {
+      const board = await this.competitionBoard(competition.id);
+      summaries.push(this.summary(competition, board));
+      // A ceremony under way keeps its medals out of the tables until it ends.
+      if (!board?.rows || board.ceremony || !(board.published || board.policy === 'live')) continue;
+      counted.push(competition.id);
+      provisional ||= !board.published;
+      medalRows.push(...board.rows);
+    }
+    const rules = getProfile(championship.profileId)?.teams ?? defaultTeamRules;
+    const tables = medalTables(medalRows, rules);
+    const colleges = await Promise.all(
+      tables.colleges.map(async (row) => ({ ...row, name: await this.collegeName(row.team) })),
+    );
+    return {
+      championshipId,
+      name: championship.name,
+      startsOn: championship.startsOn,
+      endsOn: championship.endsOn,
+      competitions: summaries,
+      medals: { provisional, counted, regions: tables.regions, colleges },
+    };
+  }
+
+  /** A competitor's criteria against the field and its counted total day by day. */
+  async competitorDetail(
+    competitionId: string,
+    competitorId: string,
+  ): Promise<CompetitorDetail | undefined> {
+    const board = await this.competitionBoard(competitionId);
+    const runtime = this.services.competitions.get(competitionId);
+    if (!board || !runtime) return undefined;
+    const state = this.stateOf(runtime);
+    const person = state.people.get(competitorId);
+    if (!person) return undefined;
+    const row = board.rows?.find((r) => r.competitor === competitorId) ?? null;
+    const field = (board.rows ?? []).filter((r) => r.position !== null);
+    const criteria = board.criteria.map(({ id, max }) => {
+      const values = field.map((r) => r.criteria[id] ?? 0);
+      return {
+        id,
+        max,
+        value: row ? (row.criteria[id] ?? 0) : null,
+        best: values.length > 0 ? Math.max(...values) : 0,
+        median: values.length > 0 ? roundHalfUp(median(values), 2) : 0,
+      };
+    });
+    return {
+      competitionId,
+      championshipId: board.championshipId,
+      skill: board.skill,
+      policy: board.policy,
+      published: board.published,
+      provisional: board.provisional,
+      competitor: {
+        competitor: competitorId,
+        name: person.name,
+        college: person.collegeId ? await this.collegeName(person.collegeId) : null,
+        regionId: person.regionId,
+      },
+      row,
+      criteria,
+      // A frozen or ceremony board shows no more than its rows: no day-by-day figures then.
+      days: row && !board.frozenAt && !board.ceremony ? this.days(state, competitorId, board) : [],
+    };
+  }
+
+  private days(state: RuntimeState, competitorId: string, board: Board) {
+    const result = state.scoring.competitorResult(competitorId);
+    if (!result) return [];
+    const counted = new Set(board.counted);
+    const byDay = new Map<number, number>();
+    for (const sub of state.scoring.index.subCriteria) {
+      const value = counted.has(sub.id) ? (result.subCriteria[sub.id] ?? 0) : 0;
+      byDay.set(sub.day, (byDay.get(sub.day) ?? 0) + value);
+    }
+    let total = 0;
+    return [...byDay.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([day, sum]) => ({ day, total: roundHalfUp((total += sum), 2) }));
+  }
+
+  private summary(competition: Competition, board: Board | undefined): CompetitionSummary {
+    const runtime = this.services.competitions.get(competition.id);
+    const base = { id: competition.id, skill: competition.skill };
+    if (!runtime || !board) {
+      return {
+        ...base,
+        policy: competition.publication?.policy ?? 'locked',
+        status: 'not_started',
+        markedPercent: 0,
+        lockedPercent: 0,
+        day: null,
+        leader: null,
+      };
+    }
+    const scoring = this.stateOf(runtime).scoring;
+    const locks = scoring.lockState();
+    const lockedCount = locks.filter((lock) => lock.locked).length;
+    const firstOpen = scoring.index.subCriteria.find((_, i) => !locks[i]!.locked);
+    const { marked, required } = board.progress;
+    const leader = board.rows?.find((row) => row.position === 1);
+    return {
+      ...base,
+      policy: board.policy,
+      status: board.published
+        ? 'published'
+        : locks.length > 0 && lockedCount === locks.length
+          ? 'locked'
+          : marked > 0
+            ? 'marking'
+            : 'not_started',
+      markedPercent: required > 0 ? percentOf(marked, required) : 0,
+      lockedPercent: locks.length > 0 ? percentOf(lockedCount, locks.length) : 0,
+      day: firstOpen?.day ?? null,
+      leader: leader
+        ? {
+            competitor: leader.competitor,
+            name: leader.name,
+            regionId: leader.regionId,
+            total: leader.total,
+          }
+        : null,
+    };
+  }
+
+  /** The board under the publication policy, or as it stood at the freeze time. */
+  private async policyBoard(
+    runtime: CompetitionRuntime,
+    state: RuntimeState,
+    view: BoardView,
+  ): Promise<StateBoard> {
+    const freezeAt = freezeTimeOf(runtime.context);
+    const frozen =
+      view === 'public' &&
+      freezeAt &&
+      !state.scoring.published &&
+      Date.now() >= Date.parse(freezeAt);
+    if (!frozen) return publicBoard(runtime.context, state, view);
+    const key = `${runtime.id}|${freezeAt}|${runtime.context.competition.publication?.policy}`;
+    let board = this.frozen.get(key);
+    if (!board) {
+      // The log before the freeze time never changes: replayed once per freeze time.
+      board = {
+        ...(await boardAsOf(this.services.log, runtime.context, freezeAt)),
+        frozenAt: freezeAt,
+      };
+      this.frozen.set(key, board);
+    }
+    return board;
+  }
+
+  private async runtime(competitionId: string): Promise<CompetitionRuntime | undefined> {
+    const running = this.services.competitions.get(competitionId);
+    if (running) return running;
+    const stored = await this.services.store.getDocument(collections.competitions, competitionId);
+    if (!(stored?.document as unknown as Competition | undefined)?.scheme) return undefined;
+    return this.services.competitions.open(competitionId);
+  }
+
+  private async named(rows: readonly StateRow[]): Promise<BoardRow[]> {
+    return Promise.all(
+      rows.map(async (row) => ({
+        ...row,
+        college: row.collegeId ? await this.collegeName(row.collegeId) : null,
+      })),
+    );
+  }
+
+  private async collegeName(collegeId: string): Promise<Localized | null> {
+    const cached = this.collegeNames.get(collegeId);
+    if (cached && cached.until > Date.now()) return cached.name;
+    const stored = await this.services.store.getDocument(collections.colleges, collegeId);
+    const name = (stored?.document as unknown as College | undefined)?.name ?? null;
+    this.collegeNames.set(collegeId, { name, until: Date.now() + collegeNamesTtlMs });
+    return name;
+  }
+}
+
+/** Ceremony steps work on shared rows; the college name is filled in afterwards. */
+function withCollege(rows: readonly StateRow[]): BoardRow[] {
+  return rows.map((row) => ({ ...row, college: null }));
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import {
+  diffJson,
+  type BoardDiffMessage,
+  type BoardSnapshotMessage,
+  type Json,
+} from '@ashyq/shared';
+import type { Namespace } from 'socket.io';
+import { Coalescer } from '../realtime/coalescer';
+
+/** Board updates go out at most this often per room: a burst of marks costs one. */
+export const boardIntervalMs = 250;
+/** Diffs kept per room for reconnecting boards; older versions get a snapshot. */
+const historyLength = 64;
+
+interface RoomState {
+  version: number;
+  data: Json;
+  history: BoardDiffMessage[];
+}
+
+/** What a board receives when it joins: the snapshot, or only the diffs it missed. */
+export type JoinAnswer =
+  | { kind: 'snapshot'; snapshot: BoardSnapshotMessage<Json> }
+  | { kind: 'diffs'; diffs: BoardDiffMessage[] };
+
+/** Computes a room's payload; undefined when the competition or championship is gone. */
+export type RoomSource = (room: string) => Promise<Json | undefined>;
+
+/**
+ * The rooms of /board on this instance: each holds the payload as last sent and a version
+ * that grows with every change, with the recent diffs. Versions are this instance's own, named
+ * by its epoch: a board that reconnects to another instance (or after a restart) gets a
+ * snapshot. A change is computed at most every 250 ms per room, and only while someone watches.
+ */
+export class BoardHub {
+  readonly epoch = randomUUID().slice(0, 8);
+  private readonly rooms = new Map<string, RoomState>();
+  /** One computation at a time per room, so versions follow each other. */
+  private readonly running = new Map<string, Promise<RoomState | undefined>>();
+  private readonly coalescer: Coalescer;
+  /**
+   * Versions come from one counter for all rooms, so a room dropped and computed again never
+   * reuses a version a board may still hold.
+   */
+  private lastVersion = 0;
+
+  constructor(
+    private readonly namespace: Namespace,
+    private readonly source: RoomSource,
+  ) {
+    this.coalescer = new Coalescer(boardIntervalMs, (room) => {
+      this.refresh(room).catch((error: unknown) => console.error('A board update failed', error));
+    });
+  }
+
+  /** Something the room shows may have changed: recompute soon if anyone watches it. */
+  changed(room: string): void {
+    if (this.watched(room)) this.coalescer.schedule(room);
+  }
+
+  /** Every watched room, for the periodic check (freeze time reached, policy edited). */
+  watchedRooms(): string[] {
+    const rooms: string[] = [];
+    for (const [room, sockets] of this.namespace.adapter.rooms) {
+      if (sockets.size > 0 && room.includes(':')) rooms.push(room);
+    }
+    return rooms;
+  }
+
+  /**
+   * The answer for a board joining `room` that holds `version` of `epoch` (if any). The caller
+   * joins the socket in the same tick as this resolves, so every later diff reaches it.
+   */
+  async join(room: string, epoch?: string, version?: number): Promise<JoinAnswer | undefined> {
+    const state = this.rooms.get(room) ?? (await this.refresh(room));
+    if (!state) return undefined;
+    if (epoch === this.epoch && version !== undefined) {
+      if (version === state.version) return { kind: 'diffs', diffs: [] };
+      const first = state.history.findIndex((diff) => diff.from === version);
+      if (first >= 0) return { kind: 'diffs', diffs: state.history.slice(first) };
+    }
+    return {
+      kind: 'snapshot',
+      snapshot: { room, epoch: this.epoch, version: state.version, data: state.data },
+    };
+  }
+
+  /** Drops the rooms nobody on this instance watches any more. */
+  forgetUnwatched(): void {
+    for (const room of this.rooms.keys()) if (!this.watched(room)) this.rooms.delete(room);
+  }
+
+  close(): void {
+    this.coalescer.close();
+  }
+
+  private watched(room: string): boolean {
+    return (this.namespace.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
+  private refresh(room: string): Promise<RoomState | undefined> {
+    const previous = this.running.get(room) ?? Promise.resolve(undefined);
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.compute(room))
+      .finally(() => {
+        if (this.running.get(room) === next) this.running.delete(room);
+      });
+    this.running.set(room, next);
+    return next;
+  }
+
+  private async compute(room: string): Promise<RoomState | undefined> {
+    const data = await this.source(room);
+    const state = this.rooms.get(room);
+    if (data === undefined) {
+      this.rooms.delete(room);
+      return undefined;
+    }
+    if (!state) {
+      const created = { version: ++this.lastVersion, data, history: [] };
+      this.rooms.set(room, created);
+      return created;
+    }
+    const ops = diffJson(state.data, data);
+    if (ops.length === 0) return state;
+    const diff: BoardDiffMessage = {
+      room,
+      epoch: this.epoch,
+      from: state.version,
+      version: ++this.lastVersion,
+      ops,
+    };
+    state.version = diff.version;
+    state.data = data;
+    state.history.push(diff);
+    if (state.history.length > historyLength) state.history.shift();
+    // Local: with the Redis adapter every instance sends its own diffs to its own spectators.
+    this.namespace.local.to(room).emit('diff', diff);
+    return state;
+  }
+}
