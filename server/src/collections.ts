@@ -1,5 +1,6 @@
 import type { CollectionIndexes } from './store/port';
 import { authCollections } from './auth/accounts';
+import { examCollectionIndexes } from './exam/sessions';
 
 /**
  * Reference-data collections and the fields each is searched by. Panels and declared conflicts
@@ -17,6 +18,7 @@ export const collections = {
 
 export const collectionIndexes: CollectionIndexes = {
   ...authCollections,
+  ...examCollectionIndexes,
   [collections.colleges]: ['regionId'],
   [collections.championships]: ['level', 'season'],
   [collections.competitions]: ['championshipId'],

@@ -13,6 +13,7 @@ const services = await createServices(config);
 if (process.env.ASHYQ_DEMO !== '0' && (await isEmptyStore(services.store))) {
   await loadDemo(services);
   await services.competitions.loadAll();
+  await services.exams.loadAll();
   console.log('Loaded the demo championship into the empty store');
 }
 const server = createServer(createApp(services, { serveClient: true }));

@@ -4,6 +4,7 @@ import { CompetitionRegistry } from './competitions/registry';
 import { openStore, type Config } from './config';
 import { DocumentRegistry } from './documents/verification';
 import { EventLog } from './events/event-log';
+import { ExamService } from './exam/service';
 import type { Store } from './store/port';
 
 /** Everything a request handler may need, built once at start-up. */
@@ -13,6 +14,8 @@ export interface Services {
   log: EventLog;
   accounts: AccountService;
   competitions: CompetitionRegistry;
+  /** Demo exam sessions, each marking through a competition runtime of its own. */
+  exams: ExamService;
   /** Issued documents and their verification; each document kind registers its resolver. */
   documents: DocumentRegistry;
   close(): Promise<void>;
@@ -24,12 +27,15 @@ export async function createServices(config: Config): Promise<Services> {
   const accounts = new AccountService(store);
   const competitions = new CompetitionRegistry({ store, log });
   await competitions.loadAll();
+  const exams = new ExamService(store, competitions);
+  await exams.loadAll();
   return {
     config,
     store,
     log,
     accounts,
     competitions,
+    exams,
     documents: new DocumentRegistry(store),
     async close() {
       await log.settled();

@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
+import { examRoutes } from './routes/exam';
 import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
 import { publicRoutes } from './routes/public';
@@ -34,6 +35,7 @@ function audienceRoutes(services: Services): Router[] {
     adminRoutes(services),
     expertRoutes(services),
     chiefRoutes(services),
+    examRoutes(services, services.exams),
     chiefQrRoutes(services),
   ];
 }

@@ -27,6 +27,7 @@ export interface AnnualSessionRecord {
 export interface CollegeRef {
   id: string;
   regionId: string;
+  name?: Localized;
 }
 
 /**
@@ -64,6 +65,7 @@ export interface SpecialtyFigures extends Figures {
 export interface CollegeFigures extends Figures {
   collegeId: string;
   regionId: string;
+  name?: Localized;
   /** Exams of the year that have ended but lack marks: the college must finish them first. */
   incompleteExams: number;
 }
@@ -147,7 +149,13 @@ export function annualReport(
   const byCollege = new Map<string, CollegeFigures>(
     colleges.map((college) => [
       college.id,
-      { ...emptyFigures(), collegeId: college.id, regionId: college.regionId, incompleteExams: 0 },
+      {
+        ...emptyFigures(),
+        collegeId: college.id,
+        regionId: college.regionId,
+        ...(college.name ? { name: college.name } : {}),
+        incompleteExams: 0,
+      },
     ]),
   );
   const bySpecialty = new Map<string, SpecialtyFigures>();

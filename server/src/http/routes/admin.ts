@@ -18,6 +18,7 @@ import { importWorkbook } from '../../cis/import';
 import { exportWorkbook } from '../../cis/export';
 import { WorkbookError } from '../../cis/problems';
 import { ReferenceRepository } from '../../domain/reference';
+import { examChampionshipIds } from '../../exam/marking';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './admin-advancement';
@@ -86,7 +87,8 @@ export function adminRoutes(services: Services): Router {
 
   router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
     const { scope } = organiserOf(req);
-    const all = await reference.list('championships');
+    const exams = await examChampionshipIds(services.store);
+    const all = (await reference.list('championships')).filter(({ id }) => !exams.has(id));
     res.json({
       championships: all.filter((championship) =>
         scopeCovers(scope, { championshipId: championship.id }),

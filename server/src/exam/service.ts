@@ -1,0 +1,105 @@
+import {
+  annualReport,
+  studentResults,
+  summarize,
+  type AnnualReport,
+  type AnnualSessionRecord,
+  type College,
+  type ExamSession,
+  type StudentResult,
+} from '@ashyq/shared';
+import { collections } from '../collections';
+import type { CompetitionRegistry } from '../competitions/registry';
+import type { CompetitionRuntime } from '../competitions/runtime';
+import type { Store } from '../store/port';
+import { markedStudents, syncMarking } from './marking';
+import { ExamSessionStore, type VersionedSession } from './sessions';
+
+/**
+ * Demo exams: sessions and their marking runtimes kept in step, results computed by the shared
+ * model from what the runtime holds, and the annual report over the sessions in scope.
+ */
+export class ExamService {
+  readonly sessions: ExamSessionStore;
+
+  constructor(
+    private readonly store: Store,
+    private readonly competitions: CompetitionRegistry,
+  ) {
+    this.sessions = new ExamSessionStore(store);
+  }
+
+  /**
+   * At start-up: every stored session gets its marking runtime, so the commission's tablets work
+   * for sessions that came from the seed or from before runtimes existed.
+   */
+  async loadAll(): Promise<void> {
+    for (const session of await this.sessions.list()) {
+      try {
+        await this.runtimeOf(session);
+      } catch (error) {
+        // One damaged session must not keep the server (and the other exams) from starting.
+        console.error(`Exam session ${session.id} has no marking runtime:`, error);
+      }
+    }
+  }
+
+  /** The session's runtime, created from the session the first time it is needed. */
+  async runtimeOf(session: ExamSession): Promise<CompetitionRuntime> {
+    const running = this.competitions.get(session.id);
+    if (running) return running;
+    const stored = await this.store.getDocument(collections.competitions, session.id);
+    if (stored) return this.competitions.open(session.id);
+    return syncMarking(this.store, this.competitions, session, 'system');
+  }
+
+  /** Mirrors a changed session (students, commission, scheme) into its runtime. */
+  sync(session: ExamSession, actor: string): Promise<CompetitionRuntime> {
+    return syncMarking(this.store, this.competitions, session, actor);
+  }
+
+  async results(session: ExamSession): Promise<StudentResult[]> {
+    const runtime = await this.runtimeOf(session);
+    return studentResults(session, markedStudents(runtime));
+  }
+
+  async save(found: VersionedSession, next: ExamSession, actor: string): Promise<VersionedSession> {
+    const version = await this.sessions.put(next, found.version);
+    await this.sync(next, actor);
+    return { session: next, version };
+  }
+
+  /** The report for the colleges given (the caller's scope), as of `now`. */
+  async report(
+    academicYear: string,
+    colleges: readonly College[],
+    now = new Date(),
+  ): Promise<AnnualReport> {
+    const inScope = new Set(colleges.map((college) => college.id));
+    const sessions = (await this.sessions.list()).filter(
+      (session) => session.academicYear === academicYear && inScope.has(session.collegeId),
+    );
+    const records: AnnualSessionRecord[] = [];
+    for (const session of sessions) {
+      const results = await this.results(session);
+      records.push({
+        sessionId: session.id,
+        collegeId: session.collegeId,
+        regionId: session.regionId,
+        academicYear: session.academicYear,
+        specialty: session.specialty,
+        qualification: session.qualification,
+        gradeScaleId: session.gradeScaleId,
+        endsAt: session.endsAt,
+        summary: summarize(session, results),
+        complete: results.every((result) => result.attendance !== 'present' || result.complete),
+      });
+    }
+    return annualReport(academicYear, colleges, records, now);
+  }
+
+  async colleges(): Promise<College[]> {
+    const stored = await this.store.findDocuments(collections.colleges);
+    return stored.map(({ document }) => document as unknown as College);
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  examSessionSchema,
+  defaultNobdTemplate,
+  nobdTemplateSchema,
+  type College,
+  type ExamSession,
+  type NobdTemplate,
+} from '@ashyq/shared';
+import { collections } from '../collections';
+import { ApiError } from '../http/errors';
+import { ConflictError, type Store, type StoredDocument } from '../store/port';
+
+/**
+ * Where demo exams are kept: sessions (the seed's collection), each college's NOBD template, and
+ * the log of NOBD exports (personal data leaves the system there, so every export is recorded).
+ */
+export const examCollections = {
+  sessions: 'exam-sessions',
+  nobdTemplates: 'nobd-templates',
+  exports: 'exam-exports',
+} as const;
+
+export const examCollectionIndexes = {
+  [examCollections.sessions]: ['collegeId', 'academicYear'],
+  [examCollections.nobdTemplates]: [],
+  [examCollections.exports]: ['sessionId', 'collegeId'],
+};
+
+export interface VersionedSession {
+  session: ExamSession;
+  version: number;
+}
+
+/** One NOBD export as the log keeps it. */
+export interface ExportRecord {
+  id: string;
+  sessionId: string;
+  collegeId: string;
+  format: 'csv' | 'xlsx';
+  templateId: string;
+  rows: number;
+  by: { userId: string; name: string; email: string };
+  at: string;
+}
+
+const asDocument = (value: object) => value as unknown as StoredDocument;
+
+export class ExamSessionStore {
+  constructor(private readonly store: Store) {}
+
+  async get(id: string): Promise<VersionedSession | undefined> {
+    const stored = await this.store.getDocument(examCollections.sessions, id);
+    if (!stored) return undefined;
+    return { session: await this.read(stored.document), version: stored.version };
+  }
+
+  async require(id: string): Promise<VersionedSession> {
+    const found = await this.get(id);
+    if (!found) throw new ApiError('not_found');
+    return found;
+  }
+
+  async list(collegeId?: string): Promise<ExamSession[]> {
+    const stored = await this.store.findDocuments(
+      examCollections.sessions,
+      collegeId === undefined ? {} : { collegeId },
+    );
+    return Promise.all(stored.map(({ document }) => this.read(document)));
+  }
+
+  /** Writes a session read at `expectedVersion` (0: new); another writer in between is a 409. */
+  async put(session: ExamSession, expectedVersion: number): Promise<number> {
+    const valid = examSessionSchema.parse(session);
+    try {
+      return await this.store.putDocument(
+        examCollections.sessions,
+        asDocument(valid),
+        expectedVersion,
+      );
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ApiError('conflict');
+      throw error;
+    }
+  }
+
+  async delete(id: string, expectedVersion: number): Promise<void> {
+    await this.store.deleteDocument(examCollections.sessions, id, expectedVersion);
+  }
+
+  /** The college's template, or the default one until the college saves its own. */
+  async template(collegeId: string): Promise<NobdTemplate> {
+    const stored = await this.store.getDocument(examCollections.nobdTemplates, collegeId);
+    if (!stored) return defaultNobdTemplate;
+    return nobdTemplateSchema.parse(stored.document.template);
+  }
+
+  async putTemplate(collegeId: string, template: NobdTemplate): Promise<void> {
+    await this.store.putDocument(
+      examCollections.nobdTemplates,
+      asDocument({ id: collegeId, template }),
+    );
+  }
+
+  async logExport(record: ExportRecord): Promise<void> {
+    await this.store.putDocument(examCollections.exports, asDocument(record), 0);
+  }
+
+  async exports(sessionId: string): Promise<ExportRecord[]> {
+    const stored = await this.store.findDocuments(examCollections.exports, { sessionId });
+    return stored
+      .map(({ document }) => document as unknown as ExportRecord)
+      .sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  async college(collegeId: string): Promise<College | undefined> {
+    const stored = await this.store.getDocument(collections.colleges, collegeId);
+    return stored?.document as unknown as College | undefined;
+  }
+
+  /**
+   * Sessions stored before the college's printed details were kept with them (the demo seed)
+   * take them from the college record.
+   */
+  private async read(document: StoredDocument): Promise<ExamSession> {
+    if (document.college === undefined && typeof document.collegeId === 'string') {
+      const college = await this.college(document.collegeId);
+      if (college) {
+        const printed = { name: { kk: college.name.kk, ru: college.name.ru }, bin: college.bin };
+        return examSessionSchema.parse({ ...document, college: printed });
+      }
+    }
+    return examSessionSchema.parse(document);
+  }
+}

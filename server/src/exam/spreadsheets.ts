@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import {
+  getRegion,
+  namespaces,
+  translate,
+  type AnnualReport,
+  type Figures,
+  type Language,
+  type NobdTable,
+} from '@ashyq/shared';
+
+/**
+ * XLSX files of demo exams: the NOBD export (the same table as the CSV, every cell as text so
+ * codes, IINs and dates keep their leading zeros and format) and the annual report.
+ */
+
+function headerRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
+  const row = sheet.addRow([...headers]);
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'top' };
+  sheet.views = [{ state: 'frozen', ySplit: row.number }];
+}
+
+export async function nobdWorkbook(table: NobdTable, sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  headerRow(sheet, table.headers);
+  for (const row of table.rows) {
+    sheet.addRow(row);
+  }
+  table.headers.forEach((header, index) => {
+    const column = sheet.getColumn(index + 1);
+    column.width = Math.min(40, Math.max(8, header.length + 2));
+    // Text, not General: 06130100 and an IIN starting with 0 stay as written.
+    if (table.rows.some((row) => typeof row[index] === 'string')) column.numFmt = '@';
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const t = (lang: Language, key: string) => translate(namespaces.exam[lang], `report.${key}`);
+
+function figuresCells(figures: Figures): (string | number | null)[] {
+  return [figures.examsHeld, figures.studentsExamined, figures.passed, figures.passRate];
+}
+
+/** The annual report workbook: totals and the college share, then one sheet per breakdown. */
+export async function reportWorkbook(report: AnnualReport, lang: Language): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const figureHeaders = ['examsHeld', 'studentsExamined', 'passed', 'passRate'].map((key) =>
+    t(lang, `column.${key}`),
+  );
+
+  const summary = workbook.addWorksheet(t(lang, 'sheet.summary'));
+  summary.addRow([t(lang, 'title'), report.academicYear]).font = { bold: true };
+  summary.addRow([t(lang, 'column.deadline'), report.deadline]);
+  summary.addRow([t(lang, 'column.state'), t(lang, `state.${report.state}`)]);
+  summary.addRow([]);
+  headerRow(summary, figureHeaders);
+  summary.addRow(figuresCells(report.totals));
+  summary.addRow([]);
+  const share = report.collegeShare;
+  summary.addRow([t(lang, 'column.collegesRan'), share.ran]);
+  summary.addRow([t(lang, 'column.collegesTotal'), share.total]);
+  summary.addRow([t(lang, 'column.sharePercent'), share.percent]);
+  summary.addRow([t(lang, 'column.shareTarget'), share.target]);
+  summary.getColumn(1).width = 40;
+
+  const regions = workbook.addWorksheet(t(lang, 'sheet.regions'));
+  headerRow(regions, [t(lang, 'column.region'), ...figureHeaders]);
+  for (const region of report.byRegion) {
+    regions.addRow([
+      getRegion(region.regionId)?.name[lang] ?? region.regionId,
+      ...figuresCells(region),
+    ]);
+  }
+
+  const colleges = workbook.addWorksheet(t(lang, 'sheet.colleges'));
+  headerRow(colleges, [
+    t(lang, 'column.college'),
+    t(lang, 'column.region'),
+    ...figureHeaders,
+    t(lang, 'column.incomplete'),
+  ]);
+  for (const college of report.byCollege) {
+    colleges.addRow([
+      college.name?.[lang] ?? college.collegeId,
+      getRegion(college.regionId)?.name[lang] ?? college.regionId,
+      ...figuresCells(college),
+      college.incompleteExams,
+    ]);
+  }
+
+  const specialties = workbook.addWorksheet(t(lang, 'sheet.specialties'));
+  headerRow(specialties, [
+    t(lang, 'column.specialty'),
+    t(lang, 'column.qualification'),
+    ...figureHeaders,
+  ]);
+  const nameLang = lang === 'en' ? 'ru' : lang;
+  for (const entry of report.bySpecialty) {
+    specialties.addRow([
+      `${entry.specialty.code} ${entry.specialty.name[nameLang]}`,
+      `${entry.qualification.code} ${entry.qualification.name[nameLang]}`,
+      ...figuresCells(entry),
+    ]);
+  }
+  for (const sheet of [regions, colleges, specialties]) {
+    sheet.columns.forEach((column, index) => (column.width = index < 2 ? 45 : 16));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

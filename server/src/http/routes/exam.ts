@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
+import {
+  commissionMemberSchema,
+  examSessionInputSchema,
+  examSessionSchema,
+  idSchema,
+  markingRoles,
+  namespaces,
+  translate,
+  type ExamSession,
+  type ExamStudent,
+} from '@ashyq/shared';
+import { scopeCovers } from '../../auth/access';
+import { requireCollegeScope, requireOrganiser } from '../../auth/middleware';
+import type { Account } from '../../auth/model';
+import { hasMarks } from '../../exam/marking';
+import type { ExamService } from '../../exam/service';
+import type { Services } from '../../services';
+import { importPeopleFile } from '../../uploads';
+import { command } from '../competition-access';
+import { ApiError, languageOf, parse } from '../errors';
+import {
+  importIssueDetails,
+  organiserOf,
+  rawUpload,
+  requireTableFile,
+  uploadedBytes,
+} from './admin-support';
+import { examExportRoutes } from './exam-exports';
+
+/**
+ * The exam officer's API (role exam-officer, scope: their college; organisers covering the
+ * college too): sessions, commission, students, results. Exports are in exam-exports.ts.
+ */
+
+export const examRoles = ['exam-officer', 'organiser'] as const;
+
+const sessionParams = z.object({ sessionId: idSchema });
+const studentParams = sessionParams.extend({ studentId: idSchema });
+const memberParams = sessionParams.extend({ memberId: idSchema });
+const createInput = examSessionInputSchema
+  .omit({ id: true })
+  .extend({ collegeId: idSchema.optional() })
+  .strict();
+const replaceInput = examSessionInputSchema
+  .omit({ id: true, commission: true, students: true })
+  .strict();
+const commissionInput = z.strictObject({
+  members: z.array(commissionMemberSchema.extend({ id: idSchema.optional() }).strict()).max(40),
+});
+const attendanceInput = z.strictObject({
+  attendance: z.enum(['present', 'absent', 'removed']),
+  reason: z.string().trim().min(1).max(300).optional(),
+});
+
+/** A refusal located at `path`, in the exam namespace's words. */
+export function examRefusal(
+  status: 'conflict' | 'validation_failed',
+  path: string,
+  key: string,
+  params: Record<string, string | number> = {},
+): ApiError {
+  return new ApiError(status, {}, (lang) => [
+    { path, code: key, message: translate(namespaces.exam[lang], `invalid.${key}`, params) },
+  ]);
+}
+
+/** Parses the whole session after a change, so cross-field rules report on the new state. */
+function checked(session: unknown): ExamSession {
+  return parse(examSessionSchema, session, 'body');
+}
+
+export function sessionCollege(exams: ExamService): (req: Request) => Promise<string | undefined> {
+  return async (req) => {
+    const id = req.params.sessionId;
+    if (typeof id !== 'string') return undefined;
+    return (await exams.sessions.get(id))?.session.collegeId;
+  };
+}
+
+export function examRoutes(services: Services, exams: ExamService): Router {
+  const router = Router();
+  const inSession: RequestHandler = requireCollegeScope(sessionCollege(exams), [...examRoles]);
+  const officer = requireOrganiser([...examRoles]);
+  const base = '/api/exam/sessions/:sessionId';
+  const actor = (req: Request) => organiserOf(req).id;
+
+  router.get('/api/exam/sessions', officer, async (req, res) => {
+    const { scope } = organiserOf(req);
+    const all = await exams.sessions.list(scope.kind === 'college' ? scope.collegeId : undefined);
+    const visible = all.filter((session) => scopeCovers(scope, { collegeId: session.collegeId }));
+    res.json({ sessions: visible.map(listed) });
+  });
+
+  router.post('/api/exam/sessions', officer, async (req, res) => {
+    const account = organiserOf(req);
+    const { collegeId: given, ...input } = parse(createInput, req.body, 'body');
+    const collegeId = given ?? collegeOfScope(account);
+    if (!scopeCovers(account.scope, { collegeId })) throw new ApiError('forbidden');
+    if (!(await exams.sessions.college(collegeId))) {
+      throw new ApiError('validation_failed', {}, (lang) => [
+        { path: 'collegeId', message: translate(namespaces.errors[lang], 'code.not_found') },
+      ]);
+    }
+    const session = checked({ ...input, id: randomUUID(), collegeId });
+    const version = await exams.sessions.put(session, 0);
+    await exams.sync(session, account.id);
+    res.status(201).json({ session, version });
+  });
+
+  router.get(base, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    res.json(await exams.sessions.require(sessionId));
+  });
+
+  router.put(base, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    const input = parse(replaceInput, req.body, 'body');
+    const found = await exams.sessions.require(sessionId);
+    const next = checked({ ...found.session, ...input });
+    const schemeChanged = JSON.stringify(next.scheme) !== JSON.stringify(found.session.scheme);
+    if (schemeChanged && hasMarks(services.competitions.get(sessionId))) {
+      throw new ApiError('conflict', {}, (lang) => [
+        { path: 'scheme', message: translate(namespaces.admin[lang], 'refused.schemeFrozen') },
+      ]);
+    }
+    res.json(await exams.save(found, next, actor(req)));
+  });
+
+  router.delete(base, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    const found = await exams.sessions.require(sessionId);
+    if (hasMarks(await exams.runtimeOf(found.session))) {
+      throw examRefusal('conflict', 'sessionId', 'session_has_marks');
+    }
+    await exams.sessions.delete(sessionId, found.version);
+    res.status(204).end();
+  });
+
+  router.put(`${base}/commission`, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    const { members } = parse(commissionInput, req.body, 'body');
+    const found = await exams.sessions.require(sessionId);
+    const commission = members.map((member) => ({ ...member, id: member.id ?? randomUUID() }));
+    const next = checked({ ...found.session, commission });
+    res.json(await exams.save(found, next, actor(req)));
+  });
+
+  /** A marking member's tablet PIN, shown once; issuing again revokes the earlier one. */
+  router.post(`${base}/commission/:memberId/credential`, inSession, async (req, res) => {
+    const { sessionId, memberId } = parse(memberParams, req.params, 'params');
+    const { session } = await exams.sessions.require(sessionId);
+    const member = session.commission.find((candidate) => candidate.id === memberId);
+    if (!member) throw new ApiError('not_found');
+    if (!member.marks || !markingRoles.includes(member.role)) {
+      throw examRefusal('conflict', 'memberId', 'role_does_not_mark', { role: member.role });
+    }
+    await exams.runtimeOf(session);
+    const role = member.role === 'chief' ? 'chief' : 'expert';
+    const issued = await services.accounts.issueCredential(sessionId, memberId, role, {
+      kind: 'user',
+      userId: actor(req),
+    });
+    res.status(201).json({ memberId, role, pin: issued.pin, linkToken: issued.linkToken });
+  });
+
+  router.post(`${base}/students/import`, inSession, rawUpload, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    const data = uploadedBytes(req);
+    requireTableFile(data);
+    const found = await exams.sessions.require(sessionId);
+    const { session } = found;
+    const result = await importPeopleFile('student', data, {
+      existingIins: [...session.students, ...session.commission].map((person) => person.iin),
+    });
+    if (!result.ok) {
+      throw new ApiError('validation_failed', {}, (lang) =>
+        importIssueDetails(result.errors, lang),
+      );
+    }
+    const imported: ExamStudent[] = result.people.map((person) => ({
+      id: randomUUID(),
+      name: person.name,
+      iin: person.iin,
+      group: person.group,
+      ...(person.taskVariant ? { variant: person.taskVariant } : {}),
+    }));
+    const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
+    const next = checked({ ...session, groups, students: [...session.students, ...imported] });
+    const saved = await exams.save(found, next, actor(req));
+    res.status(201).json({
+      imported: imported.length,
+      students: imported,
+      warnings: importIssueDetails(result.warnings, languageOf(req)),
+      version: saved.version,
+    });
+  });
+
+  router.get(`${base}/results`, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
+    const { session } = await exams.sessions.require(sessionId);
+    res.json({ results: await exams.results(session) });
+  });
+
+  router.put(`${base}/students/:studentId/attendance`, inSession, async (req, res) => {
+    const { sessionId, studentId } = parse(studentParams, req.params, 'params');
+    const { attendance, reason } = parse(attendanceInput, req.body, 'body');
+    const { session } = await exams.sessions.require(sessionId);
+    if (!session.students.some((student) => student.id === studentId)) {
+      throw new ApiError('not_found');
+    }
+    const runtime = await exams.runtimeOf(session);
+    const status =
+      attendance === 'absent' ? 'absent' : attendance === 'removed' ? 'withdrawn' : 'active';
+    await command(() => runtime.setCompetitorStatus(actor(req), studentId, status, reason));
+    const results = await exams.results(session);
+    res.json({ result: results.find((result) => result.student.id === studentId) });
+  });
+
+  router.use(examExportRoutes(exams, inSession));
+  return router;
+}
+
+/** A session in a list: what the exam officer picks a session by. */
+function listed(session: ExamSession) {
+  const { scheme: _scheme, commission, students, ...rest } = session;
+  return { ...rest, commissionSize: commission.length, studentCount: students.length };
+}
+
+/** An exam officer creates sessions for the college of their scope. */
+function collegeOfScope(account: Account): string {
+  if (account.scope.kind === 'college') return account.scope.collegeId;
+  throw new ApiError('validation_failed', {}, (lang) => [
+    { path: 'collegeId', message: translate(namespaces.errors[lang], 'issue.required') },
+  ]);
+}

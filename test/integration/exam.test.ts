@@ -1,0 +1,388 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRng, syntheticIin } from '@ashyq/shared';
+import { sampleExamSession } from '../../shared/src/exam/sample';
+import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
+
+/**
+ * The exam officer's flow over HTTP: a session, its commission, students from a CSV, marks from
+ * the commission's tablets (the same expert API as championships), results, NOBD template and
+ * export, the annual report. Every refused request must leave the session as it was.
+ */
+
+const password = 'Exam-Officer-2026!';
+const rng = seededRng(606);
+const studentIin = () => syntheticIin(rng, { from: '2006-01-01', to: '2007-12-31' });
+
+const sample = sampleExamSession();
+const { id: _id, collegeId: _collegeId, commission, students: _students, ...sessionInput } = sample;
+
+const people = [
+  { name: 'Ахметов Данияр Серікұлы', iin: studentIin() },
+  { name: 'Бекова Әйгерім Қанатқызы', iin: studentIin() },
+  { name: 'Жумабаев Нұрлан Ержанұлы', iin: studentIin() },
+  { name: 'Сейтқали Ұлжан Маратқызы', iin: studentIin() },
+];
+
+function csv(rows: string[][]): Uint8Array {
+  const lines = [['ФИО', 'ИИН', 'Группа', 'Вариант'], ...rows].map((row) => row.join(';'));
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+let app: TestApp;
+let officer: Client;
+let otherOfficer: Client;
+let sessionId: string;
+
+async function signIn(email: string): Promise<Client> {
+  const client = new Client(app.base);
+  expect((await client.post('/api/auth/login', { email, password })).status).toBe(200);
+  return client;
+}
+
+/** A refused request, and the session exactly as before it. */
+async function refusedWithoutChange(request: () => Promise<Reply>, status: number) {
+  const before = await officer.get(`/api/exam/sessions/${sessionId}`);
+  const reply = await request();
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect((await officer.get(`/api/exam/sessions/${sessionId}`)).body).toEqual(before.body);
+  return reply.body;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const { accounts, store } = app.services;
+  for (const college of [
+    { id: 'astana-it', bin: '940140000385', regionId: 'astana' },
+    { id: 'saryarka-college', bin: '990140004654', regionId: 'karaganda' },
+  ]) {
+    const name = { kk: `${college.id} колледжі`, ru: `Колледж ${college.id}` };
+    await store.putDocument('colleges', { ...college, name });
+  }
+  for (const [email, collegeId] of [
+    ['exam@example.kz', 'astana-it'],
+    ['exam-other@example.kz', 'saryarka-college'],
+  ] as const) {
+    await accounts.createOrganiser({
+      email,
+      name: `Экзаменационный отдел ${collegeId}`,
+      password,
+      scope: { kind: 'college', collegeId },
+      roles: ['exam-officer'],
+    });
+  }
+  officer = await signIn('exam@example.kz');
+  otherOfficer = await signIn('exam-other@example.kz');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('exam sessions', () => {
+  it('refuses an invalid session in the caller’s language and creates a valid one', async () => {
+    const badBin = await officer.post('/api/exam/sessions?lang=kk', {
+      ...sessionInput,
+      college: { ...sessionInput.college, bin: '940140000386' },
+    });
+    expect(badBin.status).toBe(400);
+    expect(badBin.body.error.details.map((d: { path: string }) => d.path)).toEqual(['college.bin']);
+    // Rules across fields are checked once every field is well-formed.
+    const bad = await officer.post('/api/exam/sessions?lang=kk', {
+      ...sessionInput,
+      qualification: { ...sessionInput.qualification, code: '4S07130105' },
+      endsAt: '2026-05-19T08:00:00+05:00',
+    });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(['qualification.code', 'endsAt']);
+    expect(bad.body.error.details[1].message).toBe('Емтихан басталғаннан кейін аяқталуы керек');
+    expect((await officer.get('/api/exam/sessions')).body.sessions).toEqual([]);
+
+    const created = await officer.post('/api/exam/sessions', sessionInput);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    sessionId = created.body.session.id;
+    expect(created.body.session).toMatchObject({ collegeId: 'astana-it', students: [] });
+    const list = (await officer.get('/api/exam/sessions')).body.sessions;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: sessionId, studentCount: 0 });
+  });
+
+  it('keeps other colleges’ officers out', async () => {
+    expect((await otherOfficer.get(`/api/exam/sessions/${sessionId}`)).status).toBe(403);
+    expect((await otherOfficer.get('/api/exam/sessions')).body.sessions).toEqual([]);
+    expect((await new Client(app.base).get(`/api/exam/sessions/${sessionId}`)).status).toBe(401);
+  });
+
+  it('refuses a commission that breaks the independence rule, then registers a valid one', async () => {
+    const staffChief = commission.map((member) =>
+      member.role === 'chief' ? { ...member, collegeId: 'astana-it' } : member,
+    );
+    const body = await refusedWithoutChange(
+      () => officer.put(`/api/exam/sessions/${sessionId}/commission`, { members: staffChief }),
+      400,
+    );
+    expect(body.error.details).toContainEqual({
+      path: 'commission.1.collegeId',
+      message: expect.stringMatching(/комиссия должна быть независима/),
+    });
+    const saved = await officer.put(`/api/exam/sessions/${sessionId}/commission`, {
+      members: commission,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.session.commission).toHaveLength(commission.length);
+  });
+
+  it('imports nothing from a file with bad rows and reports each by row, column and reason', async () => {
+    const [a, b] = people;
+    const wrongCheckDigit = a!.iin.slice(0, 11) + String((Number(a!.iin[11]) + 1) % 10);
+    const file = csv([
+      [a!.name, wrongCheckDigit, 'ПО-22-1', '1'],
+      [b!.name, '071332512345', 'ПО-22-1', '2'],
+      [people[2]!.name, people[2]!.iin, 'ПО-22-1', '1'],
+      [people[3]!.name, people[2]!.iin, 'ПО-22-1', '2'],
+    ]);
+    const body = await refusedWithoutChange(
+      () => officer.post(`/api/exam/sessions/${sessionId}/students/import`, file),
+      400,
+    );
+    const details = body.error.details as { path: string; code: string; message: string }[];
+    expect(details.map((d) => d.code)).toEqual(['invalid_iin', 'invalid_iin', 'duplicate_in_file']);
+    expect(details[0]!.path).toMatch(/2.*B/);
+    expect(details[1]!.path).toMatch(/3.*B/);
+    expect(details[1]!.message).toMatch(/дат/i);
+    expect(details[2]!.path).toMatch(/5.*B/);
+  });
+
+  it('imports a clean file, and refuses the same students again', async () => {
+    const file = csv(people.map((p, i) => [p.name, p.iin, 'ПО-22-1', String((i % 2) + 1)]));
+    const reply = await officer.post(`/api/exam/sessions/${sessionId}/students/import`, file);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body.imported).toBe(4);
+    const again = await refusedWithoutChange(
+      () => officer.post(`/api/exam/sessions/${sessionId}/students/import`, file),
+      400,
+    );
+    expect(again.error.details[0].code).toBe('already_registered');
+  });
+});
+
+describe('marking with the tablet API and results', () => {
+  const studentId = new Map<string, string>();
+
+  it('issues PINs only to marking members, and the experts mark through the expert API', async () => {
+    const { session } = (await officer.get(`/api/exam/sessions/${sessionId}`)).body;
+    for (const student of session.students) studentId.set(student.iin, student.id);
+    const secretary = session.commission.find((m: { role: string }) => m.role === 'secretary');
+    const refused = await officer.post(
+      `/api/exam/sessions/${sessionId}/commission/${secretary.id}/credential`,
+    );
+    expect(refused.status).toBe(409);
+
+    const markers = session.commission.filter((m: { marks: boolean }) => m.marks).slice(0, 3);
+    const tablets: Client[] = [];
+    for (const member of markers) {
+      const issued = await officer.post(
+        `/api/exam/sessions/${sessionId}/commission/${member.id}/credential`,
+      );
+      expect(issued.status).toBe(201);
+      const tablet = new Client(app.base);
+      const signedIn = await tablet.post('/api/auth/pin', {
+        competitionId: sessionId,
+        pin: issued.body.pin,
+      });
+      expect(signedIn.status).toBe(200);
+      tablets.push(tablet);
+    }
+    const view = await tablets[0]!.get('/api/expert/competition');
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+
+    const [ahmetov, bekova, , seitkali] = people.map((p) => studentId.get(p.iin)!);
+    const choice = { [ahmetov!]: 0, [bekova!]: 1, [seitkali!]: 2 };
+    const scores = { [ahmetov!]: [3, 3, 3], [bekova!]: [1, 2, 3], [seitkali!]: [3, 3, 3] };
+    for (const [index, tablet] of tablets.entries()) {
+      const marks = Object.keys(choice).flatMap((competitor) => [
+        ...(index === 0
+          ? [
+              {
+                id: `m-a-${competitor}`,
+                competitor,
+                aspect: 'A1.M1',
+                value: { kind: 'choice', option: choice[competitor] },
+              },
+            ]
+          : []),
+        {
+          id: `m-b${index}-${competitor}`,
+          competitor,
+          aspect: 'B1.J1',
+          value: { kind: 'judgement', score: scores[competitor]![index] },
+        },
+      ]);
+      const sent = await tablet.post('/api/expert/marks', { marks });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      for (const result of sent.body.results) expect(result.status).toBe('accepted');
+    }
+  });
+
+  it('marks a student absent, and computes points, percent, grade and outcome', async () => {
+    const zhumabaev = studentId.get(people[2]!.iin)!;
+    const absent = await officer.put(
+      `/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`,
+      { attendance: 'absent' },
+    );
+    expect(absent.status, JSON.stringify(absent.body)).toBe(200);
+    expect(absent.body.result).toMatchObject({ outcome: 'absent', grade: null });
+    await refusedWithoutChange(
+      () =>
+        officer.put(`/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`, {
+          attendance: 'late',
+        }),
+      400,
+    );
+
+    const { results } = (await officer.get(`/api/exam/sessions/${sessionId}/results`)).body;
+    const rows = results.map(
+      (r: {
+        student: { name: { last: string } };
+        total: number;
+        outcome: string;
+        grade: { label: string } | null;
+      }) => [r.student.name.last, r.total, r.outcome, r.grade?.label ?? null],
+    );
+    expect(rows).toEqual([
+      ['Ахметов', 100, 'pass', 'A'],
+      ['Бекова', 56.67, 'pass', 'D+'],
+      ['Жумабаев', 0, 'absent', null],
+      ['Сейтқали', 40, 'fail', 'F'],
+    ]);
+    expect(results[1].criteria).toEqual({ A: 30, B: 26.67 });
+    expect(results[0].complete).toBe(true);
+  });
+});
+
+describe('NOBD template and export', () => {
+  const template = {
+    id: 'college-nobd@2',
+    name: 'Форма колледжа',
+    headerLanguage: 'ru',
+    columns: [
+      { field: 'rowNumber', header: { kk: 'Р/с', ru: '№' } },
+      { field: 'iin', header: { kk: 'ЖСН', ru: 'ИИН' } },
+      { field: 'fullName', header: { kk: 'Аты-жөні', ru: 'ФИО' } },
+      { field: 'examDate', header: { kk: 'Күні', ru: 'Дата' }, dateFormat: 'dd.mm.yyyy' },
+      {
+        field: 'criterionPoints',
+        header: { kk: 'B', ru: 'Критерий B' },
+        criterion: 'B',
+        decimals: 2,
+        decimalSeparator: ',',
+      },
+      {
+        field: 'totalPoints',
+        header: { kk: 'Балл', ru: 'Балл' },
+        decimals: 2,
+        decimalSeparator: ',',
+      },
+      { field: 'letter', header: { kk: 'Әріп', ru: 'Буква' } },
+      {
+        field: 'outcome',
+        header: { kk: 'Нәтиже', ru: 'Результат' },
+        codes: { pass: '1', fail: '0', absent: 'Н', removed: 'У' },
+      },
+    ],
+  };
+
+  it('serves the default template until the college saves a valid one', async () => {
+    const got = await officer.get('/api/exam/nobd-template');
+    expect(got.body.template.id).toBe('nobd-demo-exam@1');
+    const bad = structuredClone(template) as { columns: Record<string, unknown>[] };
+    bad.columns[1]!.decimals = 2;
+    delete bad.columns[4]!.criterion;
+    const refused = await officer.put('/api/exam/nobd-template?lang=en', bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      {
+        path: 'columns.1.decimals',
+        message: 'The option “decimals” does not apply to the field “iin”',
+      },
+      {
+        path: 'columns.4.criterion',
+        message: 'Name the criterion (A, B, ...) whose points this column holds',
+      },
+    ]);
+    expect((await officer.get('/api/exam/nobd-template')).body.template.id).toBe(
+      'nobd-demo-exam@1',
+    );
+    const saved = await officer.put('/api/exam/nobd-template', template);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  });
+
+  it('exports the CSV byte for byte: BOM, semicolons, dd.mm.yyyy, the template’s column order', async () => {
+    const reply = await officer.get(`/api/exam/sessions/${sessionId}/nobd.csv`);
+    expect(reply.status).toBe(200);
+    const bytes = reply.body as Buffer;
+    const [a, b, c, d] = people;
+    const expected =
+      '\uFEFF' +
+      [
+        '№;ИИН;ФИО;Дата;Критерий B;Балл;Буква;Результат',
+        `1;${a!.iin};${a!.name};19.05.2026;40,00;100,00;A;1`,
+        `2;${b!.iin};${b!.name};19.05.2026;26,67;56,67;D+;1`,
+        `3;${c!.iin};${c!.name};19.05.2026;;;;Н`,
+        `4;${d!.iin};${d!.name};19.05.2026;40,00;40,00;F;0`,
+      ].join('\r\n') +
+      '\r\n';
+    expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('exports the same table as XLSX, and logs every export with who and which session', async () => {
+    const reply = await officer.get(`/api/exam/sessions/${sessionId}/nobd.xlsx`);
+    expect(reply.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('ИИН');
+    expect(sheet.getRow(2).getCell(2).value).toBe(people[0]!.iin);
+    expect(sheet.getRow(3).getCell(6).value).toBe('56,67');
+
+    const { exports } = (await officer.get(`/api/exam/sessions/${sessionId}/exports`)).body;
+    expect(exports.map((e: { format: string }) => e.format)).toEqual(['xlsx', 'csv']);
+    expect(exports[0]).toMatchObject({
+      sessionId,
+      rows: 4,
+      templateId: 'college-nobd@2',
+      by: { email: 'exam@example.kz' },
+    });
+    expect(Date.parse(exports[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await otherOfficer.get(`/api/exam/sessions/${sessionId}/nobd.csv`)).status).toBe(403);
+  });
+});
+
+describe('annual report', () => {
+  it('counts the exam for the college and compares the college share with the target', async () => {
+    const reply = await officer.get('/api/exam/report?academicYear=2025-2026');
+    expect(reply.status).toBe(200);
+    const { report } = reply.body;
+    expect(report.totals).toMatchObject({ examsHeld: 1, studentsExamined: 3, passed: 2 });
+    expect(report.collegeShare).toMatchObject({ ran: 1, total: 1, percent: 100, target: 100 });
+    expect(report.bySpecialty[0].qualification.code).toBe('4S06130105');
+    expect((await officer.get('/api/exam/report?academicYear=2025')).status).toBe(400);
+  });
+
+  it('exports the report as XLSX in the caller’s language', async () => {
+    const reply = await officer.get('/api/exam/report.xlsx?academicYear=2025-2026&lang=kk');
+    expect(reply.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Қорытынды',
+      'Өңірлер',
+      'Колледждер',
+      'Мамандықтар',
+    ]);
+    const summary = workbook.worksheets[0]!;
+    expect(summary.getRow(6).values).toEqual([undefined, 1, 3, 2, 66.67]);
+  });
+});
