@@ -73,7 +73,7 @@ function DiscrepancyItem({
     });
 
   return (
-    <li className="discrepancy" data-competitor={competitor} data-aspect={aspect}>
+    <li className="chief-discrepancy" data-competitor={competitor} data-aspect={aspect}>
       <h3>{heading}</h3>
       {described && <p className="aspect-description">{described.description}</p>}
       <p>

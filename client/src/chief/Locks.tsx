@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubCriterionProgress } from '@ashyq/shared';
-import { ChiefApiError, chiefBase, chiefRequest } from './api';
+import { ChiefApiError, chiefBase, chiefRequest, errorText } from './api';
 import type { ConsoleProps } from './console-props';
 import {
   blockersFromDetails,
@@ -63,7 +63,7 @@ function LockRow({
         } catch (error) {
           const blockers = error instanceof ChiefApiError ? blockersFromDetails(error.details) : [];
           if (blockers.length === 0) throw error;
-          setRefusal({ message: (error as ChiefApiError).message, blockers });
+          setRefusal({ message: errorText(error), blockers });
         }
       },
     });
@@ -89,7 +89,7 @@ function LockRow({
           {t('progress.day', { day: sub.day })} ·{' '}
           {t('locks.marked', { percent: percentMarked(sub.marked, sub.required) })}
         </span>
-        <span className={`lock-state ${sub.locked ? 'locked' : 'open'}`}>
+        <span className={`lock-state ${sub.locked ? 'is-locked' : 'is-open'}`}>
           {sub.locked && lock?.at
             ? t('locks.lockedBy', {
                 at: formatTime(lock.at),
@@ -114,7 +114,7 @@ function LockRow({
       {refusal && !sub.locked && (
         <div className="refusal" role="alert">
           <p>
-            <strong>{t('locks.refused', { subCriterion: id })}</strong> {refusal.message}
+            <strong>{refusal.message}</strong>
           </p>
           <ul>
             {groupBlockers(refusal.blockers)

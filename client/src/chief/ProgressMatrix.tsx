@@ -20,6 +20,24 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
     <section className="chief-section" aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title')}</h2>
       {!rows && <p className="note">{t('progress.noMatrix')}</p>}
+      <div className="cell-detail" role="region" aria-label={t('progress.detail')}>
+        {selected && cell ? (
+          <>
+            <h3>
+              {names.competitor(selected.competitor)} · {selected.subCriterion}{' '}
+              {names.subCriterionName(selected.subCriterion)}
+            </h3>
+            <p>
+              {t('progress.markedOf', { marked: cell.marked, required: cell.required })} ·{' '}
+              {cell.experts.length === 0
+                ? t('progress.byNobody')
+                : t('progress.by', { experts: cell.experts.map(names.expert).join(', ') })}
+            </p>
+          </>
+        ) : (
+          <p className="note">{t('progress.tapCell')}</p>
+        )}
+      </div>
       <div className="matrix-scroll">
         <table className="matrix">
           <thead>
@@ -33,11 +51,7 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
                 >
                   <span className="sub-id">{sub.subCriterion}</span>
                   <span className="sub-day">{t('progress.day', { day: sub.day })}</span>
-                  {sub.locked && (
-                    <span className="lock-mark" aria-label={t('locks.locked')}>
-                      🔒
-                    </span>
-                  )}
+                  {sub.locked && <span className="lock-mark">{t('locks.locked')}</span>}
                 </th>
               ))}
             </tr>
@@ -101,20 +115,6 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
           </tfoot>
         </table>
       </div>
-      {selected && cell && (
-        <div className="cell-detail" role="region" aria-label={t('progress.detail')}>
-          <h3>
-            {names.competitor(selected.competitor)} · {selected.subCriterion}{' '}
-            {names.subCriterionName(selected.subCriterion)}
-          </h3>
-          <p>{t('progress.markedOf', { marked: cell.marked, required: cell.required })}</p>
-          <p>
-            {cell.experts.length === 0
-              ? t('progress.byNobody')
-              : t('progress.by', { experts: cell.experts.map(names.expert).join(', ') })}
-          </p>
-        </div>
-      )}
     </section>
   );
 }

@@ -60,9 +60,14 @@ export async function chiefRequest<T>(
   );
 }
 
-/** The text to show for a failure: the server's message, then the first detail that says more. */
+/**
+ * The text to show for a failure. A refusal by the competition's rules (409) is said by its first
+ * detail, the rule's own words; other errors by the message, then a detail that says more.
+ */
 export function errorText(error: unknown): string {
   if (!(error instanceof ChiefApiError)) return i18next.t('chief:errors.unknown', { status: '?' });
+  const rule = error.code === 'conflict' ? error.details.find((d) => d.code) : undefined;
+  if (rule) return rule.message;
   const detail = error.details.find((d) => d.message && d.message !== error.message);
   return detail ? `${error.message} ${detail.message}` : error.message;
 }

@@ -41,6 +41,7 @@ export const chief = defineNamespace({
       detail: 'Cell details',
       markedOf: 'Marked {{marked}} of {{required}} aspects',
       byNobody: 'Nobody has marked here yet',
+      tapCell: 'Tap a cell to see how far it is marked and by whom.',
       by: 'Marked by: {{experts}}',
     },
     status: {
@@ -80,7 +81,6 @@ export const chief = defineNamespace({
       unlock: 'Unlock',
       unlockTitle: 'Unlock sub-criterion {{subCriterion}}?',
       unlockBody: 'The reason is kept in the audit trail. Sign-offs must be given again.',
-      refused: 'Sub-criterion {{subCriterion}} was not locked.',
       more: 'and {{count}} more competitors',
       blocker: {
         aspect_unmarked: 'not marked',
@@ -225,6 +225,7 @@ export const chief = defineNamespace({
       detail: 'Подробности ячейки',
       markedOf: 'Оценено аспектов: {{marked}} из {{required}}',
       byNobody: 'Здесь ещё никто не оценивал',
+      tapCell: 'Нажмите на ячейку, чтобы увидеть, сколько оценено и кем.',
       by: 'Оценивали: {{experts}}',
     },
     status: {
@@ -264,7 +265,6 @@ export const chief = defineNamespace({
       unlock: 'Разблокировать',
       unlockTitle: 'Разблокировать подкритерий {{subCriterion}}?',
       unlockBody: 'Причина сохраняется в журнале. Подписи нужно будет поставить заново.',
-      refused: 'Подкритерий {{subCriterion}} не заблокирован.',
       more: 'и ещё участников: {{count}}',
       blocker: {
         aspect_unmarked: 'не оценён',
@@ -409,6 +409,7 @@ export const chief = defineNamespace({
       detail: 'Ұяшық туралы',
       markedOf: '{{required}} аспектінің {{marked}} бағаланды',
       byNobody: 'Мұнда әлі ешкім бағаламаған',
+      tapCell: 'Қанша бағаланғанын және кім бағалағанын көру үшін ұяшықты басыңыз.',
       by: 'Бағалағандар: {{experts}}',
     },
     status: {
@@ -448,7 +449,6 @@ export const chief = defineNamespace({
       unlock: 'Бұғаттан шығару',
       unlockTitle: '{{subCriterion}} ішкі критерийін бұғаттан шығару керек пе?',
       unlockBody: 'Себебі журналда сақталады. Қолтаңбаларды қайта қою қажет болады.',
-      refused: '{{subCriterion}} ішкі критерийі бұғатталмады.',
       more: 'тағы {{count}} қатысушы',
       blocker: {
         aspect_unmarked: 'бағаланбаған',

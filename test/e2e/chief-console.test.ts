@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { removeDataDir, startServer, type RunningServer } from '../support/server';
+
+const competitionId = 'wsk-2026-astana-web';
+const chiefPin = '352389';
+/** Demo PINs of the web experts web-e1, web-e2, web-e3 (README). */
+const judgePins = { 'web-e1': '950246', 'web-e2': '810854', 'web-e3': '378731' };
+
+async function pinSession(server: RunningServer, pin: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/pin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ competitionId, pin }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** A judge's score sent through the tablet's REST route, as a tablet would. */
+async function score(
+  server: RunningServer,
+  expert: keyof typeof judgePins,
+  competitor: string,
+  aspect: string,
+  value: number,
+) {
+  const cookie = await pinSession(server, judgePins[expert]);
+  const res = await fetch(`${server.url}/api/expert/marks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({
+      marks: [
+        {
+          id: `e2e-${expert}-${competitor}-${aspect.replace('.', '')}-${value}`,
+          competitor,
+          aspect,
+          value: { kind: 'judgement', score: value },
+        },
+      ],
+    }),
+  });
+  const reply = (await res.json()) as { results: { status: string }[] };
+  expect(reply.results[0]?.status).toBe('accepted');
+}
+
+interface RosterNames {
+  experts: { id: string; name: { last: string; first: string; middle?: string } }[];
+  competitors: { id: string; name: { last: string; first: string; middle?: string } }[];
+}
+
+const joined = (name: { last: string; first: string; middle?: string }) =>
+  [name.last, name.first, name.middle].filter(Boolean).join(' ');
+
+/** A button by its visible text inside a part of the page. */
+const button = (scope: Page | Locator, name: string | RegExp) =>
+  scope.getByRole('button', { name, exact: typeof name === 'string' });
+
+describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let expertName: (id: string) => string;
+  let competitorName: (id: string) => string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+    page = await context.newPage();
+    const cookie = await pinSession(server, chiefPin);
+    const roster = (await (
+      await fetch(`${server.url}/api/chief/competitions/${competitionId}/roster`, {
+        headers: { cookie },
+      })
+    ).json()) as RosterNames;
+    const experts = new Map(roster.experts.map((e) => [e.id, joined(e.name)]));
+    const competitors = new Map(roster.competitors.map((c) => [c.id, joined(c.name)]));
+    expertName = (id) => experts.get(id)!;
+    competitorName = (id) => competitors.get(id)!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDataDir(server.dataDir);
+  });
+
+  const tab = (name: string) =>
+    button(page.getByRole('navigation', { name: 'Console sections' }), new RegExp(`^${name}`));
+  const dialog = () => page.getByRole('dialog');
+
+  it('signs the chief in with its PIN and shows the progress matrix by name', async () => {
+    await page.goto(`${server.url}/expert/login`);
+    await button(page, 'English').click();
+    await page.getByLabel('Competition code').fill(competitionId);
+    await page.getByLabel('PIN (6 digits)').fill(chiefPin);
+    await button(page, 'Sign in').click();
+    await page.waitForURL(`${server.url}/chief`);
+    await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
+
+    const matrix = page.locator('table.matrix');
+    const firstRow = matrix.locator('tbody tr').first();
+    expect(await firstRow.locator('th').textContent()).toContain(competitorName('web-01'));
+    // Day 1 is fully marked in the demo, day 2 not started.
+    expect(await firstRow.locator('td').first().textContent()).toBe('100%');
+    expect(await firstRow.locator('td').nth(4).textContent()).toBe('0%');
+    await firstRow.locator('td').first().getByRole('button').click();
+    const detail = page.getByRole('region', { name: 'Cell details' });
+    expect(await detail.textContent()).toContain(expertName('web-e2'));
+    await page.screenshot({ path: screenshotPath('chief-progress-1280x800') });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: screenshotPath('chief-progress-1024x768') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('alerts a discrepancy live, and asks the panel to re-score until it agrees', async () => {
+    await score(server, 'web-e1', 'web-05', 'C1.J1', 0);
+    await score(server, 'web-e2', 'web-05', 'C1.J1', 3);
+    await score(server, 'web-e3', 'web-05', 'C1.J1', 3);
+    const toast = page.locator('.toast');
+    await expect.poll(() => toast.first().textContent()).toContain(competitorName('web-05'));
+    expect(await toast.first().textContent()).toContain('C1.J1');
+    await page.screenshot({ path: screenshotPath('chief-alert-1280x800') });
+
+    await button(toast.first(), 'Show').click();
+    const item = page.locator(
+      'li.chief-discrepancy[data-competitor="web-05"][data-aspect="C1.J1"]',
+    );
+    expect(await item.textContent()).toContain(`${expertName('web-e1')}: 0`);
+    await button(item, 'Request a re-score').click();
+    await dialog().getByLabel('Reason (optional)').fill('Scores 0 and 3: look at the layout again');
+    await button(dialog(), 'Request a re-score').click();
+    await expect
+      .poll(() => item.locator('.rescore-pending').textContent())
+      .toContain(expertName('web-e1'));
+    await page.screenshot({ path: screenshotPath('chief-discrepancies-1280x800') });
+
+    // The judge who was apart re-scores: the discrepancy closes by itself.
+    await score(server, 'web-e1', 'web-05', 'C1.J1', 3);
+    await expect.poll(() => item.count()).toBe(0);
+  });
+
+  it('refuses a lock with the list of what is missing, then locks, shows sign-off and unlocks only with a reason', async () => {
+    // An absent competitor needs no marks: it leaves the lists of what is missing.
+    await tab('Competitors').click();
+    const absentee = page.locator('tr[data-competitor="web-10"]');
+    await button(absentee, 'Mark absent').click();
+    await button(dialog(), 'Mark absent').click();
+    await expect.poll(() => absentee.getAttribute('data-status')).toBe('absent');
+
+    await tab('Locks and sign-off').click();
+    const c2 = page.locator('li.lock-row[data-sub-criterion="C2"]');
+    await button(c2, 'Lock').click();
+    await button(dialog(), 'Lock').click();
+    const c2Refusal = c2.getByRole('alert');
+    await expect.poll(() => c2Refusal.textContent()).toContain('C2.M1 (not marked)');
+    expect(await c2Refusal.textContent()).toContain(competitorName('web-01'));
+    expect(await c2Refusal.textContent()).not.toContain(competitorName('web-10'));
+
+    const b1 = page.locator('li.lock-row[data-sub-criterion="B1"]');
+    await button(b1, 'Lock').click();
+    await button(dialog(), 'Lock').click();
+    const refusal = b1.getByRole('alert');
+    await expect
+      .poll(() => refusal.textContent())
+      .toContain(`${competitorName('web-04')}: B1.J1 (open discrepancy)`);
+    await page.screenshot({ path: screenshotPath('chief-lock-refused-1280x800') });
+
+    await tab('Discrepancies').click();
+    const open = page.locator(
+      'li.chief-discrepancy[data-competitor="web-04"][data-aspect="B1.J1"]',
+    );
+    await button(open, 'Record a resolution').click();
+    const resolve = button(dialog(), 'Record a resolution');
+    expect(await resolve.isDisabled()).toBe(true);
+    await dialog().getByLabel('Reason (required)').fill('Panel agreed on score 2 after review');
+    await resolve.click();
+    await expect.poll(() => open.count()).toBe(0);
+
+    await tab('Locks and sign-off').click();
+    await button(b1, 'Lock').click();
+    await button(dialog(), 'Lock').click();
+    await expect.poll(() => b1.getAttribute('data-locked')).toBe('true');
+    const panel = ['web-e3', 'web-e4', 'web-e5', 'web-e1'];
+    await expect
+      .poll(() => b1.locator('.not-signed').textContent())
+      .toContain(expertName('web-e1'));
+
+    // web-e1 signs off on its tablet with its PIN: the console stops listing it.
+    const e1 = await pinSession(server, judgePins['web-e1']);
+    const signed = await fetch(`${server.url}/api/expert/sign-off/B1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: e1 },
+      body: JSON.stringify({ pin: judgePins['web-e1'] }),
+    });
+    expect(signed.status).toBe(200);
+    await expect.poll(() => b1.locator('.sign-offs').textContent()).toContain('Signed off: 1 of 4');
+    const notSigned = await b1.locator('.not-signed').textContent();
+    expect(notSigned).not.toContain(expertName('web-e1'));
+    for (const expert of panel.slice(0, 3)) expect(notSigned).toContain(expertName(expert));
+    expect(await b1.locator('.summary-links a').first().getAttribute('href')).toBe(
+      `/api/chief/competitions/${competitionId}/sub-criteria/B1/summary.pdf?lang=kk`,
+    );
+    await page.screenshot({ path: screenshotPath('chief-locks-1280x800') });
+
+    await button(b1, 'Unlock').click();
+    const unlock = button(dialog(), 'Unlock');
+    expect(await unlock.isDisabled()).toBe(true);
+    await dialog().getByLabel('Reason (required)').fill('B1.M2 entered for the wrong competitor');
+    await unlock.click();
+    await expect.poll(() => b1.getAttribute('data-locked')).toBe('false');
+  });
+
+  it('filters the audit trail by expert and kind and shows the log check', async () => {
+    await tab('Audit trail').click();
+    await expect
+      .poll(() => page.locator('.verification').textContent())
+      .toMatch(/^Log verified: the hash chain of \d+ events is intact\.$/);
+    await page.getByLabel('Expert').selectOption({ label: expertName('web-e1') });
+    await page.getByLabel('Event').selectOption({ label: 'Mark' });
+    const rows = page.locator('table.audit tbody tr');
+    await expect
+      .poll(
+        async () =>
+          new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-type')))),
+      )
+      .toEqual(new Set(['mark.recorded']));
+    const actors = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3]!.textContent));
+    expect(actors.length).toBeGreaterThan(3);
+    expect(new Set(actors)).toEqual(new Set([expertName('web-e1')]));
+    // The newest first: the re-score this test sent.
+    expect(await rows.first().textContent()).toContain(
+      `${competitorName('web-05')} · C1.J1 · value 3`,
+    );
+    await page.screenshot({ path: screenshotPath('chief-audit-1280x800') });
+
+    await page.getByLabel('Expert').selectOption({ label: 'Any' });
+    await page.getByLabel('Event').selectOption({ label: 'Unlocked' });
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(
+      'reason: B1.M2 entered for the wrong competitor',
+    );
+  });
+
+  it('issues a PIN with a printable QR card, and revokes it', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await tab('Experts and panels').click();
+    const row = page.locator('tr[data-expert="web-e4"]');
+    await button(row, 'Issue a PIN and QR link').click();
+    expect(await dialog().textContent()).toContain('The current PIN and link stop working.');
+    await button(dialog(), 'Issue a PIN and QR link').click();
+    const card = page.getByRole('region', { name: 'Sign-in card' });
+    const pin = (await card.locator('[data-pin]').textContent()) ?? '';
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(await card.textContent()).toContain(expertName('web-e4'));
+    const qr = card.getByRole('img', { name: 'QR code of the sign-in link' });
+    await expect
+      .poll(() =>
+        qr.evaluate(
+          (img) =>
+            (img as { complete: boolean }).complete &&
+            (img as { naturalWidth: number }).naturalWidth > 0,
+        ),
+      )
+      .toBe(true);
+    const png = PNG.sync.read(await qr.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toMatch(new RegExp(`^${server.url}/login/[A-Za-z0-9_-]{16,}$`));
+    expect(await card.textContent()).toContain(decoded!.data);
+    await page.screenshot({ path: screenshotPath('chief-credential-card-1024x768') });
+    // The old demo PIN is replaced by the new one.
+    expect(
+      (
+        await fetch(`${server.url}/api/auth/pin`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ competitionId, pin }),
+        })
+      ).status,
+    ).toBe(200);
+
+    await button(card, 'Close').click();
+    await button(row, 'Revoke').click();
+    await button(dialog(), 'Revoke').click();
+    await expect.poll(() => row.locator('.credential-state').textContent()).toBe('No PIN');
+    const refused = await fetch(`${server.url}/api/auth/pin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ competitionId, pin }),
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+});
