@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useReducer, useState, type Dispatch } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type Dispatch,
+} from 'react';
 import { io } from 'socket.io-client';
 import i18next from 'i18next';
 import { initialLiveView, liveViewReducer, type LiveView, type LiveViewAction } from './live-view';
@@ -47,22 +55,34 @@ export function useLiveView(initial: ExpertView): {
   const transport = useMemo(() => socketTransport(socket, restTransport), [socket]);
   const queue = useMarkQueue(competitionId, live.view.expert.id, transport);
 
+  // Counts pushes and refetches, so that a view read before a push never overwrites what it said.
+  const pushes = useRef(0);
+  const fetches = useRef(0);
+  const refetch = useCallback(async () => {
+    const ticket = ++fetches.current;
+    const pushesBefore = pushes.current;
+    const view = await fetchView();
+    if (!view || ticket !== fetches.current) return;
+    if (pushes.current !== pushesBefore) return void refetch();
+    dispatch({ type: 'view', view, now: Date.now() });
+  }, []);
+
   useEffect(() => {
     const ours = (push: Push) => push.competitionId === competitionId;
-    const refetch = async () => {
-      const view = await fetchView();
-      if (view) dispatch({ type: 'view', view, now: Date.now() });
+    const pushed = (action: LiveViewAction) => {
+      pushes.current += 1;
+      dispatch(action);
     };
     const onScores = (push: RevealedScores & Push) => {
-      if (ours(push)) dispatch({ type: 'scores', scores: push });
+      if (ours(push)) pushed({ type: 'scores', scores: push });
     };
     const onLock = (push: { lock: Lock } & Push) => {
-      if (ours(push)) dispatch({ type: 'lock', lock: push.lock });
+      if (ours(push)) pushed({ type: 'lock', lock: push.lock });
     };
     const onRescore = (push: RescoreRequest & Push) => {
       if (!ours(push)) return;
       const { competitor, aspect, at, reason } = push;
-      dispatch({ type: 'rescore', request: { competitor, aspect, at, reason }, now: Date.now() });
+      pushed({ type: 'rescore', request: { competitor, aspect, at, reason }, now: Date.now() });
     };
     const onViewChanged = (push: Push) => {
       if (ours(push)) void refetch();
@@ -81,17 +101,26 @@ export function useLiveView(initial: ExpertView): {
       socket.off('view:changed', onViewChanged);
       socket.disconnect();
     };
-  }, [socket, competitionId]);
+  }, [socket, competitionId, refetch]);
 
-  // Whatever waited for a connection goes as soon as the socket is back.
   useEffect(() => {
     if (!queue) return;
+    // Whatever waited for a connection goes as soon as the socket is back.
     const syncNow = () => void queue.sync();
     socket.on('connect', syncNow);
+    // Marks that went over REST while the socket was down had no push to tell this tablet what
+    // its scores revealed: the view is read again once they are saved.
+    let pending = queue.pendingCount();
+    const unsubscribe = queue.subscribe(() => {
+      const now = queue.pendingCount();
+      if (now < pending && !socket.connected) void refetch();
+      pending = now;
+    });
     return () => {
       socket.off('connect', syncNow);
+      unsubscribe();
     };
-  }, [socket, queue]);
+  }, [socket, queue, refetch]);
 
   return { live, dispatch, queue };
 }
