@@ -1,0 +1,400 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  earnsMedallion,
+  getProfile,
+  medalForPosition,
+  percentOf,
+  roundHalfUp,
+  seededRng,
+  standardPositions,
+  syntheticIin,
+  type MarkingScheme,
+} from '@ashyq/shared';
+import { syntheticBin } from '../../seeds/people';
+import { cisWorkbook } from '../fixtures/cis-workbook';
+import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { removeDataDir, startServer, tempDataDir, type RunningServer } from '../support/server';
+
+/**
+ * An organiser starts from an empty database: signs in, registers a college, creates a
+ * championship and a competency, imports the marking scheme workbook and the people lists,
+ * names the chief expert; marking goes through the API; the organiser publishes in the console
+ * and downloads the results workbook, whose positions, medals and totals are checked against
+ * the shared scoring engine's own functions.
+ */
+
+const email = 'organiser@e2e.kz';
+const password = 'Organiser-E2E-2026';
+const championshipId = 'e2e-2026-astana';
+const competitionId = 'e2e-2026-astana-web';
+const rng = seededRng(7);
+
+const scheme: MarkingScheme = {
+  skill: { number: '17', name: 'Web Technologies' },
+  sections: [
+    { id: '1', name: 'Work organisation', weight: 40 },
+    { id: '2', name: 'Design', weight: 60 },
+  ],
+  criteria: [
+    {
+      id: 'A',
+      name: 'Layout',
+      maxMark: 4,
+      subCriteria: [
+        {
+          id: 'A1',
+          name: 'Page layout',
+          day: 1,
+          aspects: [
+            { code: 'A1.M1', type: 'M', description: 'Header present', section: '1', maxMark: 1 },
+            { code: 'A1.M2', type: 'M', description: 'Grid used', section: '2', maxMark: 1 },
+            { code: 'A1.M3', type: 'M', description: 'Responsive', section: '2', maxMark: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'B',
+      name: 'Code',
+      maxMark: 3,
+      subCriteria: [
+        {
+          id: 'B1',
+          name: 'Code quality',
+          day: 2,
+          aspects: [
+            { code: 'B1.M1', type: 'M', description: 'Valid HTML', section: '1', maxMark: 1.5 },
+            {
+              code: 'B1.M2',
+              type: 'M',
+              description: 'No console errors',
+              section: '2',
+              maxMark: 1.5,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+const aspects = scheme.criteria.flatMap((c) => c.subCriteria.flatMap((s) => s.aspects));
+
+/** Aspects each competitor misses: totals 7, 6, 5.5, 5.5 (a tie for bronze), 1. */
+const competitors = [
+  { last: 'Әлиев', first: 'Дәурен', missed: [] as string[] },
+  { last: 'Бекова', first: 'Аружан', missed: ['A1.M1'] },
+  { last: 'Жұмабаев', first: 'Ерлан', missed: ['B1.M1'] },
+  { last: 'Қасымова', first: 'Дана', missed: ['B1.M2'] },
+  {
+    last: 'Нұрланов',
+    first: 'Тимур',
+    missed: ['A1.M2', 'A1.M3', 'B1.M1', 'B1.M2'],
+  },
+].map((c) => ({ ...c, iin: syntheticIin(rng, { from: '2004-01-01', to: '2007-12-31' }) }));
+const experts = ['Сарсенова Гүлнар', 'Омаров Бауыржан', 'Ким Виктор'].map((name) => ({
+  name,
+  iin: syntheticIin(rng, { from: '1975-01-01', to: '1990-12-31' }),
+}));
+
+const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(';')).join('\r\n'), 'utf8');
+
+/** Expected rows from the engine's own functions: rounded totals, 1224 ranking, medals. */
+function expectedResults() {
+  const profile = getProfile('wsk-championship@2024')!;
+  const maxTotal = aspects.reduce((sum, a) => sum + a.maxMark, 0);
+  const totals = competitors
+    .map((c) => ({
+      last: c.last,
+      total: roundHalfUp(
+        aspects.filter((a) => !c.missed.includes(a.code)).reduce((sum, a) => sum + a.maxMark, 0),
+        2,
+      ),
+    }))
+    .sort((a, b) => b.total - a.total);
+  const positions = standardPositions(totals.map((t) => t.total));
+  const words = { gold: 'Gold', silver: 'Silver', bronze: 'Bronze' } as const;
+  return totals.map((row, i) => {
+    const medal = medalForPosition(positions[i]!, totals.length, profile.medals);
+    const medallion = earnsMedallion(profile.medallion, {
+      ranked: true,
+      medal,
+      scaled: null,
+      percent: percentOf(row.total, maxTotal),
+    });
+    const cell = medal ? words[medal] : medallion ? 'Medallion for Excellence' : '';
+    return [positions[i], row.last, cell, row.total];
+  });
+}
+
+async function api(
+  server: RunningServer,
+  cookie: string,
+  method: string,
+  url: string,
+  body?: unknown,
+) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+async function signInCookie(server: RunningServer, url: string, body: unknown): Promise<string> {
+  const res = await fetch(`${server.url}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** Marking as the chief's API and the tablets do it: a panel, a PIN, every mark, the locks. */
+async function markEverything(server: RunningServer) {
+  const organiser = await signInCookie(server, '/api/auth/login', { email, password });
+  const base = `/api/admin/competitions/${competitionId}`;
+  const people = (await api(server, organiser, 'GET', `${base}/competitors`)).competitors as {
+    id: string;
+    iin: string;
+  }[];
+  const staff = (await api(server, organiser, 'GET', `${base}/experts`)).experts as {
+    id: string;
+    role: string;
+  }[];
+  const marker = staff.find((e) => e.role === 'expert')!;
+  const chief = `/api/chief/competitions/${competitionId}`;
+  for (const sub of ['A1', 'B1']) {
+    await api(server, organiser, 'PUT', `${chief}/panels/${sub}`, { expertIds: [marker.id] });
+  }
+  const { pin } = await api(server, organiser, 'POST', `${chief}/credentials/${marker.id}`);
+  const expert = await signInCookie(server, '/api/auth/pin', { competitionId, pin });
+  const marks = competitors.flatMap((c) => {
+    const id = people.find((p) => p.iin === c.iin)!.id;
+    return aspects.map((a) => ({
+      id: `e2e-${id.slice(0, 8)}-${a.code.replace('.', '-')}`,
+      competitor: id,
+      aspect: a.code,
+      value: { kind: 'binary', achieved: !c.missed.includes(a.code) },
+    }));
+  });
+  const reply = await api(server, expert, 'POST', '/api/expert/marks', { marks });
+  expect(reply.results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
+  for (const sub of ['A1', 'B1'])
+    await api(server, organiser, 'POST', `${chief}/sub-criteria/${sub}/lock`);
+}
+
+async function rowsOf(file: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  workbook.getWorksheet('Results')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe.runIf(browserAvailable())('organiser console in Chromium, from an empty database', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dataDir = tempDataDir('ashyq-organiser-');
+    // The first account of an empty deployment comes from the CLI, as an operator would do it.
+    const created = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/src/cli/main.ts',
+        'organiser',
+        'add',
+        '--email',
+        email,
+        '--name',
+        'Организатор',
+      ],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: { ...process.env, DATA_DIR: dataDir, ASHYQ_PASSWORD: password },
+        encoding: 'utf8',
+      },
+    );
+    expect(created.status, created.stderr).toBe(0);
+    server = await startServer({ dataDir, env: { ASHYQ_DEMO: '0' } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  it('starts empty: no demo championship', async () => {
+    const res = await fetch(`${server.url}/api/public/championships`);
+    expect(((await res.json()) as { championships: unknown[] }).championships).toEqual([]);
+  });
+
+  it('signs in, registers a college and creates a championship with a competency', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.screenshot({ path: screenshotPath('organiser-login-1280x800') });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/organiser`);
+    await page.getByText('No championships yet').waitFor();
+
+    await page.getByRole('link', { name: 'Colleges' }).click();
+    const college = page.getByRole('form', { name: 'Register a college' });
+    await college.getByLabel('Identifier').fill('astana-poly');
+    await college.getByLabel('Name in Kazakh').fill('Астана политехникалық колледжі');
+    await college.getByLabel('Name in Russian').fill('Астанинский политехнический колледж');
+    await college.getByLabel('BIN').fill(syntheticBin(rng, { year: 2001, month: 9 }));
+    await college.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Астанинский политехнический колледж' }).waitFor();
+
+    await page.getByRole('link', { name: 'Championships' }).click();
+    await page.getByLabel('Identifier').fill(championshipId);
+    await page.getByLabel('Name in Kazakh').fill('Астана өңірлік чемпионаты 2026');
+    await page.getByLabel('Name in Russian').fill('Региональный чемпионат Астаны 2026');
+    await page.getByLabel('Name in English').fill('Astana Regional Championship 2026');
+    await page.getByLabel('Starts on').fill('2026-04-14');
+    await page.getByLabel('Ends on').fill('2026-04-16');
+    await page.getByLabel('Publication policy').selectOption('live');
+    await page.getByRole('button', { name: 'New championship' }).click();
+    await page.waitForURL(`${server.url}/organiser/championships/${championshipId}`);
+
+    const add = page.getByRole('form', { name: 'Add a competency' });
+    await add.getByLabel('Identifier').fill(competitionId);
+    await add.getByLabel('Skill number').fill('17');
+    await add.getByLabel('Name in Kazakh').fill('Веб-технологиялар');
+    await add.getByLabel('Name in Russian').fill('Веб-технологии');
+    await add.getByLabel('Name in English').fill('Web Technologies');
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('link', { name: 'Web Technologies' }).click();
+    await page.waitForURL(`${server.url}/organiser/competitions/${competitionId}`);
+  });
+
+  it('shows the scheme import report before accepting, then accepts it', async () => {
+    await page.setInputFiles('input[name="scheme-file"]', {
+      name: 'web-technologies.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await cisWorkbook(scheme),
+    });
+    await page.getByRole('button', { name: 'Check the workbook' }).click();
+    const report = page.getByLabel('Import report: check before accepting');
+    await report.waitFor();
+    await expect(report.textContent()).resolves.toContain('2 criteria, 2 sub-criteria, 5 aspects');
+    await page.screenshot({
+      path: screenshotPath('organiser-scheme-report-1280x800'),
+      fullPage: true,
+    });
+    // The check kept nothing: the competition still has no scheme until it is accepted.
+    await page.getByText('No scheme uploaded yet').waitFor();
+    await page.getByRole('button', { name: 'Accept this scheme' }).click();
+    await page.getByText('Scheme accepted as version 1').waitFor();
+    await page.getByRole('link', { name: 'Download the scheme as a CIS workbook' }).waitFor();
+  });
+
+  it('refuses a people list with the row and column of each problem, then imports the right ones', async () => {
+    const header = ['ФИО', 'ИИН', 'Колледж', 'Регион'];
+    const broken = csv([header, ['Әлиев Дәурен', '123456789012', 'astana-poly', 'Астана']]);
+    await page.setInputFiles('input[name="competitors-file"]', {
+      name: 'competitors.csv',
+      mimeType: 'text/csv',
+      buffer: broken,
+    });
+    const refusal = page.getByRole('alert').filter({ hasText: 'IIN' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/Row 2/);
+    await page.screenshot({ path: screenshotPath('organiser-people-refused-1280x800') });
+
+    const rows = competitors.map((c) => [`${c.last} ${c.first}`, c.iin, 'astana-poly', 'Астана']);
+    await page.setInputFiles('input[name="competitors-file"]', {
+      name: 'competitors.csv',
+      mimeType: 'text/csv',
+      buffer: csv([header, ...rows]),
+    });
+    await page.getByText('Imported: 5').waitFor();
+    const expertRows = experts.map((e) => [e.name, e.iin, 'Астана', 'эксперт']);
+    await page.setInputFiles('input[name="experts-file"]', {
+      name: 'experts.csv',
+      mimeType: 'text/csv',
+      buffer: csv([['ФИО', 'ИИН', 'Регион', 'Роль'], ...expertRows]),
+    });
+    await page.getByText('Imported: 3').waitFor();
+    await page.getByRole('button', { name: 'Make chief expert' }).first().click();
+    await page.getByRole('cell', { name: /Chief expert/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('organiser-people-1280x800'), fullPage: true });
+  });
+
+  it('prints the experts’ PIN and QR cards on an A4 sheet', async () => {
+    await page.getByRole('button', { name: 'Issue PINs and print QR cards' }).click();
+    await page.locator('.org-card').nth(2).waitFor();
+    expect(await page.locator('.org-card-qr svg').count()).toBe(3);
+    const pins = await page.locator('.org-card-pin span').allTextContents();
+    expect(pins.every((pin) => /^\d{6}$/.test(pin))).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: screenshotPath('organiser-pin-cards-print-1280x800') });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'Back to the competition' }).click();
+  });
+
+  it('publishes after marking and downloads results that match the engine', async () => {
+    await markEverything(server);
+    await page.goto(`${server.url}/organiser/championships/${championshipId}`);
+    const row = page.locator(`tr[data-competition="${competitionId}"]`);
+    await row.getByText('25 / 25').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Publish' }).click();
+    await row.getByText('Published').waitFor();
+    await page.screenshot({ path: screenshotPath('organiser-run-1280x800'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Results 17 Web Technologies (XLSX)' }).click(),
+    ]);
+    const rows = await rowsOf((await download.path())!);
+    expect(rows[0]).toEqual([
+      'Position',
+      'Member',
+      'Member Name',
+      'Skill Number',
+      'Skill Name',
+      'First Name',
+      'Last Name',
+      'Medal',
+      'Total',
+    ]);
+    const byPlace = (a: unknown[], b: unknown[]) =>
+      Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1]));
+    const got = rows.slice(1).map((r) => [r[0], r[6], r[7] ?? '', r[8]]);
+    expect(got.sort(byPlace)).toEqual(expectedResults().sort(byPlace));
+    expect(rows[1]!.slice(1, 5)).toEqual(['astana', 'Astana', '17', 'Web Technologies']);
+  });
+
+  it('proposes advancement and reports the tie at the top-3 line', async () => {
+    await page.getByRole('link', { name: 'Advancement to the next level' }).click();
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByText('Tied: to decide').first().waitFor();
+    expect(await page.getByText('Selected by the rule').count()).toBe(2);
+    await page.screenshot({
+      path: screenshotPath('organiser-advancement-1280x800'),
+      fullPage: true,
+    });
+  });
+});
