@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { BigScreen } from '../boards/BigScreen';
+import { CompetitorPage } from '../boards/CompetitorPage';
+import { OverviewPage } from '../boards/OverviewPage';
 import { ChiefApp } from '../chief/ChiefApp';
 import { ExpertApp } from '../expert/ExpertApp';
 import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
@@ -24,6 +27,9 @@ export function App() {
       <Routes>
         <Route path="/" element={<ChampionshipsPage />} />
         <Route path="/competitions/:id" element={<BoardPage />} />
+        <Route path="/competitions/:id/competitors/:competitorId" element={<CompetitorPage />} />
+        <Route path="/championships/:id" element={<OverviewPage />} />
+        <Route path="/championships/:id/screen" element={<BigScreen />} />
         <Route path="/expert/login" element={<ExpertLoginPage />} />
         <Route path="/login/:token" element={<LinkLoginPage />} />
         <Route path="/expert" element={<ExpertApp />} />

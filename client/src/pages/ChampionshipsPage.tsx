@@ -36,7 +36,11 @@ export function ChampionshipsPage() {
       {loaded.state === 'ready' &&
         loaded.data.championships.map((championship) => (
           <section key={championship.id} className="championship">
-            <h2>{localized(championship.name, i18n.language)}</h2>
+            <h2>
+              <Link to={`/championships/${championship.id}`}>
+                {localized(championship.name, i18n.language)}
+              </Link>
+            </h2>
             <ul className="competitions">
               {championship.competitions.map((competition) => (
                 <li key={competition.id}>

@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Board } from '@ashyq/shared';
+import { formatMarks, localized, personName, regionLabel } from './format';
+import { useMovingRows } from './MovingRows';
+import './boards.css';
+
+/** The ranking: place, competitor, college, region, criterion subtotals, total, medal. */
+export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?: boolean }) {
+  const { t, i18n } = useTranslation(['board', 'scoring']);
+  const rows = board.rows ?? [];
+  const rowRef = useMovingRows(rows.map((row) => row.competitor));
+  const latest = new Set(board.ceremony?.latest ?? []);
+  const lang = i18n.language;
+  return (
+    <table className="ranking">
+      <thead>
+        <tr>
+          <th>{t('column.position')}</th>
+          <th>{t('column.competitor')}</th>
+          <th className="college">{t('column.college')}</th>
+          <th className="region">{t('column.region')}</th>
+          {board.criteria.map((criterion) => (
+            <th key={criterion.id} className="number criterion">
+              {criterion.id}
+            </th>
+          ))}
+          <th className="number">{t('column.total')}</th>
+          <th>{t('column.medal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr
+            key={row.competitor}
+            ref={rowRef(row.competitor)}
+            className={[row.medal ?? '', latest.has(row.competitor) ? 'revealed' : '']
+              .join(' ')
+              .trim()}
+          >
+            <td className="position">{row.position ?? t('noPosition')}</td>
+            <td className="name">
+              {linkRows ? (
+                <Link to={`/competitions/${board.competitionId}/competitors/${row.competitor}`}>
+                  {personName(row.name, row.competitor)}
+                </Link>
+              ) : (
+                personName(row.name, row.competitor)
+              )}
+              {row.guest && <span className="tag"> {t('scoring:status.guest')}</span>}
+              <span className="sub-line">
+                {[localized(row.college, lang), regionLabel(row.regionId, lang)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </td>
+            <td className="college">{localized(row.college, lang)}</td>
+            <td className="region">{regionLabel(row.regionId, lang)}</td>
+            {board.criteria.map((criterion) => (
+              <td key={criterion.id} className="number criterion">
+                {formatMarks(row.criteria[criterion.id] ?? 0)}
+              </td>
+            ))}
+            <td className="number total">{formatMarks(row.total)}</td>
+            <td className="medal">
+              {row.medal ? (
+                <span className={`medal-badge ${row.medal}`}>
+                  {t(`scoring:medal.${row.medal}`)}
+                </span>
+              ) : row.medallion ? (
+                <span className="medal-badge medallion">{t('scoring:medal.medallion')}</span>
+              ) : (
+                ''
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The board's state in words: published, provisional, locked only, embargo, frozen, ceremony. */
+export function BoardState({ board, live }: { board: Board; live: boolean }) {
+  const { t, i18n } = useTranslation('board');
+  const percent = (part: number, whole: number) =>
+    whole === 0 ? 0 : Math.floor((part / whole) * 100);
+  const time = board.frozenAt
+    ? new Date(board.frozenAt).toLocaleTimeString(i18n.language, {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Asia/Almaty',
+      })
+    : '';
+  return (
+    <div className="board-state">
+      <span className={live ? 'live-badge on' : 'live-badge'}>
+        {live ? t('live') : t('offline')}
+      </span>
+      <span>
+        {t('progress', {
+          ...board.progress,
+          percent: percent(board.progress.marked, board.progress.required),
+        })}
+      </span>
+      {board.ceremony ? (
+        <strong className="label ceremony">
+          {t('ceremony', { step: board.ceremony.step, steps: board.ceremony.steps })}
+          {board.ceremony.hidden > 0 &&
+            ` · ${t('ceremonyHidden', { count: board.ceremony.hidden })}`}
+        </strong>
+      ) : board.frozenAt ? (
+        <strong className="label frozen">{t('frozen', { time })}</strong>
+      ) : board.published ? (
+        <strong className="label published">{t('published')}</strong>
+      ) : board.rows === null ? (
+        <strong className="label embargo">{t('embargo')}</strong>
+      ) : (
+        <strong className="label provisional">
+          {board.policy === 'locked' ? t('lockedOnly') : t('provisional')}
+        </strong>
+      )}
+    </div>
+  );
+}
