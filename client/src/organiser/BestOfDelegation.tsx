@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regions, type Language, type PersonName } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
+import { regions, type College, type Language, type PersonName } from '@ashyq/shared';
+import { collegeName, ErrorReport, useAdmin } from './api';
 
 interface Reply {
   delegations: {
@@ -25,14 +25,15 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
   const [loaded] = useAdmin<Reply>(
     `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
   );
-  const [colleges] = useAdmin<{ colleges: { id: string; name: Record<string, string> }[] }>(
-    '/api/admin/colleges',
-  );
+  const [colleges] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
   const teamName = (id: string) =>
     team === 'region'
       ? (regions.find((r) => r.id === id)?.name[lang] ?? id)
       : colleges.state === 'ready'
-        ? (colleges.data.colleges.find((c) => c.id === id)?.name[lang] ?? id)
+        ? (collegeName(
+            colleges.data.colleges.find((c) => c.id === id),
+            lang,
+          ) ?? id)
         : id;
 
   return (

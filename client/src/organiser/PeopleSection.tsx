@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regions, type College, type Competitor, type Expert, type Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from './api';
+import { adminRequest, collegeName, ErrorReport, useAdmin } from './api';
 
 const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
 type Kind = 'competitors' | 'experts';
@@ -174,7 +174,10 @@ function PeopleTable({
                 {regions.find((r) => r.id === person.regionId)?.name[lang] ?? person.regionId}
               </td>
               <td>
-                {colleges.find((c) => c.id === person.collegeId)?.name[lang] ??
+                {collegeName(
+                  colleges.find((c) => c.id === person.collegeId),
+                  lang,
+                ) ??
                   person.collegeId ??
                   ''}
               </td>

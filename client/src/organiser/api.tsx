@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
+import type { College, Language } from '@ashyq/shared';
 
 /** One located problem of a refused request, worded by the server in the console's language. */
 export interface ErrorDetail {
@@ -94,4 +95,9 @@ export function ErrorReport({ error }: { error: unknown }) {
       )}
     </div>
   );
+}
+
+/** A college's name in the console's language; Russian when it has none in English. */
+export function collegeName(college: College | undefined, lang: Language): string | undefined {
+  return college ? (college.name[lang] ?? college.name.ru) : undefined;
 }

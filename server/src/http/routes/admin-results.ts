@@ -71,7 +71,8 @@ export function resultsRoutes(
         },
         {
           sheet: 'Medals by college',
-          nameOf: (team: string) => colleges.get(team)?.name[lang] ?? team,
+          nameOf: (team: string) =>
+            colleges.get(team)?.name[lang] ?? colleges.get(team)?.name.ru ?? team,
           rows: medalTable(results, teams, (row) => row.collegeId),
         },
       ].flatMap((table) => (table.rows ? [{ ...table, rows: table.rows }] : []));
