@@ -45,6 +45,10 @@ async function openSubCriterion(page: Page, day: number, subCriterion: string) {
   await page.getByRole('button', { name: new RegExp(`^${subCriterion} `) }).click();
 }
 
+/** The tablet's Socket.IO connection never gets through, so marks go over REST (routable). */
+const unreachableSocket = (page: Page) =>
+  page.route('**/socket.io/**', (route) => route.abort('connectionrefused'));
+
 /** The grid cell of the n-th competitor row for an aspect. */
 const cell = (page: Page, row: number, aspect: string) =>
   page.locator('table.mark-grid tbody tr').nth(row).locator(`button[data-aspect="${aspect}"]`);
@@ -127,6 +131,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
       refused += 1;
       return route.abort('connectionrefused');
     });
+    await unreachableSocket(page);
     await signIn(page, server);
     await openSubCriterion(page, 2, 'C1');
     await cell(page, 2, 'C1.M6').click();
@@ -176,7 +181,9 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
       serviceWorkers: 'block',
     });
     const page = await tablet.newPage();
-    // The UI never offers a mark the server would refuse, so the refusal is staged here.
+    // The UI never offers a mark the server would refuse, so the refusal is staged here, on the
+    // REST route the tablet falls back to without its socket.
+    await unreachableSocket(page);
     await page.route('**/api/expert/marks', (route) => {
       const { marks } = route.request().postDataJSON() as { marks: { id: string }[] };
       return route.fulfill({
