@@ -385,6 +385,23 @@ describe('sessions', () => {
     });
     await closed;
   });
+
+  it('refuses marks once the credential is revoked, after the second a socket trusts it for', async () => {
+    const e3 = await connected(socketOf('/expert', cookies.e3));
+    const closed = new Promise((resolve) => e3.once('disconnect', resolve));
+    const nobody = () => ({ marks: [{ ...choice('p1', 0), competitor: 'nobody' }] });
+    // Read and trusted: the mark itself is refused by the rules, so nothing is appended.
+    expect(await ask(e3, 'marks:record', nobody())).toMatchObject({ ok: true });
+    const before = await head();
+    await services.accounts.revokeCredentialsOf(seeded.competitionId, 'e3');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await ask(e3, 'marks:record', nobody())).toEqual({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    await closed;
+    expect(await head()).toBe(before);
+  });
 });
 
 describe('personal data', () => {
