@@ -93,8 +93,8 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     removeDataDir(server.dataDir);
   });
 
-  const tab = (name: string) =>
-    button(page.getByRole('navigation', { name: 'Console sections' }), new RegExp(`^${name}`));
+  /** A console section's tab; the sections' landmark is named in the page's language. */
+  const tab = (name: string) => button(page.locator('nav.chief-tabs'), new RegExp(`^${name}`));
   const dialog = () => page.getByRole('dialog');
 
   it('signs the chief in with its PIN and shows the progress matrix by name', async () => {
@@ -105,6 +105,7 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await button(page, 'Sign in').click();
     await page.waitForURL(`${server.url}/chief`);
     await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
+    expect(await page.getByRole('navigation', { name: 'Console sections' }).count()).toBe(1);
 
     const matrix = page.locator('table.matrix');
     const firstRow = matrix.locator('tbody tr').first();
@@ -297,5 +298,27 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
       body: JSON.stringify({ competitionId, pin }),
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('speaks the user language, down to the server refusal of a marking team too small', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await button(page, 'Русский').click();
+    await tab('Эксперты и группы').click();
+    const c2 = page.locator('li.panel-row[data-sub-criterion="C2"]');
+    const team = c2.getByRole('group', { name: 'Группа оценки C2' });
+    await button(team, expertName('web-e1')).click();
+    await button(team, expertName('web-e2')).click();
+    await button(c2, 'Сохранить группу').click();
+    await expect
+      .poll(() => c2.getByRole('alert').textContent())
+      .toBe('В группе оценки подкритерия C2 должно быть от 3 до 5 экспертов, а не 2');
+    await c2.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('chief-panels-ru-1024x768') });
+    await button(c2, 'Отмена').click();
+
+    await button(page, 'Қазақша').click();
+    await tab('Бағалау барысы').click();
+    await page.screenshot({ path: screenshotPath('chief-progress-kk-1024x768') });
+    expect(await page.locator('table.matrix thead th').first().textContent()).toBe('Қатысушы');
   });
 });

@@ -51,7 +51,25 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
                 >
                   <span className="sub-id">{sub.subCriterion}</span>
                   <span className="sub-day">{t('progress.day', { day: sub.day })}</span>
-                  {sub.locked && <span className="lock-mark">{t('locks.locked')}</span>}
+                  {sub.locked && (
+                    <svg
+                      className="lock-mark"
+                      viewBox="0 0 16 16"
+                      width="14"
+                      height="14"
+                      role="img"
+                      aria-label={t('locks.locked')}
+                    >
+                      <title>{t('locks.locked')}</title>
+                      <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+                      <path
+                        d="M5 7V5a3 3 0 0 1 6 0v2"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="1.8"
+                      />
+                    </svg>
+                  )}
                 </th>
               ))}
             </tr>
