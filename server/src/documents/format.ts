@@ -1,4 +1,4 @@
-import type { Language } from '@ashyq/shared';
+import { namespaces, translate, type Language, type Localized } from '@ashyq/shared';
 
 /**
  * How figures and times print on documents. Kazakhstan has kept one time zone (UTC+5, the zone
@@ -42,4 +42,19 @@ export function formatDateTime(iso: string): string {
 export function formatMark(value: number, language: Language, digits = 2): string {
   const text = value.toFixed(digits);
   return language === 'en' ? text : text.replace('.', ',');
+}
+
+/** A string of the documents namespace (shared/src/i18n/documents.ts) in a document's language. */
+export function documentText(
+  language: Language,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
+  return translate(namespaces.documents[language], key, params);
+}
+
+/** A reference text (college, skill, championship names) in a document's language; en falls back to ru. */
+export function localizedText(text: Localized, language: Language): string {
+  if (language === 'en') return text.en || text.ru;
+  return text[language];
 }

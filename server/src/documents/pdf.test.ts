@@ -89,6 +89,15 @@ describe.runIf(pdfToolsAvailable())('PdfWriter', () => {
     expect(decodeQr(png)).toBe(url);
   });
 
+  it('keeps every letter searchable when documents share the parsed fonts', async () => {
+    // DejaVu composes ы from ь: subsetting the first document must not spoil ь for the next.
+    for (const title of ['бағалардың жиынтық ведомосы', 'Сводная ведомость оценок']) {
+      const pdf = new PdfWriter({ language: 'ru', title });
+      pdf.titleBlock({ title });
+      expect(pdfText(await pdf.toBuffer())).toContain(title);
+    }
+  });
+
   it('refuses to finish a document twice', async () => {
     const pdf = new PdfWriter({ language: 'en', title: 'Once' });
     pdf.paragraph('Hello');

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { namespaces, translate, type Language } from '@ashyq/shared';
+import type { Language } from '@ashyq/shared';
+import {
+  forgetGlyphsWithoutCharacters,
+  registerFonts,
+  useFont,
+  type FontFamily,
+  type FontStyle,
+} from './fonts';
+import { documentText } from './format';
 import { drawQrCode } from './qr';
 
 /**
@@ -24,8 +29,7 @@ import { drawQrCode } from './qr';
  * A writer is used once. Fonts are read from disk once per process and shared by every document.
  */
 
-export type FontFamily = 'sans' | 'serif';
-export type FontStyle = 'regular' | 'bold' | 'italic';
+export type { FontFamily, FontStyle };
 export type Align = 'left' | 'center' | 'right';
 
 export interface PdfOptions {
@@ -72,53 +76,6 @@ export interface TitleBlock {
   subtitle?: string;
 }
 
-const fontFiles: Record<FontFamily, Record<FontStyle, string>> = {
-  sans: {
-    regular: 'DejaVuSans.ttf',
-    bold: 'DejaVuSans-Bold.ttf',
-    italic: 'DejaVuSans-Oblique.ttf',
-  },
-  serif: {
-    regular: 'DejaVuSerif.ttf',
-    bold: 'DejaVuSerif-Bold.ttf',
-    italic: 'DejaVuSerif-Italic.ttf',
-  },
-};
-
-let fontDirectory: string | undefined;
-const fontBuffers = new Map<string, Buffer>();
-
-/** The TTF bytes, read once: a thousand documents then parse fonts from memory, not disk. */
-function fontBuffer(file: string): Buffer {
-  let buffer = fontBuffers.get(file);
-  if (!buffer) {
-    fontDirectory ??= path.join(
-      path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-      'ttf',
-    );
-    buffer = readFileSync(path.join(fontDirectory, file));
-    fontBuffers.set(file, buffer);
-  }
-  return buffer;
-}
-
-/**
- * The pdfkit 0.17 internals the font cache below relies on. Parsing a TTF (fontkit) costs about
- * 40 ms per font per document, most of a one-page document's time; the parsed font is read-only
- * once loaded, so every document shares it and gets only its own EmbeddedFont (its own subset).
- */
-interface EmbeddedFontLike {
-  font: object;
-  constructor: new (doc: PDFKit.PDFDocument, font: object, id: string) => EmbeddedFontLike;
-}
-interface PdfkitFontState {
-  _font: EmbeddedFontLike;
-  _fontFamilies: Record<string, EmbeddedFontLike>;
-  _fontCount: number;
-}
-
-const parsedFonts = new Map<string, EmbeddedFontLike>();
-
 const margin = { top: 42, left: 42, right: 42 };
 /** Room under the text for the footer: page number, verification line and QR code. */
 const footerHeight = 74;
@@ -150,17 +107,13 @@ export class PdfWriter {
       lang: options.language,
       displayTitle: true,
     });
-    for (const family of Object.keys(fontFiles) as FontFamily[]) {
-      for (const [style, file] of Object.entries(fontFiles[family])) {
-        this.doc.registerFont(`${family}-${style}`, fontBuffer(file));
-      }
-    }
+    registerFonts(this.doc);
     this.font('regular', 10);
   }
 
   /** A string of the documents namespace in the document's language. */
   t(key: string, params?: Record<string, string | number>): string {
-    return translate(namespaces.documents[this.language], key, params);
+    return documentText(this.language, key, params);
   }
 
   get contentWidth(): number {
@@ -173,15 +126,7 @@ export class PdfWriter {
   }
 
   font(style: FontStyle, size?: number, family: FontFamily = this.family): this {
-    const name = `${family}-${style}`;
-    const state = this.doc as unknown as PdfkitFontState;
-    const parsed = parsedFonts.get(name);
-    if (parsed && !state._fontFamilies[name]) {
-      const EmbeddedFont = parsed.constructor;
-      state._fontFamilies[name] = new EmbeddedFont(this.doc, parsed.font, `F${++state._fontCount}`);
-    }
-    this.doc.font(name, size);
-    if (!parsed) parsedFonts.set(name, state._font);
+    useFont(this.doc, family, style, size);
     return this;
   }
 
@@ -404,7 +349,9 @@ export class PdfWriter {
       if (this.options.draft) this.drawDraftMark();
       this.drawFooter(i - range.start + 1, range.count);
     }
+    // end() embeds the font subsets synchronously, so no other document runs in between.
     this.doc.end();
+    forgetGlyphsWithoutCharacters();
   }
 
   private drawFooter(page: number, pages: number): void {

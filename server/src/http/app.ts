@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
+import { chiefDocumentRoutes } from './routes/chief-documents';
 import { examRoutes } from './routes/exam';
 import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
@@ -35,6 +36,7 @@ function audienceRoutes(services: Services): Router[] {
     adminRoutes(services),
     expertRoutes(services),
     chiefRoutes(services),
+    chiefDocumentRoutes(services),
     examRoutes(services, services.exams),
     chiefQrRoutes(services),
   ];
