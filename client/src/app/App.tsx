@@ -5,6 +5,7 @@ import { BigScreen } from '../boards/BigScreen';
 import { CompetitorPage } from '../boards/CompetitorPage';
 import { OverviewPage } from '../boards/OverviewPage';
 import { ChiefApp } from '../chief/ChiefApp';
+import { ExamApp } from '../exam/ExamApp';
 import { ExpertApp } from '../expert/ExpertApp';
 import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
 import { OrganiserApp } from '../organiser/OrganiserApp';
@@ -12,6 +13,7 @@ import { OrganiserLoginPage } from '../organiser/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
 import { ChampionshipsPage } from '../pages/ChampionshipsPage';
 import { HomeStatus } from '../pages/HomeStatus';
+import { VerifyPage } from '../verify/VerifyPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -37,6 +39,9 @@ export function App() {
         <Route path="/chief/:competitionId" element={<ChiefApp />} />
         <Route path="/login" element={<OrganiserLoginPage />} />
         <Route path="/organiser/*" element={<OrganiserApp />} />
+        <Route path="/exam/*" element={<ExamApp />} />
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
       </Routes>
     </BrowserRouter>
   );

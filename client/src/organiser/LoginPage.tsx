@@ -17,8 +17,14 @@ export function OrganiserLoginPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      await adminRequest('POST', '/api/auth/login', { email: email.trim(), password });
-      void navigate('/organiser', { replace: true });
+      const { user } = await adminRequest<{ user: { roles: string[] } }>(
+        'POST',
+        '/api/auth/login',
+        { email: email.trim(), password },
+      );
+      // A college's exam officer works in the exam office, not the championship console.
+      const home = user.roles.includes('organiser') ? '/organiser' : '/exam';
+      void navigate(home, { replace: true });
     } catch (failure) {
       setError(failure);
       setBusy(false);

@@ -11,6 +11,7 @@ import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
 import { chiefDocumentRoutes } from './routes/chief-documents';
 import { examRoutes } from './routes/exam';
+import { examSchemeRoutes } from './routes/exam-scheme';
 import { chiefQrRoutes } from './routes/chief-qr';
 import { expertRoutes } from './routes/expert';
 import { publicRoutes } from './routes/public';
@@ -38,6 +39,7 @@ function audienceRoutes(services: Services): Router[] {
     chiefRoutes(services),
     chiefDocumentRoutes(services),
     examRoutes(services, services.exams),
+    examSchemeRoutes(),
     chiefQrRoutes(services),
   ];
 }

@@ -1,3 +1,4 @@
+import { examOffice } from './exam-office';
 import { defineNamespace } from './messages';
 
 /**
@@ -6,6 +7,7 @@ import { defineNamespace } from './messages';
  */
 export const exam = defineNamespace({
   en: {
+    office: examOffice.en,
     invalid: {
       ends_before_start: 'The exam must end after it starts',
       unknown_group: 'Group {{group}} is not one of the session’s groups',
@@ -130,6 +132,7 @@ export const exam = defineNamespace({
     },
   },
   ru: {
+    office: examOffice.ru,
     invalid: {
       ends_before_start: 'Экзамен должен заканчиваться позже, чем начинается',
       unknown_group: 'Группа {{group}} не входит в группы сессии',
@@ -254,6 +257,7 @@ export const exam = defineNamespace({
     },
   },
   kk: {
+    office: examOffice.kk,
     invalid: {
       ends_before_start: 'Емтихан басталғаннан кейін аяқталуы керек',
       unknown_group: '{{group}} тобы сессияның топтарына кірмейді',

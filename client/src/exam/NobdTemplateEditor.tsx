@@ -1,0 +1,309 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  defaultNobdTemplate,
+  isLanguage,
+  nobdFields,
+  nobdFieldSchema,
+  type Language,
+  type NobdColumn,
+  type NobdTemplate,
+} from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
+import { checkTemplate, formatCodes, moveColumn, parseCodes } from './view';
+
+/**
+ * The college's NOBD template (demo-exam.md): column order, kk/ru headers, formats and code
+ * lists, edited without code changes. Checked as the officer types, every problem located on
+ * its column; the server refuses what this check refuses.
+ */
+export function NobdTemplateEditor() {
+  const { t, i18n } = useTranslation('exam');
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const [loaded] = useAdmin<{ template: NobdTemplate }>('/api/exam/nobd-template');
+  const [template, setTemplate] = useState<NobdTemplate | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (loaded.state === 'ready') setTemplate(loaded.data.template);
+  }, [loaded]);
+  const problems = useMemo(() => (template ? checkTemplate(template, lang) : []), [template, lang]);
+
+  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  if (!template) return <p>{t('office.loading')}</p>;
+
+  const change = (next: NobdTemplate) => {
+    setSaved(false);
+    setTemplate(next);
+  };
+  const setColumn = (index: number, column: NobdColumn) =>
+    change({ ...template, columns: template.columns.map((c, i) => (i === index ? column : c)) });
+
+  async function save() {
+    setError(null);
+    try {
+      await adminRequest('PUT', '/api/exam/nobd-template', template);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <main>
+      <h1>{t('office.template.title')}</h1>
+      <p className="exam-hint">{t('office.template.hint')}</p>
+      <div className="exam-form exam-template-head">
+        <label className="exam-field">
+          <span>{t('office.template.name')}</span>
+          <input
+            value={template.name}
+            onChange={(e) => change({ ...template, name: e.target.value })}
+          />
+        </label>
+        <label className="exam-field">
+          <span>{t('office.template.version')}</span>
+          <input
+            value={template.id}
+            onChange={(e) => change({ ...template, id: e.target.value })}
+          />
+        </label>
+        <label className="exam-field">
+          <span>{t('office.template.headerLanguage')}</span>
+          <select
+            value={template.headerLanguage}
+            onChange={(e) =>
+              change({
+                ...template,
+                headerLanguage: e.target.value as NobdTemplate['headerLanguage'],
+              })
+            }
+          >
+            <option value="kk">қазақша</option>
+            <option value="ru">русский</option>
+            <option value="both">қазақша / русский</option>
+          </select>
+        </label>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="exam-violations" role="alert" aria-label={t('office.template.problems')}>
+          {problems.map((problem, i) => (
+            <li key={i}>
+              {problem.column !== null && (
+                <strong>{t('office.template.column', { column: problem.column })}</strong>
+              )}{' '}
+              {problem.option && <code>{problem.option}</code>} {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="exam-ok" role="status">
+          {t('office.template.valid')}
+        </p>
+      )}
+      <div className="exam-scroll">
+        <table className="exam-table exam-template">
+          <thead>
+            <tr>
+              <th>№</th>
+              <th>{t('office.template.field')}</th>
+              <th>{t('office.template.headerKk')}</th>
+              <th>{t('office.template.headerRu')}</th>
+              <th>{t('office.template.options')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {template.columns.map((column, index) => (
+              <tr
+                key={index}
+                className={problems.some((p) => p.column === index + 1) ? 'exam-bad' : undefined}
+              >
+                <td className="num">{index + 1}</td>
+                <td>
+                  <select
+                    aria-label={`${t('office.template.field')} ${index + 1}`}
+                    value={column.field}
+                    onChange={(e) =>
+                      setColumn(index, {
+                        field: nobdFieldSchema.parse(e.target.value),
+                        header: column.header,
+                      })
+                    }
+                  >
+                    {nobdFieldSchema.options.map((field) => (
+                      <option key={field} value={field}>
+                        {field}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                {(['kk', 'ru'] as const).map((headerLang) => (
+                  <td key={headerLang}>
+                    <input
+                      aria-label={`${t(headerLang === 'kk' ? 'office.template.headerKk' : 'office.template.headerRu')} ${index + 1}`}
+                      value={column.header[headerLang]}
+                      onChange={(e) =>
+                        setColumn(index, {
+                          ...column,
+                          header: { ...column.header, [headerLang]: e.target.value },
+                        })
+                      }
+                    />
+                  </td>
+                ))}
+                <td>
+                  <ColumnOptions column={column} onChange={(next) => setColumn(index, next)} />
+                </td>
+                <td className="exam-row-actions">
+                  <button
+                    type="button"
+                    aria-label={`${t('office.template.up')} ${index + 1}`}
+                    onClick={() => change(moveColumn(template, index, -1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('office.template.down')} ${index + 1}`}
+                    onClick={() => change(moveColumn(template, index, 1))}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`${t('office.template.remove')} ${index + 1}`}
+                    onClick={() =>
+                      change({
+                        ...template,
+                        columns: template.columns.filter((_, i) => i !== index),
+                      })
+                    }
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="exam-actions">
+        <button
+          type="button"
+          onClick={() =>
+            change({
+              ...template,
+              columns: [...template.columns, { field: 'fullName', header: { kk: '', ru: '' } }],
+            })
+          }
+        >
+          {t('office.template.add')}
+        </button>
+        <button type="button" onClick={() => change(defaultNobdTemplate)}>
+          {t('office.template.reset')}
+        </button>
+        <button
+          type="button"
+          className="exam-button primary"
+          disabled={problems.length > 0}
+          onClick={() => void save()}
+        >
+          {t('office.template.save')}
+        </button>
+      </div>
+      <ErrorReport error={error} />
+      {saved && <p role="status">{t('office.saved')}</p>}
+    </main>
+  );
+}
+
+/** The options a column's kind takes (formats, language, codes, criterion). */
+function ColumnOptions({
+  column,
+  onChange,
+}: {
+  column: NobdColumn;
+  onChange: (column: NobdColumn) => void;
+}) {
+  const { t } = useTranslation('exam');
+  const kind = nobdFields[column.field];
+  const [codes, setCodes] = useState(formatCodes(column.codes));
+  const set = <K extends keyof NobdColumn>(key: K, value: NobdColumn[K] | undefined) => {
+    const { [key]: _dropped, ...rest } = column;
+    onChange(value === undefined ? (rest as NobdColumn) : { ...column, [key]: value });
+  };
+  return (
+    <div className="exam-options">
+      {column.field === 'criterionPoints' && (
+        <input
+          aria-label={t('office.template.criterion')}
+          placeholder={t('office.template.criterion')}
+          size={4}
+          value={column.criterion ?? ''}
+          onChange={(e) => set('criterion', e.target.value || undefined)}
+        />
+      )}
+      {kind === 'date' && (
+        <select
+          aria-label={t('office.template.dateFormat')}
+          value={column.dateFormat ?? 'dd.mm.yyyy'}
+          onChange={(e) => set('dateFormat', e.target.value as NobdColumn['dateFormat'])}
+        >
+          <option value="dd.mm.yyyy">dd.mm.yyyy</option>
+          <option value="yyyy-mm-dd">yyyy-mm-dd</option>
+        </select>
+      )}
+      {kind === 'number' && (
+        <>
+          <input
+            type="number"
+            min={0}
+            max={4}
+            aria-label={t('office.template.decimals')}
+            title={t('office.template.decimals')}
+            value={column.decimals ?? ''}
+            onChange={(e) =>
+              set('decimals', e.target.value === '' ? undefined : Number(e.target.value))
+            }
+          />
+          <select
+            aria-label={t('office.template.separator')}
+            value={column.decimalSeparator ?? ''}
+            onChange={(e) =>
+              set(
+                'decimalSeparator',
+                (e.target.value || undefined) as NobdColumn['decimalSeparator'],
+              )
+            }
+          >
+            <option value="">—</option>
+            <option value=",">,</option>
+            <option value=".">.</option>
+          </select>
+        </>
+      )}
+      {(kind === 'localized' || kind === 'code') && (
+        <select
+          aria-label={t('office.template.language')}
+          value={column.language ?? ''}
+          onChange={(e) => set('language', (e.target.value || undefined) as NobdColumn['language'])}
+        >
+          <option value="">—</option>
+          <option value="kk">kk</option>
+          <option value="ru">ru</option>
+        </select>
+      )}
+      {kind === 'code' && (
+        <input
+          aria-label={t('office.template.codes')}
+          placeholder="pass=1; fail=2"
+          value={codes}
+          onChange={(e) => setCodes(e.target.value)}
+          onBlur={() => set('codes', parseCodes(codes))}
+        />
+      )}
+    </div>
+  );
+}

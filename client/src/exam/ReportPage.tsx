@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar } from 'react-chartjs-2';
+import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { getGradeScale, regionName, type AnnualReport, type RegionId } from '@ashyq/shared';
+import { ErrorReport, useAdmin } from '../organiser/api';
+import { localized } from './api';
+import { currentAcademicYear } from './session-draft';
+import { gradeDistribution, percentText } from './view';
+
+Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
+
+/**
+ * The annual report (due 30 June) over the signed-in account's scope: demo exams held, students,
+ * pass rate, the grade distribution, and the share of colleges against the 60/80/100 % targets.
+ */
+export function ReportPage() {
+  const { t, i18n } = useTranslation('exam');
+  const [year, setYear] = useState(() => currentAcademicYear(new Date()));
+  const valid = /^\d{4}-\d{4}$/.test(year);
+  const query = `academicYear=${encodeURIComponent(year)}`;
+  const [loaded] = useAdmin<{ report: AnnualReport }>(valid ? `/api/exam/report?${query}` : null);
+  const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
+  const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
+
+  return (
+    <main>
+      <div className="exam-heading">
+        <h1>{t('report.title')}</h1>
+        <label className="exam-field exam-inline">
+          <span>{t('document.academicYear')}</span>
+          <input name="academicYear" value={year} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        <a className="exam-button" href={`/api/exam/report.xlsx?${query}`} download>
+          {t('office.report.xlsx')}
+        </a>
+      </div>
+      {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
+      {loaded.state === 'ready' && (
+        <ReportBody report={loaded.data.report} locale={locale} lang={lang} />
+      )}
+    </main>
+  );
+}
+
+function ReportBody({
+  report,
+  locale,
+  lang,
+}: {
+  report: AnnualReport;
+  locale: string;
+  lang: 'kk' | 'ru' | 'en';
+}) {
+  const { t } = useTranslation('exam');
+  const share = report.collegeShare;
+  const scales = Object.keys(report.totals.grades);
+  return (
+    <>
+      <p className={`exam-state exam-state-${report.state}`}>
+        {t(`report.state.${report.state}`)} · {t('report.column.deadline')}:{' '}
+        {report.deadline.split('-').reverse().join('.')}
+        {report.state !== 'closed' &&
+          ` · ${t('office.report.daysLeft', { count: report.daysLeft })}`}
+      </p>
+      <dl className="exam-figures">
+        <div>
+          <dt>{t('report.column.examsHeld')}</dt>
+          <dd>{report.totals.examsHeld}</dd>
+        </div>
+        <div>
+          <dt>{t('report.column.studentsExamined')}</dt>
+          <dd>{report.totals.studentsExamined}</dd>
+        </div>
+        <div>
+          <dt>{t('report.column.passRate')}</dt>
+          <dd>{percentText(report.totals.passRate, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('report.column.sharePercent')}</dt>
+          <dd>
+            {percentText(share.percent, locale)}
+            <small>
+              {' '}
+              ({share.ran} / {share.total}
+              {share.target !== null && ` · ${t('report.column.shareTarget')} ${share.target}`})
+            </small>
+          </dd>
+        </div>
+      </dl>
+      {share.meetsTarget === false && (
+        <p className="exam-warning">{t('office.report.belowTarget', { target: share.target })}</p>
+      )}
+      {scales.length === 0 && <p>{t('office.report.noExams')}</p>}
+      {scales.map((scaleId) => {
+        const scale = getGradeScale(scaleId);
+        if (!scale) return null;
+        const data = gradeDistribution(
+          report.totals.grades,
+          scaleId,
+          scale.bands.map((band) => band.label),
+        );
+        return (
+          <figure key={scaleId} className="exam-chart">
+            <figcaption>
+              {t('document.byGrade')} · {t(`grades:scale.${scaleId}`)}
+            </figcaption>
+            <Bar
+              aria-label={t('document.byGrade')}
+              data={{
+                labels: data.labels,
+                datasets: [
+                  { label: t('document.byGrade'), data: data.counts, backgroundColor: '#1f8a70' },
+                ],
+              }}
+              options={{
+                animation: false,
+                maintainAspectRatio: false,
+                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+              }}
+            />
+          </figure>
+        );
+      })}
+      <h2>{t('report.sheet.specialties')}</h2>
+      <table className="exam-table">
+        <thead>
+          <tr>
+            <th>{t('report.column.specialty')}</th>
+            <th>{t('report.column.qualification')}</th>
+            <th className="num">{t('report.column.examsHeld')}</th>
+            <th className="num">{t('report.column.studentsExamined')}</th>
+            <th className="num">{t('report.column.passRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.bySpecialty.map((row) => (
+            <tr key={`${row.specialty.code}|${row.qualification.code}`}>
+              <td>
+                {row.specialty.code} {localized(row.specialty.name, lang)}
+              </td>
+              <td>
+                {row.qualification.code} {localized(row.qualification.name, lang)}
+              </td>
+              <td className="num">{row.examsHeld}</td>
+              <td className="num">{row.studentsExamined}</td>
+              <td className="num">{percentText(row.passRate, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('report.sheet.colleges')}</h2>
+      <table className="exam-table">
+        <thead>
+          <tr>
+            <th>{t('report.column.college')}</th>
+            <th>{t('report.column.region')}</th>
+            <th className="num">{t('report.column.examsHeld')}</th>
+            <th className="num">{t('report.column.studentsExamined')}</th>
+            <th className="num">{t('report.column.passRate')}</th>
+            <th className="num">{t('report.column.incomplete')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.byCollege.map((row) => (
+            <tr key={row.collegeId}>
+              <td>{row.name ? localized(row.name, lang) : row.collegeId}</td>
+              <td>{regionName(row.regionId as RegionId, lang)}</td>
+              <td className="num">{row.examsHeld}</td>
+              <td className="num">{row.studentsExamined}</td>
+              <td className="num">{percentText(row.passRate, locale)}</td>
+              <td className="num">{row.incompleteExams}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

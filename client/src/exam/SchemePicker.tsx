@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MarkingScheme } from '@ashyq/shared';
+import { adminRequest, ErrorReport } from '../organiser/api';
+import { sessionUrl, type ListedSession, type VersionedSession } from './api';
+
+interface WorkbookReply {
+  scheme: MarkingScheme;
+  warnings: { sheet: string; cell?: string; message: string }[];
+}
+
+/**
+ * The task's marking scheme: read from a CIS workbook (checked by the server, nothing stored
+ * until the session is saved) or reused from an earlier session of the college.
+ */
+export function SchemePicker({
+  scheme,
+  sessions,
+  onPick,
+}: {
+  scheme: MarkingScheme | null;
+  sessions: readonly ListedSession[];
+  onPick: (scheme: MarkingScheme) => void;
+}) {
+  const { t } = useTranslation('exam');
+  const [error, setError] = useState<unknown>(null);
+  const [warnings, setWarnings] = useState<WorkbookReply['warnings']>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function run(load: () => Promise<MarkingScheme>) {
+    setBusy(true);
+    setError(null);
+    setWarnings([]);
+    try {
+      onPick(await load());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fromWorkbook = (file: File) =>
+    run(async () => {
+      const reply = await adminRequest<WorkbookReply>('POST', '/api/exam/scheme/import', file);
+      setWarnings(reply.warnings);
+      return reply.scheme;
+    });
+  const fromSession = (id: string) =>
+    run(async () => (await adminRequest<VersionedSession>('GET', sessionUrl(id))).session.scheme);
+
+  return (
+    <div className="exam-scheme">
+      <span>{t('office.form.scheme')}</span>
+      {scheme ? (
+        <strong>
+          {scheme.skill.number} {scheme.skill.name}
+        </strong>
+      ) : (
+        <em>{t('office.form.noScheme')}</em>
+      )}
+      <label className="exam-field">
+        <span>{t('office.form.schemeWorkbook')}</span>
+        <input
+          type="file"
+          name="schemeWorkbook"
+          accept=".xlsx"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void fromWorkbook(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {sessions.length > 0 && (
+        <label className="exam-field">
+          <span>{t('office.form.schemeReuse')}</span>
+          <select
+            name="schemeFrom"
+            value=""
+            disabled={busy}
+            onChange={(e) => e.target.value && void fromSession(e.target.value)}
+          >
+            <option value="">—</option>
+            {sessions.map((session) => (
+              <option key={session.id} value={session.id}>
+                {session.protocolNumber ?? session.id} · {session.qualification.code} ·{' '}
+                {session.groups.join(', ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ErrorReport error={error} />
+      {warnings.length > 0 && (
+        <ul className="exam-warnings">
+          {warnings.map((warning, i) => (
+            <li key={i}>
+              <strong>{[warning.sheet, warning.cell].filter(Boolean).join('!')}</strong>:{' '}
+              {warning.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { gradeScaleIds, isLanguage, regions, sessionMaxPoints, type Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
+import { sessionUrl, type ListedSession, type VersionedSession } from './api';
+import { SchemePicker } from './SchemePicker';
+import { draftOf, emptyDraft, inputOf, type SessionDraft } from './session-draft';
+import { binReason, codeReasons } from './view';
+
+/** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
+export function SessionForm({
+  existing,
+  onSaved,
+}: {
+  existing?: VersionedSession;
+  onSaved?: (saved: VersionedSession) => void;
+}) {
+  const { t, i18n } = useTranslation('exam');
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const navigate = useNavigate();
+  const [listed] = useAdmin<{ sessions: ListedSession[] }>('/api/exam/sessions');
+  const [draft, setDraft] = useState<SessionDraft>(() =>
+    existing ? draftOf(existing.session) : emptyDraft(new Date()),
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  // A new session starts with the college's details from its latest session.
+  const latest = listed.state === 'ready' ? listed.data.sessions[0] : undefined;
+  useEffect(() => {
+    if (existing || !latest) return;
+    setDraft((current) => (current.bin ? current : { ...emptyDraft(new Date(), latest) }));
+  }, [existing, latest]);
+
+  const set =
+    <K extends keyof SessionDraft>(key: K) =>
+    (value: SessionDraft[K]) => {
+      setSaved(false);
+      setDraft((current) => ({ ...current, [key]: value }));
+    };
+  const bin = binReason(draft.bin, lang);
+  const codes = codeReasons(draft.specialtyCode, draft.qualificationCode, lang);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = inputOf(draft);
+      if (existing) {
+        const reply = await adminRequest<VersionedSession>(
+          'PUT',
+          sessionUrl(existing.session.id),
+          body,
+        );
+        setSaved(true);
+        onSaved?.(reply);
+      } else {
+        const reply = await adminRequest<VersionedSession>('POST', '/api/exam/sessions', body);
+        void navigate(`/exam/sessions/${reply.session.id}/commission`);
+      }
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = (key: keyof SessionDraft, label: string, extra: Partial<InputProps> = {}) => (
+    <Field label={label} reason={extra.reason}>
+      <input
+        name={key}
+        type={extra.type ?? 'text'}
+        value={draft[key] as string}
+        onChange={(e) => set(key)(e.target.value as never)}
+        aria-invalid={extra.reason ? true : undefined}
+        required={extra.required ?? true}
+        inputMode={extra.inputMode}
+      />
+    </Field>
+  );
+
+  return (
+    <main>
+      {!existing && <h1>{t('office.form.createTitle')}</h1>}
+      <form className="exam-form" onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>{t('office.form.college')}</legend>
+          {text('collegeKk', t('office.form.nameKk'))}
+          {text('collegeRu', t('office.form.nameRu'))}
+          {text('bin', t('office.form.bin'), { reason: bin, inputMode: 'numeric' })}
+          <Field label={t('office.form.region')}>
+            <select
+              name="regionId"
+              value={draft.regionId}
+              onChange={(e) => set('regionId')(e.target.value as SessionDraft['regionId'])}
+            >
+              {regions.map((region) => (
+                <option key={region.id} value={region.id}>
+                  {region.name[lang]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('office.form.exam')}</legend>
+          {text('academicYear', t('office.form.academicYear'))}
+          <Field label={t('office.form.examType')}>
+            <select
+              name="examType"
+              value={draft.examType}
+              onChange={(e) => set('examType')(e.target.value as SessionDraft['examType'])}
+            >
+              <option value="intermediate">{t('examType.intermediate')}</option>
+              <option value="final">{t('examType.final')}</option>
+            </select>
+          </Field>
+          {text('protocolNumber', t('office.form.protocolNumber'), { required: false })}
+          {text('groups', t('office.form.groups'))}
+          {text('site', t('office.form.site'))}
+          {text('startsAt', t('office.form.startsAt'), { type: 'datetime-local' })}
+          {text('endsAt', t('office.form.endsAt'), { type: 'datetime-local' })}
+        </fieldset>
+        <fieldset>
+          <legend>{t('office.form.specialty')}</legend>
+          {text('specialtyCode', t('office.form.specialtyCode'), { reason: codes.specialty })}
+          {text('specialtyKk', t('office.form.nameKk'))}
+          {text('specialtyRu', t('office.form.nameRu'))}
+          {text('qualificationCode', t('office.form.qualificationCode'), {
+            reason: codes.qualification,
+          })}
+          {text('qualificationKk', t('office.form.nameKk'))}
+          {text('qualificationRu', t('office.form.nameRu'))}
+          <p className="exam-hint">{t('office.form.codesHint')}</p>
+        </fieldset>
+        <fieldset>
+          <legend>{t('office.form.task')}</legend>
+          {text('taskKk', t('office.form.nameKk'))}
+          {text('taskRu', t('office.form.nameRu'))}
+          {text('variants', t('office.form.variants'), { type: 'number' })}
+          <SchemePicker
+            scheme={draft.scheme}
+            sessions={listed.state === 'ready' ? listed.data.sessions : []}
+            onPick={set('scheme')}
+          />
+          {draft.scheme && (
+            <p className="exam-hint">
+              {t('office.form.schemeSummary', {
+                criteria: draft.scheme.criteria.length,
+                max: sessionMaxPoints({ scheme: draft.scheme }),
+              })}
+            </p>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('office.form.grading')}</legend>
+          <Field label={t('office.form.scale')}>
+            <select
+              name="gradeScaleId"
+              value={draft.gradeScaleId}
+              onChange={(e) => set('gradeScaleId')(e.target.value as SessionDraft['gradeScaleId'])}
+            >
+              {gradeScaleIds.map((id) => (
+                <option key={id} value={id}>
+                  {t(`grades:scale.${id}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('grades:setting.cPlusTraditional')}>
+            <select
+              name="cPlusTraditional"
+              value={draft.cPlusTraditional}
+              onChange={(e) =>
+                set('cPlusTraditional')(e.target.value as SessionDraft['cPlusTraditional'])
+              }
+            >
+              <option value="">{t('office.form.scaleDefault')}</option>
+              <option value="satisfactory">{t('grades:traditional.satisfactory')}</option>
+              <option value="good">{t('grades:traditional.good')}</option>
+            </select>
+          </Field>
+          {text('passPercent', t('grades:setting.passPercent'), {
+            type: 'number',
+            required: false,
+          })}
+        </fieldset>
+        <ErrorReport error={error} />
+        {saved && <p role="status">{t('office.saved')}</p>}
+        <button type="submit" className="exam-button primary" disabled={busy}>
+          {existing ? t('office.form.save') : t('office.form.create')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+interface InputProps {
+  type: string;
+  reason: string | null;
+  required: boolean;
+  inputMode: 'numeric';
+}
+
+/** A labelled input with the reason it is refused, read out with it (aria-describedby-less). */
+function Field({
+  label,
+  reason,
+  children,
+}: {
+  label: string;
+  reason?: string | null | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <label className="exam-field">
+      <span>{label}</span>
+      {children}
+      {reason && (
+        <span className="exam-reason" role="alert">
+          {reason}
+        </span>
+      )}
+    </label>
+  );
+}

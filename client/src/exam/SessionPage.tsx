@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes, useParams } from 'react-router';
+import { ErrorReport, useAdmin } from '../organiser/api';
+import { localized, sessionUrl, type VersionedSession } from './api';
+import { CommissionEditor } from './CommissionEditor';
+import { DocumentsPanel } from './DocumentsPanel';
+import { ResultsTable } from './ResultsTable';
+import { SessionForm } from './SessionForm';
+import { StudentsPanel } from './StudentsPanel';
+
+/** One exam session with a tab per step of demo-exam.md's flow. */
+export function SessionPage() {
+  const { t, i18n } = useTranslation('exam');
+  const { sessionId = '' } = useParams();
+  const [loaded, reload] = useAdmin<VersionedSession>(sessionUrl(sessionId));
+
+  if (loaded.state === 'loading') return <p>{t('office.loading')}</p>;
+  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  const { session } = loaded.data;
+  const base = `/exam/sessions/${session.id}`;
+  return (
+    <main>
+      <h1>{t('office.session.title', { number: session.protocolNumber ?? session.id })}</h1>
+      <p className="exam-subtitle">
+        {session.qualification.code} {localized(session.qualification.name, i18n.language)} ·{' '}
+        {session.groups.join(', ')} · {t(`examType.${session.examType}`)}
+      </p>
+      <nav className="exam-tabs" aria-label={t('office.session.tabs')}>
+        <NavLink to={base} end>
+          {t('office.session.details')}
+        </NavLink>
+        <NavLink to={`${base}/commission`}>{t('office.session.commission')}</NavLink>
+        <NavLink to={`${base}/students`}>{t('office.session.students')}</NavLink>
+        <NavLink to={`${base}/results`}>{t('office.session.results')}</NavLink>
+        <NavLink to={`${base}/documents`}>{t('office.session.documents')}</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<SessionForm existing={loaded.data} onSaved={reload} />} />
+        <Route
+          path="commission"
+          element={<CommissionEditor session={session} onSaved={reload} />}
+        />
+        <Route path="students" element={<StudentsPanel session={session} onImported={reload} />} />
+        <Route path="results" element={<ResultsTable session={session} />} />
+        <Route path="documents" element={<DocumentsPanel session={session} />} />
+      </Routes>
+    </main>
+  );
+}

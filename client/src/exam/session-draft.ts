@@ -1,0 +1,151 @@
+import type {
+  ExamSession,
+  ExamSessionInput,
+  GradeScaleId,
+  MarkingScheme,
+  RegionId,
+} from '@ashyq/shared';
+import { fromLocalInput, parseGroups, toLocalInput } from './view';
+
+/**
+ * The session form's state: every field as the inputs hold it (text), and the conversion to and
+ * from the API's session. Kept pure so the round trip is tested without a browser.
+ */
+export interface SessionDraft {
+  collegeKk: string;
+  collegeRu: string;
+  bin: string;
+  regionId: RegionId;
+  academicYear: string;
+  examType: 'intermediate' | 'final';
+  specialtyCode: string;
+  specialtyKk: string;
+  specialtyRu: string;
+  qualificationCode: string;
+  qualificationKk: string;
+  qualificationRu: string;
+  groups: string;
+  site: string;
+  startsAt: string;
+  endsAt: string;
+  taskKk: string;
+  taskRu: string;
+  variants: string;
+  protocolNumber: string;
+  gradeScaleId: GradeScaleId;
+  cPlusTraditional: '' | 'satisfactory' | 'good';
+  passPercent: string;
+  scheme: MarkingScheme | null;
+}
+
+/** The academic year running on `now`: September starts the next one. */
+export function currentAcademicYear(now: Date): string {
+  const year = now.getUTCFullYear();
+  const first = now.getUTCMonth() >= 8 ? year : year - 1;
+  return `${first}-${first + 1}`;
+}
+
+/** An empty form; the college's details come from an earlier session when there is one. */
+export function emptyDraft(
+  now: Date,
+  college?: Pick<ExamSession, 'college' | 'regionId'>,
+): SessionDraft {
+  return {
+    collegeKk: college?.college.name.kk ?? '',
+    collegeRu: college?.college.name.ru ?? '',
+    bin: college?.college.bin ?? '',
+    regionId: (college?.regionId ?? 'astana') as RegionId,
+    academicYear: currentAcademicYear(now),
+    examType: 'final',
+    specialtyCode: '',
+    specialtyKk: '',
+    specialtyRu: '',
+    qualificationCode: '',
+    qualificationKk: '',
+    qualificationRu: '',
+    groups: '',
+    site: '',
+    startsAt: '',
+    endsAt: '',
+    taskKk: '',
+    taskRu: '',
+    variants: '1',
+    protocolNumber: '',
+    gradeScaleId: 'kz-letter@2022',
+    cPlusTraditional: '',
+    passPercent: '',
+    scheme: null,
+  };
+}
+
+export function draftOf(session: ExamSession): SessionDraft {
+  return {
+    collegeKk: session.college.name.kk,
+    collegeRu: session.college.name.ru,
+    bin: session.college.bin,
+    regionId: session.regionId,
+    academicYear: session.academicYear,
+    examType: session.examType,
+    specialtyCode: session.specialty.code,
+    specialtyKk: session.specialty.name.kk,
+    specialtyRu: session.specialty.name.ru,
+    qualificationCode: session.qualification.code,
+    qualificationKk: session.qualification.name.kk,
+    qualificationRu: session.qualification.name.ru,
+    groups: session.groups.join(', '),
+    site: session.site,
+    startsAt: toLocalInput(session.startsAt),
+    endsAt: toLocalInput(session.endsAt),
+    taskKk: session.task.kk,
+    taskRu: session.task.ru,
+    variants: String(session.variants),
+    protocolNumber: session.protocolNumber ?? '',
+    gradeScaleId: session.gradeScaleId,
+    cPlusTraditional: session.gradeSettings?.cPlusTraditional ?? '',
+    passPercent:
+      session.gradeSettings?.passPercent === undefined
+        ? ''
+        : String(session.gradeSettings.passPercent),
+    scheme: session.scheme,
+  };
+}
+
+/**
+ * The body of a create or replace request. Values are sent as typed (numbers parsed, blanks
+ * left out) so that the server's refusal names the field the officer has to fix.
+ */
+export function inputOf(draft: SessionDraft): Omit<
+  ExamSessionInput,
+  'id' | 'profileId' | 'commission' | 'students' | 'scheme'
+> & {
+  scheme: MarkingScheme | null;
+} {
+  const gradeSettings = {
+    ...(draft.cPlusTraditional ? { cPlusTraditional: draft.cPlusTraditional } : {}),
+    ...(draft.passPercent.trim() ? { passPercent: Number(draft.passPercent) } : {}),
+  };
+  return {
+    college: { name: { kk: draft.collegeKk, ru: draft.collegeRu }, bin: draft.bin.trim() },
+    regionId: draft.regionId,
+    academicYear: draft.academicYear.trim(),
+    examType: draft.examType,
+    specialty: {
+      code: draft.specialtyCode.trim(),
+      name: { kk: draft.specialtyKk, ru: draft.specialtyRu },
+    },
+    qualification: {
+      code: draft.qualificationCode.trim(),
+      name: { kk: draft.qualificationKk, ru: draft.qualificationRu },
+    },
+    groups: parseGroups(draft.groups),
+    site: draft.site,
+    startsAt: fromLocalInput(draft.startsAt),
+    endsAt: fromLocalInput(draft.endsAt),
+    task: { kk: draft.taskKk, ru: draft.taskRu },
+    variants: Number(draft.variants),
+    gradeScaleId: draft.gradeScaleId,
+    ...(Object.keys(gradeSettings).length > 0 ? { gradeSettings } : {}),
+    ...(draft.protocolNumber.trim() ? { protocolNumber: draft.protocolNumber.trim() } : {}),
+    scheme: draft.scheme,
+  };
+}
