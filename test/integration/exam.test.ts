@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRng, syntheticIin } from '@ashyq/shared';
 import { sampleExamSession } from '../../shared/src/exam/sample';
+import { screenshotPath } from '../support/browser';
+import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
 
 /**
@@ -258,6 +260,108 @@ describe('marking with the tablet API and results', () => {
     ]);
     expect(results[1].criteria).toEqual({ A: 30, B: 26.67 });
     expect(results[0].complete).toBe(true);
+  });
+});
+
+describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () => {
+  const documents = () => `/api/exam/sessions/${sessionId}/documents`;
+  let protocolCode = '';
+
+  it('prints the protocol in Kazakh and in Russian with every student, field and total', async () => {
+    const kk = await officer.get(`${documents()}/protocol.pdf?language=kk`);
+    expect(kk.status).toBe(200);
+    const kkText = pdfText(kk.body as Buffer);
+    const ru = pdfText(
+      (await officer.get(`${documents()}/protocol.pdf?language=ru`)).body as Buffer,
+    );
+    for (const text of [kkText, ru]) {
+      for (const person of people) {
+        expect(text).toContain(person.name.split(' ')[0]);
+        expect(text).toContain(person.iin);
+      }
+      expect(text).toContain('100,00');
+      expect(text).toContain('56,67');
+      expect(text).toContain('4S06130105');
+      expect(text).toContain('940140000385');
+      expect(text).toContain('19.05.2026');
+    }
+    expect(kkText).toContain('Біліктілік комиссиясының хаттамасы');
+    expect(kkText).toContain('Қорытынды аттестаттау');
+    expect(kkText).toContain('Комиссия төрағасы');
+    expect(kkText).toContain('Келмеді');
+    expect(kkText).toMatch(/Өте\s+жақсы/);
+    expect(ru).toContain('Протокол квалификационной комиссии');
+    expect(ru).toContain('Итоговая аттестация');
+    expect(ru).toContain('Председатель комиссии');
+    expect(ru).toContain('Не явился');
+    expect(ru).toMatch(/Допущено\s+4/);
+    expect(ru).toMatch(/Сдали\s+2/);
+    expect(ru).toContain('апелляцию');
+
+    const png = pdfPagePng(kk.body as Buffer, 1, 150, screenshotPath('exam-protocol-kk'));
+    pdfPagePng(kk.body as Buffer, 2, 110, screenshotPath('exam-protocol-kk-2'));
+    const url = decodeQr(png);
+    expect(url).toMatch(/\/verify\/[A-Z0-9]+$/);
+    protocolCode = url!.split('/').pop()!;
+    pdfPagePng(
+      (await officer.get(`${documents()}/protocol.pdf?language=ru`)).body as Buffer,
+      1,
+      110,
+      screenshotPath('exam-protocol-ru'),
+    );
+  });
+
+  it('lets anyone verify the protocol without seeing a full IIN, and reports a tampered record', async () => {
+    const anonymous = new Client(app.base);
+    const verified = await anonymous.get(`/api/public/verify/${protocolCode}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ matches: true, problem: null, kind: 'exam-protocol' });
+    const json = JSON.stringify(verified.body);
+    for (const person of people) expect(json).not.toContain(person.iin);
+    expect(json).toContain(`********${people[0]!.iin.slice(8)}`);
+
+    const { store } = app.services;
+    const stored = (await store.getDocument('issuedDocuments', protocolCode))!;
+    const content = structuredClone(stored.document.content) as { rows: { total: number }[] };
+    content.rows[0]!.total = 99;
+    await store.putDocument('issuedDocuments', { ...stored.document, content });
+    const tampered = await anonymous.get(`/api/public/verify/${protocolCode}`);
+    expect(tampered.body).toMatchObject({ matches: false, problem: 'record_altered' });
+  });
+
+  it('prints the statement matrix and a student’s result sheet with each judge’s score', async () => {
+    const statement = await officer.get(`${documents()}/statement.pdf?language=ru&group=ПО-22-1`);
+    expect(statement.status).toBe(200);
+    const text = pdfText(statement.body as Buffer);
+    expect(text).toContain('Ведомость результатов демонстрационного экзамена');
+    expect(text).toMatch(/A\. Разработка\s+B\. Качество/);
+    expect(text).toContain('26,67');
+
+    const { session } = (await officer.get(`/api/exam/sessions/${sessionId}`)).body;
+    const bekova = session.students.find((s: { iin: string }) => s.iin === people[1]!.iin);
+    const sheet = await officer.get(`${documents()}/result-sheets/${bekova.id}.pdf?language=kk`);
+    expect(sheet.status).toBe(200);
+    const sheetText = pdfText(sheet.body as Buffer);
+    expect(sheetText).toContain('Демонстрациялық емтихан нәтижелерінің жеке парағы');
+    expect(sheetText).toContain('B1.J1');
+    expect(sheetText).toMatch(/1\s+2\s+3/);
+    expect(sheetText).toContain('Частично');
+    expect(sheetText).toContain('56,67');
+    expect((await officer.get(`${documents()}/result-sheets/nobody.pdf`)).status).toBe(404);
+    expect((await otherOfficer.get(`${documents()}/protocol.pdf`)).status).toBe(403);
+  });
+
+  it('gives the protocol and the statement as XLSX with numbers as numbers', async () => {
+    const reply = await officer.get(`${documents()}/protocol.xlsx?language=ru`);
+    expect(reply.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const bekova = rows.find((row) => row[2] === people[1]!.iin)!;
+    expect(bekova.slice(5, 9)).toEqual([30, 26.67, 56.67, 56.67]);
+    const statement = await officer.get(`${documents()}/statement.xlsx`);
+    expect(statement.status).toBe(200);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   requireTableFile,
   uploadedBytes,
 } from './admin-support';
+import { examDocumentRoutes } from './exam-documents';
 import { examExportRoutes } from './exam-exports';
 
 /**
@@ -220,6 +221,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
   });
 
   router.use(examExportRoutes(exams, inSession));
+  router.use(examDocumentRoutes(services, exams, inSession));
   return router;
 }
 

@@ -1,0 +1,172 @@
+import type { ExamSession, StudentResult } from '@ashyq/shared';
+import type { JsonObject } from '../../events/canonical-json';
+import { documentUrl, type DocumentRegistry } from '../../documents/verification';
+import type { ExamService } from '../service';
+import {
+  asJson,
+  groupDocument,
+  publicRows,
+  resultSheet,
+  type GroupDocument,
+  type ResultSheet,
+} from './data';
+import { renderProtocol, renderStatement, type Verified } from './protocol';
+import { renderResultSheet } from './result-sheet';
+import { examText, type DocumentLanguage } from './text';
+import { protocolWorkbook, statementWorkbook } from './xlsx';
+
+/**
+ * Issues the exam documents: each is registered with the verification registry before it prints,
+ * so its footer carries a code and a QR code to /verify/<code>. The kinds' resolvers rebuild the
+ * content from the session and its marking runtime; a changed mark or an altered record then
+ * shows on the public page as not matching.
+ */
+
+export const examDocumentKinds = {
+  protocol: 'exam-protocol',
+  statement: 'exam-statement',
+  resultSheet: 'exam-result-sheet',
+} as const;
+
+type GroupKind = 'protocol' | 'statement';
+
+interface GroupSubject {
+  sessionId: string;
+  group: string | null;
+}
+
+interface SheetSubject {
+  sessionId: string;
+  studentId: string;
+}
+
+export class ExamDocuments {
+  constructor(
+    private readonly exams: ExamService,
+    private readonly registry: DocumentRegistry,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** Once at start-up: how each kind's content is rebuilt when a code is checked. */
+  registerKinds(): void {
+    const group = async (subject: JsonObject) => {
+      const { sessionId, group } = subject as unknown as GroupSubject;
+      const loaded = await this.load(sessionId);
+      if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
+      return asJson(groupDocument(loaded.session, loaded.results, group));
+    };
+    this.registry.registerKind(examDocumentKinds.protocol, group);
+    this.registry.registerKind(examDocumentKinds.statement, group);
+    this.registry.registerKind(examDocumentKinds.resultSheet, async (subject) => {
+      const { sessionId, studentId } = subject as unknown as SheetSubject;
+      const loaded = await this.load(sessionId);
+      if (!loaded) return undefined;
+      const sheet = resultSheet(
+        loaded.session,
+        loaded.results,
+        await this.exams.runtimeOf(loaded.session),
+        studentId,
+      );
+      return sheet && asJson(sheet);
+    });
+  }
+
+  /** The protocol or statement of a group (null: every group) as a verified PDF. */
+  async groupPdf(
+    kind: GroupKind,
+    session: ExamSession,
+    results: readonly StudentResult[],
+    group: string | null,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Buffer> {
+    const data = groupDocument(session, results, group);
+    const verified = await this.issueGroup(kind, data, lang, issuedBy);
+    const render = kind === 'protocol' ? renderProtocol : renderStatement;
+    return render(data, lang, verified).toBuffer();
+  }
+
+  async groupXlsx(
+    kind: GroupKind,
+    session: ExamSession,
+    results: readonly StudentResult[],
+    group: string | null,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Buffer> {
+    const data = groupDocument(session, results, group);
+    const { code } = await this.issueGroup(kind, data, lang, issuedBy);
+    const build = kind === 'protocol' ? protocolWorkbook : statementWorkbook;
+    return build(data, lang, code);
+  }
+
+  /** One student's result sheet; undefined for a student not in the session. */
+  async resultSheetPdf(
+    session: ExamSession,
+    results: readonly StudentResult[],
+    studentId: string,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Buffer | undefined> {
+    const sheet = resultSheet(session, results, await this.exams.runtimeOf(session), studentId);
+    if (!sheet) return undefined;
+    const verified = await this.issueSheet(sheet, lang, issuedBy);
+    return renderResultSheet(sheet, lang, verified).toBuffer();
+  }
+
+  private async issueGroup(
+    kind: GroupKind,
+    data: GroupDocument,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Verified> {
+    const title = `${examText(lang, kind)} № ${data.header.number}${data.group ? `, ${data.group}` : ''}`;
+    const issued = await this.registry.issue({
+      kind: examDocumentKinds[kind],
+      subject: { sessionId: data.header.sessionId, group: data.group },
+      content: asJson(data),
+      summary: asJson({
+        college: data.header.college.name[lang],
+        number: data.header.number,
+        date: data.header.date,
+        group: data.group,
+        qualification: `${data.header.qualification.code} ${data.header.qualification.name[lang]}`,
+        students: publicRows(data.rows),
+        passed: data.summary.passed,
+        sat: data.summary.sat,
+      }),
+      title,
+      language: lang,
+      issuedBy,
+    });
+    return { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
+  }
+
+  private async issueSheet(
+    sheet: ResultSheet,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Verified> {
+    const issued = await this.registry.issue({
+      kind: examDocumentKinds.resultSheet,
+      subject: { sessionId: sheet.header.sessionId, studentId: sheet.row.studentId },
+      content: asJson(sheet),
+      summary: asJson({
+        college: sheet.header.college.name[lang],
+        number: sheet.header.number,
+        date: sheet.header.date,
+        students: publicRows([sheet.row]),
+      }),
+      title: `${examText(lang, 'resultSheet')}: ${sheet.row.name}`,
+      language: lang,
+      issuedBy,
+    });
+    return { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
+  }
+
+  private async load(sessionId: string) {
+    const found = await this.exams.sessions.get(sessionId);
+    if (!found) return undefined;
+    return { session: found.session, results: await this.exams.results(found.session) };
+  }
+}

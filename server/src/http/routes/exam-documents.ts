@@ -1,0 +1,89 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { idSchema } from '@ashyq/shared';
+import { ExamDocuments } from '../../exam/documents/issue';
+import type { DocumentLanguage } from '../../exam/documents/text';
+import type { ExamService } from '../../exam/service';
+import type { Services } from '../../services';
+import { ApiError, languageOf, parse } from '../errors';
+import { organiserOf } from './admin-support';
+
+/**
+ * Protocol, statement (PDF or XLSX, per group or for the whole session) and individual result
+ * sheets (PDF), in Kazakh or Russian. They carry IINs, so only the exam office prints them; each
+ * is registered for verification as it is printed.
+ */
+
+const groupDocumentParams = z.object({
+  sessionId: idSchema,
+  kind: z.enum(['protocol', 'statement']),
+  format: z.enum(['pdf', 'xlsx']),
+});
+const sheetParams = z.object({ sessionId: idSchema, studentId: idSchema });
+const documentQuery = z.object({
+  language: z.enum(['kk', 'ru']).optional(),
+  group: z.string().trim().min(1).max(40).optional(),
+});
+
+const contentTypes = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The document's language: asked for, or the caller's if it is one documents print in. */
+function documentLanguage(req: Request, asked: DocumentLanguage | undefined): DocumentLanguage {
+  return asked ?? (languageOf(req) === 'kk' ? 'kk' : 'ru');
+}
+
+function send(res: Response, body: Buffer, name: string, format: 'pdf' | 'xlsx'): void {
+  res.setHeader('Content-Type', contentTypes[format]);
+  res.setHeader('Content-Disposition', `inline; filename="${encodeURIComponent(name)}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(body);
+}
+
+export function examDocumentRoutes(
+  services: Services,
+  exams: ExamService,
+  inSession: RequestHandler,
+): Router {
+  const router = Router();
+  const documents = new ExamDocuments(exams, services.documents, services.config.publicUrl);
+  documents.registerKinds();
+  const base = '/api/exam/sessions/:sessionId/documents';
+
+  router.get(`${base}/:kind.:format`, inSession, async (req, res) => {
+    const { sessionId, kind, format } = parse(groupDocumentParams, req.params, 'params');
+    const query = parse(documentQuery, req.query, 'query');
+    const { session } = await exams.sessions.require(sessionId);
+    const group = query.group ?? null;
+    if (group !== null && !session.groups.includes(group)) throw new ApiError('not_found');
+    const lang = documentLanguage(req, query.language);
+    const results = await exams.results(session);
+    const issuedBy = organiserOf(req).id;
+    const body =
+      format === 'pdf'
+        ? await documents.groupPdf(kind, session, results, group, lang, issuedBy)
+        : await documents.groupXlsx(kind, session, results, group, lang, issuedBy);
+    send(res, body, `${kind}-${session.protocolNumber ?? session.id}-${lang}.${format}`, format);
+  });
+
+  router.get(`${base}/result-sheets/:studentId.pdf`, inSession, async (req, res) => {
+    const { sessionId, studentId } = parse(sheetParams, req.params, 'params');
+    const query = parse(documentQuery, req.query, 'query');
+    const { session } = await exams.sessions.require(sessionId);
+    const results = await exams.results(session);
+    const lang = documentLanguage(req, query.language);
+    const body = await documents.resultSheetPdf(
+      session,
+      results,
+      studentId,
+      lang,
+      organiserOf(req).id,
+    );
+    if (!body) throw new ApiError('not_found');
+    send(res, body, `result-sheet-${studentId}-${lang}.pdf`, 'pdf');
+  });
+
+  return router;
+}
