@@ -36,7 +36,10 @@ export function BigScreen() {
     if (list.length > 0) void i18next.changeLanguage(list[turn % list.length]);
   }, [turn, langKey]);
 
-  const competitions = overview?.competitions ?? [];
+  const all = overview?.competitions ?? [];
+  // Competitions not started yet have nothing to show; they join the rotation once marked.
+  const started = all.filter((c) => c.status !== 'not_started');
+  const competitions = started.length > 0 ? started : all;
   const current = competitions.length > 0 ? competitions[turn % competitions.length]! : undefined;
   return (
     <main className="big-screen">
@@ -55,7 +58,11 @@ export function BigScreen() {
 
 function BigBoard({ competitionId }: { competitionId: string }) {
   const { t, i18n } = useTranslation('board');
-  const { data: board, live } = useBoardRoom<Board>(
+  const {
+    data: board,
+    live,
+    lost,
+  } = useBoardRoom<Board>(
     { competitionId },
     `/api/public/competitions/${encodeURIComponent(competitionId)}/board`,
   );
@@ -67,7 +74,7 @@ function BigBoard({ competitionId }: { competitionId: string }) {
         <span className="skill-number">{t('skill', { number: board.skill.number })}</span>{' '}
         {localized(board.skill.name, i18n.language)}
       </h1>
-      <BoardState board={board} live={live} />
+      <BoardState board={board} live={live} lost={lost} />
       {shown.rows && <BoardTable board={shown} linkRows={false} />}
     </section>
   );

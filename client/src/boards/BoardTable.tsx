@@ -26,7 +26,7 @@ export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?
             </th>
           ))}
           <th className="number">{t('column.total')}</th>
-          <th>{t('column.medal')}</th>
+          <th className="medal">{t('column.medal')}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,6 +48,11 @@ export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?
                 personName(row.name, row.competitor)
               )}
               {row.guest && <span className="tag"> {t('scoring:status.guest')}</span>}
+              {row.medal && (
+                <span className={`medal-badge medal-inline ${row.medal}`}>
+                  {t(`scoring:medal.${row.medal}`)}
+                </span>
+              )}
               <span className="sub-line">
                 {[localized(row.college, lang), regionLabel(row.regionId, lang)]
                   .filter(Boolean)
@@ -81,7 +86,7 @@ export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?
 }
 
 /** The board's state in words: published, provisional, locked only, embargo, frozen, ceremony. */
-export function BoardState({ board, live }: { board: Board; live: boolean }) {
+export function BoardState({ board, live, lost }: { board: Board; live: boolean; lost: boolean }) {
   const { t, i18n } = useTranslation('board');
   const percent = (part: number, whole: number) =>
     whole === 0 ? 0 : Math.floor((part / whole) * 100);
@@ -94,9 +99,7 @@ export function BoardState({ board, live }: { board: Board; live: boolean }) {
     : '';
   return (
     <div className="board-state">
-      <span className={live ? 'live-badge on' : 'live-badge'}>
-        {live ? t('live') : t('offline')}
-      </span>
+      <LiveBadge live={live} lost={lost} />
       <span>
         {t('progress', {
           ...board.progress,
@@ -122,4 +125,11 @@ export function BoardState({ board, live }: { board: Board; live: boolean }) {
       )}
     </div>
   );
+}
+
+/** "Live" while pushes arrive; after a lost connection, that the figures are the last received. */
+export function LiveBadge({ live, lost }: { live: boolean; lost: boolean }) {
+  const { t } = useTranslation('board');
+  if (live) return <span className="live-badge on">{t('live')}</span>;
+  return lost ? <span className="live-badge">{t('offline')}</span> : null;
 }

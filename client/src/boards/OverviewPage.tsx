@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ChampionshipOverview } from '@ashyq/shared';
+import { LiveBadge } from './BoardTable';
 import { formatMarks, localized, personName, regionLabel } from './format';
 import { MedalTable } from './MedalTable';
 import { useBoardRoom } from './useBoardRoom';
@@ -10,7 +11,7 @@ export function OverviewPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('board');
   const lang = i18n.language;
-  const { data, live, missing } = useBoardRoom<ChampionshipOverview>(
+  const { data, live, lost, missing } = useBoardRoom<ChampionshipOverview>(
     { championshipId: id },
     `/api/public/championships/${encodeURIComponent(id)}/overview`,
   );
@@ -23,9 +24,7 @@ export function OverviewPage() {
         <>
           <h1>{localized(data.name, lang)}</h1>
           <p className="board-state">
-            <span className={live ? 'live-badge on' : 'live-badge'}>
-              {live ? t('live') : t('offline')}
-            </span>
+            <LiveBadge live={live} lost={lost} />
             <Link to={`/championships/${id}/screen`}>{t('bigScreen')}</Link>
           </p>
           <ul className="competition-cards">

@@ -9,8 +9,10 @@ export type RoomKey = { competitionId: string } | { championshipId: string };
 
 export interface RoomData<T> {
   data: T | undefined;
-  /** Receiving pushes over /board; false while it polls over HTTP instead. */
+  /** Receiving pushes over /board. */
   live: boolean;
+  /** The socket was lost: the page polls over HTTP until it is back. */
+  lost: boolean;
   /** The room does not exist (404 over HTTP, not_found over the socket). */
   missing: boolean;
 }
@@ -36,7 +38,12 @@ function boardSocket(): Socket {
  * socket is down it reads the same payload over HTTP (`httpPath`) every 10 s.
  */
 export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
-  const [state, setState] = useState<RoomData<T>>({ data: undefined, live: false, missing: false });
+  const [state, setState] = useState<RoomData<T>>({
+    data: undefined,
+    live: false,
+    lost: false,
+    missing: false,
+  });
   const keyText = JSON.stringify(key);
 
   useEffect(() => {
@@ -46,8 +53,9 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
     let roomName: string | undefined;
     let closed = false;
     let etag: string | null = null;
+    let lost = false;
     const show = (live: boolean) =>
-      !closed && setState({ data: replica.data, live, missing: false });
+      !closed && setState({ data: replica.data, live, lost, missing: false });
 
     const join = () => {
       const held =
@@ -59,6 +67,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
           return;
         }
         roomName = ack.room;
+        lost = false;
         if (ack.kind === 'snapshot') replica.snapshot(ack.snapshot as BoardSnapshotMessage<T>);
         else for (const diff of ack.diffs) replica.diff(diff);
         show(true);
@@ -84,6 +93,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
       show(false);
     };
     const onDisconnect = () => {
+      lost = true;
       show(false);
       void poll().catch(() => undefined);
     };

@@ -12,6 +12,7 @@ export function BoardPage() {
   const {
     data: board,
     live,
+    lost,
     missing,
   } = useBoardRoom<Board>(
     { competitionId: id },
@@ -28,7 +29,7 @@ export function BoardPage() {
             <span className="skill-number">{t('skill', { number: board.skill.number })}</span>{' '}
             {localized(board.skill.name, i18n.language)}
           </h1>
-          <BoardState board={board} live={live} />
+          <BoardState board={board} live={live} lost={lost} />
           {board.rows && <BoardTable board={board} />}
         </>
       )}

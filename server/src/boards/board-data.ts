@@ -201,7 +201,7 @@ export class BoardData {
     const lockedCount = locks.filter((lock) => lock.locked).length;
     const firstOpen = scoring.index.subCriteria.find((_, i) => !locks[i]!.locked);
     const { marked, required } = board.progress;
-    const leader = board.rows?.find((row) => row.position === 1);
+    const leader = board.rows?.find((row) => row.position === 1 && row.total > 0);
     return {
       ...base,
       policy: board.policy,
