@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryScheme, seedCompetition } from './competition-harness';
@@ -290,5 +292,50 @@ describe('clone last year', () => {
       [],
     );
     expect((await admin.post(`${championshipPath}/clone`, clone)).status).toBe(409);
+  });
+});
+
+describe('result sheet PDF', () => {
+  const pdfText = (bytes: Buffer) =>
+    execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
+
+  it('prints a draft before publication and an issued sheet with a code after, in kk and ru', async () => {
+    const draft = await admin.get('/api/admin/competitions/web-1/results.pdf?lang=kk');
+    expect(draft.status).toBe(200);
+    expect(draft.body.subarray(0, 5).toString()).toBe('%PDF-');
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = pdfText(draft.body);
+      expect(text).toContain('Нәтижелердің қорытынды ведомосы');
+      expect(text).toContain('Алтын');
+      expect(text).not.toContain('900101');
+    }
+    expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
+    // The verification code travels in a header, which the JSON client does not keep.
+    const login = await fetch(`${app.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.kz', password }),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const res = await fetch(`${app.base}/api/admin/competitions/web-1/results.pdf?lang=ru`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(200);
+    const code = res.headers.get('x-verification-code');
+    expect(code).toMatch(/\w/);
+    const verified = await fetch(
+      `${app.base}/api/public/verify/${encodeURIComponent(code!.replace(/\W/g, ''))}`,
+    );
+    expect(((await verified.json()) as { matches: boolean }).matches).toBe(true);
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain('Итоговая ведомость результатов');
+      expect(text).toMatch(/1\s+Сатпаев0 Арман/);
+    }
+  });
+
+  it('prints only in Kazakh or Russian and only for organisers in scope', async () => {
+    expect((await admin.get('/api/admin/competitions/web-1/results.pdf?lang=en')).status).toBe(400);
+    expect((await outsider.get('/api/admin/competitions/web-1/results.pdf')).status).toBe(403);
   });
 });

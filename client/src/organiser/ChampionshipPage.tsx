@@ -91,18 +91,32 @@ export function ChampionshipPage() {
         </li>
         {sorted
           .filter((competition) => competition.hasScheme)
-          .map((competition) => (
-            <li key={competition.id}>
-              <a
-                href={`/api/admin/competitions/${competition.id}/results.xlsx?lang=${lang}`}
-                download
-              >
-                {t('exports.competitionXlsx', {
-                  skill: `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`,
-                })}
-              </a>
-            </li>
-          ))}
+          .map((competition) => {
+            const skill = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+            const competitionUrl = `/api/admin/competitions/${competition.id}`;
+            return (
+              <li key={competition.id}>
+                <a href={`${competitionUrl}/results.xlsx?lang=${lang}`} download>
+                  {t('exports.competitionXlsx', { skill })}
+                </a>
+                {(['kk', 'ru'] as const).map((paper) => (
+                  <span key={paper}>
+                    {' · '}
+                    <a
+                      href={`${competitionUrl}/results.pdf?lang=${paper}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t('resultSheet.download', {
+                        skill: competition.skill.number,
+                        language: paper.toUpperCase(),
+                      })}
+                    </a>
+                  </span>
+                ))}
+              </li>
+            );
+          })}
       </ul>
       <BestOfDelegation championshipId={championship.id} />
 

@@ -35,7 +35,8 @@ export interface CompetitionResults {
   competition: Competition;
   /** The profile's scale: the export adds the scale column only where it is not `none`. */
   scale: 'none' | 'ws700' | 'legacy500';
-  published: boolean;
+  /** When the results were published; null while they are provisional. */
+  publishedAt: string | null;
   rows: ResultRow[];
 }
 
@@ -77,7 +78,7 @@ export async function competitionResults(
   return {
     competition,
     scale: runtime.context.profile.scale,
-    published: scoring.published !== null,
+    publishedAt: scoring.published?.at ?? null,
     rows,
   };
 }

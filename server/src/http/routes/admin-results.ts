@@ -1,16 +1,27 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { bestOfDelegation, getProfile, idSchema, type Language } from '@ashyq/shared';
+import { bestOfDelegation, fullName, getProfile, idSchema, type Language } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
+import {
+  renderResultsSheet,
+  resultsSheetContent,
+  resultsSheetKind,
+  resultsSheetSummary,
+  resultsSheetTitle,
+  resultsSheetView,
+} from '../../documents/results-sheet';
+import { documentUrl, formatCode, type DocumentRegistry } from '../../documents/verification';
 import type { ReferenceRepository } from '../../domain/reference';
 import { competitionResults, type CompetitionResults, type ResultRow } from '../../results/rows';
 import { medalTable, resultsWorkbook } from '../../results/xlsx';
 import { languageOf, parse } from '../errors';
-import { refusal } from './admin-support';
+import { organiserOf, refusal } from './admin-support';
 
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });
 const teamQuery = z.object({ team: z.enum(['region', 'college']).default('region') });
+/** Result sheets print in the languages of paperwork: Kazakh and Russian. */
+const sheetQuery = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -21,9 +32,76 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export function resultsRoutes(
   reference: ReferenceRepository,
   registry: CompetitionRegistry,
+  documents: { registry: DocumentRegistry; publicUrl: string },
   guards: { inChampionship: RequestHandler; inCompetition: RequestHandler },
 ): Router {
   const router = Router();
+
+  /** The result sheet's data from the records as they stand; null when there are no results. */
+  async function sheetView(competitionId: string, lang: Language) {
+    const found = await reference.get('competitions', competitionId);
+    if (!found) return null;
+    const results = await competitionResults(registry, found.record, lang);
+    if (!results) return null;
+    const { record: championship } = await reference.require(
+      'championships',
+      found.record.championshipId,
+    );
+    const colleges = new Map((await reference.list('colleges')).map((c) => [c.id, c]));
+    const experts = await reference.list('experts', { competitionId });
+    const chief = experts.find((expert) => expert.role === 'chief');
+    return resultsSheetView(results, {
+      championship: championship.name,
+      publishedAt: results.publishedAt,
+      chief: chief ? fullName(chief.name) : null,
+      collegeName: (id) => {
+        const college = id ? colleges.get(id) : undefined;
+        return college ? college.name[lang === 'en' ? 'ru' : lang] : '';
+      },
+    });
+  }
+
+  documents.registry.registerKind(resultsSheetKind, async (subject) => {
+    const { competitionId, language } = subject as { competitionId: string; language: 'kk' | 'ru' };
+    const view = await sheetView(competitionId, language);
+    return view ? resultsSheetContent(view) : undefined;
+  });
+
+  router.get(
+    '/api/admin/competitions/:competitionId/results.pdf',
+    guards.inCompetition,
+    async (req, res) => {
+      const { competitionId } = parse(competitionParams, req.params, 'params');
+      const { lang } = parse(sheetQuery, req.query, 'query');
+      const view = await sheetView(competitionId, lang);
+      if (!view) throw refusal('not_found', 'scheme', 'noScheme');
+      let verification: { code: string; url: string } | undefined;
+      if (view.publishedAt) {
+        // Published results are final: the sheet is issued and can be checked by its code.
+        const issued = await documents.registry.issue({
+          kind: resultsSheetKind,
+          subject: { competitionId, language: lang },
+          content: resultsSheetContent(view),
+          summary: resultsSheetSummary(view, lang),
+          title: resultsSheetTitle(lang, view),
+          language: lang,
+          issuedBy: organiserOf(req).id,
+        });
+        verification = {
+          code: formatCode(issued.code),
+          url: documentUrl(documents.publicUrl, issued.code),
+        };
+      }
+      const pdf = renderResultsSheet(view, lang, verification);
+      res.type('application/pdf');
+      res.setHeader(
+        'Content-Disposition',
+        `inline; filename="${competitionId}-results-${lang}.pdf"`,
+      );
+      if (verification) res.setHeader('X-Verification-Code', verification.code);
+      res.send(await pdf.toBuffer());
+    },
+  );
 
   async function championshipResults(championshipId: string, lang: Language) {
     const { record: championship } = await reference.require('championships', championshipId);

@@ -236,7 +236,14 @@ export function adminRoutes(services: Services): Router {
   );
 
   router.use(peopleRoutes(reference, inCompetition, services.competitions));
-  router.use(resultsRoutes(reference, services.competitions, { inChampionship, inCompetition }));
+  router.use(
+    resultsRoutes(
+      reference,
+      services.competitions,
+      { registry: services.documents, publicUrl: services.config.publicUrl },
+      { inChampionship, inCompetition },
+    ),
+  );
   router.use(advancementRoutes(reference, services.competitions, inChampionship));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
