@@ -13,6 +13,7 @@ import { OrganiserLoginPage } from '../organiser/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
 import { ChampionshipsPage } from '../pages/ChampionshipsPage';
 import { HomeStatus } from '../pages/HomeStatus';
+import { VerifyPage } from '../verify/VerifyPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -39,6 +40,8 @@ export function App() {
         <Route path="/login" element={<OrganiserLoginPage />} />
         <Route path="/organiser/*" element={<OrganiserApp />} />
         <Route path="/exam/*" element={<ExamApp />} />
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
       </Routes>
     </BrowserRouter>
   );

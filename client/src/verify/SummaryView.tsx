@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+
+type Row = Record<string, unknown>;
+
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A document's public summary, whatever its kind: plain fields as a list, lists of records as a
+ * table. Field names and known values (competitor statuses...) are translated through the
+ * documents namespace's `verify.field` and `verify.value`, so a new kind only adds words there.
+ */
+export function SummaryView({ summary }: { summary: Row }) {
+  const { t } = useTranslation('documents');
+  const entries = Object.entries(summary);
+  const fields = entries.filter(([, value]) => !Array.isArray(value));
+  const lists = entries.filter(([, value]) => Array.isArray(value)) as [string, unknown[]][];
+  return (
+    <>
+      <dl className="verify-facts">
+        {fields.map(([key, value]) => (
+          <div key={key} className="verify-fact">
+            <dt>{t(`verify.field.${key}`, { defaultValue: key })}</dt>
+            <dd>
+              <Value value={value} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {lists.map(([key, rows]) => (
+        <SummaryTable key={key} name={key} rows={rows.filter(isRow)} />
+      ))}
+    </>
+  );
+}
+
+function SummaryTable({ name, rows }: { name: string; rows: Row[] }) {
+  const { t } = useTranslation('documents');
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return (
+    <table className="verify-table">
+      <caption>{t(`verify.field.${name}`, { defaultValue: name })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">№</th>
+          {columns.map((column) => (
+            <th
+              key={column}
+              scope="col"
+              className={typeof rows[0]?.[column] === 'number' ? 'number' : undefined}
+            >
+              {t(`verify.field.${column}`, { defaultValue: column })}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            <td className="number">{i + 1}</td>
+            {columns.map((column) => (
+              <td key={column} className={typeof row[column] === 'number' ? 'number' : undefined}>
+                <Value value={row[column]} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Value({ value }: { value: unknown }) {
+  const { t, i18n } = useTranslation('documents');
+  if (value === null || value === undefined) return <>—</>;
+  if (typeof value === 'number') {
+    const digits = Number.isInteger(value) ? 0 : 2;
+    return <>{value.toLocaleString(i18n.language, { minimumFractionDigits: digits })}</>;
+  }
+  if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
+  if (typeof value === 'string') {
+    if (isoTime.test(value)) return <>{new Date(value).toLocaleString(i18n.language)}</>;
+    return <>{t(`verify.value.${value}`, { defaultValue: value })}</>;
+  }
+  return <>{JSON.stringify(value)}</>;
+}
+
+function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
