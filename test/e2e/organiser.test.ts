@@ -362,7 +362,15 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: 'Publish' }).click();
     await row.getByText('Published').waitFor();
+    // The boards' ceremony reveal, driven from the console.
+    const ceremony = page.getByLabel('Award ceremony reveal on the public boards');
+    await ceremony.getByRole('button', { name: 'Start: medals last' }).click();
+    await ceremony.getByText('Step 0').waitFor();
+    await ceremony.getByRole('button', { name: 'Reveal next' }).click();
+    await ceremony.getByText('Step 1').waitFor();
     await page.screenshot({ path: screenshotPath('organiser-run-1280x800'), fullPage: true });
+    await ceremony.getByRole('button', { name: 'End the reveal' }).click();
+    await ceremony.getByText('No reveal running').waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Language, LockState } from '@ashyq/shared';
 import { adminRequest, ErrorReport } from './api';
+import { CeremonyControl } from './CeremonyControl';
 import type { CompetitionSummary } from './ChampionshipPage';
 
 interface Overview {
@@ -132,6 +133,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
           {t('run.publishAll')}
         </button>
       )}
+      <CeremonyControl competitions={running} />
     </>
   );
 }

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CeremonyState, Language } from '@ashyq/shared';
+import { adminRequest, ErrorReport } from './api';
+import type { CompetitionSummary } from './ChampionshipPage';
+
+/**
+ * Drives the boards' ceremony reveal (the boards own it: /api/admin/competitions/:id/ceremony);
+ * every public board of the competition follows each click.
+ */
+export function CeremonyControl({ competitions }: { competitions: CompetitionSummary[] }) {
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
+  const [competitionId, setCompetitionId] = useState(competitions[0]?.id ?? '');
+  const [ceremony, setCeremony] = useState<CeremonyState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const url = `/api/admin/competitions/${competitionId}/ceremony`;
+
+  useEffect(() => {
+    if (!competitionId) return;
+    let live = true;
+    adminRequest<{ ceremony: CeremonyState | null }>('GET', url)
+      .then((reply) => live && setCeremony(reply.ceremony))
+      .catch((failure: unknown) => live && setError(failure));
+    return () => {
+      live = false;
+    };
+  }, [url, competitionId]);
+
+  async function act(method: 'POST' | 'DELETE', path: string, body?: unknown) {
+    setError(null);
+    try {
+      const reply = await adminRequest<{ ceremony: CeremonyState } | undefined>(method, path, body);
+      setCeremony(reply?.ceremony ?? null);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (competitions.length === 0) return null;
+  return (
+    <div className="org-panel" aria-label={t('ceremony.title')}>
+      <h3>{t('ceremony.title')}</h3>
+      <p className="org-muted">{t('ceremony.hint')}</p>
+      <div className="org-actions">
+        <label>
+          {t('ceremony.competition')}{' '}
+          <select value={competitionId} onChange={(e) => setCompetitionId(e.target.value)}>
+            {competitions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.skill.number} {c.skill.name[lang] ?? c.skill.name.ru}
+              </option>
+            ))}
+          </select>
+        </label>
+        {ceremony ? (
+          <>
+            <strong>{t('ceremony.step', { step: ceremony.step })}</strong>
+            <button type="button" onClick={() => void act('POST', `${url}/step`, { move: 'back' })}>
+              {t('ceremony.back')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void act('POST', `${url}/step`, { move: 'next' })}
+            >
+              {t('ceremony.next')}
+            </button>
+            <button type="button" onClick={() => void act('DELETE', url)}>
+              {t('ceremony.end')}
+            </button>
+          </>
+        ) : (
+          <>
+            <span>{t('ceremony.none')}</span>
+            {(['ascending', 'medals'] as const).map((mode) => (
+              <button key={mode} type="button" onClick={() => void act('POST', url, { mode })}>
+                {t(`ceremony.${mode}`)}
+              </button>
+            ))}
+          </>
+        )}
+      </div>
+      <ErrorReport error={error} />
+    </div>
+  );
+}
