@@ -43,8 +43,16 @@ afterAll(async () => {
 
 /** The engine's A1 totals and names, replayed here from the log the chief can read. */
 async function engineFigures() {
-  const { body } = await chiefClient.get(`/api/chief/competitions/${competitionId}/events`);
-  const events = body.events as StoredEvent[];
+  const events: StoredEvent[] = [];
+  let before: number | null | undefined;
+  do {
+    const query = `limit=2000${before ? `&before=${before}` : ''}`;
+    const { body } = await chiefClient.get(
+      `/api/chief/competitions/${competitionId}/events?${query}`,
+    );
+    events.unshift(...(body.events as StoredEvent[]));
+    before = body.nextBefore as number | null | undefined;
+  } while (before);
   const projection = CompetitionProjection.recompute(
     {
       scheme: web.competition.scheme,
