@@ -109,3 +109,74 @@ describe('naming the chief expert', () => {
     expect((await admin.get(`${competitionPath}/experts`)).body).toEqual(before);
   });
 });
+
+describe('small edits of the scheme', () => {
+  const schemePath = `${competitionPath}/scheme`;
+
+  it('applies names and max marks before marking, as a new version with its history', async () => {
+    const before = (await admin.get(competitionPath)).body.competition;
+    const reply = await admin.patch(schemePath, {
+      edits: [{ target: 'criterion', id: 'A', name: 'Настройка сети' }],
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.schemeVersion).toBe(before.schemeVersion + 1);
+    const after = (await admin.get(competitionPath)).body.competition;
+    expect(after.scheme.criteria[0].name).toBe('Настройка сети');
+    expect(after.schemeEdits).toHaveLength(1);
+  });
+
+  it('refuses an edit of something the scheme lacks, naming it, and changes nothing', async () => {
+    const before = (await admin.get(competitionPath)).body;
+    const reply = await admin.patch(`${schemePath}?lang=ru`, {
+      edits: [{ target: 'aspect', code: 'Z9.M9', description: 'нет такого' }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details[0]).toMatchObject({ path: 'edits[0]' });
+    expect(reply.body.error.details[0].message).toContain('Z9.M9');
+    expect((await admin.patch(schemePath, { edits: [] })).status).toBe(400);
+    expect((await admin.get(competitionPath)).body).toEqual(before);
+  });
+
+  it('after the first mark needs a reason, and keeps it with the new version', async () => {
+    const runtime = await app.services.competitions.open('console-web');
+    const scheme = runtime.context.competition.scheme!;
+    const sub = scheme.criteria
+      .flatMap((criterion) => criterion.subCriteria)
+      .find((candidate) => candidate.aspects.every((aspect) => aspect.type === 'M'))!;
+    const binary = sub.aspects.find((a) => (a.measurement?.kind ?? 'binary') === 'binary')!;
+    const competitor = await admin.post(`${competitionPath}/competitors`, {
+      name: { last: 'Серікұлы', first: 'Әлихан' },
+      iin: syntheticIin(seededRng(5), { from: '2005-01-01', to: '2006-12-31' }),
+      regionId: 'astana',
+    });
+    expect(competitor.status, JSON.stringify(competitor.body)).toBe(201);
+    await runtime.setPanel('test', sub.id, ['x0']);
+    const marked = await runtime.recordMarks('x0', [
+      {
+        id: 'mark-edit-0001',
+        competitor: competitor.body.competitor.id,
+        aspect: binary.code,
+        value: { kind: 'binary', achieved: true },
+      },
+    ]);
+    expect(marked[0]?.status, JSON.stringify(marked)).toBe('accepted');
+
+    const edit = { target: 'aspect', code: binary.code, description: 'Кабель обжат по T568B' };
+    const noReason = await admin.patch(schemePath, { edits: [edit] });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details[0].path).toBe('reason');
+    const reply = await admin.patch(schemePath, {
+      edits: [edit],
+      reason: 'Опечатка в описании аспекта',
+    });
+    expect(reply.status).toBe(200);
+    const after = (await admin.get(competitionPath)).body.competition;
+    expect(after.schemeEdits.at(-1).reason).toBe('Опечатка в описании аспекта');
+    const reopened = await app.services.competitions.open('console-web');
+    expect(reopened.context.competition.schemeVersion).toBe(reply.body.schemeVersion);
+    const result = reopened.state.scoring
+      .results()
+      .find((r) => r.competitor === competitor.body.competitor.id)!;
+    expect(result.total).toBe(binary.maxMark);
+  });
+});

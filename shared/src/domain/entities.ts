@@ -69,6 +69,17 @@ export const competitionSchema = z.object({
   scheme: markingSchemeSchema.optional(),
   /** Bumped on every scheme replacement; frozen once the first mark is recorded. */
   schemeVersion: z.number().int().min(0),
+  /** Edits of the scheme in place (names, descriptors, max marks): who, when and, once marking started, why. */
+  schemeEdits: z
+    .array(
+      z.object({
+        version: z.number().int().min(1),
+        at: z.string(),
+        actor: z.string(),
+        reason: z.string().optional(),
+      }),
+    )
+    .optional(),
   createdAt: z.string(),
 });
 

@@ -21,6 +21,11 @@ export const admin = defineNamespace({
         'The next championship has no competition for skill {{skill}}; add it first',
       sameChampionship: 'Competitors advance to another championship, not to the same one',
       cloneSeason: 'The copy must be for a later season than the original',
+      schemeEditUnknown: 'The scheme has no {{target}} "{{id}}"',
+      schemeEditNotJudgement:
+        'Only judgement aspects have score descriptors; {{id}} is a measurement aspect',
+      schemeEditInvalid: 'After these changes the scheme would not be valid',
+      schemeReasonRequired: 'Marking has started: a change of the scheme needs a reason',
     },
   },
   ru: {
@@ -42,6 +47,11 @@ export const admin = defineNamespace({
         'В следующем чемпионате нет компетенции с номером {{skill}}; сначала добавьте её',
       sameChampionship: 'Участники проходят в другой чемпионат, а не в тот же самый',
       cloneSeason: 'Копия должна быть на более поздний сезон, чем исходный чемпионат',
+      schemeEditUnknown: 'В схеме нет элемента «{{id}}» ({{target}})',
+      schemeEditNotJudgement:
+        'Описания баллов есть только у судейских аспектов; {{id}} — измеримый аспект',
+      schemeEditInvalid: 'После этих изменений схема оценки станет некорректной',
+      schemeReasonRequired: 'Оценивание уже началось: для изменения схемы укажите причину',
     },
   },
   kk: {
@@ -62,6 +72,11 @@ export const admin = defineNamespace({
       noTargetCompetition: 'Келесі чемпионатта {{skill}} нөмірлі құзырет жоқ; алдымен оны қосыңыз',
       sameChampionship: 'Қатысушылар сол чемпионатқа емес, басқа чемпионатқа өтеді',
       cloneSeason: 'Көшірме бастапқы чемпионаттан кейінгі маусымға арналуы тиіс',
+      schemeEditUnknown: 'Схемада «{{id}}» элементі жоқ ({{target}})',
+      schemeEditNotJudgement:
+        'Балл сипаттамалары тек сараптамалық аспектілерде болады; {{id}} — өлшенетін аспект',
+      schemeEditInvalid: 'Бұл өзгерістерден кейін бағалау схемасы дұрыс болмайды',
+      schemeReasonRequired: 'Бағалау басталып кетті: схеманы өзгерту үшін себебін көрсетіңіз',
     },
   },
 });

@@ -24,6 +24,7 @@ import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './admin-advancement';
 import { peopleRoutes } from './admin-people';
 import { resultsRoutes } from './admin-results';
+import { schemeEditRoutes } from './admin-scheme';
 import { staffRoutes } from './admin-staff';
 import {
   championshipOfCompetition,
@@ -245,6 +246,7 @@ export function adminRoutes(services: Services): Router {
     ),
   );
   router.use(advancementRoutes(reference, services.competitions, inChampionship));
+  router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
   router.get(
