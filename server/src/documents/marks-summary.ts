@@ -64,24 +64,31 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   ]);
 
   const aspectCount = view.aspects.length;
+  // A wide sub-criterion heads its columns M10, J3 (the title names the sub-criterion), so a
+  // code never breaks across lines; the legend below gives the full codes.
+  const narrow = aspectCount > 10;
+  const heading = (code: string) => (narrow ? code.slice(code.indexOf('.') + 1) : code);
   const columns: TableColumn[] = [
     { header: pdf.t('marksSummary.number'), width: 2.2, align: 'right' },
-    { header: pdf.t('marksSummary.competitor'), width: aspectCount > 10 ? 9 : 12 },
+    { header: pdf.t('marksSummary.competitor'), width: narrow ? 16 : 12 },
     ...view.aspects.map((aspect) => ({
-      header: `${aspect.code}\n${pdf.t('marksSummary.max', { max: mark(aspect.maxMark) })}`,
+      header: `${heading(aspect.code)}\n${pdf.t('marksSummary.max', { max: mark(aspect.maxMark) })}`,
       width: 4,
       align: 'center' as const,
     })),
-    { header: pdf.t('marksSummary.total'), width: 4, align: 'right' },
+    { header: pdf.t('marksSummary.total'), width: 4.5, align: 'right' },
   ];
   const maxTotal = view.aspects.reduce((sum, aspect) => sum + aspect.maxMark, 0);
   columns[columns.length - 1]!.header += `\n${pdf.t('marksSummary.max', { max: mark(maxTotal) })}`;
 
   const rows = view.competitors.map((row, i): TableCell[] => [
     String(i + 1),
-    row.name,
-    ...aspectCells(row, mark, pdf),
-    { text: mark(row.total), bold: true },
+    row.status === 'active' ? row.name : `${row.name} — ${pdf.t(`marksSummary.${row.status}`)}`,
+    ...aspectCells(row, mark, pdf, narrow),
+    {
+      text: row.status === 'active' ? mark(row.total) : pdf.t('marksSummary.unmarked'),
+      bold: true,
+    },
   ]);
   pdf.table(columns, rows, { fontSize: aspectCount > 12 ? 7 : 8 });
   pdf.paragraph(pdf.t('marksSummary.scoresNote'), { size: 8 });
@@ -119,14 +126,16 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   return pdf;
 }
 
-function aspectCells(row: SummaryRow, mark: (value: number) => string, pdf: PdfWriter): string[] {
-  if (row.status !== 'active') {
-    const label = pdf.t(row.status === 'absent' ? 'marksSummary.absent' : 'marksSummary.withdrawn');
-    return row.aspects.map(() => label);
-  }
+function aspectCells(
+  row: SummaryRow,
+  mark: (value: number) => string,
+  pdf: PdfWriter,
+  narrow: boolean,
+): string[] {
   return row.aspects.map((aspect) => {
-    if (aspect.mark === null) return pdf.t('marksSummary.unmarked');
+    if (row.status !== 'active' || aspect.mark === null) return pdf.t('marksSummary.unmarked');
     if (!aspect.scores) return mark(aspect.mark);
-    return `(${aspect.scores.join(' ')}) ${mark(aspect.mark)}`;
+    const scores = aspect.scores.join(' ');
+    return narrow ? `${scores}\n${mark(aspect.mark)}` : `(${scores}) ${mark(aspect.mark)}`;
   });
 }

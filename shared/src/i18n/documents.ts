@@ -40,7 +40,8 @@ export const documents = defineNamespace({
       unmarked: '—',
       judgement: 'J',
       measurement: 'M',
-      scoresNote: 'Judgement aspects: each judge’s score (0–3) in brackets, then the aspect mark.',
+      scoresNote:
+        'Judgement aspects: each judge’s score (0–3), then the aspect mark. Absent and withdrawn competitors have no marks (—).',
       aspects: 'Aspects',
       aspectCode: 'Code',
       aspectType: 'Type',
@@ -128,7 +129,8 @@ export const documents = defineNamespace({
       unmarked: '—',
       judgement: 'С',
       measurement: 'И',
-      scoresNote: 'Судейские аспекты: оценки каждого судьи (0–3) в скобках, затем балл за аспект.',
+      scoresNote:
+        'Судейские аспекты: оценки каждого судьи (0–3), затем балл за аспект. У не явившихся и снятых участников оценок нет (—).',
       aspects: 'Аспекты',
       aspectCode: 'Код',
       aspectType: 'Тип',
@@ -216,7 +218,7 @@ export const documents = defineNamespace({
       judgement: 'С',
       measurement: 'Ө',
       scoresNote:
-        'Сараптамалық аспектілер: жақшада әр төрешінің бағасы (0–3), содан кейін аспект балы.',
+        'Сараптамалық аспектілер: әр төрешінің бағасы (0–3), содан кейін аспект балы. Келмеген және шығарылған қатысушыларда баға жоқ (—).',
       aspects: 'Аспектілер',
       aspectCode: 'Коды',
       aspectType: 'Түрі',
