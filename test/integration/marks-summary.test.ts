@@ -200,6 +200,26 @@ describe.runIf(pdfToolsAvailable())('the marks summary PDF of a locked sub-crite
     expect(row).toContain('снят');
   });
 
+  it('keeps the same code when an expert signs off after printing: the hash covers the figures', async () => {
+    const base = `/api/chief/competitions/${competitionId}`;
+    expect((await chiefClient.post(`${base}/sub-criteria/A1/lock`)).status).toBe(200);
+    const before = await download('A1', 'ru');
+    expect(before.code).not.toBeNull();
+    expect(pdfText(before.pdf)).not.toContain('подписано в приложении');
+
+    const panelExpert = web.panels.find((panel) => panel.subCriterionId === 'A1')!.experts[0]!;
+    const expert = new Client(server.url);
+    const pin = demo.expertPins[panelExpert]!;
+    await expert.post('/api/auth/pin', { competitionId, pin });
+    expect((await expert.post('/api/expert/sign-off/A1', { pin })).status).toBe(200);
+
+    const after = await download('A1', 'ru');
+    expect(after.code).toBe(before.code);
+    expect(pdfText(after.pdf)).toContain('подписано в приложении');
+    const { body } = await new Client(server.url).get(`/api/public/verify/${before.code}`);
+    expect(body.matches).toBe(true);
+  });
+
   it('refuses unknown sub-criteria, bad languages and callers who are not the chief', async () => {
     expect((await chiefClient.get(summaryPath('Z9', 'ru'))).status).toBe(404);
     const bad = await chiefClient.get(summaryPath('A1', 'de'));
