@@ -298,6 +298,15 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
       body: JSON.stringify({ competitionId, pin }),
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
+
+    const conflictForm = page.locator('.conflict-form');
+    await conflictForm.getByLabel('Expert').selectOption({ label: expertName('web-e4') });
+    await page.getByLabel('Competitor').selectOption({ label: competitorName('web-01') });
+    await button(page, 'Declare the conflict').click();
+    await button(dialog(), 'Declare the conflict').click();
+    await expect
+      .poll(() => page.locator('.conflict-list').textContent())
+      .toBe(`${expertName('web-e4')}: ${competitorName('web-01')}`);
   });
 
   it('speaks the user language, down to the server refusal of a marking team too small', async () => {
@@ -320,5 +329,24 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await tab('Бағалау барысы').click();
     await page.screenshot({ path: screenshotPath('chief-progress-kk-1024x768') });
     expect(await page.locator('table.matrix thead th').first().textContent()).toBe('Қатысушы');
+  });
+
+  it('lets an organiser pick the competition it runs the console for', async () => {
+    const organiser = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en',
+    });
+    const signedIn = await organiser.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' },
+    });
+    expect(signedIn.status()).toBe(200);
+    const tab = await organiser.newPage();
+    await tab.goto(`${server.url}/chief`);
+    await button(tab, 'English').click();
+    await tab.getByRole('link', { name: /Web Technologies/ }).click();
+    await tab.waitForURL(`${server.url}/chief/${competitionId}`);
+    await expect.poll(() => tab.locator('.connection').textContent()).toBe('Live');
+    expect(await tab.locator('table.matrix tbody tr').count()).toBe(10);
+    await organiser.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isLanguage, type Language } from '@ashyq/shared';
@@ -70,6 +70,14 @@ function Console({ competitionId }: { competitionId: string }) {
   const navigate = useNavigate();
   const [roster, reloadRoster] = useRoster(competitionId);
   const live = useChiefLive(competitionId, lang);
+  // A registration or status change, from this console or another, shows in the roster.
+  const competitorChanges = useMemo(
+    () => live.events.filter((event) => event.type.startsWith('competitor.')).length,
+    [live.events],
+  );
+  useEffect(() => {
+    if (competitorChanges > 0) reloadRoster();
+  }, [competitorChanges, reloadRoster]);
   const [tab, setTab] = useState<Tab>('progress');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
@@ -181,5 +189,6 @@ function useRoster(competitionId: string): [Loaded<Roster>, () => void] {
       current = false;
     };
   }, [competitionId, version]);
-  return [roster, () => setVersion((v) => v + 1)];
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return [roster, reload];
 }

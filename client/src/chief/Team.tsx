@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chiefBase, chiefRequest, errorText } from './api';
+import { Conflicts } from './Conflicts';
 import type { ConsoleProps } from './console-props';
 import { localized, formatTime } from './view';
 import type { RosterExpert } from './types';
@@ -39,6 +40,7 @@ export function Team(props: ConsoleProps) {
         </tbody>
       </table>
       <Panels {...props} />
+      <Conflicts {...props} />
     </section>
   );
 }
