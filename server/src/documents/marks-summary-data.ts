@@ -55,6 +55,11 @@ export async function marksSummaryView(
     .find((candidate) => candidate.id === subCriterionId)!;
   const aspects = scoring.index.aspects.slice(indexed.firstAspect, indexed.endAspect);
 
+  const panel = runtime.state.panels.get(subCriterionId) ?? [];
+  const panelOrder = (expert: string) => {
+    const at = panel.indexOf(expert);
+    return at < 0 ? panel.length : at;
+  };
   const competitors = scoring.results().map((result): SummaryRow => {
     const person = runtime.state.people.get(result.competitor);
     return {
@@ -65,10 +70,11 @@ export async function marksSummaryView(
       aspects: aspects.map(({ code, aspect }) => {
         const mark = result.aspects[code] ?? null;
         if (aspect.type !== 'J' || mark === null) return { code, mark, scores: null };
-        // Each judge's score, ordered by judge so the columns read the same on every row.
+        // Each judge's score in the order the marking team signs below, so a reader can tell
+        // whose score is whose (a judge no longer on the panel comes last).
         const scores = (scoring.aspectState(result.competitor, code)?.current ?? [])
           .slice()
-          .sort((a, b) => a.expert.localeCompare(b.expert))
+          .sort((a, b) => panelOrder(a.expert) - panelOrder(b.expert))
           .map((record) => (record.value.kind === 'judgement' ? record.value.score : 0));
         return { code, mark, scores };
       }),
@@ -84,7 +90,6 @@ export async function marksSummaryView(
   const lockState = scoring.lockState().find((state) => state.subCriterion === subCriterionId)!;
   const signedOff = new Map(lockState.signOffs.map((signOff) => [signOff.expert, signOff.at]));
   const chief = [...experts.values()].find((expert) => expert.role === 'chief');
-  const panel = runtime.state.panels.get(subCriterionId) ?? [];
   const signatoryIds = [...panel, ...(chief && !panel.includes(chief.id) ? [chief.id] : [])];
   // An organiser may lock too; the sheet then names the competition's chief expert.
   const lockedBy = experts.get(lockState.actor ?? '') ?? chief;

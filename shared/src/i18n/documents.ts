@@ -41,7 +41,7 @@ export const documents = defineNamespace({
       judgement: 'J',
       measurement: 'M',
       scoresNote:
-        'Judgement aspects: each judge’s score (0–3), then the aspect mark. Absent and withdrawn competitors have no marks (—).',
+        'Judgement aspects: each judge’s score (0–3) in the order of the marking team below, then the aspect mark. Absent and withdrawn competitors have no marks (—).',
       aspects: 'Aspects',
       aspectCode: 'Code',
       aspectType: 'Type',
@@ -130,7 +130,7 @@ export const documents = defineNamespace({
       judgement: 'С',
       measurement: 'И',
       scoresNote:
-        'Судейские аспекты: оценки каждого судьи (0–3), затем балл за аспект. У не явившихся и снятых участников оценок нет (—).',
+        'Судейские аспекты: оценки каждого судьи (0–3) в порядке группы оценки ниже, затем балл за аспект. У не явившихся и снятых участников оценок нет (—).',
       aspects: 'Аспекты',
       aspectCode: 'Код',
       aspectType: 'Тип',
@@ -218,7 +218,7 @@ export const documents = defineNamespace({
       judgement: 'С',
       measurement: 'Ө',
       scoresNote:
-        'Сараптамалық аспектілер: әр төрешінің бағасы (0–3), содан кейін аспект балы. Келмеген және шығарылған қатысушыларда баға жоқ (—).',
+        'Сараптамалық аспектілер: әр төрешінің бағасы (0–3) төмендегі бағалау тобының ретімен, содан кейін аспект балы. Келмеген және шығарылған қатысушыларда баға жоқ (—).',
       aspects: 'Аспектілер',
       aspectCode: 'Коды',
       aspectType: 'Түрі',
