@@ -308,6 +308,11 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.getByRole('button', { name: 'Accept this scheme' }).click();
     await page.getByText('Scheme accepted as version 1').waitFor();
     await page.getByRole('link', { name: 'Download the scheme as a CIS workbook' }).waitFor();
+    // A typo fixed before marking starts: a new version, no reason needed yet.
+    await page.getByText('Edit names, descriptions and max marks').click();
+    await page.getByLabel('Criterion B', { exact: true }).fill('Code quality');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText('Saved as version 2').waitFor();
   });
 
   it('refuses a people list with the row and column of each problem, then imports the right ones', async () => {

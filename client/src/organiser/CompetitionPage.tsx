@@ -5,6 +5,7 @@ import type { Competition, Expert, Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from './api';
 import { CardsSheet } from './CardsSheet';
 import { PeopleSection } from './PeopleSection';
+import { SchemeEditor } from './SchemeEditor';
 import { SchemeSection } from './SchemeSection';
 
 /** One competency: its marking scheme, its people, and the experts' sign-in cards. */
@@ -47,6 +48,12 @@ export function CompetitionPage() {
         hasScheme={competition.scheme !== undefined}
         onAccepted={reload}
       />
+      {competition.scheme && (
+        <SchemeEditor
+          competition={{ ...competition, scheme: competition.scheme }}
+          onSaved={reload}
+        />
+      )}
       <PeopleSection
         competitionId={competition.id}
         running={competition.scheme !== undefined}
