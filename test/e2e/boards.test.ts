@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Board } from '@ashyq/shared';
+import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { pinSignIn, sendMarks, unmarkedMeasurements } from '../support/demo-marks';
+import { removeDataDir, startServer, type RunningServer } from '../support/server';
+
+const web = 'wsk-2026-astana-web';
+const cooking = 'wsk-2026-astana-cooking';
+
+describe.runIf(browserAvailable())(
+  'public boards in Chromium (demo data)',
+  { timeout: 180_000 },
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let organiser: string;
+
+    const api = async (method: string, path: string, cookie: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${path}: ${res.status}`).toBeLessThan(300);
+      return res.status === 204 ? undefined : res.json();
+    };
+    const publicBoard = async (id: string) =>
+      (await (await fetch(`${server.url}/api/public/competitions/${id}/board`)).json()) as Board;
+    const setPublication = (id: string, publication: object) =>
+      api('PATCH', `/api/admin/competitions/${id}`, organiser, { publication });
+
+    async function openBoard(id: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.url}/competitions/${id}`);
+      await page.getByRole('button', { name: 'Русский' }).click();
+      await page.waitForSelector('.live-badge.on');
+      return page;
+    }
+    const totalsOn = (page: Page) => page.locator('table.ranking tbody td.total').allTextContents();
+
+    beforeAll(async () => {
+      server = await startServer();
+      browser = await launchBrowser();
+      const res = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
+      });
+      organiser = res.headers.getSetCookie()[0]!.split(';')[0]!;
+    }, 90_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (server) removeDataDir(server.dataDir);
+    });
+
+    it('updates live while an expert marks (live policy) and while the chief locks', async () => {
+      await setPublication(cooking, { policy: 'live' });
+      const page = await openBoard(cooking);
+      await expect
+        .poll(() => page.locator('.label.provisional').textContent())
+        .toContain('Предварительные');
+      const expert = await pinSignIn(server.url, cooking, '696851');
+      const marks = await unmarkedMeasurements(server.url, expert, 4, 'e2e');
+      const { results } = await sendMarks(server.url, expert, marks);
+      expect(results.every((r) => r.status === 'accepted')).toBe(true);
+      const expected = await publicBoard(cooking);
+      expect(expected.rows![0]!.total).toBeGreaterThan(0);
+      await expect
+        .poll(() =>
+          page.locator('table.ranking tbody tr').first().locator('td.total').textContent(),
+        )
+        .toBe(expected.rows![0]!.total.toFixed(2));
+      await page.close();
+
+      // Web counts locked sub-criteria only: locking A2 changes the public totals.
+      const webPage = await openBoard(web);
+      const before = await totalsOn(webPage);
+      const chief = await pinSignIn(server.url, web, '352389');
+      await api('POST', `/api/chief/competitions/${web}/sub-criteria/A2/lock`, chief);
+      const locked = await publicBoard(web);
+      expect(locked.counted).toContain('A2');
+      const after = locked.rows!.map((row) => row.total.toFixed(2));
+      expect(after).not.toEqual(before);
+      await expect.poll(() => totalsOn(webPage)).toEqual(after);
+      await webPage.close();
+    });
+
+    it('freeze: the public board stops while the chief still sees marks arrive', async () => {
+      await setPublication(cooking, { policy: 'live', freezeAt: new Date().toISOString() });
+      const page = await openBoard(cooking);
+      await expect.poll(() => page.locator('.label.frozen').count()).toBe(1);
+      const shown = await page.locator('.board-state').textContent();
+      const chief = await pinSignIn(server.url, cooking, '260463');
+      const staffBoard = `/api/chief/competitions/${cooking}/board`;
+      const staffBefore = (await api('GET', staffBoard, chief)) as Board;
+      const expert = await pinSignIn(server.url, cooking, '696851');
+      const marks = await unmarkedMeasurements(server.url, expert, 3, 'frz');
+      await sendMarks(server.url, expert, marks);
+      const staffAfter = (await api('GET', staffBoard, chief)) as Board;
+      expect(staffAfter.progress.marked).toBeGreaterThan(staffBefore.progress.marked);
+      // Longer than a coalescing interval and a periodic check: the public page has not moved.
+      await page.waitForTimeout(2_500);
+      expect(await page.locator('.board-state').textContent()).toBe(shown);
+      await page.close();
+    });
+
+    it('ceremony: two open boards show the same step of the reveal', async () => {
+      const path = `/api/admin/competitions/${web}/ceremony`;
+      const one = await openBoard(web);
+      const two = await openBoard(web, { width: 360, height: 640 });
+      await api('POST', path, organiser, { mode: 'ascending' });
+      await api('POST', `${path}/step`, organiser, { move: 'next' });
+      await api('POST', `${path}/step`, organiser, { move: 'next' });
+      for (const page of [one, two]) {
+        await expect
+          .poll(() => page.locator('.label.ceremony').textContent())
+          .toContain('шаг 2 из');
+        await expect.poll(() => page.locator('table.ranking tbody tr').count()).toBe(2);
+      }
+      expect(await one.locator('td.name a').allTextContents()).toEqual(
+        await two.locator('td.name a').allTextContents(),
+      );
+      await one.screenshot({ path: screenshotPath('board-ceremony-1280') });
+      await api('DELETE', path, organiser);
+      await expect.poll(() => one.locator('.label.ceremony').count()).toBe(0);
+      await one.close();
+      await two.close();
+    });
+
+    it('embargo: the board shows progress and no totals', async () => {
+      await setPublication(cooking, { policy: 'embargo' });
+      const page = await openBoard(cooking);
+      await expect.poll(() => page.locator('.label.embargo').count()).toBe(1);
+      expect(await page.locator('table.ranking').count()).toBe(0);
+      expect(await page.locator('.board-state').textContent()).toContain('Оценено');
+      await page.close();
+    });
+
+    it('big screen 1920x1080 and phone 360x640, kept as screenshots', async () => {
+      const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await tv.goto(`${server.url}/championships/wsk-2026-astana/screen?seconds=60&langs=kk,ru`);
+      await tv.waitForSelector('.big-board h1');
+      expect(await tv.locator('html').getAttribute('lang')).not.toBeNull();
+      await tv.screenshot({ path: screenshotPath('board-big-screen-1920x1080') });
+      await tv.close();
+      const phone = await openBoard(web, { width: 360, height: 640 });
+      await phone.waitForSelector('table.ranking tbody tr');
+      // Nothing wider than the phone: no sideways scrolling.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      await phone.screenshot({ path: screenshotPath('board-phone-360x640') });
+      const overview = await browser.newPage({ viewport: { width: 360, height: 640 } });
+      await overview.goto(`${server.url}/championships/wsk-2026-astana`);
+      await overview.waitForSelector('.competition-cards li');
+      await overview.screenshot({ path: screenshotPath('overview-phone-360x640'), fullPage: true });
+      await overview.close();
+      await phone.close();
+    });
+  },
+);
