@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   commissionRoles,
+  getProfile,
   isLanguage,
   markingRoles,
   maskIin,
@@ -54,6 +55,8 @@ export function CommissionEditor({
   const [pins, setPins] = useState<Record<string, string>>({});
   const payload = useMemo(() => members.map(payloadOf), [members]);
   const check = useMemo(() => checkCommission(session, payload, lang), [session, payload, lang]);
+  const minMarkers = getProfile(session.profileId)?.judgesPerAspect.min ?? 0;
+  const markers = members.filter((member) => member.marks).length;
 
   const update = (index: number, change: Partial<MemberDraft>) => {
     setSaved(false);
@@ -92,6 +95,11 @@ export function CommissionEditor({
     <section>
       <h2>{t('office.commission.title')}</h2>
       <p className="exam-hint">{t('office.commission.rule')}</p>
+      {members.length > 0 && markers < minMarkers && (
+        <p className="exam-warning">
+          {t('office.commission.tooFewMarkers', { min: minMarkers, count: markers })}
+        </p>
+      )}
       {check.general.length > 0 && (
         <ul className="exam-violations" role="alert">
           {check.general.map((text) => (
@@ -99,133 +107,135 @@ export function CommissionEditor({
           ))}
         </ul>
       )}
-      <table className="exam-table exam-commission">
-        <thead>
-          <tr>
-            <th>{t('office.commission.role')}</th>
-            <th>{t('office.commission.last')}</th>
-            <th>{t('office.commission.first')}</th>
-            <th>{t('office.commission.middle')}</th>
-            <th>{t('office.commission.iin')}</th>
-            <th>{t('office.commission.employer')}</th>
-            <th>{t('office.commission.certificate')}</th>
-            <th>{t('office.commission.ownStaff')}</th>
-            <th>{t('office.commission.marks')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member, index) => {
-            const problems = check.byRow.get(index) ?? [];
-            const label = (what: string) => `${what} ${index + 1}`;
-            return [
-              <tr key={`m${index}`} className={problems.length > 0 ? 'exam-bad' : undefined}>
-                <td>
-                  <select
-                    aria-label={label(t('office.commission.role'))}
-                    value={member.role}
-                    onChange={(e) => {
-                      const role = e.target.value as CommissionRole;
-                      update(index, { role, marks: markingRoles.includes(role) });
-                    }}
-                  >
-                    {commissionRoles.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`role.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                {(['last', 'first', 'middle'] as const).map((part) => (
-                  <td key={part}>
+      <div className="exam-scroll">
+        <table className="exam-table exam-commission">
+          <thead>
+            <tr>
+              <th>{t('office.commission.role')}</th>
+              <th>{t('office.commission.last')}</th>
+              <th>{t('office.commission.first')}</th>
+              <th>{t('office.commission.middle')}</th>
+              <th>{t('office.commission.iin')}</th>
+              <th>{t('office.commission.employer')}</th>
+              <th>{t('office.commission.certificate')}</th>
+              <th>{t('office.commission.ownStaff')}</th>
+              <th>{t('office.commission.marks')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member, index) => {
+              const problems = check.byRow.get(index) ?? [];
+              const label = (what: string) => `${what} ${index + 1}`;
+              return [
+                <tr key={`m${index}`} className={problems.length > 0 ? 'exam-bad' : undefined}>
+                  <td>
+                    <select
+                      aria-label={label(t('office.commission.role'))}
+                      value={member.role}
+                      onChange={(e) => {
+                        const role = e.target.value as CommissionRole;
+                        update(index, { role, marks: markingRoles.includes(role) });
+                      }}
+                    >
+                      {commissionRoles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  {(['last', 'first', 'middle'] as const).map((part) => (
+                    <td key={part}>
+                      <input
+                        aria-label={label(t(`office.commission.${part}`))}
+                        value={member.name[part] ?? ''}
+                        onChange={(e) =>
+                          update(index, { name: { ...member.name, [part]: e.target.value } })
+                        }
+                      />
+                    </td>
+                  ))}
+                  <td>
                     <input
-                      aria-label={label(t(`office.commission.${part}`))}
-                      value={member.name[part] ?? ''}
-                      onChange={(e) =>
-                        update(index, { name: { ...member.name, [part]: e.target.value } })
-                      }
+                      aria-label={label(t('office.commission.iin'))}
+                      inputMode="numeric"
+                      className="exam-iin"
+                      value={editingIin === index ? member.iin : maskIin(member.iin)}
+                      onFocus={() => setEditingIin(index)}
+                      onBlur={() => setEditingIin(null)}
+                      onChange={(e) => update(index, { iin: e.target.value.replace(/\s/g, '') })}
                     />
                   </td>
-                ))}
-                <td>
-                  <input
-                    aria-label={label(t('office.commission.iin'))}
-                    inputMode="numeric"
-                    className="exam-iin"
-                    value={editingIin === index ? member.iin : maskIin(member.iin)}
-                    onFocus={() => setEditingIin(index)}
-                    onBlur={() => setEditingIin(null)}
-                    onChange={(e) => update(index, { iin: e.target.value.replace(/\s/g, '') })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={label(t('office.commission.employer'))}
-                    value={member.employer}
-                    onChange={(e) => update(index, { employer: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={label(t('office.commission.certificate'))}
-                    value={member.certificate ?? ''}
-                    onChange={(e) => update(index, { certificate: e.target.value })}
-                  />
-                </td>
-                <td className="center">
-                  <input
-                    type="checkbox"
-                    aria-label={label(t('office.commission.ownStaff'))}
-                    checked={member.collegeId === session.collegeId}
-                    onChange={(e) => {
-                      const { collegeId: _dropped, ...rest } = member;
-                      const next = e.target.checked
-                        ? { ...rest, collegeId: session.collegeId }
-                        : rest;
-                      setSaved(false);
-                      setMembers((all) => all.map((m, i) => (i === index ? next : m)));
-                    }}
-                  />
-                </td>
-                <td className="center">
-                  <input
-                    type="checkbox"
-                    aria-label={label(t('office.commission.marks'))}
-                    checked={member.marks}
-                    onChange={(e) => update(index, { marks: e.target.checked })}
-                  />
-                </td>
-                <td>
-                  {member.id &&
-                    member.marks &&
-                    session.commission.some((m) => m.id === member.id) &&
-                    (pins[member.id] ? (
-                      <code className="exam-pin">{pins[member.id]}</code>
-                    ) : (
-                      <button type="button" onClick={() => void issuePin(member.id!)}>
-                        {t('office.commission.issuePin')}
-                      </button>
-                    ))}
-                  <button
-                    type="button"
-                    aria-label={label(t('office.commission.remove'))}
-                    onClick={() => setMembers((all) => all.filter((_, i) => i !== index))}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>,
-              problems.length > 0 && (
-                <tr key={`p${index}`} className="exam-problems">
-                  <td colSpan={10} role="alert">
-                    {problems.join(' · ')}
+                  <td>
+                    <input
+                      aria-label={label(t('office.commission.employer'))}
+                      value={member.employer}
+                      onChange={(e) => update(index, { employer: e.target.value })}
+                    />
                   </td>
-                </tr>
-              ),
-            ];
-          })}
-        </tbody>
-      </table>
+                  <td>
+                    <input
+                      aria-label={label(t('office.commission.certificate'))}
+                      value={member.certificate ?? ''}
+                      onChange={(e) => update(index, { certificate: e.target.value })}
+                    />
+                  </td>
+                  <td className="center">
+                    <input
+                      type="checkbox"
+                      aria-label={label(t('office.commission.ownStaff'))}
+                      checked={member.collegeId === session.collegeId}
+                      onChange={(e) => {
+                        const { collegeId: _dropped, ...rest } = member;
+                        const next = e.target.checked
+                          ? { ...rest, collegeId: session.collegeId }
+                          : rest;
+                        setSaved(false);
+                        setMembers((all) => all.map((m, i) => (i === index ? next : m)));
+                      }}
+                    />
+                  </td>
+                  <td className="center">
+                    <input
+                      type="checkbox"
+                      aria-label={label(t('office.commission.marks'))}
+                      checked={member.marks}
+                      onChange={(e) => update(index, { marks: e.target.checked })}
+                    />
+                  </td>
+                  <td>
+                    {member.id &&
+                      member.marks &&
+                      session.commission.some((m) => m.id === member.id) &&
+                      (pins[member.id] ? (
+                        <code className="exam-pin">{pins[member.id]}</code>
+                      ) : (
+                        <button type="button" onClick={() => void issuePin(member.id!)}>
+                          {t('office.commission.issuePin')}
+                        </button>
+                      ))}
+                    <button
+                      type="button"
+                      aria-label={label(t('office.commission.remove'))}
+                      onClick={() => setMembers((all) => all.filter((_, i) => i !== index))}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>,
+                problems.length > 0 && (
+                  <tr key={`p${index}`} className="exam-problems">
+                    <td colSpan={10} role="alert">
+                      {problems.join(' · ')}
+                    </td>
+                  </tr>
+                ),
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className="exam-actions">
         <button type="button" onClick={() => setMembers((all) => [...all, blankMember()])}>
           {t('office.commission.add')}

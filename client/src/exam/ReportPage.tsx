@@ -105,20 +105,23 @@ function ReportBody({
             <figcaption>
               {t('document.byGrade')} · {t(`grades:scale.${scaleId}`)}
             </figcaption>
-            <Bar
-              aria-label={t('document.byGrade')}
-              data={{
-                labels: data.labels,
-                datasets: [
-                  { label: t('document.byGrade'), data: data.counts, backgroundColor: '#1f8a70' },
-                ],
-              }}
-              options={{
-                animation: false,
-                maintainAspectRatio: false,
-                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-              }}
-            />
+            <div className="exam-chart-canvas">
+              <Bar
+                aria-label={t('document.byGrade')}
+                data={{
+                  labels: data.labels,
+                  datasets: [
+                    { label: t('document.byGrade'), data: data.counts, backgroundColor: '#1f8a70' },
+                  ],
+                }}
+                options={{
+                  animation: false,
+                  maintainAspectRatio: false,
+                  plugins: { legend: { display: false } },
+                  scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+                }}
+              />
+            </div>
           </figure>
         );
       })}

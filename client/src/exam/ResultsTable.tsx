@@ -80,8 +80,11 @@ export function ResultsTable({ session }: { session: ExamSession }) {
               <th className="num">{t('document.percent')}</th>
               <th>{t('document.letter')}</th>
               <th className="num">{t('document.gpa')}</th>
-              <th>{t('office.results.traditionalKk')}</th>
-              <th>{t('office.results.traditionalRu')}</th>
+              <th>
+                {t('office.results.traditionalKk')}
+                <br />
+                {t('office.results.traditionalRu')}
+              </th>
               <th>{t('document.outcome')}</th>
               <th>{t('office.results.attendance')}</th>
             </tr>
@@ -114,8 +117,11 @@ export function ResultsTable({ session }: { session: ExamSession }) {
                 <td className="num">{percentText(result.percent, locale)}</td>
                 <td>{result.grade?.label ?? '—'}</td>
                 <td className="num">{percentText(result.grade?.gpa, locale)}</td>
-                <td>{traditional(result, kk)}</td>
-                <td>{traditional(result, ru)}</td>
+                <td className="exam-traditional">
+                  {traditional(result, kk)}
+                  <br />
+                  {traditional(result, ru)}
+                </td>
                 <td>{t(`grades:result.${result.outcome}`)}</td>
                 <td>
                   <select

@@ -124,7 +124,7 @@ export function SessionForm({
           {text('startsAt', t('office.form.startsAt'), { type: 'datetime-local' })}
           {text('endsAt', t('office.form.endsAt'), { type: 'datetime-local' })}
         </fieldset>
-        <fieldset>
+        <fieldset className="exam-codes">
           <legend>{t('office.form.specialty')}</legend>
           {text('specialtyCode', t('office.form.specialtyCode'), { reason: codes.specialty })}
           {text('specialtyKk', t('office.form.nameKk'))}

@@ -81,6 +81,8 @@ export const examOffice = defineNamespace({
       remove: 'Remove member',
       add: 'Add a member',
       save: 'Save the commission',
+      tooFewMarkers:
+        'Tablets open for marking once at least {{min}} members enter marks (now {{count}}).',
     },
     students: {
       title: 'Students ({{count}})',
@@ -227,6 +229,8 @@ export const examOffice = defineNamespace({
       remove: 'Удалить члена комиссии',
       add: 'Добавить члена комиссии',
       save: 'Сохранить комиссию',
+      tooFewMarkers:
+        'Планшеты откроются для оценивания, когда баллы будут выставлять не меньше {{min}} членов комиссии (сейчас {{count}}).',
     },
     students: {
       title: 'Студенты ({{count}})',
@@ -373,6 +377,8 @@ export const examOffice = defineNamespace({
       remove: 'Комиссия мүшесін жою',
       add: 'Комиссия мүшесін қосу',
       save: 'Комиссияны сақтау',
+      tooFewMarkers:
+        'Планшеттер кемінде {{min}} комиссия мүшесі балл қойғанда ашылады (қазір {{count}}).',
     },
     students: {
       title: 'Студенттер ({{count}})',
