@@ -339,3 +339,49 @@ describe('result sheet PDF', () => {
     expect((await outsider.get('/api/admin/competitions/web-1/results.pdf')).status).toBe(403);
   });
 });
+
+describe('access to the new organiser routes', () => {
+  const competition = '/api/admin/competitions/web-1';
+  const routes: [method: string, path: string, body: unknown][] = [
+    ['GET', `${competition}/results.xlsx`, undefined],
+    ['GET', `${competition}/results.pdf?lang=ru`, undefined],
+    ['PATCH', `${competition}/scheme`, { edits: [{ target: 'criterion', id: 'A', name: 'X' }] }],
+    ['PATCH', `${competition}/experts/e1`, { role: 'chief' }],
+    ['GET', `${championshipPath}/results.xlsx`, undefined],
+    ['GET', `${championshipPath}/best-of-delegation`, undefined],
+    [
+      'POST',
+      `${championshipPath}/clone`,
+      { id: 'x', season: 2030, startsOn: '2030-01-01', endsOn: '2030-01-02' },
+    ],
+    [
+      'POST',
+      `${championshipPath}/advancement/proposal`,
+      { rules: { defaultRule: { kind: 'medalists' } } },
+    ],
+    [
+      'POST',
+      `${championshipPath}/advancement/apply`,
+      { rules: { defaultRule: { kind: 'medalists' } }, targetChampionshipId: 'wsk-2026-national' },
+    ],
+  ];
+  let expert: Client;
+
+  beforeAll(async () => {
+    const { pin } = await app.services.accounts.issueCredential('web-1', 'e1', 'expert', {
+      kind: 'user',
+      userId: 'test',
+    });
+    expert = new Client(app.base);
+    expect((await expert.post('/api/auth/pin', { competitionId: 'web-1', pin })).status).toBe(200);
+  });
+
+  it.each(routes)(
+    '%s %s: anonymous 401, expert 403, organiser out of scope 403',
+    async (method, path, body) => {
+      expect((await new Client(app.base).request(method, path, body)).status).toBe(401);
+      expect((await expert.request(method, path, body)).status).toBe(403);
+      expect((await outsider.request(method, path, body)).status).toBe(403);
+    },
+  );
+});
