@@ -149,9 +149,8 @@ describe.runIf(browserAvailable())(
       const phone = await openBoard(web, { width: 360, height: 640 });
       await phone.waitForSelector('table.ranking tbody tr');
       // Nothing wider than the phone: no sideways scrolling.
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        360,
-      );
+      const width = (await phone.evaluate('document.documentElement.scrollWidth')) as number;
+      expect(width).toBeLessThanOrEqual(360);
       await phone.screenshot({ path: screenshotPath('board-phone-360x640') });
       const overview = await browser.newPage({ viewport: { width: 360, height: 640 } });
       await overview.goto(`${server.url}/championships/wsk-2026-astana`);
