@@ -116,23 +116,29 @@ function CredentialCard({
   onClose,
 }: ConsoleProps & { issued: Issued; onClose: () => void }) {
   const { t } = useTranslation('chief');
-  const [qr, setQr] = useState<string | null>(null);
+  const [qr, setQr] = useState<{ link: string; image: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const link = `${location.origin}/login/${issued.linkToken}`;
 
   useEffect(() => {
-    let url: string | null = null;
-    chiefRequest<string>('POST', `${chiefBase(competitionId)}/credential-qr`, {
-      token: issued.linkToken,
-    }).then(
-      (svg) => {
-        url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-        setQr(url);
+    let image: string | null = null;
+    let current = true;
+    chiefRequest<{ link: string; svg: string }>(
+      'POST',
+      `${chiefBase(competitionId)}/credential-qr`,
+      {
+        token: issued.linkToken,
       },
-      (failure: unknown) => setError(errorText(failure)),
+    ).then(
+      ({ link, svg }) => {
+        if (!current) return;
+        image = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+        setQr({ link, image });
+      },
+      (failure: unknown) => current && setError(errorText(failure)),
     );
     return () => {
-      if (url) URL.revokeObjectURL(url);
+      current = false;
+      if (image) URL.revokeObjectURL(image);
     };
   }, [competitionId, issued.linkToken]);
 
@@ -149,9 +155,11 @@ function CredentialCard({
         <p className="pin">
           {t('team.pin')}: <strong data-pin>{issued.pin}</strong>
         </p>
-        <p className="link">
-          {t('team.link')}: <code>{link}</code>
-        </p>
+        {qr && (
+          <p className="link">
+            {t('team.link')}: <code>{qr.link}</code>
+          </p>
+        )}
         <p className="note">{t('team.shownOnce')}</p>
         <div className="actions no-print">
           <button type="button" className="primary" onClick={() => window.print()}>
@@ -162,7 +170,7 @@ function CredentialCard({
           </button>
         </div>
       </div>
-      {qr && <img className="qr" src={qr} alt={t('team.qrAlt')} width={200} height={200} />}
+      {qr && <img className="qr" src={qr.image} alt={t('team.qrAlt')} width={200} height={200} />}
       {error && (
         <p role="alert" className="error">
           {error}

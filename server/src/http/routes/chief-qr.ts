@@ -12,8 +12,9 @@ const qrParams = z.object({ id: idSchema });
 const qrBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/) });
 
 /**
- * The QR code of a freshly issued sign-in link, as SVG, for the chief's console to show and
- * print: the browser has no QR encoder, and the link's address is the server's own. The token
+ * A freshly issued sign-in link and its QR code (SVG), for the chief's console to show and print:
+ * the browser has no QR encoder, and the link must carry the address tablets reach the server at
+ * (PUBLIC_URL, as printed documents do), not the one the chief's laptop happens to use. The token
  * goes in the body, not the URL, so it stays out of access logs.
  */
 export function chiefQrRoutes(services: Services): Router {
@@ -25,13 +26,13 @@ export function chiefQrRoutes(services: Services): Router {
     async (req, res) => {
       parse(qrParams, req.params, 'params');
       const { token } = parse(qrBody, req.body, 'body');
-      const link = `${req.protocol}://${req.get('host')}/login/${token}`;
+      const link = `${services.config.publicUrl}/login/${token}`;
       const svg = await QRCode.toString(link, {
         type: 'svg',
         margin: 1,
         errorCorrectionLevel: 'M',
       });
-      res.type('image/svg+xml').set('cache-control', 'no-store').send(svg);
+      res.set('cache-control', 'no-store').json({ link, svg });
     },
   );
   return router;
