@@ -10,6 +10,8 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   startup: () => import('./startup'),
   'http-marks': () => import('./http-marks'),
   'socket-marks': () => import('./socket-marks'),
+  'exam-documents': () => import('./exam-documents'),
+  'nobd-export': () => import('./nobd-export'),
 };
 
 const wanted = process.argv.slice(2);

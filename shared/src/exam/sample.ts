@@ -81,6 +81,14 @@ export function sampleExamSession(
   const groupCount = Math.max(1, Math.ceil(students / groupSize));
   const groups = Array.from({ length: groupCount }, (_, g) => `ПО-22-${g + 1}`);
   const adult = { from: '1970-01-01', to: '1995-12-31' } as const;
+  // Thousands of random IINs from two birth years would repeat one now and then.
+  const taken = new Set<string>();
+  const uniqueIin = (): string => {
+    for (;;) {
+      const iin = syntheticIin(rng, { from: '2006-01-01', to: '2007-12-31' });
+      if (!taken.has(iin)) return (taken.add(iin), iin);
+    }
+  };
   const member = (index: number, role: string, marks: boolean, collegeId?: string) => ({
     id: `m${index}`,
     name: { last: `Әбенов${index}`, first: 'Қайрат', middle: 'Ұланұлы' },
@@ -136,7 +144,7 @@ export function sampleExamSession(
     students: Array.from({ length: students }, (_, index) => ({
       id: `s${String(index + 1).padStart(4, '0')}`,
       name: { last: `Жұмабаев${index + 1}`, first: 'Айгүл', middle: 'Өмірқызы' },
-      iin: syntheticIin(rng, { from: '2006-01-01', to: '2007-12-31' }),
+      iin: uniqueIin(),
       group: groups[Math.floor(index / groupSize)]!,
       variant: String((index % 2) + 1),
     })),

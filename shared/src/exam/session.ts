@@ -94,7 +94,7 @@ const sessionFields = z.object({
   examType: examTypeSchema,
   specialty: z.object({ code: z.string(), name: localizedSchema }),
   qualification: z.object({ code: z.string(), name: localizedSchema }),
-  groups: z.array(groupSchema).min(1).max(50),
+  groups: z.array(groupSchema).min(1).max(200),
   site: textSchema,
   startsAt: dateTimeSchema,
   endsAt: dateTimeSchema,
