@@ -67,7 +67,10 @@ function Marking({ initial }: { initial: ExpertView }) {
   const { view } = live;
   const queued = useQueuedMarks(queue);
   const cells = useMemo(() => cellMarks(view, queued), [view, queued]);
-  const rescores = useMemo(() => openRescores(live.rescores, queued), [live.rescores, queued]);
+  const rescores = useMemo(
+    () => openRescores(view, live.rescores, queued),
+    [view, live.rescores, queued],
+  );
   const days = daysOf(view);
   const [day, setDay] = useRemembered('day', days[0] ?? 0);
   const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
@@ -312,6 +315,7 @@ function MarkGrid({
       </div>
       {aspect && competitor ? (
         <Entry
+          onClose={() => onSelect(null)}
           key={cellKey(competitor.id, aspect.code)}
           view={view}
           aspect={aspect}
@@ -346,6 +350,7 @@ function Entry({
   online,
   queue,
   onSave,
+  onClose,
 }: {
   view: ExpertView;
   aspect: Aspect;
@@ -356,6 +361,7 @@ function Entry({
   online: boolean;
   queue: MarkQueue;
   onSave: (value: MarkValue) => void;
+  onClose: () => void;
 }) {
   const { t } = useTranslation(['expert', 'scoring']);
   const [again, setAgain] = useState(false);
@@ -395,9 +401,14 @@ function Entry({
 
   return (
     <section className="entry" aria-label={`${name} ${aspect.code}`}>
-      <h2>
-        {name} · {aspect.code}
-      </h2>
+      <header>
+        <h2>
+          {name} · {aspect.code}
+        </h2>
+        <button type="button" className="close" aria-label={t('app.closeEntry')} onClick={onClose}>
+          ✕
+        </button>
+      </header>
       {request && (
         <p className="rescore-request" role="alert">
           ↻ {t('rescore.requested')}

@@ -80,7 +80,7 @@ export function SignOff({
               type="button"
               aria-label={t('signOff.erase')}
               disabled={pin.length === 0}
-              onClick={() => setPin(pin.slice(0, -1))}
+              onClick={() => setPin((entered) => entered.slice(0, -1))}
             >
               ⌫
             </button>
@@ -116,6 +116,7 @@ export function SignOff({
   );
 }
 
+/** A digit key; taps faster than a render still each add their digit, up to the PIN's length. */
 function PinKey({
   digit,
   pin,
@@ -123,10 +124,14 @@ function PinKey({
 }: {
   digit: string;
   pin: string;
-  onPin: (pin: string) => void;
+  onPin: (update: (pin: string) => string) => void;
 }) {
   return (
-    <button type="button" disabled={pin.length >= pinLength} onClick={() => onPin(pin + digit)}>
+    <button
+      type="button"
+      disabled={pin.length >= pinLength}
+      onClick={() => onPin((entered) => (entered.length < pinLength ? entered + digit : entered))}
+    >
       {digit}
     </button>
   );

@@ -92,12 +92,15 @@ describe('live expert view', () => {
 
   it('closes a request once the judge has scored again, even while the score waits offline', () => {
     const { rescores } = initialLiveView(view, 100);
-    expect(openRescores(rescores, [judged('old', 'saved', 50)])).toHaveLength(1);
+    expect(openRescores(view, rescores, [judged('old', 'saved', 50)])).toHaveLength(1);
     expect(
-      openRescores(rescores, [judged('old', 'saved', 50), judged('new', 'queued', 150)]),
+      openRescores(view, rescores, [judged('old', 'saved', 50), judged('new', 'queued', 150)]),
     ).toEqual([]);
-    expect(openRescores(rescores, [judged('new', 'saved', 150)])).toEqual([]);
+    expect(openRescores(view, rescores, [judged('new', 'saved', 150)])).toEqual([]);
     // A refused re-score leaves the request open.
-    expect(openRescores(rescores, [judged('new', 'rejected', 150)])).toHaveLength(1);
+    expect(openRescores(view, rescores, [judged('new', 'rejected', 150)])).toHaveLength(1);
+    // Once its sub-criterion is locked, nothing can be scored there: the request goes.
+    const locked = { ...view, locks: [{ subCriterion: 'C2', locked: true, signOffs: [] }] };
+    expect(openRescores(locked, rescores, [])).toEqual([]);
   });
 });

@@ -157,13 +157,17 @@ export interface SeenRescore extends RescoreRequest {
 /**
  * The re-score requests still open on this tablet: a request disappears as soon as the judge has
  * entered a new score for it, even while that score waits offline (the server only learns of it
- * once it arrives and then stops listing the request).
+ * once it arrives and then stops listing the request), or once its sub-criterion is locked.
  */
 export function openRescores(
+  view: ExpertView,
   requests: readonly SeenRescore[],
   queued: readonly QueuedMark[],
 ): SeenRescore[] {
+  // A locked sub-criterion takes no score, so a request left on it cannot be acted on here.
+  const locked = view.locks.filter((lock) => lock.locked).map((lock) => `${lock.subCriterion}.`);
   return requests.filter((request) => {
+    if (locked.some((prefix) => request.aspect.startsWith(prefix))) return false;
     const key = cellKey(request.competitor, request.aspect);
     return !queued.some(
       (mark) =>

@@ -34,6 +34,7 @@ export const expert = defineNamespace({
       competitor: 'Competitor',
       chooseCell: 'Tap a cell to enter a mark',
       noCompetitors: 'No competitors to mark',
+      closeEntry: 'Close the entry panel',
     },
     mark: {
       maxMark: 'Max mark {{max}}',
@@ -119,6 +120,7 @@ export const expert = defineNamespace({
       competitor: 'Конкурсант',
       chooseCell: 'Нажмите на ячейку, чтобы поставить оценку',
       noCompetitors: 'Нет конкурсантов для оценивания',
+      closeEntry: 'Закрыть панель ввода',
     },
     mark: {
       maxMark: 'Максимум {{max}}',
@@ -204,6 +206,7 @@ export const expert = defineNamespace({
       competitor: 'Қатысушы',
       chooseCell: 'Баға қою үшін ұяшықты басыңыз',
       noCompetitors: 'Бағаланатын қатысушылар жоқ',
+      closeEntry: 'Енгізу тақтасын жабу',
     },
     mark: {
       maxMark: 'Ең жоғары балл {{max}}',
