@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chiefBase, chiefRequest, errorText } from './api';
 import type { ConsoleProps } from './console-props';
@@ -31,6 +31,8 @@ const kinds = [
 ];
 /** A narrowed view asks the server for at most this many of the latest matching events. */
 const filteredLimit = 2_000;
+/** How long a narrowed view waits after a push before asking the server again. */
+const refreshDelayMs = 1_000;
 /** Rows drawn at first; the log of a full competition runs to thousands. */
 const pageSize = 200;
 
@@ -52,19 +54,26 @@ export function AuditTrail({
   const narrowed = isFiltered(filter);
   const head = events.at(-1)?.seq ?? 0;
 
+  const asked = useRef<AuditFilter | null>(null);
   useEffect(() => {
     if (!narrowed) return setFiltered(null);
     let current = true;
-    // Asked again when the log grows, so a narrowed view stays live too.
-    chiefRequest<{ events: StoredEvent[] }>(
-      'GET',
-      `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}`,
-    ).then(
-      (reply) => current && (setFiltered(reply.events), setError(null)),
-      (failure: unknown) => current && setError(errorText(failure)),
-    );
+    // A new filter is asked at once; while marks pour in, a narrowed view follows the log at
+    // most once a second instead of once per push.
+    const delay = asked.current === filter ? refreshDelayMs : 0;
+    asked.current = filter;
+    const timer = setTimeout(() => {
+      chiefRequest<{ events: StoredEvent[] }>(
+        'GET',
+        `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}`,
+      ).then(
+        (reply) => current && (setFiltered(reply.events), setError(null)),
+        (failure: unknown) => current && setError(errorText(failure)),
+      );
+    }, delay);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [competitionId, filter, narrowed, head]);
 
@@ -79,7 +88,7 @@ export function AuditTrail({
   return (
     <section className="chief-section" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
-      <VerificationStatus competitionId={competitionId} head={head} />
+      <VerificationStatus competitionId={competitionId} />
       <div className="audit-filters">
         <FilterSelect
           label={t('audit.expert')}
@@ -205,12 +214,17 @@ function EventDetails({ event, names }: { event: StoredEvent; names: Names }) {
   );
 }
 
-/** The hash chain's check, asked again when the log grows: a broken chain is loud. */
-function VerificationStatus({ competitionId, head }: { competitionId: string; head: number }) {
+/**
+ * The hash chain's check. It reads the whole log, so it runs when the trail opens and when the
+ * chief asks again, not on every mark; the answer says how many events it covered.
+ */
+function VerificationStatus({ competitionId }: { competitionId: string }) {
   const { t } = useTranslation('chief');
   const [result, setResult] = useState<Verification | 'failed' | null>(null);
+  const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;
+    setResult(null);
     chiefRequest<Verification>(
       'GET',
       `/api/public/competitions/${encodeURIComponent(competitionId)}/log/verify`,
@@ -221,24 +235,22 @@ function VerificationStatus({ competitionId, head }: { competitionId: string; he
     return () => {
       current = false;
     };
-  }, [competitionId, head]);
-  if (result === null)
-    return (
-      <p className="verification" role="status">
-        {t('audit.verifying')}
-      </p>
-    );
-  if (result === 'failed')
-    return (
-      <p className="verification bad" role="status">
-        {t('audit.verifyFailed')}
-      </p>
-    );
+  }, [competitionId, round]);
+  const text =
+    result === null
+      ? t('audit.verifying')
+      : result === 'failed'
+        ? t('audit.verifyFailed')
+        : result.ok
+          ? t('audit.verified', { count: result.events ?? result.checked ?? '?' })
+          : t('audit.broken', { seq: result.firstBadSeq ?? '?' });
+  const state = result === null ? '' : result !== 'failed' && result.ok ? 'good' : 'bad';
   return (
-    <p className={`verification ${result.ok ? 'good' : 'bad'}`} role="status">
-      {result.ok
-        ? t('audit.verified', { count: result.events ?? result.checked ?? head })
-        : t('audit.broken', { seq: result.firstBadSeq ?? '?' })}
-    </p>
+    <div className={`verification ${state}`}>
+      <p role="status">{text}</p>
+      <button type="button" onClick={() => setRound((n) => n + 1)} disabled={result === null}>
+        {t('audit.verifyAgain')}
+      </button>
+    </div>
   );
 }
