@@ -6,7 +6,7 @@ import {
   type Json,
 } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
-import { Coalescer } from '../realtime/coalescer';
+import { Throttle } from './throttle';
 
 /** Board updates go out at most this often per room: a burst of marks costs one. */
 export const boardIntervalMs = 250;
@@ -31,14 +31,15 @@ export type RoomSource = (room: string) => Promise<Json | undefined>;
  * The rooms of /board on this instance: each holds the payload as last sent and a version
  * that grows with every change, with the recent diffs. Versions are this instance's own, named
  * by its epoch: a board that reconnects to another instance (or after a restart) gets a
- * snapshot. A change is computed at most every 250 ms per room, and only while someone watches.
+ * snapshot. A change is computed at once after a quiet spell, then at most every 250 ms per room, and
+ * only while someone watches.
  */
 export class BoardHub {
   readonly epoch = randomUUID().slice(0, 8);
   private readonly rooms = new Map<string, RoomState>();
   /** One computation at a time per room, so versions follow each other. */
   private readonly running = new Map<string, Promise<RoomState | undefined>>();
-  private readonly coalescer: Coalescer;
+  private readonly throttle: Throttle;
   /**
    * Versions come from one counter for all rooms, so a room dropped and computed again never
    * reuses a version a board may still hold.
@@ -49,14 +50,14 @@ export class BoardHub {
     private readonly namespace: Namespace,
     private readonly source: RoomSource,
   ) {
-    this.coalescer = new Coalescer(boardIntervalMs, (room) => {
+    this.throttle = new Throttle(boardIntervalMs, (room) => {
       this.refresh(room).catch((error: unknown) => console.error('A board update failed', error));
     });
   }
 
   /** Something the room shows may have changed: recompute soon if anyone watches it. */
   changed(room: string): void {
-    if (this.watched(room)) this.coalescer.schedule(room);
+    if (this.watched(room)) this.throttle.schedule(room);
   }
 
   /** Every watched room, for the periodic check (freeze time reached, policy edited). */
@@ -88,11 +89,15 @@ export class BoardHub {
 
   /** Drops the rooms nobody on this instance watches any more. */
   forgetUnwatched(): void {
-    for (const room of this.rooms.keys()) if (!this.watched(room)) this.rooms.delete(room);
+    for (const room of this.rooms.keys()) {
+      if (this.watched(room)) continue;
+      this.rooms.delete(room);
+      this.throttle.forget(room);
+    }
   }
 
   close(): void {
-    this.coalescer.close();
+    this.throttle.close();
   }
 
   private watched(room: string): boolean {
