@@ -354,4 +354,39 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     expect(await tab.locator('table.matrix tbody tr').count()).toBe(10);
     await organiser.close();
   });
+
+  it('catches up after a dropped connection: every event once, none missed', async () => {
+    const console2 = await context.newPage();
+    const sockets: { close: () => Promise<void> }[] = [];
+    await console2.routeWebSocket(/\/socket\.io\//, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await console2.goto(`${server.url}/chief`);
+    await button(console2, 'English').click();
+    await expect.poll(() => console2.locator('.connection').textContent()).toBe('Live');
+    await button(console2.locator('nav.chief-tabs'), 'Audit trail').click();
+
+    // Every socket of the page drops, as when the Wi-Fi goes.
+    await Promise.all(sockets.map((socket) => socket.close()));
+    await expect.poll(() => console2.locator('.connection').textContent()).not.toBe('Live');
+    await score(server, 'web-e2', 'web-07', 'C1.J1', 2);
+    await score(server, 'web-e3', 'web-07', 'C1.J1', 2);
+    await expect.poll(() => console2.locator('.connection').textContent()).toBe('Live');
+
+    const cookie = await pinSession(server, chiefPin);
+    const overview = (await (
+      await fetch(`${server.url}/api/chief/competitions/${competitionId}/overview`, {
+        headers: { cookie },
+      })
+    ).json()) as { head: { seq: number } };
+    const seqs = () =>
+      console2
+        .locator('table.audit tbody tr td.number')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent)));
+    await expect.poll(async () => (await seqs())[0]).toBe(overview.head.seq);
+    const shown = await seqs();
+    expect(shown).toEqual(shown.map((_, i) => overview.head.seq - i));
+    await console2.close();
+  });
 });
