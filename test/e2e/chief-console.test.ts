@@ -216,6 +216,7 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     const unlock = button(dialog(), 'Unlock');
     expect(await unlock.isDisabled()).toBe(true);
     await dialog().getByLabel('Reason (required)').fill('B1.M2 entered for the wrong competitor');
+    await page.screenshot({ path: screenshotPath('chief-unlock-dialog-1280x800') });
     await unlock.click();
     await expect.poll(() => b1.getAttribute('data-locked')).toBe('false');
   });
