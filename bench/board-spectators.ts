@@ -201,6 +201,6 @@ export async function run(): Promise<void> {
 const loadFlag = process.argv.indexOf('--load');
 if (loadFlag >= 0) {
   const result = await generate(JSON.parse(process.argv[loadFlag + 1]!) as LoadPlan);
-  process.stdout.write(JSON.stringify(result));
-  process.exit(0);
+  // Exit only once the (large) result is flushed to the pipe.
+  process.stdout.write(JSON.stringify(result), () => process.exit(0));
 }
