@@ -111,16 +111,16 @@ export function CommissionEditor({
         <table className="exam-table exam-commission">
           <thead>
             <tr>
-              <th>{t('office.commission.role')}</th>
+              <th className="exam-role">{t('office.commission.role')}</th>
               <th>{t('office.commission.last')}</th>
               <th>{t('office.commission.first')}</th>
               <th>{t('office.commission.middle')}</th>
               <th>{t('office.commission.iin')}</th>
               <th>{t('office.commission.employer')}</th>
               <th>{t('office.commission.certificate')}</th>
-              <th>{t('office.commission.ownStaff')}</th>
-              <th>{t('office.commission.marks')}</th>
-              <th />
+              <th className="exam-narrow">{t('office.commission.ownStaff')}</th>
+              <th className="exam-narrow">{t('office.commission.marks')}</th>
+              <th className="exam-row-end" />
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ExamSession } from '@ashyq/shared';
+import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
 import { useAdmin } from '../organiser/api';
 import { sessionUrl } from './api';
 
@@ -14,12 +14,15 @@ interface ExportRecord {
 }
 
 /**
- * Downloads of the session: the commission's documents (PDF in kk and ru, XLSX) and the NOBD
- * export, with the log of who exported personal data and when.
+ * Downloads of the session: protocol and statement (PDF and XLSX in kk and ru, per group when
+ * there are several), each student's result sheet, and the NOBD export with the log of who
+ * exported personal data and when. Documents carry IINs: only this office gets them.
  */
 export function DocumentsPanel({ session }: { session: ExamSession }) {
   const { t, i18n } = useTranslation('exam');
   const base = sessionUrl(session.id);
+  // A session of several groups also prints each group's own protocol and statement.
+  const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
   const [exportsLog, reloadLog] = useAdmin<{ exports: ExportRecord[] }>(`${base}/exports`);
   const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-KZ`, {
     dateStyle: 'short',
@@ -32,23 +35,45 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
       <h2>{t('office.documents.title')}</h2>
       <table className="exam-table exam-downloads">
         <tbody>
-          {documentKinds.map((kind) => (
-            <tr key={kind}>
-              <th scope="row">{t(`office.documents.${kind}`)}</th>
-              {(['kk', 'ru'] as const).map((lang) => (
+          {scopes.flatMap((group) =>
+            (['protocol', 'statement'] as const).map((kind) => (
+              <tr key={`${kind}-${group ?? ''}`}>
+                <th scope="row">
+                  {t(`office.documents.${kind}`)}
+                  {group !== null && ` · ${group}`}
+                </th>
+                {(['pdf', 'xlsx'] as const).flatMap((format) =>
+                  documentLanguages.map((lang) => (
+                    <td key={`${format}-${lang}`}>
+                      <a href={documentUrl(base, kind, format, lang, group)} download>
+                        {format.toUpperCase()} {languageLabel[lang]}
+                      </a>
+                    </td>
+                  )),
+                )}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      <h3>{t('office.documents.sheets')}</h3>
+      <table className="exam-table exam-downloads">
+        <tbody>
+          {orderedStudents(session.students).map((student) => (
+            <tr key={student.id}>
+              <th scope="row">
+                {fullName(student.name)} · {student.group}
+              </th>
+              {documentLanguages.map((lang) => (
                 <td key={lang}>
-                  <a href={`${base}/documents/${kind}.pdf?lang=${lang}`} download>
-                    PDF {lang === 'kk' ? 'қаз' : 'рус'}
+                  <a
+                    href={`${base}/documents/result-sheets/${encodeURIComponent(student.id)}.pdf?language=${lang}`}
+                    download
+                  >
+                    PDF {languageLabel[lang]}
                   </a>
                 </td>
               ))}
-              <td>
-                {kind !== 'sheets' && (
-                  <a href={`${base}/documents/${kind}.xlsx`} download>
-                    XLSX
-                  </a>
-                )}
-              </td>
             </tr>
           ))}
         </tbody>
@@ -107,5 +132,18 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   );
 }
 
-/** The commission's documents of demo-exam.md; individual sheets have no XLSX version. */
-const documentKinds = ['protocol', 'statement', 'sheets'] as const;
+/** Documents print in Kazakh and Russian (demo-exam.md), labelled as a college labels them. */
+const documentLanguages = ['kk', 'ru'] as const;
+const languageLabel = { kk: 'қаз', ru: 'рус' } as const;
+
+/** A protocol or statement of the whole session (group null) or of one group. */
+function documentUrl(
+  base: string,
+  kind: 'protocol' | 'statement',
+  format: 'pdf' | 'xlsx',
+  language: 'kk' | 'ru',
+  group: string | null,
+): string {
+  const query = new URLSearchParams({ language, ...(group === null ? {} : { group }) });
+  return `${base}/documents/${kind}.${format}?${query}`;
+}

@@ -112,7 +112,8 @@ describe('the commission’s independence rule, shown per member', () => {
       (member) => member.collegeId === session.collegeId && member.marks,
     );
     expect(check.byRow.get(row)?.join(' ')).toMatch(/независим/);
-    expect(check.general.join(' ')).toMatch(/ровно один/);
+    expect(check.general.join(' ')).toMatch(/ровно один «Председатель комиссии»/);
+    expect(check.byRow.get(row)?.join(' ')).toContain('Эксперт от работодателя');
   });
 
   it('reports a bad IIN of a new member on that member', () => {
