@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialLiveView, liveViewReducer } from './live-view';
+import { initialLiveView, liveViewReducer, ViewReader } from './live-view';
 import type { QueuedMark } from './queue';
 import { openRescores, panelScores, type ExpertView } from './view';
 
@@ -102,5 +102,57 @@ describe('live expert view', () => {
     // Once its sub-criterion is locked, nothing can be scored there: the request goes.
     const locked = { ...view, locks: [{ subCriterion: 'C2', locked: true, signOffs: [] }] };
     expect(openRescores(locked, rescores, [])).toEqual([]);
+  });
+});
+
+describe('ViewReader', () => {
+  /** Reads the test answers by hand, in any order. */
+  function manualReads() {
+    const pending: ((view: ExpertView) => void)[] = [];
+    const applied: ExpertView[] = [];
+    const reader = new ViewReader(
+      () => new Promise<ExpertView | null>((resolve) => pending.push(resolve)),
+      (read) => applied.push(read),
+    );
+    return { reader, pending, applied };
+  }
+  const version = (n: number): ExpertView => ({
+    ...view,
+    marks: [],
+    criteria: [],
+    locks: [],
+    expert: { id: `v${n}`, role: 'expert' },
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('applies a read that nothing overtook', async () => {
+    const { reader, pending, applied } = manualReads();
+    const done = reader.refetch();
+    pending.shift()!(version(1));
+    await done;
+    expect(applied.map((v) => v.expert.id)).toEqual(['v1']);
+  });
+
+  it('reads again instead of applying a read that a push overtook', async () => {
+    const { reader, pending, applied } = manualReads();
+    const done = reader.refetch();
+    reader.pushed();
+    pending.shift()!(version(1));
+    await settle();
+    expect(applied).toEqual([]);
+    pending.shift()!(version(2));
+    await done;
+    expect(applied.map((v) => v.expert.id)).toEqual(['v2']);
+  });
+
+  it('of overlapping reads applies only the last one started', async () => {
+    const { reader, pending, applied } = manualReads();
+    const first = reader.refetch();
+    const second = reader.refetch();
+    const [answerFirst, answerSecond] = pending.splice(0);
+    answerSecond!(version(2));
+    answerFirst!(version(1));
+    await Promise.all([first, second]);
+    expect(applied.map((v) => v.expert.id)).toEqual(['v2']);
   });
 });

@@ -66,3 +66,32 @@ export function liveViewReducer(state: LiveView, action: LiveViewAction): LiveVi
     }
   }
 }
+
+/**
+ * Reads of the view that never overwrite something newer: a read that a push overtook is
+ * dropped and made again (the push may have changed what the read had already taken), and of
+ * overlapping reads only the last one started is applied.
+ */
+export class ViewReader {
+  private pushes = 0;
+  private reads = 0;
+
+  constructor(
+    private readonly read: () => Promise<ExpertView | null>,
+    private readonly apply: (view: ExpertView) => void,
+  ) {}
+
+  /** Call for every push applied to the view. */
+  pushed(): void {
+    this.pushes += 1;
+  }
+
+  async refetch(): Promise<void> {
+    const ticket = ++this.reads;
+    const pushesBefore = this.pushes;
+    const view = await this.read();
+    if (!view || ticket !== this.reads) return;
+    if (this.pushes !== pushesBefore) return this.refetch();
+    this.apply(view);
+  }
+}

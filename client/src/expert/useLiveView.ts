@@ -1,15 +1,13 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  type Dispatch,
-} from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, type Dispatch } from 'react';
 import { io } from 'socket.io-client';
 import i18next from 'i18next';
-import { initialLiveView, liveViewReducer, type LiveView, type LiveViewAction } from './live-view';
+import {
+  initialLiveView,
+  liveViewReducer,
+  ViewReader,
+  type LiveView,
+  type LiveViewAction,
+} from './live-view';
 import type { MarkQueue } from './queue';
 import { restTransport } from './rest-transport';
 import { socketTransport } from './socket-transport';
@@ -55,22 +53,15 @@ export function useLiveView(initial: ExpertView): {
   const transport = useMemo(() => socketTransport(socket, restTransport), [socket]);
   const queue = useMarkQueue(competitionId, live.view.expert.id, transport);
 
-  // Counts pushes and refetches, so that a view read before a push never overwrites what it said.
-  const pushes = useRef(0);
-  const fetches = useRef(0);
-  const refetch = useCallback(async () => {
-    const ticket = ++fetches.current;
-    const pushesBefore = pushes.current;
-    const view = await fetchView();
-    if (!view || ticket !== fetches.current) return;
-    if (pushes.current !== pushesBefore) return void refetch();
-    dispatch({ type: 'view', view, now: Date.now() });
-  }, []);
+  const [reader] = useState(
+    () => new ViewReader(fetchView, (view) => dispatch({ type: 'view', view, now: Date.now() })),
+  );
+  const refetch = useCallback(() => void reader.refetch(), [reader]);
 
   useEffect(() => {
     const ours = (push: Push) => push.competitionId === competitionId;
     const pushed = (action: LiveViewAction) => {
-      pushes.current += 1;
+      reader.pushed();
       dispatch(action);
     };
     const onScores = (push: RevealedScores & Push) => {
@@ -85,7 +76,7 @@ export function useLiveView(initial: ExpertView): {
       pushed({ type: 'rescore', request: { competitor, aspect, at, reason }, now: Date.now() });
     };
     const onViewChanged = (push: Push) => {
-      if (ours(push)) void refetch();
+      if (ours(push)) refetch();
     };
     socket.on('connect', refetch);
     socket.on('scores', onScores);
@@ -101,7 +92,7 @@ export function useLiveView(initial: ExpertView): {
       socket.off('view:changed', onViewChanged);
       socket.disconnect();
     };
-  }, [socket, competitionId, refetch]);
+  }, [socket, competitionId, reader, refetch]);
 
   useEffect(() => {
     if (!queue) return;
@@ -113,7 +104,7 @@ export function useLiveView(initial: ExpertView): {
     let pending = queue.pendingCount();
     const unsubscribe = queue.subscribe(() => {
       const now = queue.pendingCount();
-      if (now < pending && !socket.connected) void refetch();
+      if (now < pending && !socket.connected) refetch();
       pending = now;
     });
     return () => {
