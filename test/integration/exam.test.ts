@@ -348,6 +348,14 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect(sheetText).toContain('Частично');
     expect(sheetText).toContain('56,67');
     expect((await officer.get(`${documents()}/result-sheets/nobody.pdf`)).status).toBe(404);
+
+    const group = await officer.get(`${documents()}/result-sheets.pdf?language=ru&group=ПО-22-1`);
+    expect(group.status).toBe(200);
+    const pages = pdfText(group.body as Buffer).split('\f');
+    for (const person of people) {
+      expect(pages.some((page) => page.includes(person.iin))).toBe(true);
+    }
+    expect(pages.filter((page) => page.includes('B1.J1'))).toHaveLength(people.length);
     expect((await otherOfficer.get(`${documents()}/protocol.pdf`)).status).toBe(403);
   });
 

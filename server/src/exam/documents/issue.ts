@@ -11,7 +11,7 @@ import {
   type ResultSheet,
 } from './data';
 import { renderProtocol, renderStatement, type Verified } from './protocol';
-import { renderResultSheet } from './result-sheet';
+import { renderResultSheet, renderResultSheets } from './result-sheet';
 import { examText, type DocumentLanguage } from './text';
 import { protocolWorkbook, statementWorkbook } from './xlsx';
 
@@ -26,6 +26,7 @@ export const examDocumentKinds = {
   protocol: 'exam-protocol',
   statement: 'exam-statement',
   resultSheet: 'exam-result-sheet',
+  resultSheets: 'exam-result-sheets',
 } as const;
 
 type GroupKind = 'protocol' | 'statement';
@@ -69,6 +70,52 @@ export class ExamDocuments {
       );
       return sheet && asJson(sheet);
     });
+    this.registry.registerKind(examDocumentKinds.resultSheets, async (subject) => {
+      const { sessionId, group } = subject as unknown as GroupSubject;
+      const loaded = await this.load(sessionId);
+      if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
+      return asJson({ sheets: await this.sheetsOf(loaded.session, loaded.results, group) });
+    });
+  }
+
+  /** Every result sheet of a group (null: the session) in one verified PDF, a page or more each. */
+  async resultSheetsPdf(
+    session: ExamSession,
+    results: readonly StudentResult[],
+    group: string | null,
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Buffer> {
+    const sheets = await this.sheetsOf(session, results, group);
+    const number = session.protocolNumber ?? session.id;
+    const title = `${examText(lang, 'resultSheet')} № ${number}${group ? `, ${group}` : ''}`;
+    const issued = await this.registry.issue({
+      kind: examDocumentKinds.resultSheets,
+      subject: { sessionId: session.id, group },
+      content: asJson({ sheets }),
+      summary: asJson({
+        college: session.college.name[lang],
+        number,
+        group,
+        students: publicRows(sheets.map((sheet) => sheet.row)),
+      }),
+      title,
+      language: lang,
+      issuedBy,
+    });
+    const verified = { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
+    return renderResultSheets(sheets, lang, title, verified).toBuffer();
+  }
+
+  private async sheetsOf(
+    session: ExamSession,
+    results: readonly StudentResult[],
+    group: string | null,
+  ): Promise<ResultSheet[]> {
+    const runtime = await this.exams.runtimeOf(session);
+    return results
+      .filter((result) => group === null || result.student.group === group)
+      .map((result) => resultSheet(session, results, runtime, result.student.id)!);
   }
 
   /** The protocol or statement of a group (null: every group) as a verified PDF. */

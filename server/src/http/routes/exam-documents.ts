@@ -19,7 +19,8 @@ const groupDocumentParams = z.object({
   kind: z.enum(['protocol', 'statement']),
   format: z.enum(['pdf', 'xlsx']),
 });
-const sheetParams = z.object({ sessionId: idSchema, studentId: idSchema });
+const sessionParams = z.object({ sessionId: idSchema });
+const sheetParams = sessionParams.extend({ studentId: idSchema });
 const documentQuery = z.object({
   language: z.enum(['kk', 'ru']).optional(),
   group: z.string().trim().min(1).max(40).optional(),
@@ -52,20 +53,22 @@ export function examDocumentRoutes(
   documents.registerKinds();
   const base = '/api/exam/sessions/:sessionId/documents';
 
-  router.get(`${base}/:kind.:format`, inSession, async (req, res) => {
-    const { sessionId, kind, format } = parse(groupDocumentParams, req.params, 'params');
+  router.get(`${base}/result-sheets.pdf`, inSession, async (req, res) => {
+    const { sessionId } = parse(sessionParams, req.params, 'params');
     const query = parse(documentQuery, req.query, 'query');
     const { session } = await exams.sessions.require(sessionId);
     const group = query.group ?? null;
     if (group !== null && !session.groups.includes(group)) throw new ApiError('not_found');
     const lang = documentLanguage(req, query.language);
     const results = await exams.results(session);
-    const issuedBy = organiserOf(req).id;
-    const body =
-      format === 'pdf'
-        ? await documents.groupPdf(kind, session, results, group, lang, issuedBy)
-        : await documents.groupXlsx(kind, session, results, group, lang, issuedBy);
-    send(res, body, `${kind}-${session.protocolNumber ?? session.id}-${lang}.${format}`, format);
+    const body = await documents.resultSheetsPdf(
+      session,
+      results,
+      group,
+      lang,
+      organiserOf(req).id,
+    );
+    send(res, body, `result-sheets-${session.protocolNumber ?? session.id}-${lang}.pdf`, 'pdf');
   });
 
   router.get(`${base}/result-sheets/:studentId.pdf`, inSession, async (req, res) => {
@@ -83,6 +86,23 @@ export function examDocumentRoutes(
     );
     if (!body) throw new ApiError('not_found');
     send(res, body, `result-sheet-${studentId}-${lang}.pdf`, 'pdf');
+  });
+
+  // After the result sheets: `result-sheets.pdf` would otherwise read as a kind and a format.
+  router.get(`${base}/:kind.:format`, inSession, async (req, res) => {
+    const { sessionId, kind, format } = parse(groupDocumentParams, req.params, 'params');
+    const query = parse(documentQuery, req.query, 'query');
+    const { session } = await exams.sessions.require(sessionId);
+    const group = query.group ?? null;
+    if (group !== null && !session.groups.includes(group)) throw new ApiError('not_found');
+    const lang = documentLanguage(req, query.language);
+    const results = await exams.results(session);
+    const issuedBy = organiserOf(req).id;
+    const body =
+      format === 'pdf'
+        ? await documents.groupPdf(kind, session, results, group, lang, issuedBy)
+        : await documents.groupXlsx(kind, session, results, group, lang, issuedBy);
+    send(res, body, `${kind}-${session.protocolNumber ?? session.id}-${lang}.${format}`, format);
   });
 
   return router;
