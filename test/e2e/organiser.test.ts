@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -353,6 +355,22 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     expect(await page.locator('.org-card-qr svg').count()).toBe(3);
     const pins = await page.locator('.org-card-pin span').allTextContents();
     expect(pins.every((pin) => /^\d{6}$/.test(pin))).toBe(true);
+    // A card's QR code is the expert's sign-in link: it opens the expert app on a fresh tablet.
+    const expertCard = page
+      .locator('.org-card')
+      .filter({ has: page.getByText('Expert', { exact: true }) })
+      .first();
+    // The sheet draws the code with a one-module margin; the card's white padding is the rest.
+    const box = (await expertCard.locator('.org-card-qr').boundingBox())!;
+    const clip = { x: box.x - 12, y: box.y - 12, width: box.width + 24, height: box.height + 24 };
+    const png = PNG.sync.read(await page.screenshot({ clip }));
+    const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? '';
+    expect(link).toMatch(/\/login\/[A-Za-z0-9_-]{16,}$/);
+    const tablet = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const tabletPage = await tablet.newPage();
+    await tabletPage.goto(`${server.url}${new URL(link).pathname}`);
+    await tabletPage.waitForURL(`${server.url}/expert`);
+    await tablet.close();
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: screenshotPath('organiser-pin-cards-print-1280x800') });
     await page.emulateMedia({ media: 'screen' });

@@ -41,12 +41,12 @@ export function CardsSheet({
           'POST',
           `${base}/credentials/${expert.id}`,
         );
-        const res = await fetch(`${base}/credential-qr`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token: credential.linkToken }),
-        });
-        made.push({ expert, pin: credential.pin, qrSvg: res.ok ? await res.text() : '' });
+        const qr = await adminRequest<{ link: string; svg: string }>(
+          'POST',
+          `${base}/credential-qr`,
+          { token: credential.linkToken },
+        );
+        made.push({ expert, pin: credential.pin, qrSvg: qr.svg });
       }
       setCards(made);
     })().catch(setError);
