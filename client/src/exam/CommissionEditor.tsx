@@ -115,7 +115,7 @@ export function CommissionEditor({
               <th>{t('office.commission.last')}</th>
               <th>{t('office.commission.first')}</th>
               <th>{t('office.commission.middle')}</th>
-              <th>{t('office.commission.iin')}</th>
+              <th className="exam-iin-column">{t('office.commission.iin')}</th>
               <th>{t('office.commission.employer')}</th>
               <th>{t('office.commission.certificate')}</th>
               <th className="exam-narrow">{t('office.commission.ownStaff')}</th>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   defaultNobdTemplate,
   isLanguage,
+  nobdCodeValues,
   nobdFields,
   nobdFieldSchema,
   type Language,
@@ -134,7 +135,7 @@ export function NobdTemplateEditor() {
                   >
                     {nobdFieldSchema.options.map((field) => (
                       <option key={field} value={field}>
-                        {field}
+                        {t(`office.template.field_name.${field}`)}
                       </option>
                     ))}
                   </select>
@@ -298,7 +299,9 @@ function ColumnOptions({
       {kind === 'code' && (
         <input
           aria-label={t('office.template.codes')}
-          placeholder="pass=1; fail=2"
+          placeholder={nobdCodeValues[column.field as keyof typeof nobdCodeValues]
+            .map((value, i) => `${value}=${i + 1}`)
+            .join('; ')}
           value={codes}
           onChange={(e) => setCodes(e.target.value)}
           onBlur={() => set('codes', parseCodes(codes))}
