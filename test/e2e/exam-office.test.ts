@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { seededRng, syntheticIin, type MarkValue } from '@ashyq/shared';
 import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { exportWorkbook } from '../../server/src/cis/export';
+import { sampleScheme } from '../../shared/src/exam/sample';
 import { pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
@@ -110,7 +112,20 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await page.locator('input[name="qualificationRu"]').fill('Программист');
     await page.locator('input[name="taskKk"]').fill('Өтінімдерді есепке алу жүйесі');
     await page.locator('input[name="taskRu"]').fill('Система учёта заявок');
+    // A CIS workbook is read by the server and shown before anything is saved...
+    const workbook = await exportWorkbook(sampleScheme, 'ru');
+    await page.locator('input[name="schemeWorkbook"]').setInputFiles({
+      name: 'scheme.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
+    const schemeSummary = page.locator('fieldset', { has: page.locator('.exam-scheme') });
+    await expect
+      .poll(() => schemeSummary.textContent())
+      .toContain('2 criteria, 100 points at most');
+    // ...and a scheme the college used before can be taken instead.
     await page.locator('select[name="schemeFrom"]').selectOption(demoSessionId);
+    await expect.poll(() => schemeSummary.textContent()).toContain('3 criteria, 50 points at most');
     await expect.poll(() => page.locator('.exam-scheme strong').textContent()).toContain('09');
     await shot('session-form-1280x800');
     await button(page, 'Create the session').click();
