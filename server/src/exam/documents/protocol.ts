@@ -116,10 +116,10 @@ export function renderProtocol(
   const criteria = data.header.criteria;
   const columns: TableColumn[] = [
     { header: examText(lang, 'rowNumber'), width: 1.2, align: 'right' },
-    { header: examText(lang, 'fullName'), width: 6.5 },
+    { header: examText(lang, 'fullName'), width: 6.9 },
     { header: examText(lang, 'iin'), width: 3.6 },
     { header: examText(lang, 'group'), width: 2.6 },
-    { header: examText(lang, 'variant'), width: 2.1, align: 'center' },
+    { header: examText(lang, 'variant'), width: 2.5, align: 'center' },
     ...criteria.map((criterion) => ({
       header: `${criterion.id}\n(${formatMark(criterion.max, lang)})`,
       width: 2.2,
@@ -130,12 +130,12 @@ export function renderProtocol(
       width: 2.6,
       align: 'right',
     },
-    { header: examText(lang, 'percent'), width: 2.2, align: 'right' },
-    { header: examText(lang, 'letter'), width: 1.6, align: 'center' },
+    { header: examText(lang, 'percent'), width: 1.9, align: 'right' },
+    { header: examText(lang, 'letter'), width: 2.1, align: 'center' },
     { header: examText(lang, 'gpa'), width: 1.6, align: 'right' },
-    { header: examText(lang, 'traditional'), width: 4.6 },
+    { header: examText(lang, 'traditional'), width: 5.4 },
     { header: examText(lang, 'outcome'), width: 3.2 },
-    { header: examText(lang, 'remarks'), width: 3.6 },
+    { header: examText(lang, 'remarks'), width: 3.5 },
   ];
   const rows = data.rows.map((row): TableCell[] => {
     const sat = row.total !== null;
