@@ -211,8 +211,13 @@ export function CommissionEditor({
                       (pins[member.id] ? (
                         <code className="exam-pin">{pins[member.id]}</code>
                       ) : (
-                        <button type="button" onClick={() => void issuePin(member.id!)}>
-                          {t('office.commission.issuePin')}
+                        <button
+                          type="button"
+                          aria-label={t('office.commission.issuePin')}
+                          title={t('office.commission.issuePin')}
+                          onClick={() => void issuePin(member.id!)}
+                        >
+                          PIN
                         </button>
                       ))}
                     <button

@@ -42,6 +42,8 @@ export function ResultsTable({ session }: { session: ExamSession }) {
   if (loaded.state === 'loading') return <p>{t('office.loading')}</p>;
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
   const { results } = loaded.data;
+  // One group is in the page's subtitle already; the column is kept for several.
+  const manyGroups = session.groups.length > 1;
   const summary = summarize(session, results);
   const traditional = (result: StudentResult, lang: typeof kk) =>
     result.grade
@@ -70,7 +72,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
               <th>№</th>
               <th>{t('document.fullName')}</th>
               <th>{t('document.iin')}</th>
-              <th>{t('document.group')}</th>
+              {manyGroups && <th>{t('document.group')}</th>}
               {session.scheme.criteria.map((criterion) => (
                 <th key={criterion.id} title={criterion.name} className="num">
                   {criterion.id}
@@ -103,7 +105,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
                   )}
                 </td>
                 <td className="exam-iin">{maskIin(result.student.iin)}</td>
-                <td>{result.student.group}</td>
+                {manyGroups && <td>{result.student.group}</td>}
                 {session.scheme.criteria.map((criterion) => (
                   <td key={criterion.id} className="num">
                     {result.attendance === 'present'
