@@ -48,4 +48,11 @@ describe('the demo exam session', () => {
     const view = await tablet.get('/api/expert/competition');
     expect(view.status, JSON.stringify(view.body)).toBe(200);
   });
+
+  it('keeps the exam off the public boards and listings', async () => {
+    const anonymous = new Client(server.url);
+    expect((await anonymous.get(`/api/public/competitions/${session.id}/board`)).status).toBe(404);
+    const { championships } = (await anonymous.get('/api/public/championships')).body;
+    expect(JSON.stringify(championships)).not.toContain(session.id);
+  });
 });

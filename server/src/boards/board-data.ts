@@ -29,6 +29,7 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
 import type { Services } from '../services';
 import type { CeremonyStore } from './ceremonies';
+import { isExamChampionship } from '../exam/marking';
 
 /** College names change rarely; a board refresh should not read each one every time. */
 const collegeNamesTtlMs = 60_000;
@@ -58,6 +59,8 @@ export class BoardData {
     const runtime = await this.runtime(competitionId);
     if (!runtime) return undefined;
     const { context } = runtime;
+    // A demo exam marks through a competition too, but students' results are never public.
+    if (view === 'public' && isExamChampionship(context.championship)) return undefined;
     const state = this.stateOf(runtime);
     const ceremony = view === 'public' ? await this.ceremonies.get(competitionId) : undefined;
     let board: StateBoard;
