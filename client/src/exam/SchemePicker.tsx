@@ -51,14 +51,16 @@ export function SchemePicker({
 
   return (
     <div className="exam-scheme">
-      <span>{t('office.form.scheme')}</span>
-      {scheme ? (
-        <strong>
-          {scheme.skill.number} {scheme.skill.name}
-        </strong>
-      ) : (
-        <em>{t('office.form.noScheme')}</em>
-      )}
+      <p className="exam-scheme-current">
+        {t('office.form.scheme')}{' '}
+        {scheme ? (
+          <strong>
+            {scheme.skill.number} {scheme.skill.name}
+          </strong>
+        ) : (
+          <em>{t('office.form.noScheme')}</em>
+        )}
+      </p>
       <label className="exam-field">
         <span>{t('office.form.schemeWorkbook')}</span>
         <input
