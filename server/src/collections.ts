@@ -14,6 +14,8 @@ export const collections = {
   experts: 'experts',
   /** The registry of printed documents and their verification codes (documents/verification.ts). */
   issuedDocuments: 'issuedDocuments',
+  /** Each advancement applied: rules, the organiser's decisions with reasons, who was sent. */
+  advancements: 'advancements',
 } as const;
 
 export const collectionIndexes: CollectionIndexes = {
@@ -26,4 +28,5 @@ export const collectionIndexes: CollectionIndexes = {
   [collections.experts]: ['competitionId', 'iin'],
   // By kind and subject: the same content issued again keeps its code.
   [collections.issuedDocuments]: ['kind', 'subjectKey'],
+  [collections.advancements]: ['championshipId'],
 };

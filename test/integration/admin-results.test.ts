@@ -267,6 +267,18 @@ describe('advancement', () => {
       targetChampionshipId: 'wsk-2026-national',
     });
     expect(again.body).toMatchObject({ created: [], alreadyRegistered: 2 });
+    const history = (await admin.get(`${championshipPath}/advancements`)).body.advancements;
+    expect(history).toHaveLength(2);
+    const first = history.find((h: { id: string }) => h.id === apply.body.advancementId);
+    expect(first).toMatchObject({
+      targetChampionshipId: 'wsk-2026-national',
+      adjustments: decide,
+      sent: [
+        { competitorId: 'p1', status: 'selected' },
+        { competitorId: 'p2', status: 'included' },
+      ],
+    });
+    expect(first.created).toHaveLength(2);
   });
 });
 
@@ -349,6 +361,7 @@ describe('access to the new organiser routes', () => {
     ['PATCH', `${competition}/experts/e1`, { role: 'chief' }],
     ['GET', `${championshipPath}/results.xlsx`, undefined],
     ['GET', `${championshipPath}/best-of-delegation`, undefined],
+    ['GET', `${championshipPath}/advancements`, undefined],
     [
       'POST',
       `${championshipPath}/clone`,

@@ -17,8 +17,10 @@ import {
   type Language,
 } from '@ashyq/shared';
 import { scopeCovers } from '../../auth/access';
+import { collections } from '../../collections';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
+import type { Store, StoredDocument } from '../../store/port';
 import { competitionResults } from '../../results/rows';
 import { ApiError, languageOf, parse } from '../errors';
 import { organiserOf, refusal, registerInLog } from './admin-support';
@@ -44,6 +46,7 @@ const cloneBody = z.strictObject({
 export function advancementRoutes(
   reference: ReferenceRepository,
   registry: CompetitionRegistry,
+  store: Store,
   inChampionship: RequestHandler,
 ): Router {
   const router = Router();
@@ -141,7 +144,25 @@ export function advancementRoutes(
       await registerInLog(registry, destination, organiserOf(req).id, added);
       created.push(...added);
     }
+    // The decision as taken: the rules, every adjustment with its reason, and who was sent where.
+    const record = {
+      id: randomUUID(),
+      championshipId,
+      targetChampionshipId: target.id,
+      at: now(),
+      actor: organiserOf(req).id,
+      rules: input.rules,
+      adjustments: input.adjustments,
+      sent: sent.map(({ competitionId, competitorId, status }) => ({
+        competitionId,
+        competitorId,
+        status,
+      })),
+      created: created.map(({ id, competitionId }) => ({ id, competitionId })),
+    };
+    await store.putDocument(collections.advancements, record as unknown as StoredDocument, 0);
     res.status(201).json({
+      advancementId: record.id,
       created: created.map(({ id, competitionId, advancedFrom }) => ({
         id,
         competitionId,
@@ -149,6 +170,16 @@ export function advancementRoutes(
       })),
       alreadyRegistered,
     });
+  });
+
+  /** Every advancement applied from this championship, newest first: the history of decisions. */
+  router.get(`${base}/advancements`, inChampionship, async (req, res) => {
+    const { championshipId } = parse(championshipParams, req.params, 'params');
+    const found = await store.findDocuments(collections.advancements, { championshipId });
+    const advancements = found
+      .map(({ document }) => document as unknown as { at: string })
+      .sort((a, b) => b.at.localeCompare(a.at));
+    res.json({ advancements });
   });
 
   return router;

@@ -245,7 +245,7 @@ export function adminRoutes(services: Services): Router {
       { inChampionship, inCompetition },
     ),
   );
-  router.use(advancementRoutes(reference, services.competitions, inChampionship));
+  router.use(advancementRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
