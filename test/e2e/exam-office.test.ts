@@ -88,6 +88,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await bin.fill(wrongCheckDigit(goodBin));
     const binField = page.locator('label.exam-field', { has: bin });
     await expect.poll(() => binField.getByRole('alert').textContent()).toMatch(/check digit/i);
+    await shot('session-form-bin-1280x800');
     await bin.fill(goodBin);
     await expect.poll(() => binField.getByRole('alert').count()).toBe(0);
 
@@ -112,9 +113,17 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await page.locator('input[name="qualificationRu"]').fill('Программист');
     await page.locator('input[name="taskKk"]').fill('Өтінімдерді есепке алу жүйесі');
     await page.locator('input[name="taskRu"]').fill('Система учёта заявок');
-    // A CIS workbook is read by the server and shown before anything is saved...
+    // A file that is not a workbook is refused where it was chosen...
+    const schemeInput = page.locator('input[name="schemeWorkbook"]');
+    await schemeInput.setInputFiles({
+      name: 'scheme.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('not a workbook'),
+    });
+    await expect.poll(() => page.locator('.exam-scheme [role="alert"]').count()).toBe(1);
+    // ...a CIS workbook is read by the server and shown before anything is saved...
     const workbook = await exportWorkbook(sampleScheme, 'ru');
-    await page.locator('input[name="schemeWorkbook"]').setInputFiles({
+    await schemeInput.setInputFiles({
       name: 'scheme.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: workbook,
