@@ -92,13 +92,16 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await bin.fill(goodBin);
     await expect.poll(() => binField.getByRole('alert').count()).toBe(0);
 
-    await page.locator('input[name="academicYear"]').fill('2025-2026');
     await page.locator('select[name="examType"]').selectOption('intermediate');
     await page.locator('input[name="protocolNumber"]').fill('12-ДЭ');
     await page.locator('input[name="groups"]').fill('ПО-23-2');
     await page.locator('input[name="site"]').fill('Аудитория 210');
     await page.locator('input[name="startsAt"]').fill('2026-06-02T09:00');
     await page.locator('input[name="endsAt"]').fill('2026-06-02T15:00');
+    // A June exam belongs to the academic year that ends then.
+    await expect
+      .poll(() => page.locator('input[name="academicYear"]').inputValue())
+      .toBe('2025-2026');
     await page.locator('input[name="specialtyCode"]').fill('06130100');
     await page.locator('input[name="qualificationCode"]').fill('4S07150105');
     const qualification = page.locator('label.exam-field', {

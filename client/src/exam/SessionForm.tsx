@@ -5,7 +5,7 @@ import { gradeScaleIds, isLanguage, regions, sessionMaxPoints, type Language } f
 import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { SchemePicker } from './SchemePicker';
-import { draftOf, emptyDraft, inputOf, type SessionDraft } from './session-draft';
+import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
 import { binReason, codeReasons } from './view';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
@@ -34,11 +34,17 @@ export function SessionForm({
     setDraft((current) => (current.bin ? current : { ...emptyDraft(new Date(), latest) }));
   }, [existing, latest]);
 
+  const [yearTyped, setYearTyped] = useState(existing !== undefined);
   const set =
     <K extends keyof SessionDraft>(key: K) =>
     (value: SessionDraft[K]) => {
       setSaved(false);
-      setDraft((current) => ({ ...current, [key]: value }));
+      if (key === 'academicYear') setYearTyped(true);
+      setDraft((current) =>
+        key === 'startsAt'
+          ? withStart(current, value as string, yearTyped)
+          : { ...current, [key]: value },
+      );
     };
   const bin = binReason(draft.bin, lang);
   const codes = codeReasons(draft.specialtyCode, draft.qualificationCode, lang);

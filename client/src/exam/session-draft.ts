@@ -45,6 +45,16 @@ export function currentAcademicYear(now: Date): string {
   return `${first}-${first + 1}`;
 }
 
+/**
+ * The form after the start is typed: the academic year follows the exam's date (a June exam
+ * belongs to the year ending then) until the officer types a year themselves.
+ */
+export function withStart(draft: SessionDraft, startsAt: string, yearTyped: boolean): SessionDraft {
+  const start = Date.parse(fromLocalInput(startsAt));
+  if (yearTyped || Number.isNaN(start)) return { ...draft, startsAt };
+  return { ...draft, startsAt, academicYear: currentAcademicYear(new Date(start)) };
+}
+
 /** An empty form; the college's details come from an earlier session when there is one. */
 export function emptyDraft(
   now: Date,

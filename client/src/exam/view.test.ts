@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNobdTemplate, syntheticIin, type NobdTemplate } from '@ashyq/shared';
 import { sampleExamSession } from '../../../shared/src/exam/sample';
-import { draftOf, emptyDraft, inputOf, currentAcademicYear } from './session-draft';
+import { currentAcademicYear, draftOf, emptyDraft, inputOf, withStart } from './session-draft';
 import {
   binReason,
   checkCommission,
@@ -85,6 +85,14 @@ describe('session form round trip', () => {
     expect(input.gradeSettings).toEqual({ cPlusTraditional: 'good', passPercent: 55 });
     expect(input.scheme).toBeNull();
     expect(input).not.toHaveProperty('protocolNumber');
+  });
+
+  it('takes the academic year from the exam’s start until the officer types one', () => {
+    const draft = emptyDraft(new Date('2026-11-23T00:00:00Z'));
+    expect(draft.academicYear).toBe('2026-2027');
+    expect(withStart(draft, '2026-06-02T09:00', false).academicYear).toBe('2025-2026');
+    expect(withStart(draft, '2026-06-02T09:00', true).academicYear).toBe('2026-2027');
+    expect(withStart(draft, '', false)).toMatchObject({ startsAt: '', academicYear: '2026-2027' });
   });
 
   it('starts a new academic year in September', () => {
