@@ -257,12 +257,15 @@ describe('re-score requests', () => {
     expect((await viewOf('chief')).rescoreRequests).toEqual([]);
   });
 
-  it('stays pending for each judge until its new score, then closes', async () => {
-    await sendMarks('e1', [judged('p2', 'A1.J1', 2)]);
+  it('stays pending for each judge until its new score, and closes once the scores agree', async () => {
+    // 0, 2, 3 -> 1, 2, 3: still apart, so e2 and e3 are still asked.
+    await sendMarks('e1', [judged('p2', 'A1.J1', 1)]);
     expect((await overview()).rescoreRequests[0].pending).toEqual(['e2', 'e3']);
     expect((await viewOf('e1')).rescoreRequests).toEqual([]);
     expect((await viewOf('e2')).rescoreRequests).toHaveLength(1);
     await sendMarks('e2', [judged('p2', 'A1.J1', 2)]);
+    expect((await overview()).rescoreRequests[0].pending).toEqual(['e3']);
+    // 1, 2, 2: the panel agrees, nothing is left to re-score.
     await sendMarks('e3', [judged('p2', 'A1.J1', 2)]);
     const after = await overview();
     expect(after.rescoreRequests).toEqual([]);
@@ -272,7 +275,7 @@ describe('re-score requests', () => {
         entry.competitor === 'p2' && entry.aspect === 'A1.J1',
     );
     expect(revealed).toMatchObject({ discrepancy: false });
-    expect(revealed.scores.map((s: { score: number }) => s.score)).toEqual([2, 2, 2]);
+    expect(revealed.scores.map((s: { score: number }) => s.score)).toEqual([1, 2, 2]);
   });
 
   it('closes when the chief resolves the discrepancy instead', async () => {

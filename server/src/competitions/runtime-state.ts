@@ -141,7 +141,11 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
         if (state.lastOutcome.ok && !state.lastOutcome.duplicate) {
-          state.rescore.follow(scoringEvent);
+          state.rescore.follow(
+            scoringEvent,
+            (competitor, aspect) =>
+              state.scoring.aspectState(competitor, aspect)?.discrepancy === 'open',
+          );
         }
         if (state.lastOutcome.ok && scoringEvent.type === 'competitor.registered') {
           const { profile: person } = event.data as { profile?: PublicProfile };

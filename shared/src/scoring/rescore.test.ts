@@ -58,6 +58,11 @@ describe('rescoreTargets', () => {
   });
 });
 
+/** Feeds an event to the requests; `stillOpen` is whether the discrepancy is open after it. */
+function follow(requests: RescoreRequests, event: ScoringEvent, stillOpen = true) {
+  requests.follow(event, () => stillOpen);
+}
+
 describe('RescoreRequests', () => {
   const request = { competitor: 'c1', aspect: 'A1.J1', experts: ['e1', 'e2', 'e3'] };
 
@@ -65,7 +70,7 @@ describe('RescoreRequests', () => {
     const requests = new RescoreRequests();
     requests.requested({ ...request, reason: 'Check the header again' }, 'A1', envelope());
     expect(requests.pendingFor('e2')).toHaveLength(1);
-    requests.follow(judged('7', 'c1', 'A1.J1', 'e2', 1));
+    follow(requests, judged('7', 'c1', 'A1.J1', 'e2', 1));
     expect(requests.get('c1', 'A1.J1')).toMatchObject({
       reason: 'Check the header again',
       subCriterion: 'A1',
@@ -73,18 +78,19 @@ describe('RescoreRequests', () => {
     });
     expect(requests.pendingFor('e2')).toEqual([]);
     // Another competitor's or another aspect's score changes nothing.
-    requests.follow(judged('8', 'c2', 'A1.J1', 'e1', 1));
-    requests.follow(recorded('9', 'c1', 'A1.M1', 'e1', { kind: 'binary', achieved: true }));
+    follow(requests, judged('8', 'c2', 'A1.J1', 'e1', 1));
+    follow(requests, recorded('9', 'c1', 'A1.M1', 'e1', { kind: 'binary', achieved: true }));
     expect(requests.get('c1', 'A1.J1')!.pending).toEqual(['e1', 'e3']);
-    requests.follow(judged('10', 'c1', 'A1.J1', 'e1', 1));
-    requests.follow(judged('11', 'c1', 'A1.J1', 'e3', 2));
+    follow(requests, judged('10', 'c1', 'A1.J1', 'e1', 1));
+    follow(requests, judged('11', 'c1', 'A1.J1', 'e3', 2));
     expect(requests.list()).toEqual([]);
   });
 
   it('counts a correction as a new score, and closes on a resolution', () => {
     const requests = new RescoreRequests();
     requests.requested(request, 'A1', envelope());
-    requests.follow(
+    follow(
+      requests,
       event('mark.superseded', {
         markId: 'mk_00000001',
         mark: {
@@ -98,7 +104,8 @@ describe('RescoreRequests', () => {
       }),
     );
     expect(requests.get('c1', 'A1.J1')).toMatchObject({ reason: null, pending: ['e2', 'e3'] });
-    requests.follow(
+    follow(
+      requests,
       event('discrepancy.resolved', { competitor: 'c1', aspect: 'A1.J1', reason: 'agreed' }),
     );
     expect(requests.get('c1', 'A1.J1')).toBeUndefined();
@@ -108,12 +115,19 @@ describe('RescoreRequests', () => {
     const requests = new RescoreRequests();
     requests.requested(request, 'A1', envelope());
     requests.requested({ ...request, competitor: 'c2' }, 'A1', envelope());
-    requests.follow(judged('13', 'c1', 'A1.J1', 'e1', 1));
+    follow(requests, judged('13', 'c1', 'A1.J1', 'e1', 1));
     requests.requested({ ...request, reason: 'Once more' }, 'A1', envelope());
     expect(requests.get('c1', 'A1.J1')!.pending).toEqual(['e1', 'e2', 'e3']);
     expect(requests.list().map((r) => r.competitor)).toEqual(['c2', 'c1']);
     // What it hands out is a copy: changing it changes nothing inside.
     requests.list()[0]!.pending.length = 0;
     expect(new RescoreRequests(requests.list()).get('c2', 'A1.J1')!.pending).toHaveLength(3);
+  });
+
+  it('closes once the new scores agree, though judges were still pending', () => {
+    const requests = new RescoreRequests();
+    requests.requested(request, 'A1', envelope());
+    follow(requests, judged('14', 'c1', 'A1.J1', 'e1', 2), false);
+    expect(requests.list()).toEqual([]);
   });
 });

@@ -7,8 +7,8 @@ import type { ProjectionState } from './views';
 /**
  * Re-score requests (scoring.md, discrepancies): the chief expert asks the judges of a disputed
  * aspect to score it again. A request waits for each judge whose score made the discrepancy
- * until that judge records a new score there; it closes when nobody is pending any more or the
- * chief resolves the discrepancy instead.
+ * until that judge records a new score there; it closes when nobody is pending any more, when the
+ * new scores agree (the discrepancy is gone), or when the chief resolves the discrepancy instead.
  */
 
 const personIdSchema = z.string().min(1).max(64);
@@ -79,15 +79,18 @@ export class RescoreRequests {
     });
   }
 
-  /** Follows an applied (not duplicate) scoring event: a judge's new score, a resolution. */
-  follow(event: ScoringEvent): void {
+  /**
+   * Follows an applied (not duplicate) scoring event: a judge's new score, a resolution.
+   * `disputed` says whether the aspect's discrepancy is still open once the event is applied.
+   */
+  follow(event: ScoringEvent, disputed: (competitor: string, aspect: string) => boolean): void {
     if (event.type === 'mark.recorded' || event.type === 'mark.superseded') {
       const { competitor, aspect, expert } = event.mark;
       const key = keyOf(competitor, aspect);
       const request = this.open.get(key);
-      if (!request?.pending.includes(expert)) return;
+      if (!request) return;
       request.pending = request.pending.filter((judge) => judge !== expert);
-      if (request.pending.length === 0) this.open.delete(key);
+      if (request.pending.length === 0 || !disputed(competitor, aspect)) this.open.delete(key);
     } else if (event.type === 'discrepancy.resolved') {
       this.open.delete(keyOf(event.competitor, event.aspect));
     }
