@@ -32,6 +32,8 @@ describe.runIf(browserAvailable())(
 
     async function openBoard(id: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
       const page = await browser.newPage({ viewport });
+      // The machine is shared: a first page load may take long, which is not what is tested.
+      page.setDefaultTimeout(60_000);
       await page.goto(`${server.url}/competitions/${id}`);
       await page.getByRole('button', { name: 'Русский' }).click();
       await page.waitForSelector('.live-badge.on');
