@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar } from 'react-chartjs-2';
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { getGradeScale, regionName, type AnnualReport, type RegionId } from '@ashyq/shared';
+import {
+  getGradeScale,
+  regionName,
+  regions,
+  type AnnualReport,
+  type RegionId,
+} from '@ashyq/shared';
 import { ErrorReport, useAdmin } from '../organiser/api';
 import { localized } from './api';
 import { currentAcademicYear } from './session-draft';
@@ -17,8 +23,12 @@ Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 export function ReportPage() {
   const { t, i18n } = useTranslation('exam');
   const [year, setYear] = useState(() => currentAcademicYear(new Date()));
+  const [regionId, setRegionId] = useState('');
   const valid = /^\d{4}-\d{4}$/.test(year);
-  const query = `academicYear=${encodeURIComponent(year)}`;
+  const query = new URLSearchParams({
+    academicYear: year,
+    ...(regionId ? { regionId } : {}),
+  }).toString();
   const [loaded] = useAdmin<{ report: AnnualReport }>(valid ? `/api/exam/report?${query}` : null);
   const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
   const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
@@ -30,6 +40,17 @@ export function ReportPage() {
         <label className="exam-field exam-inline">
           <span>{t('document.academicYear')}</span>
           <input name="academicYear" value={year} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        <label className="exam-field exam-inline">
+          <span>{t('report.column.region')}</span>
+          <select name="regionId" value={regionId} onChange={(e) => setRegionId(e.target.value)}>
+            <option value="">{t('office.report.allRegions')}</option>
+            {regions.map((region) => (
+              <option key={region.id} value={region.id}>
+                {region.name[lang]}
+              </option>
+            ))}
+          </select>
         </label>
         <a className="exam-button" href={`/api/exam/report.xlsx?${query}`} download>
           {t('office.report.xlsx')}

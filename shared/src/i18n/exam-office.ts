@@ -179,6 +179,7 @@ export const examOffice = defineNamespace({
     },
     report: {
       xlsx: 'Download XLSX',
+      allRegions: 'All in my scope',
       daysLeft: '{{count}} days left',
       belowTarget: 'The share of colleges is below the {{target}} % target.',
       noExams: 'No demonstration exams held in this academic year yet.',
@@ -358,6 +359,7 @@ export const examOffice = defineNamespace({
     },
     report: {
       xlsx: 'Скачать XLSX',
+      allRegions: 'Все в моей зоне доступа',
       daysLeft: 'осталось дней: {{count}}',
       belowTarget: 'Доля колледжей ниже целевых {{target}} %.',
       noExams: 'В этом учебном году демонстрационные экзамены ещё не проводились.',
@@ -537,6 +539,7 @@ export const examOffice = defineNamespace({
     },
     report: {
       xlsx: 'XLSX жүктеп алу',
+      allRegions: 'Қол жетімді барлық өңірлер',
       daysLeft: '{{count}} күн қалды',
       belowTarget: 'Колледждер үлесі {{target}} % мақсаттан төмен.',
       noExams: 'Осы оқу жылында демонстрациялық емтихандар әлі өткізілмеген.',
