@@ -104,7 +104,7 @@ function ReportBody({
             <small>
               {' '}
               ({share.ran} / {share.total}
-              {share.target !== null && ` · ${t('report.column.shareTarget')} ${share.target}`})
+              {share.target !== null && ` · ${t('report.column.shareTarget')}: ${share.target}`})
             </small>
           </dd>
         </div>
