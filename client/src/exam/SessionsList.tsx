@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDate } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from '../organiser/api';
 import { localized, type ListedSession } from './api';
 import { toLocalInput } from './view';
@@ -50,7 +51,10 @@ export function SessionsList() {
                     {session.qualification.code} {localized(session.qualification.name, lang)}
                   </td>
                   <td>{session.groups.join(', ')}</td>
-                  <td>{toLocalInput(session.startsAt).replace('T', ' ')}</td>
+                  <td>
+                    {formatDate(session.startsAt, 'dd.mm.yyyy')}{' '}
+                    {toLocalInput(session.startsAt).slice(11)}
+                  </td>
                   <td>{t(`examType.${session.examType}`)}</td>
                   <td className="num">{session.studentCount}</td>
                   <td className="num">{session.commissionSize}</td>
