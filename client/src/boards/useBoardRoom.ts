@@ -54,6 +54,8 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
     let closed = false;
     let etag: string | null = null;
     let lost = false;
+    /** Following the room over the socket: an HTTP answer still on its way is stale then. */
+    let joined = false;
     const show = (live: boolean) =>
       !closed && setState({ data: replica.data, live, lost, missing: false });
 
@@ -67,6 +69,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
           return;
         }
         roomName = ack.room;
+        joined = true;
         lost = false;
         if (ack.kind === 'snapshot') replica.snapshot(ack.snapshot as BoardSnapshotMessage<T>);
         else for (const diff of ack.diffs) replica.diff(diff);
@@ -83,9 +86,10 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
       if (socket.connected || closed) return;
       const res = await fetch(httpPath, { headers: etag ? { 'if-none-match': etag } : {} });
       if (res.status === 404) return setState((s) => ({ ...s, missing: true }));
-      if (res.status !== 200 || closed) return;
+      if (res.status !== 200 || closed || joined) return;
       etag = res.headers.get('etag');
       const data = (await res.json()) as T;
+      if (closed || joined) return;
       // The HTTP payload has no version: the next join asks for a snapshot.
       replica.epoch = undefined;
       replica.version = undefined;
@@ -93,6 +97,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
       show(false);
     };
     const onDisconnect = () => {
+      joined = false;
       lost = true;
       show(false);
       void poll().catch(() => undefined);
