@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 
 export type Loaded<T> =
@@ -23,4 +24,63 @@ export function useJson<T>(url: string): Loaded<T> {
     return () => controller.abort();
   }, [url]);
   return loaded;
+}
+
+/** One located problem of a refused request, worded by the server in the user's language. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+/** A refused request: the server's `{error: {code, message, details}}`, or a lost connection. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Calls the API in the interface's language (refusals come back worded in it) and returns the
+ * answer, JSON or text, or throws an ApiRequestError; a failed connection is one with status
+ * null. A body that is a File or bytes is sent as the upload itself, as the import routes expect.
+ */
+export async function apiRequest<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  const upload = body instanceof Blob || body instanceof Uint8Array;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'accept-language': i18next.language,
+        ...(body === undefined
+          ? {}
+          : { 'content-type': upload ? 'application/octet-stream' : 'application/json' }),
+      },
+      body: body === undefined ? undefined : upload ? (body as BodyInit) : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(null, 'network', i18next.t('request.network'));
+  }
+  if (res.ok) {
+    const json = (res.headers.get('content-type') ?? '').includes('json');
+    return (json ? await res.json() : await res.text()) as T;
+  }
+  const reply = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: ErrorDetail[] };
+  } | null;
+  throw new ApiRequestError(
+    res.status,
+    reply?.error?.code ?? 'unknown',
+    reply?.error?.message ?? i18next.t('request.refused', { status: res.status }),
+    reply?.error?.details ?? [],
+  );
 }

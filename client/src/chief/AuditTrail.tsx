@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chiefBase, chiefRequest, errorText } from './api';
+import { chiefBase, errorText } from './api';
 import type { ConsoleProps } from './console-props';
 import type { StoredEvent, Verification } from './types';
 import {
@@ -12,6 +12,7 @@ import {
   type AuditFilter,
   type Names,
 } from './view';
+import { apiRequest } from '../api';
 
 /** Event kinds the filter offers; the log may hold others, which still show unfiltered. */
 const kinds = [
@@ -63,7 +64,7 @@ export function AuditTrail({
     const delay = asked.current === filter ? refreshDelayMs : 0;
     asked.current = filter;
     const timer = setTimeout(() => {
-      chiefRequest<{ events: StoredEvent[] }>(
+      apiRequest<{ events: StoredEvent[] }>(
         'GET',
         `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}`,
       ).then(
@@ -225,7 +226,7 @@ function VerificationStatus({ competitionId }: { competitionId: string }) {
   useEffect(() => {
     let current = true;
     setResult(null);
-    chiefRequest<Verification>(
+    apiRequest<Verification>(
       'GET',
       `/api/public/competitions/${encodeURIComponent(competitionId)}/log/verify`,
     ).then(

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { isLanguage, type Language } from '@ashyq/shared';
 import { useJson, type Loaded } from '../api';
 import { AuditTrail } from './AuditTrail';
-import { chiefBase, chiefRequest, ChiefApiError } from './api';
+import { chiefBase } from './api';
 import { CompetitionPicker } from './CompetitionPicker';
 import { Competitors } from './Competitors';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
@@ -17,6 +17,7 @@ import { useChiefLive } from './useChiefLive';
 import { localized, namesOf, percentMarked } from './view';
 import type { Overview, Roster } from './types';
 import './chief.css';
+import { apiRequest, ApiRequestError } from '../api';
 
 interface Me {
   kind: 'expert' | 'organiser';
@@ -176,13 +177,13 @@ function useRoster(competitionId: string): [Loaded<Roster>, () => void] {
   const [roster, setRoster] = useState<Loaded<Roster>>({ state: 'loading' });
   useEffect(() => {
     let current = true;
-    chiefRequest<Roster>('GET', `${chiefBase(competitionId)}/roster`).then(
+    apiRequest<Roster>('GET', `${chiefBase(competitionId)}/roster`).then(
       (data) => current && setRoster({ state: 'ready', data }),
       (error: unknown) =>
         current &&
         setRoster({
           state: 'failed',
-          status: error instanceof ChiefApiError ? error.status : null,
+          status: error instanceof ApiRequestError ? error.status : null,
         }),
     );
     return () => {

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { CompetitorStatus } from '@ashyq/shared';
-import { chiefBase, chiefRequest } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { localized } from './view';
 import type { RosterCompetitor } from './types';
+import { apiRequest } from '../api';
 
 const statuses: CompetitorStatus[] = ['active', 'absent', 'withdrawn'];
 
@@ -27,7 +28,7 @@ export function Competitors({
       reason: 'optional',
       danger: status !== 'active',
       run: async (reason) => {
-        await chiefRequest(
+        await apiRequest(
           'POST',
           `${chiefBase(competitionId)}/competitors/${encodeURIComponent(competitor.id)}/status`,
           { status, ...(reason ? { reason } : {}) },

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chiefBase, chiefRequest } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
+import { apiRequest } from '../api';
 
 /**
  * Declared conflicts of interest (an expert who trained a competitor, a relative...): besides
@@ -23,7 +24,7 @@ export function Conflicts({ competitionId, roster, names, overview, confirm }: C
       confirmLabel: t('conflicts.declare'),
       danger: true,
       run: async () => {
-        await chiefRequest('POST', `${chiefBase(competitionId)}/conflicts`, {
+        await apiRequest('POST', `${chiefBase(competitionId)}/conflicts`, {
           expertId: expert,
           competitorId: competitor,
         });

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { OpenDiscrepancy } from '@ashyq/shared';
-import { chiefBase, chiefRequest } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { formatTime } from './view';
+import { apiRequest } from '../api';
 
 /**
  * Open judge discrepancies: the panel's scores by name, and the two ways out the rules allow,
@@ -50,7 +51,7 @@ function DiscrepancyItem({
       confirmLabel: t('discrepancies.rescore'),
       reason: 'optional',
       run: async (reason) => {
-        await chiefRequest('POST', `${chiefBase(competitionId)}/rescore-requests`, {
+        await apiRequest('POST', `${chiefBase(competitionId)}/rescore-requests`, {
           competitorId: competitor,
           aspect,
           ...(reason ? { reason } : {}),
@@ -64,7 +65,7 @@ function DiscrepancyItem({
       confirmLabel: t('discrepancies.resolve'),
       reason: 'required',
       run: async (reason) => {
-        await chiefRequest('POST', `${chiefBase(competitionId)}/discrepancies/resolve`, {
+        await apiRequest('POST', `${chiefBase(competitionId)}/discrepancies/resolve`, {
           competitorId: competitor,
           aspect,
           reason,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubCriterionProgress } from '@ashyq/shared';
-import { ChiefApiError, chiefBase, chiefRequest, errorText } from './api';
+import { chiefBase, errorText } from './api';
 import type { ConsoleProps } from './console-props';
 import {
   blockersFromDetails,
@@ -11,6 +11,7 @@ import {
   percentMarked,
   type Blocker,
 } from './view';
+import { ApiRequestError, apiRequest } from '../api';
 
 /** Competitors listed in a refused lock before the list is cut short. */
 const shownCompetitors = 12;
@@ -59,9 +60,10 @@ function LockRow({
       run: async () => {
         setRefusal(null);
         try {
-          await chiefRequest('POST', `${base}/lock`);
+          await apiRequest('POST', `${base}/lock`);
         } catch (error) {
-          const blockers = error instanceof ChiefApiError ? blockersFromDetails(error.details) : [];
+          const blockers =
+            error instanceof ApiRequestError ? blockersFromDetails(error.details) : [];
           if (blockers.length === 0) throw error;
           setRefusal({ message: errorText(error), blockers });
         }
@@ -75,7 +77,7 @@ function LockRow({
       reason: 'required',
       danger: true,
       run: async (reason) => {
-        await chiefRequest('POST', `${base}/unlock`, { reason });
+        await apiRequest('POST', `${base}/unlock`, { reason });
       },
     });
 

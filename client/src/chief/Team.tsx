@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chiefBase, chiefRequest, errorText } from './api';
+import { chiefBase, errorText } from './api';
 import { Conflicts } from './Conflicts';
 import type { ConsoleProps } from './console-props';
 import { localized, formatTime } from './view';
 import type { RosterExpert } from './types';
+import { apiRequest } from '../api';
 
 /** What POST .../credentials/:expertId answers: shown once, never stored by the console. */
 interface Issued {
@@ -65,7 +66,7 @@ function ExpertRow({
       body: expert.credential.active ? <p>{t('team.issueReplaces')}</p> : undefined,
       confirmLabel: t('team.issue'),
       run: async () => {
-        onIssued(await chiefRequest<Issued>('POST', url));
+        onIssued(await apiRequest<Issued>('POST', url));
         reloadRoster();
       },
     });
@@ -76,7 +77,7 @@ function ExpertRow({
       confirmLabel: t('team.revoke'),
       danger: true,
       run: async () => {
-        await chiefRequest('DELETE', url);
+        await apiRequest('DELETE', url);
         reloadRoster();
       },
     });
@@ -122,13 +123,9 @@ function CredentialCard({
   useEffect(() => {
     let image: string | null = null;
     let current = true;
-    chiefRequest<{ link: string; svg: string }>(
-      'POST',
-      `${chiefBase(competitionId)}/credential-qr`,
-      {
-        token: issued.linkToken,
-      },
-    ).then(
+    apiRequest<{ link: string; svg: string }>('POST', `${chiefBase(competitionId)}/credential-qr`, {
+      token: issued.linkToken,
+    }).then(
       ({ link, svg }) => {
         if (!current) return;
         image = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -235,7 +232,7 @@ function PanelRow({
     setBusy(true);
     setError(null);
     try {
-      await chiefRequest('PUT', `${chiefBase(competitionId)}/panels/${subCriterion}`, {
+      await apiRequest('PUT', `${chiefBase(competitionId)}/panels/${subCriterion}`, {
         expertIds: chosen,
       });
       setDraft(null);

@@ -10,9 +10,10 @@ import {
   type ExamSession,
   type Language,
 } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from '../organiser/api';
+import { ErrorReport } from '../organiser/api';
 import { sessionUrl, type VersionedSession } from './api';
 import { checkCommission, type MemberDraft } from './view';
+import { apiRequest } from '../api';
 
 const blankMember = (): MemberDraft => ({
   name: { last: '', first: '', middle: '' },
@@ -66,7 +67,7 @@ export function CommissionEditor({
   async function save() {
     setError(null);
     try {
-      const reply = await adminRequest<VersionedSession>(
+      const reply = await apiRequest<VersionedSession>(
         'PUT',
         `${sessionUrl(session.id)}/commission`,
         { members: payload },
@@ -81,7 +82,7 @@ export function CommissionEditor({
 
   async function issuePin(memberId: string) {
     try {
-      const reply = await adminRequest<{ pin: string }>(
+      const reply = await apiRequest<{ pin: string }>(
         'POST',
         `${sessionUrl(session.id)}/commission/${encodeURIComponent(memberId)}/credential`,
       );

@@ -10,8 +10,9 @@ import {
   type NobdColumn,
   type NobdTemplate,
 } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
+import { ErrorReport, useAdmin } from '../organiser/api';
 import { checkTemplate, formatCodes, moveColumn, parseCodes } from './view';
+import { apiRequest } from '../api';
 
 /**
  * The college's NOBD template (demo-exam.md): column order, kk/ru headers, formats and code
@@ -44,7 +45,7 @@ export function NobdTemplateEditor() {
   async function save() {
     setError(null);
     try {
-      await adminRequest('PUT', '/api/exam/nobd-template', template);
+      await apiRequest('PUT', '/api/exam/nobd-template', template);
       setSaved(true);
     } catch (failure) {
       setError(failure);

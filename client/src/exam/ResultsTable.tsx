@@ -8,9 +8,10 @@ import {
   type ExamSession,
   type StudentResult,
 } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
+import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ResultsReply } from './api';
 import { percentText } from './view';
+import { apiRequest } from '../api';
 
 /**
  * Results per student as the protocol prints them: points per criterion, total, percent, letter,
@@ -28,7 +29,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
   async function setAttendance(result: StudentResult, attendance: ExamAttendance) {
     setError(null);
     try {
-      await adminRequest(
+      await apiRequest(
         'PUT',
         `${sessionUrl(session.id)}/students/${encodeURIComponent(result.student.id)}/attendance`,
         { attendance },

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkingScheme } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from '../organiser/api';
+import { ErrorReport } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
+import { apiRequest } from '../api';
 
 interface WorkbookReply {
   scheme: MarkingScheme;
@@ -42,12 +43,12 @@ export function SchemePicker({
 
   const fromWorkbook = (file: File) =>
     run(async () => {
-      const reply = await adminRequest<WorkbookReply>('POST', '/api/exam/scheme/import', file);
+      const reply = await apiRequest<WorkbookReply>('POST', '/api/exam/scheme/import', file);
       setWarnings(reply.warnings);
       return reply.scheme;
     });
   const fromSession = (id: string) =>
-    run(async () => (await adminRequest<VersionedSession>('GET', sessionUrl(id))).session.scheme);
+    run(async () => (await apiRequest<VersionedSession>('GET', sessionUrl(id))).session.scheme);
 
   return (
     <div className="exam-scheme">

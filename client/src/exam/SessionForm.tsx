@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { gradeScaleIds, isLanguage, regions, sessionMaxPoints, type Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from '../organiser/api';
+import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { SchemePicker } from './SchemePicker';
 import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
 import { binReason, codeReasons } from './view';
+import { apiRequest } from '../api';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
 export function SessionForm({
@@ -56,7 +57,7 @@ export function SessionForm({
     try {
       const body = inputOf(draft);
       if (existing) {
-        const reply = await adminRequest<VersionedSession>(
+        const reply = await apiRequest<VersionedSession>(
           'PUT',
           sessionUrl(existing.session.id),
           body,
@@ -64,7 +65,7 @@ export function SessionForm({
         setSaved(true);
         onSaved?.(reply);
       } else {
-        const reply = await adminRequest<VersionedSession>('POST', '/api/exam/sessions', body);
+        const reply = await apiRequest<VersionedSession>('POST', '/api/exam/sessions', body);
         void navigate(`/exam/sessions/${reply.session.id}/commission`);
       }
     } catch (failure) {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIin, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { AdminApiError, adminRequest, ErrorReport, type ErrorDetail } from '../organiser/api';
+import { ErrorReport } from '../organiser/api';
 import { sessionUrl } from './api';
+import { ApiRequestError, apiRequest, type ErrorDetail } from '../api';
 
 interface ImportReply {
   imported: number;
@@ -22,7 +23,7 @@ export function StudentsPanel({
 }) {
   const { t } = useTranslation('exam');
   const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<{ file: string; error: AdminApiError } | null>(null);
+  const [refused, setRefused] = useState<{ file: string; error: ApiRequestError } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<(ImportReply & { file: string }) | null>(null);
 
@@ -32,7 +33,7 @@ export function StudentsPanel({
     setError(null);
     setDone(null);
     try {
-      const reply = await adminRequest<ImportReply>(
+      const reply = await apiRequest<ImportReply>(
         'POST',
         `${sessionUrl(session.id)}/students/import`,
         file,
@@ -40,7 +41,7 @@ export function StudentsPanel({
       setDone({ ...reply, file: file.name });
       onImported();
     } catch (failure) {
-      if (failure instanceof AdminApiError && failure.details.length > 0) {
+      if (failure instanceof ApiRequestError && failure.details.length > 0) {
         setRefused({ file: file.name, error: failure });
       } else setError(failure);
     } finally {

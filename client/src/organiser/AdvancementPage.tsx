@@ -11,8 +11,9 @@ import {
   type Language,
   type PersonName,
 } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ErrorReport, useAdmin } from './api';
 import type { ChampionshipReply } from './ChampionshipPage';
+import { apiRequest } from '../api';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
 type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
@@ -59,7 +60,7 @@ export function AdvancementPage() {
     setError(null);
     try {
       setProposal(
-        await adminRequest<Proposal>('POST', `${base}/advancement/proposal`, {
+        await apiRequest<Proposal>('POST', `${base}/advancement/proposal`, {
           rules,
           adjustments: next,
         }),
@@ -85,7 +86,7 @@ export function AdvancementPage() {
     setError(null);
     try {
       setApplied(
-        await adminRequest('POST', `${base}/advancement/apply`, {
+        await apiRequest('POST', `${base}/advancement/apply`, {
           rules,
           adjustments,
           targetChampionshipId: target,

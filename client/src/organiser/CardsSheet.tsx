@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
+import { apiRequest } from '../api';
 
 interface Card {
   expert: Expert;
@@ -37,11 +38,11 @@ export function CardsSheet({
     (async () => {
       const made: Card[] = [];
       for (const expert of experts) {
-        const credential = await adminRequest<{ pin: string; linkToken: string }>(
+        const credential = await apiRequest<{ pin: string; linkToken: string }>(
           'POST',
           `${base}/credentials/${expert.id}`,
         );
-        const qr = await adminRequest<{ link: string; svg: string }>(
+        const qr = await apiRequest<{ link: string; svg: string }>(
           'POST',
           `${base}/credential-qr`,
           { token: credential.linkToken },

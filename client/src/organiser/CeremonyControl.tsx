@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState, Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
 import type { CompetitionSummary } from './ChampionshipPage';
+import { apiRequest } from '../api';
 
 /**
  * Drives the boards' ceremony reveal (the boards own it: /api/admin/competitions/:id/ceremony);
@@ -19,7 +20,7 @@ export function CeremonyControl({ competitions }: { competitions: CompetitionSum
   useEffect(() => {
     if (!competitionId) return;
     let live = true;
-    adminRequest<{ ceremony: CeremonyState | null }>('GET', url)
+    apiRequest<{ ceremony: CeremonyState | null }>('GET', url)
       .then((reply) => live && setCeremony(reply.ceremony))
       .catch((failure: unknown) => live && setError(failure));
     return () => {
@@ -30,7 +31,7 @@ export function CeremonyControl({ competitions }: { competitions: CompetitionSum
   async function act(method: 'POST' | 'DELETE', path: string, body?: unknown) {
     setError(null);
     try {
-      const reply = await adminRequest<{ ceremony: CeremonyState } | undefined>(method, path, body);
+      const reply = await apiRequest<{ ceremony: CeremonyState } | undefined>(method, path, body);
       setCeremony(reply?.ceremony ?? null);
     } catch (failure) {
       setError(failure);

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Championship, Competition, Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ErrorReport, useAdmin } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
 import { RunOverview } from './RunOverview';
+import { apiRequest } from '../api';
 
 export type CompetitionSummary = Omit<Competition, 'scheme'> & { hasScheme: boolean };
 export interface ChampionshipReply {
@@ -31,7 +32,7 @@ export function ChampionshipPage() {
 
   async function save(draft: ChampionshipDraft) {
     const { id: _id, ...changes } = draft;
-    await adminRequest('PATCH', url, changes);
+    await apiRequest('PATCH', url, changes);
     setSaved(true);
     reload();
   }
@@ -149,7 +150,7 @@ function AddCompetition({
     event.preventDefault();
     setError(null);
     try {
-      await adminRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
+      await apiRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
         id: form.id,
         skill: {
           number: form.number,

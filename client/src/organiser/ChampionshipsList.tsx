@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Championship, Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ErrorReport, useAdmin } from './api';
 import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
+import { apiRequest } from '../api';
 
 /** Every championship in the organiser's scope, a form for a new one, and clone-last-year. */
 export function ChampionshipsList() {
@@ -14,7 +15,7 @@ export function ChampionshipsList() {
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {
-    await adminRequest('POST', '/api/admin/championships', draft);
+    await apiRequest('POST', '/api/admin/championships', draft);
     void navigate(`/organiser/championships/${draft.id}`);
   }
 
@@ -91,7 +92,7 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await adminRequest('POST', `/api/admin/championships/${original.id}/clone`, {
+      await apiRequest('POST', `/api/admin/championships/${original.id}/clone`, {
         id,
         season,
         startsOn,

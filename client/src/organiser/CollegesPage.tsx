@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regions, type College, type Language } from '@ashyq/shared';
-import { adminRequest, ErrorReport, useAdmin } from './api';
+import { ErrorReport, useAdmin } from './api';
+import { apiRequest } from '../api';
 
 /** Colleges and their BINs, shared by every championship (competitors are matched to them). */
 export function CollegesPage() {
@@ -18,7 +19,7 @@ export function CollegesPage() {
     event.preventDefault();
     setError(null);
     try {
-      await adminRequest('POST', '/api/admin/colleges', {
+      await apiRequest('POST', '/api/admin/colleges', {
         id: form.id,
         name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
         ...(form.bin ? { bin: form.bin } : {}),

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
 import './organiser.css';
+import { apiRequest } from '../api';
 
 /** Email and password sign-in for organisers; experts sign in with a PIN elsewhere. */
 export function OrganiserLoginPage() {
@@ -17,11 +18,10 @@ export function OrganiserLoginPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const { user } = await adminRequest<{ user: { roles: string[] } }>(
-        'POST',
-        '/api/auth/login',
-        { email: email.trim(), password },
-      );
+      const { user } = await apiRequest<{ user: { roles: string[] } }>('POST', '/api/auth/login', {
+        email: email.trim(),
+        password,
+      });
       // A college's exam officer works in the exam office, not the championship console.
       const home = user.roles.includes('organiser') ? '/organiser' : '/exam';
       void navigate(home, { replace: true });

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regions, type College, type Competitor, type Expert, type Language } from '@ashyq/shared';
-import { adminRequest, collegeName, ErrorReport, useAdmin } from './api';
+import { collegeName, ErrorReport, useAdmin } from './api';
+import { apiRequest } from '../api';
 
 const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
 type Kind = 'competitors' | 'experts';
@@ -84,7 +85,7 @@ function ImportList({
     setError(null);
     setCount(null);
     try {
-      const reply = await adminRequest<Record<string, unknown[]>>(
+      const reply = await apiRequest<Record<string, unknown[]>>(
         'POST',
         `${base}/${kind}/import`,
         file,
@@ -141,7 +142,7 @@ function PeopleTable({
   async function makeChief(expertId: string) {
     setError(null);
     try {
-      await adminRequest('PATCH', `${base}/experts/${expertId}`, { role: 'chief' });
+      await apiRequest('PATCH', `${base}/experts/${expertId}`, { role: 'chief' });
       onChanged?.();
     } catch (failure) {
       setError(failure);
@@ -238,7 +239,7 @@ function PersonForm({
       ...(kind === 'experts' ? { role: form.role } : { guest: form.guest }),
     };
     try {
-      await adminRequest('POST', `${base}/${kind}`, body);
+      await apiRequest('POST', `${base}/${kind}`, body);
       setForm(empty);
       onAdded();
     } catch (failure) {
@@ -341,7 +342,7 @@ function Conflicts({
     event.preventDefault();
     setError(null);
     try {
-      await adminRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, {
+      await apiRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, {
         expertId,
         competitorId,
       });

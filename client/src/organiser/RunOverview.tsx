@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Language, LockState } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
 import type { CompetitionSummary } from './ChampionshipPage';
+import { apiRequest } from '../api';
 
 interface Overview {
   progress: { marked: number; required: number };
@@ -40,7 +41,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
             async (id) =>
               [
                 id,
-                await adminRequest<Overview>('GET', `/api/chief/competitions/${id}/overview`),
+                await apiRequest<Overview>('GET', `/api/chief/competitions/${id}/overview`),
               ] as const,
           ),
       );
@@ -58,7 +59,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
     if (!window.confirm(t('run.publishConfirm'))) return;
     setError(null);
     try {
-      for (const id of targets) await adminRequest('POST', `/api/chief/competitions/${id}/publish`);
+      for (const id of targets) await apiRequest('POST', `/api/chief/competitions/${id}/publish`);
     } catch (failure) {
       setError(failure);
     }

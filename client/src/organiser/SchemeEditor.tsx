@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Competition, MarkingScheme, SchemeEdit } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
+import { apiRequest } from '../api';
 
 type Draft = Record<string, string>;
 
@@ -79,7 +80,7 @@ export function SchemeEditor({
     const edits = editsOf(original, draft);
     if (edits.length === 0) return setMessage(t('scheme.noChanges'));
     try {
-      const reply = await adminRequest<{ schemeVersion: number }>(
+      const reply = await apiRequest<{ schemeVersion: number }>(
         'PATCH',
         `/api/admin/competitions/${competition.id}/scheme`,
         { edits, ...(reason.trim() ? { reason: reason.trim() } : {}) },

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SchemeReport } from '@ashyq/shared';
-import { adminRequest, ErrorReport } from './api';
+import { ErrorReport } from './api';
+import { apiRequest } from '../api';
 
 interface SchemeReply {
   schemeVersion: number;
@@ -38,7 +39,7 @@ export function SchemeSection({
     if (!file) return;
     setError(null);
     try {
-      const reply = await adminRequest<SchemeReply>('PUT', `${url}&dryRun=${dryRun}`, file);
+      const reply = await apiRequest<SchemeReply>('PUT', `${url}&dryRun=${dryRun}`, file);
       if (dryRun) return setPreview(reply);
       setPreview(null);
       setAccepted(reply.schemeVersion);

@@ -192,10 +192,6 @@ export const chief = defineNamespace({
       reasonRequired: 'Reason (required)',
       reasonOptional: 'Reason (optional)',
     },
-    errors: {
-      network: 'No connection to the server. Try again.',
-      unknown: 'The server refused the request ({{status}}).',
-    },
   },
   ru: {
     app: {
@@ -387,10 +383,6 @@ export const chief = defineNamespace({
       reasonRequired: 'Причина (обязательно)',
       reasonOptional: 'Причина (необязательно)',
     },
-    errors: {
-      network: 'Нет связи с сервером. Попробуйте ещё раз.',
-      unknown: 'Сервер отклонил запрос ({{status}}).',
-    },
   },
   kk: {
     app: {
@@ -581,10 +573,6 @@ export const chief = defineNamespace({
       cancel: 'Болдырмау',
       reasonRequired: 'Себебі (міндетті)',
       reasonOptional: 'Себебі (міндетті емес)',
-    },
-    errors: {
-      network: 'Сервермен байланыс жоқ. Қайталап көріңіз.',
-      unknown: 'Сервер сұрауды қабылдамады ({{status}}).',
     },
   },
 });

@@ -11,12 +11,20 @@ export const common = defineNamespace({
       ok: 'Server is running',
       down: 'Server is not reachable',
     },
+    request: {
+      network: 'No connection to the server. Try again.',
+      refused: 'The server refused the request ({{status}}).',
+    },
   },
   ru: {
     appName: 'Ashyq',
     tagline: 'Прозрачное оценивание чемпионатов профмастерства и демонстрационных экзаменов',
     language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     health: { checking: 'Проверяем сервер…', ok: 'Сервер работает', down: 'Сервер недоступен' },
+    request: {
+      network: 'Нет связи с сервером. Попробуйте ещё раз.',
+      refused: 'Сервер отклонил запрос ({{status}}).',
+    },
   },
   kk: {
     appName: 'Ashyq',
@@ -26,6 +34,10 @@ export const common = defineNamespace({
       checking: 'Серверді тексеріп жатырмыз…',
       ok: 'Сервер жұмыс істеп тұр',
       down: 'Серверге қосылу мүмкін емес',
+    },
+    request: {
+      network: 'Сервермен байланыс жоқ. Қайталап көріңіз.',
+      refused: 'Сервер сұрауды қабылдамады ({{status}}).',
     },
   },
 });

@@ -11,7 +11,6 @@ export const organiser = defineNamespace({
     cancel: 'Cancel',
     add: 'Add',
     open: 'Open',
-    failed: 'The request failed',
     login: {
       title: 'Organiser sign-in',
       email: 'Email',
@@ -261,7 +260,6 @@ export const organiser = defineNamespace({
     cancel: 'Отмена',
     add: 'Добавить',
     open: 'Открыть',
-    failed: 'Запрос не выполнен',
     login: {
       title: 'Вход для организатора',
       email: 'Эл. почта',
@@ -511,7 +509,6 @@ export const organiser = defineNamespace({
     cancel: 'Бас тарту',
     add: 'Қосу',
     open: 'Ашу',
-    failed: 'Сұраныс орындалмады',
     login: {
       title: 'Ұйымдастырушының кіруі',
       email: 'Электрондық пошта',
