@@ -2,7 +2,7 @@ import type { ExamSession, StudentResult } from '@ashyq/shared';
 
 /**
  * What the exam officer's routes answer (server/src/http/routes/exam.ts). Requests go through
- * the organiser console's `apiRequest`/`useAdmin`: same session cookie, same error shape.
+ * the shared `apiRequest` and the organiser console's `useAdmin`: same session cookie, same error shape.
  */
 
 /** A session in the list: without the scheme, the commission and the students. */
