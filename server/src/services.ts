@@ -38,7 +38,7 @@ export async function createServices(config: Config): Promise<Services> {
     exams,
     documents: new DocumentRegistry(store),
     async close() {
-      await log.settled();
+      await log.close();
       await store.close();
     },
   };

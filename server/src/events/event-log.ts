@@ -52,6 +52,7 @@ export interface EventLogOptions {
 export class EventLog {
   private readonly heads = new Map<string, StreamHead>();
   private readonly snapshotWrites = new Set<Promise<void>>();
+  private closed = false;
   private readonly clock: () => Date;
   private readonly onBackgroundError: (error: unknown) => void;
 
@@ -163,7 +164,7 @@ export class EventLog {
     state: S,
     head: StreamHead,
   ): void {
-    if (head.hash === null) return;
+    if (this.closed || head.hash === null) return;
     let serialized: string;
     try {
       serialized = JSON.stringify(projection.toSnapshot ? projection.toSnapshot(state) : state);
@@ -188,6 +189,12 @@ export class EventLog {
   /** Waits for background snapshot writes (before closing the store). */
   async settled(): Promise<void> {
     while (this.snapshotWrites.size > 0) await Promise.all(this.snapshotWrites);
+  }
+
+  /** Takes no more snapshots (a late one would find the store closed), then waits for the rest. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.settled();
   }
 
   private async headAt(stream: string, expectedSeq: number): Promise<StreamHead> {

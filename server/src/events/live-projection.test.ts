@@ -116,7 +116,10 @@ describe('LiveProjection', () => {
   });
 
   it('snapshots every N events in the background, and starts from the snapshot next time', async () => {
-    const live = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    const live = await LiveProjection.load(log, 'c1', markTotals, {
+      snapshotEvery: 10,
+      snapshotQuietMs: 0,
+    });
     for (let n = 1; n <= 25; n++) await live.execute(record(mark(n)));
     await log.settled();
     expect((await store.latestSnapshot('c1', markTotals.name))?.seq).toBe(20);
@@ -127,12 +130,32 @@ describe('LiveProjection', () => {
   });
 
   it('spaces snapshots by a quarter of the log once that is more than N events', async () => {
-    const live = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    const live = await LiveProjection.load(log, 'c1', markTotals, {
+      snapshotEvery: 10,
+      snapshotQuietMs: 0,
+    });
     const saved = vi.spyOn(store, 'saveSnapshot');
     for (let n = 1; n <= 100; n++) await live.execute(record(mark(n)));
     await log.settled();
     expect(saved.mock.calls.map(([snapshot]) => snapshot.seq)).toEqual([
       10, 20, 30, 40, 50, 63, 79, 99,
     ]);
+  });
+
+  it('waits for a quiet moment to snapshot, unless the log has doubled since the last one', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals, {
+      snapshotEvery: 10,
+      snapshotQuietMs: 50,
+    });
+    const saved = vi.spyOn(store, 'saveSnapshot');
+    const seqs = () => saved.mock.calls.map(([snapshot]) => snapshot.seq);
+    // Busy: due at 10, but only the doubling at 40 (four times N) forces one.
+    for (let n = 1; n <= 45; n++) await live.execute(record(mark(n)));
+    await log.settled();
+    expect(seqs()).toEqual([40]);
+    // Quiet: the snapshot due since 50 comes once nothing has run for a while.
+    for (let n = 46; n <= 55; n++) await live.execute(record(mark(n)));
+    await vi.waitFor(() => expect(seqs()).toEqual([40, 55]), { timeout: 2_000 });
+    await log.settled();
   });
 });
