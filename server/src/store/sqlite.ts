@@ -246,13 +246,18 @@ export class SqliteStore implements Store {
     filter: DocumentFilter = {},
   ): Promise<VersionedDocument[]> {
     const entries = filterEntries(collection, filter, this.indexes[collection] ?? []);
-    const conditions = entries.map(
-      () => 'AND id IN (SELECT id FROM doc_index WHERE col = ? AND field = ? AND value = ?)',
-    );
+    // One index range per field, intersected, then the documents by primary key: with a separate
+    // IN per field SQLite walked every document of the collection (a third of the time of
+    // printing 1,000 result sheets, each looking up its earlier copies).
+    const matching = entries
+      .map(() => 'SELECT id FROM doc_index WHERE col = ? AND field = ? AND value = ?')
+      .join(' INTERSECT ');
     const parameters = entries.flatMap((entry) => [collection, entry.field, entry.value]);
     const rows = this.db
       .prepare(
-        `SELECT id, version, json FROM documents WHERE col = ? ${conditions.join(' ')} ORDER BY id`,
+        `SELECT id, version, json FROM documents WHERE col = ?` +
+          (matching ? ` AND id IN (${matching})` : '') +
+          ' ORDER BY id',
       )
       .all(collection, ...parameters) as DocumentRow[];
     return rows.map(documentFromRow);
