@@ -373,7 +373,10 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await expect.poll(() => console2.locator('.connection').textContent()).not.toBe('Live');
     await score(server, 'web-e2', 'web-07', 'C1.J1', 2);
     await score(server, 'web-e3', 'web-07', 'C1.J1', 2);
-    await expect.poll(() => console2.locator('.connection').textContent()).toBe('Live');
+    // Socket.IO waits 0.5–1.5 s before its first reconnection attempt, longer after a failed one.
+    await expect
+      .poll(() => console2.locator('.connection').textContent(), { timeout: 15_000 })
+      .toBe('Live');
 
     const cookie = await pinSession(server, chiefPin);
     const overview = (await (
