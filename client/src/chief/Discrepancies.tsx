@@ -39,7 +39,7 @@ function DiscrepancyItem({
   const { t } = useTranslation('chief');
   const { competitor, aspect } = discrepancy;
   const described = names.aspect(aspect);
-  const request = overview.rescoreRequests?.find(
+  const request = overview.rescoreRequests.find(
     (candidate) => candidate.competitor === competitor && candidate.aspect === aspect,
   );
   const heading = `${names.competitor(competitor)} · ${aspect}`;

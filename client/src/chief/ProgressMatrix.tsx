@@ -14,12 +14,11 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
   );
   const rows = useMemo(() => matrixByCompetitor(overview), [overview]);
   const subCriteria = overview.progress.subCriteria;
-  const cell = selected && rows?.get(selected.competitor)?.get(selected.subCriterion);
+  const cell = selected && rows.get(selected.competitor)?.get(selected.subCriterion);
 
   return (
     <section className="chief-section" aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title')}</h2>
-      {!rows && <p className="note">{t('progress.noMatrix')}</p>}
       <div className="cell-detail" role="region" aria-label={t('progress.detail')}>
         {selected && cell ? (
           <>
@@ -74,53 +73,51 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
               ))}
             </tr>
           </thead>
-          {rows && (
-            <tbody>
-              {roster.competitors.map((competitor) => (
-                <tr key={competitor.id} data-status={competitor.status}>
-                  <th scope="row">
-                    {names.competitor(competitor.id)}
-                    {competitor.status !== 'active' && (
-                      <span className="tag"> · {t(`status.${competitor.status}`)}</span>
-                    )}
-                  </th>
-                  {subCriteria.map((sub) => {
-                    const found = rows.get(competitor.id)?.get(sub.subCriterion);
-                    const state = cellState(found);
-                    const isSelected =
-                      selected?.competitor === competitor.id &&
-                      selected.subCriterion === sub.subCriterion;
-                    return (
-                      <td key={sub.subCriterion} data-state={state}>
-                        {state !== 'none' && found ? (
-                          <button
-                            type="button"
-                            aria-pressed={isSelected}
-                            aria-label={t('progress.cellLabel', {
-                              competitor: names.competitor(competitor.id),
-                              subCriterion: sub.subCriterion,
-                              percent: percentMarked(found.marked, found.required),
-                            })}
-                            onClick={() =>
-                              setSelected(
-                                isSelected
-                                  ? null
-                                  : { competitor: competitor.id, subCriterion: sub.subCriterion },
-                              )
-                            }
-                          >
-                            {percentMarked(found.marked, found.required)}%
-                          </button>
-                        ) : (
-                          <span aria-label={t('progress.notRequired')}>—</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          )}
+          <tbody>
+            {roster.competitors.map((competitor) => (
+              <tr key={competitor.id} data-status={competitor.status}>
+                <th scope="row">
+                  {names.competitor(competitor.id)}
+                  {competitor.status !== 'active' && (
+                    <span className="tag"> · {t(`status.${competitor.status}`)}</span>
+                  )}
+                </th>
+                {subCriteria.map((sub) => {
+                  const found = rows.get(competitor.id)?.get(sub.subCriterion);
+                  const state = cellState(found);
+                  const isSelected =
+                    selected?.competitor === competitor.id &&
+                    selected.subCriterion === sub.subCriterion;
+                  return (
+                    <td key={sub.subCriterion} data-state={state}>
+                      {state !== 'none' && found ? (
+                        <button
+                          type="button"
+                          aria-pressed={isSelected}
+                          aria-label={t('progress.cellLabel', {
+                            competitor: names.competitor(competitor.id),
+                            subCriterion: sub.subCriterion,
+                            percent: percentMarked(found.marked, found.required),
+                          })}
+                          onClick={() =>
+                            setSelected(
+                              isSelected
+                                ? null
+                                : { competitor: competitor.id, subCriterion: sub.subCriterion },
+                            )
+                          }
+                        >
+                          {percentMarked(found.marked, found.required)}%
+                        </button>
+                      ) : (
+                        <span aria-label={t('progress.notRequired')}>—</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t('progress.total')}</th>

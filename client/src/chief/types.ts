@@ -5,30 +5,13 @@ import type {
   MarkingScheme,
   OpenDiscrepancy,
   PersonName,
+  ProgressCell,
+  RescoreRequest,
   SubCriterionProgress,
 } from '@ashyq/shared';
 
 /** Text the server may send in one language or in all three. */
 export type LocalizedText = string | { kk?: string; ru?: string; en?: string };
-
-/** One cell of the progress matrix: a competitor's marks in one sub-criterion and who gave them. */
-export interface MatrixCell {
-  subCriterion: string;
-  competitor: string;
-  marked: number;
-  required: number;
-  experts: string[];
-}
-
-export interface RescoreRequest {
-  competitor: string;
-  aspect: string;
-  subCriterion: string;
-  at: string;
-  actor: string;
-  reason: string | null;
-  pending: string[];
-}
 
 /** GET /api/chief/competitions/:id/overview, also pushed as `overview` on /chief. */
 export interface Overview {
@@ -41,9 +24,8 @@ export interface Overview {
   conflicts: Record<string, string[]>;
   published: { at: string; actor: string } | null;
   head: { seq: number; hash?: string };
-  /** Added by issue 4's server work; absent on an older server. */
-  matrix?: MatrixCell[];
-  rescoreRequests?: RescoreRequest[];
+  matrix: ProgressCell[];
+  rescoreRequests: RescoreRequest[];
 }
 
 export interface RosterExpert {

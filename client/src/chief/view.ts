@@ -1,5 +1,6 @@
 import { fullName, type Aspect, type Language, type PersonName } from '@ashyq/shared';
-import type { LocalizedText, MatrixCell, Overview, Roster, StoredEvent } from './types';
+import type { ProgressCell } from '@ashyq/shared';
+import type { LocalizedText, Overview, Roster, StoredEvent } from './types';
 
 /** A person's name as the roster gives it: already joined, or in parts. */
 export function personName(name: string | PersonName | undefined): string | undefined {
@@ -52,18 +53,15 @@ export function percentMarked(marked: number, required: number): number {
 
 export type CellState = 'empty' | 'partial' | 'complete' | 'none';
 
-export function cellState(cell: Pick<MatrixCell, 'marked' | 'required'> | undefined): CellState {
+export function cellState(cell: Pick<ProgressCell, 'marked' | 'required'> | undefined): CellState {
   if (!cell || cell.required === 0) return 'none';
   if (cell.marked >= cell.required) return 'complete';
   return cell.marked === 0 ? 'empty' : 'partial';
 }
 
 /** The matrix as rows of competitors by sub-criterion id; cells missing from the overview are undefined. */
-export function matrixByCompetitor(
-  overview: Overview,
-): Map<string, Map<string, MatrixCell>> | undefined {
-  if (!overview.matrix) return undefined;
-  const rows = new Map<string, Map<string, MatrixCell>>();
+export function matrixByCompetitor(overview: Overview): Map<string, Map<string, ProgressCell>> {
+  const rows = new Map<string, Map<string, ProgressCell>>();
   for (const cell of overview.matrix) {
     let row = rows.get(cell.competitor);
     if (!row) rows.set(cell.competitor, (row = new Map()));

@@ -32,7 +32,6 @@ export const chief = defineNamespace({
     },
     progress: {
       title: 'Progress by competitor and sub-criterion',
-      noMatrix: 'Per-competitor progress is not available from this server; totals are shown.',
       competitor: 'Competitor',
       day: 'Day {{day}}',
       cellLabel: '{{competitor}}, {{subCriterion}}: {{percent}}% marked',
@@ -223,7 +222,6 @@ export const chief = defineNamespace({
     },
     progress: {
       title: 'Ход оценки по участникам и подкритериям',
-      noMatrix: 'Этот сервер не даёт ход оценки по участникам; показаны итоги.',
       competitor: 'Участник',
       day: 'День {{day}}',
       cellLabel: '{{competitor}}, {{subCriterion}}: оценено {{percent}}%',
@@ -414,7 +412,6 @@ export const chief = defineNamespace({
     },
     progress: {
       title: 'Қатысушылар мен ішкі критерийлер бойынша бағалау барысы',
-      noMatrix: 'Бұл сервер қатысушылар бойынша барысты бермейді; қорытынды көрсетілген.',
       competitor: 'Қатысушы',
       day: '{{day}}-күн',
       cellLabel: '{{competitor}}, {{subCriterion}}: {{percent}}% бағаланды',
