@@ -120,7 +120,7 @@ describe('the commission’s independence rule, shown per member', () => {
       (member) => member.collegeId === session.collegeId && member.marks,
     );
     expect(check.byRow.get(row)?.join(' ')).toMatch(/независим/);
-    expect(check.general.join(' ')).toMatch(/ровно один «Председатель комиссии»/);
+    expect(check.general.join(' ')).toMatch(/ровно одна роль «Председатель комиссии»/);
     expect(check.byRow.get(row)?.join(' ')).toContain('Эксперт от работодателя');
   });
 

@@ -3,17 +3,14 @@ import {
   commissionMemberSchema,
   examSessionSchema,
   localizeIssue,
-  namespaces,
   nobdTemplateSchema,
   qualificationCodeSchema,
   specialtyCodeSchema,
   specialtyQualificationSchema,
-  translate,
   type CommissionMember,
   type ExamSession,
   type Language,
   type NobdTemplate,
-  type ReasonIssueParams,
 } from '@ashyq/shared';
 import type { z } from 'zod';
 
@@ -123,7 +120,7 @@ export function checkCommission(
     for (const issue of whole.error.issues) {
       if (issue.path[0] !== 'commission') continue;
       const row = issue.path[1];
-      const text = commissionIssueText(issue, lang);
+      const text = localizeIssue(issue, lang);
       if (text === undefined) continue;
       if (typeof row === 'number') {
         if (!byRow.get(row)?.includes(text)) add(row, text);
@@ -131,24 +128,6 @@ export function checkCommission(
     }
   }
   return { byRow, general };
-}
-
-/**
- * A commission rule's reason with the role in words ("Chief expert", not "chief"): the shared
- * reasons carry the role's code as their placeholder value.
- */
-function commissionIssueText(issue: z.core.$ZodIssue, lang: Language): string | undefined {
-  const params = (issue.code === 'custom' ? issue.params : undefined) as
-    Partial<ReasonIssueParams> | undefined;
-  const role = params?.values?.role;
-  if (typeof role !== 'string' || typeof params?.key !== 'string') {
-    return localizeIssue(issue, lang);
-  }
-  const dict = namespaces.exam[lang];
-  return translate(dict, params.key, {
-    ...params.values,
-    role: translate(dict, `role.${role}`),
-  });
 }
 
 /** An issue in words: the shared reason when there is one, else the field and zod's message. */

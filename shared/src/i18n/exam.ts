@@ -13,11 +13,11 @@ export const exam = defineNamespace({
       unknown_group: 'Group {{group}} is not one of the session’s groups',
       duplicate_id: 'Repeats the id of entry {{row}}',
       duplicate_iin: 'Repeats the IIN of entry {{row}}',
-      role_does_not_mark: 'A member with the role “{{role}}” does not enter marks',
+      role_does_not_mark: 'A member with the role “$t(exam:role.{{role}})” does not enter marks',
       not_independent:
-        'A member of the college’s own staff cannot be {{role}} or mark: the commission must be independent of the students',
+        'A member of the college’s own staff cannot serve as “$t(exam:role.{{role}})” or mark: the commission must be independent of the students',
       member_is_student: 'A commission member cannot be a student of the same exam',
-      one_per_role: 'The commission needs exactly one “{{role}}”, it has {{count}}',
+      one_per_role: 'The commission needs exactly one “$t(exam:role.{{role}})”, it has {{count}}',
       session_has_marks: 'The exam already has marks: it cannot be deleted',
     },
     nobd: {
@@ -141,11 +141,12 @@ export const exam = defineNamespace({
       unknown_group: 'Группа {{group}} не входит в группы сессии',
       duplicate_id: 'Повторяет идентификатор записи {{row}}',
       duplicate_iin: 'Повторяет ИИН записи {{row}}',
-      role_does_not_mark: 'Член комиссии с ролью «{{role}}» не выставляет баллы',
+      role_does_not_mark: 'Член комиссии с ролью «$t(exam:role.{{role}})» не выставляет баллы',
       not_independent:
-        'Сотрудник самого колледжа не может быть {{role}} или выставлять баллы: комиссия должна быть независима от студентов',
+        'Сотрудник самого колледжа не может входить в комиссию в роли «$t(exam:role.{{role}})» или выставлять баллы: комиссия должна быть независима от студентов',
       member_is_student: 'Член комиссии не может быть студентом этого же экзамена',
-      one_per_role: 'В комиссии должен быть ровно один «{{role}}», сейчас {{count}}',
+      one_per_role:
+        'В комиссии должна быть ровно одна роль «$t(exam:role.{{role}})», сейчас {{count}}',
       session_has_marks: 'В экзамене уже есть баллы: его нельзя удалить',
     },
     nobd: {
@@ -269,11 +270,12 @@ export const exam = defineNamespace({
       unknown_group: '{{group}} тобы сессияның топтарына кірмейді',
       duplicate_id: '{{row}} жазбасының идентификаторын қайталайды',
       duplicate_iin: '{{row}} жазбасының ЖСН-ін қайталайды',
-      role_does_not_mark: '«{{role}}» рөліндегі комиссия мүшесі балл қоймайды',
+      role_does_not_mark: '«$t(exam:role.{{role}})» рөліндегі комиссия мүшесі балл қоймайды',
       not_independent:
-        'Колледждің өз қызметкері {{role}} бола алмайды және балл қоя алмайды: комиссия студенттерден тәуелсіз болуы керек',
+        'Колледждің өз қызметкері «$t(exam:role.{{role}})» рөлінде бола алмайды және балл қоя алмайды: комиссия студенттерден тәуелсіз болуы керек',
       member_is_student: 'Комиссия мүшесі осы емтиханның студенті бола алмайды',
-      one_per_role: 'Комиссияда бір ғана «{{role}}» болуы керек, қазір {{count}}',
+      one_per_role:
+        'Комиссияда «$t(exam:role.{{role}})» рөлі дәл біреу болуы керек, қазір {{count}}',
       session_has_marks: 'Емтиханда баллдар бар: оны жоюға болмайды',
     },
     nobd: {

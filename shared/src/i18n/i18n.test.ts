@@ -36,6 +36,17 @@ describe('translate', () => {
     expect(translate(dict, 'a.c')).toBe('a.c');
   });
 
+  it('names a coded value in words with $t(), as i18next nests keys', () => {
+    const dict = {
+      why: 'Cannot serve as “$t(exam:role.{{role}})”',
+      role: { chief: 'Chief expert' },
+    };
+    expect(translate(dict, 'why', { role: 'chief' })).toBe('Cannot serve as “Chief expert”');
+    expect(translate(namespaces.exam.ru, 'invalid.one_per_role', { role: 'chair', count: 2 })).toBe(
+      'В комиссии должна быть ровно одна роль «Председатель комиссии», сейчас 2',
+    );
+  });
+
   it('picks the first supported language of an Accept-Language header', () => {
     expect(pickLanguage('kk-KZ,ru;q=0.8')).toBe('kk');
     expect(pickLanguage('de, en;q=0.5')).toBe('en');

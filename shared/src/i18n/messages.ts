@@ -39,7 +39,11 @@ export function pickLanguage(header: string | undefined | null): Language {
   return defaultLanguage;
 }
 
-/** Looks up `a.b.c` in a dictionary and fills `{{param}}` placeholders. Unknown keys return the key. */
+/**
+ * Looks up `a.b.c` in a dictionary and fills `{{param}}` placeholders. Unknown keys return the key.
+ * As in i18next, `$t(ns:key)` after filling is the text of that key of the same dictionary, so a
+ * message can name a coded value in words: `«$t(exam:role.{{role}})»`.
+ */
 export function translate(
   dict: Dictionary,
   key: string,
@@ -50,7 +54,7 @@ export function translate(
     node = typeof node === 'object' ? node[part] : undefined;
   }
   if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
-    String(params[name] ?? `{{${name}}}`),
-  );
+  return node
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`))
+    .replace(/\$t\((?:\w+:)?([\w.-]+)\)/g, (_, nested: string) => translate(dict, nested));
 }
