@@ -53,7 +53,11 @@ export function ChiefApp() {
   const own = me.data.credential;
   const isLead = own?.role === 'chief' || own?.role === 'deputy-chief';
   const competitionId = picked ?? (isLead ? own.competitionId : undefined);
-  if (competitionId) return <Console key={competitionId} competitionId={competitionId} />;
+  // Unlocking is the chief's alone (scoring.md); organisers in scope may too. A deputy does not see it.
+  const mayUnlock = me.data.kind === 'organiser' || own?.role === 'chief';
+  if (competitionId) {
+    return <Console key={competitionId} competitionId={competitionId} mayUnlock={mayUnlock} />;
+  }
   if (me.data.kind === 'organiser') return <CompetitionPicker />;
   return (
     <p className="page" role="alert">
@@ -65,7 +69,7 @@ export function ChiefApp() {
 export type Tab = 'progress' | 'discrepancies' | 'locks' | 'audit' | 'team' | 'competitors';
 const tabs: Tab[] = ['progress', 'discrepancies', 'locks', 'audit', 'team', 'competitors'];
 
-function Console({ competitionId }: { competitionId: string }) {
+function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnlock: boolean }) {
   const { t, i18n } = useTranslation('chief');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
   const navigate = useNavigate();
@@ -112,6 +116,7 @@ function Console({ competitionId }: { competitionId: string }) {
     lang,
     confirm: setConfirm,
     reloadRoster,
+    mayUnlock,
   };
   const open = overview.openDiscrepancies.length;
   const { marked, required } = overview.progress;

@@ -42,6 +42,7 @@ function LockRow({
   names,
   overview,
   confirm,
+  mayUnlock,
 }: ConsoleProps & { sub: SubCriterionProgress }) {
   const { t } = useTranslation('chief');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -103,9 +104,13 @@ function LockRow({
         </span>
         <div className="actions">
           {sub.locked ? (
-            <button type="button" className="danger" onClick={unlockIt}>
-              {t('locks.unlock')}
-            </button>
+            mayUnlock ? (
+              <button type="button" className="danger" onClick={unlockIt}>
+                {t('locks.unlock')}
+              </button>
+            ) : (
+              <span className="note">{t('locks.unlockChiefOnly')}</span>
+            )
           ) : (
             <button type="button" className="primary" onClick={lockIt}>
               {t('locks.lock')}

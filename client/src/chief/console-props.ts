@@ -14,4 +14,6 @@ export interface ConsoleProps {
   confirm: (request: ConfirmRequest) => void;
   /** Fetches the roster again after a change it reflects (a credential, a competitor's status). */
   reloadRoster: () => void;
+  /** The chief expert (or an organiser): a deputy may lock but not unlock. */
+  mayUnlock: boolean;
 }

@@ -78,6 +78,7 @@ export const chief = defineNamespace({
       lockBody:
         'Marks can no longer be entered. Each expert of the marking team then signs off with its PIN.',
       unlock: 'Unlock',
+      unlockChiefOnly: 'Only the chief expert unlocks',
       unlockTitle: 'Unlock sub-criterion {{subCriterion}}?',
       unlockBody: 'The reason is kept in the audit trail. Sign-offs must be given again.',
       more: 'and {{count}} more competitors',
@@ -268,6 +269,7 @@ export const chief = defineNamespace({
       lockBody:
         'Оценки больше нельзя будет вводить. Затем каждый эксперт группы подписывает подкритерий своим PIN-кодом.',
       unlock: 'Разблокировать',
+      unlockChiefOnly: 'Разблокирует только главный эксперт',
       unlockTitle: 'Разблокировать подкритерий {{subCriterion}}?',
       unlockBody: 'Причина сохраняется в журнале. Подписи нужно будет поставить заново.',
       more: 'и ещё участников: {{count}}',
@@ -458,6 +460,7 @@ export const chief = defineNamespace({
       lockBody:
         'Бағаларды енді енгізуге болмайды. Содан кейін топтың әр сарапшысы PIN-кодымен қол қояды.',
       unlock: 'Бұғаттан шығару',
+      unlockChiefOnly: 'Бұғаттан тек бас сарапшы шығарады',
       unlockTitle: '{{subCriterion}} ішкі критерийін бұғаттан шығару керек пе?',
       unlockBody: 'Себебі журналда сақталады. Қолтаңбаларды қайта қою қажет болады.',
       more: 'тағы {{count}} қатысушы',

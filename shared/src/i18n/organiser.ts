@@ -12,7 +12,7 @@ export const organiser = defineNamespace({
     add: 'Add',
     open: 'Open',
     login: {
-      title: 'Organiser sign-in',
+      title: 'Sign in: organisers and exam offices',
       email: 'Email',
       password: 'Password',
       submit: 'Sign in',
@@ -261,7 +261,7 @@ export const organiser = defineNamespace({
     add: 'Добавить',
     open: 'Открыть',
     login: {
-      title: 'Вход для организатора',
+      title: 'Вход для организаторов и экзаменационных отделов',
       email: 'Эл. почта',
       password: 'Пароль',
       submit: 'Войти',
@@ -510,7 +510,7 @@ export const organiser = defineNamespace({
     add: 'Қосу',
     open: 'Ашу',
     login: {
-      title: 'Ұйымдастырушының кіруі',
+      title: 'Ұйымдастырушылар мен емтихан бөлімдерінің кіруі',
       email: 'Электрондық пошта',
       password: 'Құпиясөз',
       submit: 'Кіру',
