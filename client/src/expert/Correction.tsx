@@ -70,7 +70,11 @@ export function Correction({
         {t('correction.current', { value: shortValue(aspect, cell.value) })}
         {choice && <strong> → {shortValue(aspect, choice.value)}</strong>}
       </p>
-      <MarkEntry aspect={aspect} onSave={(value) => setChoice({ id: newMarkId(), value })} />
+      <MarkEntry
+        aspect={aspect}
+        onSave={(value) => setChoice({ id: newMarkId(), value })}
+        measuredLabel={t('correction.useValue')}
+      />
       <label>
         {t('correction.reason')}
         <textarea

@@ -10,9 +10,12 @@ import { formatMark } from './view';
 export function MarkEntry({
   aspect,
   onSave,
+  measuredLabel,
 }: {
   aspect: Aspect;
   onSave: (value: MarkValue) => void;
+  /** The measured value's button, where it only picks the value (a correction): default "save". */
+  measuredLabel?: string;
 }) {
   const { t } = useTranslation('expert');
   if (aspect.type === 'J') {
@@ -33,7 +36,9 @@ export function MarkEntry({
     );
   }
   const spec = aspect.measurement ?? { kind: 'binary' as const };
-  if (spec.kind === 'deduction') return <MeasuredEntry aspect={aspect} onSave={onSave} />;
+  if (spec.kind === 'deduction') {
+    return <MeasuredEntry aspect={aspect} onSave={onSave} label={measuredLabel} />;
+  }
   const options: { label: string; value: MeasurementValue }[] =
     spec.kind === 'choice'
       ? spec.options.map((option, index) => ({
@@ -58,7 +63,15 @@ export function MarkEntry({
   );
 }
 
-function MeasuredEntry({ aspect, onSave }: { aspect: Aspect; onSave: (value: MarkValue) => void }) {
+function MeasuredEntry({
+  aspect,
+  onSave,
+  label,
+}: {
+  aspect: Aspect;
+  onSave: (value: MarkValue) => void;
+  label: string | undefined;
+}) {
   const { t } = useTranslation('expert');
   const [text, setText] = useState('');
   const measured = Number(text.replace(',', '.'));
@@ -87,7 +100,7 @@ function MeasuredEntry({ aspect, onSave }: { aspect: Aspect; onSave: (value: Mar
           : t('mark.invalidNumber')}
       </output>
       <button type="button" className="primary" disabled={!valid} onClick={() => onSave(value)}>
-        {t('mark.save')}
+        {label ?? t('mark.save')}
       </button>
     </div>
   );
