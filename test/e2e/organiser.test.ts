@@ -346,6 +346,18 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.getByText('Imported: 3').waitFor();
     await page.getByRole('button', { name: 'Make chief expert' }).first().click();
     await page.getByRole('cell', { name: /Chief expert/ }).waitFor();
+
+    // A name corrected by hand, with the reason the log keeps.
+    await page
+      .getByRole('row', { name: /Қасымова/ })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const correction = page.getByRole('form', { name: 'Correct: Қасымова Дана' });
+    await correction.getByLabel('Middle name').fill('Ерланқызы');
+    await correction.getByLabel('Reason').fill('The middle name was missing from the list');
+    await page.screenshot({ path: screenshotPath('organiser-person-edit-1280x800') });
+    await correction.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'Қасымова Дана Ерланқызы' }).waitFor();
     await page.screenshot({ path: screenshotPath('organiser-people-1280x800'), fullPage: true });
   });
 

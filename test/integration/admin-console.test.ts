@@ -101,7 +101,7 @@ describe('naming the chief expert', () => {
 
   it('refuses unknown fields, unknown roles and another competition’s expert', async () => {
     const before = (await admin.get(`${competitionPath}/experts`)).body;
-    expect((await admin.patch(`${competitionPath}/experts/x1`, { iin: '1' })).status).toBe(400);
+    expect((await admin.patch(`${competitionPath}/experts/x1`, { bogus: 1 })).status).toBe(400);
     expect((await admin.patch(`${competitionPath}/experts/x1`, { role: 'boss' })).status).toBe(400);
     expect((await admin.patch(`${competitionPath}/experts/nobody`, { role: 'chief' })).status).toBe(
       404,
@@ -178,5 +178,94 @@ describe('small edits of the scheme', () => {
       .results()
       .find((r) => r.competitor === competitor.body.competitor.id)!;
     expect(result.total).toBe(binary.maxMark);
+  });
+});
+
+describe('correcting a competitor', () => {
+  const rng = seededRng(77);
+  const iins = [0, 1].map(() => syntheticIin(rng, { from: '2004-01-01', to: '2008-12-31' }));
+  const competitor = (n: number) => ({
+    id: `k${n}`,
+    name: { last: `Қатысушы${n}`, first: 'Ержан' },
+    iin: iins[n]!,
+    regionId: 'astana',
+  });
+  const renamed = { last: 'Ахметова', first: 'Айгерим', middle: 'Болатқызы' };
+  const rosterName = async (id: string) =>
+    (await admin.get('/api/chief/competitions/console-web/roster')).body.competitors.find(
+      (c: { id: string }) => c.id === id,
+    )?.name;
+  const renames = async () =>
+    (await admin.get('/api/chief/competitions/console-web/events?type=competitor.renamed')).body
+      .events as { actor: string; data: Record<string, unknown> }[];
+
+  beforeAll(async () => {
+    for (const n of [0, 1]) {
+      const reply = await admin.post(`${competitionPath}/competitors`, competitor(n));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    }
+  });
+
+  it('renames with a reason: the log keeps it, the roster shows the new name, the IIN stays out', async () => {
+    const reply = await admin.patch(`${competitionPath}/competitors/k0`, {
+      name: renamed,
+      reason: 'Фамилия в списке с ошибкой',
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.competitor).toMatchObject({ id: 'k0', name: renamed, iin: iins[0] });
+    expect(await rosterName('k0')).toEqual(renamed);
+    const events = await renames();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toEqual({
+      competitor: 'k0',
+      name: renamed,
+      reason: 'Фамилия в списке с ошибкой',
+    });
+    expect(JSON.stringify(events)).not.toContain(iins[0]);
+
+    // The same name again is no new event; a new IIN changes the record only.
+    const newIin = syntheticIin(rng, { from: '2004-01-01', to: '2008-12-31' });
+    const again = await admin.patch(`${competitionPath}/competitors/k0`, {
+      name: renamed,
+      iin: newIin,
+      reason: 'ИИН с ошибкой',
+    });
+    expect(again.status).toBe(200);
+    expect(await renames()).toHaveLength(1);
+    const stored = (await admin.get(`${competitionPath}/competitors`)).body.competitors;
+    expect(stored.find((c: { id: string }) => c.id === 'k0').iin).toBe(newIin);
+  });
+
+  it('refuses a change of region or college, a missing reason, a taken IIN, and changes nothing', async () => {
+    const before = (await admin.get(`${competitionPath}/competitors`)).body;
+    const path = `${competitionPath}/competitors/k1`;
+    const region = await admin.patch(`${path}?lang=ru`, { regionId: 'almaty', reason: 'переезд' });
+    expect(region.status).toBe(409);
+    expect(region.body.error.details[0]).toMatchObject({
+      path: 'regionId',
+      code: 'delegationFixed',
+    });
+    expect(region.body.error.details[0].message).toContain('соотечественники');
+    expect((await admin.patch(path, { collegeId: 'any', reason: 'x' })).status).toBe(409);
+    expect((await admin.patch(path, { name: renamed })).status).toBe(400);
+    expect((await admin.patch(path, { name: { last: '' }, reason: 'x' })).status).toBe(400);
+    const taken = await admin.patch(path, { iin: before.competitors[0].iin, reason: 'x' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details[0].code).toBe('iinRegistered');
+    expect((await admin.patch(`${competitionPath}/competitors/x0`, { reason: 'x' })).status).toBe(
+      404,
+    );
+    expect((await admin.get(`${competitionPath}/competitors`)).body).toEqual(before);
+    expect(await renames()).toHaveLength(1);
+  });
+
+  it('corrects an expert’s IIN too, refusing one another expert has', async () => {
+    const experts = (await admin.get(`${competitionPath}/experts`)).body.experts;
+    const taken = await admin.patch(`${competitionPath}/experts/x0`, { iin: experts[1].iin });
+    expect(taken.status).toBe(409);
+    const fresh = syntheticIin(rng, { from: '1980-01-01', to: '1995-12-31' });
+    const reply = await admin.patch(`${competitionPath}/experts/x0`, { iin: fresh });
+    expect(reply.status).toBe(200);
+    expect(reply.body.expert.iin).toBe(fresh);
   });
 });

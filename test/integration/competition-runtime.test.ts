@@ -56,6 +56,8 @@ describe('the runtime across restarts', () => {
     const dataDir = tempDataDir();
     const { services, runtime, seeded } = await runningCompetition({}, dataDir);
     await runtime.declareConflict('organiser-1', 'e3', 'p2');
+    const corrected = { last: 'Сейітова', first: 'Дана' };
+    await runtime.renameCompetitor('organiser-1', 'p1', corrected, 'typo in the list');
     await runtime.recordMarks('e2', [binary('p1', 'A1.M1'), choice('p1', 1), choice('p2', 0)]);
     await runtime.lock('organiser-1', 'A2');
     const before = { board: runtime.board('staff'), overview: runtime.overview() };
@@ -74,6 +76,7 @@ describe('the runtime across restarts', () => {
     const restored = again.competitions.get(seeded.competitionId)!;
     expect(restored.board('staff')).toEqual(before.board);
     expect(restored.overview()).toEqual(before.overview);
+    expect(restored.state.people.get('p1')?.name).toEqual(corrected);
   });
 });
 

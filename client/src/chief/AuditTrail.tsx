@@ -26,6 +26,7 @@ const kinds = [
   'subCriterion.signedOff',
   'competitor.registered',
   'competitor.status',
+  'competitor.renamed',
   'panel.set',
   'conflict.declared',
   'results.published',
@@ -195,7 +196,7 @@ function EventDetails({ event, names }: { event: StoredEvent; names: Names }) {
   const { t } = useTranslation('chief');
   const s = eventSubjects(event);
   const parts: string[] = [];
-  if (s.competitor) parts.push(names.competitor(s.competitor));
+  if (s.competitor) parts.push(s.name ?? names.competitor(s.competitor));
   if (s.subCriterion) parts.push(s.subCriterion);
   if (s.aspect) parts.push(s.aspect);
   if (s.expert && s.expert !== event.actor) parts.push(names.expert(s.expert));

@@ -181,6 +181,27 @@ describe('eventSubjects', () => {
       eventSubjects(event(3, 'panel.set', { subCriterion: 'A1', experts: ['e1', 'e2'] })),
     ).toMatchObject({ subCriterion: 'A1', experts: ['e1', 'e2'] });
   });
+
+  it('reads the name a registration or a correction wrote, so the trail keeps the old one', () => {
+    const registered = event(1, 'competitor.registered', {
+      competitor: { id: 'web-01' },
+      profile: { name: { last: 'Ахметов', first: 'Ержан' }, regionId: 'astana' },
+    });
+    const renamed = event(9, 'competitor.renamed', {
+      competitor: 'web-01',
+      name: { last: 'Ахметова', first: 'Айгерим', middle: 'Болатқызы' },
+      reason: 'typo in the list',
+    });
+    expect(eventSubjects(registered)).toMatchObject({
+      competitor: 'web-01',
+      name: 'Ахметов Ержан',
+    });
+    expect(eventSubjects(renamed)).toMatchObject({
+      competitor: 'web-01',
+      name: 'Ахметова Айгерим Болатқызы',
+      reason: 'typo in the list',
+    });
+  });
 });
 
 describe('formatTime', () => {

@@ -1,4 +1,10 @@
-import { fullName, type Aspect, type Language, type PersonName } from '@ashyq/shared';
+import {
+  fullName,
+  personNameSchema,
+  type Aspect,
+  type Language,
+  type PersonName,
+} from '@ashyq/shared';
 import type { ProgressCell } from '@ashyq/shared';
 import type { LocalizedText, Overview, Roster, StoredEvent } from './types';
 
@@ -136,6 +142,8 @@ export function mergeEvents(
 export interface EventSubjects {
   expert?: string;
   competitor?: string;
+  /** The competitor's name as the event wrote it: at registration, or a correction. */
+  name?: string;
   aspect?: string;
   subCriterion?: string;
   reason?: string;
@@ -151,9 +159,11 @@ export function eventSubjects(event: StoredEvent): EventSubjects {
     { expert?: string; competitor?: string; aspect?: string; value?: unknown } | undefined;
   const competitor =
     text(data.competitor) ?? text((data.competitor as { id?: unknown } | undefined)?.id);
+  const profile = data.profile as { name?: unknown } | undefined;
   return {
     expert: mark?.expert ?? text(data.expert),
     competitor: mark?.competitor ?? competitor,
+    name: nameText(data.name) ?? nameText(profile?.name),
     aspect: mark?.aspect ?? text(data.aspect),
     subCriterion: text(data.subCriterion),
     reason: text(data.reason),
@@ -163,6 +173,11 @@ export function eventSubjects(event: StoredEvent): EventSubjects {
       ? data.experts.filter((id): id is string => typeof id === 'string')
       : undefined,
   };
+}
+
+function nameText(value: unknown): string | undefined {
+  const parsed = personNameSchema.safeParse(value);
+  return parsed.success ? fullName(parsed.data) : undefined;
 }
 
 /** A mark's value in a few characters: a judgement score, a measured value, a choice. */

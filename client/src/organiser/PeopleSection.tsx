@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regions, type College, type Competitor, type Expert, type Language } from '@ashyq/shared';
+import {
+  fullName,
+  isSameName,
+  regions,
+  type College,
+  type Competitor,
+  type Expert,
+  type Language,
+} from '@ashyq/shared';
 import { collegeName, ErrorReport, useAdmin } from './api';
 import { apiRequest } from '../api';
 
@@ -9,7 +17,7 @@ type Kind = 'competitors' | 'experts';
 
 /**
  * Competitors and experts of one competition: list imports with the row/column report, one
- * person at a time, the chief expert, and declared conflicts of interest.
+ * person at a time (added or corrected), the chief expert, and declared conflicts of interest.
  */
 export function PeopleSection({
   competitionId,
@@ -40,7 +48,13 @@ export function PeopleSection({
       <h2>{t('people.competitors')}</h2>
       <ImportList base={base} kind="competitors" onImported={reload} />
       {competitors.state === 'ready' && (
-        <PeopleTable people={competitors.data.competitors} colleges={collegeList} />
+        <PeopleTable
+          people={competitors.data.competitors}
+          colleges={collegeList}
+          base={base}
+          kind="competitors"
+          onChanged={reload}
+        />
       )}
       <PersonForm base={base} kind="competitors" colleges={collegeList} onAdded={reload} />
 
@@ -51,6 +65,7 @@ export function PeopleSection({
           people={experts.data.experts}
           colleges={collegeList}
           base={base}
+          kind="experts"
           onChanged={reload}
         />
       )}
@@ -126,24 +141,27 @@ function PeopleTable({
   people,
   colleges,
   base,
+  kind,
   onChanged,
 }: {
   people: (Competitor | Expert)[];
   colleges: College[];
-  /** Given for experts: their role can be changed here. */
-  base?: string;
-  onChanged?: () => void;
+  base: string;
+  kind: Kind;
+  onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   if (people.length === 0) return <p>{t('people.none')}</p>;
+  const columns = kind === 'experts' ? 6 : 5;
 
   async function makeChief(expertId: string) {
     setError(null);
     try {
       await apiRequest('PATCH', `${base}/experts/${expertId}`, { role: 'chief' });
-      onChanged?.();
+      onChanged();
     } catch (failure) {
       setError(failure);
     }
@@ -159,43 +177,169 @@ function PeopleTable({
             <th>{t('field.iin')}</th>
             <th>{t('field.region')}</th>
             <th>{t('field.college')}</th>
-            {base && <th>{t('field.role')}</th>}
+            {kind === 'experts' && <th>{t('field.role')}</th>}
+            <th />
           </tr>
         </thead>
         <tbody>
           {people.map((person) => (
-            <tr key={person.id}>
-              <td>
-                {[person.name.last, person.name.first, person.name.middle]
-                  .filter(Boolean)
-                  .join(' ')}
-              </td>
-              <td>{person.iin}</td>
-              <td>
-                {regions.find((r) => r.id === person.regionId)?.name[lang] ?? person.regionId}
-              </td>
-              <td>
-                {collegeName(
-                  colleges.find((c) => c.id === person.collegeId),
-                  lang,
-                ) ??
-                  person.collegeId ??
-                  ''}
-              </td>
-              {base && 'role' in person && (
+            <Fragment key={person.id}>
+              <tr>
+                <td>{fullName(person.name)}</td>
+                <td>{person.iin}</td>
                 <td>
-                  {t(`role.${person.role}`)}{' '}
-                  {person.role !== 'chief' && (
-                    <button type="button" onClick={() => void makeChief(person.id)}>
-                      {t('people.makeChief')}
-                    </button>
-                  )}
+                  {regions.find((r) => r.id === person.regionId)?.name[lang] ?? person.regionId}
                 </td>
+                <td>
+                  {collegeName(
+                    colleges.find((c) => c.id === person.collegeId),
+                    lang,
+                  ) ??
+                    person.collegeId ??
+                    ''}
+                </td>
+                {'role' in person && (
+                  <td>
+                    {t(`role.${person.role}`)}{' '}
+                    {person.role !== 'chief' && (
+                      <button type="button" onClick={() => void makeChief(person.id)}>
+                        {t('people.makeChief')}
+                      </button>
+                    )}
+                  </td>
+                )}
+                <td>
+                  <button
+                    type="button"
+                    aria-expanded={editing === person.id}
+                    onClick={() => setEditing(editing === person.id ? null : person.id)}
+                  >
+                    {t('people.edit')}
+                  </button>
+                </td>
+              </tr>
+              {editing === person.id && (
+                <tr>
+                  <td colSpan={columns}>
+                    <EditPerson
+                      url={`${base}/${kind}/${person.id}`}
+                      person={person}
+                      needsReason={kind === 'competitors'}
+                      onDone={(saved) => {
+                        setEditing(null);
+                        if (saved) onChanged();
+                      }}
+                    />
+                  </td>
+                </tr>
               )}
-            </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/**
+ * Corrects one person's name and IIN. A competitor's correction needs a reason, which the
+ * competition's log keeps with the earlier name; region and college are not offered, since the
+ * server keeps them as registered.
+ */
+function EditPerson({
+  url,
+  person,
+  needsReason,
+  onDone,
+}: {
+  url: string;
+  person: Competitor | Expert;
+  needsReason: boolean;
+  onDone: (saved: boolean) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  const [form, setForm] = useState({
+    last: person.name.last,
+    first: person.name.first,
+    middle: person.name.middle ?? '',
+    iin: person.iin,
+    reason: '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const name = {
+      last: form.last,
+      first: form.first,
+      ...(form.middle ? { middle: form.middle } : {}),
+    };
+    const body = {
+      ...(isSameName(name, person.name) ? {} : { name }),
+      ...(form.iin === person.iin ? {} : { iin: form.iin }),
+      ...(needsReason ? { reason: form.reason } : {}),
+    };
+    try {
+      await apiRequest('PATCH', url, body);
+      onDone(true);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const title = t('people.editTitle', { name: fullName(person.name) });
+  return (
+    <form onSubmit={submit} className="org-form org-grid" aria-label={title}>
+      <h3>{title}</h3>
+      {needsReason && <p className="org-muted">{t('people.editHint')}</p>}
+      <NameFields form={form} set={set} />
+      {needsReason && (
+        <label>
+          {t('field.reason')}
+          <input value={form.reason} onChange={set('reason')} required />
+        </label>
+      )}
+      <div className="org-actions">
+        <ErrorReport error={error} />
+        <button type="submit">{t('save')}</button>
+        <button type="button" onClick={() => onDone(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Last, first and middle name and the IIN: the same fields when adding or correcting a person. */
+function NameFields({
+  form,
+  set,
+}: {
+  form: { last: string; first: string; middle: string; iin: string };
+  set: (key: 'last' | 'first' | 'middle' | 'iin') => (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  return (
+    <>
+      <label>
+        {t('field.lastName')}
+        <input value={form.last} onChange={set('last')} required />
+      </label>
+      <label>
+        {t('field.firstName')}
+        <input value={form.first} onChange={set('first')} required />
+      </label>
+      <label>
+        {t('field.middleName')}
+        <input value={form.middle} onChange={set('middle')} />
+      </label>
+      <label>
+        {t('field.iin')}
+        <input value={form.iin} onChange={set('iin')} inputMode="numeric" required />
+      </label>
     </>
   );
 }
@@ -251,22 +395,7 @@ function PersonForm({
   return (
     <form onSubmit={submit} className="org-form org-grid" aria-label={title}>
       <h3>{title}</h3>
-      <label>
-        {t('field.lastName')}
-        <input value={form.last} onChange={set('last')} required />
-      </label>
-      <label>
-        {t('field.firstName')}
-        <input value={form.first} onChange={set('first')} required />
-      </label>
-      <label>
-        {t('field.middleName')}
-        <input value={form.middle} onChange={set('middle')} />
-      </label>
-      <label>
-        {t('field.iin')}
-        <input value={form.iin} onChange={set('iin')} inputMode="numeric" required />
-      </label>
+      <NameFields form={form} set={set} />
       <label>
         {t('field.region')}
         <select value={form.regionId} onChange={set('regionId')}>

@@ -20,7 +20,7 @@ import type { StoredEvent } from '../store/port';
  * A competition's state as its log describes it: the scoring engine's projection, plus what the
  * server enforces around it and keeps in the same tamper-evident log because it decides which
  * marks count: the panel of each sub-criterion, the experts' declared conflicts, and each
- * competitor's public profile (name, college, region; never the IIN).
+ * competitor's public profile (name as last corrected, college, region; never the IIN).
  */
 export interface RuntimeState {
   scoring: CompetitionProjection;
@@ -42,7 +42,12 @@ export interface PublicProfile {
 }
 
 /** Events only the server interprets; the engine ignores them. */
-export const runtimeEventTypes = ['panel.set', 'conflict.declared', 'rescore.requested'] as const;
+export const runtimeEventTypes = [
+  'panel.set',
+  'conflict.declared',
+  'rescore.requested',
+  'competitor.renamed',
+] as const;
 
 export interface PanelSet {
   subCriterion: string;
@@ -52,6 +57,12 @@ export interface PanelSet {
 export interface ConflictDeclared {
   expert: string;
   competitor: string;
+}
+
+export interface CompetitorRenamed {
+  competitor: string;
+  name: PersonName;
+  reason: string;
 }
 
 const scoringTypes = new Set<string>([
@@ -166,6 +177,10 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
         const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
         state.rescore.requested(request, subCriterion, event);
+      } else if (event.type === 'competitor.renamed') {
+        const { competitor, name } = event.data as unknown as CompetitorRenamed;
+        const person = state.people.get(competitor);
+        if (person) state.people.set(competitor, { ...person, name });
       }
       return state;
     },

@@ -2,6 +2,7 @@ import {
   conflictOf,
   delegationKeysOf,
   isSameMark,
+  isSameName,
   reject,
   rescoreRequestedSchema,
   rescoreTargets,
@@ -15,6 +16,7 @@ import {
   type RescoreRequest,
   type ScoringEventType,
   type MarkInput,
+  type PersonName,
 } from '@ashyq/shared';
 import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
@@ -99,6 +101,26 @@ export class CompetitionRuntime {
       if (state.people.has(competitor.id)) return 'duplicate';
       inBatch.add(competitor.id);
       return [draft];
+    });
+  }
+
+  /**
+   * A corrected name (a typo in the list, a name changed by marriage): the log keeps the old and
+   * the new one with the reason, and boards, documents and exports show the new one from then on.
+   * Region, college and delegation stay as registered, since they decide who is a compatriot.
+   */
+  async renameCompetitor(
+    actor: string,
+    competitorId: string,
+    name: PersonName,
+    reason: string,
+  ): Promise<void> {
+    await this.execute((state) => {
+      const person = state.people.get(competitorId);
+      if (!person) throw new ScoringError('unknown_competitor', { competitor: competitorId });
+      if (isSameName(person.name, name)) return [];
+      const data = { competitor: competitorId, name: { ...name }, reason };
+      return [{ type: 'competitor.renamed', actor, data }];
     });
   }
 

@@ -126,3 +126,8 @@ export type Expert = z.infer<typeof expertSchema>;
 export function fullName(name: PersonName): string {
   return [name.last, name.first, name.middle].filter(Boolean).join(' ');
 }
+
+/** Whether two names are the same as written; an empty middle name is no middle name. */
+export function isSameName(a: PersonName, b: PersonName): boolean {
+  return a.last === b.last && a.first === b.first && (a.middle || '') === (b.middle || '');
+}

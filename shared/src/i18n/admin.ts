@@ -8,6 +8,8 @@ export const admin = defineNamespace({
       unknownProfile: 'Unknown rules profile "{{profileId}}"',
       unknownCollege: 'College "{{college}}" is not registered; register it first',
       iinRegistered: 'A person with this IIN is already registered in this competition',
+      delegationFixed:
+        'Region, college and delegation are fixed once registered: they decide who is a compatriot',
       schemeFrozen: 'Marks have been recorded, so the marking scheme can no longer be replaced',
       noScheme: 'This competition has no marking scheme yet',
       datesReversed: 'The championship cannot end before it starts',
@@ -34,6 +36,8 @@ export const admin = defineNamespace({
       unknownProfile: 'Неизвестный профиль правил «{{profileId}}»',
       unknownCollege: 'Колледж «{{college}}» не зарегистрирован; сначала добавьте его',
       iinRegistered: 'Участник с таким ИИН уже зарегистрирован в этой компетенции',
+      delegationFixed:
+        'Регион, колледж и делегация после регистрации не меняются: по ним определяются соотечественники',
       schemeFrozen: 'Оценки уже выставляются, поэтому схему оценки заменить нельзя',
       noScheme: 'У этой компетенции ещё нет схемы оценки',
       datesReversed: 'Чемпионат не может закончиться раньше, чем начнётся',
@@ -60,6 +64,8 @@ export const admin = defineNamespace({
       unknownProfile: '«{{profileId}}» ережелер профилі белгісіз',
       unknownCollege: '«{{college}}» колледжі тіркелмеген; алдымен оны қосыңыз',
       iinRegistered: 'Осы ЖСН-мен адам бұл құзыретте бұрыннан тіркелген',
+      delegationFixed:
+        'Өңір, колледж және делегация тіркелгеннен кейін өзгермейді: жерлестер солар бойынша анықталады',
       schemeFrozen: 'Бағалар қойыла бастады, сондықтан бағалау схемасын ауыстыруға болмайды',
       noScheme: 'Бұл құзыреттің әлі бағалау схемасы жоқ',
       datesReversed: 'Чемпионат басталмай тұрып аяқтала алмайды',

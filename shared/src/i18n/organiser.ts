@@ -176,6 +176,10 @@ export const organiser = defineNamespace({
       none: 'Nobody yet',
       name: 'Name',
       makeChief: 'Make chief expert',
+      edit: 'Edit',
+      editTitle: 'Correct: {{name}}',
+      editHint:
+        'The log keeps the earlier name and the reason. Region and college stay as registered: they decide who is a compatriot.',
       conflicts: 'Declared conflicts',
       declare: 'Declare a conflict',
       conflictOf: '{{expert}} must not mark {{competitor}}',
@@ -425,6 +429,10 @@ export const organiser = defineNamespace({
       none: 'Пока никого',
       name: 'ФИО',
       makeChief: 'Назначить главным экспертом',
+      edit: 'Изменить',
+      editTitle: 'Исправление: {{name}}',
+      editHint:
+        'Прежнее имя и причина остаются в журнале. Регион и колледж не меняются: по ним определяются соотечественники.',
       conflicts: 'Заявленные конфликты интересов',
       declare: 'Заявить конфликт',
       conflictOf: '{{expert}} не оценивает {{competitor}}',
@@ -674,6 +682,10 @@ export const organiser = defineNamespace({
       none: 'Әзірге ешкім жоқ',
       name: 'Аты-жөні',
       makeChief: 'Бас сарапшы етіп тағайындау',
+      edit: 'Өзгерту',
+      editTitle: 'Түзету: {{name}}',
+      editHint:
+        'Бұрынғы аты-жөні мен себебі журналда сақталады. Өңір мен колледж өзгермейді: жерлестер солар бойынша анықталады.',
       conflicts: 'Мәлімделген мүдделер қақтығысы',
       declare: 'Қақтығысты мәлімдеу',
       conflictOf: '{{expert}} {{competitor}} қатысушысын бағаламайды',

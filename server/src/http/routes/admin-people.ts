@@ -9,6 +9,7 @@ import {
   idSchema,
   namespaces,
   personNameSchema,
+  reasonTextSchema,
   regionIdSchema,
   translate,
   type College,
@@ -30,6 +31,7 @@ import {
   requireTableFile,
   uploadedBytes,
   registerInLog,
+  requireFreeIin,
 } from './admin-support';
 
 /** Competitors and experts of a competition: one at a time as JSON, or a whole list as a file. */
@@ -51,6 +53,15 @@ const expertInput = z.strictObject({
 });
 
 const competitionParams = z.object({ competitionId: idSchema });
+const competitorParams = z.object({ competitionId: idSchema, competitorId: idSchema });
+/** What a correction of a registered competitor may change; the reason goes to the log. */
+const competitorPatch = z.strictObject({
+  name: personNameSchema.strict().optional(),
+  iin: iinSchema.optional(),
+  reason: reasonTextSchema,
+});
+/** Fields that decide who is a compatriot: fixed once the competitor is registered. */
+const delegationFields = ['regionId', 'collegeId', 'delegation', 'guest'] as const;
 
 type Kind = 'competitors' | 'experts';
 type Person = Competitor | Expert;
@@ -98,6 +109,31 @@ export function peopleRoutes(
     await requireFreeId(reference, 'competitors', competitor.id);
     await register('competitors', competition, [competitor], organiserOf(req).id);
     res.status(201).json({ competitor });
+  });
+
+  /**
+   * Corrects a competitor's name or IIN, with a reason. A new name is also an event in the
+   * competition's log, so boards and documents show it and the audit trail keeps the old one;
+   * the IIN stays out of the log. Region, college and delegation are refused: they decide the
+   * compatriot rules the marks were given under.
+   */
+  router.patch(`${base}/competitors/:competitorId`, inCompetition, async (req, res) => {
+    const { competitionId, competitorId } = parse(competitorParams, req.params, 'params');
+    const fixed = delegationFields.find((field) => Object.hasOwn(Object(req.body), field));
+    if (fixed) throw refusal('conflict', fixed, 'delegationFixed');
+    const { reason, ...changes } = parse(competitorPatch, req.body, 'body');
+    const found = await reference.require('competitors', competitorId);
+    if (found.record.competitionId !== competitionId) throw new ApiError('not_found');
+    await requireFreeIin(reference, 'competitors', found.record, changes.iin);
+    const competitor: Competitor = { ...found.record, ...changes };
+    const { record: competition } = await reference.require('competitions', competitionId);
+    if (competition.scheme && changes.name) {
+      // The log first: a refused rename (unknown to the log) leaves the record as it was.
+      const runtime = await registry.open(competitionId);
+      await runtime.renameCompetitor(organiserOf(req).id, competitorId, changes.name, reason);
+    }
+    await reference.replace('competitors', competitor, found.version);
+    res.json({ competitor });
   });
 
   router.post(`${base}/experts`, inCompetition, async (req, res) => {

@@ -1,16 +1,23 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { expertRoleSchema, idSchema, personNameSchema, type Expert } from '@ashyq/shared';
+import {
+  expertRoleSchema,
+  iinSchema,
+  idSchema,
+  personNameSchema,
+  type Expert,
+} from '@ashyq/shared';
 import type { AccountService } from '../../auth/accounts';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import { ApiError, parse } from '../errors';
-import { refreshRunning } from './admin-support';
+import { refreshRunning, requireFreeIin } from './admin-support';
 
 const expertParams = z.object({ competitionId: idSchema, expertId: idSchema });
 const expertPatch = z
   .strictObject({
     name: personNameSchema.strict(),
+    iin: iinSchema,
     role: expertRoleSchema,
     certificate: z.string().trim().min(1).max(100),
     employer: z.string().trim().min(1).max(300),
@@ -39,6 +46,7 @@ export function staffRoutes(
       const changes = parse(expertPatch, req.body, 'body');
       const found = await reference.require('experts', expertId);
       if (found.record.competitionId !== competitionId) throw new ApiError('not_found');
+      await requireFreeIin(reference, 'experts', found.record, changes.iin);
       const expert: Expert = { ...found.record, ...changes };
       const roleChanged = expert.role !== found.record.role;
       const formerChiefs =

@@ -82,6 +82,19 @@ export async function refreshRunning(
   for (const id of competitionIds) if (registry.get(id)) await registry.refresh(id);
 }
 
+/** Refuses a changed IIN that another person of the same competition already has. */
+export async function requireFreeIin(
+  reference: ReferenceRepository,
+  kind: 'competitors' | 'experts',
+  person: { id: string; competitionId: string; iin: string },
+  iin: string | undefined,
+): Promise<void> {
+  if (iin === undefined || iin === person.iin) return;
+  const registered = await reference.list(kind, { competitionId: person.competitionId });
+  if (registered.some((other) => other.iin === iin && other.id !== person.id))
+    throw refusal('conflict', 'iin', 'iinRegistered');
+}
+
 /** The signed-in organiser; only called behind an organiser guard. */
 export function organiserOf(req: Request): Account {
   if (req.actor?.kind !== 'organiser') throw new ApiError('forbidden');
