@@ -31,6 +31,7 @@ const viewChangingTypes = new Set([
   'conflict.declared',
   'competitor.status',
   'competitor.registered',
+  'competitor.renamed',
 ]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;
