@@ -24,6 +24,11 @@ describe('judgementMark (max * mean / 3)', () => {
     expect(() => judgementMark('max-mean-over-3', 1, [])).toThrow(RangeError);
   });
 
+  it('gives exactly the maximum to a unanimous 3, whatever binary rounding does', () => {
+    expect(judgementMark('max-mean-over-3', 14.3, [3, 3, 3])).toBe(14.3);
+    expect(judgementMark('max-mean-over-3', 0.35, [3, 3, 3, 3, 3])).toBe(0.35);
+  });
+
   it('every judgement mark lies within [0, max]', () => {
     fc.assert(
       fc.property(

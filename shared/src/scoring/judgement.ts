@@ -13,7 +13,9 @@ const formulas: Record<JudgementFormulaId, (maxMark: number, scores: readonly nu
     'max-mean-over-3': (maxMark, scores) => {
       let sum = 0;
       for (const score of scores) sum += score;
-      return (maxMark * sum) / (JUDGEMENT_SCORE_MAX * scores.length);
+      // The share first: max * share never exceeds max, where (max * sum) / (3 * n) could by a
+      // binary rounding step (14.3 * 9 / 9 is 14.300000000000002).
+      return maxMark * (sum / (JUDGEMENT_SCORE_MAX * scores.length));
     },
   };
 
