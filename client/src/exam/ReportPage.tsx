@@ -2,17 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar } from 'react-chartjs-2';
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import {
-  getGradeScale,
-  regionName,
-  regions,
-  type AnnualReport,
-  type RegionId,
-} from '@ashyq/shared';
+import { getGradeScale, regionName, type AnnualReport, type RegionId } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from '../organiser/api';
 import { localized } from './api';
 import { currentAcademicYear } from './session-draft';
 import { gradeDistribution, percentText } from './view';
+import { RegionOptions } from '../app/RegionOptions';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -45,11 +40,7 @@ export function ReportPage() {
           <span>{t('report.column.region')}</span>
           <select name="regionId" value={regionId} onChange={(e) => setRegionId(e.target.value)}>
             <option value="">{t('office.report.allRegions')}</option>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name[lang]}
-              </option>
-            ))}
+            <RegionOptions lang={lang} />
           </select>
         </label>
         <a className="exam-button" href={`/api/exam/report.xlsx?${query}`} download>

@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { gradeScaleIds, isLanguage, regions, sessionMaxPoints, type Language } from '@ashyq/shared';
+import { gradeScaleIds, isLanguage, sessionMaxPoints, type Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { SchemePicker } from './SchemePicker';
 import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
 import { binReason, codeReasons } from './view';
 import { apiRequest } from '../api';
+import { RegionOptions } from '../app/RegionOptions';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
 export function SessionForm({
@@ -104,11 +105,7 @@ export function SessionForm({
               value={draft.regionId}
               onChange={(e) => set('regionId')(e.target.value as SessionDraft['regionId'])}
             >
-              {regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name[lang]}
-                </option>
-              ))}
+              <RegionOptions lang={lang} />
             </select>
           </Field>
         </fieldset>

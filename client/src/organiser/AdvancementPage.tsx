@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
-  regions,
+  getRegion,
   type Adjustment,
   type AdvancementEntry,
   type AdvancementProposal,
@@ -103,7 +103,7 @@ export function AdvancementPage() {
       : championshipId;
   const targets =
     all.state === 'ready' ? all.data.championships.filter((c) => c.id !== championshipId) : [];
-  const teamName = (team: string) => regions.find((r) => r.id === team)?.name[lang] ?? team;
+  const teamName = (team: string) => getRegion(team)?.name[lang] ?? team;
 
   return (
     <section>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regions, type College, type Language, type PersonName } from '@ashyq/shared';
+import { getRegion, type College, type Language, type PersonName } from '@ashyq/shared';
 import { collegeName, ErrorReport, useAdmin } from './api';
 
 interface Reply {
@@ -28,7 +28,7 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
   const [colleges] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
   const teamName = (id: string) =>
     team === 'region'
-      ? (regions.find((r) => r.id === id)?.name[lang] ?? id)
+      ? (getRegion(id)?.name[lang] ?? id)
       : colleges.state === 'ready'
         ? (collegeName(
             colleges.data.colleges.find((c) => c.id === id),

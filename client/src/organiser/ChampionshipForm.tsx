@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listProfiles, regions, type Championship, type Language } from '@ashyq/shared';
+import { listProfiles, type Championship, type Language } from '@ashyq/shared';
 import { ErrorReport } from './api';
+import { RegionOptions } from '../app/RegionOptions';
 
 export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 
@@ -133,11 +134,7 @@ export function ChampionshipForm({
           value={draft.hostRegionId}
           onChange={(e) => set('hostRegionId', e.target.value)}
         >
-          {regions.map((region) => (
-            <option key={region.id} value={region.id}>
-              {region.name[lang]}
-            </option>
-          ))}
+          <RegionOptions lang={lang} />
         </select>
       </label>
       <label>

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Championship, Competition, Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
+import { ErrorReport, useAdmin, useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
 import { RunOverview } from './RunOverview';
@@ -141,32 +141,29 @@ function AddCompetition({
   onAdded: () => void;
 }) {
   const { t } = useTranslation('organiser');
-  const [form, setForm] = useState({ id: '', number: '', kk: '', ru: '', en: '' });
-  const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
+  const { form, set, error, submit, reset } = useForm({
+    id: '',
+    number: '',
+    kk: '',
+    ru: '',
+    en: '',
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await apiRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
-        id: form.id,
-        skill: {
-          number: form.number,
-          name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
-        },
-      });
-      setForm({ id: '', number: '', kk: '', ru: '', en: '' });
-      onAdded();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const add = submit(async () => {
+    await apiRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
+      id: form.id,
+      skill: {
+        number: form.number,
+        name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
+      },
+    });
+    reset();
+    onAdded();
+  });
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={add}
       className="org-form org-grid org-panel"
       aria-label={t('championship.addCompetition')}
     >

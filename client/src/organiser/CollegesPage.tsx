@@ -1,36 +1,33 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { regions, type College, type Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
+import { getRegion, type College, type Language } from '@ashyq/shared';
+import { ErrorReport, useAdmin, useForm } from './api';
 import { apiRequest } from '../api';
+import { RegionOptions } from '../app/RegionOptions';
 
 /** Colleges and their BINs, shared by every championship (competitors are matched to them). */
 export function CollegesPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [loaded, reload] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
-  const empty = { id: '', kk: '', ru: '', en: '', bin: '', regionId: 'astana' };
-  const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
+  const { form, set, error, submit, reset } = useForm({
+    id: '',
+    kk: '',
+    ru: '',
+    en: '',
+    bin: '',
+    regionId: 'astana',
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await apiRequest('POST', '/api/admin/colleges', {
-        id: form.id,
-        name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
-        ...(form.bin ? { bin: form.bin } : {}),
-        regionId: form.regionId,
-      });
-      setForm(empty);
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const add = submit(async () => {
+    await apiRequest('POST', '/api/admin/colleges', {
+      id: form.id,
+      name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
+      ...(form.bin ? { bin: form.bin } : {}),
+      regionId: form.regionId,
+    });
+    reset();
+    reload();
+  });
 
   return (
     <section>
@@ -53,19 +50,13 @@ export function CollegesPage() {
                 <tr key={college.id}>
                   <td>{college.name[lang] ?? college.name.ru}</td>
                   <td>{college.bin ?? '—'}</td>
-                  <td>
-                    {regions.find((r) => r.id === college.regionId)?.name[lang] ?? college.regionId}
-                  </td>
+                  <td>{getRegion(college.regionId)?.name[lang] ?? college.regionId}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ))}
-      <form
-        onSubmit={submit}
-        className="org-form org-grid org-panel"
-        aria-label={t('colleges.add')}
-      >
+      <form onSubmit={add} className="org-form org-grid org-panel" aria-label={t('colleges.add')}>
         <h2>{t('colleges.add')}</h2>
         <label>
           {t('field.id')}
@@ -90,11 +81,7 @@ export function CollegesPage() {
         <label>
           {t('field.region')}
           <select name="college-region" value={form.regionId} onChange={set('regionId')}>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name[lang]}
-              </option>
-            ))}
+            <RegionOptions lang={lang} />
           </select>
         </label>
         <div className="org-actions">

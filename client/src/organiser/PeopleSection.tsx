@@ -1,16 +1,17 @@
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  getRegion,
   fullName,
   isSameName,
-  regions,
   type College,
   type Competitor,
   type Expert,
   type Language,
 } from '@ashyq/shared';
-import { collegeName, ErrorReport, useAdmin } from './api';
+import { collegeName, ErrorReport, useAdmin, useForm } from './api';
 import { apiRequest } from '../api';
+import { RegionOptions } from '../app/RegionOptions';
 
 const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
 type Kind = 'competitors' | 'experts';
@@ -187,9 +188,7 @@ function PeopleTable({
               <tr>
                 <td>{fullName(person.name)}</td>
                 <td>{person.iin}</td>
-                <td>
-                  {regions.find((r) => r.id === person.regionId)?.name[lang] ?? person.regionId}
-                </td>
+                <td>{getRegion(person.regionId)?.name[lang] ?? person.regionId}</td>
                 <td>
                   {collegeName(
                     colleges.find((c) => c.id === person.collegeId),
@@ -258,41 +257,31 @@ function EditPerson({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useTranslation('organiser');
-  const [form, setForm] = useState({
+  const { form, set, error, submit } = useForm({
     last: person.name.last,
     first: person.name.first,
     middle: person.name.middle ?? '',
     iin: person.iin,
     reason: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const save = submit(async () => {
     const name = {
       last: form.last,
       first: form.first,
       ...(form.middle ? { middle: form.middle } : {}),
     };
-    const body = {
+    await apiRequest('PATCH', url, {
       ...(isSameName(name, person.name) ? {} : { name }),
       ...(form.iin === person.iin ? {} : { iin: form.iin }),
       ...(needsReason ? { reason: form.reason } : {}),
-    };
-    try {
-      await apiRequest('PATCH', url, body);
-      onDone(true);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    });
+    onDone(true);
+  });
 
   const title = t('people.editTitle', { name: fullName(person.name) });
   return (
-    <form onSubmit={submit} className="org-form org-grid" aria-label={title}>
+    <form onSubmit={save} className="org-form org-grid" aria-label={title}>
       <h3>{title}</h3>
       {needsReason && <p className="org-muted">{t('people.editHint')}</p>}
       <NameFields form={form} set={set} />
@@ -357,7 +346,7 @@ function PersonForm({
 }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
-  const empty = {
+  const { form, setForm, set, error, submit, reset } = useForm({
     last: '',
     first: '',
     middle: '',
@@ -365,45 +354,30 @@ function PersonForm({
     regionId: 'astana',
     collegeId: '',
     role: 'expert',
-    guest: false,
-  };
-  const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
+    guest: false as boolean,
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const body = {
+  const add = submit(async () => {
+    await apiRequest('POST', `${base}/${kind}`, {
       name: { last: form.last, first: form.first, ...(form.middle ? { middle: form.middle } : {}) },
       iin: form.iin,
       regionId: form.regionId,
       ...(form.collegeId ? { collegeId: form.collegeId } : {}),
       ...(kind === 'experts' ? { role: form.role } : { guest: form.guest }),
-    };
-    try {
-      await apiRequest('POST', `${base}/${kind}`, body);
-      setForm(empty);
-      onAdded();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    });
+    reset();
+    onAdded();
+  });
 
   const title = kind === 'experts' ? t('people.addExpert') : t('people.addCompetitor');
   return (
-    <form onSubmit={submit} className="org-form org-grid" aria-label={title}>
+    <form onSubmit={add} className="org-form org-grid" aria-label={title}>
       <h3>{title}</h3>
       <NameFields form={form} set={set} />
       <label>
         {t('field.region')}
         <select value={form.regionId} onChange={set('regionId')}>
-          {regions.map((region) => (
-            <option key={region.id} value={region.id}>
-              {region.name[lang]}
-            </option>
-          ))}
+          <RegionOptions lang={lang} />
         </select>
       </label>
       <label>
@@ -459,27 +433,16 @@ function Conflicts({
   const [overview, reload] = useAdmin<{ conflicts: Record<string, string[]> }>(
     `/api/chief/competitions/${competitionId}/overview`,
   );
-  const [expertId, setExpertId] = useState('');
-  const [competitorId, setCompetitorId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { form, set, error, submit } = useForm({ expertId: '', competitorId: '' });
   const nameOf = (people: (Competitor | Expert)[], id: string) => {
     const person = people.find((p) => p.id === id);
-    return person ? `${person.name.last} ${person.name.first}` : id;
+    return person ? fullName(person.name) : id;
   };
 
-  async function declare(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await apiRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, {
-        expertId,
-        competitorId,
-      });
-      reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const declare = submit(async () => {
+    await apiRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, form);
+    reload();
+  });
 
   const declared =
     overview.state === 'ready'
@@ -503,7 +466,7 @@ function Conflicts({
       <form onSubmit={declare} className="org-form org-grid" aria-label={t('people.declare')}>
         <label>
           {t('people.experts')}
-          <select value={expertId} onChange={(e) => setExpertId(e.target.value)} required>
+          <select value={form.expertId} onChange={set('expertId')} required>
             <option value="">—</option>
             {experts.map((expert) => (
               <option key={expert.id} value={expert.id}>
@@ -514,7 +477,7 @@ function Conflicts({
         </label>
         <label>
           {t('people.competitors')}
-          <select value={competitorId} onChange={(e) => setCompetitorId(e.target.value)} required>
+          <select value={form.competitorId} onChange={set('competitorId')} required>
             <option value="">—</option>
             {competitors.map((competitor) => (
               <option key={competitor.id} value={competitor.id}>

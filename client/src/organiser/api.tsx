@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { College, Language } from '@ashyq/shared';
 import { apiRequest, ApiRequestError } from '../api';
 
@@ -24,6 +24,28 @@ export function useAdmin<T>(url: string | null): [Loaded<T>, () => void] {
     };
   }, [url, round]);
   return [loaded, useCallback(() => setRound((n) => n + 1), [])];
+}
+
+/**
+ * A form's fields, a change handler per field, and `submit(send)`: the handler for `onSubmit`
+ * that runs `send` and keeps the server's refusal in `error` for an ErrorReport. `reset` empties
+ * the fields again after a successful add.
+ */
+export function useForm<F extends Record<string, string | boolean>>(initial: F) {
+  const [form, setForm] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof F) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+  const submit = (send: () => Promise<void>) => async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await send();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return { form, setForm, set, error, submit, reset: () => setForm(initial) };
 }
 
 /** The message to show for a failure, with every located detail. */
