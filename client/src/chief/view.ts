@@ -4,8 +4,8 @@ import {
   type Aspect,
   type Language,
   type PersonName,
+  type ProgressCell,
 } from '@ashyq/shared';
-import type { ProgressCell } from '@ashyq/shared';
 import type { LocalizedText, Overview, Roster, StoredEvent } from './types';
 
 /** A person's name as the roster gives it: already joined, or in parts. */

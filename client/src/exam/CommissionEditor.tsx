@@ -218,7 +218,7 @@ export function CommissionEditor({
                           title={t('office.commission.issuePin')}
                           onClick={() => void issuePin(member.id!)}
                         >
-                          PIN
+                          {t('office.commission.pin')}
                         </button>
                       ))}
                     <button

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getRegion, type College, type Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin, useForm } from './api';
+import { collegeName, ErrorReport, useAdmin, useForm } from './api';
 import { apiRequest } from '../api';
 import { RegionOptions } from '../app/RegionOptions';
 
@@ -48,7 +48,7 @@ export function CollegesPage() {
             <tbody>
               {loaded.data.colleges.map((college) => (
                 <tr key={college.id}>
-                  <td>{college.name[lang] ?? college.name.ru}</td>
+                  <td>{collegeName(college, lang)}</td>
                   <td>{college.bin ?? '—'}</td>
                   <td>{getRegion(college.regionId)?.name[lang] ?? college.regionId}</td>
                 </tr>

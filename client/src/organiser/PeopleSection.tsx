@@ -386,7 +386,7 @@ function PersonForm({
           <option value="">—</option>
           {colleges.map((college) => (
             <option key={college.id} value={college.id}>
-              {college.name[lang] ?? college.name.ru}
+              {collegeName(college, lang)}
             </option>
           ))}
         </select>

@@ -51,10 +51,8 @@ export class ExamDocuments {
   /** Once at start-up: how each kind's content is rebuilt when a code is checked. */
   registerKinds(): void {
     const group = async (subject: JsonObject) => {
-      const { sessionId, group } = subject as unknown as GroupSubject;
-      const loaded = await this.load(sessionId);
-      if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
-      return asJson(groupDocument(loaded.session, loaded.results, group));
+      const loaded = await this.loadGroup(subject);
+      return loaded && asJson(groupDocument(loaded.session, loaded.results, loaded.group));
     };
     this.registry.registerKind(examDocumentKinds.protocol, group);
     this.registry.registerKind(examDocumentKinds.statement, group);
@@ -71,10 +69,11 @@ export class ExamDocuments {
       return sheet && asJson(sheet);
     });
     this.registry.registerKind(examDocumentKinds.resultSheets, async (subject) => {
-      const { sessionId, group } = subject as unknown as GroupSubject;
-      const loaded = await this.load(sessionId);
-      if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
-      return asJson({ sheets: await this.sheetsOf(loaded.session, loaded.results, group) });
+      const loaded = await this.loadGroup(subject);
+      return (
+        loaded &&
+        asJson({ sheets: await this.sheetsOf(loaded.session, loaded.results, loaded.group) })
+      );
     });
   }
 
@@ -88,7 +87,7 @@ export class ExamDocuments {
   ): Promise<Buffer> {
     const sheets = await this.sheetsOf(session, results, group);
     const number = session.protocolNumber ?? session.id;
-    const title = `${examText(lang, 'resultSheet')} № ${number}${group ? `, ${group}` : ''}`;
+    const title = groupTitle(examText(lang, 'resultSheet'), number, group);
     const issued = await this.registry.issue({
       kind: examDocumentKinds.resultSheets,
       subject: { sessionId: session.id, group },
@@ -103,8 +102,7 @@ export class ExamDocuments {
       language: lang,
       issuedBy,
     });
-    const verified = { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
-    return renderResultSheets(sheets, lang, title, verified).toBuffer();
+    return renderResultSheets(sheets, lang, title, this.verified(issued.code)).toBuffer();
   }
 
   private async sheetsOf(
@@ -167,7 +165,7 @@ export class ExamDocuments {
     lang: DocumentLanguage,
     issuedBy: string,
   ): Promise<Verified> {
-    const title = `${examText(lang, kind)} № ${data.header.number}${data.group ? `, ${data.group}` : ''}`;
+    const title = groupTitle(examText(lang, kind), data.header.number, data.group);
     const issued = await this.registry.issue({
       kind: examDocumentKinds[kind],
       subject: { sessionId: data.header.sessionId, group: data.group },
@@ -186,7 +184,7 @@ export class ExamDocuments {
       language: lang,
       issuedBy,
     });
-    return { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
+    return this.verified(issued.code);
   }
 
   private async issueSheet(
@@ -208,7 +206,19 @@ export class ExamDocuments {
       language: lang,
       issuedBy,
     });
-    return { code: issued.code, url: documentUrl(this.publicUrl, issued.code) };
+    return this.verified(issued.code);
+  }
+
+  private verified(code: string): Verified {
+    return { code, url: documentUrl(this.publicUrl, code) };
+  }
+
+  /** A group document's session, results and group; undefined for a group the session lacks. */
+  private async loadGroup(subject: JsonObject) {
+    const { sessionId, group } = subject as unknown as GroupSubject;
+    const loaded = await this.load(sessionId);
+    if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
+    return { ...loaded, group };
   }
 
   private async load(sessionId: string) {
@@ -216,4 +226,9 @@ export class ExamDocuments {
     if (!found) return undefined;
     return { session: found.session, results: await this.exams.results(found.session) };
   }
+}
+
+/** A group document's title: what it is, its number, and the group when it is for one. */
+function groupTitle(label: string, number: string, group: string | null): string {
+  return `${label} № ${number}${group ? `, ${group}` : ''}`;
 }

@@ -53,14 +53,19 @@ export function examDocumentRoutes(
   documents.registerKinds();
   const base = '/api/exam/sessions/:sessionId/documents';
 
-  router.get(`${base}/result-sheets.pdf`, inSession, async (req, res) => {
+  /** The session, its results, the group asked for (null: every group) and the language. */
+  async function groupRequest(req: Request) {
     const { sessionId } = parse(sessionParams, req.params, 'params');
     const query = parse(documentQuery, req.query, 'query');
     const { session } = await exams.sessions.require(sessionId);
     const group = query.group ?? null;
     if (group !== null && !session.groups.includes(group)) throw new ApiError('not_found');
-    const lang = documentLanguage(req, query.language);
     const results = await exams.results(session);
+    return { session, results, group, lang: documentLanguage(req, query.language) };
+  }
+
+  router.get(`${base}/result-sheets.pdf`, inSession, async (req, res) => {
+    const { session, results, group, lang } = await groupRequest(req);
     const body = await documents.resultSheetsPdf(
       session,
       results,
@@ -90,13 +95,8 @@ export function examDocumentRoutes(
 
   // After the result sheets: `result-sheets.pdf` would otherwise read as a kind and a format.
   router.get(`${base}/:kind.:format`, inSession, async (req, res) => {
-    const { sessionId, kind, format } = parse(groupDocumentParams, req.params, 'params');
-    const query = parse(documentQuery, req.query, 'query');
-    const { session } = await exams.sessions.require(sessionId);
-    const group = query.group ?? null;
-    if (group !== null && !session.groups.includes(group)) throw new ApiError('not_found');
-    const lang = documentLanguage(req, query.language);
-    const results = await exams.results(session);
+    const { kind, format } = parse(groupDocumentParams, req.params, 'params');
+    const { session, results, group, lang } = await groupRequest(req);
     const issuedBy = organiserOf(req).id;
     const body =
       format === 'pdf'
