@@ -251,7 +251,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
 
   it('downloads the protocol PDF and the NOBD CSV, and logs the export', async () => {
     await tab('Documents').click();
-    const protocolLink = page.getByRole('link', { name: 'PDF қаз' }).first();
+    const protocolLink = page.getByRole('link', { name: 'PDF Kazakh' }).first();
     expect(await protocolLink.getAttribute('href')).toBe(
       `/api/exam/sessions/${sessionId}/documents/protocol.pdf?language=kk`,
     );
@@ -263,6 +263,18 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       expect(text).toContain('12-ДЭ');
       for (const student of students) expect(text).toContain(student.name.split(' ')[0]!);
       pdfPagePng(bytes, 1, 80, screenshotPath('exam-protocol-kk-e2e'));
+    }
+
+    // Every student's result sheet in one file: a page each.
+    const allSheets = page
+      .getByRole('row', { name: /All sheets in one file/ })
+      .getByRole('link', { name: 'PDF Russian' });
+    const sheets = readFileSync((await (await downloaded(() => allSheets.click())).path())!);
+    expect(sheets.subarray(0, 5).toString()).toBe('%PDF-');
+    if (pdfToolsAvailable()) {
+      const text = pdfText(sheets);
+      for (const student of students) expect(text).toContain(student.name.split(' ')[0]!);
+      expect(text.match(/\f/g)?.length).toBeGreaterThanOrEqual(students.length);
     }
 
     const csvFile = await downloaded(() =>

@@ -45,8 +45,11 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
                 {(['pdf', 'xlsx'] as const).flatMap((format) =>
                   documentLanguages.map((lang) => (
                     <td key={`${format}-${lang}`}>
-                      <a href={documentUrl(base, kind, format, lang, group)} download>
-                        {format.toUpperCase()} {languageLabel[lang]}
+                      <a
+                        href={documentUrl(`${base}/documents/${kind}.${format}`, lang, group)}
+                        download
+                      >
+                        {format.toUpperCase()} {t(`office.documents.language.${lang}`)}
                       </a>
                     </td>
                   )),
@@ -59,6 +62,24 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
       <h3>{t('office.documents.sheets')}</h3>
       <table className="exam-table exam-downloads">
         <tbody>
+          {scopes.map((group) => (
+            <tr key={`all-${group ?? ''}`}>
+              <th scope="row">
+                {t('office.documents.allSheets')}
+                {group !== null && ` · ${group}`}
+              </th>
+              {documentLanguages.map((lang) => (
+                <td key={lang}>
+                  <a
+                    href={documentUrl(`${base}/documents/result-sheets.pdf`, lang, group)}
+                    download
+                  >
+                    PDF {t(`office.documents.language.${lang}`)}
+                  </a>
+                </td>
+              ))}
+            </tr>
+          ))}
           {orderedStudents(session.students).map((student) => (
             <tr key={student.id}>
               <th scope="row">
@@ -67,10 +88,14 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
               {documentLanguages.map((lang) => (
                 <td key={lang}>
                   <a
-                    href={`${base}/documents/result-sheets/${encodeURIComponent(student.id)}.pdf?language=${lang}`}
+                    href={documentUrl(
+                      `${base}/documents/result-sheets/${encodeURIComponent(student.id)}.pdf`,
+                      lang,
+                      null,
+                    )}
                     download
                   >
-                    PDF {languageLabel[lang]}
+                    PDF {t(`office.documents.language.${lang}`)}
                   </a>
                 </td>
               ))}
@@ -132,18 +157,11 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   );
 }
 
-/** Documents print in Kazakh and Russian (demo-exam.md), labelled as a college labels them. */
+/** Documents print in Kazakh and Russian (demo-exam.md). */
 const documentLanguages = ['kk', 'ru'] as const;
-const languageLabel = { kk: 'қаз', ru: 'рус' } as const;
 
-/** A protocol or statement of the whole session (group null) or of one group. */
-function documentUrl(
-  base: string,
-  kind: 'protocol' | 'statement',
-  format: 'pdf' | 'xlsx',
-  language: 'kk' | 'ru',
-  group: string | null,
-): string {
+/** A document in one language, of the whole session (group null) or of one group. */
+function documentUrl(path: string, language: 'kk' | 'ru', group: string | null): string {
   const query = new URLSearchParams({ language, ...(group === null ? {} : { group }) });
-  return `${base}/documents/${kind}.${format}?${query}`;
+  return `${path}?${query}`;
 }

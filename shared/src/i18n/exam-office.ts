@@ -78,6 +78,7 @@ export const examOffice = defineNamespace({
       ownStaff: 'Staff of this college',
       marks: 'Enters marks',
       issuePin: 'Tablet PIN',
+      pin: 'PIN',
       remove: 'Remove member',
       add: 'Add a member',
       save: 'Save the commission',
@@ -109,6 +110,9 @@ export const examOffice = defineNamespace({
       protocol: 'Protocol',
       statement: 'Statement',
       sheets: 'Individual result sheets',
+      allSheets: 'All sheets in one file',
+      /** The document's language, as a download link names it. */
+      language: { kk: 'Kazakh', ru: 'Russian' },
       nobd: 'NOBD export',
       nobdHint:
         'Contains IINs and birth dates: every export is logged. Columns follow the college’s template:',
@@ -258,6 +262,7 @@ export const examOffice = defineNamespace({
       ownStaff: 'Сотрудник колледжа',
       marks: 'Выставляет баллы',
       issuePin: 'PIN планшета',
+      pin: 'PIN',
       remove: 'Удалить члена комиссии',
       add: 'Добавить члена комиссии',
       save: 'Сохранить комиссию',
@@ -289,6 +294,9 @@ export const examOffice = defineNamespace({
       protocol: 'Протокол',
       statement: 'Ведомость',
       sheets: 'Индивидуальные листы результатов',
+      allSheets: 'Все листы одним файлом',
+      /** The document's language, as a download link names it. */
+      language: { kk: 'каз', ru: 'рус' },
       nobd: 'Выгрузка в НОБД',
       nobdHint:
         'Содержит ИИН и даты рождения: каждая выгрузка записывается в журнал. Столбцы — по шаблону колледжа:',
@@ -438,6 +446,7 @@ export const examOffice = defineNamespace({
       ownStaff: 'Колледж қызметкері',
       marks: 'Балл қояды',
       issuePin: 'Планшет PIN-коды',
+      pin: 'PIN',
       remove: 'Комиссия мүшесін жою',
       add: 'Комиссия мүшесін қосу',
       save: 'Комиссияны сақтау',
@@ -469,6 +478,9 @@ export const examOffice = defineNamespace({
       protocol: 'Хаттама',
       statement: 'Ведомость',
       sheets: 'Жеке нәтиже парақтары',
+      allSheets: 'Барлық парақтар бір файлда',
+      /** The document's language, as a download link names it. */
+      language: { kk: 'қаз', ru: 'орыс' },
       nobd: 'ҰБДҚ-ға жүктеу',
       nobdHint:
         'ЖСН мен туған күндерді қамтиды: әр жүктеу журналға жазылады. Бағандар колледж үлгісі бойынша:',
