@@ -38,6 +38,22 @@ describe('diffJson / applyJsonDiff', () => {
     );
   });
 
+  it('treats keys named like Object.prototype members as data', () => {
+    // The counterexample fast-check found: "valueOf" was taken as present in {} through the prototype.
+    const cases: [Json, Json][] = [
+      [{ valueOf: null }, {}],
+      [{}, { valueOf: null, constructor: 1 }],
+      [{ toString: 'a' }, { toString: 'b' }],
+      [{}, wire(JSON.parse('{"__proto__": {"x": 1}}') as Json)],
+      [wire(JSON.parse('{"__proto__": 1}') as Json), {}],
+    ];
+    for (const [before, after] of cases) {
+      const result = applyJsonDiff(before, diffJson(before, after));
+      expect(wire(result)).toEqual(after);
+      expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    }
+  });
+
   it('a chain of diffs replays a sequence of boards', () => {
     fc.assert(
       fc.property(fc.array(board, { minLength: 2, maxLength: 6 }), (boards) => {

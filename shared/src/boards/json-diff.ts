@@ -54,7 +54,10 @@ function equal(a: Json | undefined, b: Json | undefined): boolean {
   const bObject = b as { [key: string]: Json };
   return (
     aKeys.length === Object.keys(bObject).length &&
-    aKeys.every((key) => key in bObject && equal((a as { [key: string]: Json })[key], bObject[key]))
+    aKeys.every(
+      (key) =>
+        Object.hasOwn(bObject, key) && equal((a as { [key: string]: Json })[key], bObject[key]),
+    )
   );
 }
 
@@ -69,10 +72,10 @@ function diffInto(before: Json, after: Json, path: JsonPath, ops: JsonOp[]): voi
   if (equal(before, after)) return;
   if (isObject(before) && isObject(after)) {
     for (const key of Object.keys(before)) {
-      if (!(key in after)) ops.push({ op: 'del', path: [...path, key] });
+      if (!Object.hasOwn(after, key)) ops.push({ op: 'del', path: [...path, key] });
     }
     for (const [key, value] of Object.entries(after)) {
-      if (key in before) diffInto(before[key]!, value, [...path, key], ops);
+      if (Object.hasOwn(before, key)) diffInto(before[key]!, value, [...path, key], ops);
       else ops.push({ op: 'set', path: [...path, key], value });
     }
     return;
@@ -131,7 +134,7 @@ function indexIn(list: Json[], key: string): number {
 
 function child(parent: Json, segment: string): Json {
   if (Array.isArray(parent)) return parent[indexIn(parent, segment)] ?? null;
-  if (isObject(parent)) return parent[segment] ?? null;
+  if (isObject(parent)) return Object.hasOwn(parent, segment) ? parent[segment]! : null;
   throw new Error(`Cannot follow "${segment}" into a ${typeof parent}`);
 }
 
@@ -140,8 +143,15 @@ function replaceChild(parent: Json, segment: string, value: Json): void {
     const at = indexIn(parent, segment);
     if (at < 0) throw new Error(`No list element ${segment}`);
     parent[at] = value;
-  } else if (isObject(parent)) parent[segment] = value;
-  else throw new Error(`Cannot set "${segment}" in a ${typeof parent}`);
+  } else if (isObject(parent)) {
+    // Defined, not assigned: a key such as "__proto__" is data here, never the prototype.
+    Object.defineProperty(parent, segment, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else throw new Error(`Cannot set "${segment}" in a ${typeof parent}`);
 }
 
 function locate(root: Json, path: JsonPath): Json {
