@@ -221,4 +221,15 @@ describe('view:changed', () => {
     expect(view.view.competitors.map((c: { id: string }) => c.id)).toEqual(['p1']);
     expect(view.view.competitors[0].status).toBe('absent');
   });
+
+  it("tells the tablets when the organiser corrects a competitor's name, which their view then shows", async () => {
+    const e4 = await connected('/expert', cookies.e4!);
+    const changes = collect<{ competitionId: string }>(e4, 'view:changed');
+    const runtime = await services.competitions.open(seeded.competitionId);
+    const name = { last: 'Сейітқали', first: 'Әлия' };
+    await runtime.renameCompetitor('organiser-1', 'p1', name, 'Misspelt in the registration file');
+    await changes.until((pushes) => pushes.length >= 1);
+    const view = await e4.timeout(10_000).emitWithAck('competition:view');
+    expect(view.view.competitors[0]).toMatchObject({ id: 'p1', name });
+  });
 });
