@@ -102,6 +102,9 @@ const experts = ['Сарсенова Гүлнар', 'Омаров Бауыржа
   iin: syntheticIin(rng, { from: '1975-01-01', to: '1990-12-31' }),
 }));
 
+/** Added by hand in the console rather than from the list. */
+const independent = { iin: syntheticIin(rng, { from: '1975-01-01', to: '1990-12-31' }) };
+
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(';')).join('\r\n'), 'utf8');
 
 /** Expected rows from the engine's own functions: rounded totals, 1224 ranking, medals. */
@@ -358,6 +361,26 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.screenshot({ path: screenshotPath('organiser-person-edit-1280x800') });
     await correction.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('cell', { name: 'Қасымова Дана Ерланқызы' }).waitFor();
+
+    // One expert added by hand: a mistyped IIN is refused and nothing is added.
+    const single = page.getByRole('form', { name: 'Add an expert' });
+    await single.getByLabel('Last name').fill('Ахметова');
+    await single.getByLabel('First name').fill('Сая');
+    await single.getByLabel('IIN').fill('123456789012');
+    await single.getByLabel('Role').selectOption('independent');
+    await single.getByRole('button', { name: 'Add' }).click();
+    await single.getByRole('alert').filter({ hasText: 'IIN' }).waitFor();
+    await expect(page.getByRole('cell', { name: 'Ахметова Сая' }).count()).resolves.toBe(0);
+    await single.getByLabel('IIN').fill(independent.iin);
+    await single.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Ахметова Сая' }).waitFor();
+
+    // She declares that she taught one competitor: the conflict is listed by name.
+    const conflict = page.getByRole('form', { name: 'Declare a conflict' });
+    await conflict.getByLabel('Expert').selectOption({ label: 'Ахметова Сая' });
+    await conflict.getByLabel('Competitor').selectOption({ label: 'Нұрланов Тимур' });
+    await conflict.getByRole('button', { name: 'Declare a conflict' }).click();
+    await page.getByText('Ахметова Сая must not mark Нұрланов Тимур').waitFor();
     await page.screenshot({ path: screenshotPath('organiser-people-1280x800'), fullPage: true });
   });
 

@@ -465,7 +465,7 @@ function Conflicts({
       </ul>
       <form onSubmit={declare} className="org-form org-grid" aria-label={t('people.declare')}>
         <label>
-          {t('people.experts')}
+          {t('people.expert')}
           <select value={form.expertId} onChange={set('expertId')} required>
             <option value="">—</option>
             {experts.map((expert) => (
@@ -476,7 +476,7 @@ function Conflicts({
           </select>
         </label>
         <label>
-          {t('people.competitors')}
+          {t('people.competitor')}
           <select value={form.competitorId} onChange={set('competitorId')} required>
             <option value="">—</option>
             {competitors.map((competitor) => (

@@ -182,6 +182,8 @@ export const organiser = defineNamespace({
         'The log keeps the earlier name and the reason. Region and college stay as registered: they decide who is a compatriot.',
       conflicts: 'Declared conflicts',
       declare: 'Declare a conflict',
+      expert: 'Expert',
+      competitor: 'Competitor',
       conflictOf: '{{expert}} must not mark {{competitor}}',
       cards: 'Issue PINs and print QR cards',
       cardsHint:
@@ -435,6 +437,8 @@ export const organiser = defineNamespace({
         'Прежнее имя и причина остаются в журнале. Регион и колледж не меняются: по ним определяются соотечественники.',
       conflicts: 'Заявленные конфликты интересов',
       declare: 'Заявить конфликт',
+      expert: 'Эксперт',
+      competitor: 'Участник',
       conflictOf: '{{expert}} не оценивает {{competitor}}',
       cards: 'Выдать PIN-коды и напечатать QR-карточки',
       cardsHint:
@@ -688,6 +692,8 @@ export const organiser = defineNamespace({
         'Бұрынғы аты-жөні мен себебі журналда сақталады. Өңір мен колледж өзгермейді: жерлестер солар бойынша анықталады.',
       conflicts: 'Мәлімделген мүдделер қақтығысы',
       declare: 'Қақтығысты мәлімдеу',
+      expert: 'Сарапшы',
+      competitor: 'Қатысушы',
       conflictOf: '{{expert}} {{competitor}} қатысушысын бағаламайды',
       cards: 'PIN-кодтар беріп, QR-карточкаларды басып шығару',
       cardsHint:
