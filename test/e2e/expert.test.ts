@@ -180,6 +180,28 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await tablet.close();
   });
 
+  it('warns when the browser refuses to store marks, and still sends them', async () => {
+    const before = await recordedMarks(server);
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+    });
+    // As in a private window on some tablets: IndexedDB exists but will not open.
+    await tablet.addInitScript(
+      "indexedDB.open = () => { throw new DOMException('IndexedDB is disabled', 'InvalidStateError'); };",
+    );
+    const page = await tablet.newPage();
+    await signIn(page, server);
+    await page.getByRole('alert').filter({ hasText: 'do not reload' }).waitFor();
+    await openSubCriterion(page, 2, 'D2');
+    await cell(page, 1, 'D2.M1').click();
+    await page.getByRole('button', { name: /^Achieved/ }).click();
+    await expect.poll(() => cell(page, 1, 'D2.M1').getAttribute('data-state')).toBe('saved');
+    const added = (await recordedMarks(server)).slice(before.length);
+    expect(added.map((e) => e.data.mark.aspect)).toEqual(['D2.M1']);
+    await tablet.close();
+  });
+
   it("shows a rejected mark with the server's reason in the expert's language", async () => {
     const tablet = await browser.newContext({
       viewport: { width: 768, height: 1024 },

@@ -219,6 +219,11 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
           {t('app.signOut')}
         </button>
       </div>
+      {queue && !queue.durable && (
+        <p className="session-ended" role="alert">
+          {t('app.notDurable')}
+        </p>
+      )}
       {ended && (
         <p className="session-ended" role="alert">
           {t('app.sessionEnded')} <Link to="/expert/login">{t('app.signInAgain')}</Link>

@@ -35,6 +35,7 @@ export async function openIndexedDbStore(
   }
 
   return {
+    durable: true,
     put: write,
     all: () =>
       request(

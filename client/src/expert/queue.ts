@@ -29,6 +29,8 @@ export interface QueuedMark extends MarkInput {
 export interface MarkStore {
   put(mark: QueuedMark): Promise<void>;
   all(): Promise<QueuedMark[]>;
+  /** False when the marks live only in this page's memory and a reload would lose the unsent. */
+  readonly durable: boolean;
 }
 
 /**
@@ -122,6 +124,11 @@ export class MarkQueue {
   /** Every mark this tablet entered, oldest first. The same array until something changes. */
   marks(): readonly QueuedMark[] {
     return this.snapshot;
+  }
+
+  /** Whether a reload keeps the unsent marks (see MarkStore.durable). */
+  get durable(): boolean {
+    return this.store.durable;
   }
 
   pendingCount(): number {
@@ -243,6 +250,7 @@ export class MarkQueue {
 export function memoryStore(): MarkStore {
   const marks = new Map<string, QueuedMark>();
   return {
+    durable: false,
     put: async (mark) => void marks.set(mark.id, structuredClone(mark)),
     all: async () => [...marks.values()].map((mark) => structuredClone(mark)),
   };

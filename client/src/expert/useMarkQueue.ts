@@ -1,6 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { openIndexedDbStore } from './idb-store';
-import { MarkQueue, memoryStore, type MarkTransport, type QueuedMark } from './queue';
+import {
+  MarkQueue,
+  memoryStore,
+  type MarkStore,
+  type MarkTransport,
+  type QueuedMark,
+} from './queue';
 
 const noMarks: readonly QueuedMark[] = [];
 
@@ -19,10 +25,7 @@ export function useMarkQueue(
     let opened: MarkQueue | null = null;
     const syncNow = () => void opened?.sync();
     void (async () => {
-      const store =
-        typeof indexedDB === 'undefined'
-          ? memoryStore()
-          : await openIndexedDbStore(competitionId, expertId);
+      const store = await deviceStore(competitionId, expertId);
       const created = new MarkQueue(store, transport, { isOnline: () => navigator.onLine });
       await created.load();
       if (cancelled) return;
@@ -38,6 +41,24 @@ export function useMarkQueue(
     };
   }, [competitionId, expertId, transport]);
   return queue;
+}
+
+/**
+ * IndexedDB when the browser gives it (and asked to keep it under storage pressure), else this
+ * page's memory: marks can still be entered and sent, and the app warns that a reload loses the
+ * unsent ones (private windows and some locked-down tablets refuse IndexedDB).
+ */
+async function deviceStore(competitionId: string, expertId: string): Promise<MarkStore> {
+  if (typeof indexedDB === 'undefined') return memoryStore();
+  try {
+    const store = await openIndexedDbStore(competitionId, expertId);
+    // Best effort: a browser may refuse, and an installed app is often persistent already.
+    void navigator.storage?.persist?.().catch(() => false);
+    return store;
+  } catch (error) {
+    console.error(error);
+    return memoryStore();
+  }
 }
 
 /** The queue's marks, re-rendering whenever one is added or settled. */

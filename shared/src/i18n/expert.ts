@@ -21,6 +21,8 @@ export const expert = defineNamespace({
       signInAgain: 'Sign in again',
       online: 'Online',
       offline: 'Offline: marks are kept on the tablet',
+      notDurable:
+        'This browser does not let the app store marks on the tablet: keep this page open and do not reload it until every mark is sent.',
       pending: 'Waiting to be sent: {{count}}',
       allSaved: 'All marks are saved on the server',
       day: 'Day {{day}}',
@@ -108,6 +110,8 @@ export const expert = defineNamespace({
       signInAgain: 'Войти снова',
       online: 'В сети',
       offline: 'Нет связи: оценки сохраняются на планшете',
+      notDurable:
+        'Браузер не разрешает хранить оценки на планшете: не закрывайте и не перезагружайте страницу, пока все оценки не отправлены.',
       pending: 'Ожидают отправки: {{count}}',
       allSaved: 'Все оценки сохранены на сервере',
       day: 'День {{day}}',
@@ -195,6 +199,8 @@ export const expert = defineNamespace({
       signInAgain: 'Қайта кіру',
       online: 'Желіде',
       offline: 'Байланыс жоқ: бағалар планшетте сақталады',
+      notDurable:
+        'Браузер бағаларды планшетте сақтауға рұқсат бермейді: барлық баға жіберілгенше бетті жаппаңыз және қайта жүктемеңіз.',
       pending: 'Жіберуді күтуде: {{count}}',
       allSaved: 'Барлық бағалар серверде сақталды',
       day: '{{day}}-күн',
