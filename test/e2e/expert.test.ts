@@ -241,15 +241,19 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await tablet.close();
   });
 
-  it('shows a measured value as the mark before saving, and fits 800x1280', async () => {
+  it('shows who in the team measured a cell, and a measured value as the mark before saving; fits 800x1280', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.goto(`${server.url}/expert`);
     await openSubCriterion(page, 1, 'B1');
-    const measured = page.locator(
-      'table.mark-grid button[data-aspect="B1.M4"][data-state="empty"]',
-    );
+    // Day 1 is fully marked in the demo: the teammates' measurements show as theirs, so nobody
+    // measures a cell again; a different reading goes through a correction.
+    const measured = page.locator('table.mark-grid button[data-aspect="B1.M4"].team');
     await measured.first().click();
+    await expect
+      .poll(() => page.locator('.entry .cell-status').textContent())
+      .toMatch(/entered by \S+/);
+    await page.getByRole('button', { name: 'Correct the mark' }).click();
     await page.getByLabel('Measured value').fill('3');
     expect(await page.locator('.entry-measured .preview').textContent()).toMatch(/^Mark: [\d.]+$/);
     await page.screenshot({ path: screenshotPath('expert-grid-800x1280') });

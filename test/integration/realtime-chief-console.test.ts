@@ -184,6 +184,40 @@ describe('discrepancies and re-scores on the tablets', () => {
   });
 });
 
+describe("the team's measurements", () => {
+  it('reach the teammates on the panel, not the expert who entered them, and stay in their view', async () => {
+    const e2 = await connected('/expert', cookies.e2!);
+    const e3 = await connected('/expert', cookies.e3!);
+    const e2Pushes = collect<{ marks: { aspect: string; mark: { expert: string } | null }[] }>(
+      e2,
+      'team-marks',
+    );
+    const e3Pushes = collect<object>(e3, 'team-marks');
+    const measured = { id: 'rcc_team_01', competitor: 'p2', aspect: 'A1.M1' };
+    expect(
+      await record(e3, [{ ...measured, value: { kind: 'binary', achieved: true } }]),
+    ).toMatchObject({ results: [{ status: 'accepted' }] });
+    const [push] = await e2Pushes.until((pushes) => pushes.length >= 1);
+    expect(push!.marks).toEqual([
+      expect.objectContaining({
+        competitor: 'p2',
+        aspect: 'A1.M1',
+        mark: expect.objectContaining({ id: measured.id, expert: 'e3' }),
+      }),
+    ]);
+    const view = await e2.timeout(10_000).emitWithAck('competition:view');
+    expect(view.view.teamMarks).toContainEqual(
+      expect.objectContaining({ ...measured, expert: 'e3' }),
+    );
+    expect(view.view.team.map((expert: { id: string }) => expert.id).sort()).toEqual([
+      'e1',
+      'e3',
+      'e4',
+    ]);
+    expect(e3Pushes.all).toEqual([]);
+  });
+});
+
 describe('view:changed', () => {
   it("tells every expert of the competition when panels, conflicts or competitors' status change, not on marks", async () => {
     const e2 = await connected('/expert', cookies.e2!);

@@ -427,7 +427,7 @@ function Entry({
         </p>
       )}
       <p className="hint">{t('mark.maxMark', { max: aspect.maxMark })}</p>
-      {cell && <CellStatus aspect={aspect} cell={cell} />}
+      {cell && <CellStatus aspect={aspect} cell={cell} team={view.team ?? []} />}
       {aspect.type === 'J' && <PanelView panel={panelScores(view, aspect, competitor.id)} />}
       {actions()}
     </section>
@@ -457,11 +457,15 @@ function GridCell({
     <td>
       <button
         type="button"
-        className={`cell ${state}${discrepant ? ' discrepant' : ''}${rescore ? ' rescore' : ''}`}
+        className={`cell ${state}${cell?.by ? ' team' : ''}${discrepant ? ' discrepant' : ''}${
+          rescore ? ' rescore' : ''
+        }`}
         data-aspect={aspect.code}
         data-state={state}
         aria-pressed={selected}
         aria-label={`${competitorName} ${aspect.code}: ${t(`state.${state}`)}${
+          cell?.by ? `; ${t('mark.teamMark')}` : ''
+        }${
           discrepant ? `; ${t('mark.discrepancy')}` : ''
         }${rescore ? `; ${t('rescore.badge')}` : ''}`}
         onClick={onSelect}
@@ -474,11 +478,26 @@ function GridCell({
   );
 }
 
-function CellStatus({ aspect, cell }: { aspect: Aspect; cell: CellMark }) {
+function CellStatus({
+  aspect,
+  cell,
+  team,
+}: {
+  aspect: Aspect;
+  cell: CellMark;
+  team: NonNullable<ExpertView['team']>;
+}) {
   const { t } = useTranslation(['expert', 'scoring']);
+  const teammate = cell.by && team.find((expert) => expert.id === cell.by);
   return (
     <p className={`cell-status ${cell.state}`} role="status">
       <strong>{shortValue(aspect, cell.value)}</strong> · {t(`state.${cell.state}`)}
+      {cell.by && (
+        <span className="entered-by">
+          {' '}
+          · {t('mark.enteredBy', { name: teammate ? fullName(teammate.name) : cell.by })}
+        </span>
+      )}
       {cell.rejection && (
         <span className="reason">
           : {t(`scoring:reason.${cell.rejection.reason}`, cell.rejection.params)}

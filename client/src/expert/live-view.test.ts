@@ -59,6 +59,20 @@ describe('live expert view', () => {
     expect(panelScores(resolved.view, aspect, 'p1')?.discrepant).toBe(false);
   });
 
+  it("takes a teammate's measurement push, and drops the cell when its mark stops counting", () => {
+    const mark = { id: 'e2-1', value: { kind: 'binary', achieved: true } as const, expert: 'e2' };
+    const pushed = liveViewReducer(initialLiveView(view, 1), {
+      type: 'teamMarks',
+      marks: [{ competitor: 'p1', aspect: 'C1.M1', mark }],
+    });
+    expect(pushed.view.teamMarks).toEqual([{ ...mark, competitor: 'p1', aspect: 'C1.M1' }]);
+    const cleared = liveViewReducer(pushed, {
+      type: 'teamMarks',
+      marks: [{ competitor: 'p1', aspect: 'C1.M1', mark: null }],
+    });
+    expect(cleared.view.teamMarks).toEqual([]);
+  });
+
   it('takes a lock push and a sign-off answer', () => {
     const lock = { subCriterion: 'C2', locked: true, signOffs: [] };
     const locked = liveViewReducer(initialLiveView(view, 1), { type: 'lock', lock });

@@ -5,6 +5,7 @@ import {
   type RescoreRequest,
   type RevealedScores,
   type SeenRescore,
+  type TeamMark,
 } from './view';
 
 /** The expert's view as the tablet keeps it between refetches, changed by the `/expert` pushes. */
@@ -19,7 +20,15 @@ export type LiveViewAction =
   | { type: 'scores'; scores: RevealedScores }
   | { type: 'lock'; lock: Lock }
   | { type: 'locks'; locks: Lock[] }
-  | { type: 'rescore'; request: RescoreRequest; now: number };
+  | { type: 'rescore'; request: RescoreRequest; now: number }
+  | { type: 'teamMarks'; marks: TeamMarkPush[] };
+
+/** A measurement cell as a teammate's entry left it; null when its mark no longer counts. */
+export interface TeamMarkPush {
+  competitor: string;
+  aspect: string;
+  mark: Omit<TeamMark, 'competitor' | 'aspect'> | null;
+}
 
 const sameCell = (a: { competitor: string; aspect: string }, b: typeof a) =>
   cellKey(a.competitor, a.aspect) === cellKey(b.competitor, b.aspect);
@@ -60,6 +69,14 @@ export function liveViewReducer(state: LiveView, action: LiveViewAction): LiveVi
     }
     case 'locks':
       return { ...state, view: { ...view, locks: action.locks } };
+    case 'teamMarks': {
+      let teamMarks = view.teamMarks ?? [];
+      for (const { competitor, aspect, mark } of action.marks) {
+        teamMarks = teamMarks.filter((old) => !sameCell(old, { competitor, aspect }));
+        if (mark) teamMarks = [...teamMarks, { ...mark, competitor, aspect }];
+      }
+      return { ...state, view: { ...view, teamMarks } };
+    }
     case 'rescore': {
       const others = state.rescores.filter((old) => !sameCell(old, action.request));
       return { ...state, rescores: [...others, { ...action.request, seenAt: action.now }] };

@@ -7,6 +7,7 @@ import {
   ViewReader,
   type LiveView,
   type LiveViewAction,
+  type TeamMarkPush,
 } from './live-view';
 import type { MarkQueue } from './queue';
 import { restTransport } from './rest-transport';
@@ -75,6 +76,9 @@ export function useLiveView(initial: ExpertView): {
       const { competitor, aspect, at, reason } = push;
       pushed({ type: 'rescore', request: { competitor, aspect, at, reason }, now: Date.now() });
     };
+    const onTeamMarks = (push: { marks: TeamMarkPush[] } & Push) => {
+      if (ours(push)) pushed({ type: 'teamMarks', marks: push.marks });
+    };
     const onViewChanged = (push: Push) => {
       if (ours(push)) refetch();
     };
@@ -82,6 +86,7 @@ export function useLiveView(initial: ExpertView): {
     socket.on('scores', onScores);
     socket.on('lock', onLock);
     socket.on('rescore', onRescore);
+    socket.on('team-marks', onTeamMarks);
     socket.on('view:changed', onViewChanged);
     socket.connect();
     return () => {
@@ -89,6 +94,7 @@ export function useLiveView(initial: ExpertView): {
       socket.off('scores', onScores);
       socket.off('lock', onLock);
       socket.off('rescore', onRescore);
+      socket.off('team-marks', onTeamMarks);
       socket.off('view:changed', onViewChanged);
       socket.disconnect();
     };

@@ -74,6 +74,34 @@ describe('expert view', () => {
     expect(acceptsEntry(undefined)).toBe(true);
   });
 
+  it("shows a teammate's measurement as saved by them, and not this tablet's mark it replaced", () => {
+    const achieved = { kind: 'binary', achieved: false } as const;
+    const withTeam: ExpertView = {
+      ...view,
+      teamMarks: [
+        {
+          id: 'e2-1',
+          competitor: 'p1',
+          aspect: 'A2.M1',
+          value: achieved,
+          expert: 'e2',
+          supersedes: 'local-01',
+        },
+      ],
+    };
+    const replaced = cellMarks(withTeam, [queued('local-01', 'A2.M1', 'saved', 1)]);
+    expect(replaced.get(cellKey('p1', 'A2.M1'))).toMatchObject({
+      id: 'e2-1',
+      by: 'e2',
+      state: 'saved',
+    });
+    expect(acceptsEntry(replaced.get(cellKey('p1', 'A2.M1')))).toBe(false);
+    // Measured again on this tablet after the teammate: the latest entry is shown.
+    const again = cellMarks(withTeam, [queued('local-02', 'A2.M1', 'queued', 2)]);
+    expect(again.get(cellKey('p1', 'A2.M1'))).toMatchObject({ id: 'local-02', state: 'queued' });
+    expect(again.get(cellKey('p1', 'A2.M1'))?.by).toBeUndefined();
+  });
+
   it('lists the marking days in order', () => {
     expect(daysOf(view)).toEqual([1, 2]);
   });

@@ -42,10 +42,25 @@ export interface ExpertView {
   locks: Lock[];
   competitors: { id: string; name: PersonName; status: string }[];
   marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
+  /** Measurement marks the team's other experts entered on this expert's sub-criteria. */
+  teamMarks?: TeamMark[];
+  /** The experts sharing a sub-criterion with this one. */
+  team?: { id: string; name: PersonName }[];
   /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
   revealedScores?: RevealedScores[];
   /** Re-scores the chief expert asked of this judge and it has not yet entered. */
   rescoreRequests?: RescoreRequest[];
+}
+
+/** A measurement cell's mark entered by a teammate (view and `team-marks` push). */
+export interface TeamMark {
+  id: string;
+  competitor: string;
+  aspect: string;
+  value: MarkValue;
+  expert: string;
+  /** The mark it took the place of: this tablet's own, when the teammate measured again. */
+  supersedes?: string;
 }
 
 /** What a judge sees of the panel once it has scored: the scores, the flag and the aspect mark. */
@@ -62,17 +77,27 @@ export interface CellMark {
   value: MarkValue;
   state: QueuedMark['state'];
   rejection?: Rejection;
+  /** The teammate who entered it, when it is not this expert's own. */
+  by?: string;
 }
 
 export const cellKey = (competitor: string, aspect: string) => `${competitor}|${aspect}`;
 
 /**
- * The grid's marks: what the server already holds, overlaid with the tablet's queue in the order
- * the expert entered them, so the latest entry for a cell is the one shown.
+ * The grid's marks: what the server already holds (the team's measurements, then this expert's
+ * own), overlaid with the tablet's queue in the order the expert entered them, so the latest entry
+ * for a cell is the one shown; a mark a teammate measured again is not.
  */
 export function cellMarks(view: ExpertView, queued: readonly QueuedMark[]): Map<string, CellMark> {
   const cells = new Map<string, CellMark>();
+  const replaced = new Set<string>();
+  for (const mark of view.teamMarks ?? []) {
+    const { id, value, expert, supersedes } = mark;
+    cells.set(cellKey(mark.competitor, mark.aspect), { id, value, state: 'saved', by: expert });
+    if (supersedes) replaced.add(supersedes);
+  }
   for (const mark of view.marks) {
+    if (replaced.has(mark.id)) continue;
     cells.set(cellKey(mark.competitor, mark.aspect), {
       id: mark.id,
       value: mark.value,
@@ -81,6 +106,7 @@ export function cellMarks(view: ExpertView, queued: readonly QueuedMark[]): Map<
   }
   for (const mark of queued) {
     const { id, value, state, rejection } = mark;
+    if (replaced.has(id)) continue;
     const key = cellKey(mark.competitor, mark.aspect);
     // A rejected retry must not hide a mark the server holds for the same cell.
     if (state === 'rejected' && cells.get(key)?.state === 'saved') continue;

@@ -34,8 +34,19 @@ export function revealedScores(
 }
 
 /**
- * What an expert's tablet shows: its sub-criteria, the competitors it may mark, its own marks and,
- * per blind judgement, the panel's scores where it has scored. REST and Socket.IO both send this.
+ * The sub-criterion of a measurement aspect, whose mark the marking team enters once (one expert
+ * enters, or the team agrees: scoring.md); undefined for a judgement aspect, which each judge
+ * scores blind.
+ */
+export function teamAspectSubCriterion(state: RuntimeState, aspect: string): string | undefined {
+  const indexed = state.scoring.index.aspectByCode.get(aspect);
+  if (!indexed || indexed.kind === 'judgement') return undefined;
+  return state.scoring.index.subCriteria[indexed.subCriterion]!.id;
+}
+
+/**
+ * What an expert's tablet shows: its sub-criteria, the competitors it may mark, its own marks, its
+ * team's measurement marks and, per blind judgement, the panel's scores where it has scored. REST and Socket.IO both send this.
  */
 export async function expertView(runtime: CompetitionRuntime, expertId: string, role: ExpertRole) {
   const state = runtime.state;
@@ -54,10 +65,30 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
       regionId: person.regionId,
       status: statusOf.get(id) ?? 'active',
     }));
-  const marks = state.scoring
-    .snapshot()
-    .marks.filter((mark) => mark.expert === expertId && counts(mark))
+  const counting = state.scoring.snapshot().marks.filter(counts);
+  const marks = counting
+    .filter((mark) => mark.expert === expertId)
     .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
+  const teamMarks = counting
+    .filter(
+      (mark) =>
+        mark.expert !== expertId &&
+        !barred.has(mark.competitor) &&
+        mine.has(teamAspectSubCriterion(state, mark.aspect) ?? ''),
+    )
+    .map(({ id, competitor, aspect, value, at, expert, supersedes }) => ({
+      id,
+      competitor,
+      aspect,
+      value,
+      at,
+      expert,
+      supersedes,
+    }));
+  const teammates = new Set(
+    [...state.panels].flatMap(([sub, experts]) => (mine.has(sub) ? experts : [])),
+  );
+  teammates.delete(expertId);
   return {
     competition: {
       id: runtime.id,
@@ -74,6 +105,9 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     locks: state.scoring.lockState().filter((lock) => mine.has(lock.subCriterion)),
     competitors,
     marks,
+    /** The team's measurement marks entered by the others, so nobody measures twice. */
+    teamMarks,
+    team: await runtime.expertNames([...teammates]),
     revealedScores: marks.flatMap(
       ({ competitor, aspect }) => revealedScores(state, expertId, competitor, aspect) ?? [],
     ),

@@ -372,6 +372,17 @@ export class CompetitionRuntime {
   }
 
   /** The competitor ids the expert may never mark: compatriots and declared conflicts. */
+  /** The experts' names as registered, for a tablet that shows who entered a team mark. */
+  async expertNames(expertIds: readonly string[]): Promise<{ id: string; name: PersonName }[]> {
+    const found = await Promise.all(
+      expertIds.map((id) => this.store.getDocument(collections.experts, id)),
+    );
+    return found.flatMap((stored) => {
+      const expert = stored?.document as unknown as Expert | undefined;
+      return expert?.competitionId === this.id ? [{ id: expert.id, name: expert.name }] : [];
+    });
+  }
+
   async barredCompetitors(expertId: string): Promise<Set<string>> {
     const expert = await this.expert(expertId);
     const barred = new Set<string>();

@@ -1,8 +1,13 @@
-import { markBatchSchema, type MarkEntry, type RescoreRequested } from '@ashyq/shared';
+import {
+  markBatchSchema,
+  type MarkEntry,
+  type MarkValue,
+  type RescoreRequested,
+} from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
-import { expertView, revealedScores } from '../competitions/expert-view';
+import { expertView, revealedScores, teamAspectSubCriterion } from '../competitions/expert-view';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../http/competition-access';
 import { ApiError } from '../http/errors';
@@ -35,6 +40,13 @@ const viewChangingTypes = new Set([
 ]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;
+
+/** A measurement cell as the team now holds it; null once its mark was withdrawn. */
+interface TeamMark {
+  competitor: string;
+  aspect: string;
+  mark: { id: string; value: MarkValue; at: string; expert: string; supersedes?: string } | null;
+}
 
 /**
  * How long `marks:record` trusts the credential it last read. Re-reading the session and the
@@ -123,7 +135,26 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       const request = { competitionId: runtime.id, competitor, aspect, reason: reason ?? null };
       for (const expertId of experts) to(expertId).emit('rescore', { ...request, at: event.at });
     }
+    const teamPushes = new Map<string, TeamMark[]>();
     for (const { competitor, aspect } of touched.values()) {
+      const teamSub = teamAspectSubCriterion(state, aspect);
+      if (teamSub) {
+        const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
+        const mark = current && {
+          id: current.id,
+          value: current.value,
+          at: current.at,
+          expert: current.expert,
+          supersedes: current.supersedes,
+        };
+        for (const expertId of state.panels.get(teamSub) ?? []) {
+          if (expertId === current?.expert) continue;
+          const pushes = teamPushes.get(expertId) ?? [];
+          pushes.push({ competitor, aspect, mark: mark ?? null });
+          teamPushes.set(expertId, pushes);
+        }
+        continue;
+      }
       const indexed = state.scoring.index.aspectByCode.get(aspect);
       if (indexed?.kind !== 'judgement') continue;
       const subCriterion = state.scoring.index.subCriteria[indexed.subCriterion]!.id;
@@ -131,6 +162,10 @@ export function expertNamespace(namespace: Namespace, services: Services) {
         const revealed = revealedScores(state, expertId, competitor, aspect);
         if (revealed) to(expertId).emit('scores', { competitionId: runtime.id, ...revealed });
       }
+    }
+    // One push per teammate per append: a burst of measurements is one message, not one each.
+    for (const [expertId, marks] of teamPushes) {
+      to(expertId).emit('team-marks', { competitionId: runtime.id, marks });
     }
     if (subCriteria.size === 0) return;
     for (const lock of state.scoring.lockState()) {
