@@ -202,6 +202,32 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await tablet.close();
   });
 
+  it('keeps a mark entered while the server restarts, and sends it once the server is back', async () => {
+    const before = await recordedMarks(server);
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+    });
+    const page = await tablet.newPage();
+    await signIn(page, server);
+    await openSubCriterion(page, 2, 'D2');
+    await server.stop();
+    await cell(page, 2, 'D2.M1').click();
+    await page.getByRole('button', { name: /^Achieved/ }).click();
+    expect(await cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
+    await page.reload();
+    await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
+
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    // The queue retries with backoff; the socket reconnects on its own schedule.
+    await expect
+      .poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state'), { timeout: 40_000 })
+      .toBe('saved');
+    const added = (await recordedMarks(server)).slice(before.length);
+    expect(added.map((e) => e.data.mark.aspect)).toEqual(['D2.M1']);
+    await tablet.close();
+  }, 60_000);
+
   it("shows a rejected mark with the server's reason in the expert's language", async () => {
     const tablet = await browser.newContext({
       viewport: { width: 768, height: 1024 },

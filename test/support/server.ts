@@ -39,9 +39,10 @@ export function tempDataDir(prefix = 'ashyq-test-'): string {
  * and waits until /api/health answers.
  */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  /** `port` restarts a server where its pages expect it (with the same `dataDir`). */
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
