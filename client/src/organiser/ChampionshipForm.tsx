@@ -56,12 +56,21 @@ export function ChampionshipForm({
     setError(null);
     const { en, ...required } = draft.name;
     const freezeAt = draft.publication.freezeAt;
+    const venue = draft.venue?.trim();
     try {
+      // Field by field: `initial` may be a stored record, whose createdAt the API refuses.
       await onSubmit({
-        ...draft,
+        id: draft.id,
         name: en ? { ...required, en } : required,
+        level: draft.level,
+        track: draft.track,
+        season: draft.season,
+        hostRegionId: draft.hostRegionId,
+        startsOn: draft.startsOn,
+        endsOn: draft.endsOn,
+        ...(venue ? { venue } : {}),
         publication: { policy: draft.publication.policy, ...(freezeAt ? { freezeAt } : {}) },
-        ...(draft.venue ? { venue: draft.venue } : { venue: undefined }),
+        profileId: draft.profileId,
       });
     } catch (failure) {
       setError(failure);

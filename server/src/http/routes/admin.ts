@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  applyPatch,
   binSchema,
   championshipSchema,
   getProfile,
@@ -51,7 +52,12 @@ const championshipInput = championshipSchema
     publication: publicationSchema.default({ policy: 'live' }),
   })
   .strict();
-const championshipPatch = championshipInput.omit({ id: true }).partial().strict();
+/** `venue: null` clears the venue; `publication` is replaced whole, so one without `freezeAt` clears it. */
+const championshipPatch = championshipInput
+  .omit({ id: true })
+  .extend({ venue: championshipSchema.shape.venue.unwrap().nullable() })
+  .partial()
+  .strict();
 
 const competitionInput = z.strictObject({
   id: idSchema,
@@ -60,7 +66,12 @@ const competitionInput = z.strictObject({
   profileId: z.string().optional(),
   publication: publicationSchema.optional(),
 });
-const competitionPatch = competitionInput.omit({ id: true }).partial().strict();
+/** `publication: null` drops the competition's own policy: it follows the championship's again. */
+const competitionPatch = competitionInput
+  .omit({ id: true })
+  .extend({ publication: publicationSchema.nullable() })
+  .partial()
+  .strict();
 
 const collegeInput = z.strictObject({
   id: idSchema,
@@ -118,7 +129,7 @@ export function adminRoutes(services: Services): Router {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const changes = parse(championshipPatch, req.body, 'body');
     const { record, version } = await reference.require('championships', championshipId);
-    const championship = { ...record, ...changes };
+    const championship = applyPatch(record, changes);
     checkChampionship(championship);
     await reference.replace('championships', championship, version);
     const competitions = await reference.list('competitions', { championshipId });
@@ -164,7 +175,7 @@ export function adminRoutes(services: Services): Router {
     const changes = parse(competitionPatch, req.body, 'body');
     if (changes.profileId !== undefined) checkProfile(changes.profileId);
     const { record, version } = await reference.require('competitions', competitionId);
-    const competition = { ...record, ...changes };
+    const competition = applyPatch(record, changes);
     await reference.replace('competitions', competition, version);
     await refreshRunning(services.competitions, [competitionId]);
     res.json({ competition: withoutScheme(competition) });
