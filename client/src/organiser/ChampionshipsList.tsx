@@ -76,14 +76,22 @@ export function formatDate(iso: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/** A year later by default: the usual start for next season's edition. */
+/**
+ * A year later by default: the usual start for next season's edition. The season's year in the
+ * id and the names moves on with it; the organiser corrects the rest.
+ */
 function CloneForm({ original, onDone }: { original: Championship; onDone: () => void }) {
   const { t, i18n } = useTranslation('organiser');
   const navigate = useNavigate();
   const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
-  const [id, setId] = useState(
-    original.id.replace(String(original.season), String(original.season + 1)),
-  );
+  const nextSeason = (text: string) =>
+    text.replaceAll(String(original.season), String(original.season + 1));
+  const [id, setId] = useState(nextSeason(original.id));
+  const [name, setName] = useState({
+    kk: nextSeason(original.name.kk),
+    ru: nextSeason(original.name.ru),
+    en: nextSeason(original.name.en ?? ''),
+  });
   const [season, setSeason] = useState(original.season + 1);
   const [startsOn, setStartsOn] = useState(nextYear(original.startsOn));
   const [endsOn, setEndsOn] = useState(nextYear(original.endsOn));
@@ -91,9 +99,12 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setError(null);
     try {
+      const { en, ...required } = name;
       await apiRequest('POST', `/api/admin/championships/${original.id}/clone`, {
         id,
+        name: en.trim() ? { ...required, en } : required,
         season,
         startsOn,
         endsOn,
@@ -106,7 +117,11 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
   }
 
   return (
-    <form onSubmit={submit} className="org-form org-grid org-panel">
+    <form
+      onSubmit={submit}
+      className="org-form org-grid org-panel"
+      aria-label={t('championships.clone')}
+    >
       <h2>
         {t('championships.cloneTitle', {
           name: original.name[i18n.language as Language] ?? original.name.ru,
@@ -116,6 +131,17 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
         {t('field.id')}
         <input name="clone-id" value={id} onChange={(e) => setId(e.target.value)} required />
       </label>
+      {(['kk', 'ru', 'en'] as const).map((key) => (
+        <label key={key}>
+          {t(`field.name${key === 'kk' ? 'Kk' : key === 'ru' ? 'Ru' : 'En'}`)}
+          <input
+            name={`clone-name-${key}`}
+            value={name[key]}
+            onChange={(e) => setName((n) => ({ ...n, [key]: e.target.value }))}
+            required={key !== 'en'}
+          />
+        </label>
+      ))}
       <label>
         {t('field.season')}
         <input
