@@ -200,6 +200,7 @@ describe('championships and competitions', () => {
   });
 
   it('sets a competition’s own publication and drops it with null', async () => {
+    expect((await admin.get(competitionPath)).body.marked).toBe(false);
     const own = await admin.patch(competitionPath, { publication: { policy: 'embargo' } });
     expect(own.status).toBe(200);
     expect(own.body.competition.publication).toEqual({ policy: 'embargo' });
@@ -391,6 +392,25 @@ describe('marking scheme', () => {
       409,
     );
     expect(refused.error.details[0].code).toBe('schemeFrozen');
+  });
+
+  it('pins the rules profile once the first mark is recorded, and says so to the console', async () => {
+    const got = (await admin.get(competitionPath)).body;
+    expect(got.marked).toBe(true);
+    const refused = await refusedWithoutChange(
+      competitionPath,
+      () => admin.patch(competitionPath, { profileId: 'wsi-cis@2024' }),
+      409,
+    );
+    expect(refused.error.details[0]).toMatchObject({ path: 'profileId', code: 'profilePinned' });
+    // The same profile again is no change; names and publication stay editable.
+    const edited = await admin.patch(competitionPath, {
+      profileId: got.competition.profileId,
+      skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
+      publication: { policy: 'locked', freezeAt: '2026-03-13T15:00:00+05:00' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.competition.publication.policy).toBe('locked');
   });
 });
 

@@ -8,7 +8,7 @@ export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 
 const levels = ['college', 'regional', 'national', 'international'] as const;
 const tracks = ['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers'] as const;
-const policies = ['live', 'locked', 'embargo'] as const;
+export const policies = ['live', 'locked', 'embargo'] as const;
 
 export const emptyChampionship: ChampionshipDraft = {
   id: '',
@@ -24,8 +24,8 @@ export const emptyChampionship: ChampionshipDraft = {
 };
 
 /** `2026-03-10T09:00:00+05:00` <-> the `datetime-local` input's `2026-03-10T09:00` (Almaty time). */
-const toLocal = (iso?: string) => (iso ? iso.slice(0, 16) : '');
-const fromLocal = (local: string) => (local ? `${local}:00+05:00` : undefined);
+export const toLocal = (iso?: string) => (iso ? iso.slice(0, 16) : '');
+export const fromLocal = (local: string) => (local ? `${local}:00+05:00` : undefined);
 
 /**
  * Create or edit a championship: every field the API takes, with the freeze time of the public

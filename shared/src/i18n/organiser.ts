@@ -89,6 +89,11 @@ export const organiser = defineNamespace({
       noScheme: 'not uploaded',
       advancement: 'Advancement to the next level',
     },
+    competition: {
+      edit: 'Competency details',
+      asChampionship: 'As the championship',
+      profilePinned: '{{profile}} (fixed: marking has started)',
+    },
     run: {
       title: 'Run overview',
       competition: 'Competency',
@@ -344,6 +349,11 @@ export const organiser = defineNamespace({
       noScheme: 'не загружена',
       advancement: 'Отбор на следующий уровень',
     },
+    competition: {
+      edit: 'Данные компетенции',
+      asChampionship: 'Как у чемпионата',
+      profilePinned: '{{profile}} (закреплён: оценивание началось)',
+    },
     run: {
       title: 'Ход чемпионата',
       competition: 'Компетенция',
@@ -598,6 +608,11 @@ export const organiser = defineNamespace({
       hasScheme: '{{version}}-нұсқа',
       noScheme: 'жүктелмеген',
       advancement: 'Келесі деңгейге іріктеу',
+    },
+    competition: {
+      edit: 'Құзырет деректері',
+      asChampionship: 'Чемпионаттағыдай',
+      profilePinned: '{{profile}} (бекітілген: бағалау басталды)',
     },
     run: {
       title: 'Чемпионаттың барысы',

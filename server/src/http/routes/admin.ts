@@ -167,7 +167,8 @@ export function adminRoutes(services: Services): Router {
   router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     const { record } = await reference.require('competitions', competitionId);
-    res.json({ competition: record });
+    // The console offers a change of the rules profile only while the API would accept it.
+    res.json({ competition: record, marked: await hasMarks(services.log, competitionId) });
   });
 
   router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
@@ -175,6 +176,14 @@ export function adminRoutes(services: Services): Router {
     const changes = parse(competitionPatch, req.body, 'body');
     if (changes.profileId !== undefined) checkProfile(changes.profileId);
     const { record, version } = await reference.require('competitions', competitionId);
+    // Results are recomputed from the log under the pinned profile (scoring.md): new rules
+    // under marks already given would change them.
+    if (
+      changes.profileId !== undefined &&
+      changes.profileId !== record.profileId &&
+      (await hasMarks(services.log, competitionId))
+    )
+      throw refusal('conflict', 'profileId', 'profilePinned');
     const competition = applyPatch(record, changes);
     await reference.replace('competitions', competition, version);
     await refreshRunning(services.competitions, [competitionId]);
