@@ -141,8 +141,8 @@ describe('championships and competitions', () => {
     );
 
     expect((await outsider.get(listing)).body.championships).toEqual([]);
-    expect((await admin.get(listing)).body.championships.map((c: { id: string }) => c.id)).toEqual([
-      championship.id,
+    expect((await admin.get(listing)).body.championships).toMatchObject([
+      { id: championship.id, status: 'draft' },
     ]);
   });
 
@@ -397,6 +397,8 @@ describe('marking scheme', () => {
   it('pins the rules profile once the first mark is recorded, and says so to the console', async () => {
     const got = (await admin.get(competitionPath)).body;
     expect(got.marked).toBe(true);
+    const listed = (await admin.get('/api/admin/championships')).body.championships;
+    expect(listed).toMatchObject([{ id: championship.id, status: 'underWay' }]);
     const refused = await refusedWithoutChange(
       competitionPath,
       () => admin.patch(competitionPath, { profileId: 'wsi-cis@2024' }),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Championship, Language } from '@ashyq/shared';
+import type { Championship, ChampionshipStatus, Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from './api';
 import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
 import { apiRequest } from '../api';
@@ -11,7 +11,9 @@ export function ChampionshipsList() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const navigate = useNavigate();
-  const [loaded] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [loaded] = useAdmin<{ championships: (Championship & { status: ChampionshipStatus })[] }>(
+    '/api/admin/championships',
+  );
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {
@@ -33,8 +35,10 @@ export function ChampionshipsList() {
               <tr>
                 <th>{t('field.nameRu')}</th>
                 <th>{t('field.level')}</th>
+                <th>{t('field.track')}</th>
                 <th>{t('field.season')}</th>
                 <th>{t('field.startsOn')}</th>
+                <th>{t('championships.statusColumn')}</th>
                 <th />
               </tr>
             </thead>
@@ -49,10 +53,12 @@ export function ChampionshipsList() {
                       </Link>
                     </td>
                     <td>{t(`level.${championship.level}`)}</td>
+                    <td>{t(`track.${championship.track}`)}</td>
                     <td>{championship.season}</td>
                     <td>
                       {formatDate(championship.startsOn)} – {formatDate(championship.endsOn)}
                     </td>
+                    <td>{t(`championships.status.${championship.status}`)}</td>
                     <td>
                       <button type="button" onClick={() => setCloning(championship)}>
                         {t('championships.clone')}

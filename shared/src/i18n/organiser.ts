@@ -28,6 +28,8 @@ export const organiser = defineNamespace({
       cloneTitle: 'Clone «{{name}}»',
       competitions: 'Competitions',
       published: 'Published {{count}} of {{total}}',
+      statusColumn: 'Status',
+      status: { draft: 'Being set up', underWay: 'Under way', published: 'Results published' },
     },
     field: {
       id: 'Identifier (letters, digits, -)',
@@ -288,6 +290,8 @@ export const organiser = defineNamespace({
       cloneTitle: 'Копия «{{name}}»',
       competitions: 'Компетенции',
       published: 'Опубликовано {{count}} из {{total}}',
+      statusColumn: 'Статус',
+      status: { draft: 'Подготовка', underWay: 'Идёт', published: 'Итоги опубликованы' },
     },
     field: {
       id: 'Идентификатор (латиница, цифры, -)',
@@ -548,6 +552,12 @@ export const organiser = defineNamespace({
       cloneTitle: '«{{name}}» көшірмесі',
       competitions: 'Құзыреттер',
       published: 'Жарияланды: {{total}} ішінен {{count}}',
+      statusColumn: 'Күйі',
+      status: {
+        draft: 'Дайындалуда',
+        underWay: 'Өтіп жатыр',
+        published: 'Қорытындылар жарияланды',
+      },
     },
     field: {
       id: 'Идентификатор (латын әріптері, цифрлар, -)',

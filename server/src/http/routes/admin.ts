@@ -4,6 +4,7 @@ import {
   applyPatch,
   binSchema,
   championshipSchema,
+  championshipStatus,
   getProfile,
   idSchema,
   localizedSchema,
@@ -101,11 +102,27 @@ export function adminRoutes(services: Services): Router {
     const { scope } = organiserOf(req);
     const exams = await examChampionshipIds(services.store);
     const all = (await reference.list('championships')).filter(({ id }) => !exams.has(id));
-    res.json({
-      championships: all.filter((championship) =>
-        scopeCovers(scope, { championshipId: championship.id }),
-      ),
-    });
+    const inScope = all.filter((championship) =>
+      scopeCovers(scope, { championshipId: championship.id }),
+    );
+    const championships = [];
+    for (const championship of inScope) {
+      const competitions = await reference.list('competitions', {
+        championshipId: championship.id,
+      });
+      const status = championshipStatus(
+        competitions.map(({ id }) => {
+          // Only a competition with a scheme runs; one without has nothing marked yet.
+          const scoring = services.competitions.get(id)?.state.scoring;
+          return {
+            marked: scoring?.progress().marked ?? 0,
+            published: (scoring?.published ?? null) !== null,
+          };
+        }),
+      );
+      championships.push({ ...championship, status });
+    }
+    res.json({ championships });
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
