@@ -110,6 +110,7 @@ export const organiser = defineNamespace({
       publishAll: 'Publish all competitions',
       publishConfirm: 'Publish the results? They become final and public.',
       board: 'Public board',
+      chief: 'Chief expert console',
       noScheme: 'No scheme',
     },
     ceremony: {
@@ -372,6 +373,7 @@ export const organiser = defineNamespace({
       publishAll: 'Опубликовать все компетенции',
       publishConfirm: 'Опубликовать результаты? Они станут окончательными и публичными.',
       board: 'Публичное табло',
+      chief: 'Пульт главного эксперта',
       noScheme: 'Нет схемы',
     },
     ceremony: {
@@ -638,6 +640,7 @@ export const organiser = defineNamespace({
       publishAll: 'Барлық құзыреттерді жариялау',
       publishConfirm: 'Нәтижелерді жариялайсыз ба? Олар түпкілікті және жария болады.',
       board: 'Жария табло',
+      chief: 'Бас сарапшы пульті',
       noScheme: 'Схема жоқ',
     },
     ceremony: {
