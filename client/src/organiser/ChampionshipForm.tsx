@@ -80,7 +80,11 @@ export function ChampionshipForm({
   }
 
   return (
-    <form onSubmit={submit} className="org-form org-grid">
+    <form
+      onSubmit={submit}
+      className="org-form org-grid"
+      aria-label={editing ? t('championship.edit') : t('championships.create')}
+    >
       {!editing && (
         <label>
           {t('field.id')}
