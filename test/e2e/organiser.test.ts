@@ -294,6 +294,76 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.waitForURL(`${server.url}/organiser/competitions/${competitionId}`);
   });
 
+  it('edits the competency’s details, its own publication and back to the championship’s', async () => {
+    const details = page.getByRole('form', { name: 'Competency details' });
+    await details.getByLabel('Name in Russian').fill('Веб-технологии (сайты)');
+    await details.getByLabel('Publication policy').selectOption('locked');
+    await details.getByLabel('Freeze the public board at').fill('2026-04-16T15:00');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.screenshot({
+      path: screenshotPath('organiser-competition-details-1280x800'),
+      fullPage: true,
+    });
+
+    await page.reload();
+    const reloaded = page.getByRole('form', { name: 'Competency details' });
+    await expect(reloaded.getByLabel('Name in Russian').inputValue()).resolves.toBe(
+      'Веб-технологии (сайты)',
+    );
+    await expect(reloaded.getByLabel('Publication policy').inputValue()).resolves.toBe('locked');
+    await expect(reloaded.getByLabel('Freeze the public board at').inputValue()).resolves.toBe(
+      '2026-04-16T15:00',
+    );
+    // No marks yet: the rules profile may still change.
+    await expect(reloaded.getByLabel('Rules profile').inputValue()).resolves.toBe(
+      'wsk-championship@2024',
+    );
+
+    await reloaded.getByLabel('Publication policy').selectOption({ label: 'As the championship' });
+    await reloaded.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.reload();
+    const inherited = page.getByRole('form', { name: 'Competency details' });
+    await expect(inherited.getByLabel('Publication policy').inputValue()).resolves.toBe(
+      'championship',
+    );
+    await expect(inherited.getByLabel('Freeze the public board at').count()).resolves.toBe(0);
+  });
+
+  it('edits the championship: sets a venue and a freeze time, then clears both', async () => {
+    await page.goto(`${server.url}/organiser/championships/${championshipId}`);
+    const details = page.getByRole('form', { name: 'Championship details' });
+    await details.getByLabel('Venue').fill('Astana, QazExpoCongress');
+    await details.getByLabel('Freeze the public board at').fill('2026-04-16T18:00');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await page.reload();
+    let reloaded = page.getByRole('form', { name: 'Championship details' });
+    await expect(reloaded.getByLabel('Venue').inputValue()).resolves.toBe(
+      'Astana, QazExpoCongress',
+    );
+    await expect(reloaded.getByLabel('Freeze the public board at').inputValue()).resolves.toBe(
+      '2026-04-16T18:00',
+    );
+    await page.screenshot({
+      path: screenshotPath('organiser-championship-details-1280x800'),
+      fullPage: true,
+    });
+
+    await reloaded.getByLabel('Venue').fill('');
+    await reloaded.getByLabel('Freeze the public board at').fill('');
+    await reloaded.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.reload();
+    reloaded = page.getByRole('form', { name: 'Championship details' });
+    await expect(reloaded.getByLabel('Venue').inputValue()).resolves.toBe('');
+    await expect(reloaded.getByLabel('Freeze the public board at').inputValue()).resolves.toBe('');
+    await page.getByRole('link', { name: 'Web Technologies' }).click();
+    await page.waitForURL(`${server.url}/organiser/competitions/${competitionId}`);
+  });
+
   it('shows the scheme import report before accepting, then accepts it', async () => {
     await page.setInputFiles('input[name="scheme-file"]', {
       name: 'web-technologies.xlsx',
@@ -387,8 +457,8 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
   it('prints the experts’ PIN and QR cards on an A4 sheet', async () => {
     await page.getByRole('button', { name: 'Issue PINs and print QR cards' }).click();
     // One card per expert: the three from the list and the one added by hand.
-    await page.locator('.org-card').nth(3).waitFor();
-    expect(await page.locator('.org-card-qr svg').count()).toBe(4);
+    await page.locator('.org-card').nth(experts.length).waitFor();
+    expect(await page.locator('.org-card-qr svg').count()).toBe(experts.length + 1);
     const pins = await page.locator('.org-card-pin span').allTextContents();
     expect(pins.every((pin) => /^\d{6}$/.test(pin))).toBe(true);
     // A card's QR code is the expert's sign-in link: it opens the expert app on a fresh tablet.
@@ -430,6 +500,9 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.screenshot({ path: screenshotPath('organiser-run-1280x800'), fullPage: true });
     await ceremony.getByRole('button', { name: 'End the reveal' }).click();
     await ceremony.getByText('No reveal running').waitFor();
+    await expect(
+      row.getByRole('link', { name: 'Chief expert console' }).getAttribute('href'),
+    ).resolves.toBe(`/chief/${competitionId}`);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -461,6 +534,44 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     expect(await page.getByText('Selected by the rule').count()).toBe(2);
     await page.screenshot({
       path: screenshotPath('organiser-advancement-1280x800'),
+      fullPage: true,
+    });
+  });
+
+  it('opens the chief expert console of a competency from the run overview', async () => {
+    await page.goto(`${server.url}/organiser/championships/${championshipId}`);
+    const row = page.locator(`tr[data-competition="${competitionId}"]`);
+    await row.getByRole('link', { name: 'Chief expert console' }).click();
+    await page.waitForURL(`${server.url}/chief/${competitionId}`);
+    await page
+      .getByRole('heading', { name: /Chief expert console: 17 Web Technologies/ })
+      .waitFor();
+  });
+
+  it('lists the championship with its track and status, and clones it under a new name', async () => {
+    await page.goto(`${server.url}/organiser`);
+    const listed = page.getByRole('row', { name: /Astana Regional Championship 2026/ });
+    await listed.getByRole('cell', { name: 'WorldSkills Kazakhstan' }).waitFor();
+    await listed.getByRole('cell', { name: 'Results published' }).waitFor();
+    await listed.getByRole('button', { name: 'Clone for a new season' }).click();
+
+    const clone = page.getByRole('form', { name: 'Clone for a new season' });
+    // The season's year moves on in the id and the names; the organiser renames the rest.
+    await expect(clone.getByLabel('Identifier').inputValue()).resolves.toBe('e2e-2027-astana');
+    await expect(clone.getByLabel('Name in Russian').inputValue()).resolves.toBe(
+      'Региональный чемпионат Астаны 2027',
+    );
+    await clone.getByLabel('Name in English').fill('Astana Spring Championship 2027');
+    await page.screenshot({ path: screenshotPath('organiser-clone-1280x800'), fullPage: true });
+    await clone.getByRole('button', { name: 'Clone for a new season' }).click();
+    await page.waitForURL(`${server.url}/organiser/championships/e2e-2027-astana`);
+    await page.getByRole('heading', { name: 'Astana Spring Championship 2027' }).waitFor();
+
+    await page.getByRole('link', { name: 'Championships' }).click();
+    const copy = page.getByRole('row', { name: /Astana Spring Championship 2027/ });
+    await copy.getByRole('cell', { name: 'Being set up' }).waitFor();
+    await page.screenshot({
+      path: screenshotPath('organiser-championships-1280x800'),
       fullPage: true,
     });
   });

@@ -305,6 +305,19 @@ describe('clone last year', () => {
     );
     expect((await admin.post(`${championshipPath}/clone`, clone)).status).toBe(409);
   });
+
+  it('takes the new edition’s name, all of it or none', async () => {
+    const clone = { id: 'champ-web-3', season: 2028, startsOn: '2028-05-09', endsOn: '2028-05-12' };
+    const name = { kk: 'Веб чемпионаты 2028', ru: 'Веб-чемпионат 2028', en: 'Web 2028' };
+    const listing = '/api/admin/championships';
+    const before = (await admin.get(listing)).body;
+    const partial = await admin.post(`${championshipPath}/clone`, { ...clone, name: { kk: 'x' } });
+    expect(partial.status).toBe(400);
+    expect((await admin.get(listing)).body).toEqual(before);
+    expect((await admin.post(`${championshipPath}/clone`, { ...clone, name })).status).toBe(201);
+    const got = await admin.get('/api/admin/championships/champ-web-3');
+    expect(got.body.championship).toMatchObject({ name, season: 2028, startsOn: '2028-05-09' });
+  });
 });
 
 describe('result sheet PDF', () => {

@@ -141,8 +141,8 @@ describe('championships and competitions', () => {
     );
 
     expect((await outsider.get(listing)).body.championships).toEqual([]);
-    expect((await admin.get(listing)).body.championships.map((c: { id: string }) => c.id)).toEqual([
-      championship.id,
+    expect((await admin.get(listing)).body.championships).toMatchObject([
+      { id: championship.id, status: 'draft' },
     ]);
   });
 
@@ -169,6 +169,49 @@ describe('championships and competitions', () => {
       400,
     );
     expect((await admin.get('/api/admin/competitions/missing')).status).toBe(404);
+  });
+
+  it('clears an optional field sent as null, and refuses what the browser must not send', async () => {
+    const path = `/api/admin/championships/${championship.id}`;
+    const freezeAt = '2026-03-13T15:00:00+05:00';
+    const set = await admin.patch(path, {
+      venue: 'Astana, QazExpoCongress',
+      publication: { policy: 'locked', freezeAt },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.championship.publication).toEqual({ policy: 'locked', freezeAt });
+
+    const cleared = await admin.patch(path, { venue: null, publication: { policy: 'locked' } });
+    expect(cleared.status).toBe(200);
+    const stored = (await admin.get(path)).body.championship;
+    expect(stored).not.toHaveProperty('venue');
+    expect(stored.publication).toEqual({ policy: 'locked' });
+    expect(stored.name).toEqual(championship.name);
+
+    // Only optional fields clear; the stored record's own fields are not the client's to send.
+    await refusedWithoutChange(path, () => admin.patch(path, { name: null }), 400);
+    await refusedWithoutChange(path, () => admin.patch(path, { venue: 'x'.repeat(301) }), 400);
+    await refusedWithoutChange(
+      path,
+      () => admin.patch(path, { ...stored, id: undefined, createdAt: stored.createdAt }),
+      400,
+    );
+    await admin.patch(path, { publication: { policy: 'live' } });
+  });
+
+  it('sets a competition’s own publication and drops it with null', async () => {
+    expect((await admin.get(competitionPath)).body.marked).toBe(false);
+    const own = await admin.patch(competitionPath, { publication: { policy: 'embargo' } });
+    expect(own.status).toBe(200);
+    expect(own.body.competition.publication).toEqual({ policy: 'embargo' });
+    const dropped = await admin.patch(competitionPath, { publication: null });
+    expect(dropped.status).toBe(200);
+    expect((await admin.get(competitionPath)).body.competition).not.toHaveProperty('publication');
+    await refusedWithoutChange(
+      competitionPath,
+      () => admin.patch(competitionPath, { skill: null }),
+      400,
+    );
   });
 
   it('registers colleges with a valid BIN only', async () => {
@@ -349,6 +392,27 @@ describe('marking scheme', () => {
       409,
     );
     expect(refused.error.details[0].code).toBe('schemeFrozen');
+  });
+
+  it('pins the rules profile once the first mark is recorded, and says so to the console', async () => {
+    const got = (await admin.get(competitionPath)).body;
+    expect(got.marked).toBe(true);
+    const listed = (await admin.get('/api/admin/championships')).body.championships;
+    expect(listed).toMatchObject([{ id: championship.id, status: 'underWay' }]);
+    const refused = await refusedWithoutChange(
+      competitionPath,
+      () => admin.patch(competitionPath, { profileId: 'wsi-cis@2024' }),
+      409,
+    );
+    expect(refused.error.details[0]).toMatchObject({ path: 'profileId', code: 'profilePinned' });
+    // The same profile again is no change; names and publication stay editable.
+    const edited = await admin.patch(competitionPath, {
+      profileId: got.competition.profileId,
+      skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
+      publication: { policy: 'locked', freezeAt: '2026-03-13T15:00:00+05:00' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.competition.publication.policy).toBe('locked');
   });
 });
 

@@ -8,7 +8,7 @@ export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 
 const levels = ['college', 'regional', 'national', 'international'] as const;
 const tracks = ['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers'] as const;
-const policies = ['live', 'locked', 'embargo'] as const;
+export const policies = ['live', 'locked', 'embargo'] as const;
 
 export const emptyChampionship: ChampionshipDraft = {
   id: '',
@@ -24,8 +24,8 @@ export const emptyChampionship: ChampionshipDraft = {
 };
 
 /** `2026-03-10T09:00:00+05:00` <-> the `datetime-local` input's `2026-03-10T09:00` (Almaty time). */
-const toLocal = (iso?: string) => (iso ? iso.slice(0, 16) : '');
-const fromLocal = (local: string) => (local ? `${local}:00+05:00` : undefined);
+export const toLocal = (iso?: string) => (iso ? iso.slice(0, 16) : '');
+export const fromLocal = (local: string) => (local ? `${local}:00+05:00` : undefined);
 
 /**
  * Create or edit a championship: every field the API takes, with the freeze time of the public
@@ -56,12 +56,21 @@ export function ChampionshipForm({
     setError(null);
     const { en, ...required } = draft.name;
     const freezeAt = draft.publication.freezeAt;
+    const venue = draft.venue?.trim();
     try {
+      // Field by field: `initial` may be a stored record, whose createdAt the API refuses.
       await onSubmit({
-        ...draft,
+        id: draft.id,
         name: en ? { ...required, en } : required,
+        level: draft.level,
+        track: draft.track,
+        season: draft.season,
+        hostRegionId: draft.hostRegionId,
+        startsOn: draft.startsOn,
+        endsOn: draft.endsOn,
+        ...(venue ? { venue } : {}),
         publication: { policy: draft.publication.policy, ...(freezeAt ? { freezeAt } : {}) },
-        ...(draft.venue ? { venue: draft.venue } : { venue: undefined }),
+        profileId: draft.profileId,
       });
     } catch (failure) {
       setError(failure);
@@ -71,7 +80,11 @@ export function ChampionshipForm({
   }
 
   return (
-    <form onSubmit={submit} className="org-form org-grid">
+    <form
+      onSubmit={submit}
+      className="org-form org-grid"
+      aria-label={editing ? t('championship.edit') : t('championships.create')}
+    >
       {!editing && (
         <label>
           {t('field.id')}

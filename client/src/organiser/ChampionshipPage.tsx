@@ -31,8 +31,9 @@ export function ChampionshipPage() {
   );
 
   async function save(draft: ChampionshipDraft) {
-    const { id: _id, ...changes } = draft;
-    await apiRequest('PATCH', url, changes);
+    // The id is fixed; a venue left empty is sent as null, which clears it (docs/api.md).
+    const { id: _id, venue, ...changes } = draft;
+    await apiRequest('PATCH', url, { ...changes, venue: venue ?? null });
     setSaved(true);
     reload();
   }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Championship, Language } from '@ashyq/shared';
+import type { Championship, ChampionshipStatus, Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from './api';
 import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
 import { apiRequest } from '../api';
@@ -11,7 +11,9 @@ export function ChampionshipsList() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const navigate = useNavigate();
-  const [loaded] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [loaded] = useAdmin<{ championships: (Championship & { status: ChampionshipStatus })[] }>(
+    '/api/admin/championships',
+  );
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {
@@ -33,8 +35,10 @@ export function ChampionshipsList() {
               <tr>
                 <th>{t('field.nameRu')}</th>
                 <th>{t('field.level')}</th>
+                <th>{t('field.track')}</th>
                 <th>{t('field.season')}</th>
                 <th>{t('field.startsOn')}</th>
+                <th>{t('championships.statusColumn')}</th>
                 <th />
               </tr>
             </thead>
@@ -49,10 +53,12 @@ export function ChampionshipsList() {
                       </Link>
                     </td>
                     <td>{t(`level.${championship.level}`)}</td>
+                    <td>{t(`track.${championship.track}`)}</td>
                     <td>{championship.season}</td>
                     <td>
                       {formatDate(championship.startsOn)} – {formatDate(championship.endsOn)}
                     </td>
+                    <td>{t(`championships.status.${championship.status}`)}</td>
                     <td>
                       <button type="button" onClick={() => setCloning(championship)}>
                         {t('championships.clone')}
@@ -76,14 +82,22 @@ export function formatDate(iso: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/** A year later by default: the usual start for next season's edition. */
+/**
+ * A year later by default: the usual start for next season's edition. The season's year in the
+ * id and the names moves on with it; the organiser corrects the rest.
+ */
 function CloneForm({ original, onDone }: { original: Championship; onDone: () => void }) {
   const { t, i18n } = useTranslation('organiser');
   const navigate = useNavigate();
   const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
-  const [id, setId] = useState(
-    original.id.replace(String(original.season), String(original.season + 1)),
-  );
+  const nextSeason = (text: string) =>
+    text.replaceAll(String(original.season), String(original.season + 1));
+  const [id, setId] = useState(nextSeason(original.id));
+  const [name, setName] = useState({
+    kk: nextSeason(original.name.kk),
+    ru: nextSeason(original.name.ru),
+    en: nextSeason(original.name.en ?? ''),
+  });
   const [season, setSeason] = useState(original.season + 1);
   const [startsOn, setStartsOn] = useState(nextYear(original.startsOn));
   const [endsOn, setEndsOn] = useState(nextYear(original.endsOn));
@@ -91,9 +105,12 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setError(null);
     try {
+      const { en, ...required } = name;
       await apiRequest('POST', `/api/admin/championships/${original.id}/clone`, {
         id,
+        name: en.trim() ? { ...required, en } : required,
         season,
         startsOn,
         endsOn,
@@ -106,7 +123,11 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
   }
 
   return (
-    <form onSubmit={submit} className="org-form org-grid org-panel">
+    <form
+      onSubmit={submit}
+      className="org-form org-grid org-panel"
+      aria-label={t('championships.clone')}
+    >
       <h2>
         {t('championships.cloneTitle', {
           name: original.name[i18n.language as Language] ?? original.name.ru,
@@ -116,6 +137,17 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
         {t('field.id')}
         <input name="clone-id" value={id} onChange={(e) => setId(e.target.value)} required />
       </label>
+      {(['kk', 'ru', 'en'] as const).map((key) => (
+        <label key={key}>
+          {t(`field.name${key === 'kk' ? 'Kk' : key === 'ru' ? 'Ru' : 'En'}`)}
+          <input
+            name={`clone-name-${key}`}
+            value={name[key]}
+            onChange={(e) => setName((n) => ({ ...n, [key]: e.target.value }))}
+            required={key !== 'en'}
+          />
+        </label>
+      ))}
       <label>
         {t('field.season')}
         <input

@@ -4,23 +4,25 @@ import { Link, useParams } from 'react-router';
 import type { Competition, Expert, Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from './api';
 import { CardsSheet } from './CardsSheet';
+import { CompetitionForm } from './CompetitionForm';
 import { PeopleSection } from './PeopleSection';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeSection } from './SchemeSection';
 
-/** One competency: its marking scheme, its people, and the experts' sign-in cards. */
+/** One competency: its marking scheme, its people, the experts' sign-in cards, and its details. */
 export function CompetitionPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { competitionId = '' } = useParams();
   const url = `/api/admin/competitions/${encodeURIComponent(competitionId)}`;
-  const [loaded, reload] = useAdmin<{ competition: Competition }>(url);
+  const [loaded, reload] = useAdmin<{ competition: Competition; marked: boolean }>(url);
   const [experts, reloadExperts] = useAdmin<{ experts: Expert[] }>(`${url}/experts`);
   const [printing, setPrinting] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
-  const { competition } = loaded.data;
+  const { competition, marked } = loaded.data;
   const name = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
   const expertList = experts.state === 'ready' ? experts.data.experts : [];
 
@@ -66,6 +68,17 @@ export function CompetitionPage() {
           </button>
         </p>
       )}
+      <h2>{t('competition.edit')}</h2>
+      {saved && <p role="status">{t('saved')}</p>}
+      <CompetitionForm
+        key={JSON.stringify(competition)}
+        competition={competition}
+        marked={marked}
+        onSaved={() => {
+          setSaved(true);
+          reload();
+        }}
+      />
     </section>
   );
 }

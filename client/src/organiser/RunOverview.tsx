@@ -20,6 +20,8 @@ const refreshMs = 10_000;
 /**
  * Every competition's progress, open discrepancies, locks and sign-offs, from the chief
  * experts' overview (organisers in scope may read it), and publication per competition or for all.
+ * Each competition links to its public board and to its chief expert console, which organisers
+ * in scope may run too.
  */
 export function RunOverview({ competitions }: { competitions: CompetitionSummary[] }) {
   const { t, i18n } = useTranslation('organiser');
@@ -118,7 +120,8 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
                       {t('run.publish')}
                     </button>
                   )}{' '}
-                  <Link to={`/competitions/${competition.id}`}>{t('run.board')}</Link>
+                  <Link to={`/competitions/${competition.id}`}>{t('run.board')}</Link>{' '}
+                  <Link to={`/chief/${competition.id}`}>{t('run.chief')}</Link>
                 </td>
               </tr>
             );

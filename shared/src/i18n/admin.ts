@@ -11,6 +11,7 @@ export const admin = defineNamespace({
       delegationFixed:
         'Region, college and delegation are fixed once registered: they decide who is a compatriot',
       schemeFrozen: 'Marks have been recorded, so the marking scheme can no longer be replaced',
+      profilePinned: 'Marks have been recorded, so the rules profile can no longer change',
       noScheme: 'This competition has no marking scheme yet',
       datesReversed: 'The championship cannot end before it starts',
       tiesUnresolved:
@@ -39,6 +40,7 @@ export const admin = defineNamespace({
       delegationFixed:
         'Регион, колледж и делегация после регистрации не меняются: по ним определяются соотечественники',
       schemeFrozen: 'Оценки уже выставляются, поэтому схему оценки заменить нельзя',
+      profilePinned: 'Оценки уже выставляются, поэтому профиль правил изменить нельзя',
       noScheme: 'У этой компетенции ещё нет схемы оценки',
       datesReversed: 'Чемпионат не может закончиться раньше, чем начнётся',
       tiesUnresolved:
@@ -67,6 +69,7 @@ export const admin = defineNamespace({
       delegationFixed:
         'Өңір, колледж және делегация тіркелгеннен кейін өзгермейді: жерлестер солар бойынша анықталады',
       schemeFrozen: 'Бағалар қойыла бастады, сондықтан бағалау схемасын ауыстыруға болмайды',
+      profilePinned: 'Бағалар қойыла бастады, сондықтан ережелер профилін өзгертуге болмайды',
       noScheme: 'Бұл құзыреттің әлі бағалау схемасы жоқ',
       datesReversed: 'Чемпионат басталмай тұрып аяқтала алмайды',
       tiesUnresolved:

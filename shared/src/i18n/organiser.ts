@@ -28,6 +28,8 @@ export const organiser = defineNamespace({
       cloneTitle: 'Clone «{{name}}»',
       competitions: 'Competitions',
       published: 'Published {{count}} of {{total}}',
+      statusColumn: 'Status',
+      status: { draft: 'Being set up', underWay: 'Under way', published: 'Results published' },
     },
     field: {
       id: 'Identifier (letters, digits, -)',
@@ -89,6 +91,11 @@ export const organiser = defineNamespace({
       noScheme: 'not uploaded',
       advancement: 'Advancement to the next level',
     },
+    competition: {
+      edit: 'Competency details',
+      asChampionship: 'As the championship',
+      profilePinned: '{{profile}} (fixed: marking has started)',
+    },
     run: {
       title: 'Run overview',
       competition: 'Competency',
@@ -103,6 +110,7 @@ export const organiser = defineNamespace({
       publishAll: 'Publish all competitions',
       publishConfirm: 'Publish the results? They become final and public.',
       board: 'Public board',
+      chief: 'Chief expert console',
       noScheme: 'No scheme',
     },
     ceremony: {
@@ -283,6 +291,8 @@ export const organiser = defineNamespace({
       cloneTitle: 'Копия «{{name}}»',
       competitions: 'Компетенции',
       published: 'Опубликовано {{count}} из {{total}}',
+      statusColumn: 'Статус',
+      status: { draft: 'Подготовка', underWay: 'Идёт', published: 'Итоги опубликованы' },
     },
     field: {
       id: 'Идентификатор (латиница, цифры, -)',
@@ -344,6 +354,11 @@ export const organiser = defineNamespace({
       noScheme: 'не загружена',
       advancement: 'Отбор на следующий уровень',
     },
+    competition: {
+      edit: 'Данные компетенции',
+      asChampionship: 'Как у чемпионата',
+      profilePinned: '{{profile}} (закреплён: оценивание началось)',
+    },
     run: {
       title: 'Ход чемпионата',
       competition: 'Компетенция',
@@ -358,6 +373,7 @@ export const organiser = defineNamespace({
       publishAll: 'Опубликовать все компетенции',
       publishConfirm: 'Опубликовать результаты? Они станут окончательными и публичными.',
       board: 'Публичное табло',
+      chief: 'Пульт главного эксперта',
       noScheme: 'Нет схемы',
     },
     ceremony: {
@@ -538,6 +554,12 @@ export const organiser = defineNamespace({
       cloneTitle: '«{{name}}» көшірмесі',
       competitions: 'Құзыреттер',
       published: 'Жарияланды: {{total}} ішінен {{count}}',
+      statusColumn: 'Күйі',
+      status: {
+        draft: 'Дайындалуда',
+        underWay: 'Өтіп жатыр',
+        published: 'Қорытындылар жарияланды',
+      },
     },
     field: {
       id: 'Идентификатор (латын әріптері, цифрлар, -)',
@@ -599,6 +621,11 @@ export const organiser = defineNamespace({
       noScheme: 'жүктелмеген',
       advancement: 'Келесі деңгейге іріктеу',
     },
+    competition: {
+      edit: 'Құзырет деректері',
+      asChampionship: 'Чемпионаттағыдай',
+      profilePinned: '{{profile}} (бекітілген: бағалау басталды)',
+    },
     run: {
       title: 'Чемпионаттың барысы',
       competition: 'Құзырет',
@@ -613,6 +640,7 @@ export const organiser = defineNamespace({
       publishAll: 'Барлық құзыреттерді жариялау',
       publishConfirm: 'Нәтижелерді жариялайсыз ба? Олар түпкілікті және жария болады.',
       board: 'Жария табло',
+      chief: 'Бас сарапшы пульті',
       noScheme: 'Схема жоқ',
     },
     ceremony: {

@@ -4,6 +4,7 @@ import { languages } from '../i18n/index';
 import {
   championshipLevelName,
   championshipLevels,
+  championshipStatus,
   championshipTrackName,
   championshipTrackSchema,
   championshipTracks,
@@ -28,5 +29,25 @@ describe('championship levels and tracks', () => {
     expect(championshipTrackName('teachers', 'ru')).toBe(
       'Конкурс профессионального мастерства среди педагогов колледжей',
     );
+  });
+});
+
+describe('championship status', () => {
+  const idle = { marked: 0, published: false };
+  const marking = { marked: 12, published: false };
+  const done = { marked: 40, published: true };
+
+  it('is a draft until the first mark, even with competitions set up', () => {
+    expect(championshipStatus([])).toBe('draft');
+    expect(championshipStatus([idle, idle])).toBe('draft');
+  });
+
+  it('is under way from the first mark until every competition has published', () => {
+    expect(championshipStatus([idle, marking])).toBe('underWay');
+    expect(championshipStatus([done, idle])).toBe('underWay');
+  });
+
+  it('is published once every competition is', () => {
+    expect(championshipStatus([done, done])).toBe('published');
   });
 });

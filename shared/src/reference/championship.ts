@@ -22,3 +22,18 @@ export function championshipLevelName(
 export function championshipTrackName(track: ChampionshipTrack, lang: Language): string {
   return namespaces.reference[lang].track[track];
 }
+
+/** Where a championship stands, as the organiser's list shows it. */
+export type ChampionshipStatus = 'draft' | 'underWay' | 'published';
+
+/**
+ * From its competitions: being set up until the first mark is given, under way while marking,
+ * published once every competition has published its results.
+ */
+export function championshipStatus(
+  competitions: readonly { marked: number; published: boolean }[],
+): ChampionshipStatus {
+  if (competitions.length > 0 && competitions.every((c) => c.published)) return 'published';
+  if (competitions.some((c) => c.marked > 0 || c.published)) return 'underWay';
+  return 'draft';
+}

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  applyPatch,
   binSchema,
   championshipSchema,
+  championshipStatus,
   getProfile,
   idSchema,
   localizedSchema,
@@ -51,7 +53,12 @@ const championshipInput = championshipSchema
     publication: publicationSchema.default({ policy: 'live' }),
   })
   .strict();
-const championshipPatch = championshipInput.omit({ id: true }).partial().strict();
+/** `venue: null` clears the venue; `publication` is replaced whole, so one without `freezeAt` clears it. */
+const championshipPatch = championshipInput
+  .omit({ id: true })
+  .extend({ venue: championshipSchema.shape.venue.unwrap().nullable() })
+  .partial()
+  .strict();
 
 const competitionInput = z.strictObject({
   id: idSchema,
@@ -60,7 +67,12 @@ const competitionInput = z.strictObject({
   profileId: z.string().optional(),
   publication: publicationSchema.optional(),
 });
-const competitionPatch = competitionInput.omit({ id: true }).partial().strict();
+/** `publication: null` drops the competition's own policy: it follows the championship's again. */
+const competitionPatch = competitionInput
+  .omit({ id: true })
+  .extend({ publication: publicationSchema.nullable() })
+  .partial()
+  .strict();
 
 const collegeInput = z.strictObject({
   id: idSchema,
@@ -90,11 +102,27 @@ export function adminRoutes(services: Services): Router {
     const { scope } = organiserOf(req);
     const exams = await examChampionshipIds(services.store);
     const all = (await reference.list('championships')).filter(({ id }) => !exams.has(id));
-    res.json({
-      championships: all.filter((championship) =>
-        scopeCovers(scope, { championshipId: championship.id }),
-      ),
-    });
+    const inScope = all.filter((championship) =>
+      scopeCovers(scope, { championshipId: championship.id }),
+    );
+    const championships = [];
+    for (const championship of inScope) {
+      const competitions = await reference.list('competitions', {
+        championshipId: championship.id,
+      });
+      const status = championshipStatus(
+        competitions.map(({ id }) => {
+          // Only a competition with a scheme runs; one without has nothing marked yet.
+          const scoring = services.competitions.get(id)?.state.scoring;
+          return {
+            marked: scoring?.progress().marked ?? 0,
+            published: (scoring?.published ?? null) !== null,
+          };
+        }),
+      );
+      championships.push({ ...championship, status });
+    }
+    res.json({ championships });
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
@@ -118,7 +146,7 @@ export function adminRoutes(services: Services): Router {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const changes = parse(championshipPatch, req.body, 'body');
     const { record, version } = await reference.require('championships', championshipId);
-    const championship = { ...record, ...changes };
+    const championship = applyPatch(record, changes);
     checkChampionship(championship);
     await reference.replace('championships', championship, version);
     const competitions = await reference.list('competitions', { championshipId });
@@ -156,7 +184,8 @@ export function adminRoutes(services: Services): Router {
   router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     const { record } = await reference.require('competitions', competitionId);
-    res.json({ competition: record });
+    // The console offers a change of the rules profile only while the API would accept it.
+    res.json({ competition: record, marked: await hasMarks(services.log, competitionId) });
   });
 
   router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
@@ -164,7 +193,15 @@ export function adminRoutes(services: Services): Router {
     const changes = parse(competitionPatch, req.body, 'body');
     if (changes.profileId !== undefined) checkProfile(changes.profileId);
     const { record, version } = await reference.require('competitions', competitionId);
-    const competition = { ...record, ...changes };
+    // Results are recomputed from the log under the pinned profile (scoring.md): new rules
+    // under marks already given would change them.
+    if (
+      changes.profileId !== undefined &&
+      changes.profileId !== record.profileId &&
+      (await hasMarks(services.log, competitionId))
+    )
+      throw refusal('conflict', 'profileId', 'profilePinned');
+    const competition = applyPatch(record, changes);
     await reference.replace('competitions', competition, version);
     await refreshRunning(services.competitions, [competitionId]);
     res.json({ competition: withoutScheme(competition) });
