@@ -76,6 +76,12 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await signIn(page, server);
     // The service worker must hold the app before the tablet loses the network.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    // Installable: Chromium's own check of the manifest, its icons and the service worker (a
+    // test's browser context is always incognito, which Chromium also reports).
+    const devtools = await context.newCDPSession(page);
+    const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    await devtools.detach();
     await openSubCriterion(page, 2, 'C1');
 
     await cell(page, 0, 'C1.J1').click();
