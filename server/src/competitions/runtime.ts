@@ -371,7 +371,6 @@ export class CompetitionRuntime {
     return readEventPage(this.store, this.id, this.head.seq, filter, page);
   }
 
-  /** The competitor ids the expert may never mark: compatriots and declared conflicts. */
   /** The experts' names as registered, for a tablet that shows who entered a team mark. */
   async expertNames(expertIds: readonly string[]): Promise<{ id: string; name: PersonName }[]> {
     const found = await Promise.all(
@@ -383,6 +382,7 @@ export class CompetitionRuntime {
     });
   }
 
+  /** The competitor ids the expert may never mark: compatriots and declared conflicts. */
   async barredCompetitors(expertId: string): Promise<Set<string>> {
     const expert = await this.expert(expertId);
     const barred = new Set<string>();
