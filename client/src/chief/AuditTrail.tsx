@@ -9,7 +9,10 @@ import {
   formatTime,
   isFiltered,
   noFilter,
+  mergeEvents,
+  readLatest,
   type AuditFilter,
+  type EventPage,
   type Names,
 } from './view';
 import { apiRequest } from '../api';
@@ -33,6 +36,7 @@ const kinds = [
 ];
 /** A narrowed view asks the server for at most this many of the latest matching events. */
 const filteredLimit = 2_000;
+
 /** How long a narrowed view waits after a push before asking the server again. */
 const refreshDelayMs = 1_000;
 /** Rows drawn at first; the log of a full competition runs to thousands. */
@@ -51,6 +55,8 @@ export function AuditTrail({
   const { t } = useTranslation('chief');
   const [filter, setFilter] = useState<AuditFilter>(noFilter);
   const [filtered, setFiltered] = useState<StoredEvent[] | null>(null);
+  /** Where the next page back ends, for a narrowed view whose older matches are not read yet. */
+  const [before, setBefore] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(pageSize);
   const narrowed = isFiltered(filter);
@@ -65,11 +71,19 @@ export function AuditTrail({
     const delay = asked.current === filter ? refreshDelayMs : 0;
     asked.current = filter;
     const timer = setTimeout(() => {
-      apiRequest<{ events: StoredEvent[] }>(
+      apiRequest<EventPage>(
         'GET',
         `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}`,
       ).then(
-        (reply) => current && (setFiltered(reply.events), setError(null)),
+        (reply) => {
+          if (!current) return;
+          setFiltered((old) => {
+            const read = readLatest(delay > 0 ? old : null, reply);
+            if (read.before !== undefined) setBefore(read.before);
+            return read.events;
+          });
+          setError(null);
+        },
         (failure: unknown) => current && setError(errorText(failure)),
       );
     }, delay);
@@ -83,8 +97,24 @@ export function AuditTrail({
   const newestFirst = list.slice(-shown).reverse();
   const set = (key: keyof AuditFilter) => (value: string) => {
     setShown(pageSize);
+    setFiltered(null);
     setFilter((current) => ({ ...current, [key]: value }));
   };
+  /** The page of matching events before `before`, asked of the server when all read are shown. */
+  async function readEarlier(before: number) {
+    try {
+      const reply = await apiRequest<EventPage>(
+        'GET',
+        `${chiefBase(competitionId)}/events${auditQuery(filter, filteredLimit)}&before=${before}`,
+      );
+      if (asked.current !== filter) return;
+      setFiltered((old) => mergeEvents(reply.events, old ?? []));
+      setBefore(reply.nextBefore);
+      setShown((n) => n + pageSize);
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  }
   const aspects = roster.scheme.criteria.flatMap((c) => c.subCriteria.flatMap((s) => s.aspects));
 
   return (
@@ -156,10 +186,17 @@ export function AuditTrail({
           </tbody>
         </table>
       </div>
-      {list.length > shown && (
+      {list.length > shown ? (
         <button type="button" onClick={() => setShown((n) => n + pageSize)}>
           {t('audit.more')}
         </button>
+      ) : (
+        narrowed &&
+        before !== null && (
+          <button type="button" onClick={() => void readEarlier(before)}>
+            {t('audit.more')}
+          </button>
+        )
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import {
   localized,
   matrixByCompetitor,
   mergeEvents,
+  readLatest,
   namesOf,
   noFilter,
   pendingSignOffs,
@@ -149,6 +150,33 @@ describe('mergeEvents', () => {
 
   it('puts events arriving out of order in seq order', () => {
     expect(mergeEvents([event(1), event(5)], [event(3)]).map((e) => e.seq)).toEqual([1, 3, 5]);
+  });
+});
+
+describe('readLatest (a narrowed audit trail)', () => {
+  const seqs = (events: StoredEvent[]) => events.map((e) => e.seq);
+  const page = (from: number, to: number, nextBefore: number | null) => ({
+    events: Array.from({ length: to - from + 1 }, (_, i) => event(from + i)),
+    nextBefore,
+  });
+
+  it('starts a new filter at the latest page, reading back from its first event', () => {
+    expect(readLatest(null, page(8, 10, 8))).toEqual({ events: page(8, 10, 8).events, before: 8 });
+  });
+
+  it('adds a refresh to what was read, earlier pages included, and keeps reading back', () => {
+    const read = readLatest(null, page(3, 10, 3)).events;
+    const withEarlier = mergeEvents(page(1, 2, null).events, read);
+    const refreshed = readLatest(withEarlier, page(5, 12, 5));
+    expect(seqs(refreshed.events)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(refreshed.before).toBeUndefined();
+  });
+
+  it('starts again from the newest page when more arrived than a page holds', () => {
+    const read = readLatest(null, page(1, 10, null)).events;
+    const refreshed = readLatest(read, page(20, 30, 20));
+    expect(seqs(refreshed.events)).toEqual(seqs(page(20, 30, 20).events));
+    expect(refreshed.before).toBe(20);
   });
 });
 

@@ -227,6 +227,33 @@ export function isFiltered(filter: AuditFilter): boolean {
 }
 
 /** The query of `GET .../events` for a filter: the latest `limit` matching events. */
+/** A page of `GET .../events`: the latest matches before `before`, oldest first. */
+export interface EventPage {
+  events: StoredEvent[];
+  /** Where the next page back ends; null when this page reaches the first match. */
+  nextBefore: number | null;
+}
+
+/** What a narrowed audit trail has read (in log order, each event once) and where to read on. */
+export interface ReadEvents {
+  events: StoredEvent[];
+  /** Set when reading back must start again from this page. */
+  before?: number | null;
+}
+
+/**
+ * A narrowed audit trail's read of the latest page, for a new filter (`read` null) or a
+ * refresh: a refresh adds the newest matches to what was read, unless more arrived than a page
+ * holds and left a gap, when reading back starts again from the newest page.
+ */
+export function readLatest(read: readonly StoredEvent[] | null, page: EventPage): ReadEvents {
+  const newestRead = read?.at(-1)?.seq ?? 0;
+  const joins =
+    read !== null && (page.nextBefore === null || (page.events[0]?.seq ?? 0) <= newestRead);
+  if (!joins) return { events: page.events, before: page.nextBefore };
+  return { events: mergeEvents(read, page.events) };
+}
+
 export function auditQuery(filter: AuditFilter, limit: number): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
