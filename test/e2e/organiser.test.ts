@@ -340,13 +340,18 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
       buffer: csv([header, ...rows]),
     });
     await page.getByText('Imported: 5').waitFor();
-    const expertRows = experts.map((e) => [e.name, e.iin, 'Астана', 'эксперт']);
+    // A column the reader does not know is ignored, and the organiser is told where it was.
+    const expertRows = experts.map((e) => [e.name, e.iin, 'Астана', 'эксперт', '+7 701 000 00 00']);
     await page.setInputFiles('input[name="experts-file"]', {
       name: 'experts.csv',
       mimeType: 'text/csv',
-      buffer: csv([['ФИО', 'ИИН', 'Регион', 'Роль'], ...expertRows]),
+      buffer: csv([['ФИО', 'ИИН', 'Регион', 'Роль', 'Телефон'], ...expertRows]),
     });
-    await page.getByText('Imported: 3').waitFor();
+    const imported = page.getByRole('status').filter({ hasText: 'Imported: 3' });
+    await imported.waitFor();
+    await expect(imported.textContent()).resolves.toContain(
+      'Row 1, column E (Телефон): This column was not recognised and is ignored',
+    );
     await page.getByRole('button', { name: 'Make chief expert' }).first().click();
     await page.getByRole('cell', { name: /Chief expert/ }).waitFor();
 
@@ -368,12 +373,34 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await single.getByLabel('First name').fill('Сая');
     await single.getByLabel('IIN').fill('123456789012');
     await single.getByLabel('Role').selectOption('independent');
+    await single.getByLabel('Expert certificate No.').fill('WSK-KZ-2025-0311');
+    await single.getByLabel('Employer').fill('ТОО «Astana Web Studio»');
     await single.getByRole('button', { name: 'Add' }).click();
     await single.getByRole('alert').filter({ hasText: 'IIN' }).waitFor();
     await expect(page.getByRole('cell', { name: 'Ахметова Сая' }).count()).resolves.toBe(0);
     await single.getByLabel('IIN').fill(independent.iin);
     await single.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('cell', { name: 'Ахметова Сая' }).waitFor();
+
+    // An expert's role and papers corrected: another expert's IIN is the server's refusal.
+    const kim = page.getByRole('row', { name: /Ким Виктор/ });
+    await kim.getByRole('button', { name: 'Edit' }).click();
+    const papers = page.getByRole('form', { name: 'Correct: Ким Виктор' });
+    await papers.getByLabel('IIN').fill(experts[1]!.iin);
+    await papers.getByRole('button', { name: 'Save' }).click();
+    await papers.getByRole('alert').waitFor();
+    await papers.getByLabel('IIN').fill(experts[2]!.iin);
+    await papers.getByLabel('Role').selectOption('deputy-chief');
+    await papers.getByLabel('Expert certificate No.').fill('WSK-KZ-2024-0158');
+    await papers.getByLabel('Employer').fill('Astana IT University');
+    await papers.getByLabel('Delegation').fill('Астана');
+    await page.screenshot({ path: screenshotPath('organiser-expert-edit-1280x800') });
+    await papers.getByRole('button', { name: 'Save' }).click();
+    await kim.getByRole('cell', { name: /Deputy chief expert/ }).waitFor();
+    await kim.getByRole('button', { name: 'Edit' }).click();
+    await expect(papers.getByLabel('Employer').inputValue()).resolves.toBe('Astana IT University');
+    await expect(papers.getByLabel('Delegation').inputValue()).resolves.toBe('Астана');
+    await papers.getByRole('button', { name: 'Cancel' }).click();
 
     // She declares that she taught one competitor: the conflict is listed by name.
     const conflict = page.getByRole('form', { name: 'Declare a conflict' });
@@ -386,8 +413,9 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
 
   it('prints the experts’ PIN and QR cards on an A4 sheet', async () => {
     await page.getByRole('button', { name: 'Issue PINs and print QR cards' }).click();
-    await page.locator('.org-card').nth(2).waitFor();
-    expect(await page.locator('.org-card-qr svg').count()).toBe(3);
+    // One card for every expert: the three from the list and the one added by hand.
+    await page.locator('.org-card').nth(3).waitFor();
+    expect(await page.locator('.org-card-qr svg').count()).toBe(4);
     const pins = await page.locator('.org-card-pin span').allTextContents();
     expect(pins.every((pin) => /^\d{6}$/.test(pin))).toBe(true);
     // A card's QR code is the expert's sign-in link: it opens the expert app on a fresh tablet.

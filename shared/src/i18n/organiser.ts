@@ -55,6 +55,9 @@ export const organiser = defineNamespace({
       role: 'Role',
       guest: 'Guest (out of competition)',
       reason: 'Reason',
+      delegation: 'Delegation',
+      certificate: 'Expert certificate No.',
+      employer: 'Employer',
     },
     level: {
       college: 'Intra-college',
@@ -179,7 +182,9 @@ export const organiser = defineNamespace({
       edit: 'Edit',
       editTitle: 'Correct: {{name}}',
       editHint:
-        'The log keeps the earlier name and the reason. Region and college stay as registered: they decide who is a compatriot.',
+        'The log keeps the earlier name and the reason. Region, college and delegation stay as registered: they decide who is a compatriot.',
+      editExpertHint:
+        'A new role revokes this expert’s PIN and QR link: issue a new card. Naming another chief expert makes the current one an expert.',
       conflicts: 'Declared conflicts',
       declare: 'Declare a conflict',
       expert: 'Expert',
@@ -310,6 +315,9 @@ export const organiser = defineNamespace({
       role: 'Роль',
       guest: 'Гость (вне конкурса)',
       reason: 'Причина',
+      delegation: 'Делегация',
+      certificate: '№ сертификата эксперта',
+      employer: 'Место работы',
     },
     level: {
       college: 'Внутриколледжный',
@@ -434,7 +442,9 @@ export const organiser = defineNamespace({
       edit: 'Изменить',
       editTitle: 'Исправление: {{name}}',
       editHint:
-        'Прежнее имя и причина остаются в журнале. Регион и колледж не меняются: по ним определяются соотечественники.',
+        'Прежнее имя и причина остаются в журнале. Регион, колледж и делегация не меняются: по ним определяются соотечественники.',
+      editExpertHint:
+        'При смене роли PIN-код и QR-ссылка эксперта отзываются: выдайте новую карточку. Если назначить другого главного эксперта, прежний станет экспертом.',
       conflicts: 'Заявленные конфликты интересов',
       declare: 'Заявить конфликт',
       expert: 'Эксперт',
@@ -565,6 +575,9 @@ export const organiser = defineNamespace({
       role: 'Рөлі',
       guest: 'Қонақ (конкурстан тыс)',
       reason: 'Себебі',
+      delegation: 'Делегация',
+      certificate: 'Сарапшы сертификатының №',
+      employer: 'Жұмыс орны',
     },
     level: {
       college: 'Колледжішілік',
@@ -689,7 +702,9 @@ export const organiser = defineNamespace({
       edit: 'Өзгерту',
       editTitle: 'Түзету: {{name}}',
       editHint:
-        'Бұрынғы аты-жөні мен себебі журналда сақталады. Өңір мен колледж өзгермейді: жерлестер солар бойынша анықталады.',
+        'Бұрынғы аты-жөні мен себебі журналда сақталады. Өңір, колледж және делегация өзгермейді: жерлестер солар бойынша анықталады.',
+      editExpertHint:
+        'Рөлі өзгерсе, сарапшының PIN-коды мен QR-сілтемесі жойылады: жаңа карточка беріңіз. Басқа бас сарапшы тағайындалса, бұрынғысы сарапшы болады.',
       conflicts: 'Мәлімделген мүдделер қақтығысы',
       declare: 'Қақтығысты мәлімдеу',
       expert: 'Сарапшы',
