@@ -274,10 +274,13 @@ describe('advancement', () => {
       targetChampionshipId: 'wsk-2026-national',
       adjustments: decide,
       sent: [
-        { competitorId: 'p1', status: 'selected' },
-        { competitorId: 'p2', status: 'included' },
+        { competitorId: 'p1', status: 'selected', name: { last: expect.any(String) } },
+        { competitorId: 'p2', status: 'included', name: { last: expect.any(String) } },
       ],
     });
+    // Named for the organiser's screen, never by IIN.
+    expect(first.adjustments[0].name).toMatchObject({ first: expect.any(String) });
+    for (const person of source) expect(JSON.stringify(history)).not.toContain(person.iin);
     expect(first.created).toHaveLength(2);
   });
 });
