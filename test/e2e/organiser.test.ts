@@ -482,12 +482,82 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
   });
 
   it('proposes advancement and reports the tie at the top-3 line', async () => {
+    // The next level, as another organiser's console would have made it: the national
+    // championship with the same competency.
+    const organiser = await signInCookie(server, '/api/auth/login', { email, password });
+    await api(server, organiser, 'POST', '/api/admin/championships', {
+      id: 'e2e-2026-national',
+      name: { kk: 'Республикалық чемпионат 2026', ru: 'Республиканский чемпионат 2026' },
+      level: 'national',
+      track: 'wsk',
+      season: 2026,
+      hostRegionId: 'astana',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-05',
+      profileId: 'wsk-championship@2024',
+    });
+    await api(
+      server,
+      organiser,
+      'POST',
+      '/api/admin/championships/e2e-2026-national/competitions',
+      {
+        id: 'e2e-2026-national-web',
+        skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
+      },
+    );
+
     await page.getByRole('link', { name: 'Advancement to the next level' }).click();
+    await page.getByText('No advancement has been applied yet').waitFor();
     await page.getByRole('button', { name: 'Propose' }).click();
     await page.getByText('Tied: to decide').first().waitFor();
     expect(await page.getByText('Selected by the rule').count()).toBe(2);
+
+    // The competency's own rule: its medal winners (two share bronze), at most 3 per region.
+    // All four are from Astana, so the quota's line falls between the equal bronzes: reported.
+    await page.getByLabel('Rule: 17 Web Technologies').selectOption('medalists');
+    await page.getByLabel('Quota').selectOption('region');
+    await page.getByLabel('At most').fill('3');
+    await page.getByText('The rules have changed since this proposal').waitFor();
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByText('2 equal for 1 place(s) at Astana').waitFor();
+    expect(await page.getByText('Selected by the rule').count()).toBe(2);
+    expect(await page.getByText('Tied: to decide').count()).toBe(2);
     await page.screenshot({
       path: screenshotPath('organiser-advancement-1280x800'),
+      fullPage: true,
+    });
+
+    const decide = async (last: string, reason: string, action: 'Send' | 'Do not send') => {
+      const row = page.getByRole('row', { name: new RegExp(last) });
+      await row.getByLabel('Reason').fill(reason);
+      await row.getByRole('button', { name: action, exact: true }).click();
+      await page.getByRole('cell', { name: reason }).waitFor();
+    };
+    await decide('Қасымова', 'Higher mark for criterion B', 'Send');
+    await decide('Жұмабаев', 'Decided by the organising committee', 'Do not send');
+    await page.getByText('2 equal for 1 place(s) at Astana — decided').waitFor();
+
+    // A national selection's quota is 5 to 30 per region: the server refuses 3 and sends nobody.
+    await page.getByLabel('Next-level championship').selectOption('e2e-2026-national');
+    await page.getByRole('button', { name: 'Create the competitor lists' }).click();
+    await page.getByRole('alert').filter({ hasText: '5 to 30' }).waitFor();
+    await page.getByLabel('At most').fill('5');
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByText('Sent by decision').first().waitFor();
+    await page.getByRole('button', { name: 'Create the competitor lists' }).click();
+    await page.getByText('Registered: 3; already registered: 0').waitFor();
+
+    const decision = page.getByRole('listitem').filter({ hasText: 'sent 3, registered 3' });
+    await decision.waitFor();
+    await expect(decision.textContent()).resolves.toContain(
+      'Every competency: Top 3; 17 Web Technologies: Medal winners; Quota: at most 5 per region',
+    );
+    await expect(decision.textContent()).resolves.toContain(
+      'Жұмабаев Ерлан (17 Web Technologies): Not sent by decision — Decided by the organising committee',
+    );
+    await page.screenshot({
+      path: screenshotPath('organiser-advancement-applied-1280x800'),
       fullPage: true,
     });
   });
