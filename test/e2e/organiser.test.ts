@@ -479,6 +479,21 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     const got = rows.slice(1).map((r) => [r[0], r[6], r[7] ?? '', r[8]]);
     expect(got.sort(byPlace)).toEqual(expectedResults().sort(byPlace));
     expect(rows[1]!.slice(1, 5)).toEqual(['astana', 'Astana', '17', 'Web Technologies']);
+
+    // The best-of-delegation report as shown, downloaded: Astana's best is the winner.
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download this report (XLSX)' }).click(),
+    ]);
+    const best = new ExcelJS.Workbook();
+    await best.xlsx.readFile((await report.path())!);
+    const bestRows: unknown[][] = [];
+    best
+      .getWorksheet('Best of delegation')!
+      .eachRow((row) => bestRows.push((row.values as unknown[]).slice(1)));
+    expect(bestRows.slice(1)).toEqual([
+      ['Astana', 'Әлиев Дәурен', '17', 'Web Technologies', 1, 7, 100],
+    ]);
   });
 
   it('proposes advancement and reports the tie at the top-3 line', async () => {

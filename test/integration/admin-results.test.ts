@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullName, getRegion, type PersonName } from '@ashyq/shared';
 import { binaryScheme, seedCompetition } from './competition-harness';
 import { Client, startTestApp, type TestApp } from './admin-support';
 
@@ -141,6 +142,41 @@ describe('results exports', () => {
     ]);
     expect(JSON.stringify(reply.body)).not.toContain('900101');
     expect((await admin.get(`${championshipPath}/best-of-delegation?team=city`)).status).toBe(400);
+  });
+
+  it('downloads the best of each region as a workbook headed in the reader’s language', async () => {
+    const path = `${championshipPath}/best-of-delegation.xlsx?team=region&lang=ru`;
+    const reply = await admin.get(path);
+    expect(reply.status).toBe(200);
+    const rows = await sheetRows(reply.body, 'Лучший в делегации');
+    expect(rows[0]).toEqual([
+      'Делегация',
+      'Лучший участник',
+      'Номер компетенции',
+      'Компетенция',
+      'Место',
+      'Сумма',
+      '% от максимума компетенции',
+    ]);
+    // The same people as on screen, in the same order; no IIN anywhere.
+    const onScreen = (await admin.get(`${championshipPath}/best-of-delegation?team=region`)).body
+      .delegations as { team: string; best: { name: PersonName }[] }[];
+    expect(rows.slice(1)).toEqual(
+      onScreen.map(({ team, best }, i) => [
+        getRegion(team)!.name.ru,
+        fullName(best[0]!.name),
+        '17',
+        'Веб-технологии',
+        [1, 2, 4][i],
+        [2, 1.5, 0.5][i],
+        [100, 75, 25][i],
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toMatch(/\d{12}/);
+
+    expect((await admin.get(`${championshipPath}/best-of-delegation.xlsx?team=city`)).status).toBe(
+      400,
+    );
   });
 
   it('refuses organisers out of scope and competitions without a scheme', async () => {
@@ -364,6 +400,7 @@ describe('access to the new organiser routes', () => {
     ['PATCH', `${competition}/experts/e1`, { role: 'chief' }],
     ['GET', `${championshipPath}/results.xlsx`, undefined],
     ['GET', `${championshipPath}/best-of-delegation`, undefined],
+    ['GET', `${championshipPath}/best-of-delegation.xlsx`, undefined],
     ['GET', `${championshipPath}/advancements`, undefined],
     [
       'POST',

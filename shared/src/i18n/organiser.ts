@@ -131,6 +131,8 @@ export const organiser = defineNamespace({
       best: 'Best competitor',
       position: 'Place',
       total: 'Total',
+      percent: '% of the competency’s maximum',
+      bestOfXlsx: 'Download this report (XLSX)',
     },
     scheme: {
       title: 'Marking scheme',
@@ -402,6 +404,8 @@ export const organiser = defineNamespace({
       best: 'Лучший участник',
       position: 'Место',
       total: 'Сумма',
+      percent: '% от максимума компетенции',
+      bestOfXlsx: 'Скачать этот отчёт (XLSX)',
     },
     scheme: {
       title: 'Схема оценки',
@@ -673,6 +677,8 @@ export const organiser = defineNamespace({
       best: 'Үздік қатысушы',
       position: 'Орын',
       total: 'Жиыны',
+      percent: 'Құзырет максимумынан %',
+      bestOfXlsx: 'Осы есепті жүктеп алу (XLSX)',
     },
     scheme: {
       title: 'Бағалау схемасы',
