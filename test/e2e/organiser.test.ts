@@ -410,13 +410,18 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
       buffer: csv([header, ...rows]),
     });
     await page.getByText('Imported: 5').waitFor();
-    const expertRows = experts.map((e) => [e.name, e.iin, 'Астана', 'эксперт']);
+    // A column the reader does not know is ignored, and the organiser is told where it was.
+    const expertRows = experts.map((e) => [e.name, e.iin, 'Астана', 'эксперт', '+7 701 000 00 00']);
     await page.setInputFiles('input[name="experts-file"]', {
       name: 'experts.csv',
       mimeType: 'text/csv',
-      buffer: csv([['ФИО', 'ИИН', 'Регион', 'Роль'], ...expertRows]),
+      buffer: csv([['ФИО', 'ИИН', 'Регион', 'Роль', 'Телефон'], ...expertRows]),
     });
-    await page.getByText('Imported: 3').waitFor();
+    const imported = page.getByRole('status').filter({ hasText: 'Imported: 3' });
+    await imported.waitFor();
+    await expect(imported.textContent()).resolves.toContain(
+      'Row 1, column E (Телефон): This column was not recognised and is ignored',
+    );
     await page.getByRole('button', { name: 'Make chief expert' }).first().click();
     await page.getByRole('cell', { name: /Chief expert/ }).waitFor();
 
@@ -438,12 +443,34 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await single.getByLabel('First name').fill('Сая');
     await single.getByLabel('IIN').fill('123456789012');
     await single.getByLabel('Role').selectOption('independent');
+    await single.getByLabel('Expert certificate No.').fill('WSK-KZ-2025-0311');
+    await single.getByLabel('Employer').fill('ТОО «Astana Web Studio»');
     await single.getByRole('button', { name: 'Add' }).click();
     await single.getByRole('alert').filter({ hasText: 'IIN' }).waitFor();
     await expect(page.getByRole('cell', { name: 'Ахметова Сая' }).count()).resolves.toBe(0);
     await single.getByLabel('IIN').fill(independent.iin);
     await single.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('cell', { name: 'Ахметова Сая' }).waitFor();
+
+    // An expert's role and papers corrected: another expert's IIN is the server's refusal.
+    const kim = page.getByRole('row', { name: /Ким Виктор/ });
+    await kim.getByRole('button', { name: 'Edit' }).click();
+    const papers = page.getByRole('form', { name: 'Correct: Ким Виктор' });
+    await papers.getByLabel('IIN').fill(experts[1]!.iin);
+    await papers.getByRole('button', { name: 'Save' }).click();
+    await papers.getByRole('alert').waitFor();
+    await papers.getByLabel('IIN').fill(experts[2]!.iin);
+    await papers.getByLabel('Role').selectOption('deputy-chief');
+    await papers.getByLabel('Expert certificate No.').fill('WSK-KZ-2024-0158');
+    await papers.getByLabel('Employer').fill('Astana IT University');
+    await papers.getByLabel('Delegation').fill('Астана');
+    await page.screenshot({ path: screenshotPath('organiser-expert-edit-1280x800') });
+    await papers.getByRole('button', { name: 'Save' }).click();
+    await kim.getByRole('cell', { name: /Deputy chief expert/ }).waitFor();
+    await kim.getByRole('button', { name: 'Edit' }).click();
+    await expect(papers.getByLabel('Employer').inputValue()).resolves.toBe('Astana IT University');
+    await expect(papers.getByLabel('Delegation').inputValue()).resolves.toBe('Астана');
+    await papers.getByRole('button', { name: 'Cancel' }).click();
 
     // She declares that she taught one competitor: the conflict is listed by name.
     const conflict = page.getByRole('form', { name: 'Declare a conflict' });
@@ -525,15 +552,100 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     const got = rows.slice(1).map((r) => [r[0], r[6], r[7] ?? '', r[8]]);
     expect(got.sort(byPlace)).toEqual(expectedResults().sort(byPlace));
     expect(rows[1]!.slice(1, 5)).toEqual(['astana', 'Astana', '17', 'Web Technologies']);
+
+    // The best-of-delegation report as shown, downloaded: Astana's best is the winner.
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download this report (XLSX)' }).click(),
+    ]);
+    const best = new ExcelJS.Workbook();
+    await best.xlsx.readFile((await report.path())!);
+    const bestRows: unknown[][] = [];
+    best
+      .getWorksheet('Best of delegation')!
+      .eachRow((row) => bestRows.push((row.values as unknown[]).slice(1)));
+    expect(bestRows.slice(1)).toEqual([
+      ['Astana', 'Әлиев Дәурен', '17', 'Web Technologies', 1, 7, 100],
+    ]);
   });
 
   it('proposes advancement and reports the tie at the top-3 line', async () => {
+    // The next level, as another organiser's console would have made it: the national
+    // championship with the same competency.
+    const organiser = await signInCookie(server, '/api/auth/login', { email, password });
+    await api(server, organiser, 'POST', '/api/admin/championships', {
+      id: 'e2e-2026-national',
+      name: { kk: 'Республикалық чемпионат 2026', ru: 'Республиканский чемпионат 2026' },
+      level: 'national',
+      track: 'wsk',
+      season: 2026,
+      hostRegionId: 'astana',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-05',
+      profileId: 'wsk-championship@2024',
+    });
+    await api(
+      server,
+      organiser,
+      'POST',
+      '/api/admin/championships/e2e-2026-national/competitions',
+      {
+        id: 'e2e-2026-national-web',
+        skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
+      },
+    );
+
     await page.getByRole('link', { name: 'Advancement to the next level' }).click();
+    await page.getByText('No advancement has been applied yet').waitFor();
     await page.getByRole('button', { name: 'Propose' }).click();
     await page.getByText('Tied: to decide').first().waitFor();
     expect(await page.getByText('Selected by the rule').count()).toBe(2);
+
+    // The competency's own rule: its medal winners (two share bronze), at most 3 per region.
+    // All four are from Astana, so the quota's line falls between the equal bronzes: reported.
+    await page.getByLabel('Rule: 17 Web Technologies').selectOption('medalists');
+    await page.getByLabel('Quota').selectOption('region');
+    await page.getByLabel('At most').fill('3');
+    await page.getByText('The rules have changed since this proposal').waitFor();
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByText('2 equal for 1 place(s) at Astana').waitFor();
+    expect(await page.getByText('Selected by the rule').count()).toBe(2);
+    expect(await page.getByText('Tied: to decide').count()).toBe(2);
     await page.screenshot({
       path: screenshotPath('organiser-advancement-1280x800'),
+      fullPage: true,
+    });
+
+    const decide = async (last: string, reason: string, action: 'Send' | 'Do not send') => {
+      const row = page.getByRole('row', { name: new RegExp(last) });
+      await row.getByLabel('Reason').fill(reason);
+      await row.getByRole('button', { name: action, exact: true }).click();
+      await page.getByRole('cell', { name: reason }).waitFor();
+    };
+    await decide('Қасымова', 'Higher mark for criterion B', 'Send');
+    await decide('Жұмабаев', 'Decided by the organising committee', 'Do not send');
+    await page.getByText('2 equal for 1 place(s) at Astana — decided').waitFor();
+
+    // A national selection's quota is 5 to 30 per region: the server refuses 3 and sends nobody.
+    await page.getByLabel('Next-level championship').selectOption('e2e-2026-national');
+    await page.getByRole('button', { name: 'Create the competitor lists' }).click();
+    await page.getByRole('alert').filter({ hasText: '5 to 30' }).waitFor();
+    await page.getByLabel('At most').fill('5');
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByText('Sent by decision').first().waitFor();
+    await page.getByRole('button', { name: 'Create the competitor lists' }).click();
+    await page.getByText('Registered: 3; already registered: 0').waitFor();
+
+    const decision = page.getByRole('listitem').filter({ hasText: 'sent 3, registered 3' });
+    await decision.waitFor();
+    await expect(decision.textContent()).resolves.toContain(
+      'Every competency: Top 3; 17 Web Technologies: Medal winners; Quota: at most 5 per region',
+    );
+    await expect(decision.textContent()).resolves.toContain(
+      'Жұмабаев Ерлан (17 Web Technologies): Not sent by decision — Decided by the organising committee',
+    );
+    await page.screenshot({
+      path: screenshotPath('organiser-advancement-applied-1280x800'),
       fullPage: true,
     });
   });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullName, getRegion, type PersonName } from '@ashyq/shared';
 import { binaryScheme, seedCompetition } from './competition-harness';
 import { Client, startTestApp, type TestApp } from './admin-support';
 
@@ -143,6 +144,41 @@ describe('results exports', () => {
     expect((await admin.get(`${championshipPath}/best-of-delegation?team=city`)).status).toBe(400);
   });
 
+  it('downloads the best of each region as a workbook headed in the reader’s language', async () => {
+    const path = `${championshipPath}/best-of-delegation.xlsx?team=region&lang=ru`;
+    const reply = await admin.get(path);
+    expect(reply.status).toBe(200);
+    const rows = await sheetRows(reply.body, 'Лучший в делегации');
+    expect(rows[0]).toEqual([
+      'Делегация',
+      'Лучший участник',
+      'Номер компетенции',
+      'Компетенция',
+      'Место',
+      'Сумма',
+      '% от максимума компетенции',
+    ]);
+    // The same people as on screen, in the same order; no IIN anywhere.
+    const onScreen = (await admin.get(`${championshipPath}/best-of-delegation?team=region`)).body
+      .delegations as { team: string; best: { name: PersonName }[] }[];
+    expect(rows.slice(1)).toEqual(
+      onScreen.map(({ team, best }, i) => [
+        getRegion(team)!.name.ru,
+        fullName(best[0]!.name),
+        '17',
+        'Веб-технологии',
+        [1, 2, 4][i],
+        [2, 1.5, 0.5][i],
+        [100, 75, 25][i],
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toMatch(/\d{12}/);
+
+    expect((await admin.get(`${championshipPath}/best-of-delegation.xlsx?team=city`)).status).toBe(
+      400,
+    );
+  });
+
   it('refuses organisers out of scope and competitions without a scheme', async () => {
     expect((await outsider.get(`${championshipPath}/results.xlsx`)).status).toBe(403);
     expect((await outsider.get('/api/admin/competitions/web-1/results.xlsx')).status).toBe(403);
@@ -274,10 +310,13 @@ describe('advancement', () => {
       targetChampionshipId: 'wsk-2026-national',
       adjustments: decide,
       sent: [
-        { competitorId: 'p1', status: 'selected' },
-        { competitorId: 'p2', status: 'included' },
+        { competitorId: 'p1', status: 'selected', name: { last: expect.any(String) } },
+        { competitorId: 'p2', status: 'included', name: { last: expect.any(String) } },
       ],
     });
+    // Named for the organiser's screen, never by IIN.
+    expect(first.adjustments[0].name).toMatchObject({ first: expect.any(String) });
+    for (const person of source) expect(JSON.stringify(history)).not.toContain(person.iin);
     expect(first.created).toHaveLength(2);
   });
 });
@@ -374,6 +413,7 @@ describe('access to the new organiser routes', () => {
     ['PATCH', `${competition}/experts/e1`, { role: 'chief' }],
     ['GET', `${championshipPath}/results.xlsx`, undefined],
     ['GET', `${championshipPath}/best-of-delegation`, undefined],
+    ['GET', `${championshipPath}/best-of-delegation.xlsx`, undefined],
     ['GET', `${championshipPath}/advancements`, undefined],
     [
       'POST',

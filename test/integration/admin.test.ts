@@ -282,6 +282,25 @@ describe('people', () => {
     expect(all.every((c: { collegeId: string }) => c.collegeId === college.id)).toBe(true);
   });
 
+  it('imports a list with a column it does not know, and says where and why it was ignored', async () => {
+    const experts = `${competitionPath}/experts`;
+    const lines = [
+      ['ФИО', 'ИИН', 'Регион', 'Телефон'],
+      ['Омарова Дана', iin(), 'Астана', '+7 701 000 00 00'],
+    ];
+    const file = new TextEncoder().encode(lines.map((row) => row.join(';')).join('\r\n'));
+    const reply = await admin.post(`${experts}/import?lang=ru`, file);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body.imported).toBe(1);
+    expect(reply.body.warnings).toEqual([
+      {
+        path: 'Строка 1, столбец D (Телефон)',
+        message: 'Столбец не распознан и пропущен',
+        code: 'unknown_column',
+      },
+    ]);
+  });
+
   it('refuses a list with any bad row, naming row and column, and imports nothing', async () => {
     const rows = [
       ['Петров Пётр', iin(), 'Астанинский IT колледж', 'Астана'],

@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
+  fullName,
   getRegion,
+  ruleFor,
   type Adjustment,
+  type AdvancementDecision,
   type AdvancementEntry,
   type AdvancementProposal,
   type AdvancementRules,
   type Championship,
+  type CompetencyRule,
   type Language,
   type PersonName,
 } from '@ashyq/shared';
@@ -17,10 +21,16 @@ import { apiRequest } from '../api';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
 type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
+type Named<T> = T & { name: PersonName | null };
+type Decision = Omit<AdvancementDecision, 'sent' | 'adjustments'> & {
+  sent: Named<AdvancementDecision['sent'][number]>[];
+  adjustments: Named<Adjustment>[];
+};
 
 /**
- * Advancement: choose the rule and the quota, read the proposal, decide every tie (and any
- * other change) with a reason, then create the next championship's competitor lists.
+ * Advancement: choose the rule for every competency (and any competency's own) and the quota,
+ * read the proposal, decide every tie (and any other change) with a reason, then create the
+ * next championship's competitor lists. The decisions taken so far are listed below.
  */
 export function AdvancementPage() {
   const { t, i18n } = useTranslation('organiser');
@@ -33,9 +43,13 @@ export function AdvancementPage() {
   const [count, setCount] = useState(3);
   const [quotaTeam, setQuotaTeam] = useState<'' | 'region' | 'college'>('');
   const [quotaMax, setQuotaMax] = useState(5);
+  /** Competition id -> its own rule; the others follow the rule for every competency. */
+  const [own, setOwn] = useState<Record<string, CompetencyRule>>({});
+  const [history, reloadHistory] = useAdmin<{ advancements: Decision[] }>(`${base}/advancements`);
   const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [proposal, setProposal] = useState<Proposal | null>(null);
+  /** With the rules it was made for: a proposal for other rules is not applied. */
+  const [proposal, setProposal] = useState<(Proposal & { rulesKey: string }) | null>(null);
   const [target, setTarget] = useState('');
   const [applied, setApplied] = useState<{ created: unknown[]; alreadyRegistered: number } | null>(
     null,
@@ -44,9 +58,11 @@ export function AdvancementPage() {
 
   const rules: AdvancementRules = {
     defaultRule: kind === 'top' ? { kind, count } : { kind },
-    rules: {},
+    rules: own,
     quota: quotaTeam ? { team: quotaTeam, max: quotaMax } : null,
   };
+  const rulesKey = JSON.stringify(rules);
+  const stale = proposal !== null && proposal.rulesKey !== rulesKey;
   const names = new Map(
     source.state === 'ready'
       ? source.data.competitions.map((c) => [
@@ -59,12 +75,11 @@ export function AdvancementPage() {
   async function propose(next = adjustments) {
     setError(null);
     try {
-      setProposal(
-        await apiRequest<Proposal>('POST', `${base}/advancement/proposal`, {
-          rules,
-          adjustments: next,
-        }),
-      );
+      const reply = await apiRequest<Proposal>('POST', `${base}/advancement/proposal`, {
+        rules,
+        adjustments: next,
+      });
+      setProposal({ ...reply, rulesKey });
     } catch (failure) {
       setError(failure);
     }
@@ -92,6 +107,7 @@ export function AdvancementPage() {
           targetChampionshipId: target,
         }),
       );
+      reloadHistory();
     } catch (failure) {
       setError(failure);
     }
@@ -104,6 +120,13 @@ export function AdvancementPage() {
   const targets =
     all.state === 'ready' ? all.data.championships.filter((c) => c.id !== championshipId) : [];
   const teamName = (team: string) => getRegion(team)?.name[lang] ?? team;
+  const competitions = source.state === 'ready' ? source.data.competitions : [];
+  const ruleText = (rule: CompetencyRule) =>
+    rule.kind === 'top' ? t('advancement.topN', { count: rule.count }) : t('advancement.medalists');
+  const setOwnRule = (competitionId: string, rule: CompetencyRule | null) =>
+    setOwn(({ [competitionId]: _, ...others }) =>
+      rule ? { ...others, [competitionId]: rule } : others,
+    );
 
   return (
     <section>
@@ -134,6 +157,58 @@ export function AdvancementPage() {
               onChange={(e) => setCount(Number(e.target.value))}
             />
           </label>
+        )}
+        {competitions.length > 0 && (
+          <table className="org-table">
+            <caption>{t('advancement.perCompetency')}</caption>
+            <tbody>
+              {competitions.map((competition) => {
+                const name = names.get(competition.id) ?? competition.id;
+                const rule = own[competition.id];
+                return (
+                  <tr key={competition.id}>
+                    <td>{name}</td>
+                    <td>
+                      <select
+                        aria-label={t('advancement.ruleFor', { name })}
+                        value={rule?.kind ?? ''}
+                        onChange={(e) =>
+                          setOwnRule(
+                            competition.id,
+                            e.target.value === 'top'
+                              ? { kind: 'top', count }
+                              : e.target.value === 'medalists'
+                                ? { kind: 'medalists' }
+                                : null,
+                          )
+                        }
+                      >
+                        <option value="">
+                          {t('advancement.asForAll', { rule: ruleText(rules.defaultRule) })}
+                        </option>
+                        <option value="top">{t('advancement.top')}</option>
+                        <option value="medalists">{t('advancement.medalists')}</option>
+                      </select>{' '}
+                      {rule?.kind === 'top' && (
+                        <input
+                          aria-label={t('advancement.countFor', { name })}
+                          type="number"
+                          min={1}
+                          value={rule.count}
+                          onChange={(e) =>
+                            setOwnRule(competition.id, {
+                              kind: 'top',
+                              count: Number(e.target.value),
+                            })
+                          }
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         )}
         <label>
           {t('advancement.quota')}
@@ -263,11 +338,12 @@ export function AdvancementPage() {
               </select>
             </label>
             <div className="org-actions">
+              {stale && <p className="org-warn">{t('advancement.stale')}</p>}
               {!proposal.ready && <p className="org-warn">{t('advancement.notReady')}</p>}
               <button
                 type="button"
                 className="primary"
-                disabled={!proposal.ready || !target}
+                disabled={!proposal.ready || stale || !target}
                 onClick={() => void apply()}
               >
                 {t('advancement.apply')}
@@ -283,6 +359,70 @@ export function AdvancementPage() {
             </p>
           )}
         </>
+      )}
+
+      <h2>{t('advancement.history')}</h2>
+      {history.state === 'failed' && <ErrorReport error={history.error} />}
+      {history.state === 'ready' && history.data.advancements.length === 0 && (
+        <p>{t('advancement.noHistory')}</p>
+      )}
+      {history.state === 'ready' && history.data.advancements.length > 0 && (
+        <ul>
+          {history.data.advancements.map((decision) => {
+            const targetName =
+              all.state === 'ready'
+                ? all.data.championships.find((c) => c.id === decision.targetChampionshipId)
+                : undefined;
+            const { quota } = decision.rules;
+            const rulesText = [
+              t('advancement.forAll', { rule: ruleText(decision.rules.defaultRule) }),
+              ...Object.keys(decision.rules.rules).map(
+                (id) => `${names.get(id) ?? id}: ${ruleText(ruleFor(decision.rules, id))}`,
+              ),
+              quota
+                ? t('advancement.quotaOf', {
+                    max: quota.max,
+                    team: t(
+                      quota.team === 'region'
+                        ? 'advancement.quotaRegion'
+                        : 'advancement.quotaCollege',
+                    ),
+                  })
+                : t('advancement.noQuota'),
+            ];
+            return (
+              <li key={decision.id}>
+                <strong>
+                  {t('advancement.decision', {
+                    at: new Date(decision.at).toLocaleString(lang),
+                    target: targetName
+                      ? (targetName.name[lang] ?? targetName.name.ru)
+                      : decision.targetChampionshipId,
+                    sent: decision.sent.length,
+                    created: decision.created.length,
+                  })}
+                </strong>
+                <div className="org-muted">{rulesText.join('; ')}</div>
+                {decision.adjustments.length > 0 && (
+                  <ul>
+                    {decision.adjustments.map((adjustment) => (
+                      <li key={`${adjustment.competitionId}/${adjustment.competitorId}`}>
+                        {adjustment.name ? fullName(adjustment.name) : adjustment.competitorId} (
+                        {names.get(adjustment.competitionId) ?? adjustment.competitionId}):{' '}
+                        {t(
+                          adjustment.action === 'include'
+                            ? 'advancement.statusOf.included'
+                            : 'advancement.statusOf.excluded',
+                        )}{' '}
+                        — {adjustment.reason}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );

@@ -49,6 +49,14 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
           <option value="college">{t('exports.byCollege')}</option>
         </select>
       </h3>
+      <p>
+        <a
+          href={`/api/admin/championships/${championshipId}/best-of-delegation.xlsx?team=${team}&lang=${lang}`}
+          download
+        >
+          {t('exports.bestOfXlsx')}
+        </a>
+      </p>
       {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
       {loaded.state === 'ready' && (
         <table className="org-table">

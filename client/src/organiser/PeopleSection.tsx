@@ -10,7 +10,7 @@ import {
   type Language,
 } from '@ashyq/shared';
 import { collegeName, ErrorReport, useAdmin, useForm } from './api';
-import { apiRequest } from '../api';
+import { apiRequest, type ErrorDetail } from '../api';
 import { RegionOptions } from '../app/RegionOptions';
 
 const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
@@ -94,19 +94,20 @@ function ImportList({
 }) {
   const { t } = useTranslation('organiser');
   const [error, setError] = useState<unknown>(null);
-  const [count, setCount] = useState<number | null>(null);
+  const [done, setDone] = useState<{ imported: number; warnings: ErrorDetail[] } | null>(null);
 
   async function upload(file: File | undefined) {
     if (!file) return;
     setError(null);
-    setCount(null);
+    setDone(null);
     try {
-      const reply = await apiRequest<Record<string, unknown[]>>(
-        'POST',
-        `${base}/${kind}/import`,
-        file,
+      setDone(
+        await apiRequest<{ imported: number; warnings: ErrorDetail[] }>(
+          'POST',
+          `${base}/${kind}/import`,
+          file,
+        ),
       );
-      setCount((reply[kind] ?? []).length);
       onImported();
     } catch (failure) {
       setError(failure);
@@ -127,7 +128,20 @@ function ImportList({
           }}
         />
       </label>
-      {count !== null && <p role="status">{t('people.imported', { count })}</p>}
+      {done && (
+        <div role="status">
+          <p>{t('people.imported', { count: done.imported })}</p>
+          {done.warnings.length > 0 && (
+            <ul className="org-warn">
+              {done.warnings.map((warning, i) => (
+                <li key={i}>
+                  <strong>{warning.path}</strong>: {warning.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {error !== null && (
         <div>
           <p>{t('people.refused')}</p>
@@ -223,7 +237,7 @@ function PeopleTable({
                     <EditPerson
                       url={`${base}/${kind}/${person.id}`}
                       person={person}
-                      needsReason={kind === 'competitors'}
+                      kind={kind}
                       onDone={(saved) => {
                         setEditing(null);
                         if (saved) onChanged();
@@ -241,28 +255,37 @@ function PeopleTable({
 }
 
 /**
- * Corrects one person's name and IIN. A competitor's correction needs a reason, which the
- * competition's log keeps with the earlier name; region and college are not offered, since the
- * server keeps them as registered.
+ * Corrects one person. A competitor's name and IIN only, with a reason the competition's log
+ * keeps with the earlier name: region, college and delegation decide the compatriot rules the
+ * marks were given under, so the server keeps them as registered. An expert's papers, delegation
+ * and role too; the server decides what a new chief means for the previous one.
  */
 function EditPerson({
   url,
   person,
-  needsReason,
+  kind,
   onDone,
 }: {
   url: string;
   person: Competitor | Expert;
-  needsReason: boolean;
+  kind: Kind;
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useTranslation('organiser');
+  const expert = 'role' in person ? person : null;
+  const before = {
+    role: expert?.role ?? 'expert',
+    certificate: expert?.certificate ?? '',
+    employer: expert?.employer ?? '',
+    delegation: person.delegation ?? '',
+  };
   const { form, set, error, submit } = useForm({
     last: person.name.last,
     first: person.name.first,
     middle: person.name.middle ?? '',
     iin: person.iin,
     reason: '',
+    ...before,
   });
 
   const save = submit(async () => {
@@ -271,10 +294,19 @@ function EditPerson({
       first: form.first,
       ...(form.middle ? { middle: form.middle } : {}),
     };
+    // Only what changed: an expert's unchanged role must not revoke the PIN, a competitor's
+    // delegation must not be sent at all.
+    const papers =
+      kind === 'experts'
+        ? (['role', 'certificate', 'employer', 'delegation'] as const).filter(
+            (key) => form[key].trim() !== before[key],
+          )
+        : [];
     await apiRequest('PATCH', url, {
       ...(isSameName(name, person.name) ? {} : { name }),
       ...(form.iin === person.iin ? {} : { iin: form.iin }),
-      ...(needsReason ? { reason: form.reason } : {}),
+      ...Object.fromEntries(papers.map((key) => [key, form[key].trim()])),
+      ...(kind === 'competitors' ? { reason: form.reason } : {}),
     });
     onDone(true);
   });
@@ -283,9 +315,16 @@ function EditPerson({
   return (
     <form onSubmit={save} className="org-form org-grid" aria-label={title}>
       <h3>{title}</h3>
-      {needsReason && <p className="org-muted">{t('people.editHint')}</p>}
+      <p className="org-muted">
+        {t(kind === 'competitors' ? 'people.editHint' : 'people.editExpertHint')}
+      </p>
       <NameFields form={form} set={set} />
-      {needsReason && (
+      {kind === 'experts' ? (
+        <>
+          <RoleField value={form.role} onChange={set('role')} />
+          <PaperFields form={form} set={set} />
+        </>
+      ) : (
         <label>
           {t('field.reason')}
           <input value={form.reason} onChange={set('reason')} required />
@@ -299,6 +338,70 @@ function EditPerson({
         </button>
       </div>
     </form>
+  );
+}
+
+function RoleField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  return (
+    <label>
+      {t('field.role')}
+      <select value={value} onChange={onChange}>
+        {roles.map((role) => (
+          <option key={role} value={role}>
+            {t(`role.${role}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** An expert's certificate number and employer, and the delegation: optional, when adding or correcting. */
+function PaperFields({
+  form,
+  set,
+}: {
+  form: { certificate: string; employer: string; delegation: string };
+  set: (
+    key: 'certificate' | 'employer' | 'delegation',
+  ) => (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  return (
+    <>
+      <label>
+        {t('field.certificate')}
+        <input value={form.certificate} onChange={set('certificate')} maxLength={100} />
+      </label>
+      <label>
+        {t('field.employer')}
+        <input value={form.employer} onChange={set('employer')} maxLength={300} />
+      </label>
+      <DelegationField value={form.delegation} onChange={set('delegation')} />
+    </>
+  );
+}
+
+function DelegationField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  return (
+    <label>
+      {t('field.delegation')}
+      <input value={value} onChange={onChange} maxLength={100} />
+    </label>
   );
 }
 
@@ -354,8 +457,13 @@ function PersonForm({
     regionId: 'astana',
     collegeId: '',
     role: 'expert',
+    certificate: '',
+    employer: '',
+    delegation: '',
     guest: false as boolean,
   });
+  const optional = (keys: readonly ('certificate' | 'employer' | 'delegation')[]) =>
+    Object.fromEntries(keys.flatMap((key) => (form[key].trim() ? [[key, form[key].trim()]] : [])));
 
   const add = submit(async () => {
     await apiRequest('POST', `${base}/${kind}`, {
@@ -363,7 +471,9 @@ function PersonForm({
       iin: form.iin,
       regionId: form.regionId,
       ...(form.collegeId ? { collegeId: form.collegeId } : {}),
-      ...(kind === 'experts' ? { role: form.role } : { guest: form.guest }),
+      ...(kind === 'experts'
+        ? { role: form.role, ...optional(['certificate', 'employer', 'delegation']) }
+        : { guest: form.guest, ...optional(['delegation']) }),
     });
     reset();
     onAdded();
@@ -392,25 +502,22 @@ function PersonForm({
         </select>
       </label>
       {kind === 'experts' ? (
-        <label>
-          {t('field.role')}
-          <select value={form.role} onChange={set('role')}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <RoleField value={form.role} onChange={set('role')} />
+          <PaperFields form={form} set={set} />
+        </>
       ) : (
-        <label className="org-check">
-          <input
-            type="checkbox"
-            checked={form.guest}
-            onChange={(e) => setForm((f) => ({ ...f, guest: e.target.checked }))}
-          />
-          {t('field.guest')}
-        </label>
+        <>
+          <DelegationField value={form.delegation} onChange={set('delegation')} />
+          <label className="org-check">
+            <input
+              type="checkbox"
+              checked={form.guest}
+              onChange={(e) => setForm((f) => ({ ...f, guest: e.target.checked }))}
+            />
+            {t('field.guest')}
+          </label>
+        </>
       )}
       <div className="org-actions">
         <ErrorReport error={error} />

@@ -103,6 +103,25 @@ export async function resultsWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A report that is not a CIS layout (best of delegation): one sheet, its header in the reader's
+ * language, numbers kept as numbers so the organiser can sort and sum them.
+ */
+export async function reportWorkbook(
+  sheetName: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  widths: readonly number[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow([...header]).eachCell((cell) => (cell.style = headerStyle));
+  for (const row of rows) sheet.addRow([...row]);
+  sheet.columns.forEach((column, i) => (column.width = widths[i] ?? 12));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 /** Team standings over every competition given; null where the profile ranks no teams. */
 export function medalTable(
   competitions: readonly CompetitionResults[],

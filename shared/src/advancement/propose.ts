@@ -1,5 +1,5 @@
 import type { Medal } from '../scoring/medals';
-import type { Adjustment, AdvancementRules, CompetencyRule } from './rules';
+import { ruleFor, type Adjustment, type AdvancementRules, type CompetencyRule } from './rules';
 
 /** One competitor's final result in one competition of the championship that selects. */
 export interface AdvancementCandidate {
@@ -85,10 +85,9 @@ export function proposeAdvancement(
   }));
   const ties: Omit<AdvancementTie, 'resolved'>[] = [];
   for (const [competitionId, group] of groupBy(entries, (e) => e.competitionId)) {
-    const rule = rules.rules[competitionId] ?? rules.defaultRule;
     const tie = applyRule(
       group.filter((e) => e.position !== null),
-      rule,
+      ruleFor(rules, competitionId),
     );
     if (tie) ties.push({ line: 'competency', at: competitionId, ...tie });
   }

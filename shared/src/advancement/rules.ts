@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/entities';
+import type { AdvancementStatus } from './propose';
 
 /**
  * Advancement: who a college or regional championship sends to the next level. A rule per
@@ -43,6 +44,28 @@ export type CompetencyRule = z.infer<typeof competencyRuleSchema>;
 export type AdvancementQuota = z.infer<typeof quotaSchema>;
 export type AdvancementRules = z.infer<typeof advancementRulesSchema>;
 export type Adjustment = z.infer<typeof adjustmentSchema>;
+
+/** The rule a competency is selected by: its own, or the one for every competency. */
+export function ruleFor(rules: AdvancementRules, competitionId: string): CompetencyRule {
+  return rules.rules[competitionId] ?? rules.defaultRule;
+}
+
+/**
+ * An applied advancement as kept: the rules and every adjustment with its reason, who was sent
+ * (by the rules or by decision) and the competitors created at the next level.
+ */
+export interface AdvancementDecision {
+  id: string;
+  championshipId: string;
+  targetChampionshipId: string;
+  at: string;
+  actor: string;
+  rules: AdvancementRules;
+  adjustments: Adjustment[];
+  /** Selected by the rules or included by decision. */
+  sent: { competitionId: string; competitorId: string; status: AdvancementStatus }[];
+  created: { id: string; competitionId: string }[];
+}
 
 /** Why rules are unusable for the level they select for; empty when they are fine. */
 export function quotaProblem(

@@ -11,6 +11,7 @@ import {
   proposeAdvancement,
   quotaProblem,
   type AdvancementCandidate,
+  type AdvancementDecision,
   type Championship,
   type Competition,
   type Competitor,
@@ -145,7 +146,7 @@ export function advancementRoutes(
       created.push(...added);
     }
     // The decision as taken: the rules, every adjustment with its reason, and who was sent where.
-    const record = {
+    const record: AdvancementDecision = {
       id: randomUUID(),
       championshipId,
       targetChampionshipId: target.id,
@@ -172,13 +173,30 @@ export function advancementRoutes(
     });
   });
 
-  /** Every advancement applied from this championship, newest first: the history of decisions. */
+  /**
+   * Every advancement applied from this championship, newest first: the history of decisions.
+   * Each competitor sent or adjusted is named (never by IIN) for the organiser's screen.
+   */
   router.get(`${base}/advancements`, inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const found = await store.findDocuments(collections.advancements, { championshipId });
+    const names = new Map<string, Competitor['name']>();
+    for (const { id: competitionId } of await reference.list('competitions', { championshipId })) {
+      for (const competitor of await reference.list('competitors', { competitionId }))
+        names.set(competitor.id, competitor.name);
+    }
+    const named = <T extends { competitorId: string }>(entry: T) => ({
+      ...entry,
+      name: names.get(entry.competitorId) ?? null,
+    });
     const advancements = found
-      .map(({ document }) => document as unknown as { at: string })
-      .sort((a, b) => b.at.localeCompare(a.at));
+      .map(({ document }) => document as unknown as AdvancementDecision)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .map((decision) => ({
+        ...decision,
+        sent: decision.sent.map(named),
+        adjustments: decision.adjustments.map(named),
+      }));
     res.json({ advancements });
   });
 

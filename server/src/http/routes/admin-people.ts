@@ -22,7 +22,7 @@ import {
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import { importPeopleFile } from '../../uploads';
-import { ApiError, issueDetails, parse, type ErrorDetail } from '../errors';
+import { ApiError, issueDetails, languageOf, parse, type ErrorDetail } from '../errors';
 import {
   importIssueDetails,
   organiserOf,
@@ -181,7 +181,11 @@ export function peopleRoutes(
     );
     requireStorable('competitors', competitors, result.people);
     await register('competitors', competition, competitors, organiserOf(req).id);
-    res.status(201).json({ imported: competitors.length, competitors, warnings: result.warnings });
+    res.status(201).json({
+      imported: competitors.length,
+      competitors,
+      warnings: importIssueDetails(result.warnings, languageOf(req)),
+    });
   });
 
   router.post(`${base}/experts/import`, inCompetition, rawUpload, async (req, res) => {
@@ -200,7 +204,11 @@ export function peopleRoutes(
     }));
     requireStorable('experts', experts, result.people);
     await register('experts', competition, experts, organiserOf(req).id);
-    res.status(201).json({ imported: experts.length, experts, warnings: result.warnings });
+    res.status(201).json({
+      imported: experts.length,
+      experts,
+      warnings: importIssueDetails(result.warnings, languageOf(req)),
+    });
   });
 
   return router;

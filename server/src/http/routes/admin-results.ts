@@ -1,6 +1,16 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { bestOfDelegation, fullName, getProfile, idSchema, type Language } from '@ashyq/shared';
+import {
+  bestOfDelegation,
+  fullName,
+  getProfile,
+  getRegion,
+  idSchema,
+  namespaces,
+  roundHalfUp,
+  translate,
+  type Language,
+} from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import {
   renderResultsSheet,
@@ -13,7 +23,7 @@ import {
 import { documentUrl, formatCode, type DocumentRegistry } from '../../documents/verification';
 import type { ReferenceRepository } from '../../domain/reference';
 import { competitionResults, type CompetitionResults, type ResultRow } from '../../results/rows';
-import { medalTable, resultsWorkbook } from '../../results/xlsx';
+import { medalTable, reportWorkbook, resultsWorkbook } from '../../results/xlsx';
 import { languageOf, parse } from '../errors';
 import { organiserOf, refusal } from './admin-support';
 
@@ -26,7 +36,8 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 /**
  * Results exports for organisers: the CIS results workbook per competition and for the whole
- * championship (with its medal tables), and the best-of-delegation report. Figures come from
+ * championship (with its medal tables), and the best-of-delegation report (on screen and as a
+ * workbook). Figures come from
  * the engine's projection, the same the boards and the chief expert see.
  */
 export function resultsRoutes(
@@ -161,23 +172,65 @@ export function resultsRoutes(
     },
   );
 
+  /** Each delegation's best, as the screen and the workbook show it. */
+  async function delegationsOf(championshipId: string, team: 'region' | 'college', lang: Language) {
+    const { results } = await championshipResults(championshipId, lang);
+    const rows = results.flatMap((r) => r.rows.map((row) => ({ ...row, ...teamKeyOf(row, team) })));
+    return bestOfDelegation(rows.filter((row) => row.team !== '')).map((entry) => ({
+      team: entry.team,
+      best: entry.best.map(reportRow),
+    }));
+  }
+
   router.get(
     '/api/admin/championships/:championshipId/best-of-delegation',
     guards.inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
       const { team } = parse(teamQuery, req.query, 'query');
-      const { results } = await championshipResults(championshipId, languageOf(req));
-      const rows = results.flatMap((r) =>
-        r.rows.map((row) => ({ ...row, ...teamKeyOf(row, team) })),
+      res.json({ team, delegations: await delegationsOf(championshipId, team, languageOf(req)) });
+    },
+  );
+
+  /** The same report as a workbook: a row per best competitor, equal ones each on their own row. */
+  router.get(
+    '/api/admin/championships/:championshipId/best-of-delegation.xlsx',
+    guards.inChampionship,
+    async (req, res) => {
+      const { championshipId } = parse(championshipParams, req.params, 'params');
+      const { team } = parse(teamQuery, req.query, 'query');
+      const lang = languageOf(req);
+      const delegations = await delegationsOf(championshipId, team, lang);
+      const colleges = new Map((await reference.list('colleges')).map((c) => [c.id, c]));
+      const teamName = (id: string) =>
+        team === 'region'
+          ? (getRegion(id)?.name[lang] ?? id)
+          : (colleges.get(id)?.name[lang] ?? colleges.get(id)?.name.ru ?? id);
+      const t = (key: string) => translate(namespaces.organiser[lang], key);
+      const header = [
+        'exports.team',
+        'exports.best',
+        'field.skillNumber',
+        'run.competition',
+        'exports.position',
+        'exports.total',
+        'exports.percent',
+      ].map(t);
+      const rows = delegations.flatMap(({ team: id, best }) =>
+        best.map((row) => [
+          teamName(id),
+          row.name ? fullName(row.name) : row.competitorId,
+          row.skillNumber,
+          row.skillName,
+          row.position ?? '',
+          row.total,
+          roundHalfUp(row.percent, 2),
+        ]),
       );
-      res.json({
-        team,
-        delegations: bestOfDelegation(rows.filter((row) => row.team !== '')).map((entry) => ({
-          team: entry.team,
-          best: entry.best.map(reportRow),
-        })),
-      });
+      res
+        .type(xlsxType)
+        .attachment(`${championshipId}-best-of-delegation-${team}.xlsx`)
+        .send(await reportWorkbook(t('exports.bestOf'), header, rows, [36, 30, 8, 28, 8, 10, 12]));
     },
   );
 
