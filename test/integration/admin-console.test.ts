@@ -252,6 +252,8 @@ describe('correcting a competitor', () => {
     const taken = await admin.patch(path, { iin: before.competitors[0].iin, reason: 'x' });
     expect(taken.status).toBe(409);
     expect(taken.body.error.details[0].code).toBe('iinRegistered');
+    // A rule of the domain, not a concurrent change: the headline does not say "reload".
+    expect(taken.body.error.message).toBe('Отклонено; ничего не изменено');
     expect((await admin.patch(`${competitionPath}/competitors/x0`, { reason: 'x' })).status).toBe(
       404,
     );

@@ -141,7 +141,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     error = new ApiError('internal');
   }
   const details = typeof error.details === 'function' ? error.details(lang) : error.details;
+  // A conflict with reasons is a rule of the domain (an IIN already registered, a frozen
+  // scheme), not someone else's concurrent change: its headline says so, the details say why.
+  const key = error.code === 'conflict' && details.length > 0 ? 'refused' : error.code;
   res.status(error.status).json({
-    error: { code: error.code, message: t(lang, `code.${error.code}`, error.params), details },
+    error: { code: error.code, message: t(lang, `code.${key}`, error.params), details },
   });
 };
