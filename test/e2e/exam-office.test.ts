@@ -233,6 +233,40 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       await expect.poll(() => row.locator('.exam-pin').count()).toBe(1);
       pins.push((await row.locator('.exam-pin').textContent())!);
     }
+    // Each member gets a printable card with all a tablet needs to sign in.
+    const cards = page.getByRole('article', { name: 'Tablet sign-in card' });
+    await expect.poll(() => cards.count()).toBe(3);
+    const card = cards.filter({ hasText: 'Омаров' });
+    const code = (await card.locator('[data-sign-in-code]').textContent())!;
+    const pin = (await card.locator('[data-pin]').textContent())!;
+    expect(code).toBe(sessionId);
+    expect(pin).toBe(pins[1]);
+    expect(await card.locator('[data-link]').textContent()).toMatch(/\/login\/[\w-]{16,}$/);
+    expect(await card.getByRole('img', { name: 'QR code of the sign-in link' }).count()).toBe(1);
+    await page.getByRole('region', { name: 'Tablet sign-in card' }).scrollIntoViewIfNeeded();
+    await shot('commission-cards-1280x800');
+
+    // An employer's expert signs in on a tablet with exactly what the card shows, and marks.
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+    });
+    const expert = await tablet.newPage();
+    await expert.goto(`${server.url}/expert/login`);
+    await expert.getByRole('button', { name: 'English' }).click();
+    await expert.getByLabel('Competition code').fill(code);
+    await expert.getByLabel('PIN (6 digits)').fill(pin);
+    await expert.getByRole('button', { name: 'Sign in' }).click();
+    await expert.waitForURL(`${server.url}/expert`);
+    await expert.getByRole('button', { name: /^A1 / }).click();
+    const bekova = expert.locator('table.mark-grid tbody tr').filter({ hasText: 'Бекова' });
+    const firstAspect = bekova.locator('button[data-aspect="A1.M1"]');
+    await firstAspect.click();
+    await expert.getByRole('button', { name: /^Achieved/ }).click();
+    await expect.poll(() => firstAspect.getAttribute('data-state')).toBe('saved');
+    await expert.screenshot({ path: screenshotPath('exam-tablet-768x1024') });
+    await tablet.close();
+
     await markFirstStudent(server, sessionId, pins);
 
     await tab('Results').click();
@@ -241,6 +275,11 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const first = table.locator('tbody tr').filter({ hasText: 'Ахметов' });
     const total = Number((await first.locator('td.num').nth(4).textContent())!.replace(',', '.'));
     expect(total).toBeGreaterThan(0);
+    // The mark entered on the tablet counts for the second student.
+    const second = table.locator('tbody tr').filter({ hasText: 'Бекова' });
+    expect(Number((await second.locator('td.num').nth(4).textContent())!.replace(',', '.'))).toBe(
+      2,
+    );
     const third = table.locator('tbody tr').filter({ hasText: 'Жұмабаев' });
     await third.getByRole('combobox').selectOption('absent');
     await expect.poll(() => third.textContent()).toContain('Келмеді');

@@ -188,6 +188,9 @@ describe('marking with the tablet API and results', () => {
         `/api/exam/sessions/${sessionId}/commission/${member.id}/credential`,
       );
       expect(issued.status).toBe(201);
+      // The officer's screen prints the sign-in link and its QR code with the PIN.
+      expect(issued.body.link.endsWith(`/login/${issued.body.linkToken}`)).toBe(true);
+      expect(issued.body.qrSvg).toMatch(/^<svg[^>]*>.*<path/s);
       const tablet = new Client(app.base);
       const signedIn = await tablet.post('/api/auth/pin', {
         competitionId: sessionId,
