@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { seededRng, syntheticIin, type MarkValue } from '@ashyq/shared';
 import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
 import { exportWorkbook } from '../../server/src/cis/export';
 import { sampleScheme } from '../../shared/src/exam/sample';
-import { pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
+import { sqliteFileName } from '../../server/src/store/sqlite';
+import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 /**
@@ -38,6 +41,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
   let browser: Browser;
   let page: Page;
   let sessionId: string;
+  let protocolPdf: Buffer;
 
   beforeAll(async () => {
     server = await startServer();
@@ -297,6 +301,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const pdf = await downloaded(() => protocolLink.click());
     const bytes = readFileSync((await pdf.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    protocolPdf = bytes;
     if (pdfToolsAvailable()) {
       const text = pdfText(bytes);
       expect(text).toContain('12-ДЭ');
@@ -335,6 +340,58 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await expect.poll(() => log.textContent()).toContain('exam@ashyq.kz');
     await shot('documents-1280x800');
   }, 60_000);
+
+  it('opens the protocol’s QR code on the public check: words, masked IINs, then a tampered record', async () => {
+    const qr = decodeQr(pdfPagePng(protocolPdf, 1, 150));
+    expect(qr).toMatch(/\/verify\/[A-Z0-9]+$/);
+    const code = qr!.split('/').pop()!;
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'en' });
+    await visitor.goto(`${server.url}${new URL(qr!).pathname}`);
+    await visitor.getByRole('button', { name: 'English' }).click();
+    const verdict = visitor.locator('.verify-verdict');
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain('The document matches the server record');
+    const text = (await visitor.locator('main').textContent())!;
+    expect(text).toContain('Protocol of the demonstration exam');
+    for (const label of ['College', 'Protocol No.', 'Qualification', 'Sat the exam', 'Passed']) {
+      expect(text).toContain(label);
+    }
+    const headers = await visitor.locator('.verify-table th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Name', 'IIN', 'Letter grade', 'Result']));
+    const ahmetov = visitor.locator('.verify-table tbody tr').filter({ hasText: 'Ахметов' });
+    expect(await ahmetov.textContent()).toMatch(/passed|failed/);
+    const absent = visitor.locator('.verify-table tbody tr').filter({ hasText: 'Жұмабаев' });
+    expect(await absent.textContent()).toContain('absent');
+    // No raw key of the summary, and never a whole IIN on a public page.
+    expect(text).not.toMatch(/exam-protocol|outcome|qualification|students/);
+    for (const student of students) expect(text).not.toContain(student.iin);
+    expect(text).toContain(`********${students[0]!.iin.slice(8)}`);
+    await visitor.screenshot({ path: screenshotPath('exam-verify-protocol-en'), fullPage: true });
+
+    // Someone with access to the database rewrites a total in the issued record.
+    const db = new Database(path.join(server.dataDir, sqliteFileName));
+    try {
+      const row = db
+        .prepare("SELECT json FROM documents WHERE col = 'issuedDocuments' AND id = ?")
+        .get(code) as { json: string };
+      const record = JSON.parse(row.json) as { content: { rows: { total: number | null }[] } };
+      record.content.rows[0]!.total = 50;
+      db.prepare("UPDATE documents SET json = ? WHERE col = 'issuedDocuments' AND id = ?").run(
+        JSON.stringify(record),
+        code,
+      );
+    } finally {
+      db.close();
+    }
+    await visitor.reload();
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain('The stored record of this document was altered after issue.');
+    expect(await verdict.getAttribute('class')).toContain('verify-changed');
+    await visitor.screenshot({ path: screenshotPath('exam-verify-tampered-en'), fullPage: true });
+    await visitor.close();
+  });
 
   it('shows the NOBD template with a located problem, and the annual report', async () => {
     const nav = page.getByRole('navigation', { name: 'Exam office' });
