@@ -141,7 +141,7 @@ describe('exam sessions', () => {
     const file = csv([
       [a!.name, wrongCheckDigit, 'ПО-22-1', '1'],
       [b!.name, '071332512345', 'ПО-22-1', '2'],
-      [people[2]!.name, people[2]!.iin, 'ПО-22-1', '1'],
+      [people[2]!.name, people[2]!.iin, 'ПО-22-1', '7'],
       [people[3]!.name, people[2]!.iin, 'ПО-22-1', '2'],
     ]);
     const body = await refusedWithoutChange(
@@ -149,11 +149,19 @@ describe('exam sessions', () => {
       400,
     );
     const details = body.error.details as { path: string; code: string; message: string }[];
-    expect(details.map((d) => d.code)).toEqual(['invalid_iin', 'invalid_iin', 'duplicate_in_file']);
+    expect(details.map((d) => d.code)).toEqual([
+      'invalid_iin',
+      'invalid_iin',
+      'unknown_variant',
+      'duplicate_in_file',
+    ]);
     expect(details[0]!.path).toMatch(/2.*B/);
     expect(details[1]!.path).toMatch(/3.*B/);
     expect(details[1]!.message).toMatch(/дат/i);
-    expect(details[2]!.path).toMatch(/5.*B/);
+    // The session has two task variants.
+    expect(details[2]!.path).toMatch(/4.*D/);
+    expect(details[2]!.message).toBe('В сессии нет варианта задания 7: её варианты — с 1 по 2');
+    expect(details[3]!.path).toMatch(/5.*B/);
   });
 
   it('imports a clean file, and refuses the same students again', async () => {

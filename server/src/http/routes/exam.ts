@@ -184,6 +184,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     const { session } = found;
     const result = await importPeopleFile('student', data, {
       existingIins: [...session.students, ...session.commission].map((person) => person.iin),
+      taskVariants: session.variants,
     });
     if (!result.ok) {
       throw new ApiError('validation_failed', {}, (lang) =>
