@@ -14,6 +14,7 @@ import { Client, startTestApp, type Reply, type TestApp } from './admin-support'
 
 const password = 'Exam-Officer-2026!';
 const rng = seededRng(606);
+const absenceReason = 'Болезнь, справка № 14';
 const studentIin = () => syntheticIin(rng, { from: '2006-01-01', to: '2007-12-31' });
 
 const sample = sampleExamSession();
@@ -240,12 +241,21 @@ describe('marking with the tablet API and results', () => {
 
   it('marks a student absent, and computes points, percent, grade and outcome', async () => {
     const zhumabaev = studentId.get(people[2]!.iin)!;
+    // A status set by mistake and undone: the reason printed is the one of the latest status.
+    const attendance = `/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`;
+    const mistaken = { attendance: 'removed', reason: 'Ошибочная отметка' };
+    expect((await officer.put(attendance, mistaken)).status).toBe(200);
+    expect((await officer.put(attendance, { attendance: 'present' })).status).toBe(200);
     const absent = await officer.put(
       `/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`,
-      { attendance: 'absent' },
+      { attendance: 'absent', reason: absenceReason },
     );
     expect(absent.status, JSON.stringify(absent.body)).toBe(200);
-    expect(absent.body.result).toMatchObject({ outcome: 'absent', grade: null });
+    expect(absent.body.result).toMatchObject({
+      outcome: 'absent',
+      grade: null,
+      attendanceReason: absenceReason,
+    });
     await refusedWithoutChange(
       () =>
         officer.put(`/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`, {
@@ -296,6 +306,10 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
       expect(text).toContain('940140000385');
       expect(text).toContain('19.05.2026');
     }
+    // The remarks column gives the status and the reason the officer gave.
+    expect(ru).toMatch(/Не явился:\s+Болезнь,\s+справка\s+№\s+14/);
+    expect(kkText).toMatch(/Келмеді:\s+Болезнь,\s+справка\s+№\s+14/);
+    expect(ru).not.toContain('Ошибочная');
     expect(kkText).toContain('Біліктілік комиссиясының хаттамасы');
     expect(kkText).toContain('Қорытынды аттестаттау');
     expect(kkText).toContain('Комиссия төрағасы');
@@ -379,6 +393,8 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const bekova = rows.find((row) => row[2] === people[1]!.iin)!;
     expect(bekova.slice(5, 9)).toEqual([30, 26.67, 56.67, 56.67]);
+    const zhumabaev = rows.find((row) => row[2] === people[2]!.iin)!;
+    expect(zhumabaev.at(-1)).toBe(`Не явился: ${absenceReason}`);
     const statement = await officer.get(`${documents()}/statement.xlsx`);
     expect(statement.status).toBe(200);
   });

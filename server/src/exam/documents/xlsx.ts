@@ -5,6 +5,7 @@ import {
   bilingual,
   examText,
   outcomeOf,
+  remarksOf,
   roleOf,
   sessionFields,
   traditionalOf,
@@ -78,6 +79,7 @@ export async function protocolWorkbook(
     examText(lang, 'gpa'),
     examText(lang, 'traditional'),
     examText(lang, 'outcome'),
+    examText(lang, 'remarks'),
   ]);
   for (const row of data.rows) {
     const sat = row.total !== null;
@@ -94,6 +96,7 @@ export async function protocolWorkbook(
       row.gpa,
       traditionalOf(row, lang),
       outcomeOf(row, lang),
+      remarksOf(row, lang),
     ]);
     // An IIN is a code: as text it keeps a leading zero and never turns into 1.2E+11.
     added.getCell(3).numFmt = '@';
