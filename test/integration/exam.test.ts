@@ -384,7 +384,7 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect((await otherOfficer.get(`${documents()}/protocol.pdf`)).status).toBe(403);
   });
 
-  it('gives the protocol and the statement as XLSX with numbers as numbers', async () => {
+  it('gives the protocol and the statement as XLSX with numbers as numbers and a verification QR', async () => {
     const reply = await officer.get(`${documents()}/protocol.xlsx?language=ru`);
     expect(reply.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -395,8 +395,36 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect(bekova.slice(5, 9)).toEqual([30, 26.67, 56.67, 56.67]);
     const zhumabaev = rows.find((row) => row[2] === people[2]!.iin)!;
     expect(zhumabaev.at(-1)).toBe(`Не явился: ${absenceReason}`);
-    const statement = await officer.get(`${documents()}/statement.xlsx`);
-    expect(statement.status).toBe(200);
+    // The commission's third column holds what its header says.
+    const commissionHeader = rows.findIndex((row) => row[0] === 'Роль');
+    expect(rows[commissionHeader]).toEqual(['Роль', 'ФИО', 'Место работы, сертификат']);
+    expect(rows[commissionHeader + 2]![2]).toBe(
+      `${commission[1]!.employer}, ${commission[1]!.certificate}`,
+    );
+
+    // Like the PDF, the workbooks carry the verification link and a QR code that opens it.
+    for (const kind of ['protocol', 'statement']) {
+      const reply = await officer.get(`${documents()}/${kind}.xlsx?language=ru`);
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(reply.body as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const cells: ExcelJS.CellValue[] = [];
+      sheet.eachRow((row) => cells.push(row.getCell(1).value));
+      const link = cells.find(
+        (value): value is ExcelJS.CellHyperlinkValue =>
+          typeof value === 'object' && value !== null && 'hyperlink' in value,
+      );
+      expect(link?.hyperlink).toMatch(/\/verify\/[A-Z0-9]{10}$/);
+      expect(link?.text).toBe(link?.hyperlink);
+      const code = link!.hyperlink.split('/').pop()!;
+      expect(cells).toContain(`Код проверки: ${code}`);
+      const [image] = sheet.getImages();
+      const { media } = book.model as unknown as { media: { buffer: Buffer }[] };
+      expect(decodeQr(media[Number(image!.imageId)]!.buffer)).toBe(link!.hyperlink);
+      const verified = await new Client(app.base).get(`/api/public/verify/${code}`);
+      expect(verified.body).toMatchObject({ matches: true, kind: `exam-${kind}` });
+    }
   });
 });
 
