@@ -120,6 +120,8 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await page.locator('input[name="qualificationRu"]').fill('Программист');
     await page.locator('input[name="taskKk"]').fill('Өтінімдерді есепке алу жүйесі');
     await page.locator('input[name="taskRu"]').fill('Система учёта заявок');
+    // The students file gives variants 1 and 2: a variant the session lacks would be refused.
+    await page.locator('input[name="variants"]').fill('2');
     // A file that is not a workbook is refused where it was chosen...
     const schemeInput = page.locator('input[name="schemeWorkbook"]');
     await schemeInput.setInputFiles({
@@ -249,6 +251,13 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     expect(await card.getByRole('img', { name: 'QR code of the sign-in link' }).count()).toBe(1);
     await page.getByRole('region', { name: 'Tablet sign-in card' }).scrollIntoViewIfNeeded();
     await shot('commission-cards-1280x800');
+    // Printed, the sheet holds the cards alone: the commission's IINs stay on the screen.
+    await page.emulateMedia({ media: 'print' });
+    expect(await card.isVisible()).toBe(true);
+    expect(await page.getByLabel('IIN 3', { exact: true }).isVisible()).toBe(false);
+    expect(await button(page, 'Print the cards').isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('exam-commission-cards-print'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // An employer's expert signs in on a tablet with exactly what the card shows, and marks.
     const tablet = await browser.newContext({
