@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { seededRng, syntheticIin, type MarkValue } from '@ashyq/shared';
 import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
 import { exportWorkbook } from '../../server/src/cis/export';
 import { sampleScheme } from '../../shared/src/exam/sample';
-import { pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
+import { sqliteFileName } from '../../server/src/store/sqlite';
+import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 /**
@@ -38,6 +41,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
   let browser: Browser;
   let page: Page;
   let sessionId: string;
+  let protocolPdf: Buffer;
 
   beforeAll(async () => {
     server = await startServer();
@@ -116,6 +120,8 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await page.locator('input[name="qualificationRu"]').fill('Программист');
     await page.locator('input[name="taskKk"]').fill('Өтінімдерді есепке алу жүйесі');
     await page.locator('input[name="taskRu"]').fill('Система учёта заявок');
+    // The students file gives variants 1 and 2: a variant the session lacks would be refused.
+    await page.locator('input[name="variants"]').fill('2');
     // A file that is not a workbook is refused where it was chosen...
     const schemeInput = page.locator('input[name="schemeWorkbook"]');
     await schemeInput.setInputFiles({
@@ -233,6 +239,47 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       await expect.poll(() => row.locator('.exam-pin').count()).toBe(1);
       pins.push((await row.locator('.exam-pin').textContent())!);
     }
+    // Each member gets a printable card with all a tablet needs to sign in.
+    const cards = page.getByRole('article', { name: 'Tablet sign-in card' });
+    await expect.poll(() => cards.count()).toBe(3);
+    const card = cards.filter({ hasText: 'Омаров' });
+    const code = (await card.locator('[data-sign-in-code]').textContent())!;
+    const pin = (await card.locator('[data-pin]').textContent())!;
+    expect(code).toBe(sessionId);
+    expect(pin).toBe(pins[1]);
+    expect(await card.locator('[data-link]').textContent()).toMatch(/\/login\/[\w-]{16,}$/);
+    expect(await card.getByRole('img', { name: 'QR code of the sign-in link' }).count()).toBe(1);
+    await page.getByRole('region', { name: 'Tablet sign-in card' }).scrollIntoViewIfNeeded();
+    await shot('commission-cards-1280x800');
+    // Printed, the sheet holds the cards alone: the commission's IINs stay on the screen.
+    await page.emulateMedia({ media: 'print' });
+    expect(await card.isVisible()).toBe(true);
+    expect(await page.getByLabel('IIN 3', { exact: true }).isVisible()).toBe(false);
+    expect(await button(page, 'Print the cards').isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('exam-commission-cards-print'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // An employer's expert signs in on a tablet with exactly what the card shows, and marks.
+    const tablet = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'en',
+    });
+    const expert = await tablet.newPage();
+    await expert.goto(`${server.url}/expert/login`);
+    await expert.getByRole('button', { name: 'English' }).click();
+    await expert.getByLabel('Competition code').fill(code);
+    await expert.getByLabel('PIN (6 digits)').fill(pin);
+    await expert.getByRole('button', { name: 'Sign in' }).click();
+    await expert.waitForURL(`${server.url}/expert`);
+    await expert.getByRole('button', { name: /^A1 / }).click();
+    const bekova = expert.locator('table.mark-grid tbody tr').filter({ hasText: 'Бекова' });
+    const firstAspect = bekova.locator('button[data-aspect="A1.M1"]');
+    await firstAspect.click();
+    await expert.getByRole('button', { name: /^Achieved/ }).click();
+    await expect.poll(() => firstAspect.getAttribute('data-state')).toBe('saved');
+    await expert.screenshot({ path: screenshotPath('exam-tablet-768x1024') });
+    await tablet.close();
+
     await markFirstStudent(server, sessionId, pins);
 
     await tab('Results').click();
@@ -241,6 +288,11 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const first = table.locator('tbody tr').filter({ hasText: 'Ахметов' });
     const total = Number((await first.locator('td.num').nth(4).textContent())!.replace(',', '.'));
     expect(total).toBeGreaterThan(0);
+    // The mark entered on the tablet counts for the second student.
+    const second = table.locator('tbody tr').filter({ hasText: 'Бекова' });
+    expect(Number((await second.locator('td.num').nth(4).textContent())!.replace(',', '.'))).toBe(
+      2,
+    );
     const third = table.locator('tbody tr').filter({ hasText: 'Жұмабаев' });
     await third.getByRole('combobox').selectOption('absent');
     await expect.poll(() => third.textContent()).toContain('Келмеді');
@@ -258,6 +310,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const pdf = await downloaded(() => protocolLink.click());
     const bytes = readFileSync((await pdf.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    protocolPdf = bytes;
     if (pdfToolsAvailable()) {
       const text = pdfText(bytes);
       expect(text).toContain('12-ДЭ');
@@ -296,6 +349,58 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await expect.poll(() => log.textContent()).toContain('exam@ashyq.kz');
     await shot('documents-1280x800');
   }, 60_000);
+
+  it('opens the protocol’s QR code on the public check: words, masked IINs, then a tampered record', async () => {
+    const qr = decodeQr(pdfPagePng(protocolPdf, 1, 150));
+    expect(qr).toMatch(/\/verify\/[A-Z0-9]+$/);
+    const code = qr!.split('/').pop()!;
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'en' });
+    await visitor.goto(`${server.url}${new URL(qr!).pathname}`);
+    await visitor.getByRole('button', { name: 'English' }).click();
+    const verdict = visitor.locator('.verify-verdict');
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain('The document matches the server record');
+    const text = (await visitor.locator('main').textContent())!;
+    expect(text).toContain('Protocol of the demonstration exam');
+    for (const label of ['College', 'Protocol No.', 'Qualification', 'Sat the exam', 'Passed']) {
+      expect(text).toContain(label);
+    }
+    const headers = await visitor.locator('.verify-table th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Name', 'IIN', 'Letter grade', 'Result']));
+    const ahmetov = visitor.locator('.verify-table tbody tr').filter({ hasText: 'Ахметов' });
+    expect(await ahmetov.textContent()).toMatch(/passed|failed/);
+    const absent = visitor.locator('.verify-table tbody tr').filter({ hasText: 'Жұмабаев' });
+    expect(await absent.textContent()).toContain('absent');
+    // No raw key of the summary, and never a whole IIN on a public page.
+    expect(text).not.toMatch(/exam-protocol|outcome|qualification|students/);
+    for (const student of students) expect(text).not.toContain(student.iin);
+    expect(text).toContain(`********${students[0]!.iin.slice(8)}`);
+    await visitor.screenshot({ path: screenshotPath('exam-verify-protocol-en'), fullPage: true });
+
+    // Someone with access to the database rewrites a total in the issued record.
+    const db = new Database(path.join(server.dataDir, sqliteFileName));
+    try {
+      const row = db
+        .prepare("SELECT json FROM documents WHERE col = 'issuedDocuments' AND id = ?")
+        .get(code) as { json: string };
+      const record = JSON.parse(row.json) as { content: { rows: { total: number | null }[] } };
+      record.content.rows[0]!.total = 50;
+      db.prepare("UPDATE documents SET json = ? WHERE col = 'issuedDocuments' AND id = ?").run(
+        JSON.stringify(record),
+        code,
+      );
+    } finally {
+      db.close();
+    }
+    await visitor.reload();
+    await expect
+      .poll(() => verdict.textContent())
+      .toContain('The stored record of this document was altered after issue.');
+    expect(await verdict.getAttribute('class')).toContain('verify-changed');
+    await visitor.screenshot({ path: screenshotPath('exam-verify-tampered-en'), fullPage: true });
+    await visitor.close();
+  });
 
   it('shows the NOBD template with a located problem, and the annual report', async () => {
     const nav = page.getByRole('navigation', { name: 'Exam office' });

@@ -14,6 +14,7 @@ import { Client, startTestApp, type Reply, type TestApp } from './admin-support'
 
 const password = 'Exam-Officer-2026!';
 const rng = seededRng(606);
+const absenceReason = 'Болезнь, справка № 14';
 const studentIin = () => syntheticIin(rng, { from: '2006-01-01', to: '2007-12-31' });
 
 const sample = sampleExamSession();
@@ -141,7 +142,7 @@ describe('exam sessions', () => {
     const file = csv([
       [a!.name, wrongCheckDigit, 'ПО-22-1', '1'],
       [b!.name, '071332512345', 'ПО-22-1', '2'],
-      [people[2]!.name, people[2]!.iin, 'ПО-22-1', '1'],
+      [people[2]!.name, people[2]!.iin, 'ПО-22-1', '7'],
       [people[3]!.name, people[2]!.iin, 'ПО-22-1', '2'],
     ]);
     const body = await refusedWithoutChange(
@@ -149,11 +150,19 @@ describe('exam sessions', () => {
       400,
     );
     const details = body.error.details as { path: string; code: string; message: string }[];
-    expect(details.map((d) => d.code)).toEqual(['invalid_iin', 'invalid_iin', 'duplicate_in_file']);
+    expect(details.map((d) => d.code)).toEqual([
+      'invalid_iin',
+      'invalid_iin',
+      'unknown_variant',
+      'duplicate_in_file',
+    ]);
     expect(details[0]!.path).toMatch(/2.*B/);
     expect(details[1]!.path).toMatch(/3.*B/);
     expect(details[1]!.message).toMatch(/дат/i);
-    expect(details[2]!.path).toMatch(/5.*B/);
+    // The session has two task variants.
+    expect(details[2]!.path).toMatch(/4.*D/);
+    expect(details[2]!.message).toBe('В сессии нет варианта задания 7: её варианты — с 1 по 2');
+    expect(details[3]!.path).toMatch(/5.*B/);
   });
 
   it('imports a clean file, and refuses the same students again', async () => {
@@ -188,6 +197,9 @@ describe('marking with the tablet API and results', () => {
         `/api/exam/sessions/${sessionId}/commission/${member.id}/credential`,
       );
       expect(issued.status).toBe(201);
+      // The officer's screen prints the sign-in link and its QR code with the PIN.
+      expect(issued.body.link.endsWith(`/login/${issued.body.linkToken}`)).toBe(true);
+      expect(issued.body.qrSvg).toMatch(/^<svg[^>]*>.*<path/s);
       const tablet = new Client(app.base);
       const signedIn = await tablet.post('/api/auth/pin', {
         competitionId: sessionId,
@@ -229,12 +241,21 @@ describe('marking with the tablet API and results', () => {
 
   it('marks a student absent, and computes points, percent, grade and outcome', async () => {
     const zhumabaev = studentId.get(people[2]!.iin)!;
+    // A status set by mistake and undone: the reason printed is the one of the latest status.
+    const attendance = `/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`;
+    const mistaken = { attendance: 'removed', reason: 'Ошибочная отметка' };
+    expect((await officer.put(attendance, mistaken)).status).toBe(200);
+    expect((await officer.put(attendance, { attendance: 'present' })).status).toBe(200);
     const absent = await officer.put(
       `/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`,
-      { attendance: 'absent' },
+      { attendance: 'absent', reason: absenceReason },
     );
     expect(absent.status, JSON.stringify(absent.body)).toBe(200);
-    expect(absent.body.result).toMatchObject({ outcome: 'absent', grade: null });
+    expect(absent.body.result).toMatchObject({
+      outcome: 'absent',
+      grade: null,
+      attendanceReason: absenceReason,
+    });
     await refusedWithoutChange(
       () =>
         officer.put(`/api/exam/sessions/${sessionId}/students/${zhumabaev}/attendance`, {
@@ -285,6 +306,10 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
       expect(text).toContain('940140000385');
       expect(text).toContain('19.05.2026');
     }
+    // The remarks column gives the status and the reason the officer gave.
+    expect(ru).toMatch(/Не явился:\s+Болезнь,\s+справка\s+№\s+14/);
+    expect(kkText).toMatch(/Келмеді:\s+Болезнь,\s+справка\s+№\s+14/);
+    expect(ru).not.toContain('Ошибочная');
     expect(kkText).toContain('Біліктілік комиссиясының хаттамасы');
     expect(kkText).toContain('Қорытынды аттестаттау');
     expect(kkText).toContain('Комиссия төрағасы');
@@ -359,7 +384,7 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect((await otherOfficer.get(`${documents()}/protocol.pdf`)).status).toBe(403);
   });
 
-  it('gives the protocol and the statement as XLSX with numbers as numbers', async () => {
+  it('gives the protocol and the statement as XLSX with numbers as numbers and a verification QR', async () => {
     const reply = await officer.get(`${documents()}/protocol.xlsx?language=ru`);
     expect(reply.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -368,8 +393,38 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const bekova = rows.find((row) => row[2] === people[1]!.iin)!;
     expect(bekova.slice(5, 9)).toEqual([30, 26.67, 56.67, 56.67]);
-    const statement = await officer.get(`${documents()}/statement.xlsx`);
-    expect(statement.status).toBe(200);
+    const zhumabaev = rows.find((row) => row[2] === people[2]!.iin)!;
+    expect(zhumabaev.at(-1)).toBe(`Не явился: ${absenceReason}`);
+    // The commission's third column holds what its header says.
+    const commissionHeader = rows.findIndex((row) => row[0] === 'Роль');
+    expect(rows[commissionHeader]).toEqual(['Роль', 'ФИО', 'Место работы, сертификат']);
+    expect(rows[commissionHeader + 2]![2]).toBe(
+      `${commission[1]!.employer}, ${commission[1]!.certificate}`,
+    );
+
+    // Like the PDF, the workbooks carry the verification link and a QR code that opens it.
+    for (const kind of ['protocol', 'statement']) {
+      const reply = await officer.get(`${documents()}/${kind}.xlsx?language=ru`);
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(reply.body as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const cells: ExcelJS.CellValue[] = [];
+      sheet.eachRow((row) => cells.push(row.getCell(1).value));
+      const link = cells.find(
+        (value): value is ExcelJS.CellHyperlinkValue =>
+          typeof value === 'object' && value !== null && 'hyperlink' in value,
+      );
+      expect(link?.hyperlink).toMatch(/\/verify\/[A-Z0-9]{10}$/);
+      expect(link?.text).toBe(link?.hyperlink);
+      const code = link!.hyperlink.split('/').pop()!;
+      expect(cells).toContain(`Код проверки: ${code}`);
+      const [image] = sheet.getImages();
+      const { media } = book.model as unknown as { media: { buffer: Buffer }[] };
+      expect(decodeQr(media[Number(image!.imageId)]!.buffer)).toBe(link!.hyperlink);
+      const verified = await new Client(app.base).get(`/api/public/verify/${code}`);
+      expect(verified.body).toMatchObject({ matches: true, kind: `exam-${kind}` });
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import {
 } from '@ashyq/shared';
 import { ErrorReport } from '../organiser/api';
 import { sessionUrl, type VersionedSession } from './api';
+import { SignInCards, type IssuedCredential } from './SignInCards';
 import { checkCommission, type MemberDraft } from './view';
 import { apiRequest } from '../api';
 
@@ -53,7 +54,7 @@ export function CommissionEditor({
   const [editingIin, setEditingIin] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [pins, setPins] = useState<Record<string, string>>({});
+  const [issued, setIssued] = useState<Record<string, IssuedCredential>>({});
   const payload = useMemo(() => members.map(payloadOf), [members]);
   const check = useMemo(() => checkCommission(session, payload, lang), [session, payload, lang]);
   const minMarkers = getProfile(session.profileId)?.judgesPerAspect.min ?? 0;
@@ -82,11 +83,12 @@ export function CommissionEditor({
 
   async function issuePin(memberId: string) {
     try {
-      const reply = await apiRequest<{ pin: string }>(
+      const reply = await apiRequest<IssuedCredential>(
         'POST',
         `${sessionUrl(session.id)}/commission/${encodeURIComponent(memberId)}/credential`,
       );
-      setPins((all) => ({ ...all, [memberId]: reply.pin }));
+      const { pin, link, qrSvg } = reply;
+      setIssued((all) => ({ ...all, [memberId]: { pin, link, qrSvg } }));
     } catch (failure) {
       setError(failure);
     }
@@ -209,8 +211,8 @@ export function CommissionEditor({
                     {member.id &&
                       member.marks &&
                       session.commission.some((m) => m.id === member.id) &&
-                      (pins[member.id] ? (
-                        <code className="exam-pin">{pins[member.id]}</code>
+                      (issued[member.id] ? (
+                        <code className="exam-pin">{issued[member.id]!.pin}</code>
                       ) : (
                         <button
                           type="button"
@@ -252,6 +254,7 @@ export function CommissionEditor({
       </div>
       <ErrorReport error={error} />
       {saved && <p role="status">{t('office.saved')}</p>}
+      <SignInCards session={session} issued={issued} onClose={() => setIssued({})} />
     </section>
   );
 }

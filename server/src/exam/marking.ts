@@ -202,9 +202,13 @@ async function setPanels(
   }
 }
 
-/** What the runtime says about each student, for the shared result computation. */
-export function markedStudents(runtime: CompetitionRuntime): MarkedStudent[] {
-  return runtime.state.scoring.results().map((result) => ({
+/**
+ * What the runtime says about each student, for the shared result computation. The projection
+ * keeps a student's status but not the reason given with it, so for absent and removed students
+ * the reason comes from the log's latest status event (read only when there is such a student).
+ */
+export async function markedStudents(runtime: CompetitionRuntime): Promise<MarkedStudent[]> {
+  const marked: MarkedStudent[] = runtime.state.scoring.results().map((result) => ({
     studentId: result.competitor,
     attendance:
       result.status === 'absent' ? 'absent' : result.status === 'withdrawn' ? 'removed' : 'present',
@@ -212,4 +216,14 @@ export function markedStudents(runtime: CompetitionRuntime): MarkedStudent[] {
     total: result.total,
     progress: result.progress,
   }));
+  if (marked.every((student) => student.attendance === 'present')) return marked;
+  const reasons = new Map<string, string | undefined>();
+  for (const event of await runtime.events({ type: 'competitor.status' })) {
+    const { competitor, reason } = event.data as { competitor: string; reason?: string };
+    reasons.set(competitor, reason);
+  }
+  return marked.map((student) => {
+    const reason = student.attendance === 'present' ? undefined : reasons.get(student.studentId);
+    return reason ? { ...student, attendanceReason: reason } : student;
+  });
 }

@@ -60,7 +60,7 @@ export class ExamService {
 
   async results(session: ExamSession): Promise<StudentResult[]> {
     const runtime = await this.runtimeOf(session);
-    return studentResults(session, markedStudents(runtime));
+    return studentResults(session, await markedStudents(runtime));
   }
 
   async save(found: VersionedSession, next: ExamSession, actor: string): Promise<VersionedSession> {

@@ -59,11 +59,22 @@ describe('studentResults on the letter scale (max 100 points)', () => {
   it('gives absent and removed students no grade, and unmarked ones 0 points, incomplete', () => {
     const results = studentResults(session, [
       { studentId: ids[1]!, attendance: 'absent', criteria: {}, total: 0 },
-      { studentId: ids[2]!, attendance: 'removed', criteria: { A: 10 }, total: 10 },
+      {
+        studentId: ids[2]!,
+        attendance: 'removed',
+        criteria: { A: 10 },
+        total: 10,
+        attendanceReason: 'Нарушение правил',
+      },
     ]);
     const byId = new Map(results.map((r) => [r.student.id, r]));
     expect(byId.get(ids[1]!)).toMatchObject({ outcome: 'absent', grade: null, percent: null });
-    expect(byId.get(ids[2]!)).toMatchObject({ outcome: 'removed', grade: null });
+    expect(byId.get(ids[1]!)).not.toHaveProperty('attendanceReason');
+    expect(byId.get(ids[2]!)).toMatchObject({
+      outcome: 'removed',
+      grade: null,
+      attendanceReason: 'Нарушение правил',
+    });
     expect(outcomeText(byId.get(ids[2]!)!, 'kk')).toBe('Емтиханнан шығарылды');
     expect(byId.get(ids[3]!)).toMatchObject({ total: 0, percent: 0, complete: false });
     expect(byId.get(ids[3]!)!.criteria).toEqual({ A: 0, B: 0 });

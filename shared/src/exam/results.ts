@@ -26,6 +26,8 @@ export interface MarkedStudent {
   total: number;
   /** Aspects marked out of the scheme's aspects. */
   progress?: { marked: number; total: number };
+  /** Why an absent or removed student is so, as recorded with the status. */
+  attendanceReason?: string;
 }
 
 export interface StudentResult {
@@ -40,6 +42,8 @@ export interface StudentResult {
   outcome: ExamOutcome;
   /** Whether every aspect is marked; documents print provisional results as such. */
   complete: boolean;
+  /** Absent or removed: the reason recorded with the status, when one was given. */
+  attendanceReason?: string;
 }
 
 export function gradeOptionsOf(session: Pick<ExamSession, 'gradeSettings'>): GradeOptions {
@@ -84,6 +88,7 @@ export function studentResults(
         grade: null,
         outcome: attendance,
         complete,
+        ...(entry?.attendanceReason ? { attendanceReason: entry.attendanceReason } : {}),
       };
     }
     const percent = percentOf(total, maxPoints);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { localizeIssue } from '../identifiers/localized-issue';
 import { sampleExamSession } from './sample';
-import { examSessionInputSchema, examSessionSchema, sessionMaxPoints } from './session';
+import {
+  examSessionInputSchema,
+  examSessionSchema,
+  isSessionVariant,
+  sessionMaxPoints,
+} from './session';
 
 const valid = sampleExamSession();
 
@@ -96,6 +101,20 @@ describe('examSessionSchema', () => {
     const session = structuredClone(valid) as unknown as { students: { variant: unknown }[] };
     session.students[0]!.variant = 2;
     expect(examSessionSchema.parse(session).students[0]!.variant).toBe('2');
+  });
+});
+
+describe('isSessionVariant', () => {
+  it('takes the whole numbers 1 to the count, a leading zero included', () => {
+    expect(['1', '2', '02', ' 2 '].map((v) => isSessionVariant(v, 2))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['0', '3', '7', '1.5', '-1', 'A', ''].map((v) => isSessionVariant(v, 2))).toEqual(
+      Array(7).fill(false),
+    );
   });
 });
 

@@ -73,6 +73,18 @@ export const examStudentSchema = z.object({
 });
 export type ExamStudent = z.infer<typeof examStudentSchema>;
 
+/**
+ * Whether a student's task variant is one the session has: colleges number the variants of a
+ * task 1 to `variants` (a leading zero as Excel keeps it is the same variant). Checked where
+ * students come in (the import), not on the stored shape: sessions saved before the check may
+ * hold other variants and must still load.
+ */
+export function isSessionVariant(variant: string, variants: number): boolean {
+  if (!/^\d{1,3}$/.test(variant.trim())) return false;
+  const number = Number(variant);
+  return number >= 1 && number <= variants;
+}
+
 export const gradeSettingsSchema = z.object({
   /** Traditional grade printed for C+ on the letter scale (sources disagree). */
   cPlusTraditional: traditionalGradeSchema.extract(['satisfactory', 'good']).optional(),

@@ -85,6 +85,18 @@ export const examOffice = defineNamespace({
       tooFewMarkers:
         'Tablets open for marking once at least {{min}} members enter marks (now {{count}}).',
     },
+    card: {
+      title: 'Tablet sign-in card',
+      how: 'On the tablet open {{page}} and enter the competition code and the PIN, or scan the QR code.',
+      code: 'Competition code',
+      pin: 'PIN',
+      link: 'Sign-in link',
+      qrAlt: 'QR code of the sign-in link',
+      print: 'Print the cards',
+      close: 'Close the cards',
+      shownOnce:
+        'The PINs are shown only now: print the cards or hand them over. Issuing a PIN again revokes the earlier one.',
+    },
     students: {
       title: 'Students ({{count}})',
       import: 'Import students from XLSX or CSV',
@@ -269,6 +281,18 @@ export const examOffice = defineNamespace({
       tooFewMarkers:
         'Планшеты откроются для оценивания, когда баллы будут выставлять не меньше {{min}} членов комиссии (сейчас {{count}}).',
     },
+    card: {
+      title: 'Карточка для входа с планшета',
+      how: 'На планшете откройте {{page}} и введите код компетенции и PIN-код или отсканируйте QR-код.',
+      code: 'Код компетенции',
+      pin: 'PIN-код',
+      link: 'Ссылка для входа',
+      qrAlt: 'QR-код ссылки для входа',
+      print: 'Распечатать карточки',
+      close: 'Закрыть карточки',
+      shownOnce:
+        'PIN-коды показаны только сейчас: распечатайте карточки или передайте их. Новый PIN-код отменяет прежний.',
+    },
     students: {
       title: 'Студенты ({{count}})',
       import: 'Импорт студентов из XLSX или CSV',
@@ -452,6 +476,18 @@ export const examOffice = defineNamespace({
       save: 'Комиссияны сақтау',
       tooFewMarkers:
         'Планшеттер кемінде {{min}} комиссия мүшесі балл қойғанда ашылады (қазір {{count}}).',
+    },
+    card: {
+      title: 'Планшеттен кіру картасы',
+      how: 'Планшетте {{page}} бетін ашып, құзырет коды мен PIN-кодты енгізіңіз немесе QR-кодты сканерлеңіз.',
+      code: 'Құзыреттің коды',
+      pin: 'PIN-код',
+      link: 'Кіру сілтемесі',
+      qrAlt: 'Кіру сілтемесінің QR-коды',
+      print: 'Карталарды басып шығару',
+      close: 'Карталарды жабу',
+      shownOnce:
+        'PIN-кодтар тек қазір көрсетіледі: карталарды басып шығарыңыз немесе тапсырыңыз. Жаңа PIN-код бұрынғысын жояды.',
     },
     students: {
       title: 'Студенттер ({{count}})',

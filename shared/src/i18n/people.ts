@@ -59,6 +59,8 @@ export const people = defineNamespace({
       invalid_flag: '"{{value}}" is neither yes nor no',
       duplicate_in_file: 'The same IIN is already in row {{firstRow}}',
       already_registered: 'A person with this IIN is already registered',
+      unknown_variant:
+        'The session has no task variant {{value}}: its variants are 1 to {{variants}}',
       too_many_rows: 'The file has {{count}} rows; at most {{limit}} can be imported at once',
       too_many_errors: '{{count}} more problems are not shown; fix these and upload the file again',
     },
@@ -119,6 +121,7 @@ export const people = defineNamespace({
       invalid_flag: '«{{value}}» — это не «да» и не «нет»',
       duplicate_in_file: 'Такой же ИИН уже есть в строке {{firstRow}}',
       already_registered: 'Человек с таким ИИН уже зарегистрирован',
+      unknown_variant: 'В сессии нет варианта задания {{value}}: её варианты — с 1 по {{variants}}',
       too_many_rows: 'В файле {{count}} строк; за один раз можно загрузить не более {{limit}}',
       too_many_errors: 'Ещё {{count}} ошибок не показано; исправьте эти и загрузите файл снова',
     },
@@ -181,6 +184,8 @@ export const people = defineNamespace({
       invalid_flag: '«{{value}}» — «иә» да, «жоқ» та емес',
       duplicate_in_file: 'Дәл осындай ЖСН {{firstRow}}-жолда бар',
       already_registered: 'Осы ЖСН-мен адам тіркеліп қойған',
+      unknown_variant:
+        'Сессияда {{value}} тапсырма нұсқасы жоқ: оның нұсқалары 1-ден {{variants}}-ге дейін',
       too_many_rows: 'Файлда {{count}} жол бар; бір рет {{limit}} жолдан артық жүктеуге болмайды',
       too_many_errors: 'Тағы {{count}} қате көрсетілмеді; осыларды түзетіп, файлды қайта жүктеңіз',
     },

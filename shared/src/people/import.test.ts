@@ -337,6 +337,32 @@ describe('importPeople: every problem with its row and column', () => {
     expect(text.message).toContain(`последняя цифра должна быть ${valid[11]}`);
   });
 
+  it('refuses a task variant the exam session does not have, at its row and column', () => {
+    const result = importPeople(
+      'student',
+      tableOf(
+        ['ФИО', 'ИИН', 'Группа', 'Вариант'],
+        ['А Б', iin(), 'Г', 2],
+        ['В Г', iin(), 'Г', 7],
+        ['Д Е', iin(), 'Г', ''],
+      ),
+      { taskVariants: 2 },
+    );
+    expect(errorsOf(result)).toEqual([
+      {
+        row: 3,
+        column: { letter: 'D', header: 'Вариант' },
+        field: 'taskVariant',
+        code: 'unknown_variant',
+        params: { value: '7', variants: 2 },
+      },
+    ]);
+    expect(describeImportIssue(errorsOf(result)[0]!, 'kk')).toEqual({
+      where: '3-жол, D бағаны (Вариант)',
+      message: 'Сессияда 7 тапсырма нұсқасы жоқ: оның нұсқалары 1-ден 2-ге дейін',
+    });
+  });
+
   it('names both rows of an IIN given twice, and flags IINs already registered', () => {
     const [twice, registered] = [iin(), iin()];
     const result = importPeople(

@@ -1,4 +1,5 @@
 import type { ExpertRole, PersonName } from '../domain/entities';
+import { isSessionVariant } from '../exam/session';
 import { validateIin } from '../identifiers/index';
 import type { RegionId } from '../reference/regions';
 import {
@@ -68,6 +69,8 @@ export interface PeopleImportOptions {
   maxRows?: number;
   /** Today as YYYY-MM-DD: an IIN with a later birth date is refused. Without it, not checked. */
   today?: string;
+  /** Students: the exam session's number of task variants; a variant outside 1..n is refused. */
+  taskVariants?: number;
 }
 
 /** Well above a regional championship (a few hundred) or a college's whole year of students. */
@@ -242,7 +245,22 @@ export function importPeople<K extends PersonKind>(
 
     const parsed = schema.safeParse(input);
     if (parsed.success) {
-      people.push(personOf(kind, row.number, parsed.data, iin.value) as ImportedPersonOf[K]);
+      const person = personOf(kind, row.number, parsed.data, iin.value) as ImportedPersonOf[K];
+      const variant = (person as Partial<ImportedStudent>).taskVariant;
+      if (
+        variant !== undefined &&
+        options.taskVariants !== undefined &&
+        !isSessionVariant(variant, options.taskVariants)
+      ) {
+        errors.push({
+          row: row.number,
+          column: columnOfField('taskVariant'),
+          field: 'taskVariant',
+          code: 'unknown_variant',
+          params: { value: variant, variants: options.taskVariants },
+        });
+      }
+      people.push(person);
     } else {
       errors.push(
         ...parsed.error.issues.map((issue) => rowIssue(issue, row.number, columnOfField)),

@@ -44,6 +44,7 @@ export type ImportIssueCode =
   | 'invalid_flag'
   | 'duplicate_in_file'
   | 'already_registered'
+  | 'unknown_variant'
   | 'too_many_rows'
   | 'too_many_errors';
 

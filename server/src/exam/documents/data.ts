@@ -58,6 +58,8 @@ export interface ResultRow {
   traditional: string | null;
   outcome: string;
   complete: boolean;
+  /** Absent or removed with a reason; left out otherwise, so earlier documents keep their hash. */
+  attendanceReason?: string;
 }
 
 export interface CommissionLine {
@@ -155,6 +157,7 @@ function resultRow(result: StudentResult, n: number): ResultRow {
     traditional: result.grade?.traditional ?? null,
     outcome: result.outcome,
     complete: result.complete,
+    ...(result.attendanceReason ? { attendanceReason: result.attendanceReason } : {}),
   };
 }
 

@@ -140,9 +140,9 @@ export class ExamDocuments {
     issuedBy: string,
   ): Promise<Buffer> {
     const data = groupDocument(session, results, group);
-    const { code } = await this.issueGroup(kind, data, lang, issuedBy);
+    const verified = await this.issueGroup(kind, data, lang, issuedBy);
     const build = kind === 'protocol' ? protocolWorkbook : statementWorkbook;
-    return build(data, lang, code);
+    return build(data, lang, verified);
   }
 
   /** One student's result sheet; undefined for a student not in the session. */

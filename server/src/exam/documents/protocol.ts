@@ -6,12 +6,13 @@ import {
   type TableCell,
   type TableColumn,
 } from '../../documents/pdf';
-import type { CommissionLine, GroupDocument, ResultRow } from './data';
+import type { CommissionLine, GroupDocument } from './data';
 import {
   examText,
   openDocument,
   outcomeOf,
   points,
+  remarksOf,
   roleOf,
   sessionFields,
   traditionalOf,
@@ -36,11 +37,6 @@ function writer(lang: DocumentLanguage, title: string, verification?: Verified):
     landscape: true,
     ...(verification ? { verification } : {}),
   });
-}
-
-/** Absence shows in the result column; a remark marks figures that may still change. */
-function remarks(row: ResultRow, lang: DocumentLanguage): string {
-  return row.complete || row.total === null ? '' : examText(lang, 'provisional');
 }
 
 function commissionTable(pdf: PdfWriter, commission: CommissionLine[], lang: DocumentLanguage) {
@@ -152,7 +148,7 @@ export function renderProtocol(
       points(row.gpa, lang),
       traditionalOf(row, lang),
       outcomeOf(row, lang),
-      remarks(row, lang),
+      remarksOf(row, lang),
     ];
   });
   pdf.space(4);

@@ -8,6 +8,7 @@ import {
   openDocument,
   outcomeOf,
   points,
+  remarksOf,
   roleOf,
   sessionFields,
   traditionalOf,
@@ -111,9 +112,9 @@ function drawResultSheet(pdf: PdfWriter, sheet: ResultSheet, lang: DocumentLangu
     [examText(lang, 'gpa'), points(row.gpa, lang)],
     [examText(lang, 'traditional'), traditionalOf(row, lang)],
     [examText(lang, 'outcome'), outcomeOf(row, lang)],
-    ...(row.complete || !sat
+    ...(row.complete && sat
       ? []
-      : [[examText(lang, 'remarks'), examText(lang, 'provisional')] as [string, string]]),
+      : [[examText(lang, 'remarks'), remarksOf(row, lang)] as [string, string]]),
   ]);
   pdf.space(4);
   pdf.ensureSpace(70);

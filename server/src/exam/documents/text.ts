@@ -35,6 +35,18 @@ export function outcomeOf(row: ResultRow, lang: DocumentLanguage): string {
   return translate(namespaces.grades[lang], `result.${row.outcome}`);
 }
 
+/**
+ * The remarks column: an absent or removed student's status with the reason the officer gave
+ * (as typed, in whatever language), or a warning that figures may still change.
+ */
+export function remarksOf(row: ResultRow, lang: DocumentLanguage): string {
+  if (row.total === null) {
+    const status = outcomeOf(row, lang);
+    return row.attendanceReason ? `${status}: ${row.attendanceReason}` : status;
+  }
+  return row.complete ? '' : examText(lang, 'provisional');
+}
+
 export function roleOf(role: string, lang: DocumentLanguage): string {
   return translate(namespaces.exam[lang], `role.${role}`);
 }

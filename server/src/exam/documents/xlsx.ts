@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
+import QRCode from 'qrcode';
 import { documentText } from '../../documents/format';
 import type { GroupDocument } from './data';
+import type { Verified } from './protocol';
 import {
   bilingual,
   examText,
   outcomeOf,
+  remarksOf,
   roleOf,
   sessionFields,
   traditionalOf,
@@ -13,16 +16,20 @@ import {
 
 /**
  * The protocol and the statement as workbooks: the same content as the PDFs, numbers as numbers
- * (so the college can sum and sort), the verification code in the header block.
+ * (so the college can sum and sort), the verification code, link and QR code in the header block.
  */
 
-function headerBlock(
+/** Pixels of the QR image, placed from column H: clear of the header's long title lines. */
+const qrSize = 132;
+
+async function headerBlock(
+  workbook: ExcelJS.Workbook,
   sheet: ExcelJS.Worksheet,
   data: GroupDocument,
   lang: DocumentLanguage,
   titleKey: string,
-  code: string | undefined,
-): void {
+  verified: Verified | undefined,
+): Promise<void> {
   sheet.addRow([`${data.header.college.name.kk} / ${data.header.college.name.ru}`]);
   sheet.addRow([`${examText(lang, 'bin')}: ${data.header.college.bin}`]);
   sheet.addRow([bilingual(lang, titleKey)]).font = { bold: true, size: 13 };
@@ -33,7 +40,22 @@ function headerBlock(
   for (const [label, value] of sessionFields(data.header, lang, data.group)) {
     sheet.addRow([label, value]);
   }
-  if (code) sheet.addRow([documentText(lang, 'footer.code', { code })]);
+  if (verified) {
+    sheet.addRow([documentText(lang, 'footer.code', { code: verified.code })]);
+    sheet.addRow([documentText(lang, 'footer.check', { url: verified.url })]);
+    sheet.addRow([{ text: verified.url, hyperlink: verified.url }]).font = {
+      color: { argb: 'FF1F4E99' },
+      underline: true,
+    };
+    const png = await QRCode.toBuffer(verified.url, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      width: qrSize,
+    });
+    const image = workbook.addImage({ base64: png.toString('base64'), extension: 'png' });
+    sheet.addImage(image, { tl: { col: 7.2, row: 0.2 }, ext: { width: qrSize, height: qrSize } });
+  }
   sheet.addRow([]);
 }
 
@@ -46,15 +68,16 @@ function tableHeader(sheet: ExcelJS.Worksheet, headers: string[]): void {
 export async function protocolWorkbook(
   data: GroupDocument,
   lang: DocumentLanguage,
-  code?: string,
+  verified?: Verified,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(examText(lang, 'protocol').slice(0, 31));
-  headerBlock(sheet, data, lang, 'protocol', code);
+  await headerBlock(workbook, sheet, data, lang, 'protocol', verified);
+  sheet.addRow([examText(lang, 'commission')]).font = { bold: true };
   tableHeader(sheet, [
-    examText(lang, 'commission'),
+    examText(lang, 'roleColumn'),
     examText(lang, 'fullName'),
-    examText(lang, 'remarks'),
+    examText(lang, 'employerCertificate'),
   ]);
   for (const member of data.commission) {
     sheet.addRow([
@@ -78,6 +101,7 @@ export async function protocolWorkbook(
     examText(lang, 'gpa'),
     examText(lang, 'traditional'),
     examText(lang, 'outcome'),
+    examText(lang, 'remarks'),
   ]);
   for (const row of data.rows) {
     const sat = row.total !== null;
@@ -94,6 +118,7 @@ export async function protocolWorkbook(
       row.gpa,
       traditionalOf(row, lang),
       outcomeOf(row, lang),
+      remarksOf(row, lang),
     ]);
     // An IIN is a code: as text it keeps a leading zero and never turns into 1.2E+11.
     added.getCell(3).numFmt = '@';
@@ -120,11 +145,11 @@ export async function protocolWorkbook(
 export async function statementWorkbook(
   data: GroupDocument,
   lang: DocumentLanguage,
-  code?: string,
+  verified?: Verified,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(examText(lang, 'statement').slice(0, 31));
-  headerBlock(sheet, data, lang, 'statement', code);
+  await headerBlock(workbook, sheet, data, lang, 'statement', verified);
   const criteria = data.header.criteria;
   tableHeader(sheet, [
     examText(lang, 'rowNumber'),

@@ -12,10 +12,22 @@ const qrParams = z.object({ id: idSchema });
 const qrBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/) });
 
 /**
+ * The sign-in link of a link token and its QR code (SVG): the link carries the address tablets
+ * reach the server at (PUBLIC_URL, as printed documents do), not the one the issuer's browser uses.
+ */
+export async function signInLinkQr(
+  services: Services,
+  token: string,
+): Promise<{ link: string; svg: string }> {
+  const link = `${services.config.publicUrl}/login/${token}`;
+  const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return { link, svg };
+}
+
+/**
  * A freshly issued sign-in link and its QR code (SVG), for the chief's console to show and print:
- * the browser has no QR encoder, and the link must carry the address tablets reach the server at
- * (PUBLIC_URL, as printed documents do), not the one the chief's laptop happens to use. The token
- * goes in the body, not the URL, so it stays out of access logs.
+ * the browser has no QR encoder. The token goes in the body, not the URL, so it stays out of
+ * access logs.
  */
 export function chiefQrRoutes(services: Services): Router {
   const router = Router();
@@ -26,13 +38,7 @@ export function chiefQrRoutes(services: Services): Router {
     async (req, res) => {
       parse(qrParams, req.params, 'params');
       const { token } = parse(qrBody, req.body, 'body');
-      const link = `${services.config.publicUrl}/login/${token}`;
-      const svg = await QRCode.toString(link, {
-        type: 'svg',
-        margin: 1,
-        errorCorrectionLevel: 'M',
-      });
-      res.set('cache-control', 'no-store').json({ link, svg });
+      res.set('cache-control', 'no-store').json(await signInLinkQr(services, token));
     },
   );
   return router;

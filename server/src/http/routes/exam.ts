@@ -28,6 +28,7 @@ import {
   requireTableFile,
   uploadedBytes,
 } from './admin-support';
+import { signInLinkQr } from './chief-qr';
 import { examDocumentRoutes } from './exam-documents';
 import { examExportRoutes } from './exam-exports';
 
@@ -149,7 +150,11 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     res.json(await exams.save(found, next, actor(req)));
   });
 
-  /** A marking member's tablet PIN, shown once; issuing again revokes the earlier one. */
+  /**
+   * A marking member's tablet PIN and sign-in link with its QR code, shown once; issuing again
+   * revokes the earlier ones. The QR comes with them: an exam officer holds no chief role, so the
+   * chief's QR route would refuse them.
+   */
   router.post(`${base}/commission/:memberId/credential`, inSession, async (req, res) => {
     const { sessionId, memberId } = parse(memberParams, req.params, 'params');
     const { session } = await exams.sessions.require(sessionId);
@@ -164,7 +169,11 @@ export function examRoutes(services: Services, exams: ExamService): Router {
       kind: 'user',
       userId: actor(req),
     });
-    res.status(201).json({ memberId, role, pin: issued.pin, linkToken: issued.linkToken });
+    const { link, svg } = await signInLinkQr(services, issued.linkToken);
+    res
+      .status(201)
+      .set('cache-control', 'no-store')
+      .json({ memberId, role, pin: issued.pin, linkToken: issued.linkToken, link, qrSvg: svg });
   });
 
   router.post(`${base}/students/import`, inSession, rawUpload, async (req, res) => {
@@ -175,6 +184,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     const { session } = found;
     const result = await importPeopleFile('student', data, {
       existingIins: [...session.students, ...session.commission].map((person) => person.iin),
+      taskVariants: session.variants,
     });
     if (!result.ok) {
       throw new ApiError('validation_failed', {}, (lang) =>
