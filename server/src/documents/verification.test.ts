@@ -131,6 +131,12 @@ describe('DocumentRegistry', () => {
       matches: false,
       problem: 'record_altered',
     });
+    // Printing the same document again never hands out the altered record.
+    const again = await registry.issue(request());
+    expect(again.code).not.toBe(issued.code);
+    expect(again.content).toEqual(request().content);
+    expect(await registry.verify(again.code)).toMatchObject({ matches: true });
+    expect(await registry.verify(issued.code)).toMatchObject({ problem: 'record_altered' });
   });
 
   it('keeps one code for the same content and language, a new one when either differs', async () => {

@@ -154,7 +154,14 @@ export class DocumentRegistry {
     });
     const same = earlier
       .map(({ document }) => document as unknown as IssuedDocument)
-      .find((record) => record.contentHash === hash && record.language === request.language);
+      .find(
+        (record) =>
+          record.contentHash === hash &&
+          record.language === request.language &&
+          // A record altered in the store is never handed out again: the new copy gets a new
+          // code, and the old one keeps reporting the alteration at /verify.
+          contentHash(record.content) === hash,
+      );
     if (same) return same;
 
     for (;;) {
