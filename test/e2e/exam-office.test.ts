@@ -295,6 +295,9 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     );
     const third = table.locator('tbody tr').filter({ hasText: 'Жұмабаев' });
     await third.getByRole('combobox').selectOption('absent');
+    // The reason goes to the protocol's remarks.
+    await third.getByLabel(/^Reason/).fill('Справка о болезни № 17');
+    await third.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => third.textContent()).toContain('Келмеді');
     expect(await third.textContent()).toContain('Не явился');
     expect(await page.locator('.exam-summary').textContent()).toContain('absent 1');
@@ -315,6 +318,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       const text = pdfText(bytes);
       expect(text).toContain('12-ДЭ');
       for (const student of students) expect(text).toContain(student.name.split(' ')[0]!);
+      expect(text.replace(/\s+/g, ' ')).toContain('Справка о болезни № 17');
       pdfPagePng(bytes, 1, 80, screenshotPath('exam-protocol-kk-e2e'));
     }
 

@@ -22,18 +22,25 @@ export function ResultsTable({ session }: { session: ExamSession }) {
   const { t, i18n } = useTranslation('exam');
   const [loaded, reload] = useAdmin<ResultsReply>(`${sessionUrl(session.id)}/results`);
   const [error, setError] = useState<unknown>(null);
+  /** An absence or removal being entered, with the reason the protocol's remarks will print. */
+  const [pending, setPending] = useState<{
+    student: string;
+    attendance: ExamAttendance;
+    reason: string;
+  } | null>(null);
   const kk = i18n.getFixedT('kk', 'grades');
   const ru = i18n.getFixedT('ru', 'grades');
   const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
 
-  async function setAttendance(result: StudentResult, attendance: ExamAttendance) {
+  async function setAttendance(student: string, attendance: ExamAttendance, reason = '') {
     setError(null);
     try {
       await apiRequest(
         'PUT',
-        `${sessionUrl(session.id)}/students/${encodeURIComponent(result.student.id)}/attendance`,
-        { attendance },
+        `${sessionUrl(session.id)}/students/${encodeURIComponent(student)}/attendance`,
+        { attendance, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       );
+      setPending(null);
       reload();
     } catch (failure) {
       setError(failure);
@@ -129,13 +136,45 @@ export function ResultsTable({ session }: { session: ExamSession }) {
                 <td>
                   <select
                     aria-label={`${t('office.results.attendance')} ${index + 1}`}
-                    value={result.attendance}
-                    onChange={(e) => void setAttendance(result, e.target.value as ExamAttendance)}
+                    value={
+                      pending?.student === result.student.id
+                        ? pending.attendance
+                        : result.attendance
+                    }
+                    onChange={(e) => {
+                      const attendance = e.target.value as ExamAttendance;
+                      // Back to present needs no reason; an absence or removal asks for one.
+                      if (attendance === 'present')
+                        void setAttendance(result.student.id, attendance);
+                      else setPending({ student: result.student.id, attendance, reason: '' });
+                    }}
                   >
                     <option value="present">{t('office.results.present')}</option>
                     <option value="absent">{t('document.absent')}</option>
                     <option value="removed">{t('document.removed')}</option>
                   </select>
+                  {pending?.student === result.student.id && (
+                    <form
+                      className="exam-attendance-reason"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void setAttendance(pending.student, pending.attendance, pending.reason);
+                      }}
+                    >
+                      <label>
+                        {t('office.results.reason')}
+                        <input
+                          value={pending.reason}
+                          maxLength={300}
+                          onChange={(e) => setPending({ ...pending, reason: e.target.value })}
+                        />
+                      </label>
+                      <button type="submit">{t('office.results.save')}</button>
+                      <button type="button" onClick={() => setPending(null)}>
+                        {t('office.results.cancel')}
+                      </button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}

@@ -116,6 +116,9 @@ export const examOffice = defineNamespace({
       traditionalRu: 'Grade (ru)',
       attendance: 'Attendance',
       present: 'Present',
+      reason: 'Reason (printed in the protocol’s remarks)',
+      save: 'Save',
+      cancel: 'Cancel',
     },
     documents: {
       title: 'Commission documents',
@@ -312,6 +315,9 @@ export const examOffice = defineNamespace({
       traditionalRu: 'Оценка (рус)',
       attendance: 'Явка',
       present: 'Явился',
+      reason: 'Причина (печатается в примечаниях протокола)',
+      save: 'Сохранить',
+      cancel: 'Отмена',
     },
     documents: {
       title: 'Документы комиссии',
@@ -508,6 +514,9 @@ export const examOffice = defineNamespace({
       traditionalRu: 'Баға (орыс)',
       attendance: 'Қатысуы',
       present: 'Қатысты',
+      reason: 'Себебі (хаттаманың ескертпесінде басылады)',
+      save: 'Сақтау',
+      cancel: 'Болдырмау',
     },
     documents: {
       title: 'Комиссия құжаттары',
