@@ -548,8 +548,19 @@ describe('annual report', () => {
       'Өңірлер',
       'Колледждер',
       'Мамандықтар',
+      'Бағалар',
     ]);
     const summary = workbook.worksheets[0]!;
     expect(summary.getRow(6).values).toEqual([undefined, 1, 3, 2, 66.67]);
+    expect(summary.getRow(12).values).toEqual([undefined, 'Мақсатқа жетті', 'иә']);
+    // The grade distribution: in all of the scope, then per region, three students in all.
+    const rows: unknown[][] = [];
+    workbook.worksheets[4]!.eachRow(
+      (row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)),
+    );
+    const total = rows.filter((row) => row[0] === 'Барлық қамту');
+    expect(total.every((row) => row[1] === 'kz-letter@2022')).toBe(true);
+    expect(total.reduce((sum, row) => sum + (row[3] as number), 0)).toBe(3);
+    expect(rows.length).toBe(total.length * 2);
   });
 });

@@ -78,6 +78,12 @@ export async function reportWorkbook(report: AnnualReport, lang: Language): Prom
   summary.addRow([t(lang, 'column.collegesTotal'), share.total]);
   summary.addRow([t(lang, 'column.sharePercent'), share.percent]);
   summary.addRow([t(lang, 'column.shareTarget'), share.target]);
+  if (share.meetsTarget !== null) {
+    summary.addRow([
+      t(lang, 'column.meetsTarget'),
+      t(lang, `column.${share.meetsTarget ? 'yes' : 'no'}`),
+    ]);
+  }
   summary.getColumn(1).width = 40;
 
   const regions = workbook.addWorksheet(t(lang, 'sheet.regions'));
@@ -119,7 +125,29 @@ export async function reportWorkbook(report: AnnualReport, lang: Language): Prom
       ...figuresCells(entry),
     ]);
   }
-  for (const sheet of [regions, colleges, specialties]) {
+  // How the grades fell, in all of the scope and per region: one row per scale and grade.
+  const grades = workbook.addWorksheet(t(lang, 'sheet.grades'));
+  headerRow(grades, [
+    t(lang, 'column.scope'),
+    t(lang, 'column.scale'),
+    t(lang, 'column.grade'),
+    t(lang, 'column.students'),
+  ]);
+  const scopes: [string, Figures][] = [
+    [t(lang, 'column.total'), report.totals],
+    ...report.byRegion.map((region): [string, Figures] => [
+      getRegion(region.regionId)?.name[lang] ?? region.regionId,
+      region,
+    ]),
+  ];
+  for (const [scope, figures] of scopes) {
+    for (const [scale, counts] of Object.entries(figures.grades)) {
+      for (const [grade, count] of Object.entries(counts))
+        grades.addRow([scope, scale, grade, count]);
+    }
+  }
+
+  for (const sheet of [regions, colleges, specialties, grades]) {
     sheet.columns.forEach((column, index) => (column.width = index < 2 ? 45 : 16));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
