@@ -145,7 +145,9 @@ describe('the public board and the publication policy', () => {
   });
 
   it('follows a policy the organiser changed once the registry refreshes the competition', async () => {
-    const { services, runtime, seeded } = await runningCompetition();
+    const { services, runtime, seeded } = await runningCompetition({
+      publication: { policy: 'live' },
+    });
     await runtime.recordMarks('e2', [choice('p1', 0)]);
     expect(runtime.board('public').rows).toHaveLength(2);
     const stored = await services.store.getDocument(
