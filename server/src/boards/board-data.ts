@@ -1,5 +1,6 @@
 import {
   defaultTeamRules,
+  effectivePublication,
   getProfile,
   median,
   medalTables,
@@ -20,6 +21,7 @@ import {
 import { collections } from '../collections';
 import {
   publicBoard,
+  publicationPolicyOf,
   type BoardView,
   type Board as StateBoard,
   type BoardRow as StateRow,
@@ -105,7 +107,7 @@ export class BoardData {
     let provisional = false;
     for (const competition of competitions) {
       const board = await this.competitionBoard(competition.id);
-      summaries.push(this.summary(competition, board));
+      summaries.push(this.summary(championship, competition, board));
       // A ceremony under way keeps its medals out of the tables until it ends.
       if (!board?.rows || board.ceremony || !(board.published || board.policy === 'live')) continue;
       counted.push(competition.id);
@@ -185,13 +187,21 @@ export class BoardData {
       .map(([day, sum]) => ({ day, total: roundHalfUp((total += sum), 2) }));
   }
 
-  private summary(competition: Competition, board: Board | undefined): CompetitionSummary {
+  private summary(
+    championship: Championship,
+    competition: Competition,
+    board: Board | undefined,
+  ): CompetitionSummary {
     const runtime = this.services.competitions.get(competition.id);
     const base = { id: competition.id, skill: competition.skill };
     if (!runtime || !board) {
       return {
         ...base,
-        policy: competition.publication?.policy ?? 'locked',
+        policy: effectivePublication(
+          competition,
+          championship,
+          getProfile(competition.profileId)?.publicationDefault ?? 'locked',
+        ).policy,
         status: 'not_started',
         markedPercent: 0,
         lockedPercent: 0,
@@ -242,7 +252,7 @@ export class BoardData {
       !state.scoring.published &&
       Date.now() >= Date.parse(freezeAt);
     if (!frozen) return publicBoard(runtime.context, state, view);
-    const key = `${runtime.id}|${freezeAt}|${runtime.context.competition.publication?.policy}`;
+    const key = `${runtime.id}|${freezeAt}|${publicationPolicyOf(runtime.context)}`;
     let board = this.frozen.get(key);
     if (!board) {
       // The log before the freeze time never changes: replayed once per freeze time.

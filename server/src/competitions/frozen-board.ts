@@ -1,11 +1,11 @@
 import type { EventLog } from '../events/event-log';
-import { publicBoard, type Board } from './board';
+import { publicBoard, publicationOf, type Board } from './board';
 import type { RuntimeContext } from './runtime-types';
 import { runtimeProjection } from './runtime-state';
 
-/** The freeze time of the competition's publication, its own or its championship's. */
+/** The freeze time of the competition's publication, its own or else its championship's. */
 export function freezeTimeOf(context: RuntimeContext): string | undefined {
-  return (context.competition.publication ?? context.championship.publication)?.freezeAt;
+  return publicationOf(context).freezeAt;
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './json-diff';
 export * from './medal-table';
 export * from './ceremony';
 export * from './replica';
+export * from './publication';
