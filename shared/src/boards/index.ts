@@ -4,3 +4,4 @@ export * from './medal-table';
 export * from './ceremony';
 export * from './replica';
 export * from './publication';
+export * from './stage';
