@@ -18,7 +18,7 @@ describe('competitionStage', () => {
     ).toEqual({ status: 'not_started', markedPercent: 0, lockedPercent: 0, day: 1 });
   });
 
-  it('marks on the day of the earliest open sub-criterion', () => {
+  it('counts the aspects of the locked sub-criteria, and marks on the earliest open day', () => {
     expect(
       competitionStage({
         subCriteria,
@@ -26,7 +26,18 @@ describe('competitionStage', () => {
         progress: { marked: 6, required: 8 },
         published: false,
       }),
-    ).toMatchObject({ status: 'marking', markedPercent: 75, day: 2 });
+    ).toEqual({ status: 'marking', markedPercent: 75, lockedPercent: 75, day: 2 });
+  });
+
+  it('weighs a locked sub-criterion by its aspects, not as one of the sub-criteria', () => {
+    expect(
+      competitionStage({
+        subCriteria,
+        locked: [false, true],
+        progress: { marked: 4, required: 8 },
+        published: false,
+      }).lockedPercent,
+    ).toBe(25);
   });
 
   it('is locked once every sub-criterion is, and published after that', () => {

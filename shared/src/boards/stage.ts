@@ -22,6 +22,14 @@ export function competitionStage(figures: {
   const { subCriteria, locked, progress, published } = figures;
   const lockedCount = locked.filter(Boolean).length;
   const firstOpen = subCriteria.find((_, i) => !locked[i]);
+  // Weighted by aspects: a locked sub-criterion of 20 aspects is more of the work than one of 2.
+  let aspects = 0;
+  let lockedAspects = 0;
+  subCriteria.forEach((sub, i) => {
+    const count = sub.endAspect - sub.firstAspect;
+    aspects += count;
+    if (locked[i]) lockedAspects += count;
+  });
   return {
     status: published
       ? 'published'
@@ -31,7 +39,7 @@ export function competitionStage(figures: {
           ? 'marking'
           : 'not_started',
     markedPercent: progress.required > 0 ? percentOf(progress.marked, progress.required) : 0,
-    lockedPercent: locked.length > 0 ? percentOf(lockedCount, locked.length) : 0,
+    lockedPercent: aspects > 0 ? percentOf(lockedAspects, aspects) : 0,
     day: firstOpen?.day ?? null,
   };
 }
