@@ -169,11 +169,31 @@ describe.runIf(browserAvailable())(
     it('big screen 1920x1080 and phone 360x640, kept as screenshots', async () => {
       // The first board of the rotation (cooking) shows its figures again after the embargo test.
       await setPublication(cooking, { policy: 'live' });
+      const rows = (await publicBoard(cooking)).rows!;
+      // The demo's cooking has more competitors than a screen's 8 rows, and a guest.
+      expect(rows.length).toBeGreaterThan(8);
+      expect(rows.some((row) => row.position === null)).toBe(true);
+      const screen = `${server.url}/championships/wsk-2026-astana/screen`;
       const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await tv.goto(`${server.url}/championships/wsk-2026-astana/screen?seconds=60&langs=kk,ru`);
+      tv.setDefaultTimeout(60_000);
+      await tv.goto(`${screen}?seconds=60&langs=kk,ru`);
       await tv.waitForSelector('.big-board table.ranking tbody tr');
       expect(await tv.locator('html').getAttribute('lang')).not.toBeNull();
+      const places = () => tv.locator('.big-board td.position').allTextContents();
+      // Ranked rows first: the guest's row (no place) is not above the first place.
+      expect((await places())[0]).toBe('1');
+      expect(await places()).toHaveLength(8);
+      expect(await tv.locator('.big-board td.college').first().isVisible()).toBe(true);
       await tv.screenshot({ path: screenshotPath('board-big-screen-1920x1080') });
+      // Short turns: the rest of the rows come on the next page, the guest last.
+      await tv.goto(`${screen}?seconds=5&langs=ru`);
+      await expect
+        .poll(() => tv.locator('.screen-page').textContent(), { timeout: 60_000 })
+        .toMatch(/^Участники 9–/);
+      const lastPage = await places();
+      expect(lastPage).toHaveLength(rows.length - 8);
+      expect(lastPage.at(-1)).toBe('—');
+      await tv.screenshot({ path: screenshotPath('board-big-screen-page-2-1920x1080') });
       await tv.close();
       const phone = await openBoard(web, { width: 360, height: 640 });
       await phone.waitForSelector('table.ranking tbody tr');

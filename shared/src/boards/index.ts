@@ -5,3 +5,4 @@ export * from './ceremony';
 export * from './replica';
 export * from './publication';
 export * from './stage';
+export * from './screen';
