@@ -90,22 +90,47 @@ describe.runIf(browserAvailable())(
       await webPage.close();
     });
 
-    it('freeze: the public board stops while the chief still sees marks arrive', async () => {
-      await setPublication(cooking, { policy: 'live', freezeAt: new Date().toISOString() });
+    it("freeze stops the public board but not the chief's", async () => {
+      // A freeze time in the past: the board shows what stood then, whatever arrives now.
+      const freezeAt = new Date(Date.now() - 1_000).toISOString();
+      await setPublication(cooking, { policy: 'live', freezeAt });
       const page = await openBoard(cooking);
       await expect.poll(() => page.locator('.label.frozen').count()).toBe(1);
       const shown = await page.locator('.board-state').textContent();
+      const shownTotals = await totalsOn(page);
+
       const chief = await pinSignIn(server.url, cooking, '260463');
       const staffBoard = `/api/chief/competitions/${cooking}/board`;
+      const staffTotals = (board: Board) => board.rows!.map((row) => row.total.toFixed(2));
       const staffBefore = (await api('GET', staffBoard, chief)) as Board;
+      const standings = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      standings.setDefaultTimeout(60_000);
+      const [name, ...value] = chief.split('=');
+      await standings
+        .context()
+        .addCookies([{ name: name!, value: value.join('='), url: server.url }]);
+      await standings.goto(`${server.url}/chief`);
+      await standings.getByRole('button', { name: 'Русский' }).click();
+      await standings.getByRole('button', { name: 'Текущий рейтинг' }).click();
+      const standingTotals = () =>
+        standings.locator('.standings table.ranking tbody td.total').allTextContents();
+      await expect.poll(standingTotals).toEqual(staffTotals(staffBefore));
+      expect(await standings.getByRole('note').textContent()).toContain('Только для экспертов');
+
       const expert = await pinSignIn(server.url, cooking, '696851');
       const marks = await unmarkedMeasurements(server.url, expert, 3, 'frz');
       await sendMarks(server.url, expert, marks);
       const staffAfter = (await api('GET', staffBoard, chief)) as Board;
       expect(staffAfter.progress.marked).toBeGreaterThan(staffBefore.progress.marked);
+      expect(staffTotals(staffAfter)).not.toEqual(staffTotals(staffBefore));
+      // The chief's page follows the new marks without a reload.
+      await expect.poll(standingTotals).toEqual(staffTotals(staffAfter));
+      await standings.screenshot({ path: screenshotPath('chief-standings-frozen-1280x900') });
       // Longer than a coalescing interval and a periodic check: the public page has not moved.
       await page.waitForTimeout(2_500);
       expect(await page.locator('.board-state').textContent()).toBe(shown);
+      expect(await totalsOn(page)).toEqual(shownTotals);
+      await standings.close();
       await page.close();
     });
 
@@ -144,11 +169,31 @@ describe.runIf(browserAvailable())(
     it('big screen 1920x1080 and phone 360x640, kept as screenshots', async () => {
       // The first board of the rotation (cooking) shows its figures again after the embargo test.
       await setPublication(cooking, { policy: 'live' });
+      const rows = (await publicBoard(cooking)).rows!;
+      // The demo's cooking has more competitors than a screen's 8 rows, and a guest.
+      expect(rows.length).toBeGreaterThan(8);
+      expect(rows.some((row) => row.position === null)).toBe(true);
+      const screen = `${server.url}/championships/wsk-2026-astana/screen`;
       const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await tv.goto(`${server.url}/championships/wsk-2026-astana/screen?seconds=60&langs=kk,ru`);
+      tv.setDefaultTimeout(60_000);
+      await tv.goto(`${screen}?seconds=60&langs=kk,ru`);
       await tv.waitForSelector('.big-board table.ranking tbody tr');
       expect(await tv.locator('html').getAttribute('lang')).not.toBeNull();
+      const places = () => tv.locator('.big-board td.position').allTextContents();
+      // Ranked rows first: the guest's row (no place) is not above the first place.
+      expect((await places())[0]).toBe('1');
+      expect(await places()).toHaveLength(8);
+      expect(await tv.locator('.big-board td.college').first().isVisible()).toBe(true);
       await tv.screenshot({ path: screenshotPath('board-big-screen-1920x1080') });
+      // Short turns: the rest of the rows come on the next page, the guest last.
+      await tv.goto(`${screen}?seconds=5&langs=ru`);
+      await expect
+        .poll(() => tv.locator('.screen-page').textContent(), { timeout: 60_000 })
+        .toMatch(/^Участники 9–/);
+      const lastPage = await places();
+      expect(lastPage).toHaveLength(rows.length - 8);
+      expect(lastPage.at(-1)).toBe('—');
+      await tv.screenshot({ path: screenshotPath('board-big-screen-page-2-1920x1080') });
       await tv.close();
       const phone = await openBoard(web, { width: 360, height: 640 });
       await phone.waitForSelector('table.ranking tbody tr');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRng, syntheticIin, type MarkingScheme } from '@ashyq/shared';
+import { getProfile, seededRng, syntheticIin, type MarkingScheme } from '@ashyq/shared';
 import { syntheticBin } from '../../seeds/people';
 import { importWorkbook } from '../../server/src/cis/import';
 import { cisWorkbook } from '../fixtures/cis-workbook';
@@ -109,7 +109,9 @@ afterAll(async () => {
 describe('championships and competitions', () => {
   it('creates with defaults, refuses bad input without a trace, and lists only what the scope covers', async () => {
     const got = await admin.get(`/api/admin/championships/${championship.id}`);
-    expect(got.body.championship.publication).toEqual({ policy: 'live' });
+    // No policy given: the rules profile's default, which holds back unlocked marks.
+    expect(getProfile(championship.profileId)!.publicationDefault).toBe('locked');
+    expect(got.body.championship.publication).toEqual({ policy: 'locked' });
     expect(got.body.competitions[0]).toMatchObject({
       id: 'web-test',
       profileId: 'wsk-championship@2024',
@@ -144,6 +146,16 @@ describe('championships and competitions', () => {
     expect((await admin.get(listing)).body.championships).toMatchObject([
       { id: championship.id, status: 'draft' },
     ]);
+  });
+
+  it('keeps the publication the organiser gives', async () => {
+    const publication = { policy: 'live', freezeAt: '2026-03-12T16:00:00+05:00' };
+    const id = 'wsk-2026-live';
+    expect(
+      (await admin.post('/api/admin/championships', { ...championship, id, publication })).status,
+    ).toBe(201);
+    const got = await admin.get(`/api/admin/championships/${id}`);
+    expect(got.body.championship.publication).toEqual(publication);
   });
 
   it('patches what is valid and refuses the rest unchanged', async () => {

@@ -352,6 +352,47 @@ describe('ceremony reveal', () => {
   });
 });
 
+describe('freeze on the championship overview', () => {
+  it('keeps status, progress and day as they stood at the freeze time, for the public only', async () => {
+    const overviewPath = `/api/public/championships/${seeded.championshipId}/overview`;
+    const publicOverview = async () =>
+      (await publicGet<ChampionshipOverview>(overviewPath)).competitions[0]!;
+    const listed = async () => {
+      const { championships } = await publicGet<{
+        championships: { id: string; competitions: { id: string; progress: unknown }[] }[];
+      }>('/api/public/championships');
+      return championships.find((c) => c.id === seeded.championshipId)!.competitions[0]!.progress;
+    };
+    // A millisecond back: every mark recorded from now on is after the freeze.
+    await setPublication({ policy: 'live', freezeAt: new Date(Date.now() - 1).toISOString() });
+    const before = { summary: await publicOverview(), progress: await listed() };
+    expect(before.summary).toMatchObject({ status: 'marking', lockedPercent: 0, day: 1 });
+
+    for (const aspect of [4, 5, 6]) await record('p1', aspect);
+    for (const aspect of [5, 6]) await record('p3', aspect);
+    const runtime = await services.competitions.open(seeded.competitionId);
+    await runtime.lock('chief', 'A1');
+
+    expect(await publicOverview()).toEqual(before.summary);
+    expect(await listed()).toEqual(before.progress);
+    const staff = await call(
+      base,
+      chiefCookie,
+      'GET',
+      `/api/chief/competitions/${seeded.competitionId}/board`,
+    );
+    expect(staff.body.progress).toEqual({ marked: 18, required: 18 });
+    expect(runtime.overview().progress).toMatchObject({ marked: 18, required: 18 });
+    await setPublication({ policy: 'live' });
+    expect(await publicOverview()).toMatchObject({
+      status: 'locked',
+      markedPercent: 100,
+      lockedPercent: 100,
+      day: null,
+    });
+  });
+});
+
 describe('personal data', () => {
   it('no public payload carries an IIN-shaped value', async () => {
     await publicGet(`/api/public/championships/${seeded.championshipId}/medals`);

@@ -1,4 +1,11 @@
-import type { Championship, Competition, Competitor, Expert, MarkingScheme } from '@ashyq/shared';
+import {
+  getProfile,
+  type Championship,
+  type Competition,
+  type Competitor,
+  type Expert,
+  type MarkingScheme,
+} from '@ashyq/shared';
 import { collections } from '../../server/src/collections';
 import type { Services } from '../../server/src/services';
 import type { StoredDocument } from '../../server/src/store/port';
@@ -45,6 +52,7 @@ export async function seedCompetition(
   const competitionId = options.competitionId ?? 'web-1';
   const championshipId = `champ-${competitionId}`;
   const now = new Date().toISOString();
+  const profileId = 'wsk-championship@2024';
   const championship: Championship = {
     id: championshipId,
     name: { kk: 'Өңірлік чемпионат', ru: 'Региональный чемпионат' },
@@ -54,15 +62,16 @@ export async function seedCompetition(
     hostRegionId: 'astana',
     startsOn: '2026-05-12',
     endsOn: '2026-05-15',
-    publication: options.publication ?? { policy: 'live' },
-    profileId: 'wsk-championship@2024',
+    // As the organiser route defaults it.
+    publication: options.publication ?? { policy: getProfile(profileId)!.publicationDefault },
+    profileId,
     createdAt: now,
   };
   const competition: Competition = {
     id: competitionId,
     championshipId,
     skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },
-    profileId: 'wsk-championship@2024',
+    profileId,
     scheme: options.scheme,
     schemeVersion: 1,
     createdAt: now,

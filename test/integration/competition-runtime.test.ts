@@ -145,7 +145,9 @@ describe('the public board and the publication policy', () => {
   });
 
   it('follows a policy the organiser changed once the registry refreshes the competition', async () => {
-    const { services, runtime, seeded } = await runningCompetition();
+    const { services, runtime, seeded } = await runningCompetition({
+      publication: { policy: 'live' },
+    });
     await runtime.recordMarks('e2', [choice('p1', 0)]);
     expect(runtime.board('public').rows).toHaveLength(2);
     const stored = await services.store.getDocument(
@@ -184,5 +186,37 @@ describe('the public board and the publication policy', () => {
     expect(runtime.board('public').rows!.map((row) => row.total)).toEqual([1, 1]);
     await runtime.publish('chief');
     expect((await runtime.spectatorBoard()).frozenAt).toBeUndefined();
+  });
+
+  it("keeps the championship's freeze time when the competition overrides only the policy", async () => {
+    const { services, runtime, seeded } = await runningCompetition();
+    await runtime.recordMarks('e2', [choice('p1', 0)]);
+    const [lastBeforeFreeze] = await runtime.events({ aspect: 'A2.M1' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runtime.recordMarks('e2', [choice('p2', 0)]);
+    const championship = await services.store.getDocument(
+      collections.championships,
+      seeded.championshipId,
+    );
+    await services.store.putDocument(collections.championships, {
+      ...championship!.document,
+      publication: { policy: 'embargo', freezeAt: lastBeforeFreeze!.at },
+    });
+    const competition = await services.store.getDocument(
+      collections.competitions,
+      seeded.competitionId,
+    );
+    await services.store.putDocument(collections.competitions, {
+      ...competition!.document,
+      publication: { policy: 'live' },
+    });
+    await services.competitions.refresh(seeded.competitionId);
+
+    const frozen = await runtime.spectatorBoard();
+    expect(frozen).toMatchObject({ policy: 'live', frozenAt: lastBeforeFreeze!.at });
+    expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
+      ['p1', 1],
+      ['p2', 0],
+    ]);
   });
 });

@@ -1,18 +1,26 @@
 import i18next from 'i18next';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { isLanguage, type Board, type ChampionshipOverview, type Language } from '@ashyq/shared';
+import {
+  isLanguage,
+  nextScreenSlot,
+  screenPages,
+  type Board,
+  type ChampionshipOverview,
+  type Language,
+} from '@ashyq/shared';
 import { BoardState, BoardTable } from './BoardTable';
 import { localized } from './format';
 import { useBoardRoom } from './useBoardRoom';
 
-/** Rows that fit a 1080-pixel screen in the big type. */
-const rowsOnScreen = 10;
+/** Rows that fit a 1080-pixel screen in the big type, with a college name over three lines. */
+const rowsOnScreen = 8;
 
 /**
- * The hall's TV (1920x1080): one competition at a time in large type, rotating every
- * `?seconds=` (default 20), alternating the languages in `?langs=` (default kk,ru) at each turn.
+ * The hall's TV (1920x1080): one competition at a time in large type, a page of rows at a time,
+ * turning every `?seconds=` (default 20) to the next page or, after the last, to the next
+ * competition, and alternating the languages in `?langs=` (default kk,ru) at each turn.
  * The language is switched for this screen only, not remembered as the visitor's choice.
  */
 export function BigScreen() {
@@ -25,11 +33,26 @@ export function BigScreen() {
     { championshipId: id },
     `/api/public/championships/${encodeURIComponent(id)}/overview`,
   );
-  const [turn, setTurn] = useState(0);
+  const [slot, setSlot] = useState({ turn: 0, competition: 0, page: 0 });
+  // How many pages each competition's board has, as its board last reported it.
+  const pages = useRef(new Map<string, number>());
+  const rotation = useRef<string[]>([]);
   useEffect(() => {
-    const timer = setInterval(() => setTurn((n) => n + 1), seconds * 1000);
+    const timer = setInterval(
+      () =>
+        setSlot((s) => {
+          const ids = rotation.current;
+          const shown = ids.length > 0 ? ids[s.competition % ids.length]! : '';
+          return nextScreenSlot(s, pages.current.get(shown) ?? 1);
+        }),
+      seconds * 1000,
+    );
     return () => clearInterval(timer);
   }, [seconds]);
+  const reportPages = useCallback((competitionId: string, count: number) => {
+    pages.current.set(competitionId, count);
+  }, []);
+  const turn = slot.turn;
   const langKey = langs.join(',');
   useEffect(() => {
     const list = langKey.split(',') as Language[];
@@ -40,23 +63,43 @@ export function BigScreen() {
   // Competitions not started yet have nothing to show; they join the rotation once marked.
   const started = all.filter((c) => c.status !== 'not_started');
   const competitions = started.length > 0 ? started : all;
-  const current = competitions.length > 0 ? competitions[turn % competitions.length]! : undefined;
+  const index = competitions.length > 0 ? slot.competition % competitions.length : 0;
+  const current = competitions[index];
+  const rotationKey = competitions.map((c) => c.id).join(',');
+  useEffect(() => {
+    rotation.current = rotationKey ? rotationKey.split(',') : [];
+  }, [rotationKey]);
   return (
     <main className="big-screen">
       <header>
         <span>{overview ? localized(overview.name, i18n.language) : t('loading')}</span>
         <span className="dots" aria-hidden="true">
           {competitions.map((c, i) => (
-            <span key={c.id} className={i === turn % competitions.length ? 'dot on' : 'dot'} />
+            <span key={c.id} className={i === index ? 'dot on' : 'dot'} />
           ))}
         </span>
       </header>
-      {current && <BigBoard key={current.id} competitionId={current.id} />}
+      {current && (
+        <BigBoard
+          key={current.id}
+          competitionId={current.id}
+          page={slot.page}
+          onPages={reportPages}
+        />
+      )}
     </main>
   );
 }
 
-function BigBoard({ competitionId }: { competitionId: string }) {
+function BigBoard({
+  competitionId,
+  page,
+  onPages,
+}: {
+  competitionId: string;
+  page: number;
+  onPages: (competitionId: string, count: number) => void;
+}) {
   const { t, i18n } = useTranslation('board');
   const {
     data: board,
@@ -66,8 +109,13 @@ function BigBoard({ competitionId }: { competitionId: string }) {
     { competitionId },
     `/api/public/competitions/${encodeURIComponent(competitionId)}/board`,
   );
+  const pages = board?.rows ? screenPages(board.rows, rowsOnScreen) : [];
+  useEffect(() => onPages(competitionId, pages.length), [competitionId, pages.length, onPages]);
   if (!board) return <p className="big-wait">{t('loading')}</p>;
-  const shown = board.rows ? { ...board, rows: board.rows.slice(0, rowsOnScreen) } : board;
+  // A board that shrank since the turn began shows its last page.
+  const shownPage = Math.min(page, Math.max(pages.length - 1, 0));
+  const rows = pages[shownPage] ?? [];
+  const from = shownPage * rowsOnScreen + 1;
   return (
     <section className="big-board">
       <h1>
@@ -75,7 +123,16 @@ function BigBoard({ competitionId }: { competitionId: string }) {
         {localized(board.skill.name, i18n.language)}
       </h1>
       <BoardState board={board} live={live} lost={lost} />
-      {shown.rows && <BoardTable board={shown} linkRows={false} />}
+      {board.rows && <BoardTable board={{ ...board, rows }} linkRows={false} />}
+      {pages.length > 1 && (
+        <p className="screen-page">
+          {t('screenPage', {
+            from,
+            to: from + rows.length - 1,
+            count: board.rows!.length,
+          })}
+        </p>
+      )}
     </section>
   );
 }

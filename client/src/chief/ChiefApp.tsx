@@ -11,6 +11,7 @@ import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Discrepancies } from './Discrepancies';
 import { Locks } from './Locks';
 import { ProgressMatrix } from './ProgressMatrix';
+import { Standings } from './Standings';
 import { Team } from './Team';
 import { Toasts } from './Toasts';
 import { useChiefLive } from './useChiefLive';
@@ -66,8 +67,17 @@ export function ChiefApp() {
   );
 }
 
-export type Tab = 'progress' | 'discrepancies' | 'locks' | 'audit' | 'team' | 'competitors';
-const tabs: Tab[] = ['progress', 'discrepancies', 'locks', 'audit', 'team', 'competitors'];
+export type Tab =
+  'progress' | 'discrepancies' | 'locks' | 'standings' | 'audit' | 'team' | 'competitors';
+const tabs: Tab[] = [
+  'progress',
+  'discrepancies',
+  'locks',
+  'standings',
+  'audit',
+  'team',
+  'competitors',
+];
 
 function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnlock: boolean }) {
   const { t, i18n } = useTranslation('chief');
@@ -168,6 +178,7 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
       {tab === 'progress' && <ProgressMatrix {...context} />}
       {tab === 'discrepancies' && <Discrepancies {...context} />}
       {tab === 'locks' && <Locks {...context} />}
+      {tab === 'standings' && <Standings {...context} />}
       {tab === 'audit' && <AuditTrail {...context} events={live.events} />}
       {tab === 'team' && <Team {...context} />}
       {tab === 'competitors' && <Competitors {...context} />}

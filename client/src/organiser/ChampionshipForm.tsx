@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listProfiles, type Championship, type Language } from '@ashyq/shared';
+import { getProfile, listProfiles, type Championship, type Language } from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { RegionOptions } from '../app/RegionOptions';
 
@@ -9,6 +9,8 @@ export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 const levels = ['college', 'regional', 'national', 'international'] as const;
 const tracks = ['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers'] as const;
 export const policies = ['live', 'locked', 'embargo'] as const;
+
+const defaultProfileId = 'wsk-championship@2024';
 
 export const emptyChampionship: ChampionshipDraft = {
   id: '',
@@ -19,8 +21,9 @@ export const emptyChampionship: ChampionshipDraft = {
   hostRegionId: 'astana',
   startsOn: '',
   endsOn: '',
-  publication: { policy: 'live' },
-  profileId: 'wsk-championship@2024',
+  // As the server would default it: the rules profile's publication policy.
+  publication: { policy: getProfile(defaultProfileId)!.publicationDefault },
+  profileId: defaultProfileId,
 };
 
 /** `2026-03-10T09:00:00+05:00` <-> the `datetime-local` input's `2026-03-10T09:00` (Almaty time). */

@@ -1,10 +1,11 @@
 import {
   defaultTeamRules,
+  effectivePublication,
   getProfile,
+  competitionStage,
   median,
   medalTables,
   roundHalfUp,
-  percentOf,
   revealAt,
   totalsOf,
   type Board,
@@ -13,6 +14,7 @@ import {
   type ChampionshipOverview,
   type College,
   type Competition,
+  type CompetitionStage,
   type CompetitionSummary,
   type CompetitorDetail,
   type Localized,
@@ -20,11 +22,12 @@ import {
 import { collections } from '../collections';
 import {
   publicBoard,
+  publicationPolicyOf,
   type BoardView,
   type Board as StateBoard,
   type BoardRow as StateRow,
 } from '../competitions/board';
-import { boardAsOf, freezeTimeOf } from '../competitions/frozen-board';
+import { freezeTimeOf, stateAsOf } from '../competitions/frozen-board';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
 import type { Services } from '../services';
@@ -43,7 +46,7 @@ export type StateOf = (runtime: CompetitionRuntime) => RuntimeState;
  */
 export class BoardData {
   private readonly collegeNames = new Map<string, { name: Localized | null; until: number }>();
-  private readonly frozen = new Map<string, StateBoard & { frozenAt: string }>();
+  private readonly frozen = new Map<string, Frozen>();
 
   constructor(
     private readonly services: Services,
@@ -105,7 +108,7 @@ export class BoardData {
     let provisional = false;
     for (const competition of competitions) {
       const board = await this.competitionBoard(competition.id);
-      summaries.push(this.summary(competition, board));
+      summaries.push(await this.summary(championship, competition, board));
       // A ceremony under way keeps its medals out of the tables until it ends.
       if (!board?.rows || board.ceremony || !(board.published || board.policy === 'live')) continue;
       counted.push(competition.id);
@@ -185,13 +188,21 @@ export class BoardData {
       .map(([day, sum]) => ({ day, total: roundHalfUp((total += sum), 2) }));
   }
 
-  private summary(competition: Competition, board: Board | undefined): CompetitionSummary {
+  private async summary(
+    championship: Championship,
+    competition: Competition,
+    board: Board | undefined,
+  ): Promise<CompetitionSummary> {
     const runtime = this.services.competitions.get(competition.id);
     const base = { id: competition.id, skill: competition.skill };
     if (!runtime || !board) {
       return {
         ...base,
-        policy: competition.publication?.policy ?? 'locked',
+        policy: effectivePublication(
+          competition,
+          championship,
+          getProfile(competition.profileId)?.publicationDefault ?? 'locked',
+        ).policy,
         status: 'not_started',
         markedPercent: 0,
         lockedPercent: 0,
@@ -199,25 +210,11 @@ export class BoardData {
         leader: null,
       };
     }
-    const scoring = this.stateOf(runtime).scoring;
-    const locks = scoring.lockState();
-    const lockedCount = locks.filter((lock) => lock.locked).length;
-    const firstOpen = scoring.index.subCriteria.find((_, i) => !locks[i]!.locked);
-    const { marked, required } = board.progress;
     const leader = board.rows?.find((row) => row.position === 1 && row.total > 0);
     return {
       ...base,
       policy: board.policy,
-      status: board.published
-        ? 'published'
-        : locks.length > 0 && lockedCount === locks.length
-          ? 'locked'
-          : marked > 0
-            ? 'marking'
-            : 'not_started',
-      markedPercent: required > 0 ? percentOf(marked, required) : 0,
-      lockedPercent: locks.length > 0 ? percentOf(lockedCount, locks.length) : 0,
-      day: firstOpen?.day ?? null,
+      ...(await this.publicStage(runtime)),
       leader: leader
         ? {
             competitor: leader.competitor,
@@ -229,30 +226,56 @@ export class BoardData {
     };
   }
 
+  /**
+   * A running competition's progress as the public may see it: during a freeze, as it stood at
+   * the freeze time.
+   */
+  async publicProgress(
+    competitionId: string,
+  ): Promise<{ progress: Board['progress']; published: boolean } | undefined> {
+    const runtime = this.services.competitions.get(competitionId);
+    if (!runtime) return undefined;
+    const state = this.stateOf(runtime);
+    const frozen = await this.frozenFor(runtime, state);
+    const { marked, required } = (frozen?.state ?? state).scoring.progress();
+    return { progress: { marked, required }, published: state.scoring.published !== null };
+  }
+
   /** The board under the publication policy, or as it stood at the freeze time. */
   private async policyBoard(
     runtime: CompetitionRuntime,
     state: RuntimeState,
     view: BoardView,
   ): Promise<StateBoard> {
+    const frozen = view === 'public' ? await this.frozenFor(runtime, state) : undefined;
+    return frozen?.board ?? publicBoard(runtime.context, state, view);
+  }
+
+  /** The overview's status, progress and day: the public's stop changing at the freeze time. */
+  private async publicStage(runtime: CompetitionRuntime): Promise<CompetitionStage> {
+    const state = this.stateOf(runtime);
+    return stageOf((await this.frozenFor(runtime, state))?.state ?? state);
+  }
+
+  /** What the public sees of the competition once its freeze time passed, until publication. */
+  private async frozenFor(
+    runtime: CompetitionRuntime,
+    state: RuntimeState,
+  ): Promise<Frozen | undefined> {
     const freezeAt = freezeTimeOf(runtime.context);
-    const frozen =
-      view === 'public' &&
-      freezeAt &&
-      !state.scoring.published &&
-      Date.now() >= Date.parse(freezeAt);
-    if (!frozen) return publicBoard(runtime.context, state, view);
-    const key = `${runtime.id}|${freezeAt}|${runtime.context.competition.publication?.policy}`;
-    let board = this.frozen.get(key);
-    if (!board) {
+    if (!freezeAt || state.scoring.published || Date.now() < Date.parse(freezeAt)) return undefined;
+    const key = `${runtime.id}|${freezeAt}|${publicationPolicyOf(runtime.context)}`;
+    let frozen = this.frozen.get(key);
+    if (!frozen) {
       // The log before the freeze time never changes: replayed once per freeze time.
-      board = {
-        ...(await boardAsOf(this.services.log, runtime.context, freezeAt)),
-        frozenAt: freezeAt,
+      const then = await stateAsOf(this.services.log, runtime.context, freezeAt);
+      frozen = {
+        state: then,
+        board: { ...publicBoard(runtime.context, then, 'public'), frozenAt: freezeAt },
       };
-      this.frozen.set(key, board);
+      this.frozen.set(key, frozen);
     }
-    return board;
+    return frozen;
   }
 
   private async runtime(competitionId: string): Promise<CompetitionRuntime | undefined> {
@@ -280,6 +303,23 @@ export class BoardData {
     this.collegeNames.set(collegeId, { name, until: Date.now() + collegeNamesTtlMs });
     return name;
   }
+}
+
+/** The competition's state at the freeze time, and its public board then. */
+interface Frozen {
+  state: RuntimeState;
+  board: StateBoard & { frozenAt: string };
+}
+
+function stageOf(state: RuntimeState): CompetitionStage {
+  const { scoring } = state;
+  const { marked, required } = scoring.progress();
+  return competitionStage({
+    subCriteria: scoring.index.subCriteria,
+    locked: scoring.lockState().map((lock) => lock.locked),
+    progress: { marked, required },
+    published: scoring.published !== null,
+  });
 }
 
 /** Ceremony steps work on shared rows; the college name is filled in afterwards. */

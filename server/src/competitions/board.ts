@@ -1,4 +1,5 @@
 import {
+  effectivePublication,
   roundHalfUp,
   type Board as PublicBoardPayload,
   type BoardRow as PublicBoardRow,
@@ -29,10 +30,15 @@ export interface Board extends Pick<
 }
 
 export function publicationPolicyOf(context: RuntimeContext): PublicationPolicy {
-  return (
-    context.competition.publication?.policy ??
-    context.championship.publication?.policy ??
-    context.profile.publicationDefault
+  return publicationOf(context).policy;
+}
+
+/** The competition's publication, field by field its own, its championship's or the profile's. */
+export function publicationOf(context: RuntimeContext) {
+  return effectivePublication(
+    context.competition,
+    context.championship,
+    context.profile.publicationDefault,
   );
 }
 

@@ -1,23 +1,32 @@
 import type { EventLog } from '../events/event-log';
-import { publicBoard, type Board } from './board';
+import { publicBoard, publicationOf, type Board } from './board';
 import type { RuntimeContext } from './runtime-types';
-import { runtimeProjection } from './runtime-state';
+import { runtimeProjection, type RuntimeState } from './runtime-state';
 
-/** The freeze time of the competition's publication, its own or its championship's. */
+/** The freeze time of the competition's publication, its own or else its championship's. */
 export function freezeTimeOf(context: RuntimeContext): string | undefined {
-  return (context.competition.publication ?? context.championship.publication)?.freezeAt;
+  return publicationOf(context).freezeAt;
 }
 
-/**
- * The public board as it stood at `at`: the log replayed up to that moment into a projection of
- * its own, so the live one is never touched. Appends are stamped in order, so the first later
- * event ends the replay.
- */
+/** The public board as it stood at `at`. */
 export async function boardAsOf(
   log: EventLog,
   context: RuntimeContext,
   at: string,
 ): Promise<Board> {
+  return { ...publicBoard(context, await stateAsOf(log, context, at), 'public'), frozenAt: at };
+}
+
+/**
+ * The competition's state as it stood at `at`: the log replayed up to that moment into a
+ * projection of its own, so the live one is never touched. Appends are stamped in order, so the
+ * first later event ends the replay.
+ */
+export async function stateAsOf(
+  log: EventLog,
+  context: RuntimeContext,
+  at: string,
+): Promise<RuntimeState> {
   const { competition, profile } = context;
   const projection = runtimeProjection({
     scheme: competition.scheme!,
@@ -30,5 +39,5 @@ export async function boardAsOf(
     if (Date.parse(event.at) > until) break;
     state = projection.apply(state, event);
   }
-  return { ...publicBoard(context, state, 'public'), frozenAt: at };
+  return state;
 }

@@ -25,7 +25,7 @@ import type { EventLog } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
-import { publicBoard, type Board, type BoardView } from './board';
+import { publicBoard, publicationPolicyOf, type Board, type BoardView } from './board';
 import { boardAsOf, freezeTimeOf } from './frozen-board';
 import { scoringDraft, type RuntimeState } from './runtime-state';
 import {
@@ -329,7 +329,10 @@ export class CompetitionRuntime {
     if (!freezeAt || this.state.scoring.published || now < new Date(freezeAt)) {
       return this.board('public');
     }
-    if (this.frozen?.frozenAt !== freezeAt) {
+    if (
+      this.frozen?.frozenAt !== freezeAt ||
+      this.frozen.policy !== publicationPolicyOf(this.context)
+    ) {
       this.frozen = await boardAsOf(this.log, this.context, freezeAt);
     }
     return this.frozen;

@@ -70,7 +70,10 @@ export interface CompetitionSummary {
   skill: { number: string; name: Localized };
   policy: PublicationPolicy;
   status: CompetitionStatus;
-  /** Percent of the competitor x aspect marks entered, and of the sub-criteria locked. */
+  /**
+   * Percent of the competitor x aspect marks entered, and of the scheme's aspects whose
+   * sub-criterion is locked.
+   */
   markedPercent: number;
   lockedPercent: number;
   /** The marking day of the earliest sub-criterion not yet locked (null once all are). */

@@ -29,6 +29,13 @@ export const chief = defineNamespace({
       audit: 'Audit trail',
       team: 'Experts and panels',
       competitors: 'Competitors',
+      standings: 'Live standings',
+    },
+    standings: {
+      title: 'Live standings',
+      staffOnly:
+        'Staff only: every recorded mark counts, as it stands now, whatever the public board shows under its publication policy or freeze.',
+      loadFailed: 'Could not load the standings. They are fetched again with the next change.',
     },
     progress: {
       title: 'Progress by competitor and sub-criterion',
@@ -224,6 +231,13 @@ export const chief = defineNamespace({
       audit: 'Журнал',
       team: 'Эксперты и группы',
       competitors: 'Участники',
+      standings: 'Текущий рейтинг',
+    },
+    standings: {
+      title: 'Текущий рейтинг',
+      staffOnly:
+        'Только для экспертов: учтены все внесённые оценки на эту минуту, что бы ни показывало публичное табло по политике публикации или после остановки.',
+      loadFailed: 'Не удалось загрузить рейтинг. Он загрузится снова при следующем изменении.',
     },
     progress: {
       title: 'Ход оценки по участникам и подкритериям',
@@ -419,6 +433,13 @@ export const chief = defineNamespace({
       audit: 'Журнал',
       team: 'Сарапшылар мен топтар',
       competitors: 'Қатысушылар',
+      standings: 'Ағымдағы рейтинг',
+    },
+    standings: {
+      title: 'Ағымдағы рейтинг',
+      staffOnly:
+        'Тек сарапшыларға: жариялау саясаты бойынша немесе тоқтатылғаннан кейін қоғамдық таблода не көрсетілсе де, осы сәтке дейін енгізілген барлық баға есептеледі.',
+      loadFailed: 'Рейтинг жүктелмеді. Келесі өзгерісте қайта жүктеледі.',
     },
     progress: {
       title: 'Қатысушылар мен ішкі критерийлер бойынша бағалау барысы',

@@ -50,7 +50,8 @@ const championshipInput = championshipSchema
   .omit({ createdAt: true })
   .extend({
     hostRegionId: regionIdSchema,
-    publication: publicationSchema.default({ policy: 'live' }),
+    /** Defaults to the rules profile's `publicationDefault`. */
+    publication: publicationSchema.optional(),
   })
   .strict();
 /** `venue: null` clears the venue; `publication` is replaced whole, so one without `freezeAt` clears it. */
@@ -126,12 +127,17 @@ export function adminRoutes(services: Services): Router {
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const input = parse(championshipInput, req.body, 'body');
+    const { publication, ...input } = parse(championshipInput, req.body, 'body');
     if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
       throw new ApiError('forbidden');
     checkChampionship(input);
     if (await reference.get('championships', input.id)) throw refusal('conflict', 'id', 'idTaken');
-    const championship = await reference.create('championships', { ...input, createdAt: now() });
+    const championship = await reference.create('championships', {
+      ...input,
+      // checkChampionship refused an unknown profile.
+      publication: publication ?? { policy: getProfile(input.profileId)!.publicationDefault },
+      createdAt: now(),
+    });
     res.status(201).json({ championship });
   });
 
@@ -311,7 +317,9 @@ function checkProfile(profileId: string): void {
     throw refusal('validation_failed', 'profileId', 'unknownProfile', { profileId });
 }
 
-function checkChampionship(championship: Omit<Championship, 'createdAt'>): void {
+function checkChampionship(
+  championship: Pick<Championship, 'profileId' | 'startsOn' | 'endsOn'>,
+): void {
   checkProfile(championship.profileId);
   if (championship.endsOn < championship.startsOn)
     throw refusal('validation_failed', 'endsOn', 'datesReversed');

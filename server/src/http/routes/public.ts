@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema, regions, type Championship, type Competition } from '@ashyq/shared';
+import { boardsOf } from '../../boards/service';
 import { collections } from '../../collections';
 import type { Services } from '../../services';
 import { ApiError, parse } from '../errors';
@@ -11,6 +12,7 @@ const competitionParams = z.object({ id: idSchema });
 /** What anyone may read without signing in. Never personal data. */
 export function publicRoutes(services: Services): Router {
   const router = Router();
+  const boards = boardsOf(services);
 
   router.get('/api/public/regions', (_req, res) => {
     res.json({ regions });
@@ -21,33 +23,38 @@ export function publicRoutes(services: Services): Router {
     const championships = (await services.store.findDocuments(collections.championships)).filter(
       ({ document }) => !isExamChampionship(document),
     );
-    const competitions = await services.store.findDocuments(collections.competitions);
-    const list = championships.map(({ document }) => {
-      const championship = document as unknown as Championship;
-      return {
-        id: championship.id,
-        name: championship.name,
-        level: championship.level,
-        track: championship.track,
-        season: championship.season,
-        hostRegionId: championship.hostRegionId,
-        startsOn: championship.startsOn,
-        endsOn: championship.endsOn,
-        competitions: competitions
-          .map(({ document: doc }) => doc as unknown as Competition)
-          .filter((competition) => competition.championshipId === championship.id)
-          .map((competition) => {
-            const running = services.competitions.get(competition.id);
-            const progress = running?.state.scoring.progress();
-            return {
-              id: competition.id,
-              skill: competition.skill,
-              progress: progress ? { marked: progress.marked, required: progress.required } : null,
-              published: running ? running.state.scoring.published !== null : false,
-            };
-          }),
-      };
-    });
+    const competitions = (await services.store.findDocuments(collections.competitions)).map(
+      ({ document }) => document as unknown as Competition,
+    );
+    const list = await Promise.all(
+      championships.map(async ({ document }) => {
+        const championship = document as unknown as Championship;
+        return {
+          id: championship.id,
+          name: championship.name,
+          level: championship.level,
+          track: championship.track,
+          season: championship.season,
+          hostRegionId: championship.hostRegionId,
+          startsOn: championship.startsOn,
+          endsOn: championship.endsOn,
+          competitions: await Promise.all(
+            competitions
+              .filter((competition) => competition.championshipId === championship.id)
+              .map(async (competition) => {
+                // During a freeze the public progress stops where the board stopped.
+                const shown = await boards.data.publicProgress(competition.id);
+                return {
+                  id: competition.id,
+                  skill: competition.skill,
+                  progress: shown?.progress ?? null,
+                  published: shown?.published ?? false,
+                };
+              }),
+          ),
+        };
+      }),
+    );
     res.json({ championships: list });
   });
 

@@ -1,0 +1,33 @@
+import type { BoardRow } from './types';
+
+/**
+ * The big screen's pages: ranked rows in their order, then those without a place (guests,
+ * absent, withdrawn), so a guest's total never sits above the first place; `perPage` a page.
+ */
+export function screenPages<Row extends Pick<BoardRow, 'position'>>(
+  rows: readonly Row[],
+  perPage: number,
+): Row[][] {
+  const ordered = [
+    ...rows.filter((row) => row.position !== null),
+    ...rows.filter((row) => row.position === null),
+  ];
+  const pages: Row[][] = [];
+  for (let start = 0; start < ordered.length; start += perPage)
+    pages.push(ordered.slice(start, start + perPage));
+  return pages;
+}
+
+/** Where the big screen's rotation stands: the turn counts every change (for the languages). */
+export interface ScreenSlot {
+  turn: number;
+  competition: number;
+  page: number;
+}
+
+/** The next turn: the current competition's next page, or the next competition's first. */
+export function nextScreenSlot(slot: ScreenSlot, pages: number): ScreenSlot {
+  return slot.page + 1 < pages
+    ? { ...slot, turn: slot.turn + 1, page: slot.page + 1 }
+    : { turn: slot.turn + 1, competition: slot.competition + 1, page: 0 };
+}
