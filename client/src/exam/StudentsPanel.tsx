@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIin, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { ErrorReport } from '../organiser/api';
+import { ErrorReport, WarningList } from '../organiser/api';
 import { sessionUrl } from './api';
 import { ApiRequestError, apiRequest, type ErrorDetail } from '../api';
 
@@ -95,15 +95,7 @@ export function StudentsPanel({
       {done && (
         <div role="status" className="exam-ok">
           <p>{t('office.students.imported', { count: done.imported, file: done.file })}</p>
-          {done.warnings.length > 0 && (
-            <ul>
-              {done.warnings.map((warning, i) => (
-                <li key={i}>
-                  <strong>{warning.path}</strong>: {warning.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <WarningList warnings={done.warnings} />
         </div>
       )}
       <table className="exam-table">

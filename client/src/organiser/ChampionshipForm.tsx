@@ -188,11 +188,7 @@ export function ChampionshipForm({
           value={draft.profileId}
           onChange={(e) => set('profileId', e.target.value)}
         >
-          {listProfiles().map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.id}
-            </option>
-          ))}
+          <ProfileOptions />
         </select>
       </label>
       <label>
@@ -237,4 +233,13 @@ export function ChampionshipForm({
       </div>
     </form>
   );
+}
+
+/** Every rules profile, by id, as the options of a select. */
+export function ProfileOptions() {
+  return listProfiles().map((profile) => (
+    <option key={profile.id} value={profile.id}>
+      {profile.id}
+    </option>
+  ));
 }

@@ -5,6 +5,7 @@ import type { Championship, Competition, Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin, useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
+import { SkillFields, skillOf } from './CompetitionForm';
 import { RunOverview } from './RunOverview';
 import { apiRequest } from '../api';
 
@@ -153,10 +154,7 @@ function AddCompetition({
   const add = submit(async () => {
     await apiRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
       id: form.id,
-      skill: {
-        number: form.number,
-        name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
-      },
+      skill: skillOf(form),
     });
     reset();
     onAdded();
@@ -173,22 +171,7 @@ function AddCompetition({
         {t('field.id')}
         <input name="competition-id" value={form.id} onChange={set('id')} required />
       </label>
-      <label>
-        {t('field.skillNumber')}
-        <input name="skill-number" value={form.number} onChange={set('number')} required />
-      </label>
-      <label>
-        {t('field.nameKk')}
-        <input name="skill-kk" value={form.kk} onChange={set('kk')} required />
-      </label>
-      <label>
-        {t('field.nameRu')}
-        <input name="skill-ru" value={form.ru} onChange={set('ru')} required />
-      </label>
-      <label>
-        {t('field.nameEn')}
-        <input name="skill-en" value={form.en} onChange={set('en')} />
-      </label>
+      <SkillFields form={form} set={set} />
       <div className="org-actions">
         <ErrorReport error={error} />
         <button type="submit" className="primary">

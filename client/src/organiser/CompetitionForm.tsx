@@ -1,8 +1,54 @@
 import { useTranslation } from 'react-i18next';
-import { listProfiles, type Competition } from '@ashyq/shared';
+import type { Competition } from '@ashyq/shared';
 import { ErrorReport, useForm } from './api';
-import { fromLocal, policies, toLocal } from './ChampionshipForm';
+import { fromLocal, policies, ProfileOptions, toLocal } from './ChampionshipForm';
 import { apiRequest } from '../api';
+
+interface SkillForm {
+  number: string;
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** A competency's skill number and its names in kk, ru and (optionally) en. */
+export function SkillFields({
+  form,
+  set,
+}: {
+  form: SkillForm;
+  set: (key: keyof SkillForm) => (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useTranslation('organiser');
+  return (
+    <>
+      <label>
+        {t('field.skillNumber')}
+        <input name="skill-number" value={form.number} onChange={set('number')} required />
+      </label>
+      <label>
+        {t('field.nameKk')}
+        <input name="skill-kk" value={form.kk} onChange={set('kk')} required />
+      </label>
+      <label>
+        {t('field.nameRu')}
+        <input name="skill-ru" value={form.ru} onChange={set('ru')} required />
+      </label>
+      <label>
+        {t('field.nameEn')}
+        <input name="skill-en" value={form.en} onChange={set('en')} />
+      </label>
+    </>
+  );
+}
+
+/** The skill as the API takes it: an empty English name is left out. */
+export function skillOf(form: SkillForm) {
+  return {
+    number: form.number,
+    name: { kk: form.kk, ru: form.ru, ...(form.en.trim() ? { en: form.en } : {}) },
+  };
+}
 
 /** The select's value for a competition without its own policy: it follows the championship. */
 const inherited = 'championship';
@@ -34,10 +80,7 @@ export function CompetitionForm({
   const save = submit(async () => {
     const freezeAt = fromLocal(form.freezeAt);
     await apiRequest('PATCH', `/api/admin/competitions/${competition.id}`, {
-      skill: {
-        number: form.number,
-        name: { kk: form.kk, ru: form.ru, ...(form.en.trim() ? { en: form.en } : {}) },
-      },
+      skill: skillOf(form),
       ...(marked ? {} : { profileId: form.profileId }),
       // null drops the competition's own policy (docs/api.md).
       publication:
@@ -48,22 +91,7 @@ export function CompetitionForm({
 
   return (
     <form onSubmit={save} className="org-form org-grid" aria-label={t('competition.edit')}>
-      <label>
-        {t('field.skillNumber')}
-        <input name="skill-number" value={form.number} onChange={set('number')} required />
-      </label>
-      <label>
-        {t('field.nameKk')}
-        <input name="skill-kk" value={form.kk} onChange={set('kk')} required />
-      </label>
-      <label>
-        {t('field.nameRu')}
-        <input name="skill-ru" value={form.ru} onChange={set('ru')} required />
-      </label>
-      <label>
-        {t('field.nameEn')}
-        <input name="skill-en" value={form.en} onChange={set('en')} />
-      </label>
+      <SkillFields form={form} set={set} />
       {marked ? (
         <p>
           {t('field.profile')}: {t('competition.profilePinned', { profile: competition.profileId })}
@@ -72,11 +100,7 @@ export function CompetitionForm({
         <label>
           {t('field.profile')}
           <select name="profile" value={form.profileId} onChange={set('profileId')}>
-            {listProfiles().map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.id}
-              </option>
-            ))}
+            <ProfileOptions />
           </select>
         </label>
       )}

@@ -9,7 +9,7 @@ import {
   type Expert,
   type Language,
 } from '@ashyq/shared';
-import { collegeName, ErrorReport, useAdmin, useForm } from './api';
+import { collegeName, ErrorReport, useAdmin, useForm, WarningList } from './api';
 import { apiRequest, type ErrorDetail } from '../api';
 import { RegionOptions } from '../app/RegionOptions';
 
@@ -131,15 +131,7 @@ function ImportList({
       {done && (
         <div role="status">
           <p>{t('people.imported', { count: done.imported })}</p>
-          {done.warnings.length > 0 && (
-            <ul className="org-warn">
-              {done.warnings.map((warning, i) => (
-                <li key={i}>
-                  <strong>{warning.path}</strong>: {warning.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <WarningList warnings={done.warnings} className="org-warn" />
         </div>
       )}
       {error !== null && (

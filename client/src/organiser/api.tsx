@@ -67,6 +67,26 @@ export function ErrorReport({ error }: { error: unknown }) {
   );
 }
 
+/** An accepted file's warnings, each where it was found: nothing when there are none. */
+export function WarningList({
+  warnings,
+  className,
+}: {
+  warnings: readonly { path: string; message: string }[];
+  className?: string;
+}) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className={className}>
+      {warnings.map((warning, i) => (
+        <li key={i}>
+          <strong>{warning.path}</strong>: {warning.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A college's name in the console's language; Russian when it has none in English. */
 export function collegeName(college: College | undefined, lang: Language): string | undefined {
   return college ? (college.name[lang] ?? college.name.ru) : undefined;
