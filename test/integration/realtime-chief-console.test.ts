@@ -194,17 +194,25 @@ describe("the team's measurements", () => {
     );
     const e3Pushes = collect<object>(e3, 'team-marks');
     const measured = { id: 'rcc_team_01', competitor: 'p2', aspect: 'A1.M1' };
+    const second = { id: 'rcc_team_02', competitor: 'p2', aspect: 'A1.M2' };
+    const achieved = { kind: 'binary', achieved: true };
     expect(
-      await record(e3, [{ ...measured, value: { kind: 'binary', achieved: true } }]),
-    ).toMatchObject({ results: [{ status: 'accepted' }] });
+      await record(e3, [
+        { ...measured, value: achieved },
+        { ...second, value: { kind: 'deduction', measured: 1200 } },
+      ]),
+    ).toMatchObject({ results: [{ status: 'accepted' }, { status: 'accepted' }] });
+    // Both cells in one push, each with the mark that now counts.
     const [push] = await e2Pushes.until((pushes) => pushes.length >= 1);
-    expect(push!.marks).toEqual([
-      expect.objectContaining({
-        competitor: 'p2',
-        aspect: 'A1.M1',
-        mark: expect.objectContaining({ id: measured.id, expert: 'e3' }),
-      }),
-    ]);
+    expect(push!.marks).toEqual(
+      [measured, second].map(({ id, competitor, aspect }) =>
+        expect.objectContaining({
+          competitor,
+          aspect,
+          mark: expect.objectContaining({ id, expert: 'e3' }),
+        }),
+      ),
+    );
     const view = await e2.timeout(10_000).emitWithAck('competition:view');
     expect(view.view.teamMarks).toContainEqual(
       expect.objectContaining({ ...measured, expert: 'e3' }),

@@ -1,9 +1,4 @@
-import {
-  markBatchSchema,
-  type MarkEntry,
-  type MarkValue,
-  type RescoreRequested,
-} from '@ashyq/shared';
+import { markBatchSchema, type MarkEntry, type RescoreRequested } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
@@ -14,6 +9,7 @@ import { ApiError } from '../http/errors';
 import type { Services } from '../services';
 import type { StoredEvent } from '../store/port';
 import { payloadOf, withAck } from './acks';
+import { TeamMarkPushes } from './team-marks';
 import {
   authenticate,
   authoriseExpert,
@@ -40,13 +36,6 @@ const viewChangingTypes = new Set([
 ]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;
-
-/** A measurement cell as the team now holds it; null once its mark was withdrawn. */
-interface TeamMark {
-  competitor: string;
-  aspect: string;
-  mark: { id: string; value: MarkValue; at: string; expert: string; supersedes?: string } | null;
-}
 
 /**
  * How long `marks:record` trusts the credential it last read. Re-reading the session and the
@@ -103,11 +92,16 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     );
   });
 
+  const teamMarks = new TeamMarkPushes((competitionId, expertId, marks) =>
+    namespace.to(expertRoom(competitionId, expertId)).emit('team-marks', { competitionId, marks }),
+  );
+
   /**
    * After an append: judges see the panel's scores where they have scored, panels see locks,
-   * judges asked to re-score are told, and every expert hears when its view may have changed.
+   * judges asked to re-score are told, teammates hear of measurements, and every expert hears
+   * when its view may have changed.
    */
-  return (runtime: CompetitionRuntime, events: readonly StoredEvent[]) => {
+  const pushAppended = (runtime: CompetitionRuntime, events: readonly StoredEvent[]) => {
     const state = runtime.state;
     const touched = new Map<string, { competitor: string; aspect: string }>();
     const subCriteria = new Set<string>();
@@ -135,24 +129,9 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       const request = { competitionId: runtime.id, competitor, aspect, reason: reason ?? null };
       for (const expertId of experts) to(expertId).emit('rescore', { ...request, at: event.at });
     }
-    const teamPushes = new Map<string, TeamMark[]>();
     for (const { competitor, aspect } of touched.values()) {
-      const teamSub = teamAspectSubCriterion(state, aspect);
-      if (teamSub) {
-        const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
-        const mark = current && {
-          id: current.id,
-          value: current.value,
-          at: current.at,
-          expert: current.expert,
-          supersedes: current.supersedes,
-        };
-        for (const expertId of state.panels.get(teamSub) ?? []) {
-          if (expertId === current?.expert) continue;
-          const pushes = teamPushes.get(expertId) ?? [];
-          pushes.push({ competitor, aspect, mark: mark ?? null });
-          teamPushes.set(expertId, pushes);
-        }
+      if (teamAspectSubCriterion(state, aspect)) {
+        teamMarks.touched(runtime, competitor, aspect);
         continue;
       }
       const indexed = state.scoring.index.aspectByCode.get(aspect);
@@ -163,10 +142,6 @@ export function expertNamespace(namespace: Namespace, services: Services) {
         if (revealed) to(expertId).emit('scores', { competitionId: runtime.id, ...revealed });
       }
     }
-    // One push per teammate per append: a burst of measurements is one message, not one each.
-    for (const [expertId, marks] of teamPushes) {
-      to(expertId).emit('team-marks', { competitionId: runtime.id, marks });
-    }
     if (subCriteria.size === 0) return;
     for (const lock of state.scoring.lockState()) {
       if (!subCriteria.has(lock.subCriterion)) continue;
@@ -175,4 +150,6 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       }
     }
   };
+
+  return { pushAppended, close: () => teamMarks.close() };
 }

@@ -23,14 +23,14 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false });
   const { redisUrl } = services.config;
   const closeRedis = redisUrl ? useRedisAdapter(io, redisUrl) : undefined;
-  const pushToExperts = expertNamespace(io.of('/expert'), services);
+  const experts = expertNamespace(io.of('/expert'), services);
   const chief = chiefNamespace(io.of('/chief'), services);
   const boards = attachBoards(io, services, { scaledOut: closeRedis !== undefined });
   const unsubscribe = services.competitions.onAppended((competitionId, events) => {
     const runtime = services.competitions.get(competitionId);
     if (!runtime) return;
     chief.pushAppended(runtime, events);
-    pushToExperts(runtime, events);
+    experts.pushAppended(runtime, events);
   });
   return {
     io,
@@ -38,6 +38,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
     async close() {
       unsubscribe();
       chief.close();
+      experts.close();
       boards.close();
       await io.close();
       if (closeRedis) await (await closeRedis)();

@@ -1,0 +1,73 @@
+import type { MarkValue } from '@ashyq/shared';
+import { teamAspectSubCriterion } from '../competitions/expert-view';
+import type { CompetitionRuntime } from '../competitions/runtime';
+
+/** A measurement cell as the team now holds it; null once its mark no longer counts. */
+export interface TeamMark {
+  competitor: string;
+  aspect: string;
+  mark: { id: string; value: MarkValue; at: string; expert: string; supersedes?: string } | null;
+}
+
+/** How long measurements gather before the teammates hear of them. */
+const windowMs = 250;
+
+/**
+ * The `team-marks` pushes: the measurement cells marked since the last push, as they stand at
+ * push time, to each expert of the cell's sub-criterion but the one whose mark it is. Gathered
+ * for a quarter of a second, so a team entering hundreds of marks a second sends each teammate
+ * a few messages a second rather than one per mark (what the marking benchmark measures).
+ */
+export class TeamMarkPushes {
+  private readonly pending = new Map<CompetitionRuntime, Map<string, [string, string]>>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly emit: (competitionId: string, expertId: string, marks: TeamMark[]) => void,
+  ) {}
+
+  /** A measurement cell was marked; the push follows within the window. */
+  touched(runtime: CompetitionRuntime, competitor: string, aspect: string): void {
+    let cells = this.pending.get(runtime);
+    if (!cells) this.pending.set(runtime, (cells = new Map()));
+    cells.set(`${competitor}|${aspect}`, [competitor, aspect]);
+    this.timer ??= setTimeout(() => this.flush(), windowMs);
+  }
+
+  flush(): void {
+    this.timer = null;
+    const pending = [...this.pending];
+    this.pending.clear();
+    for (const [runtime, cells] of pending) {
+      const state = runtime.state;
+      const byExpert = new Map<string, TeamMark[]>();
+      for (const [competitor, aspect] of cells.values()) {
+        const sub = teamAspectSubCriterion(state, aspect);
+        if (!sub) continue;
+        const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
+        const mark = current
+          ? {
+              id: current.id,
+              value: current.value,
+              at: current.at,
+              expert: current.expert,
+              supersedes: current.supersedes,
+            }
+          : null;
+        for (const expertId of state.panels.get(sub) ?? []) {
+          if (expertId === mark?.expert) continue;
+          const marks = byExpert.get(expertId) ?? [];
+          marks.push({ competitor, aspect, mark });
+          byExpert.set(expertId, marks);
+        }
+      }
+      for (const [expertId, marks] of byExpert) this.emit(runtime.id, expertId, marks);
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+  }
+}
