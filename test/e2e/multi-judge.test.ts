@@ -357,6 +357,9 @@ describe.runIf(browserAvailable())(
       await dialog.getByRole('button', { name: 'Save the correction' }).click();
       await poll(() => cell('e3', target, measured).textContent()).toBe('✗');
       expect(await stateOf('e3', target, measured)).toBe('saved');
+      // The teammate with the same sub-criterion open sees the new reading as e3's, live.
+      await poll(() => cell('e1', target, measured).textContent()).toBe('✗');
+      expect(await cell('e1', target, measured).getAttribute('class')).toContain('team');
 
       const { body } = await chief.call('GET', chiefPath('/events?type=mark.superseded'));
       const corrections = (body.events as (MarkEvent & { data: { reason: string } })[]).filter(

@@ -185,7 +185,7 @@ describe('discrepancies and re-scores on the tablets', () => {
 });
 
 describe("the team's measurements", () => {
-  it('reach the teammates on the panel, not the expert who entered them, and stay in their view', async () => {
+  it('reach the teammates with the sub-criterion open, not the expert who entered them, and stay in the view', async () => {
     const e2 = await connected('/expert', cookies.e2!);
     const e3 = await connected('/expert', cookies.e3!);
     const e2Pushes = collect<{ marks: { aspect: string; mark: { expert: string } | null }[] }>(
@@ -193,6 +193,21 @@ describe("the team's measurements", () => {
       'team-marks',
     );
     const e3Pushes = collect<object>(e3, 'team-marks');
+    const e4 = await connected('/expert', cookies.e4!);
+    const e4Pushes = collect<object>(e4, 'team-marks');
+    // e2 and e3 have A1 open on their tablets; e4 has another sub-criterion open.
+    for (const [socket, subCriterion] of [
+      [e2, 'A1'],
+      [e3, 'A1'],
+      [e4, 'A2'],
+    ] as const) {
+      expect(
+        await socket.timeout(10_000).emitWithAck('team:watch', { subCriterion }),
+      ).toMatchObject({ ok: true });
+    }
+    expect(await e2.timeout(10_000).emitWithAck('team:watch', { subCriterion: 7 })).toMatchObject({
+      ok: false,
+    });
     const measured = { id: 'rcc_team_01', competitor: 'p2', aspect: 'A1.M1' };
     const second = { id: 'rcc_team_02', competitor: 'p2', aspect: 'A1.M2' };
     const achieved = { kind: 'binary', achieved: true };
@@ -223,6 +238,7 @@ describe("the team's measurements", () => {
       'e4',
     ]);
     expect(e3Pushes.all).toEqual([]);
+    expect(e4Pushes.all).toEqual([]);
   });
 });
 

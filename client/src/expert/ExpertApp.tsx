@@ -63,7 +63,8 @@ export function ExpertApp() {
 
 function Marking({ initial }: { initial: ExpertView }) {
   const { t } = useTranslation('expert');
-  const { live, dispatch, queue } = useLiveView(initial);
+  const [subId, setSubId] = useRemembered<string | null>('subCriterion', null);
+  const { live, dispatch, queue } = useLiveView(initial, subId);
   const { view } = live;
   const queued = useQueuedMarks(queue);
   const cells = useMemo(() => cellMarks(view, queued), [view, queued]);
@@ -74,7 +75,6 @@ function Marking({ initial }: { initial: ExpertView }) {
   const days = daysOf(view);
   const [day, setDay] = useRemembered('day', days[0] ?? 0);
   const onDay = subCriteriaOf(view).filter((sub) => sub.day === day);
-  const [subId, setSubId] = useRemembered<string | null>('subCriterion', null);
   const sub = onDay.find((candidate) => candidate.id === subId) ?? null;
   const [selected, setSelected] = useState<Selection | null>(null);
 

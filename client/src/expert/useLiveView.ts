@@ -39,7 +39,11 @@ async function fetchView(): Promise<ExpertView | null> {
  * socket connects again, which is how a tablet gets what it missed), and the mark queue, sent over
  * the same socket with REST as the fallback.
  */
-export function useLiveView(initial: ExpertView): {
+export function useLiveView(
+  initial: ExpertView,
+  /** The sub-criterion on screen: the team's measurements there are pushed as they come. */
+  watching: string | null,
+): {
   live: LiveView;
   dispatch: Dispatch<LiveViewAction>;
   queue: MarkQueue | null;
@@ -99,6 +103,18 @@ export function useLiveView(initial: ExpertView): {
       socket.disconnect();
     };
   }, [socket, competitionId, reader, refetch]);
+
+  useEffect(() => {
+    // Commands go with an acknowledgement or are ignored; a refused watch only costs the pushes.
+    const watch = () => void socket.emit('team:watch', { subCriterion: watching }, () => {});
+    // Pushes start now; what the team measured before comes with a fresh read of the view.
+    watch();
+    if (watching) refetch();
+    socket.on('connect', watch);
+    return () => {
+      socket.off('connect', watch);
+    };
+  }, [socket, watching, refetch]);
 
   useEffect(() => {
     if (!queue) return;

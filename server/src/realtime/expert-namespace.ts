@@ -22,6 +22,11 @@ const expertRoom = (competitionId: string, expertId: string) =>
   `${competitionRoom(competitionId)}:expert:${expertId}`;
 
 const noPayload = z.undefined();
+const watchSchema = z.strictObject({ subCriterion: z.string().min(1).max(50).nullable() });
+
+/** The tablets of an expert that have a sub-criterion open. */
+const watchRoom = (competitionId: string, expertId: string, subCriterion: string) =>
+  `${expertRoom(competitionId, expertId)}:watch:${subCriterion}`;
 
 /**
  * Events after which an expert's view (its panels, the competitors it may mark, their status)
@@ -81,6 +86,19 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       }),
     );
 
+    /** The sub-criterion the tablet has open: its team's measurements are pushed to it. */
+    let watching: string | null = null;
+    socket.on(
+      'team:watch',
+      withAck(socket, async (payload) => {
+        const { subCriterion } = payloadOf(watchSchema, payload);
+        if (watching) void socket.leave(watchRoom(competitionId, expertId, watching));
+        watching = subCriterion;
+        if (watching) void socket.join(watchRoom(competitionId, expertId, watching));
+        return {};
+      }),
+    );
+
     socket.on(
       'competition:view',
       withAck(socket, async (payload) => {
@@ -92,8 +110,13 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     );
   });
 
-  const teamMarks = new TeamMarkPushes((competitionId, expertId, marks) =>
-    namespace.to(expertRoom(competitionId, expertId)).emit('team-marks', { competitionId, marks }),
+  const teamMarks = new TeamMarkPushes(
+    (competitionId, expertId, sub) =>
+      (namespace.adapter.rooms.get(watchRoom(competitionId, expertId, sub))?.size ?? 0) > 0,
+    (competitionId, expertId, sub, marks) =>
+      namespace
+        .to(watchRoom(competitionId, expertId, sub))
+        .emit('team-marks', { competitionId, marks }),
   );
 
   /**

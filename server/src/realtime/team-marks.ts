@@ -14,16 +14,24 @@ const windowMs = 250;
 
 /**
  * The `team-marks` pushes: the measurement cells marked since the last push, as they stand at
- * push time, to each expert of the cell's sub-criterion but the one whose mark it is. Gathered
- * for a quarter of a second, so a team entering hundreds of marks a second sends each teammate
- * a few messages a second rather than one per mark (what the marking benchmark measures).
+ * push time, to each expert of the cell's sub-criterion but the one whose mark it is, and only
+ * while one of its tablets has that sub-criterion open (`team:watch`; opening one reads the view
+ * again, which carries the team's marks). Gathered for a quarter of a second, so a team entering
+ * hundreds of marks a second sends each watching teammate a few messages a second, and a tablet
+ * that watches nothing (the marking benchmark's) costs nothing.
  */
 export class TeamMarkPushes {
   private readonly pending = new Map<CompetitionRuntime, Map<string, [string, string]>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly emit: (competitionId: string, expertId: string, marks: TeamMark[]) => void,
+    private readonly watching: (competitionId: string, expertId: string, sub: string) => boolean,
+    private readonly emit: (
+      competitionId: string,
+      expertId: string,
+      sub: string,
+      marks: TeamMark[],
+    ) => void,
   ) {}
 
   /** A measurement cell was marked; the push follows within the window. */
@@ -40,10 +48,14 @@ export class TeamMarkPushes {
     this.pending.clear();
     for (const [runtime, cells] of pending) {
       const state = runtime.state;
-      const byExpert = new Map<string, TeamMark[]>();
+      const byWatcher = new Map<string, { expertId: string; sub: string; marks: TeamMark[] }>();
       for (const [competitor, aspect] of cells.values()) {
         const sub = teamAspectSubCriterion(state, aspect);
         if (!sub) continue;
+        const watchers = (state.panels.get(sub) ?? []).filter((expertId) =>
+          this.watching(runtime.id, expertId, sub),
+        );
+        if (watchers.length === 0) continue;
         const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
         const mark = current
           ? {
@@ -54,14 +66,17 @@ export class TeamMarkPushes {
               supersedes: current.supersedes,
             }
           : null;
-        for (const expertId of state.panels.get(sub) ?? []) {
+        for (const expertId of watchers) {
           if (expertId === mark?.expert) continue;
-          const marks = byExpert.get(expertId) ?? [];
-          marks.push({ competitor, aspect, mark });
-          byExpert.set(expertId, marks);
+          const key = `${expertId}|${sub}`;
+          let push = byWatcher.get(key);
+          if (!push) byWatcher.set(key, (push = { expertId, sub, marks: [] }));
+          push.marks.push({ competitor, aspect, mark });
         }
       }
-      for (const [expertId, marks] of byExpert) this.emit(runtime.id, expertId, marks);
+      for (const { expertId, sub, marks } of byWatcher.values()) {
+        this.emit(runtime.id, expertId, sub, marks);
+      }
     }
   }
 
