@@ -21,8 +21,11 @@ const windowMs = 250;
  * that watches nothing (the marking benchmark's) costs nothing.
  */
 export class TeamMarkPushes {
-  private readonly pending = new Map<CompetitionRuntime, Map<string, [string, string]>>();
-  private timer: NodeJS.Timeout | null = null;
+  /** Per competition: the cells marked since its last push, and the timer of its next one. */
+  private readonly pending = new Map<
+    CompetitionRuntime,
+    { cells: Map<string, [string, string]>; timer: NodeJS.Timeout }
+  >();
 
   constructor(
     private readonly watching: (competitionId: string, expertId: string, sub: string) => boolean,
@@ -34,55 +37,57 @@ export class TeamMarkPushes {
     ) => void,
   ) {}
 
-  /** A measurement cell was marked; the push follows within the window. */
+  /**
+   * A measurement cell was marked; the push follows within the window. Each competition keeps
+   * its own window, so busy competitions push at different moments, not in one burst.
+   */
   touched(runtime: CompetitionRuntime, competitor: string, aspect: string): void {
-    let cells = this.pending.get(runtime);
-    if (!cells) this.pending.set(runtime, (cells = new Map()));
-    cells.set(`${competitor}|${aspect}`, [competitor, aspect]);
-    this.timer ??= setTimeout(() => this.flush(), windowMs);
+    let pending = this.pending.get(runtime);
+    if (!pending) {
+      const timer = setTimeout(() => this.flush(runtime), windowMs);
+      this.pending.set(runtime, (pending = { cells: new Map(), timer }));
+    }
+    pending.cells.set(`${competitor}|${aspect}`, [competitor, aspect]);
   }
 
-  flush(): void {
-    this.timer = null;
-    const pending = [...this.pending];
-    this.pending.clear();
-    for (const [runtime, cells] of pending) {
-      const state = runtime.state;
-      const byWatcher = new Map<string, { expertId: string; sub: string; marks: TeamMark[] }>();
-      for (const [competitor, aspect] of cells.values()) {
-        const sub = teamAspectSubCriterion(state, aspect);
-        if (!sub) continue;
-        const watchers = (state.panels.get(sub) ?? []).filter((expertId) =>
-          this.watching(runtime.id, expertId, sub),
-        );
-        if (watchers.length === 0) continue;
-        const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
-        const mark = current
-          ? {
-              id: current.id,
-              value: current.value,
-              at: current.at,
-              expert: current.expert,
-              supersedes: current.supersedes,
-            }
-          : null;
-        for (const expertId of watchers) {
-          if (expertId === mark?.expert) continue;
-          const key = `${expertId}|${sub}`;
-          let push = byWatcher.get(key);
-          if (!push) byWatcher.set(key, (push = { expertId, sub, marks: [] }));
-          push.marks.push({ competitor, aspect, mark });
-        }
+  private flush(runtime: CompetitionRuntime): void {
+    const cells = this.pending.get(runtime)?.cells;
+    this.pending.delete(runtime);
+    if (!cells) return;
+    const state = runtime.state;
+    const byWatcher = new Map<string, { expertId: string; sub: string; marks: TeamMark[] }>();
+    for (const [competitor, aspect] of cells.values()) {
+      const sub = teamAspectSubCriterion(state, aspect);
+      if (!sub) continue;
+      const watchers = (state.panels.get(sub) ?? []).filter((expertId) =>
+        this.watching(runtime.id, expertId, sub),
+      );
+      if (watchers.length === 0) continue;
+      const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
+      const mark = current
+        ? {
+            id: current.id,
+            value: current.value,
+            at: current.at,
+            expert: current.expert,
+            supersedes: current.supersedes,
+          }
+        : null;
+      for (const expertId of watchers) {
+        if (expertId === mark?.expert) continue;
+        const key = `${expertId}|${sub}`;
+        let push = byWatcher.get(key);
+        if (!push) byWatcher.set(key, (push = { expertId, sub, marks: [] }));
+        push.marks.push({ competitor, aspect, mark });
       }
-      for (const { expertId, sub, marks } of byWatcher.values()) {
-        this.emit(runtime.id, expertId, sub, marks);
-      }
+    }
+    for (const { expertId, sub, marks } of byWatcher.values()) {
+      this.emit(runtime.id, expertId, sub, marks);
     }
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }
 }
