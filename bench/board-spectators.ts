@@ -99,6 +99,28 @@ async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
   return { url: `redis://127.0.0.1:${port}`, process: child };
 }
 
+/**
+ * `BOARD_POLICY=live`: the organiser sets the competition live first, so every mark moves a
+ * total and often a position (the rows move); by default the demo's `locked` board before any
+ * lock, where a mark changes the progress count only.
+ */
+const policy = process.env.BOARD_POLICY;
+
+async function setPolicy(url: string, policy: string): Promise<void> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
+  });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const res = await fetch(`${url}/api/admin/competitions/${competitionId}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ publication: { policy } }),
+  });
+  if (!res.ok) throw new Error(`Setting the policy failed: ${res.status} ${await res.text()}`);
+}
+
 async function workload(spectators: number, instances: 1 | 2, markCount: number): Promise<void> {
   const redis = instances === 2 ? await startRedis() : undefined;
   const env: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
@@ -107,6 +129,7 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
   const [writer] = servers;
   try {
     const idle = servers.map(rssMb);
+    if (policy) await setPolicy(writer!.url, policy);
     const expert = await pinSignIn(writer!.url, competitionId, '696851');
     const marks = await unmarkedMeasurements(writer!.url, expert, markCount, 'bench');
     const before = (
@@ -152,7 +175,7 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
     const bytes = results.flatMap((r) => r.bytes);
     const perThousand = loaded.map((mb, i) => ((mb - idle[i]!) / (spectators / instances)) * 1000);
     console.log(
-      `${spectators} spectators on ${instances} instance(s)${redis ? ' with Redis' : ''}, ${marks.length} marks one at a time (600 ms apart); joined in ${joinSeconds.toFixed(1)} s`,
+      `${spectators} spectators on ${instances} instance(s)${redis ? ' with Redis' : ''}, ${policy ?? 'locked'} board, ${marks.length} marks one at a time (600 ms apart); joined in ${joinSeconds.toFixed(1)} s`,
     );
     console.log(
       `  ack -> board update at the spectator: p50 ${milliseconds(percentile(latencies, 0.5))}, p99 ${milliseconds(percentile(latencies, 0.99))}, max ${milliseconds(percentile(latencies, 1))} (${latencies.length} updates, ${missing} missing)`,
