@@ -1,5 +1,6 @@
 import {
   effectivePublication,
+  placedFirst,
   roundHalfUp,
   type Board as PublicBoardPayload,
   type BoardRow as PublicBoardRow,
@@ -78,7 +79,7 @@ export function publicBoard(context: RuntimeContext, state: RuntimeState, view: 
       provisional: !published,
       counted: allSubCriteria,
       progress,
-      rows: results.map(row),
+      rows: placedFirst(results).map(row),
     };
   }
   if (policy === 'embargo') {

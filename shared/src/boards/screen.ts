@@ -1,17 +1,22 @@
 import type { BoardRow } from './types';
 
 /**
- * The big screen's pages: ranked rows in their order, then those without a place (guests,
- * absent, withdrawn), so a guest's total never sits above the first place; `perPage` a page.
+ * Ranked rows in their order, then those without a place (guests, absent, withdrawn), so a
+ * guest's total never sits above the first place.
  */
+export function placedFirst<Row extends Pick<BoardRow, 'position'>>(rows: readonly Row[]): Row[] {
+  return [
+    ...rows.filter((row) => row.position !== null),
+    ...rows.filter((row) => row.position === null),
+  ];
+}
+
+/** The big screen's pages of `perPage` rows, placed rows first. */
 export function screenPages<Row extends Pick<BoardRow, 'position'>>(
   rows: readonly Row[],
   perPage: number,
 ): Row[][] {
-  const ordered = [
-    ...rows.filter((row) => row.position !== null),
-    ...rows.filter((row) => row.position === null),
-  ];
+  const ordered = placedFirst(rows);
   const pages: Row[][] = [];
   for (let start = 0; start < ordered.length; start += perPage)
     pages.push(ordered.slice(start, start + perPage));
