@@ -351,6 +351,9 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await tab('Documents').click();
     const log = page.locator('table.exam-table').last();
     await expect.poll(() => log.textContent()).toContain('exam@ashyq.kz');
+    // The protocol and the sheets printed above carry IINs too: they are in the log.
+    expect(await log.textContent()).toContain('Protocol · PDF · Kazakh');
+    expect(await log.textContent()).toContain('Result sheets · PDF · Russian');
     await shot('documents-1280x800');
   }, 60_000);
 

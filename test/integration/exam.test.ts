@@ -514,8 +514,17 @@ describe('NOBD template and export', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe(people[0]!.iin);
     expect(sheet.getRow(3).getCell(6).value).toBe('56,67');
 
-    const { exports } = (await officer.get(`/api/exam/sessions/${sessionId}/exports`)).body;
+    const { exports: all } = (await officer.get(`/api/exam/sessions/${sessionId}/exports`)).body;
+    const exports = all.filter((e: { kind: string }) => e.kind === 'nobd');
     expect(exports.map((e: { format: string }) => e.format)).toEqual(['xlsx', 'csv']);
+    // Every document printed with the students' IINs is in the same log.
+    expect(all.filter((e: { kind: string }) => e.kind !== 'nobd')).toContainEqual(
+      expect.objectContaining({
+        kind: 'protocol',
+        format: 'pdf',
+        by: expect.objectContaining({ email: 'exam@example.kz' }),
+      }),
+    );
     expect(exports[0]).toMatchObject({
       sessionId,
       rows: 4,

@@ -4,11 +4,15 @@ import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
 import { useAdmin } from '../organiser/api';
 import { sessionUrl } from './api';
 
+/** GET .../exports: NOBD exports and printed documents, which carry IINs. */
 interface ExportRecord {
   id: string;
-  format: 'csv' | 'xlsx';
+  kind?: 'nobd' | 'protocol' | 'statement' | 'result-sheets' | 'result-sheet';
+  format: 'csv' | 'xlsx' | 'pdf';
   rows: number;
-  templateId: string;
+  templateId?: string;
+  language?: 'kk' | 'ru';
+  group?: string | null;
   by: { name: string; email: string };
   at: string;
 }
@@ -145,7 +149,15 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
                     {record.by.name} ({record.by.email})
                   </td>
                   <td>
-                    {record.format.toUpperCase()} · {record.templateId}
+                    {[
+                      t(`office.documents.kind.${record.kind ?? 'nobd'}`),
+                      record.format.toUpperCase(),
+                      record.templateId ??
+                        (record.language && t(`office.documents.language.${record.language}`)),
+                      record.group,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </td>
                   <td className="num">{record.rows}</td>
                 </tr>

@@ -31,17 +31,29 @@ export interface VersionedSession {
   version: number;
 }
 
-/** One NOBD export as the log keeps it. */
+/**
+ * Personal data leaving the system, as the log keeps it: a NOBD export, or a document printed
+ * with the students' IINs (demo-exam.md: such exports are access-controlled and logged).
+ */
 export interface ExportRecord {
   id: string;
   sessionId: string;
   collegeId: string;
-  format: 'csv' | 'xlsx';
-  templateId: string;
+  /** Records from before documents were logged have none: they are NOBD exports. */
+  kind?: ExportKind;
+  format: 'csv' | 'xlsx' | 'pdf';
+  /** The NOBD template the export followed. */
+  templateId?: string;
+  /** A document's language and group (null: the whole session). */
+  language?: 'kk' | 'ru';
+  group?: string | null;
+  /** Students in it. */
   rows: number;
   by: { userId: string; name: string; email: string };
   at: string;
 }
+
+export type ExportKind = 'nobd' | 'protocol' | 'statement' | 'result-sheets' | 'result-sheet';
 
 const asDocument = (value: object) => value as unknown as StoredDocument;
 

@@ -1,9 +1,11 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { idSchema } from '@ashyq/shared';
+import { randomUUID } from 'node:crypto';
+import { idSchema, type ExamSession, type StudentResult } from '@ashyq/shared';
 import { ExamDocuments } from '../../exam/documents/issue';
 import type { DocumentLanguage } from '../../exam/documents/text';
 import type { ExamService } from '../../exam/service';
+import type { ExportKind } from '../../exam/sessions';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { organiserOf } from './admin-support';
@@ -11,7 +13,7 @@ import { organiserOf } from './admin-support';
 /**
  * Protocol, statement (PDF or XLSX, per group or for the whole session) and individual result
  * sheets (PDF), in Kazakh or Russian. They carry IINs, so only the exam office prints them; each
- * is registered for verification as it is printed.
+ * is registered for verification as it is printed, and logged with the NOBD exports.
  */
 
 const groupDocumentParams = z.object({
@@ -36,6 +38,9 @@ function documentLanguage(req: Request, asked: DocumentLanguage | undefined): Do
   return asked ?? (languageOf(req) === 'kk' ? 'kk' : 'ru');
 }
 
+const inGroup = (results: readonly StudentResult[], group: string | null) =>
+  group === null ? results.length : results.filter((r) => r.student.group === group).length;
+
 function send(res: Response, body: Buffer, name: string, format: 'pdf' | 'xlsx'): void {
   res.setHeader('Content-Type', contentTypes[format]);
   res.setHeader('Content-Disposition', `inline; filename="${encodeURIComponent(name)}"`);
@@ -52,6 +57,31 @@ export function examDocumentRoutes(
   const documents = new ExamDocuments(exams, services.documents, services.config.publicUrl);
   documents.registerKinds();
   const base = '/api/exam/sessions/:sessionId/documents';
+
+  /** A printed document carries the students' IINs: who printed what, and when, is kept. */
+  async function logPrinted(
+    req: Request,
+    session: ExamSession,
+    kind: ExportKind,
+    format: 'pdf' | 'xlsx',
+    language: DocumentLanguage,
+    group: string | null,
+    rows: number,
+  ) {
+    const { id: userId, name, email } = organiserOf(req);
+    await exams.sessions.logExport({
+      id: randomUUID(),
+      sessionId: session.id,
+      collegeId: session.collegeId,
+      kind,
+      format,
+      language,
+      group,
+      rows,
+      by: { userId, name, email },
+      at: new Date().toISOString(),
+    });
+  }
 
   /** The session, its results, the group asked for (null: every group) and the language. */
   async function groupRequest(req: Request) {
@@ -73,6 +103,7 @@ export function examDocumentRoutes(
       lang,
       organiserOf(req).id,
     );
+    await logPrinted(req, session, 'result-sheets', 'pdf', lang, group, inGroup(results, group));
     send(res, body, `result-sheets-${session.protocolNumber ?? session.id}-${lang}.pdf`, 'pdf');
   });
 
@@ -90,6 +121,7 @@ export function examDocumentRoutes(
       organiserOf(req).id,
     );
     if (!body) throw new ApiError('not_found');
+    await logPrinted(req, session, 'result-sheet', 'pdf', lang, null, 1);
     send(res, body, `result-sheet-${studentId}-${lang}.pdf`, 'pdf');
   });
 
@@ -102,6 +134,7 @@ export function examDocumentRoutes(
       format === 'pdf'
         ? await documents.groupPdf(kind, session, results, group, lang, issuedBy)
         : await documents.groupXlsx(kind, session, results, group, lang, issuedBy);
+    await logPrinted(req, session, kind, format, lang, group, inGroup(results, group));
     send(res, body, `${kind}-${session.protocolNumber ?? session.id}-${lang}.${format}`, format);
   });
 

@@ -103,6 +103,7 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
       id: randomUUID(),
       sessionId,
       collegeId: session.collegeId,
+      kind: 'nobd',
       format,
       templateId: template.id,
       rows: table.rows.length,
