@@ -650,8 +650,11 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     });
   });
 
-  it('opens the chief expert console of a competency from the run overview', async () => {
+  it('opens the public page and the chief expert console of a competency from the console', async () => {
     await page.goto(`${server.url}/organiser/championships/${championshipId}`);
+    await page.getByRole('link', { name: /^Public page/ }).click();
+    await page.waitForURL(`${server.url}/championships/${championshipId}`);
+    await page.goBack();
     const row = page.locator(`tr[data-competition="${competitionId}"]`);
     await row.getByRole('link', { name: 'Chief expert console' }).click();
     await page.waitForURL(`${server.url}/chief/${competitionId}`);

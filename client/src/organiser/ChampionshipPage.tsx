@@ -47,7 +47,8 @@ export function ChampionshipPage() {
         {championship.season} ·{' '}
         <Link to={`/organiser/championships/${championship.id}/advancement`}>
           {t('championship.advancement')}
-        </Link>
+        </Link>{' '}
+        · <Link to={`/championships/${championship.id}`}>{t('championship.publicPage')}</Link>
       </p>
 
       <h2>{t('championships.competitions')}</h2>

@@ -93,6 +93,7 @@ export const organiser = defineNamespace({
       hasScheme: 'version {{version}}',
       noScheme: 'not uploaded',
       advancement: 'Advancement to the next level',
+      publicPage: 'Public page: progress, leaders and medal tables',
     },
     competition: {
       edit: 'Competency details',
@@ -374,6 +375,7 @@ export const organiser = defineNamespace({
       hasScheme: 'версия {{version}}',
       noScheme: 'не загружена',
       advancement: 'Отбор на следующий уровень',
+      publicPage: 'Публичная страница: ход, лидеры и медальный зачёт',
     },
     competition: {
       edit: 'Данные компетенции',
@@ -659,6 +661,7 @@ export const organiser = defineNamespace({
       hasScheme: '{{version}}-нұсқа',
       noScheme: 'жүктелмеген',
       advancement: 'Келесі деңгейге іріктеу',
+      publicPage: 'Жария бет: барысы, көшбасшылар және медаль есебі',
     },
     competition: {
       edit: 'Құзырет деректері',
