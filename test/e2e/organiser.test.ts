@@ -655,6 +655,11 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.getByRole('link', { name: /^Public page/ }).click();
     await page.waitForURL(`${server.url}/championships/${championshipId}`);
     await page.goBack();
+    // The exam office's annual report is open to organisers too.
+    await page.getByRole('link', { name: 'Demo exams' }).click();
+    await page.getByRole('link', { name: 'Annual report' }).click();
+    await page.getByRole('heading', { name: 'Annual report on demonstration exams' }).waitFor();
+    await page.goto(`${server.url}/organiser/championships/${championshipId}`);
     const row = page.locator(`tr[data-competition="${competitionId}"]`);
     await row.getByRole('link', { name: 'Chief expert console' }).click();
     await page.waitForURL(`${server.url}/chief/${competitionId}`);

@@ -25,6 +25,8 @@ export function OrganiserApp() {
           {t('nav.championships')}
         </NavLink>
         <NavLink to="/organiser/colleges">{t('nav.colleges')}</NavLink>
+        {/* The exam office: sessions and the annual report, which organisers may also read. */}
+        <NavLink to="/exam">{t('nav.exams')}</NavLink>
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}
         </button>

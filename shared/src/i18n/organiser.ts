@@ -19,7 +19,7 @@ export const organiser = defineNamespace({
       failed: 'Could not sign in',
       expert: 'Expert with a PIN? Sign in here',
     },
-    nav: { championships: 'Championships', colleges: 'Colleges' },
+    nav: { championships: 'Championships', colleges: 'Colleges', exams: 'Demo exams' },
     championships: {
       title: 'Championships',
       none: 'No championships yet: create the first one below',
@@ -301,7 +301,7 @@ export const organiser = defineNamespace({
       failed: 'Не удалось войти',
       expert: 'Эксперт с PIN-кодом? Вход здесь',
     },
-    nav: { championships: 'Чемпионаты', colleges: 'Колледжи' },
+    nav: { championships: 'Чемпионаты', colleges: 'Колледжи', exams: 'Демоэкзамены' },
     championships: {
       title: 'Чемпионаты',
       none: 'Чемпионатов пока нет: создайте первый ниже',
@@ -583,7 +583,7 @@ export const organiser = defineNamespace({
       failed: 'Кіру мүмкін болмады',
       expert: 'PIN-коды бар сарапшысыз ба? Осында кіріңіз',
     },
-    nav: { championships: 'Чемпионаттар', colleges: 'Колледждер' },
+    nav: { championships: 'Чемпионаттар', colleges: 'Колледждер', exams: 'Демоемтихандар' },
     championships: {
       title: 'Чемпионаттар',
       none: 'Әзірге чемпионат жоқ: біріншісін төменде құрыңыз',
