@@ -401,6 +401,13 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect(rows[commissionHeader + 2]![2]).toBe(
       `${commission[1]!.employer}, ${commission[1]!.certificate}`,
     );
+    // As on paper: the counts by grade, a signature line per member, and the date as written.
+    expect(rows.find((row) => row[0] === 'Распределение по оценкам')?.[1]).toMatch(/\w+: \d/);
+    const signing = rows.findIndex((row) => row[0] === 'Подписи');
+    expect(rows.slice(signing + 1, signing + 1 + commission.length).map((row) => row[2])).toEqual(
+      commission.map(() => '____________________'),
+    );
+    expect(rows.some((row) => /^\d{2}\.\d{2}\.\d{4}$/.test(String(row[1])))).toBe(true);
 
     // Like the PDF, the workbooks carry the verification link and a QR code that opens it.
     for (const kind of ['protocol', 'statement']) {

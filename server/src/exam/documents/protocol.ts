@@ -60,7 +60,7 @@ function commissionTable(pdf: PdfWriter, commission: CommissionLine[], lang: Doc
 }
 
 /** Chair, the members who marked (chief expert first), other members, then the secretary. */
-function signatories(commission: CommissionLine[], lang: DocumentLanguage): SignatureLine[] {
+export function signatories(commission: CommissionLine[], lang: DocumentLanguage): SignatureLine[] {
   const order = ['chair', 'chief', 'expert', 'employer-expert', 'technical', 'secretary'];
   return [...commission]
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
-import { documentText } from '../../documents/format';
+import { documentText, formatDate } from '../../documents/format';
 import type { GroupDocument } from './data';
-import type { Verified } from './protocol';
+import { signatories, type Verified } from './protocol';
 import {
   bilingual,
   examText,
@@ -35,7 +35,7 @@ async function headerBlock(
   sheet.addRow([bilingual(lang, titleKey)]).font = { bold: true, size: 13 };
   sheet.addRow([
     examText(lang, 'protocolOfExam', { number: data.header.number }),
-    data.header.date,
+    formatDate(`${data.header.date}T12:00:00+05:00`),
   ]);
   for (const [label, value] of sessionFields(data.header, lang, data.group)) {
     sheet.addRow([label, value]);
@@ -136,6 +136,17 @@ export async function protocolWorkbook(
   ] as const) {
     sheet.addRow([examText(lang, key), value]);
   }
+  sheet.addRow([
+    examText(lang, 'byGrade'),
+    summary.byGrade.map((grade) => `${grade.label}: ${grade.count}`).join(', '),
+  ]);
+  // Signed on paper, as the PDF: a line per member to sign against.
+  sheet.addRow([]);
+  sheet.addRow([examText(lang, 'signatures')]).font = { bold: true };
+  for (const line of signatories(data.commission, lang)) {
+    sheet.addRow([line.role, line.name, '____________________']);
+  }
+  sheet.addRow([examText(lang, 'appeals')]).font = { italic: true, size: 9 };
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 36;
   sheet.getColumn(3).width = 16;
@@ -172,6 +183,13 @@ export async function statementWorkbook(
       traditionalOf(row, lang),
     ]);
   }
+  sheet.addRow([]);
+  const { summary } = data;
+  sheet.addRow([examText(lang, 'average'), summary.averagePoints]);
+  sheet.addRow([
+    examText(lang, 'byGrade'),
+    summary.byGrade.map((grade) => `${grade.label}: ${grade.count}`).join(', '),
+  ]);
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 36;
   return Buffer.from(await workbook.xlsx.writeBuffer());
