@@ -108,6 +108,18 @@ describe('naming the chief expert', () => {
     );
     expect((await admin.get(`${competitionPath}/experts`)).body).toEqual(before);
   });
+
+  it('sets an expert’s papers and clears them with null', async () => {
+    const path = `${competitionPath}/experts/x1`;
+    const set = await admin.patch(path, { certificate: 'WSK-E-77', employer: 'ТОО «Qazaq»' });
+    expect(set.body.expert).toMatchObject({ certificate: 'WSK-E-77', employer: 'ТОО «Qazaq»' });
+    const cleared = await admin.patch(path, { certificate: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.expert).not.toHaveProperty('certificate');
+    expect(cleared.body.expert.employer).toBe('ТОО «Qazaq»');
+    expect((await admin.patch(path, { name: null })).status).toBe(400);
+    expect((await admin.patch(path, { employer: '' })).status).toBe(400);
+  });
 });
 
 describe('small edits of the scheme', () => {

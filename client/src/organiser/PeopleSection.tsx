@@ -297,7 +297,8 @@ function EditPerson({
     await apiRequest('PATCH', url, {
       ...(isSameName(name, person.name) ? {} : { name }),
       ...(form.iin === person.iin ? {} : { iin: form.iin }),
-      ...Object.fromEntries(papers.map((key) => [key, form[key].trim()])),
+      // An emptied field is cleared: null in a PATCH (docs/api.md).
+      ...Object.fromEntries(papers.map((key) => [key, form[key].trim() || null])),
       ...(kind === 'competitors' ? { reason: form.reason } : {}),
     });
     onDone(true);

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
+  applyPatch,
   expertRoleSchema,
   iinSchema,
   idSchema,
@@ -19,9 +20,10 @@ const expertPatch = z
     name: personNameSchema.strict(),
     iin: iinSchema,
     role: expertRoleSchema,
-    certificate: z.string().trim().min(1).max(100),
-    employer: z.string().trim().min(1).max(300),
-    delegation: z.string().trim().min(1).max(100),
+    // null clears one (docs/api.md).
+    certificate: z.string().trim().min(1).max(100).nullable(),
+    employer: z.string().trim().min(1).max(300).nullable(),
+    delegation: z.string().trim().min(1).max(100).nullable(),
   })
   .partial();
 
@@ -47,7 +49,7 @@ export function staffRoutes(
       const found = await reference.require('experts', expertId);
       if (found.record.competitionId !== competitionId) throw new ApiError('not_found');
       await requireFreeIin(reference, 'experts', found.record, changes.iin);
-      const expert: Expert = { ...found.record, ...changes };
+      const expert: Expert = applyPatch(found.record, changes);
       const roleChanged = expert.role !== found.record.role;
       const formerChiefs =
         roleChanged && expert.role === 'chief'
