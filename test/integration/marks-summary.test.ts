@@ -118,6 +118,9 @@ describe.runIf(pdfToolsAvailable())('the marks summary PDF of a locked sub-crite
     const text = pdfText(pdf);
     expect(text).toContain('Сводная ведомость оценок по субкритерию A1');
     expect(text).toContain('Группа оценки');
+    // The signature lines, as in the Kazakh copy: who signed in the app, and when.
+    expect(text).toContain('Подпись');
+    expect(text).toMatch(/подписано в\s+приложении/);
     expect(text).toContain('Страница 1 / ');
     for (const { name, total } of await engineFigures()) {
       expect(text).toMatch(new RegExp(`${name}.*${printed(total)}\\s*$`, 'm'));
