@@ -156,6 +156,10 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await button(absentee, 'Mark absent').click();
     await button(dialog(), 'Mark absent').click();
     await expect.poll(() => absentee.getAttribute('data-status')).toBe('absent');
+    const leaving = page.locator('tr[data-competitor="web-09"]');
+    await button(leaving, 'Mark withdrawn').click();
+    await button(dialog(), 'Mark withdrawn').click();
+    await expect.poll(() => leaving.getAttribute('data-status')).toBe('withdrawn');
 
     await tab('Locks and sign-off').click();
     const c2 = page.locator('li.lock-row[data-sub-criterion="C2"]');
@@ -165,6 +169,7 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await expect.poll(() => c2Refusal.textContent()).toContain('C2.M1 (not marked)');
     expect(await c2Refusal.textContent()).toContain(competitorName('web-01'));
     expect(await c2Refusal.textContent()).not.toContain(competitorName('web-10'));
+    expect(await c2Refusal.textContent()).not.toContain(competitorName('web-09'));
 
     const b1 = page.locator('li.lock-row[data-sub-criterion="B1"]');
     await button(b1, 'Lock').click();
