@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 type Row = Record<string, unknown>;
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A document's public summary, whatever its kind: plain fields as a list, lists of records as a
@@ -33,9 +34,24 @@ export function SummaryView({ summary }: { summary: Row }) {
   );
 }
 
+/** Columns a reader looks for first, in this order; the rest follow as they come. */
+const leadingColumns = ['position', 'name', 'competitor'];
+const leadingRank = (column: string) => {
+  const rank = leadingColumns.indexOf(column);
+  return rank < 0 ? leadingColumns.length : rank;
+};
+
 function SummaryTable({ name, rows }: { name: string; rows: Row[] }) {
   const { t } = useTranslation('documents');
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  // A stored summary's keys come sorted (its hash is over canonical JSON): who comes first.
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort(
+    (a, b) => leadingRank(a) - leadingRank(b),
+  );
+  // A column of figures stays right-aligned where a row has none (an absent student's "—").
+  const figures = new Set(
+    columns.filter((column) => rows.some((row) => typeof row[column] === 'number')),
+  );
+  const align = (column: string) => (figures.has(column) ? 'number' : undefined);
   return (
     <table className="verify-table">
       <caption>{t(`verify.field.${name}`, { defaultValue: name })}</caption>
@@ -43,11 +59,7 @@ function SummaryTable({ name, rows }: { name: string; rows: Row[] }) {
         <tr>
           <th scope="col">№</th>
           {columns.map((column) => (
-            <th
-              key={column}
-              scope="col"
-              className={typeof rows[0]?.[column] === 'number' ? 'number' : undefined}
-            >
+            <th key={column} scope="col" className={align(column)}>
               {t(`verify.field.${column}`, { defaultValue: column })}
             </th>
           ))}
@@ -58,7 +70,7 @@ function SummaryTable({ name, rows }: { name: string; rows: Row[] }) {
           <tr key={i}>
             <td className="number">{i + 1}</td>
             {columns.map((column) => (
-              <td key={column} className={typeof row[column] === 'number' ? 'number' : undefined}>
+              <td key={column} className={align(column)}>
                 <Value value={row[column]} />
               </td>
             ))}
@@ -79,6 +91,12 @@ function Value({ value }: { value: unknown }) {
   if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
   if (typeof value === 'string') {
     if (isoTime.test(value)) return <>{new Date(value).toLocaleString(i18n.language)}</>;
+    if (isoDate.test(value)) {
+      // A calendar date, as printed on the document: no time zone may move it a day.
+      return (
+        <>{new Date(`${value}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: 'UTC' })}</>
+      );
+    }
     return <>{t(`verify.value.${value}`, { defaultValue: value })}</>;
   }
   return <>{JSON.stringify(value)}</>;
