@@ -220,7 +220,8 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await server.stop();
     await cell(page, 2, 'D2.M1').click();
     await page.getByRole('button', { name: /^Achieved/ }).click();
-    expect(await cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
+    // On the tablet once IndexedDB has it: the write is asynchronous.
+    await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
     await page.reload();
     await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
 

@@ -116,6 +116,10 @@ describe('discrepancies and re-scores on the tablets', () => {
   it('flags the revealed scores, tells only the judges asked to re-score, then clears the flag', async () => {
     const onP2 = (push: ScoresPush) => push.competitor === 'p2' && push.aspect === 'A1.J1';
     const e1Scores = collect<ScoresPush>(sockets.e1!, 'scores');
+    const e4Panel = collect<{ competitor: string; aspect: string; full: boolean }>(
+      sockets.e4!,
+      'panel',
+    );
     const rescores = Object.fromEntries(
       ['e1', 'e2', 'e3', 'e4'].map((id) => [id, collect<RescorePush>(sockets[id]!, 'rescore')]),
     );
@@ -125,6 +129,17 @@ describe('discrepancies and re-scores on the tablets', () => {
     const [, , full] = await e1Scores.until((pushes) => pushes.filter(onP2).length >= 3);
     expect(full).toMatchObject({ discrepancy: true });
     expect(full!.scores).toHaveLength(3);
+    // The fourth judge of the team learns the panel is complete, and no score.
+    const [, , complete] = await e4Panel.until((pushes) => pushes.length >= 3);
+    expect(complete).toEqual({
+      competitionId: seeded.competitionId,
+      competitor: 'p2',
+      aspect: 'A1.J1',
+      full: true,
+    });
+    const e4View = await sockets.e4!.timeout(10_000).emitWithAck('competition:view');
+    expect(e4View.view.fullPanels).toEqual([{ competitor: 'p2', aspect: 'A1.J1' }]);
+    expect(e4View.view.revealedScores).toEqual([]);
 
     const chiefSocket = await connected('/chief', cookies.chief!, {
       competitionId: seeded.competitionId,

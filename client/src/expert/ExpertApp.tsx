@@ -375,6 +375,10 @@ function Entry({
 
   function actions() {
     if (locked) return null;
+    const panelFull = view.fullPanels?.some(
+      (full) => full.competitor === competitor.id && full.aspect === aspect.code,
+    );
+    if (acceptsEntry(cell) && panelFull) return <p className="hint">{t('mark.panelFull')}</p>;
     if (acceptsEntry(cell)) return <MarkEntry aspect={aspect} onSave={onSave} />;
     if (acceptsRescore(aspect, cell)) {
       return request || again ? (

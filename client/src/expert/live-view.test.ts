@@ -73,6 +73,17 @@ describe('live expert view', () => {
     expect(cleared.view.teamMarks).toEqual([]);
   });
 
+  it('keeps which judgement cells have a complete panel without this judge', () => {
+    const cell = { competitor: 'p1', aspect: 'C2.J1' };
+    const full = liveViewReducer(initialLiveView(view, 1), { type: 'panel', ...cell, full: true });
+    expect(full.view.fullPanels).toEqual([cell]);
+    const again = liveViewReducer(full, { type: 'panel', ...cell, full: true });
+    expect(again.view.fullPanels).toEqual([cell]);
+    expect(liveViewReducer(again, { type: 'panel', ...cell, full: false }).view.fullPanels).toEqual(
+      [],
+    );
+  });
+
   it('takes a lock push and a sign-off answer', () => {
     const lock = { subCriterion: 'C2', locked: true, signOffs: [] };
     const locked = liveViewReducer(initialLiveView(view, 1), { type: 'lock', lock });

@@ -21,7 +21,8 @@ export type LiveViewAction =
   | { type: 'lock'; lock: Lock }
   | { type: 'locks'; locks: Lock[] }
   | { type: 'rescore'; request: RescoreRequest; now: number }
-  | { type: 'teamMarks'; marks: TeamMarkPush[] };
+  | { type: 'teamMarks'; marks: TeamMarkPush[] }
+  | { type: 'panel'; competitor: string; aspect: string; full: boolean };
 
 /** A measurement cell as a teammate's entry left it; null when its mark no longer counts. */
 export interface TeamMarkPush {
@@ -76,6 +77,12 @@ export function liveViewReducer(state: LiveView, action: LiveViewAction): LiveVi
         if (mark) teamMarks = [...teamMarks, { ...mark, competitor, aspect }];
       }
       return { ...state, view: { ...view, teamMarks } };
+    }
+    case 'panel': {
+      const { competitor, aspect, full } = action;
+      const others = (view.fullPanels ?? []).filter((old) => !sameCell(old, action));
+      const fullPanels = full ? [...others, { competitor, aspect }] : others;
+      return { ...state, view: { ...view, fullPanels } };
     }
     case 'rescore': {
       const others = state.rescores.filter((old) => !sameCell(old, action.request));

@@ -83,6 +83,9 @@ export function useLiveView(
     const onTeamMarks = (push: { marks: TeamMarkPush[] } & Push) => {
       if (ours(push)) pushed({ type: 'teamMarks', marks: push.marks });
     };
+    const onPanel = (push: { competitor: string; aspect: string; full: boolean } & Push) => {
+      if (ours(push)) pushed({ type: 'panel', ...push });
+    };
     const onViewChanged = (push: Push) => {
       if (ours(push)) refetch();
     };
@@ -91,6 +94,7 @@ export function useLiveView(
     socket.on('lock', onLock);
     socket.on('rescore', onRescore);
     socket.on('team-marks', onTeamMarks);
+    socket.on('panel', onPanel);
     socket.on('view:changed', onViewChanged);
     socket.connect();
     return () => {
@@ -99,6 +103,7 @@ export function useLiveView(
       socket.off('lock', onLock);
       socket.off('rescore', onRescore);
       socket.off('team-marks', onTeamMarks);
+      socket.off('panel', onPanel);
       socket.off('view:changed', onViewChanged);
       socket.disconnect();
     };

@@ -46,6 +46,8 @@ export interface ExpertView {
   teamMarks?: TeamMark[];
   /** The experts sharing a sub-criterion with this one. */
   team?: { id: string; name: PersonName }[];
+  /** Judgement cells whose panel is complete without this judge (a team of 4 or 5). */
+  fullPanels?: { competitor: string; aspect: string }[];
   /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
   revealedScores?: RevealedScores[];
   /** Re-scores the chief expert asked of this judge and it has not yet entered. */

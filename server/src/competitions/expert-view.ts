@@ -44,6 +44,48 @@ export function teamAspectSubCriterion(state: RuntimeState, aspect: string): str
   return state.scoring.index.subCriteria[indexed.subCriterion]!.id;
 }
 
+/** Counting marks of a judgement cell: how many judges, and whether one is `expertId`. */
+function judgesOf(marks: readonly MarkRecord[], expertId: string) {
+  return { judges: marks.length, scored: marks.some((mark) => mark.expert === expertId) };
+}
+
+/**
+ * Whether a judgement cell already holds the panel's every score without this judge's: with 4
+ * or 5 judges on a team, the tablet then says so instead of offering scores the server would
+ * refuse (`panel_full`). Only the count is told, never a score: judging stays blind.
+ */
+export function panelFullWithout(
+  state: RuntimeState,
+  expertId: string,
+  competitor: string,
+  aspect: string,
+): boolean {
+  const marks = state.scoring.aspectState(competitor, aspect)?.current ?? [];
+  const { judges, scored } = judgesOf(marks, expertId);
+  return !scored && judges >= state.scoring.judgesPerAspect;
+}
+
+function fullPanelsFor(
+  state: RuntimeState,
+  expertId: string,
+  counting: readonly MarkRecord[],
+  mine: ReadonlySet<string>,
+): { competitor: string; aspect: string }[] {
+  const cells = new Map<string, MarkRecord[]>();
+  for (const mark of counting) {
+    const indexed = state.scoring.index.aspectByCode.get(mark.aspect);
+    if (indexed?.kind !== 'judgement') continue;
+    if (!mine.has(state.scoring.index.subCriteria[indexed.subCriterion]!.id)) continue;
+    const key = `${mark.competitor}|${mark.aspect}`;
+    cells.set(key, [...(cells.get(key) ?? []), mark]);
+  }
+  return [...cells.values()].flatMap((marks) => {
+    const { judges, scored } = judgesOf(marks, expertId);
+    const { competitor, aspect } = marks[0]!;
+    return !scored && judges >= state.scoring.judgesPerAspect ? [{ competitor, aspect }] : [];
+  });
+}
+
 /**
  * What an expert's tablet shows: its sub-criteria, the competitors it may mark, its own marks, its
  * team's measurement marks and, per blind judgement, the panel's scores where it has scored. REST and Socket.IO both send this.
@@ -107,6 +149,7 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     marks,
     /** The team's measurement marks entered by the others, so nobody measures twice. */
     teamMarks,
+    fullPanels: fullPanelsFor(state, expertId, counting, mine),
     team: await runtime.expertNames([...teammates]),
     revealedScores: marks.flatMap(
       ({ competitor, aspect }) => revealedScores(state, expertId, competitor, aspect) ?? [],

@@ -2,7 +2,12 @@ import { markBatchSchema, type MarkEntry, type RescoreRequested } from '@ashyq/s
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
-import { expertView, revealedScores, teamAspectSubCriterion } from '../competitions/expert-view';
+import {
+  expertView,
+  panelFullWithout,
+  revealedScores,
+  teamAspectSubCriterion,
+} from '../competitions/expert-view';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../http/competition-access';
 import { ApiError } from '../http/errors';
@@ -163,6 +168,11 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       for (const expertId of state.panels.get(subCriterion) ?? []) {
         const revealed = revealedScores(state, expertId, competitor, aspect);
         if (revealed) to(expertId).emit('scores', { competitionId: runtime.id, ...revealed });
+        // A judge who has not scored learns only whether the panel is complete without it.
+        else {
+          const full = panelFullWithout(state, expertId, competitor, aspect);
+          to(expertId).emit('panel', { competitionId: runtime.id, competitor, aspect, full });
+        }
       }
     }
     if (subCriteria.size === 0) return;
