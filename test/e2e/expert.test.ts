@@ -61,8 +61,12 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en' });
+    context = await newTablet();
   });
+
+  /** A tablet of its own: cookies, storage and service worker apart from the others. */
+  const newTablet = (options: { serviceWorkers?: 'block' } = {}) =>
+    browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en', ...options });
 
   afterAll(async () => {
     await browser?.close();
@@ -132,11 +136,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
   it('keeps a mark through a closed page while the server is unreachable', async () => {
     const before = await recordedMarks(server);
     // Page routes do not see requests a service worker could handle, so this tablet has none.
-    const tablet = await browser.newContext({
-      viewport: { width: 768, height: 1024 },
-      locale: 'en',
-      serviceWorkers: 'block',
-    });
+    const tablet = await newTablet({ serviceWorkers: 'block' });
     const page = await tablet.newPage();
     let refused = 0;
     await page.route('**/api/expert/marks', (route) => {
@@ -166,10 +166,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
 
   it('keeps marks entered after the session ended and sends them after a new sign-in', async () => {
     const before = await recordedMarks(server);
-    const tablet = await browser.newContext({
-      viewport: { width: 768, height: 1024 },
-      locale: 'en',
-    });
+    const tablet = await newTablet();
     const page = await tablet.newPage();
     await signIn(page, server);
     await openSubCriterion(page, 2, 'D2');
@@ -188,10 +185,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
 
   it('warns when the browser refuses to store marks, and still sends them', async () => {
     const before = await recordedMarks(server);
-    const tablet = await browser.newContext({
-      viewport: { width: 768, height: 1024 },
-      locale: 'en',
-    });
+    const tablet = await newTablet();
     // As in a private window on some tablets: IndexedDB exists but will not open.
     await tablet.addInitScript(
       "indexedDB.open = () => { throw new DOMException('IndexedDB is disabled', 'InvalidStateError'); };",
@@ -210,22 +204,24 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
 
   it('keeps a mark entered while the server restarts, and sends it once the server is back', async () => {
     const before = await recordedMarks(server);
-    const tablet = await browser.newContext({
-      viewport: { width: 768, height: 1024 },
-      locale: 'en',
-    });
+    const tablet = await newTablet();
     const page = await tablet.newPage();
     await signIn(page, server);
+    // Without the server the page reloads from the service worker, once it holds the app.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await openSubCriterion(page, 2, 'D2');
     await server.stop();
-    await cell(page, 2, 'D2.M1').click();
-    await page.getByRole('button', { name: /^Achieved/ }).click();
-    // On the tablet once IndexedDB has it: the write is asynchronous.
-    await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
-    await page.reload();
-    await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
-
-    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    try {
+      await cell(page, 2, 'D2.M1').click();
+      await page.getByRole('button', { name: /^Achieved/ }).click();
+      // On the tablet once IndexedDB has it: the write is asynchronous.
+      await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
+      await page.reload();
+      await expect.poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state')).toBe('queued');
+    } finally {
+      // Back on the same data and port whatever happened, for the tests after this one.
+      server = await startServer({ dataDir: server.dataDir, port: server.port });
+    }
     // The queue retries with backoff; the socket reconnects on its own schedule.
     await expect
       .poll(() => cell(page, 2, 'D2.M1').getAttribute('data-state'), { timeout: 40_000 })
@@ -236,11 +232,7 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
   }, 60_000);
 
   it("shows a rejected mark with the server's reason in the expert's language", async () => {
-    const tablet = await browser.newContext({
-      viewport: { width: 768, height: 1024 },
-      locale: 'en',
-      serviceWorkers: 'block',
-    });
+    const tablet = await newTablet({ serviceWorkers: 'block' });
     const page = await tablet.newPage();
     // The UI never offers a mark the server would refuse, so the refusal is staged here, on the
     // REST route the tablet falls back to without its socket.
