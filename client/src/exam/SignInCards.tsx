@@ -42,7 +42,11 @@ export function SignInCards({
           const credential = issued[member.id]!;
           const loginPage = `${new URL(credential.link).origin}/expert/login`;
           return (
-            <article key={member.id} className="exam-card" aria-label={t('office.card.title')}>
+            <article
+              key={member.id}
+              className="exam-card signin-card"
+              aria-label={t('office.card.title')}
+            >
               <img
                 className="exam-card-qr"
                 src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(credential.qrSvg)}`}
@@ -62,7 +66,7 @@ export function SignInCards({
                 <div>
                   {t('office.card.code')}: <code data-sign-in-code>{session.id}</code>
                 </div>
-                <div className="exam-card-pin">
+                <div className="exam-card-pin signin-card-pin">
                   {t('office.card.pin')}: <span data-pin>{credential.pin}</span>
                 </div>
                 <div className="exam-card-link">

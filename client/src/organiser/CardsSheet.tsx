@@ -69,7 +69,7 @@ export function CardsSheet({
       {!cards && !error && <p>{t('loading')}</p>}
       <div className="org-cards">
         {cards?.map((card) => (
-          <article key={card.expert.id} className="org-card">
+          <article key={card.expert.id} className="org-card signin-card">
             <div className="org-card-qr" dangerouslySetInnerHTML={{ __html: card.qrSvg }} />
             <div>
               <strong>
@@ -79,7 +79,7 @@ export function CardsSheet({
               <div>
                 {t('cards.competition')}: <code>{competitionId}</code>
               </div>
-              <div className="org-card-pin">
+              <div className="org-card-pin signin-card-pin">
                 {t('cards.pin')}: <span>{card.pin}</span>
               </div>
             </div>

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getProfile, listProfiles, type Championship, type Language } from '@ashyq/shared';
+import {
+  getProfile,
+  listProfiles,
+  publicationPolicySchema,
+  type Championship,
+  type Language,
+  type PublicationPolicy,
+} from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { RegionOptions } from '../app/RegionOptions';
 
@@ -8,7 +15,6 @@ export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 
 const levels = ['college', 'regional', 'national', 'international'] as const;
 const tracks = ['wsk', 'abilympics', 'deafskills', 'agroskills', 'teachers'] as const;
-export const policies = ['live', 'locked', 'embargo'] as const;
 
 const defaultProfileId = 'wsk-championship@2024';
 
@@ -199,15 +205,11 @@ export function ChampionshipForm({
           onChange={(e) =>
             set('publication', {
               ...draft.publication,
-              policy: e.target.value as (typeof policies)[number],
+              policy: e.target.value as PublicationPolicy,
             })
           }
         >
-          {policies.map((policy) => (
-            <option key={policy} value={policy}>
-              {t(`policy.${policy}`)}
-            </option>
-          ))}
+          <PolicyOptions />
         </select>
       </label>
       <label>
@@ -233,6 +235,16 @@ export function ChampionshipForm({
       </div>
     </form>
   );
+}
+
+/** The publication policies, in the console's language, as the options of a select. */
+export function PolicyOptions() {
+  const { t } = useTranslation('organiser');
+  return publicationPolicySchema.options.map((policy) => (
+    <option key={policy} value={policy}>
+      {t(`policy.${policy}`)}
+    </option>
+  ));
 }
 
 /** Every rules profile, by id, as the options of a select. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Competition } from '@ashyq/shared';
 import { ErrorReport, useForm } from './api';
-import { fromLocal, policies, ProfileOptions, toLocal } from './ChampionshipForm';
+import { fromLocal, PolicyOptions, ProfileOptions, toLocal } from './ChampionshipForm';
 import { apiRequest } from '../api';
 
 interface SkillForm {
@@ -108,11 +108,7 @@ export function CompetitionForm({
         {t('field.policy')}
         <select name="policy" value={form.policy} onChange={set('policy')}>
           <option value={inherited}>{t('competition.asChampionship')}</option>
-          {policies.map((policy) => (
-            <option key={policy} value={policy}>
-              {t(`policy.${policy}`)}
-            </option>
-          ))}
+          <PolicyOptions />
         </select>
       </label>
       {form.policy !== inherited && (
