@@ -252,6 +252,10 @@ describe("the team's measurements", () => {
       'e3',
       'e4',
     ]);
+    // A push emitted to them would have arrived before the answer to a later command on the
+    // same connection: a round trip each, so "nothing arrived" is a fact, not a race.
+    await e3.timeout(10_000).emitWithAck('competition:view');
+    await e4.timeout(10_000).emitWithAck('competition:view');
     expect(e3Pushes.all).toEqual([]);
     expect(e4Pushes.all).toEqual([]);
   });

@@ -23,9 +23,10 @@ export function revealedScores(
   expertId: string,
   competitor: string,
   aspect: string,
+  /** The cell's marks, when the caller has read them already. */
+  marks = state.scoring.aspectState(competitor, aspect),
 ): RevealedScores | undefined {
   if (state.scoring.index.aspectByCode.get(aspect)?.kind !== 'judgement') return undefined;
-  const marks = state.scoring.aspectState(competitor, aspect);
   if (!marks?.history.some((mark) => mark.expert === expertId && counts(mark))) return undefined;
   const scores = marks.current.flatMap(({ expert, value }) =>
     value.kind === 'judgement' ? [{ expert, score: value.score }] : [],
@@ -44,11 +45,6 @@ export function teamAspectSubCriterion(state: RuntimeState, aspect: string): str
   return state.scoring.index.subCriteria[indexed.subCriterion]!.id;
 }
 
-/** Counting marks of a judgement cell: how many judges, and whether one is `expertId`. */
-function judgesOf(marks: readonly MarkRecord[], expertId: string) {
-  return { judges: marks.length, scored: marks.some((mark) => mark.expert === expertId) };
-}
-
 /**
  * Whether a judgement cell already holds the panel's every score without this judge's: with 4
  * or 5 judges on a team, the tablet then says so instead of offering scores the server would
@@ -57,12 +53,10 @@ function judgesOf(marks: readonly MarkRecord[], expertId: string) {
 export function panelFullWithout(
   state: RuntimeState,
   expertId: string,
-  competitor: string,
-  aspect: string,
+  current: readonly MarkRecord[],
 ): boolean {
-  const marks = state.scoring.aspectState(competitor, aspect)?.current ?? [];
-  const { judges, scored } = judgesOf(marks, expertId);
-  return !scored && judges >= state.scoring.judgesPerAspect;
+  const scored = current.some((mark) => mark.expert === expertId);
+  return !scored && current.length >= state.scoring.judgesPerAspect;
 }
 
 function fullPanelsFor(
@@ -77,12 +71,13 @@ function fullPanelsFor(
     if (indexed?.kind !== 'judgement') continue;
     if (!mine.has(state.scoring.index.subCriteria[indexed.subCriterion]!.id)) continue;
     const key = `${mark.competitor}|${mark.aspect}`;
-    cells.set(key, [...(cells.get(key) ?? []), mark]);
+    const marks = cells.get(key);
+    if (marks) marks.push(mark);
+    else cells.set(key, [mark]);
   }
   return [...cells.values()].flatMap((marks) => {
-    const { judges, scored } = judgesOf(marks, expertId);
     const { competitor, aspect } = marks[0]!;
-    return !scored && judges >= state.scoring.judgesPerAspect ? [{ competitor, aspect }] : [];
+    return panelFullWithout(state, expertId, marks) ? [{ competitor, aspect }] : [];
   });
 }
 

@@ -165,12 +165,14 @@ export function expertNamespace(namespace: Namespace, services: Services) {
       const indexed = state.scoring.index.aspectByCode.get(aspect);
       if (indexed?.kind !== 'judgement') continue;
       const subCriterion = state.scoring.index.subCriteria[indexed.subCriterion]!.id;
+      // Read once for the whole panel.
+      const marks = state.scoring.aspectState(competitor, aspect);
       for (const expertId of state.panels.get(subCriterion) ?? []) {
-        const revealed = revealedScores(state, expertId, competitor, aspect);
+        const revealed = revealedScores(state, expertId, competitor, aspect, marks);
         if (revealed) to(expertId).emit('scores', { competitionId: runtime.id, ...revealed });
         // A judge who has not scored learns only whether the panel is complete without it.
         else {
-          const full = panelFullWithout(state, expertId, competitor, aspect);
+          const full = panelFullWithout(state, expertId, marks?.current ?? []);
           to(expertId).emit('panel', { competitionId: runtime.id, competitor, aspect, full });
         }
       }

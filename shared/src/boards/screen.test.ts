@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { nextScreenSlot, screenPages } from './screen';
+import { nextScreenSlot, placedFirst, screenPages } from './screen';
 
 const row = (competitor: string, position: number | null) => ({ competitor, position });
 
-describe('screenPages', () => {
+describe('placedFirst', () => {
   it('puts the rows without a place after the ranked ones, in their order', () => {
     const rows = [row('guest', null), row('a', 1), row('b', 1), row('absent', null), row('c', 3)];
-    expect(screenPages(rows, 10)).toEqual([
-      [row('a', 1), row('b', 1), row('c', 3), row('guest', null), row('absent', null)],
+    expect(placedFirst(rows)).toEqual([
+      row('a', 1),
+      row('b', 1),
+      row('c', 3),
+      row('guest', null),
+      row('absent', null),
     ]);
   });
+});
 
+describe('screenPages', () => {
   it('cuts the rows into pages so every competitor is shown', () => {
     const rows = Array.from({ length: 23 }, (_, i) => row(`p${i}`, i + 1));
     const pages = screenPages(rows, 10);

@@ -11,15 +11,14 @@ export function placedFirst<Row extends Pick<BoardRow, 'position'>>(rows: readon
   ];
 }
 
-/** The big screen's pages of `perPage` rows, placed rows first. */
-export function screenPages<Row extends Pick<BoardRow, 'position'>>(
-  rows: readonly Row[],
-  perPage: number,
-): Row[][] {
-  const ordered = placedFirst(rows);
+/**
+ * The big screen's pages of `perPage` rows, in the board's order (placed rows first: every
+ * board, live, locked or frozen, sends them so).
+ */
+export function screenPages<Row>(rows: readonly Row[], perPage: number): Row[][] {
   const pages: Row[][] = [];
-  for (let start = 0; start < ordered.length; start += perPage)
-    pages.push(ordered.slice(start, start + perPage));
+  for (let start = 0; start < rows.length; start += perPage)
+    pages.push(rows.slice(start, start + perPage));
   return pages;
 }
 
