@@ -260,7 +260,7 @@ function writeAspect(
     writer.set(row, blockColumns.extra, aspect.extraDescription);
   if (aspect.requirement !== undefined)
     writer.set(row, blockColumns.requirement, aspect.requirement);
-  writer.set(row, blockColumns.section, idValue(aspect.section));
+  if (aspect.section !== undefined) writer.set(row, blockColumns.section, idValue(aspect.section));
   if (aspect.calculation !== undefined)
     writer.set(row, blockColumns.calculation, aspect.calculation);
   writer.mark(row, blockColumns.maxMark, aspect.maxMark);

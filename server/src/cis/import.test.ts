@@ -187,8 +187,9 @@ describe('importWorkbook: workbooks as found in the wild', () => {
     expect(aspect.descriptors).toEqual(['', '', '', '']);
     expect(warnings).toContainEqual(
       expect.objectContaining({
-        code: 'legacy_descriptors_missing',
+        code: 'descriptors_incomplete',
         cell: `D${layout.aspectRow['A1.J1']}`,
+        params: expect.objectContaining({ found: 0, count: 1 }),
       }),
     );
   });
@@ -245,7 +246,8 @@ describe('importWorkbook: workbooks as found in the wild', () => {
       await cisWorkbook(oneSection, { omitColumns: ['section'] }),
     );
     expect(scheme).toEqual(oneSection);
-    expect(codesOf(warnings)).toEqual(['section_column_single']);
+    expect(codesOf(warnings)).toEqual(['aspect_section_defaulted']);
+    expect(warnings[0]!.params).toMatchObject({ section: '1', count: 99 });
   });
 
   it('takes max marks from G when K is empty', async () => {
@@ -291,8 +293,8 @@ describe('importWorkbook: workbooks as found in the wild', () => {
     expect(warnings).toMatchObject([
       {
         code: 'block_criterion_inferred',
-        cell: `L${layout.blockHeaderRow.D}`,
-        params: { criterion: 'D' },
+        cell: `A${layout.blockHeaderRow.D}`,
+        params: { count: 1 },
       },
     ]);
   });
@@ -425,27 +427,16 @@ describe('importWorkbook: refusals name the sheet, the cell and what was expecte
     expect((await refusal(brokenZip)).code).toBe('unreadable_workbook');
   });
 
-  it('refuses a workbook without the scheme sheet, listing the sheets it has', async () => {
-    expect(await refusalWith({ sheetName: 'Sheet1' })).toMatchObject({
+  it('refuses a workbook where no sheet holds a marking scheme, listing the sheets it has', async () => {
+    expect(
+      await refusalWith({
+        edit: (s, l) =>
+          Object.values(l.blockHeaderRow).forEach((row) => (s.getCell(`A${row}`).value = 'Sub')),
+      }),
+    ).toMatchObject({
       code: 'sheet_missing',
       message:
-        'The workbook has no sheet "CIS Marking Scheme Import" (its sheets: Sheet1, Calculations)',
-    });
-  });
-
-  it('refuses a judgement aspect without its four descriptor rows', async () => {
-    let row = 0;
-    const error = await refusalWith({
-      edit: (s, l) => {
-        row = l.aspectRow['E1.J1']! + 2;
-        s.getCell(`F${row}`).value = null;
-      },
-    });
-    expect(error).toMatchObject({
-      code: 'judgement_descriptors_missing',
-      sheet,
-      cell: `F${row}`,
-      params: { aspect: 'E1.J1', score: 1 },
+        'No sheet holds a marking scheme (a header row that starts with "Sub Criterion ID"); the workbook\'s sheets: "CIS Marking Scheme Import", "Calculations"',
     });
   });
 
@@ -479,18 +470,18 @@ describe('importWorkbook: refusals name the sheet, the cell and what was expecte
     expect(error).toMatchObject({ code: 'max_mark_missing', cell, params: { aspect: 'A1.M1' } });
   });
 
-  it('refuses duplicate sub-criterion IDs, naming the first one', async () => {
+  it('refuses duplicate sub-criterion IDs apart from each other that both hold aspects, naming both', async () => {
     let rows = { first: 0, second: 0 };
     const error = await refusalWith({
       edit: (s, l) => {
-        rows = { first: l.subCriterionRow.B1!, second: l.subCriterionRow.B2! };
+        rows = { first: l.subCriterionRow.B1!, second: l.subCriterionRow.B3! };
         s.getCell(`A${rows.second}`).value = 'B1';
       },
     });
     expect(error).toMatchObject({
       code: 'duplicate_sub_criterion',
       cell: `A${rows.second}`,
-      params: { id: 'B1', row: rows.first },
+      params: { id: 'B1', first: `A${rows.first}` },
     });
   });
 
@@ -527,15 +518,13 @@ describe('importWorkbook: refusals name the sheet, the cell and what was expecte
     expect(formula).toMatchObject({ code: 'unreadable_cell', cell: cell.replace('K', 'E') });
   });
 
-  it('refuses what cannot be placed: unknown sections, criteria or aspect types', async () => {
+  it('refuses what cannot be placed: unknown aspect types, a sub-criterion under another criterion', async () => {
+    const { layout: l0 } = await buildCisWorkbook(itNetworkScheme);
     const at = async (
       code: string,
       edit: WorkbookKnobs['edit'],
       expected: Record<string, unknown>,
     ) => expect(await refusalWith({ edit })).toMatchObject({ code, ...expected });
-    await at('section_unknown', (s, l) => (s.getCell(`I${l.aspectRow['A4.M2']}`).value = 9), {
-      params: { aspect: 'A4.M2', section: '9' },
-    });
     await at('aspect_type_invalid', (s, l) => (s.getCell(`D${l.aspectRow['A4.M2']}`).value = 'X'), {
       params: { found: 'X' },
     });
@@ -543,36 +532,30 @@ describe('importWorkbook: refusals name the sheet, the cell and what was expecte
       'sub_criterion_outside_block',
       (s, l) => (s.getCell(`A${l.subCriterionRow.B2}`).value = 'C9'),
       {
-        params: { id: 'C9', criterion: 'B' },
+        params: { id: 'C9', criterion: 'B', label: `L${l0.blockHeaderRow.B}` },
       },
     );
     await at('day_invalid', (s, l) => (s.getCell(`C${l.subCriterionRow.B2}`).value = 'Tuesday'), {
       params: { id: 'B2', found: 'Tuesday' },
     });
-    await at(
-      'criteria_header_missing',
-      (s, l) => (s.getCell(`A${l.criteriaHeaderRow}`).value = 'Code'),
-      { cell: undefined },
-    );
-    await at(
-      'no_marking_blocks',
-      (s, l) =>
-        Object.values(l.blockHeaderRow).forEach((row) => (s.getCell(`A${row}`).value = 'Sub')),
-      {},
-    );
   });
 
-  it('refuses a block for a criterion the criteria block does not list', async () => {
+  it('derives a criterion the criteria block does not list from its block, marked with its aspects', async () => {
     // Criterion E's row is cleared, so the criteria block lists A to D only.
-    const { buffer, layout } = await buildCisWorkbook(itNetworkScheme, {
-      edit: (s, l) => s.getRow(l.criterionRow.E!).splice(1, 11),
-    });
-    expect((await refusal(buffer)).toJSON()).toMatchObject({
-      code: 'block_criterion_unknown',
-      sheet,
-      cell: `L${layout.blockHeaderRow.E}`,
-      params: { criterion: 'E' },
-    });
+    const { scheme, warnings } = await importWorkbook(
+      await cisWorkbook(itNetworkScheme, {
+        edit: (s, l) => s.getRow(l.criterionRow.E!).splice(1, 11),
+      }),
+    );
+    expect(scheme.criteria.map((c) => [c.id, c.maxMark])).toEqual([
+      ['A', 25],
+      ['B', 25],
+      ['C', 30],
+      ['D', 10],
+      ['E', 10],
+    ]);
+    expect(scheme.criteria[4]!.name).toBe('');
+    expect(warnings).toMatchObject([{ code: 'criteria_derived', params: { criteria: 'E' } }]);
   });
 
   it('refuses a calculation whose parameters cannot be read', async () => {
@@ -589,11 +572,13 @@ describe('importWorkbook: refusals name the sheet, the cell and what was expecte
     });
   });
 
-  it('refuses a marking block without a section column when the scheme has several sections', async () => {
-    expect(await refusalWith({ omitColumns: ['section'] })).toMatchObject({
-      code: 'section_column_missing',
-      params: { count: 6 },
-    });
+  it('reads a marking block without a section column when the scheme has several sections: the aspects count towards none', async () => {
+    const { scheme, report, warnings } = await importWorkbook(
+      await cisWorkbook(itNetworkScheme, { omitColumns: ['section'] }),
+    );
+    expect(scheme.criteria[0]!.subCriteria[0]!.aspects[0]!.section).toBeUndefined();
+    expect(report.sections.every((s) => s.aspectMarks === 0)).toBe(true);
+    expect(codesOf(warnings)).toContain('section_column_missing');
   });
 
   it('never crashes: any damage to a workbook gives a scheme or a located WorkbookError (property)', async () => {

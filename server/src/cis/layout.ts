@@ -67,29 +67,84 @@ export const blockHeaderTexts: Record<BlockField, string> = {
   maxMark: 'Max Mark',
 };
 
-/** Header text reduced to lowercase letters and digits, so "Sub-Criterion ID" = "Sub Criterion ID". */
+/**
+ * Header text reduced to lowercase letters and digits of any script, so "Sub-Criterion\nID" reads
+ * as "subcriterionid" and a Russian header keeps its letters.
+ */
 export function normaliseHeader(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
- * Which block field a header cell names. Order matters: the extra-description header also
- * mentions "aspect description" and "judgement score", so it is recognised first.
+ * Which block field a header cell names, in the wordings real workbooks use: "Sub Criterion ID"
+ * and "Sub Criteria ID", "Aspect Type M = Meas J = Judg" and "Aspect Type O = Obj S = Sub",
+ * "Judg Score" and "Judge Score", a few Russian headers. Order matters: the extra-description
+ * header also mentions "aspect description" and "judgement score", so it is recognised first.
  */
 export function blockFieldOfHeader(text: string): BlockField | undefined {
   const h = normaliseHeader(text);
-  if (h.startsWith('subcriterionid')) return 'id';
-  if (h.startsWith('subcriterionname') || h === 'subcriterion') return 'name';
-  if (h.includes('extra') || h.includes('scoredescription')) return 'extra';
-  if (h.includes('day')) return 'day';
-  if (h.includes('aspecttype') || h === 'type') return 'type';
-  if (h.includes('aspectdescription') || h === 'description') return 'description';
+  if (isSubCriterionIdHeader(text)) return 'id';
+  if (
+    /^subcriteri(on|a)(name|description)?/.test(h) ||
+    /^(наименование|название)подкритери/.test(h)
+  )
+    return 'name';
+  if (h.includes('extra') || h.includes('scoredescription') || h.startsWith('дополнительн'))
+    return 'extra';
+  if (h.includes('day') || h.startsWith('день')) return 'day';
+  if (h.includes('aspecttype') || h === 'type' || h.startsWith('типаспекта')) return 'type';
+  if (h.includes('aspectdescription') || h === 'description' || h.startsWith('описаниеаспекта'))
+    return 'description';
   if (h.includes('score')) return 'score';
-  if (h.includes('requirement') || h.includes('nominal')) return 'requirement';
-  if (h.includes('section')) return 'section';
-  if (h.includes('calculation')) return 'calculation';
-  if (h.includes('maxmark') || h === 'mark') return 'maxMark';
+  if (h.includes('requirement') || h.includes('nominal') || h.startsWith('требовани'))
+    return 'requirement';
+  if (h.includes('section') || h.startsWith('раздел')) return 'section';
+  if (h.includes('calculation') || h.startsWith('расч')) return 'calculation';
+  if (h.startsWith('maxmark') || h === 'mark' || /^(максимальныйбалл|максбалл)/.test(h))
+    return 'maxMark';
   return undefined;
+}
+
+/** The first header of a marking block: "Sub Criterion ID", "Sub\nCriteria\nID", "ID подкритерия". */
+export function isSubCriterionIdHeader(text: string): boolean {
+  const h = normaliseHeader(text);
+  return /^subcriteri(on|a)id/.test(h) || /^(id|код|номер)подкритери/.test(h);
+}
+
+/** "Criterion A", "Criterion\nB", "Критерий А": the label that names a block's criterion. */
+export function criterionOfLabel(text: string): string | undefined {
+  const match = /^\s*(?:criterion|критерий)\s*(\S)\s*$/iu.exec(text);
+  const letter = match && latinLookalikes(match[1]!).toUpperCase();
+  return letter && /^[A-Z]$/.test(letter) ? letter : undefined;
+}
+
+/** Cyrillic capitals and small letters that print like Latin ones, as typed into ids and types. */
+const lookalikes: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Т: 'T',
+  Х: 'X',
+  а: 'a',
+  с: 'c',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  х: 'x',
+};
+
+/** The text with every Cyrillic look-alike letter replaced by its Latin twin. */
+export function latinLookalikes(text: string): string {
+  return text.replace(/[АВСЕНКМОРТХасеорх]/g, (ch) => lookalikes[ch] ?? ch);
 }
 
 /** The letter of a 1-based exceljs column (1 -> A, 27 -> AA). */

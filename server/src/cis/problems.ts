@@ -12,6 +12,8 @@ export interface WorkbookWarning {
   code: WorkbookWarningCode;
   message: string;
   params?: MessageParams;
+  /** Every cell of a cause that repeats (the warning's `cell` is the first of them). */
+  cells?: string[];
 }
 
 export interface WorkbookLocation {

@@ -1,200 +1,269 @@
 import type { Aspect, AspectType, Section, SubCriterion } from '@ashyq/shared';
 import {
-  blockColumns,
-  blockCriterionColumn,
   blockFieldOfHeader,
-  blockTotalColumn,
   cellAddress,
+  criterionOfLabel,
+  latinLookalikes,
   normaliseHeader,
   type BlockField,
 } from './layout';
+import { formatMark } from './problems';
+import { headerText, scanWidth, type BlockHeader } from './read-headings';
 import { shown, type CellValue, type SheetReader } from './sheet-reader';
+import { markDifference, sumMarks } from '@ashyq/shared';
 
 /** One aspect as read, with the row it came from (for later warnings about it). */
 export interface AspectRead {
   aspect: Aspect;
   row: number;
   calculationColumn?: number;
+  /** Where the aspect names its standards section, if the block has a section column. */
+  sectionCell?: string;
 }
 
-/** One marking block: a header row `Sub Criterion ID ... Criterion A ... total`, then its rows. */
-export interface BlockRead {
-  /** Undefined only for an empty block whose header names no criterion. */
-  criterion?: string;
-  headerRow: number;
-  criterionColumn: number;
-  totalColumn: number;
-  /** N as typed (or last calculated) in the workbook: possibly stale. */
-  statedTotal?: number;
-  subCriteria: SubCriterion[];
+export interface SubCriterionRead {
+  sub: SubCriterion;
+  row: number;
+  idCell: string;
+  /** A number typed in the max-mark column of the sub-criterion's own row: a subtotal. */
+  statedSubtotal?: { value: number; cell: string };
   aspects: AspectRead[];
 }
 
-type Columns = Partial<Record<BlockField, number>>;
-
-const scanWidth = 16;
-/** A header row naming this many fields is taken at its word: a field it does not name is absent. */
-const labelledHeaderFields = 4;
-const requiredFields: BlockField[] = ['name', 'type', 'description', 'maxMark'];
-
-interface Tally {
-  count: number;
-  row: number;
-  column: number;
+/** One marking block: a header row `Sub Criterion ID ... Max Mark`, then its rows. */
+export interface BlockRead {
+  headerRow: number;
+  /** From a "Criterion A" label in the header row or anywhere in the block, if there is one. */
+  label?: { criterion: string; cell: string };
+  /** The block total next to the label, as typed (or last calculated): possibly stale. */
+  statedTotal?: { value: number; cell: string };
+  subCriteria: SubCriterionRead[];
 }
 
-/** Reads every marking block of the scheme sheet. */
+export type Columns = Partial<Record<BlockField, number>>;
+
+/** The fields a block cannot be read without. */
+const requiredFields: BlockField[] = ['type', 'description', 'maxMark'];
+
+type Current = { read: SubCriterionRead; counters: Record<AspectType, number> };
+
+/**
+ * Reads every marking block of the scheme sheet. Columns come from each block's own header row,
+ * so the 2019+ set (with the day of marking) and the pre-2017 set (without) read alike. Rows
+ * that are not aspects (notes, subtotals, totals, continuation lines) are recognised by what
+ * they hold and reported once per cause; only what cannot be read with certainty is refused.
+ */
 export class BlockReader {
-  private readonly subCriterionRows = new Map<string, number>();
-  private readonly sectionIds: Set<string>;
-  private legacyTypes?: Tally;
-  private maxMarksInG?: Tally;
-  private dayColumnMissingWarned = false;
-  private sectionColumnWarned = false;
+  private dayColumnMissing?: number;
+  private sectionColumnMissing = false;
+  /** Aspect marks read so far, in all blocks and in this one, for typed-in totals rows. */
+  private marksSoFar: number[] = [];
+  private blockMarks: number[] = [];
+  private lastBlock = false;
 
   constructor(
     private readonly reader: SheetReader,
     private readonly sections: Section[],
-  ) {
-    this.sectionIds = new Set(sections.map((s) => s.id));
+  ) {}
+
+  /** The columns of the first block, for the report (every block is read with its own). */
+  columnsOf(header: BlockHeader): Columns {
+    return this.detectColumns(header);
   }
 
-  readAll(headerRows: number[]): BlockRead[] {
-    if (headerRows.length === 0) this.reader.fail('no_marking_blocks', {});
-    const blocks = headerRows.map((headerRow, i) =>
-      this.readBlock(headerRow, headerRows[i + 1] ?? this.reader.lastRow + 1),
-    );
-    if (this.legacyTypes) this.warnTally('legacy_aspect_types', this.legacyTypes);
-    if (this.maxMarksInG) this.warnTally('max_mark_in_g', this.maxMarksInG);
+  readAll(headers: BlockHeader[]): BlockRead[] {
+    const blocks = headers.map((header, i) => {
+      this.blockMarks = [];
+      this.lastBlock = i === headers.length - 1;
+      return this.readBlock(header, headers[i + 1]?.row ?? this.reader.lastRow + 1);
+    });
+    if (this.dayColumnMissing !== undefined)
+      this.reader.warn('day_column_missing', {}, 1, this.dayColumnMissing);
     return blocks;
   }
 
-  private warnTally(code: 'legacy_aspect_types' | 'max_mark_in_g', tally: Tally): void {
-    this.reader.warn(code, { count: tally.count }, tally.column, tally.row);
+  private detectColumns(header: BlockHeader): Columns {
+    const columns: Columns = { id: header.idColumn };
+    const candidates: Partial<Record<BlockField, number[]>> = {};
+    for (let column = header.idColumn + 1; column <= scanWidth; column++) {
+      const text = headerText(this.reader, header.row, column);
+      const field = text === '' ? undefined : blockFieldOfHeader(text);
+      if (field && field !== 'id') (candidates[field] ??= []).push(column);
+    }
+    for (const [field, found] of Object.entries(candidates) as Array<[BlockField, number[]]>) {
+      columns[field] = found[0];
+    }
+    // "Max Mark 1", "Max Mark 2": the max mark is the first of them that holds numbers.
+    const maxMarks = candidates.maxMark ?? [];
+    if (maxMarks.length > 1) columns.maxMark = this.firstNumericColumn(header.row, maxMarks);
+    for (const field of requiredFields) {
+      if (columns[field] === undefined) {
+        this.reader.fail('block_column_missing', { field }, header.idColumn, header.row);
+      }
+    }
+    return columns;
   }
 
-  private readBlock(headerRow: number, endRow: number): BlockRead {
-    const { columns, criterion, criterionColumn, totalColumn } = this.detectColumns(headerRow);
-    const block: BlockRead = {
-      headerRow,
-      criterionColumn,
-      totalColumn,
-      subCriteria: [],
-      aspects: [],
-    };
-    if (criterion) block.criterion = criterion;
-    const statedTotal = this.reader.statedNumber(headerRow, totalColumn);
-    if (statedTotal !== undefined) block.statedTotal = statedTotal;
-
-    let current: { sub: SubCriterion; counters: Record<AspectType, number> } | undefined;
-    for (let row = headerRow + 1; row < endRow; row++) {
-      const id = this.text(columns.id, row);
-      if (id && normaliseHeader(id).startsWith('total')) break;
-      if (id) {
-        const sub = this.readSubCriterion(block, columns, row, id);
-        block.subCriteria.push(sub);
-        current = { sub, counters: { M: 0, J: 0 } };
+  private firstNumericColumn(headerRow: number, columns: number[]): number {
+    const end = Math.min(this.reader.lastRow, headerRow + 200);
+    for (const column of columns) {
+      for (let row = headerRow + 1; row <= end; row++) {
+        if (this.reader.value(row, column).kind === 'number') return column;
       }
-      const type = this.text(columns.type, row);
-      if (type) {
-        if (!current) this.reader.fail('aspect_before_sub_criterion', {}, columns.type, row);
-        const { read, lastRow } = this.readAspect(columns, row, endRow, type, current, headerRow);
-        current.sub.aspects.push(read.aspect);
-        block.aspects.push(read);
-        row = lastRow;
-      } else if (!id) {
-        if (columns.score && this.value(columns.score, row).kind !== 'empty') {
-          this.reader.fail('descriptor_without_judgement', {}, columns.score, row);
+    }
+    return columns[0]!;
+  }
+
+  private readBlock(header: BlockHeader, endRow: number): BlockRead {
+    const columns = this.detectColumns(header);
+    if (columns.day === undefined) this.dayColumnMissing ??= header.row;
+    if (columns.section === undefined && this.sections.length > 1 && !this.sectionColumnMissing) {
+      this.sectionColumnMissing = true;
+      this.reader.warn(
+        'section_column_missing',
+        { count: this.sections.length },
+        header.idColumn,
+        header.row,
+      );
+    }
+    const lastField = Math.max(...Object.values(columns).map((c) => c ?? 0));
+    const block: BlockRead = { headerRow: header.row, subCriteria: [] };
+    let current: Current | undefined;
+    let lastAspect: AspectRead | undefined;
+    for (let row = header.row; row < endRow; row++) {
+      this.readLabel(block, row, lastField);
+      if (row === header.row) continue;
+      const idText = this.text(columns.id, row);
+      const typeText = this.text(columns.type, row);
+      const description = this.text(columns.description, row);
+      const max = this.value(columns.maxMark, row);
+      if (idText !== undefined) {
+        const id = latinLookalikes(idText).toUpperCase().replace(/\s+/g, '');
+        if (normaliseHeader(idText).startsWith('total')) {
+          this.checkTotalsRow(columns, row);
+          continue;
         }
-        if (this.text(columns.description, row))
-          this.reader.fail('aspect_type_missing', {}, columns.type, row);
+        if (/^[A-Z][0-9]+$/.test(id)) {
+          if (id !== idText) this.reader.tally('lookalike_letters', columns.id!, row);
+          current = { read: this.readSubCriterion(columns, row, id), counters: { M: 0, J: 0 } };
+          block.subCriteria.push(current.read);
+          lastAspect = undefined;
+          if (typeText === undefined && description === undefined) {
+            if (max.kind === 'number')
+              current.read.statedSubtotal = {
+                value: max.value,
+                cell: cellAddress(columns.maxMark!, row),
+              };
+            continue;
+          }
+        } else if (typeText !== undefined || max.kind === 'number') {
+          this.reader.fail('sub_criterion_id_invalid', { found: idText }, columns.id, row);
+        } else {
+          this.reader.tally('label_rows', columns.id!, row);
+          continue;
+        }
+      }
+      if (typeText !== undefined) {
+        const read = this.readTypedRow(columns, row, endRow, typeText, description, max, current);
+        if (read) {
+          lastAspect = read.aspect;
+          row = read.lastRow;
+        }
+        continue;
+      }
+      if (description !== undefined && max.kind === 'number' && max.value > 0 && current) {
+        // A description and a max mark but no type: an aspect whose type cell was left empty.
+        const judgement = this.isScoreRow(columns, row + 1, endRow, 0);
+        this.reader.tally('aspect_type_derived', columns.type!, row, {
+          type: judgement ? 'J' : 'M',
+        });
+        const read = this.readAspect(columns, row, endRow, judgement ? 'J' : 'M', current);
+        lastAspect = read.aspect;
+        row = read.lastRow;
+        continue;
+      }
+      if (description !== undefined) {
+        this.reader.tally('label_rows', columns.description!, row);
+      } else if (max.kind === 'number') {
+        this.checkTotalsRow(columns, row);
+      } else if (this.value(columns.score, row).kind === 'number') {
+        this.reader.tally('score_row_orphan', columns.score!, row);
+      } else {
+        this.continueExtra(columns, row, lastAspect);
       }
     }
     return block;
   }
 
-  private detectColumns(headerRow: number) {
-    const named: Columns = {};
-    let criterion: string | undefined;
-    let criterionColumn = blockCriterionColumn;
-    let totalLabelColumn: number | undefined;
-    for (let column = 1; column <= scanWidth; column++) {
-      const value = this.reader.value(headerRow, column);
-      if (value.kind !== 'text') continue;
-      const label = /^\s*criterion\s*([A-Za-z])\s*$/i.exec(value.value);
-      if (label) {
-        criterion = label[1]!.toUpperCase();
-        criterionColumn = column;
-        continue;
+  /** "Criterion A" in the header row or in any row of the block, right of the marking columns. */
+  private readLabel(block: BlockRead, row: number, lastField: number): void {
+    if (block.label) return;
+    for (let column = lastField + 1; column <= scanWidth; column++) {
+      const text = headerText(this.reader, row, column);
+      const criterion = text === '' ? undefined : criterionOfLabel(text);
+      if (!criterion) continue;
+      block.label = { criterion, cell: cellAddress(column, row) };
+      // The total sits right of its "Total Mark" label, or two cells right of "Criterion A".
+      let totalColumn = column + 2;
+      for (let c = column + 1; c <= scanWidth; c++) {
+        if (normaliseHeader(headerText(this.reader, row, c)).startsWith('total')) {
+          totalColumn = c + 1;
+          break;
+        }
       }
-      const header = normaliseHeader(value.value);
-      if (header.startsWith('total')) {
-        totalLabelColumn = column;
-        continue;
-      }
-      const field = blockFieldOfHeader(value.value);
-      if (field && named[field] === undefined) named[field] = column;
+      const total = this.reader.statedNumber(row, totalColumn);
+      if (total !== undefined)
+        block.statedTotal = { value: total, cell: cellAddress(totalColumn, row) };
+      return;
     }
-    let columns: Columns = { ...blockColumns };
-    if (Object.keys(named).length >= labelledHeaderFields) {
-      columns = { ...named, id: 1 };
-      for (const field of requiredFields) columns[field] ??= blockColumns[field];
-    }
-    const totalColumn = totalLabelColumn
-      ? totalLabelColumn + 1
-      : criterion
-        ? criterionColumn + 2
-        : blockTotalColumn;
-    return { columns, criterion, criterionColumn, totalColumn };
   }
 
-  private readSubCriterion(
-    block: BlockRead,
-    columns: Columns,
-    row: number,
-    text: string,
-  ): SubCriterion {
-    const id = text.toUpperCase();
-    if (!/^[A-Z][0-9]+$/.test(id))
-      this.reader.fail('sub_criterion_id_invalid', { found: text }, columns.id, row);
-    if (!block.criterion) {
-      block.criterion = id[0]!;
+  /** A row with a number in the max-mark column and nothing to mark: a typed-in total. */
+  private checkTotalsRow(columns: Columns, row: number): void {
+    const stated = this.reader.statedNumber(row, columns.maxMark!);
+    if (stated === undefined) return;
+    const block = sumMarks(this.blockMarks);
+    const all = sumMarks(this.marksSoFar);
+    // A totals row may add up its block or, below the last block, the whole scheme.
+    const computed = this.lastBlock ? all : block;
+    if (markDifference(stated, block) > 0 && markDifference(stated, all) > 0) {
       this.reader.warn(
-        'block_criterion_inferred',
-        { criterion: block.criterion },
-        block.criterionColumn,
-        block.headerRow,
-      );
-    }
-    if (id[0] !== block.criterion) {
-      this.reader.fail(
-        'sub_criterion_outside_block',
-        { id, criterion: block.criterion },
-        columns.id,
+        'total_row_stale',
+        { found: formatMark(stated), computed: formatMark(computed) },
+        columns.maxMark,
         row,
       );
+    } else {
+      this.reader.tally('total_rows', columns.maxMark!, row);
     }
-    const firstRow = this.subCriterionRows.get(id);
-    if (firstRow !== undefined)
-      this.reader.fail('duplicate_sub_criterion', { id, row: firstRow }, columns.id, row);
-    this.subCriterionRows.set(id, row);
+  }
+
+  /** A line that only continues the extra description of the aspect above (a choice, a note). */
+  private continueExtra(columns: Columns, row: number, last: AspectRead | undefined): void {
+    const extra = this.text(columns.extra, row);
+    if (extra === undefined || !last || last.aspect.type !== 'M') return;
+    last.aspect.extraDescription = [last.aspect.extraDescription, extra].filter(Boolean).join('\n');
+  }
+
+  private readSubCriterion(columns: Columns, row: number, id: string): SubCriterionRead {
     return {
-      id,
-      name: this.text(columns.name, row) ?? '',
-      day: this.readDay(columns, row, id, block.headerRow),
+      sub: {
+        id,
+        name: this.text(columns.name, row) ?? '',
+        day: this.readDay(columns, row, id),
+        aspects: [],
+      },
+      row,
+      idCell: cellAddress(columns.id!, row),
       aspects: [],
     };
   }
 
-  private readDay(columns: Columns, row: number, id: string, headerRow: number): number {
-    if (columns.day === undefined) {
-      if (!this.dayColumnMissingWarned) this.reader.warn('day_column_missing', {}, 1, headerRow);
-      this.dayColumnMissingWarned = true;
-      return 1;
-    }
+  private readDay(columns: Columns, row: number, id: string): number {
+    if (columns.day === undefined) return 1;
     const value = this.reader.readable(row, columns.day);
     if (value.kind === 'empty') {
-      this.reader.warn('day_missing', { id }, columns.day, row);
+      this.reader.tally('day_missing', columns.day, row);
       return 1;
     }
     // A competition lasts days, not years: anything beyond three digits is a typo.
@@ -202,57 +271,82 @@ export class BlockReader {
       return value.value;
     }
     const match =
-      value.kind === 'text' ? /^(?:c|day)?\s*(-?\d{1,3})$/i.exec(value.value.trim()) : null;
+      value.kind === 'text'
+        ? /^(?:c|day|д|день)?\s*(-?\d{1,3})$/i.exec(latinLookalikes(value.value.trim()))
+        : null;
     if (!match) this.reader.fail('day_invalid', { id, found: shown(value) }, columns.day, row);
     return Number(match[1]);
+  }
+
+  /** A row with a type cell: an aspect, or an empty template row (a type and nothing else). */
+  private readTypedRow(
+    columns: Columns,
+    row: number,
+    endRow: number,
+    typeText: string,
+    description: string | undefined,
+    max: CellValue,
+    current: Current | undefined,
+  ): { aspect: AspectRead; lastRow: number } | undefined {
+    const latin = latinLookalikes(typeText).toUpperCase();
+    const match = /^([MJOS])\s*(\d{1,3})?$/.exec(latin.trim());
+    if (!match) this.reader.fail('aspect_type_invalid', { found: typeText }, columns.type, row);
+    if (latin !== typeText.toUpperCase())
+      this.reader.tally('lookalike_letters', columns.type!, row);
+    if (description === undefined && max.kind === 'empty') {
+      this.reader.tally('aspect_rows_empty', columns.type!, row);
+      return undefined;
+    }
+    if (!current) this.reader.fail('aspect_before_sub_criterion', {}, columns.type, row);
+    if (match[1] === 'O' || match[1] === 'S')
+      this.reader.tally('legacy_aspect_types', columns.type!, row);
+    const type: AspectType = match[1] === 'M' || match[1] === 'O' ? 'M' : 'J';
+    return this.readAspect(columns, row, endRow, type, current, match[2]);
   }
 
   private readAspect(
     columns: Columns,
     row: number,
     endRow: number,
-    typeText: string,
-    current: { sub: SubCriterion; counters: Record<AspectType, number> },
-    headerRow: number,
-  ): { read: AspectRead; lastRow: number } {
-    const typeColumn = columns.type!;
-    const match = /^([MJOS])\s*(\d{1,3})?$/.exec(typeText.toUpperCase());
-    if (!match) this.reader.fail('aspect_type_invalid', { found: typeText }, typeColumn, row);
-    const legacy = match[1] === 'O' || match[1] === 'S';
-    if (legacy) this.legacyTypes = tally(this.legacyTypes, typeColumn, row);
-    const type: AspectType = match[1] === 'M' || match[1] === 'O' ? 'M' : 'J';
+    type: AspectType,
+    current: Current,
+    numbered?: string,
+  ): { aspect: AspectRead; lastRow: number } {
     // Numbered type cells (M3) keep their number; plain ones continue the sequence.
-    const number = match[2] ? Number(match[2]) : current.counters[type] + 1;
+    const number = numbered ? Number(numbered) : current.counters[type] + 1;
     current.counters[type] = Math.max(current.counters[type], number);
-    const code = `${current.sub.id}.${type}${number}`;
-    if (current.sub.aspects.some((a) => a.code === code)) {
-      this.reader.fail('duplicate_aspect', { aspect: code }, typeColumn, row);
+    const sub = current.read.sub;
+    const code = `${sub.id}.${type}${number}`;
+    if (sub.aspects.some((a) => a.code === code)) {
+      this.reader.fail('duplicate_aspect', { aspect: code }, columns.type, row);
     }
-
-    const description = this.text(columns.description, row);
+    const { maxMark, fromExtraColumn } = this.readMaxMark(columns, row, code);
+    const extra = fromExtraColumn ? undefined : this.text(columns.extra, row);
+    const ownDescription = this.text(columns.description, row);
+    // A row whose description sits in the extra column only: that text is its description.
+    const description = ownDescription ?? extra;
     if (!description)
       this.reader.fail('aspect_description_missing', { aspect: code }, columns.description, row);
-    const { maxMark, fromExtraColumn } = this.readMaxMark(columns, row, code);
-    const aspect: Aspect = {
-      code,
-      type,
-      description,
-      section: this.readSection(columns, row, code, headerRow),
-      maxMark,
-    };
-    const extra = fromExtraColumn ? undefined : this.text(columns.extra, row);
-    if (extra) aspect.extraDescription = extra;
+    const aspect: Aspect = { code, type, description, maxMark };
+    const section = this.readSection(columns, row);
+    if (section !== undefined) aspect.section = section;
+    if (extra !== undefined && ownDescription !== undefined) aspect.extraDescription = extra;
     const requirement = this.text(columns.requirement, row);
     if (requirement) aspect.requirement = requirement;
-    const calculation = this.text(columns.calculation, row);
+    const calculation = this.readCalculationName(columns, row);
     if (calculation) aspect.calculation = calculation;
 
     const read: AspectRead = { aspect, row };
     if (columns.calculation !== undefined) read.calculationColumn = columns.calculation;
-    if (type === 'M') return { read, lastRow: row };
-    const descriptors = this.readDescriptors(columns, row, endRow, code, legacy);
+    if (columns.section !== undefined) read.sectionCell = cellAddress(columns.section, row);
+    sub.aspects.push(aspect);
+    current.read.aspects.push(read);
+    this.marksSoFar.push(maxMark);
+    this.blockMarks.push(maxMark);
+    if (type === 'M') return { aspect: read, lastRow: row };
+    const descriptors = this.readDescriptors(columns, row, endRow);
     aspect.descriptors = descriptors.descriptors;
-    return { read, lastRow: descriptors.lastRow };
+    return { aspect: read, lastRow: descriptors.lastRow };
   }
 
   private readMaxMark(
@@ -267,74 +361,59 @@ export class BlockReader {
     if (value.kind !== 'empty')
       this.reader.fail('max_mark_invalid', { aspect: code, found: shown(value) }, column, row);
     // Hand-made workbooks put the max mark in G; a positive number there cannot be a description.
-    const extra = columns.extra === undefined ? undefined : this.value(columns.extra, row);
-    if (extra?.kind === 'number' && extra.value > 0) {
-      this.maxMarksInG = tally(this.maxMarksInG, columns.extra!, row);
+    const extra = this.value(columns.extra, row);
+    if (extra.kind === 'number' && extra.value > 0) {
+      this.reader.tally('max_mark_in_g', columns.extra!, row);
       return { maxMark: extra.value, fromExtraColumn: true };
     }
     this.reader.fail('max_mark_missing', { aspect: code }, column, row);
   }
 
-  private readSection(columns: Columns, row: number, code: string, headerRow: number): string {
+  /** The section the aspect counts towards, or undefined in a scheme without sections. */
+  private readSection(columns: Columns, row: number): string | undefined {
     const only = this.sections.length === 1 ? this.sections[0]!.id : undefined;
-    if (columns.section === undefined) {
-      if (only === undefined)
-        this.reader.fail('section_column_missing', { count: this.sections.length }, 1, headerRow);
-      if (!this.sectionColumnWarned)
-        this.reader.warn('section_column_single', { section: only }, 1, headerRow);
-      this.sectionColumnWarned = true;
-      return only;
+    const section = columns.section === undefined ? undefined : this.text(columns.section, row);
+    if (section !== undefined) return section;
+    if (only !== undefined) {
+      this.reader.tally('aspect_section_defaulted', columns.section ?? columns.type!, row, {
+        section: only,
+      });
+    } else if (columns.section !== undefined) {
+      this.reader.tally('aspect_section_missing', columns.section, row);
     }
-    const section = this.text(columns.section, row);
-    if (!section) {
-      if (only === undefined)
-        this.reader.fail('aspect_section_missing', { aspect: code }, columns.section, row);
-      this.reader.warn(
-        'aspect_section_defaulted',
-        { aspect: code, section: only },
-        columns.section,
-        row,
-      );
-      return only;
-    }
-    if (this.sectionIds.size > 0 && !this.sectionIds.has(section)) {
-      this.reader.fail('section_unknown', { aspect: code, section }, columns.section, row);
-    }
-    return section;
+    return only;
   }
 
-  /** The four rows under a judgement aspect: scores 0..3 in F, their descriptors in G. */
-  private readDescriptors(
-    columns: Columns,
-    row: number,
-    endRow: number,
-    code: string,
-    legacy: boolean,
-  ) {
-    const descriptors: string[] = [];
-    for (let score = 0; score < 4; score++) {
-      const at = row + 1 + score;
-      if (!this.isScoreRow(columns, at, endRow, score)) {
-        if (score === 0 && legacy) {
-          this.reader.warn('legacy_descriptors_missing', { aspect: code }, columns.type, row);
-          return {
-            descriptors: ['', '', '', ''] as [string, string, string, string],
-            lastRow: row,
-          };
-        }
-        this.reader.fail(
-          'judgement_descriptors_missing',
-          { aspect: code, score },
-          columns.score ?? columns.type,
-          at,
-        );
-      }
-      const text = this.text(columns.extra, at) ?? '';
-      if (text === '')
-        this.reader.warn('descriptor_empty', { aspect: code, score }, columns.extra, at);
-      descriptors.push(text);
+  /** A name of the Calculations sheet; a number there (1, a section) names no calculation. */
+  private readCalculationName(columns: Columns, row: number): string | undefined {
+    if (columns.calculation === undefined) return undefined;
+    const value = this.reader.readable(row, columns.calculation);
+    const text = value.kind === 'empty' ? undefined : String(value.value).trim();
+    if (text === undefined || text === '') return undefined;
+    if (value.kind === 'number' || /^\d+([.,]\d+)?$/.test(text)) {
+      this.reader.tally('calculation_number', columns.calculation, row, { value: text });
+      return undefined;
     }
-    return { descriptors: descriptors as [string, string, string, string], lastRow: row + 4 };
+    return text;
+  }
+
+  /**
+   * The rows under a judgement aspect: scores 0..3 in the score column, their descriptors in the
+   * extra-description column. Some files have fewer than four; the missing ones stay empty.
+   */
+  private readDescriptors(columns: Columns, row: number, endRow: number) {
+    const descriptors: [string, string, string, string] = ['', '', '', ''];
+    let at = row + 1;
+    let found = 0;
+    for (let score = 0; score < 4 && this.isScoreRow(columns, at, endRow, score); score++) {
+      descriptors[score] = this.text(columns.extra, at) ?? this.text(columns.description, at) ?? '';
+      if (descriptors[score] === '')
+        this.reader.tally('descriptor_empty', columns.extra ?? columns.score!, at);
+      found++;
+      at++;
+    }
+    if (found < 4) this.reader.tally('descriptors_incomplete', columns.type!, row, { found });
+    return { descriptors, lastRow: at - 1 };
   }
 
   private isScoreRow(columns: Columns, row: number, endRow: number, score: number): boolean {
@@ -358,10 +437,6 @@ export class BlockReader {
   private text(column: number | undefined, row: number): string | undefined {
     return column === undefined ? undefined : this.reader.text(row, column);
   }
-}
-
-function tally(previous: Tally | undefined, column: number, row: number): Tally {
-  return previous ? { ...previous, count: previous.count + 1 } : { count: 1, row, column };
 }
 
 /** Where the calculation name of an aspect sits, for warnings about it. */

@@ -67,17 +67,16 @@ export function applyCalculations(
   schemeReader: SheetReader,
   calculationsReader: SheetReader | undefined,
 ): void {
+  // One warning per calculation name, listing every aspect that names it.
   const warnAtAspect = (
     code: 'calculation_on_judgement' | 'calculation_missing',
     read: AspectRead,
     name: string,
-  ) =>
-    schemeReader.context.warn(
-      schemeReader.name,
-      code,
-      { aspect: read.aspect.code, name },
-      calculationCell(read),
-    );
+  ) => {
+    const cell = calculationCell(read);
+    if (cell) schemeReader.context.tally(schemeReader.name, code, cell, { name });
+    else schemeReader.warn(code, { name, count: 1, cells: read.aspect.code });
+  };
   for (const read of aspects) {
     const { aspect } = read;
     const byCode = calculations.get(aspect.code);

@@ -76,9 +76,22 @@ export function shown(value: CellValue): string {
   }
 }
 
-/** Collects the warnings of one import and builds its located errors in the caller's language. */
+/** One cause seen in many cells: reported once, with the count and the cells. */
+interface Tally {
+  sheet: string;
+  code: WorkbookWarningCode;
+  params: MessageParams;
+  cells: string[];
+}
+
+/**
+ * Collects the warnings of one import and builds its located errors in the caller's language.
+ * A cause that repeats (a look-alike letter in 40 cells, 185 aspects naming the same missing
+ * calculation) is tallied and reported once: "40 cells ...: C15, C55:C71, ...".
+ */
 export class ImportContext {
   readonly warnings: WorkbookWarning[] = [];
+  private readonly tallies = new Map<string, Tally>();
 
   constructor(readonly language: Language) {}
 
@@ -93,6 +106,23 @@ export class ImportContext {
     this.warnings.push(warning);
   }
 
+  /** Counts one more cell of a repeated cause; `params` tell causes of one code apart. */
+  tally(sheet: string, code: WorkbookWarningCode, cell: string, params: MessageParams = {}): void {
+    const key = JSON.stringify([sheet, code, params]);
+    const tally = this.tallies.get(key);
+    if (tally) tally.cells.push(cell);
+    else this.tallies.set(key, { sheet, code, params, cells: [cell] });
+  }
+
+  /** Turns every tally into one warning at its first cell, listing all of them. */
+  flushTallies(): void {
+    for (const { sheet, code, params, cells } of this.tallies.values()) {
+      this.warn(sheet, code, { ...params, count: cells.length, cells: cellList(cells) }, cells[0]);
+      this.warnings.at(-1)!.cells = cells;
+    }
+    this.tallies.clear();
+  }
+
   error(
     code: WorkbookErrorCode,
     params: MessageParams = {},
@@ -101,6 +131,25 @@ export class ImportContext {
   ): WorkbookError {
     return new WorkbookError(code, params, { sheet, cell }, this.language);
   }
+}
+
+const listedRuns = 8;
+
+/** "C15, C55:C71, D3" — runs of cells down one column as ranges, at most eight runs shown. */
+export function cellList(cells: readonly string[]): string {
+  const runs: Array<{ column: string; first: number; last: number }> = [];
+  for (const cell of cells) {
+    const [, column = '', row = '0'] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
+    const run = runs.at(-1);
+    if (run && run.column === column && run.last + 1 === Number(row)) run.last = Number(row);
+    else runs.push({ column, first: Number(row), last: Number(row) });
+  }
+  const shown = runs
+    .slice(0, listedRuns)
+    .map(({ column, first, last }) =>
+      first === last ? `${column}${first}` : `${column}${first}:${column}${last}`,
+    );
+  return runs.length > listedRuns ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 /** Reads one worksheet: cell values, and warnings or errors that name the sheet and cell. */
@@ -153,6 +202,10 @@ export class SheetReader {
       this.name,
       column && row ? cellAddress(column, row) : undefined,
     );
+  }
+
+  tally(code: WorkbookWarningCode, column: number, row: number, params: MessageParams = {}): void {
+    this.context.tally(this.name, code, cellAddress(column, row), params);
   }
 
   warn(code: WorkbookWarningCode, params: MessageParams = {}, column?: number, row?: number): void {

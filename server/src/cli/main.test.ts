@@ -113,7 +113,8 @@ describe('scheme inspect', () => {
     const { code, stdout } = await runCli(['scheme', 'inspect', file('mismatch.xlsx')]);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines.slice(0, 3)).toEqual([
+    expect(lines.slice(0, 4)).toEqual([
+      'Sheet "CIS Marking Scheme Import", CIS layout 2019+ (with day of marking)',
       'Skill 39 IT Network Systems Administration',
       '5 criteria, 18 sub-criteria, 99 aspects (88 measurement, 11 judgement)',
       'Total 100 (criteria block: 101)',
@@ -172,7 +173,8 @@ describe('scheme inspect', () => {
 
   it('--lang prints the report in Russian or Kazakh', async () => {
     const ru = await runMain(['scheme', 'inspect', file('mismatch.xlsx'), '--lang', 'ru']);
-    expect(ru.stdout.split('\n').slice(0, 2)).toEqual([
+    expect(ru.stdout.split('\n').slice(0, 3)).toEqual([
+      'Лист «CIS Marking Scheme Import», макет CIS 2019+ (с днём оценки)',
       'Компетенция 39 IT Network Systems Administration',
       'Критериев: 5, подкритериев: 18, аспектов: 99 (измеримых: 88, судейских: 11)',
     ]);

@@ -1,17 +1,21 @@
-import { markDifference, type Language, type SchemeReport } from '@ashyq/shared';
+import { markDifference, type Language } from '@ashyq/shared';
+import type { WorkbookImport } from '../cis/import';
 import { formatMark, workbookText, type WorkbookWarning } from '../cis/problems';
 
 /** The scheme report as plain text for a terminal, in the chosen language. */
 export function formatSchemeReport(
-  report: SchemeReport,
-  warnings: WorkbookWarning[],
+  { report, reading, warnings }: Pick<WorkbookImport, 'report' | 'reading' | 'warnings'>,
   language: Language,
 ): string {
   const t = (key: string, params?: Record<string, string | number>) =>
     workbookText(language, `report.${key}`, params);
   const differs = ` ${t('mismatch')}`;
   const lines = [
-    t('skill', { number: report.skill.number, name: report.skill.name }),
+    t('sheet', { sheet: reading.sheet, layout: t(`layout.${reading.layout}`) }),
+    ...(reading.derived.length > 0
+      ? [t('derived', { parts: reading.derived.map((part) => t(`part.${part}`)).join(', ') })]
+      : []),
+    ...(report.skill.name === '' ? [] : [t('skill', { ...report.skill })]),
     t('counts', { ...report.counts }),
     t('total', {
       total: formatMark(report.total),

@@ -72,9 +72,10 @@ const inspect: Command = {
     const imported = await importFile(file!, options, output);
     if (!imported) return exitCodes.failed;
     if (args.values.json) {
-      output.out(JSON.stringify({ ...imported.report, warnings: imported.warnings }, null, 2));
+      const { report, reading, warnings } = imported;
+      output.out(JSON.stringify({ ...report, reading, warnings }, null, 2));
     } else {
-      output.out(formatSchemeReport(imported.report, imported.warnings, options.language));
+      output.out(formatSchemeReport(imported, options.language));
     }
     return exitCodes.ok;
   },

@@ -55,8 +55,8 @@ export const aspectSchema = z
     extraDescription: z.string().optional(),
     /** Measurement only: what must be achieved. */
     requirement: z.string().optional(),
-    /** Standards section id this aspect maps to. */
-    section: z.string().min(1),
+    /** Standards section id this aspect maps to; absent in a scheme without sections. */
+    section: z.string().min(1).optional(),
     maxMark: markValue.positive(),
     /** Measurement kind; absent means binary. */
     measurement: measurementSpecSchema.optional(),
@@ -147,7 +147,7 @@ export const markingSchemeSchema = z
               message: `${a.code} is not in ${sc.id}`,
             });
           }
-          if (sectionIds.size > 0 && !sectionIds.has(a.section)) {
+          if (a.section !== undefined && sectionIds.size > 0 && !sectionIds.has(a.section)) {
             ctx.addIssue({
               code: 'custom',
               path: [...path, 'section'],

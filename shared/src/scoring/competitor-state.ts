@@ -162,7 +162,8 @@ export class CompetitorState {
       this.subCriterionTotals,
       aspect.criterion,
     );
-    this.sectionTotals[aspect.section] = sectionSum(index, this.marks, aspect.section);
+    if (aspect.section >= 0)
+      this.sectionTotals[aspect.section] = sectionSum(index, this.marks, aspect.section);
     return this.setTotal(grandSum(this.criterionTotals), digits);
   }
 

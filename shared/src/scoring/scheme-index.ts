@@ -14,6 +14,7 @@ export interface IndexedAspect {
   kind: MarkValueKind;
   subCriterion: number;
   criterion: number;
+  /** -1 for an aspect of a scheme without standards sections. */
   section: number;
 }
 
@@ -87,8 +88,8 @@ function buildIndex(scheme: MarkingScheme): SchemeIndex {
       const subIndex = subCriteria.length;
       const firstAspect = aspects.length;
       for (const aspect of sub.aspects) {
-        const section = sectionOf(aspect.section);
-        sectionAspects[section]!.push(aspects.length);
+        const section = aspect.section === undefined ? -1 : sectionOf(aspect.section);
+        if (section >= 0) sectionAspects[section]!.push(aspects.length);
         aspects.push({
           index: aspects.length,
           code: aspect.code,

@@ -88,6 +88,13 @@ const schemeQuery = z.object({
   strict: z.enum(['true', 'false']).default('false'),
   /** Check and report only: the organiser reads the report before accepting the workbook. */
   dryRun: z.enum(['true', 'false']).default('false'),
+  /** The skill, named by the organiser where the workbook has no title (or a wrong one). */
+  skillNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}[A-Za-z]?$/)
+    .optional(),
+  skillName: z.string().trim().min(1).max(200).optional(),
 });
 
 export function adminRoutes(services: Services): Router {
@@ -219,7 +226,7 @@ export function adminRoutes(services: Services): Router {
     rawUpload,
     async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
-      const { strict, dryRun } = parse(schemeQuery, req.query, 'query');
+      const { strict, dryRun, skillNumber, skillName } = parse(schemeQuery, req.query, 'query');
       const data = uploadedBytes(req);
       requireTableFile(data, 'xlsx');
       const lang = languageOf(req);
@@ -235,12 +242,19 @@ export function adminRoutes(services: Services): Router {
           workbookDetail(error, language),
         ]);
       }
+      const skill = { ...imported.scheme.skill };
+      if (skillNumber !== undefined) skill.number = skillNumber;
+      if (skillName !== undefined) skill.name = skillName;
+      imported.scheme.skill = skill;
+      imported.report.skill = { ...skill };
+      const { report, reading, warnings } = imported;
       if (dryRun === 'true') {
         res.json({
           schemeVersion: record.schemeVersion,
           accepted: false,
-          report: imported.report,
-          warnings: imported.warnings,
+          report,
+          reading,
+          warnings,
         });
         return;
       }
@@ -256,11 +270,7 @@ export function adminRoutes(services: Services): Router {
         const competitors = await reference.list('competitors', { competitionId });
         await registerInLog(services.competitions, competition, organiserOf(req).id, competitors);
       }
-      res.json({
-        schemeVersion: competition.schemeVersion,
-        report: imported.report,
-        warnings: imported.warnings,
-      });
+      res.json({ schemeVersion: competition.schemeVersion, report, reading, warnings });
     },
   );
 

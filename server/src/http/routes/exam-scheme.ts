@@ -22,8 +22,8 @@ export function examSchemeRoutes(): Router {
       requireTableFile(data, 'xlsx');
       const language = languageOf(req);
       try {
-        const { scheme, report, warnings } = await importWorkbook(data, { language });
-        res.json({ scheme, report, warnings });
+        const { scheme, report, reading, warnings } = await importWorkbook(data, { language });
+        res.json({ scheme, report, reading, warnings });
       } catch (error) {
         if (!(error instanceof WorkbookError)) throw error;
         throw new ApiError('validation_failed', {}, (lang) => {
