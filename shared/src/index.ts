@@ -2,6 +2,7 @@ export * from './scheme/schema';
 export * from './scheme/analysis';
 export * from './scheme/calculations';
 export * from './scheme/edit';
+export * from './scheme/reading';
 export * from './scoring/marks';
 export * from './scoring/rounding';
 export * from './scoring/reasons';

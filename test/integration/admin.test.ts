@@ -3,6 +3,7 @@ import { getProfile, seededRng, syntheticIin, type MarkingScheme } from '@ashyq/
 import { syntheticBin } from '../../seeds/people';
 import { importWorkbook } from '../../server/src/cis/import';
 import { cisWorkbook } from '../fixtures/cis-workbook';
+import { buildZip } from '../fixtures/zip';
 import { itNetworkScheme } from '../fixtures/schemes';
 import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
 
@@ -376,6 +377,40 @@ describe('marking scheme', () => {
     const person = { name: { last: 'Кейінгі', first: 'Қатысушы' }, iin: iin(), regionId: 'astana' };
     expect((await admin.post(`${competitionPath}/competitors`, person)).status).toBe(201);
     expect(app.services.competitions.get('web-test')!.state.people.size).toBe(4);
+  });
+
+  it('shows what it read and derived; a workbook without a title takes the skill the organiser names', async () => {
+    const untitled = await cisWorkbook(itNetworkScheme, {
+      edit: (sheet) => (sheet.getCell('A1').value = null),
+    });
+    const preview = await admin.put(`${schemePath}?dryRun=true`, untitled);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.reading).toMatchObject({
+      sheet: 'CIS Marking Scheme Import',
+      layout: 'cis-2019',
+      derived: ['skill'],
+    });
+    expect(preview.body.warnings[0].message).toMatch(/^Над блоками нет названия компетенции/);
+    const accepted = await admin.put(
+      `${schemePath}?skillNumber=39&skillName=${encodeURIComponent('IT Network Systems Administration')}`,
+      untitled,
+    );
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const stored = (await app.services.competitions.open('web-test')).context.competition.scheme!;
+    expect(stored.skill).toEqual({ number: '39', name: 'IT Network Systems Administration' });
+  });
+
+  it('refuses a workbook that unpacks to gigabytes before reading it, and changes nothing', async () => {
+    const bomb = buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024) },
+    ]);
+    const body = await refusedWithoutChange(
+      competitionPath,
+      () => admin.put(`${schemePath}?dryRun=true`, bomb),
+      400,
+    );
+    expect(body.error.details[0].message).toMatch(/распаковывается в объём больше 64 MiB/);
   });
 
   it('refuses a file that is not a workbook (415) and a broken workbook at its sheet and cell', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, SchemeReport } from '@ashyq/shared';
+import type { Language, SchemeReport, SchemeWarning, WorkbookReading } from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { apiRequest } from '../api';
 
@@ -8,7 +8,8 @@ interface SchemeReply {
   schemeVersion: number;
   accepted?: false;
   report: SchemeReport;
-  warnings: { sheet: string; cell?: string; code: string; message: string }[];
+  reading: WorkbookReading;
+  warnings: SchemeWarning[];
 }
 
 /**
@@ -33,13 +34,25 @@ export function SchemeSection({
   const [preview, setPreview] = useState<SchemeReply | null>(null);
   const [accepted, setAccepted] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // A workbook without a title: the organiser names the skill before accepting.
+  const [skill, setSkill] = useState({ number: '', name: '' });
+  const needsSkill = preview !== null && preview.report.skill.name === '';
   const url = `/api/admin/competitions/${competitionId}/scheme?strict=${strict}`;
 
   async function send(dryRun: boolean) {
     if (!file) return;
     setError(null);
+    const named = new URLSearchParams();
+    if (!dryRun && needsSkill) {
+      if (skill.number.trim() !== '') named.set('skillNumber', skill.number.trim());
+      named.set('skillName', skill.name.trim());
+    }
     try {
-      const reply = await apiRequest<SchemeReply>('PUT', `${url}&dryRun=${dryRun}`, file);
+      const reply = await apiRequest<SchemeReply>(
+        'PUT',
+        `${url}&dryRun=${dryRun}${named.size > 0 ? `&${named}` : ''}`,
+        file,
+      );
       if (dryRun) return setPreview(reply);
       setPreview(null);
       setAccepted(reply.schemeVersion);
@@ -89,7 +102,35 @@ export function SchemeSection({
         <div className="org-report" aria-label={t('scheme.report')}>
           <h3>{t('scheme.report')}</h3>
           <SchemeReportView reply={preview} />
-          <button type="button" className="primary" onClick={() => void send(false)}>
+          {needsSkill && (
+            <fieldset className="org-form">
+              <legend>{t('scheme.nameSkill')}</legend>
+              <label>
+                {t('scheme.skillNumber')}
+                <input
+                  name="skill-number"
+                  inputMode="numeric"
+                  value={skill.number}
+                  onChange={(e) => setSkill({ ...skill, number: e.target.value })}
+                />
+              </label>
+              <label>
+                {t('scheme.skillName')}
+                <input
+                  name="skill-name"
+                  required
+                  value={skill.name}
+                  onChange={(e) => setSkill({ ...skill, name: e.target.value })}
+                />
+              </label>
+            </fieldset>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={needsSkill && skill.name.trim() === ''}
+            onClick={() => void send(false)}
+          >
             {t('scheme.accept')}
           </button>
         </div>
@@ -100,9 +141,22 @@ export function SchemeSection({
 
 function SchemeReportView({ reply }: { reply: SchemeReply }) {
   const { t } = useTranslation('organiser');
-  const { report, warnings } = reply;
+  const { report, reading, warnings } = reply;
   return (
     <>
+      <p>
+        {t('workbook:report.sheet', {
+          sheet: reading.sheet,
+          layout: t(`workbook:report.layout.${reading.layout}`),
+        })}
+      </p>
+      {reading.derived.length > 0 && (
+        <p>
+          {t('workbook:report.derived', {
+            parts: reading.derived.map((part) => t(`workbook:report.part.${part}`)).join(', '),
+          })}
+        </p>
+      )}
       <p>
         <strong>
           {report.skill.number} {report.skill.name}

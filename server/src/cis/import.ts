@@ -10,6 +10,7 @@ import {
   type MarkingScheme,
   type SchemeReport,
   type Section,
+  type WorkbookReading,
 } from '@ashyq/shared';
 import { MAX_XLSX_UNPACKED_BYTES } from '../uploads/file-type';
 import { readZipDirectory, unpacksWithin } from '../uploads/zip';
@@ -18,7 +19,6 @@ import {
   columnLetterOf,
   normaliseHeader,
   schemeSheetName,
-  type BlockField,
 } from './layout';
 import { formatMark, WorkbookError, type WorkbookWarning } from './problems';
 import { BlockReader, type BlockRead, type SubCriterionRead } from './read-blocks';
@@ -39,20 +39,6 @@ export interface ImportOptions {
   strict?: boolean;
   /** Language of warning and error messages (default English). */
   language?: Language;
-}
-
-/** What was read where, and what had to be derived: the first lines of the import report. */
-export interface WorkbookReading {
-  /** The sheet the scheme was read from, and every sheet of the workbook. */
-  sheet: string;
-  sheets: string[];
-  /** `cis-2019`: with a day-of-marking column; `cis-2016`: the older set without one. */
-  layout: 'cis-2019' | 'cis-2016';
-  /** Column letter of each field, as the first marking block's header names them. */
-  columns: Partial<Record<BlockField, string>>;
-  blocks: Array<{ row: number; criteria: string[]; label?: string }>;
-  /** Parts the workbook does not have, derived from the aspects (each with its warning). */
-  derived: Array<'skill' | 'sections' | 'criteria' | 'days'>;
 }
 
 export interface WorkbookImport {

@@ -144,6 +144,9 @@ export const organiser = defineNamespace({
       bestOfXlsx: 'Download this report (XLSX)',
     },
     scheme: {
+      nameSkill: 'The workbook has no skill title: name the skill',
+      skillNumber: 'Skill number',
+      skillName: 'Skill name',
       title: 'Marking scheme',
       current: 'Current scheme: version {{version}}',
       none: 'No scheme uploaded yet',
@@ -426,6 +429,9 @@ export const organiser = defineNamespace({
       bestOfXlsx: 'Скачать этот отчёт (XLSX)',
     },
     scheme: {
+      nameSkill: 'В книге нет названия компетенции: укажите его',
+      skillNumber: 'Номер компетенции',
+      skillName: 'Название компетенции',
       title: 'Схема оценки',
       current: 'Текущая схема: версия {{version}}',
       none: 'Схема ещё не загружена',
@@ -712,6 +718,9 @@ export const organiser = defineNamespace({
       bestOfXlsx: 'Осы есепті жүктеп алу (XLSX)',
     },
     scheme: {
+      nameSkill: 'Кітапта құзырет атауы жоқ: оны көрсетіңіз',
+      skillNumber: 'Құзырет нөмірі',
+      skillName: 'Құзырет атауы',
       title: 'Бағалау схемасы',
       current: 'Ағымдағы схема: {{version}}-нұсқа',
       none: 'Схема әлі жүктелмеген',
