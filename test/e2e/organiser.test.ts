@@ -364,6 +364,34 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     await page.waitForURL(`${server.url}/organiser/competitions/${competitionId}`);
   });
 
+  it('says what it read and derived from a workbook without a title, and asks for the skill', async () => {
+    await page.setInputFiles('input[name="scheme-file"]', {
+      name: 'untitled.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await cisWorkbook(scheme, {
+        omitColumns: ['day'],
+        edit: (sheet) => (sheet.getCell('A1').value = null),
+      }),
+    });
+    await page.getByRole('button', { name: 'Check the workbook' }).click();
+    const report = page.getByLabel('Import report: check before accepting');
+    await report.waitFor();
+    const text = await report.textContent();
+    expect(text).toContain(
+      'Sheet "CIS Marking Scheme Import", older CIS layout (no day of marking)',
+    );
+    expect(text).toContain('Derived from the aspects: skill name, days of marking');
+    expect(text).toContain('No skill title (such as "17 Web Technologies") above the blocks');
+    const accept = page.getByRole('button', { name: 'Accept this scheme' });
+    await expect(accept.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Skill name').fill('Web Technologies');
+    await expect(accept.isDisabled()).resolves.toBe(false);
+    await page.screenshot({
+      path: screenshotPath('organiser-scheme-untitled-1280x800'),
+      fullPage: true,
+    });
+  });
+
   it('shows the scheme import report before accepting, then accepts it', async () => {
     await page.setInputFiles('input[name="scheme-file"]', {
       name: 'web-technologies.xlsx',

@@ -29,7 +29,7 @@ interface Truth extends Reading {
 }
 
 const available = existsSync(truthFile);
-if (!available) console.log(`SKIPPED real CIS workbooks: no corpus at ${corpus}`);
+if (!available) console.warn(`SKIPPED real CIS workbooks: no corpus at ${corpus}`);
 const truths: Record<string, Truth> = available ? JSON.parse(readFileSync(truthFile, 'utf8')) : {};
 
 /** The report in the truth's terms: non-zero totals by criterion and section, days. */

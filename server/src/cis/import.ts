@@ -14,12 +14,7 @@ import {
 } from '@ashyq/shared';
 import { MAX_XLSX_UNPACKED_BYTES } from '../uploads/file-type';
 import { readZipDirectory, unpacksWithin } from '../uploads/zip';
-import {
-  calculationsSheetName,
-  columnLetterOf,
-  normaliseHeader,
-  schemeSheetName,
-} from './layout';
+import { calculationsSheetName, columnLetterOf, normaliseHeader, schemeSheetName } from './layout';
 import { formatMark, WorkbookError, type WorkbookWarning } from './problems';
 import { BlockReader, type BlockRead, type SubCriterionRead } from './read-blocks';
 import { applyCalculations, readCalculations } from './read-calculations';

@@ -12,21 +12,12 @@ export const workbook = defineNamespace({
       unreadable_workbook: 'The workbook cannot be read: {{detail}}',
       sheet_missing:
         'No sheet holds a marking scheme (a header row that starts with "Sub Criterion ID"); the workbook\'s sheets: {{found}}',
-      title_missing:
-        'Expected the skill number and name here, e.g. "39 IT Network Systems Administration"',
-      criteria_header_missing:
-        'No criteria block: expected a header row with "ID" in A and "Name" in B',
-      no_criteria: 'The criteria block lists no criteria',
       duplicate_criterion: 'Criterion {{criterion}} appears twice in the criteria block',
       criterion_mark_invalid:
         'The mark of criterion {{criterion}} must be a number of at least 0; found "{{found}}"',
       duplicate_section: 'Section {{section}} appears twice in the sections block',
       section_weight_invalid:
         'The weight of section {{section}} must be a number of at least 0; found "{{found}}"',
-      no_marking_blocks:
-        'No marking block: expected a header row whose A cell starts with "Sub Criterion ID"',
-      block_criterion_unknown:
-        'This marking block belongs to criterion {{criterion}}, which is not in the criteria block',
       sub_criterion_id_invalid: 'Expected a sub-criterion ID such as A1; found "{{found}}"',
       sub_criterion_outside_block:
         'Sub-criterion {{id}} is in the marking block labelled criterion {{criterion}} ({{label}}); fix the ID or the label',
@@ -37,21 +28,11 @@ export const workbook = defineNamespace({
       aspect_before_sub_criterion: 'An aspect comes before any sub-criterion row of this block',
       aspect_type_invalid:
         'Expected the aspect type M or J (O or S in older workbooks); found "{{found}}"',
-      aspect_type_missing: 'This row has an aspect description but no aspect type (M or J)',
       aspect_description_missing: 'Aspect {{aspect}} has no description',
       duplicate_aspect: 'Aspect {{aspect}} appears twice',
       max_mark_invalid:
         'The max mark of aspect {{aspect}} must be a number greater than 0; found "{{found}}"',
       max_mark_missing: 'Aspect {{aspect}} has no max mark',
-      judgement_descriptors_missing:
-        'Judgement aspect {{aspect}} needs four rows below it with the scores 0, 1, 2, 3 and their descriptors; expected score {{score}} here',
-      descriptor_without_judgement:
-        'A judgement score row that does not follow a judgement (J) aspect',
-      section_column_missing:
-        'The marking block has no standards section column and the scheme has {{count}} sections, so the aspects cannot be placed',
-      aspect_section_missing: 'Aspect {{aspect}} has no standards section',
-      section_unknown:
-        'Aspect {{aspect}} refers to section "{{section}}", which is not in the sections block',
       unreadable_cell: 'The cell cannot be read: {{detail}}',
       calculation_invalid: 'Calculation "{{name}}" cannot be read: {{detail}}',
       calculation_duplicate: 'Calculation "{{name}}" is defined twice with different parameters',
@@ -210,21 +191,12 @@ export const workbook = defineNamespace({
       unreadable_workbook: 'Книгу Excel не удалось прочитать: {{detail}}',
       sheet_missing:
         'Ни на одном листе нет схемы оценки (строки заголовка, начинающейся с «Sub Criterion ID»); листы книги: {{found}}',
-      title_missing:
-        'Здесь ожидаются номер и название компетенции, например «39 IT Network Systems Administration»',
-      criteria_header_missing:
-        'Нет блока критериев: ожидается строка заголовка с «ID» в A и «Name» в B',
-      no_criteria: 'В блоке критериев нет ни одного критерия',
       duplicate_criterion: 'Критерий {{criterion}} указан в блоке критериев дважды',
       criterion_mark_invalid:
         'Балл критерия {{criterion}} должен быть числом не меньше 0; указано «{{found}}»',
       duplicate_section: 'Раздел {{section}} указан в блоке разделов дважды',
       section_weight_invalid:
         'Вес раздела {{section}} должен быть числом не меньше 0; указано «{{found}}»',
-      no_marking_blocks:
-        'Нет блока оценки: ожидается строка заголовка, ячейка A которой начинается с «Sub Criterion ID»',
-      block_criterion_unknown:
-        'Этот блок оценки относится к критерию {{criterion}}, которого нет в блоке критериев',
       sub_criterion_id_invalid: 'Ожидается код подкритерия, например A1; указано «{{found}}»',
       sub_criterion_outside_block:
         'Подкритерий {{id}} находится в блоке оценки с меткой критерия {{criterion}} ({{label}}); исправьте код или метку',
@@ -235,20 +207,11 @@ export const workbook = defineNamespace({
       aspect_before_sub_criterion: 'Аспект стоит раньше первой строки подкритерия в этом блоке',
       aspect_type_invalid:
         'Ожидается тип аспекта M или J (O или S в старых книгах); указано «{{found}}»',
-      aspect_type_missing: 'В строке есть описание аспекта, но нет его типа (M или J)',
       aspect_description_missing: 'У аспекта {{aspect}} нет описания',
       duplicate_aspect: 'Аспект {{aspect}} встречается дважды',
       max_mark_invalid:
         'Максимальный балл аспекта {{aspect}} должен быть числом больше 0; указано «{{found}}»',
       max_mark_missing: 'У аспекта {{aspect}} не указан максимальный балл',
-      judgement_descriptors_missing:
-        'Под судейским аспектом {{aspect}} должны быть четыре строки с оценками 0, 1, 2, 3 и их дескрипторами; здесь ожидается оценка {{score}}',
-      descriptor_without_judgement: 'Строка судейской оценки стоит не под судейским (J) аспектом',
-      section_column_missing:
-        'В блоке оценки нет столбца раздела стандарта, а разделов в схеме {{count}}, поэтому аспекты нельзя распределить',
-      aspect_section_missing: 'У аспекта {{aspect}} не указан раздел стандарта',
-      section_unknown:
-        'Аспект {{aspect}} ссылается на раздел «{{section}}», которого нет в блоке разделов',
       unreadable_cell: 'Ячейку не удалось прочитать: {{detail}}',
       calculation_invalid: 'Расчёт «{{name}}» не удалось прочитать: {{detail}}',
       calculation_duplicate: 'Расчёт «{{name}}» задан дважды с разными параметрами',
@@ -408,21 +371,12 @@ export const workbook = defineNamespace({
       unreadable_workbook: 'Excel кітабын оқу мүмкін емес: {{detail}}',
       sheet_missing:
         'Бірде-бір парақта бағалау схемасы жоқ («Sub Criterion ID» деп басталатын тақырып жолы); кітап парақтары: {{found}}',
-      title_missing:
-        'Мұнда құзыреттің нөмірі мен атауы күтіледі, мысалы «39 IT Network Systems Administration»',
-      criteria_header_missing:
-        'Критерийлер блогы жоқ: A бағанында «ID», B бағанында «Name» тұрған тақырып жолы күтіледі',
-      no_criteria: 'Критерийлер блогында бірде-бір критерий жоқ',
       duplicate_criterion: '{{criterion}} критерийі критерийлер блогында екі рет көрсетілген',
       criterion_mark_invalid:
         '{{criterion}} критерийінің балы 0-ден кем емес сан болуы керек; көрсетілгені «{{found}}»',
       duplicate_section: '{{section}} бөлімі бөлімдер блогында екі рет көрсетілген',
       section_weight_invalid:
         '{{section}} бөлімінің салмағы 0-ден кем емес сан болуы керек; көрсетілгені «{{found}}»',
-      no_marking_blocks:
-        'Бағалау блогы жоқ: A ұяшығы «Sub Criterion ID» деп басталатын тақырып жолы күтіледі',
-      block_criterion_unknown:
-        'Бұл бағалау блогы критерийлер блогында жоқ {{criterion}} критерийіне жатады',
       sub_criterion_id_invalid: 'Ішкі критерий коды күтіледі, мысалы A1; көрсетілгені «{{found}}»',
       sub_criterion_outside_block:
         '{{id}} ішкі критерийі {{criterion}} критерийі белгісі бар бағалау блогында тұр ({{label}}); кодты немесе белгіні түзетіңіз',
@@ -433,20 +387,11 @@ export const workbook = defineNamespace({
       aspect_before_sub_criterion: 'Бұл блокта аспект бірінші ішкі критерий жолынан бұрын тұр',
       aspect_type_invalid:
         'Аспект түрі M немесе J күтіледі (ескі кітаптарда O немесе S); көрсетілгені «{{found}}»',
-      aspect_type_missing: 'Жолда аспект сипаттамасы бар, бірақ оның түрі (M немесе J) жоқ',
       aspect_description_missing: '{{aspect}} аспектісінің сипаттамасы жоқ',
       duplicate_aspect: '{{aspect}} аспектісі екі рет кездеседі',
       max_mark_invalid:
         '{{aspect}} аспектісінің ең жоғары балы 0-ден үлкен сан болуы керек; көрсетілгені «{{found}}»',
       max_mark_missing: '{{aspect}} аспектісінің ең жоғары балы көрсетілмеген',
-      judgement_descriptors_missing:
-        '{{aspect}} сараптамалық аспектісінің астында 0, 1, 2, 3 бағалары мен олардың сипаттамалары бар төрт жол болуы керек; мұнда {{score}} бағасы күтіледі',
-      descriptor_without_judgement:
-        'Сараптамалық баға жолы сараптамалық (J) аспектінің астында емес',
-      section_column_missing:
-        'Бағалау блогында стандарт бөлімі бағаны жоқ, ал схемада {{count}} бөлім бар, сондықтан аспектілерді бөлу мүмкін емес',
-      aspect_section_missing: '{{aspect}} аспектісінің стандарт бөлімі көрсетілмеген',
-      section_unknown: '{{aspect}} аспектісі бөлімдер блогында жоқ «{{section}}» бөліміне сілтейді',
       unreadable_cell: 'Ұяшықты оқу мүмкін емес: {{detail}}',
       calculation_invalid: '«{{name}}» есептеуін оқу мүмкін емес: {{detail}}',
       calculation_duplicate: '«{{name}}» есептеуі әртүрлі параметрлермен екі рет берілген',
