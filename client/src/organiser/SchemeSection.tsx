@@ -158,10 +158,14 @@ function SchemeReportView({ reply }: { reply: SchemeReply }) {
         </p>
       )}
       <p>
-        <strong>
-          {report.skill.number} {report.skill.name}
-        </strong>
-        {' · '}
+        {report.skill.name !== '' && (
+          <>
+            <strong>
+              {report.skill.number} {report.skill.name}
+            </strong>
+            {' · '}
+          </>
+        )}
         {t('scheme.counts', report.counts)}
       </p>
       <p>
@@ -170,72 +174,79 @@ function SchemeReportView({ reply }: { reply: SchemeReply }) {
           criteriaTotal: report.criteriaTotal.toFixed(2),
         })}
       </p>
-      <table className="org-table">
-        <thead>
-          <tr>
-            <th>{t('scheme.criterion')}</th>
-            <th>{t('scheme.maxMark')}</th>
-            <th>{t('scheme.aspectTotal')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.criteria.map((criterion) => (
-            <tr
-              key={criterion.id}
-              className={criterion.maxMark !== criterion.aspectTotal ? 'org-warn' : ''}
-            >
-              <td>
-                {criterion.id} {criterion.name}
-              </td>
-              <td>{criterion.maxMark.toFixed(2)}</td>
-              <td>{criterion.aspectTotal.toFixed(2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="org-table">
-        <thead>
-          <tr>
-            <th>{t('scheme.section')}</th>
-            <th>{t('scheme.weight')}</th>
-            <th>{t('scheme.aspectTotal')}</th>
-            <th>{t('scheme.variation')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.sections.map((section) => (
-            <tr key={section.id}>
-              <td>
-                {section.id} {section.name}
-              </td>
-              <td>{section.weight.toFixed(2)}</td>
-              <td>{section.aspectMarks.toFixed(2)}</td>
-              <td>{section.variation.toFixed(2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>{t('scheme.totalVariation', { value: report.totalVariation.toFixed(2) })}</p>
-      <h4>{t('scheme.warnings', { count: warnings.length })}</h4>
-      {warnings.length === 0 ? (
-        <p>{t('scheme.noWarnings')}</p>
-      ) : (
+      <div className="org-scroll">
         <table className="org-table">
           <thead>
             <tr>
-              <th>{t('scheme.where')}</th>
-              <th>{t('scheme.message')}</th>
+              <th>{t('scheme.criterion')}</th>
+              <th className="num">{t('scheme.maxMark')}</th>
+              <th className="num">{t('scheme.aspectTotal')}</th>
             </tr>
           </thead>
           <tbody>
-            {warnings.map((warning, i) => (
-              <tr key={i}>
-                <td>{[warning.sheet, warning.cell].filter(Boolean).join('!')}</td>
-                <td>{warning.message}</td>
+            {report.criteria.map((criterion) => (
+              <tr
+                key={criterion.id}
+                className={criterion.maxMark !== criterion.aspectTotal ? 'org-warn' : ''}
+              >
+                <td>
+                  {criterion.id} {criterion.name}
+                </td>
+                <td className="num">{criterion.maxMark.toFixed(2)}</td>
+                <td className="num">{criterion.aspectTotal.toFixed(2)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      {report.sections.length > 0 && (
+        <>
+          <div className="org-scroll">
+            <table className="org-table">
+              <thead>
+                <tr>
+                  <th>{t('scheme.section')}</th>
+                  <th className="num">{t('scheme.weight')}</th>
+                  <th className="num">{t('scheme.aspectTotal')}</th>
+                  <th className="num">{t('scheme.variation')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.sections.map((section) => (
+                  <tr key={section.id}>
+                    <td>
+                      {section.id} {section.name}
+                    </td>
+                    <td className="num">{section.weight.toFixed(2)}</td>
+                    <td className="num">{section.aspectMarks.toFixed(2)}</td>
+                    <td className="num">{section.variation.toFixed(2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{t('scheme.totalVariation', { value: report.totalVariation.toFixed(2) })}</p>
+        </>
+      )}
+      <h4>{t('scheme.warnings', { count: warnings.length })}</h4>
+      {warnings.length === 0 ? (
+        <p>{t('scheme.noWarnings')}</p>
+      ) : (
+        <ul className="org-findings">
+          {warnings.map((warning, i) => (
+            <li key={i}>
+              {/* The scheme sheet goes without saying; another sheet is named. */}
+              {(warning.cell || warning.sheet !== reading.sheet) && (
+                <code>
+                  {[warning.sheet !== reading.sheet && warning.sheet, warning.cell]
+                    .filter(Boolean)
+                    .join('!')}
+                </code>
+              )}{' '}
+              {warning.message}
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

@@ -179,8 +179,6 @@ export const organiser = defineNamespace({
       history: 'Version {{version}}, {{at}}: {{reason}}',
       aspect: 'Aspect',
       subCriterion: 'Sub-criterion',
-      where: 'Where',
-      message: 'What',
     },
     people: {
       competitors: 'Competitors',
@@ -464,8 +462,6 @@ export const organiser = defineNamespace({
       history: 'Версия {{version}}, {{at}}: {{reason}}',
       aspect: 'Аспект',
       subCriterion: 'Подкритерий',
-      where: 'Где',
-      message: 'Что',
     },
     people: {
       competitors: 'Участники',
@@ -753,8 +749,6 @@ export const organiser = defineNamespace({
       history: '{{version}}-нұсқа, {{at}}: {{reason}}',
       aspect: 'Аспект',
       subCriterion: 'Ішкі критерий',
-      where: 'Қайда',
-      message: 'Не',
     },
     people: {
       competitors: 'Қатысушылар',
