@@ -164,7 +164,7 @@ describe('import(export(scheme)) gives back the scheme (property)', () => {
     description: string;
     extraDescription?: string;
     requirement?: string;
-    section: string;
+    section?: string;
     maxMark: number;
     spec?: CalculatedSpec;
     naming: string;
@@ -178,7 +178,11 @@ describe('import(export(scheme)) gives back the scheme (property)', () => {
         description: text,
         extraDescription: fc.option(text, { nil: undefined }),
         requirement: fc.option(text, { nil: undefined }),
-        section: fc.constantFrom(...(sections.length > 0 ? sections : ['1', 'S'])),
+        // A scheme without a sections block may have aspects without a section.
+        section:
+          sections.length > 0
+            ? fc.constantFrom(...sections)
+            : fc.option(fc.constantFrom('1', 'S'), { nil: undefined }),
         maxMark: mark,
         spec: fc.option(spec, { nil: undefined }),
         // A reusable name (shared, possibly with different parameters), the aspect's own code, or none.
@@ -190,7 +194,8 @@ describe('import(export(scheme)) gives back the scheme (property)', () => {
 
   function toAspect(draft: Draft, code: string): Aspect {
     const { type, description, section, maxMark } = draft;
-    const aspect: Aspect = { code, type, description, section, maxMark };
+    const aspect: Aspect = { code, type, description, maxMark };
+    if (section !== undefined) aspect.section = section;
     if (draft.extraDescription) aspect.extraDescription = draft.extraDescription;
     if (draft.requirement) aspect.requirement = draft.requirement;
     if (type === 'J') {

@@ -7,6 +7,11 @@
 import { columnLetter } from '@ashyq/shared';
 
 export const schemeSheetName = 'CIS Marking Scheme Import';
+/**
+ * No mark, weight or criterion in a scheme comes near this (WorldSkills schemes total 100); a
+ * larger figure is a typo or damage, and would overflow the sums in millionths.
+ */
+export const markLimit = 1000;
 export const calculationsSheetName = 'Calculations';
 
 export const sectionColumns = {

@@ -4,6 +4,7 @@ import {
   cellAddress,
   criterionOfLabel,
   latinLookalikes,
+  markLimit,
   normaliseHeader,
   type BlockField,
 } from './layout';
@@ -356,13 +357,15 @@ export class BlockReader {
   ): { maxMark: number; fromExtraColumn: boolean } {
     const column = columns.maxMark!;
     const value = this.reader.readable(row, column);
+    if (value.kind === 'number' && value.value > markLimit)
+      this.reader.fail('mark_too_large', { found: value.value, limit: markLimit }, column, row);
     if (value.kind === 'number' && value.value > 0)
       return { maxMark: value.value, fromExtraColumn: false };
     if (value.kind !== 'empty')
       this.reader.fail('max_mark_invalid', { aspect: code, found: shown(value) }, column, row);
     // Hand-made workbooks put the max mark in G; a positive number there cannot be a description.
     const extra = this.value(columns.extra, row);
-    if (extra.kind === 'number' && extra.value > 0) {
+    if (extra.kind === 'number' && extra.value > 0 && extra.value <= markLimit) {
       this.reader.tally('max_mark_in_g', columns.extra!, row);
       return { maxMark: extra.value, fromExtraColumn: true };
     }

@@ -4,6 +4,7 @@ import {
   cellAddress,
   isSubCriterionIdHeader,
   latinLookalikes,
+  markLimit,
   normaliseHeader,
 } from './layout';
 import { shown, type SheetReader } from './sheet-reader';
@@ -161,7 +162,9 @@ function firstTextColumn(
   return undefined;
 }
 
-const skillTitle = /^\s*(\d{1,3}[A-Za-z]?)\s*[-–.:]?\s+(\S[\s\S]*)$/u;
+/** "17 Web Development", "Skill 17 – Web Development", "Компетенция № 17. Веб-технологии". */
+const skillTitle =
+  /^\s*(?:(?:skill|навык|компетенция|құзырет)\s*(?:no\.?|№)?\s*)?(\d{1,3}[A-Za-z]?)\s*[-–.:]?\s+(\S[\s\S]*)$/iu;
 
 /**
  * The skill number and name: "17 Web Development" in A1 of CIS files, somewhere above the first
@@ -222,6 +225,8 @@ export function readSections(reader: SheetReader, header: HeaderRows['sections']
     if (sections.some((r) => r.section.id === id))
       reader.fail('duplicate_section', { section: id }, idColumn, row);
     const weight = reader.readable(row, weightColumn);
+    if (weight.kind === 'number' && weight.value > markLimit)
+      reader.fail('mark_too_large', { found: weight.value, limit: markLimit }, weightColumn, row);
     if (weight.kind === 'empty') reader.tally('section_weight_missing', weightColumn, row);
     else if (weight.kind !== 'number' || weight.value < 0) {
       reader.fail(
@@ -282,6 +287,8 @@ export function readCriteria(reader: SheetReader, header: HeaderRows['criteria']
     const markCell = cellAddress(markColumn, row);
     const noMark = mark.kind === 'empty' || (mark.kind === 'number' && mark.value === 0);
     if (name === '' && noMark) continue;
+    if (mark.kind === 'number' && mark.value > markLimit)
+      reader.fail('mark_too_large', { found: mark.value, limit: markLimit }, markColumn, row);
     if (mark.kind !== 'empty' && (mark.kind !== 'number' || mark.value < 0)) {
       reader.fail('criterion_mark_invalid', { criterion: id, found: shown(mark) }, markColumn, row);
     }

@@ -273,6 +273,17 @@ describe('layouts without parts: derived, with one warning each', () => {
     ];
     const result = await imported({ name: 'MarkingScheme', rows });
     expect(result.scheme.skill).toEqual({ number: '17', name: 'Web Technologies' });
+    for (const [title, number, name] of [
+      ['Skill 17 – Web Technologies', '17', 'Web Technologies'],
+      [
+        'Компетенция № 39. Сетевое и системное администрирование',
+        '39',
+        'Сетевое и системное администрирование',
+      ],
+    ]) {
+      const titled = await imported({ name: 'S', rows: [[title], ...rows.slice(4)] });
+      expect(titled.scheme.skill).toEqual({ number, name });
+    }
   });
 
   it('reads a criteria block headed "Criteria | Mark" away from column A', async () => {
@@ -581,6 +592,14 @@ describe('what is refused, in one located line', () => {
         /^sheet "S", cell K3: The max mark of aspect A1\.M1 must be a number greater than 0/,
       );
     }
+  });
+
+  it('a mark far beyond any scheme, which would overflow the sums', async () => {
+    const rows = block2019('A', [['A1', 'x', 1], measurement('y', 1, 1e308)]);
+    const error = await refused(workbook({ name: 'S', rows }));
+    expect(error.describe()).toBe(
+      'sheet "S", cell K3: Found 1e+308 here; no mark, weight or criterion of a scheme is more than 1000',
+    );
   });
 
   it('a sub-criterion whose ID names another criterion than its block label', async () => {

@@ -8,6 +8,8 @@ import { defineNamespace } from './messages';
 export const workbook = defineNamespace({
   en: {
     error: {
+      mark_too_large:
+        'Found {{found}} here; no mark, weight or criterion of a scheme is more than {{limit}}',
       not_xlsx: 'The file is not an Excel workbook (.xlsx)',
       unreadable_workbook: 'The workbook cannot be read: {{detail}}',
       sheet_missing:
@@ -187,6 +189,8 @@ export const workbook = defineNamespace({
   },
   ru: {
     error: {
+      mark_too_large:
+        'Здесь указано {{found}}; ни балл, ни вес, ни критерий схемы не бывает больше {{limit}}',
       not_xlsx: 'Файл не является книгой Excel (.xlsx)',
       unreadable_workbook: 'Книгу Excel не удалось прочитать: {{detail}}',
       sheet_missing:
@@ -367,6 +371,8 @@ export const workbook = defineNamespace({
   },
   kk: {
     error: {
+      mark_too_large:
+        'Мұнда {{found}} көрсетілген; схеманың ешбір балы, салмағы не критерийі {{limit}}-ден аспайды',
       not_xlsx: 'Файл Excel кітабы (.xlsx) емес',
       unreadable_workbook: 'Excel кітабын оқу мүмкін емес: {{detail}}',
       sheet_missing:
