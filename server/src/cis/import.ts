@@ -12,8 +12,7 @@ import {
   type Section,
   type WorkbookReading,
 } from '@ashyq/shared';
-import { MAX_XLSX_UNPACKED_BYTES } from '../uploads/file-type';
-import { readZipDirectory, unpacksWithin } from '../uploads/zip';
+import { openUploadedWorkbook } from '../uploads/workbook';
 import { calculationsSheetName, columnLetterOf, normaliseHeader, schemeSheetName } from './layout';
 import { formatMark, WorkbookError, type WorkbookWarning } from './problems';
 import { BlockReader, type BlockRead, type SubCriterionRead } from './read-blocks';
@@ -43,9 +42,6 @@ export interface WorkbookImport {
   warnings: WorkbookWarning[];
 }
 
-/** Far more parts than any workbook has; a zip with more is not a marking scheme. */
-const maxZipEntries = 5_000;
-
 /**
  * Reads a CIS marking scheme workbook as found in the wild (docs/marking-schemes.md): the sheet,
  * its blocks and their columns are found by content. Resolves to a validated scheme, its report,
@@ -59,16 +55,13 @@ export async function importWorkbook(
   const context = new ImportContext(options.language ?? 'en');
   // The content decides, not the file name: an xlsx file is a zip archive.
   if (!startsWithZipMagic(data)) throw context.error('not_xlsx');
-  await refuseZipBomb(data, context);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; node's Buffer is what it reads at run time.
-    await workbook.xlsx.load(
-      (Buffer.isBuffer(data) ? data : Buffer.from(data)) as unknown as ArrayBuffer,
-    );
-  } catch (error) {
-    throw context.error('unreadable_workbook', { detail: describe(error) });
+  const opened = await openUploadedWorkbook(data);
+  if (!opened.ok) {
+    throw opened.problem === 'too_large'
+      ? context.error('workbook_too_large', { limit: opened.limit })
+      : context.error('unreadable_workbook', { detail: 'damaged zip archive' });
   }
+  const { workbook } = opened;
   try {
     return readWorkbook(workbook, context, options.strict ?? false);
   } catch (error) {
@@ -81,18 +74,6 @@ function startsWithZipMagic(data: Uint8Array): boolean {
   return (
     data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04
   );
-}
-
-/** exceljs inflates every part in memory: a small file that unpacks to gigabytes is refused first. */
-async function refuseZipBomb(data: Uint8Array, context: ImportContext): Promise<void> {
-  const entries = readZipDirectory(data);
-  if (!entries) throw context.error('unreadable_workbook', { detail: 'damaged zip directory' });
-  const limit = `${MAX_XLSX_UNPACKED_BYTES / (1024 * 1024)} MiB`;
-  if (
-    entries.length > maxZipEntries ||
-    !(await unpacksWithin(data, entries, MAX_XLSX_UNPACKED_BYTES))
-  )
-    throw context.error('workbook_too_large', { limit });
 }
 
 function describe(error: unknown): string {

@@ -7,14 +7,8 @@ import {
   type Table,
   type TableCell,
 } from '@ashyq/shared';
-import {
-  decodeUtf8,
-  formatBytes,
-  MAX_XLSX_UNPACKED_BYTES,
-  sniffFileType,
-  type UploadFileType,
-} from './file-type';
-import { readZipDirectory, unpacksWithin } from './zip';
+import { decodeUtf8, sniffFileType, type UploadFileType } from './file-type';
+import { openUploadedWorkbook } from './workbook';
 
 export type ReadTableResult =
   | { ok: true; type: UploadFileType; table: Table; sheet?: string }
@@ -64,21 +58,18 @@ async function readXlsxTable(
   data: Uint8Array,
   options: ReadTableOptions,
 ): Promise<ReadTableResult> {
-  const entries = readZipDirectory(data);
-  if (!entries) return { ok: false, errors: [fileIssue('file_unreadable')] };
-  if (!(await unpacksWithin(data, entries, MAX_XLSX_UNPACKED_BYTES))) {
-    const limit = formatBytes(MAX_XLSX_UNPACKED_BYTES);
-    return { ok: false, errors: [fileIssue('file_unpacks_too_large', { limit })] };
+  const opened = await openUploadedWorkbook(data);
+  if (!opened.ok) {
+    return {
+      ok: false,
+      errors: [
+        opened.problem === 'too_large'
+          ? fileIssue('file_unpacks_too_large', { limit: opened.limit })
+          : fileIssue('file_unreadable'),
+      ],
+    };
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; node's Buffer is what it reads at run time.
-    await workbook.xlsx.load(
-      Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer,
-    );
-  } catch {
-    return { ok: false, errors: [fileIssue('file_unreadable')] };
-  }
+  const { workbook } = opened;
   const sheet = pickSheet(workbook, options.kind);
   if (!sheet) return { ok: false, errors: [fileIssue('no_worksheet')] };
   const rows: Table['rows'][number][] = [];
