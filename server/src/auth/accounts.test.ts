@@ -83,6 +83,24 @@ describe('organiser accounts', () => {
     expect(await accounts.findByEmail('not-an-email')).toBeUndefined();
   });
 
+  it('refuses an account name hiding a bidi override, in the caller’s language', async () => {
+    const refused = accounts.createOrganiser({ ...aigerim, name: 'Айгерим \u202EавонаклуН' });
+    const error = await refused.then(
+      () => undefined,
+      (thrown: unknown) => thrown as ApiError,
+    );
+    expect(error?.code).toBe('validation_failed');
+    const details = typeof error?.details === 'function' ? error.details('ru') : [];
+    expect(details).toEqual([
+      {
+        path: 'name',
+        message:
+          'Не должно содержать невидимый символ направления текста U+202E (символ 9): из-за него текст показывается не в том порядке, в каком набран',
+      },
+    ]);
+    expect(await accounts.findByEmail(aigerim.email)).toBeUndefined();
+  });
+
   it('signs in with the right password, whatever the email case', async () => {
     const created = await accounts.createOrganiser(aigerim);
     const signedIn = await accounts.signInWithPassword(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { namespaces, translate, type Language } from '@ashyq/shared';
+import { nameTextSchema, namespaces, translate, type Language } from '@ashyq/shared';
 import { ApiError, parse, type ErrorCode } from '../http/errors';
 import {
   ConflictError,
@@ -44,7 +44,7 @@ export const authCollections: CollectionIndexes = {
 
 export const newOrganiserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(200),
+  name: nameTextSchema(200),
   password: z.string().min(10).max(200),
   scope: scopeSchema,
   roles: z.array(organiserRoleSchema).min(1).max(2),
