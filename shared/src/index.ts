@@ -31,6 +31,7 @@ export * from './reference/index';
 export * from './people/index';
 export * from './exam/index';
 export * from './domain/entities';
+export * from './domain/text';
 export * from './domain/patch';
 export * from './advancement/index';
 export * from './boards/index';

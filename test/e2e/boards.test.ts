@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Board } from '@ashyq/shared';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { pinSignIn, sendMarks, unmarkedMeasurements } from '../support/demo-marks';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
@@ -207,6 +212,10 @@ describe.runIf(browserAvailable())(
       await overview.screenshot({ path: screenshotPath('overview-phone-360x640'), fullPage: true });
       await overview.close();
       await phone.close();
+    });
+
+    it('met no Content-Security-Policy refusal in any page it opened', () => {
+      expect(policyRefusals(browser)).toEqual([]);
     });
   },
 );

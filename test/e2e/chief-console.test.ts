@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 const competitionId = 'wsk-2026-astana-web';
@@ -397,5 +402,9 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     const shown = await seqs();
     expect(shown).toEqual(shown.map((_, i) => overview.head.seq - i));
     await console2.close();
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { seededRng, syntheticIin, type MarkValue } from '@ashyq/shared';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { exportWorkbook } from '../../server/src/cis/export';
 import { sampleScheme } from '../../shared/src/exam/sample';
 import { sqliteFileName } from '../../server/src/store/sqlite';
@@ -430,6 +435,10 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toContain('Годовой отчёт');
     await shot('report-ru-1280x800');
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });
 

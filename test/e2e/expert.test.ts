@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 const competitionId = 'wsk-2026-astana-web';
@@ -315,5 +320,9 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await page.getByRole('button', { name: 'Қазақша' }).click();
     await page.screenshot({ path: screenshotPath('expert-discrepancy-800x1280-kk') });
     await page.close();
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });

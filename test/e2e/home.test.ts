@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import { PNG } from 'pngjs';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () => {
@@ -62,6 +68,26 @@ describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () =>
     await page.close();
   });
 
+  it('draws a competitor’s charts from the board’s link', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/competitions/wsk-2026-astana-web`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('table.ranking tbody tr a').first().click();
+    await page.waitForURL(/\/competitors\//);
+    const charts = page.locator('.charts canvas');
+    await expect.poll(() => charts.count()).toBeGreaterThan(0);
+    // A chart has drawn once its canvas shows more than the page's background and one line.
+    const colours = async () => {
+      const { data } = PNG.sync.read(await charts.first().screenshot());
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) seen.add(data.readUInt32BE(i));
+      return seen.size;
+    };
+    await expect.poll(colours).toBeGreaterThan(2);
+    await page.screenshot({ path: screenshotPath('competitor-charts-en'), fullPage: true });
+    await page.close();
+  });
+
   it('says so when a competition does not exist', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/competitions/no-such-competition`);
@@ -70,5 +96,9 @@ describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () =>
       .poll(() => page.getByRole('alert').textContent())
       .toBe('This competition does not exist');
     await page.close();
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });

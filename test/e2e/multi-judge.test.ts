@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { fullName, type Aspect, type MarkValue, type PersonName } from '@ashyq/shared';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 /**
@@ -479,6 +484,10 @@ describe.runIf(browserAvailable())(
       const ids = (await recorded()).map((e) => e.data.mark.id);
       expect(ids).not.toContain('compatriot-rest-1');
       expect(ids).not.toContain('compatriot-socket-1');
+    });
+
+    it('met no Content-Security-Policy refusal in any page it opened', () => {
+      expect(policyRefusals(browser)).toEqual([]);
     });
   },
 );

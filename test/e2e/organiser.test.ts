@@ -18,7 +18,12 @@ import {
 } from '@ashyq/shared';
 import { syntheticBin } from '../../seeds/people';
 import { cisWorkbook } from '../fixtures/cis-workbook';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, tempDataDir, type RunningServer } from '../support/server';
 
 /**
@@ -722,5 +727,9 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
       path: screenshotPath('organiser-championships-1280x800'),
       fullPage: true,
     });
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });

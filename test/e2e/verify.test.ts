@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demo } from '../../seeds/demo';
 import { Client } from '../integration/admin-support';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  policyRefusals,
+  screenshotPath,
+} from '../support/browser';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 const web = demo.competitions.find((c) => c.competition.id.endsWith('-web'))!;
@@ -84,5 +89,9 @@ describe.runIf(browserAvailable())('the public verification page in Chromium', (
     expect(await verdict.getAttribute('class')).toContain('verify-changed');
     await page.screenshot({ path: screenshotPath('verify-changed-en'), fullPage: true });
     await page.close();
+  });
+
+  it('met no Content-Security-Policy refusal in any page it opened', () => {
+    expect(policyRefusals(browser)).toEqual([]);
   });
 });

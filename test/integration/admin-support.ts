@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/src/http/app';
+import { createApp, type AppOptions } from '../../server/src/http/app';
 import { createServices, type Services } from '../../server/src/services';
 import { tempDataDir } from '../support/server';
 
@@ -11,7 +11,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
   const dataDir = tempDataDir('ashyq-admin-');
   const services = await createServices({
     port: 0,
@@ -21,7 +21,7 @@ export async function startTestApp(): Promise<TestApp> {
     redisUrl: undefined,
     publicUrl: 'http://localhost',
   });
-  const server: Server = createServer(createApp(services));
+  const server: Server = createServer(createApp(services, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -350,6 +350,145 @@ describe('people', () => {
   });
 });
 
+describe('names that would show otherwise than they are stored', () => {
+  // A competition of its own, so the people added here do not change the other tests' lists.
+  const listing = '/api/admin/competitions/names-test/competitors';
+
+  beforeAll(async () => {
+    const created = await admin.post(`/api/admin/championships/${championship.id}/competitions`, {
+      id: 'names-test',
+      skill: { number: '39', name: { kk: 'IT желілері', ru: 'ИТ-сети' } },
+    });
+    expect(created.status).toBe(201);
+  });
+  const person = () => ({
+    name: { last: 'Серікұлы', first: 'Әлихан' },
+    iin: iin(),
+    collegeId: college.id,
+    regionId: 'astana',
+  });
+
+  it('refuses a name hiding a right-to-left override, saying so in the caller’s language', async () => {
+    // "Серікұлы" with U+202E before "лы": a board would show "Серікұ" and then "ыл".
+    const disguised = { ...person(), name: { last: 'Серікұ\u202Eлы', first: 'Әлихан' } };
+    const messages: Record<string, string> = {};
+    for (const lang of ['kk', 'ru', 'en']) {
+      const body = await refusedWithoutChange(
+        listing,
+        () => admin.post(`${listing}?lang=${lang}`, disguised),
+        400,
+      );
+      expect(body.error.details).toHaveLength(1);
+      expect(body.error.details[0].path).toBe('name.last');
+      messages[lang] = body.error.details[0].message;
+    }
+    expect(messages).toEqual({
+      kk: 'Мәтін бағытын басқаратын көрінбейтін U+202E таңбасы болмауы керек (7-таңба): ол мәтінді терілген ретінен басқаша көрсетеді',
+      ru: 'Не должно содержать невидимый символ направления текста U+202E (символ 7): из-за него текст показывается не в том порядке, в каком набран',
+      en: 'Must not contain the invisible text-direction control U+202E (character 7): it makes text show in another order than it was typed',
+    });
+  });
+
+  it('refuses NUL and broken characters in championship, college and skill names, and stores nothing', async () => {
+    const championships = '/api/admin/championships';
+    const withNul = {
+      ...championship,
+      id: 'wsk-nul',
+      name: { ...championship.name, ru: 'Тест\u0000' },
+    };
+    const nul = await refusedWithoutChange(
+      championships,
+      () => admin.post(`${championships}?lang=en`, withNul),
+      400,
+    );
+    expect(nul.error.details).toEqual([
+      {
+        path: 'name.ru',
+        message: 'Must not contain the null character (U+0000); it is character 5',
+      },
+    ]);
+
+    // JSON carries a lone half of a surrogate pair as the escape \ud800.
+    const broken = {
+      ...college,
+      id: 'broken-college',
+      name: { ...college.name, en: 'Astana IT\ud800' },
+    };
+    const surrogate = await refusedWithoutChange(
+      '/api/admin/colleges',
+      () => admin.post('/api/admin/colleges?lang=ru', broken),
+      400,
+    );
+    expect(surrogate.error.details).toEqual([
+      {
+        path: 'name.en',
+        message:
+          'Содержит испорченный символ (половину пары UTF-16, U+D800) на месте 10; наберите текст заново',
+      },
+    ]);
+
+    const isolate = await refusedWithoutChange(
+      competitionPath,
+      () =>
+        admin.patch(`${competitionPath}?lang=en`, {
+          skill: { number: '17', name: { kk: 'Веб\u2067-технологиялар', ru: 'Веб-технологии' } },
+        }),
+      400,
+    );
+    expect(isolate.error.details[0]).toMatchObject({ path: 'skill.name.kk' });
+    expect(isolate.error.details[0].message).toContain('U+2067 (character 4)');
+  });
+
+  it('refuses a people list with a bidi control in a name, at its row and column', async () => {
+    const rows = [
+      ['Петров Пётр', iin(), college.id, 'Астана'],
+      ['Смагулов\u202D Ержан', iin(), college.id, 'Астана'],
+    ];
+    const body = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}/import?lang=en`, competitorsCsv(rows)),
+      400,
+    );
+    expect(body.error.details).toEqual([
+      {
+        path: 'Row 3, column A (ФИО)',
+        code: 'unsafe_character',
+        message:
+          'Must not contain the invisible text-direction control U+202D (character 9): it makes text show in another order than it was typed',
+      },
+    ]);
+  });
+
+  it('keeps names in every alphabet the championships use, with apostrophes, hyphens and marks', async () => {
+    const names = [
+      { last: 'Әбілқасымова-Ли', first: 'Іңкәр' },
+      { last: 'O’Connor', first: 'Siobhán' },
+      // U+200F (right-to-left mark) only hints a direction: it reorders nothing after it.
+      { last: 'Нұрғали\u200F', first: 'Ұлжан', middle: 'Қайратқызы' },
+    ];
+    for (const name of names) {
+      const added = await admin.post(listing, { ...person(), name });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+      expect(added.body.competitor.name).toEqual(name);
+    }
+  });
+
+  it('still reads a record stored before these characters were refused, without them', async () => {
+    const earlier = {
+      id: 'stored-earlier',
+      competitionId: 'names-test',
+      name: { last: 'Жақсылықов\u202E', first: 'Бол\ud800ат' },
+      iin: iin(),
+      regionId: 'astana',
+      guest: false,
+    };
+    await app.services.store.putDocument('competitors', earlier, 0);
+    const listed = (await admin.get(listing)).body.competitors;
+    const found = listed.find((competitor: { id: string }) => competitor.id === earlier.id);
+    expect(found.name).toEqual({ last: 'Жақсылықов', first: 'Бол\uFFFDат' });
+  });
+});
+
 describe('marking scheme', () => {
   const schemePath = `${competitionPath}/scheme`;
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,8 +21,11 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** What Chromium refused under the app's Content-Security-Policy, per browser. */
+const refusals = new WeakMap<Browser, string[]>();
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -33,6 +36,42 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  watchPolicy(browser);
+  return browser;
+}
+
+/**
+ * Every page of every context of the browser reports what the Content-Security-Policy made
+ * Chromium refuse (a script, a style, an image, a connection): the console lines Chromium
+ * writes for it, with the page they came from.
+ */
+function watchPolicy(browser: Browser): void {
+  const seen: string[] = [];
+  refusals.set(browser, seen);
+  const watched = new WeakSet<BrowserContext>();
+  const watch = (context: BrowserContext) => {
+    if (watched.has(context)) return context;
+    watched.add(context);
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) {
+        seen.push(`${message.location().url}: ${message.text()}`);
+      }
+    });
+    return context;
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watch(await newContext(options));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watch(page.context());
+    return page;
+  };
+}
+
+/** The Content-Security-Policy refusals the browser's pages met so far: none, for the app. */
+export function policyRefusals(browser: Browser): string[] {
+  return [...(refusals.get(browser) ?? [])];
 }
 
 /** Screenshots are kept as test artifacts (not committed) so a person can look at them. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { namespaces, translate, type Language } from '@ashyq/shared';
+import { nameTextSchema, namespaces, translate, type Language } from '@ashyq/shared';
 import { ApiError, parse, type ErrorCode } from '../http/errors';
 import {
   ConflictError,
@@ -24,7 +24,7 @@ import {
   type Subject,
 } from './model';
 import { hashPassword, verifyPassword } from './passwords';
-import { RateLimiter } from './rate-limit';
+import { addressKey, FailureBudget, SlowDown } from './rate-limit';
 import { organiserRoleSchema, type ExpertRole } from './roles';
 import { digest, newPin, newSecret } from './tokens';
 
@@ -44,7 +44,7 @@ export const authCollections: CollectionIndexes = {
 
 export const newOrganiserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(200),
+  name: nameTextSchema(200),
   password: z.string().min(10).max(200),
   scope: scopeSchema,
   roles: z.array(organiserRoleSchema).min(1).max(2),
@@ -67,10 +67,30 @@ export interface LoadedSession {
 
 export interface AccountServiceOptions {
   now?: () => number;
+  /** Holds an attempt back (an account under attack); a timer unless a test counts the waits. */
+  wait?: (ms: number) => Promise<void>;
 }
 
-/** Sign-in attempts per client address (and per email for passwords) per minute. */
-const attemptsPerMinute = 10;
+const minute = 60_000;
+/** Failed password sign-ins one address may make a minute. */
+const passwordFailures = [{ limit: 10, windowMs: minute }];
+/**
+ * Wrong PINs one address may type: a minute's limit for the morning's typos at a venue behind one
+ * address, and an hour's so that guessing stays slow over a whole competition.
+ */
+const pinFailures = [
+  { limit: 10, windowMs: minute },
+  { limit: 30, windowMs: 60 * minute },
+];
+/** Unknown QR links one address may try: a link is 256 random bits, this only stops floods. */
+const linkFailures = [{ limit: 10, windowMs: minute }];
+/** Wrong PINs at the sign-offs of one signed-in tablet. */
+const signOffFailures = [{ limit: 10, windowMs: minute }];
+/**
+ * Failures at one account (or at one competition's PINs) from any address: from the 10th in 15
+ * minutes, every attempt at it is held back a second, a second more for every 10 more, at most 10.
+ */
+const targetSlowDown = { windowMs: 15 * minute, threshold: 10, stepMs: 1_000, maxMs: 10_000 };
 /** A used session is written back at most this often, not on every request. */
 const renewalStepMs = 5 * 60 * 1000;
 const secretPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -78,8 +98,14 @@ const pinPattern = /^\d{6}$/;
 
 export class AccountService {
   private readonly now: () => number;
-  private readonly passwordAttempts: RateLimiter;
-  private readonly expertAttempts: RateLimiter;
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly passwordAddresses: FailureBudget;
+  private readonly pinAddresses: FailureBudget;
+  private readonly linkAddresses: FailureBudget;
+  /** Wrong PINs at a sign-off, per credential: only its own tablet can make them. */
+  private readonly signOffCredentials: FailureBudget;
+  private readonly accountTargets: SlowDown;
+  private readonly competitionTargets: SlowDown;
   /** Verified against when the email is unknown, so the answer takes as long as for a known one. */
   private dummyHash: Promise<string> | undefined;
 
@@ -88,8 +114,13 @@ export class AccountService {
     options: AccountServiceOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.passwordAttempts = new RateLimiter(attemptsPerMinute, 60_000, this.now);
-    this.expertAttempts = new RateLimiter(attemptsPerMinute, 60_000, this.now);
+    this.wait = options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.passwordAddresses = new FailureBudget(passwordFailures, this.now);
+    this.pinAddresses = new FailureBudget(pinFailures, this.now);
+    this.linkAddresses = new FailureBudget(linkFailures, this.now);
+    this.signOffCredentials = new FailureBudget(signOffFailures, this.now);
+    this.accountTargets = new SlowDown(targetSlowDown, this.now);
+    this.competitionTargets = new SlowDown(targetSlowDown, this.now);
   }
 
   async createOrganiser(input: NewOrganiser): Promise<Account> {
@@ -125,8 +156,9 @@ export class AccountService {
   }
 
   signInWithPassword(email: string, password: string, address: string): Promise<Account> {
-    const keys = [`address:${address}`, `email:${email.trim().toLowerCase()}`];
-    return this.limited(this.passwordAttempts, keys, async () => {
+    const budgets: Budgeted[] = [[this.passwordAddresses, addressKey(address)]];
+    const target: Target = [this.accountTargets, email.trim().toLowerCase()];
+    return this.limited(budgets, target, async () => {
       const user = await this.userByEmail(email);
       this.dummyHash ??= hashPassword(newSecret());
       const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
@@ -235,7 +267,8 @@ export class AccountService {
   }
 
   signInWithPin(competitionId: string, pin: string, address: string): Promise<ExpertCredential> {
-    return this.limited(this.expertAttempts, [`address:${address}`], async () => {
+    const budgets: Budgeted[] = [[this.pinAddresses, addressKey(address)]];
+    return this.limited(budgets, [this.competitionTargets, competitionId], async () => {
       const [credential] = pinPattern.test(pin)
         ? await this.activeCredentials({
             competitionId,
@@ -253,8 +286,11 @@ export class AccountService {
    * the same per-address budget as PIN sign-ins, so a sign-off cannot be used to guess PINs.
    */
   verifyCredentialPin(credential: ExpertCredential, pin: string, address: string): Promise<void> {
-    const keys = [`address:${address}`, `credential:${credential.id}`];
-    return this.limited(this.expertAttempts, keys, async () => {
+    const budgets: Budgeted[] = [
+      [this.pinAddresses, addressKey(address)],
+      [this.signOffCredentials, credential.id],
+    ];
+    return this.limited(budgets, undefined, async () => {
       const [own] = pinPattern.test(pin)
         ? await this.activeCredentials({
             competitionId: credential.competitionId,
@@ -279,7 +315,8 @@ export class AccountService {
   }
 
   signInWithLink(token: string, address: string): Promise<ExpertCredential> {
-    return this.limited(this.expertAttempts, [`address:${address}`], async () => {
+    const budgets: Budgeted[] = [[this.linkAddresses, addressKey(address)]];
+    return this.limited(budgets, undefined, async () => {
       const [credential] = secretPattern.test(token)
         ? await this.activeCredentials({ linkDigest: digest(token) })
         : [];
@@ -344,21 +381,35 @@ export class AccountService {
   }
 
   /**
-   * Counts the attempt before running it, so parallel guesses cannot slip past the limit, and
-   * gives it back when it succeeds: only failures use up an address's or an email's budget.
+   * Runs a sign-in attempt within the failure budgets of its keys (the client's address, ...),
+   * after holding it back while its target (an account, a competition's PINs) is under attack.
+   * A refusal (`unauthorized`, `invalid_pin`) counts as a failure; anything else does not.
    */
   private async limited<T>(
-    limiter: RateLimiter,
-    keys: string[],
+    budgets: Budgeted[],
+    target: Target | undefined,
     attempt: () => Promise<T>,
   ): Promise<T> {
-    for (const key of keys) {
-      const seconds = limiter.hit(key);
-      if (seconds > 0) throw new ApiError('rate_limited', { seconds });
+    const admitted: Array<(failed: boolean) => void> = [];
+    let failed = false;
+    try {
+      for (const [budget, key] of budgets) {
+        const admission = await budget.begin(key);
+        if (!admission.admitted) throw new ApiError('rate_limited', { seconds: admission.seconds });
+        admitted.push(admission.settle);
+      }
+      const delay = target ? target[0].delayMs(target[1]) : 0;
+      if (delay > 0) await this.wait(delay);
+      try {
+        return await attempt();
+      } catch (error) {
+        failed = isGuessRefused(error);
+        if (failed && target) target[0].fail(target[1]);
+        throw error;
+      }
+    } finally {
+      for (const settle of admitted) settle(failed);
     }
-    const result = await attempt();
-    for (const key of keys) limiter.refund(key);
-    return result;
   }
 
   private async actorOf(subject: Subject): Promise<Actor | undefined> {
@@ -421,6 +472,18 @@ export class AccountService {
   private timestamp(): string {
     return new Date(this.now()).toISOString();
   }
+}
+
+/** A failure budget and the key an attempt is counted under in it. */
+type Budgeted = [FailureBudget, string];
+/** Where an attempt is aimed, slowed down while it is under attack. */
+type Target = [SlowDown, string];
+
+/** Whether a sign-in attempt failed for a wrong secret (not for a disabled account, say). */
+function isGuessRefused(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'invalid_pin')
+  );
 }
 
 /** The competition is part of the digest, so equal PINs of two competitions do not match. */

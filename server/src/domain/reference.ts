@@ -5,6 +5,7 @@ import {
   competitionSchema,
   competitorSchema,
   expertSchema,
+  withoutUnsafeText,
   type Championship,
   type College,
   type Competition,
@@ -90,8 +91,9 @@ export class ReferenceRepository {
     return { record, version };
   }
 
+  /** Names stored before NULs, bidi controls and broken surrogates were refused lose them. */
   private read<K extends ReferenceKind>(kind: K, document: StoredDocument): ReferenceOf[K] {
-    return schemas[kind].parse(document) as ReferenceOf[K];
+    return schemas[kind].parse(withoutUnsafeText(document)) as ReferenceOf[K];
   }
 
   private async write<K extends ReferenceKind>(

@@ -5,6 +5,7 @@ import {
   type College,
   type ExamSession,
   type NobdTemplate,
+  withoutUnsafeText,
 } from '@ashyq/shared';
 import { collections } from '../collections';
 import { ApiError } from '../http/errors';
@@ -131,14 +132,16 @@ export class ExamSessionStore {
 
   /**
    * Sessions stored before the college's printed details were kept with them (the demo seed)
-   * take them from the college record.
+   * take them from the college record. Names stored before NULs, bidi controls and broken
+   * surrogates were refused lose them.
    */
-  private async read(document: StoredDocument): Promise<ExamSession> {
+  private async read(stored: StoredDocument): Promise<ExamSession> {
+    const document = withoutUnsafeText(stored);
     if (document.college === undefined && typeof document.collegeId === 'string') {
       const college = await this.college(document.collegeId);
       if (college) {
         const printed = { name: { kk: college.name.kk, ru: college.name.ru }, bin: college.bin };
-        return examSessionSchema.parse({ ...document, college: printed });
+        return examSessionSchema.parse({ ...document, college: withoutUnsafeText(printed) });
       }
     }
     return examSessionSchema.parse(document);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { originCheck, sessionMiddleware } from '../auth/middleware';
 import type { Services } from '../services';
 import { ApiError, errorHandler } from './errors';
+import { httpsOnly, pagePolicy, securityHeaders } from './security-headers';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/boards';
@@ -48,6 +49,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders, httpsOnly);
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -63,7 +65,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api', (_req, _res, next) => next(new ApiError('not_found')));
 
   if (options.serveClient && existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    app.use(pagePolicy, express.static(clientDist, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDist, 'index.html'));
     });

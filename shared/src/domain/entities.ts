@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { markingSchemeSchema } from '../scheme/schema';
+import { refuseUnsafeText } from './text';
 
 /**
  * Reference data of a championship: plain documents (not events). Schemas here are the
@@ -12,11 +13,21 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'id: letters, digits, - or _');
 
-/** A text in the product's languages; kk and ru are required for documents, en is optional. */
+/**
+ * A name's text: trimmed, at most `max` characters, none of them a NUL, a bidirectional control
+ * or a broken surrogate (text.ts). `min: 0` for a part that may be left empty.
+ */
+export const nameTextSchema = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).superRefine(refuseUnsafeText);
+
+/**
+ * A name in the product's languages (a championship, a college, a skill); kk and ru are
+ * required for documents, en is optional.
+ */
 export const localizedSchema = z.object({
-  kk: z.string().trim().min(1).max(300),
-  ru: z.string().trim().min(1).max(300),
-  en: z.string().trim().max(300).optional(),
+  kk: nameTextSchema(300),
+  ru: nameTextSchema(300),
+  en: nameTextSchema(300, 0).optional(),
 });
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
@@ -30,9 +41,9 @@ export const publicationSchema = z.object({
 });
 
 export const personNameSchema = z.object({
-  last: z.string().trim().min(1).max(100),
-  first: z.string().trim().min(1).max(100),
-  middle: z.string().trim().max(100).optional(),
+  last: nameTextSchema(100),
+  first: nameTextSchema(100),
+  middle: nameTextSchema(100, 0).optional(),
 });
 
 export const collegeSchema = z.object({
@@ -51,7 +62,7 @@ export const championshipSchema = z.object({
   hostRegionId: z.string(),
   startsOn: isoDateSchema,
   endsOn: isoDateSchema,
-  venue: z.string().max(300).optional(),
+  venue: z.string().max(300).superRefine(refuseUnsafeText).optional(),
   publication: publicationSchema,
   /** Rules profile new competitions pin by default. */
   profileId: z.string(),

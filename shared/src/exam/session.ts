@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localizedSchema, personNameSchema } from '../domain/entities';
+import { idSchema, localizedSchema, nameTextSchema, personNameSchema } from '../domain/entities';
 import { gradeScaleIdSchema } from '../grades/scales';
 import { traditionalGradeSchema } from '../grades/scale';
 import { binSchema } from '../identifiers/bin';
@@ -43,8 +43,9 @@ export const academicYearSchema = z
     message: 'the second year must follow the first',
   });
 
-const textSchema = z.string().trim().min(1).max(300);
-const groupSchema = z.string().trim().min(1).max(40);
+/** A site, an employer, a group: names, so with none of the characters text.ts refuses. */
+const textSchema = nameTextSchema(300);
+const groupSchema = nameTextSchema(40);
 
 export const commissionMemberSchema = z.object({
   id: idSchema,

@@ -33,6 +33,12 @@ export const errors = defineNamespace({
       not_multiple_of: 'Must be a multiple of {{divisor}}',
       invalid: 'Invalid value',
     },
+    text: {
+      nul: 'Must not contain the null character ({{character}}); it is character {{position}}',
+      bidi: 'Must not contain the invisible text-direction control {{character}} (character {{position}}): it makes text show in another order than it was typed',
+      surrogate:
+        'Contains a broken character (half of a UTF-16 pair, {{character}}) at character {{position}}; type the text again',
+    },
     type: {
       string: 'text',
       number: 'a number',
@@ -73,6 +79,12 @@ export const errors = defineNamespace({
       not_multiple_of: 'Должно быть кратно {{divisor}}',
       invalid: 'Недопустимое значение',
     },
+    text: {
+      nul: 'Не должно содержать нулевой символ ({{character}}); это символ {{position}}',
+      bidi: 'Не должно содержать невидимый символ направления текста {{character}} (символ {{position}}): из-за него текст показывается не в том порядке, в каком набран',
+      surrogate:
+        'Содержит испорченный символ (половину пары UTF-16, {{character}}) на месте {{position}}; наберите текст заново',
+    },
     type: {
       string: 'текст',
       number: 'число',
@@ -112,6 +124,12 @@ export const errors = defineNamespace({
       unrecognized_keys: 'Белгісіз өрістер: {{keys}}',
       not_multiple_of: '{{divisor}} еселігі болуы керек',
       invalid: 'Жарамсыз мән',
+    },
+    text: {
+      nul: 'Нөлдік таңба ({{character}}) болмауы керек; ол — {{position}}-таңба',
+      bidi: 'Мәтін бағытын басқаратын көрінбейтін {{character}} таңбасы болмауы керек ({{position}}-таңба): ол мәтінді терілген ретінен басқаша көрсетеді',
+      surrogate:
+        'Бұзылған таңба бар (UTF-16 жұбының жартысы, {{character}}), {{position}}-таңба; мәтінді қайта теріңіз',
     },
     type: {
       string: 'мәтін',

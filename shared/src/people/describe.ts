@@ -30,6 +30,9 @@ export function describeImportIssue(issue: ImportIssue, lang: Language): ImportI
     case 'invalid_iin':
       message = translate(namespaces.identifiers[lang], `iin.${params.reason}`, params);
       break;
+    case 'unsafe_character':
+      message = translate(namespaces.errors[lang], `text.${params.reason}`, params);
+      break;
     case 'header_not_found': {
       const kind = isPersonKind(params.kind) ? params.kind : 'student';
       const required = fieldsByKind[kind].filter((rule) => rule.required).map((rule) => rule.field);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expertRoleSchema, type ExpertRole, type PersonName } from '../domain/entities';
+import { refuseUnsafeText } from '../domain/text';
 import { iinSchema, isValidIin, type ReasonIssueParams } from '../identifiers/index';
 import { languages } from '../i18n/messages';
 import type { RegionId } from '../reference/regions';
@@ -48,11 +49,12 @@ function addIssue(
   ctx.addIssue({ code: 'custom', message: code, params: { code, values } });
 }
 
-const requiredText = (max: number) => z.string().min(1).max(max);
+const requiredText = (max: number) => z.string().min(1).max(max).superRefine(refuseUnsafeText);
 const optionalText = (max: number) =>
   z
     .string()
     .max(max)
+    .superRefine(refuseUnsafeText)
     .transform((value) => value || undefined);
 
 const fullNameSchema = requiredText(300).transform((value, ctx): PersonName => {
@@ -148,6 +150,10 @@ export function rowIssue(
     Partial<ReasonIssueParams & { code: ImportIssueCode }> | undefined;
   if (params?.namespace === 'identifiers' && params.reason) {
     return { ...place, code: 'invalid_iin', params: { reason: params.reason, ...params.values } };
+  }
+  if (params?.namespace === 'errors' && params.reason) {
+    const values = { reason: params.reason, ...params.values };
+    return { ...place, code: 'unsafe_character', params: values };
   }
   if (params?.code) return { ...place, code: params.code, params: params.values ?? {} };
   if (issue.code === 'too_big')

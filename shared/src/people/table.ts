@@ -37,6 +37,7 @@ export type ImportIssueCode =
   | 'name_incomplete'
   | 'date_in_text_cell'
   | 'invalid_iin'
+  | 'unsafe_character'
   | 'iin_zeros_restored'
   | 'birth_date_in_future'
   | 'unknown_region'

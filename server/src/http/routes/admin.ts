@@ -8,6 +8,7 @@ import {
   getProfile,
   idSchema,
   localizedSchema,
+  nameTextSchema,
   publicationSchema,
   regionIdSchema,
   type Championship,
@@ -94,7 +95,7 @@ const schemeQuery = z.object({
     .trim()
     .regex(/^\d{1,3}[A-Za-z]?$/)
     .optional(),
-  skillName: z.string().trim().min(1).max(200).optional(),
+  skillName: nameTextSchema(200).optional(),
 });
 
 export function adminRoutes(services: Services): Router {
