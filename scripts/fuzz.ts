@@ -12,7 +12,7 @@ if (!/^\d+$/.test(values.runs!) || (values.seed !== undefined && !/^-?\d+$/.test
   console.error('usage: npm run fuzz -- [--runs N] [--seed N]');
   process.exit(2);
 }
-const env = { ...process.env, FUZZ_RUNS: values.runs! };
+const env: NodeJS.ProcessEnv = { ...process.env, FUZZ_RUNS: values.runs! };
 if (values.seed !== undefined) env.FUZZ_SEED = values.seed;
 const run = spawnSync('npx', ['vitest', 'run', 'test/integration/fuzz.test.ts'], {
   stdio: 'inherit',
