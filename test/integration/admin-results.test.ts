@@ -56,6 +56,9 @@ beforeAll(async () => {
   );
   const recorded = await runtime.recordMarks('e3', marks);
   expect(recorded.every((r) => r.status === 'accepted')).toBe(true);
+  // Finished the way the chief console does it, so the results may be published.
+  await runtime.lock('organiser-1', 'A1');
+  await runtime.signOff('e3', 'A1');
   const organiser = { name: 'Организатор', password, roles: ['organiser' as const] };
   await services.accounts.createOrganiser({
     ...organiser,
@@ -77,6 +80,12 @@ afterAll(async () => {
 
 describe('results exports', () => {
   it('writes the CIS results layout with the engine’s positions, medals and totals', async () => {
+    const provisional = await sheetRows(
+      (await admin.get('/api/admin/competitions/web-1/results.xlsx?lang=ru')).body,
+    );
+    // Medals only ever appear on final results.
+    expect(provisional.slice(1).every((row) => !row[7])).toBe(true);
+    expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
     const reply = await admin.get('/api/admin/competitions/web-1/results.xlsx?lang=ru');
     expect(reply.status).toBe(200);
     const rows = await sheetRows(reply.body);
@@ -363,16 +372,22 @@ describe('result sheet PDF', () => {
   const pdfText = (bytes: Buffer) =>
     execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
 
-  it('prints a draft before publication and an issued sheet with a code after, in kk and ru', async () => {
+  it('prints a draft while results are reopened and an issued sheet with a code after, in kk and ru', async () => {
+    // Published by the exports above; the chief reopens them for a correction.
+    const runtime = await app.services.competitions.open('web-1');
+    await runtime.unlock('chief', 'A1', 'a mark entered for the wrong competitor');
     const draft = await admin.get('/api/admin/competitions/web-1/results.pdf?lang=kk');
     expect(draft.status).toBe(200);
     expect(draft.body.subarray(0, 5).toString()).toBe('%PDF-');
     if (existsSync('/usr/bin/pdftotext')) {
       const text = pdfText(draft.body);
       expect(text).toContain('Нәтижелердің қорытынды ведомосы');
-      expect(text).toContain('Алтын');
+      // Not final: no medal is printed.
+      expect(text).not.toContain('Алтын');
       expect(text).not.toContain('900101');
     }
+    await runtime.lock('organiser-1', 'A1');
+    await runtime.signOff('e3', 'A1');
     expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
     // The verification code travels in a header, which the JSON client does not keep.
     const login = await fetch(`${app.base}/api/auth/login`, {

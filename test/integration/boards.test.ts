@@ -44,16 +44,16 @@ type JoinAnswer = { room: string } & (
 );
 
 let serial = 0;
-const pass = (competitor: string, aspect: number) => ({
+const pass = (competitor: string, aspect: number, achieved = true) => ({
   id: `bd_${String(++serial).padStart(6, '0')}`,
   competitor,
   aspect: `A1.M${aspect}`,
-  value: { kind: 'binary' as const, achieved: true },
+  value: { kind: 'binary' as const, achieved },
 });
 
-async function record(competitor: string, aspect: number) {
+async function record(competitor: string, aspect: number, achieved = true) {
   const runtime = await services.competitions.open(seeded.competitionId);
-  const [result] = await runtime.recordMarks('e2', [pass(competitor, aspect)]);
+  const [result] = await runtime.recordMarks('e2', [pass(competitor, aspect, achieved)]);
   expect(result!.status).toBe('accepted');
 }
 
@@ -258,8 +258,8 @@ describe('/board', () => {
       day: 1,
       lockedPercent: 0,
     });
-    expect(data.medals.regions[0]).toMatchObject({ team: 'abai', gold: 1, points: 4 });
-    expect(data.medals.provisional).toBe(true);
+    // Medal tables count final competitions only: a live, unfinished one adds nothing.
+    expect(data.medals).toMatchObject({ provisional: true, counted: [], regions: [] });
     await record('p1', 2);
     await overview.until((d) => {
       const o = d as unknown as ChampionshipOverview;
@@ -321,37 +321,6 @@ describe('publication policies', () => {
   });
 });
 
-describe('ceremony reveal', () => {
-  const path = () => `/api/admin/competitions/${seeded.competitionId}/ceremony`;
-
-  it('shows the same step on two boards, from last place up, and survives as stored state', async () => {
-    const one = await follow({ competitionId: seeded.competitionId });
-    const two = await follow({ competitionId: seeded.competitionId });
-    expect((await call(base, undefined, 'POST', path(), { mode: 'ascending' })).status).toBe(401);
-    expect((await call(base, organiserCookie, 'POST', path(), { mode: 'sideways' })).status).toBe(
-      400,
-    );
-    expect((await call(base, organiserCookie, 'POST', path(), { mode: 'ascending' })).status).toBe(
-      201,
-    );
-    for (const spectator of [one, two]) {
-      const data = await spectator.until((b) => b.ceremony?.step === 0);
-      expect(data.rows).toEqual([]);
-    }
-    const step = await call(base, organiserCookie, 'POST', `${path()}/step`, { move: 'next' });
-    expect(step.body.ceremony.step).toBe(1);
-    const shown = await Promise.all([one, two].map((s) => s.until((b) => b.ceremony?.step === 1)));
-    expect(shown[0]).toEqual(shown[1]);
-    expect(shown[0]!.rows!.map((row) => row.position)).toEqual([3]);
-    expect(shown[0]!.ceremony).toMatchObject({ steps: 3, hidden: 2 });
-    const stored = await call(base, organiserCookie, 'GET', path());
-    expect(stored.body.ceremony).toMatchObject({ mode: 'ascending', step: 1 });
-    expect((await call(base, organiserCookie, 'DELETE', path())).status).toBe(204);
-    const ended = await one.until((b) => b.ceremony === null);
-    expect(ended.rows).toHaveLength(3);
-  });
-});
-
 describe('freeze on the championship overview', () => {
   it('keeps status, progress and day as they stood at the freeze time, for the public only', async () => {
     const overviewPath = `/api/public/championships/${seeded.championshipId}/overview`;
@@ -369,7 +338,7 @@ describe('freeze on the championship overview', () => {
     expect(before.summary).toMatchObject({ status: 'marking', lockedPercent: 0, day: 1 });
 
     for (const aspect of [4, 5, 6]) await record('p1', aspect);
-    for (const aspect of [5, 6]) await record('p3', aspect);
+    for (const aspect of [5, 6]) await record('p3', aspect, false);
     const runtime = await services.competitions.open(seeded.competitionId);
     await runtime.lock('chief', 'A1');
 
@@ -390,6 +359,45 @@ describe('freeze on the championship overview', () => {
       lockedPercent: 100,
       day: null,
     });
+  });
+});
+
+describe('ceremony reveal', () => {
+  const path = () => `/api/admin/competitions/${seeded.competitionId}/ceremony`;
+
+  it('shows the same step on two boards, from last place up, and survives as stored state', async () => {
+    const one = await follow({ competitionId: seeded.competitionId });
+    const two = await follow({ competitionId: seeded.competitionId });
+    expect((await call(base, undefined, 'POST', path(), { mode: 'ascending' })).status).toBe(401);
+    expect((await call(base, organiserCookie, 'POST', path(), { mode: 'sideways' })).status).toBe(
+      400,
+    );
+    // Marking is done and A1 locked (above), but not signed off: the results are not final.
+    const refused = await call(base, organiserCookie, 'POST', path(), { mode: 'ascending' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details[0]).toMatchObject({ code: 'results_not_final' });
+    const runtime = await services.competitions.open(seeded.competitionId);
+    await runtime.signOff('e2', 'A1');
+    await runtime.publish('chief');
+    expect((await call(base, organiserCookie, 'POST', path(), { mode: 'ascending' })).status).toBe(
+      201,
+    );
+    for (const spectator of [one, two]) {
+      const data = await spectator.until((b) => b.ceremony?.step === 0);
+      expect(data.rows).toEqual([]);
+    }
+    const step = await call(base, organiserCookie, 'POST', `${path()}/step`, { move: 'next' });
+    expect(step.body.ceremony.step).toBe(1);
+    const shown = await Promise.all([one, two].map((s) => s.until((b) => b.ceremony?.step === 1)));
+    expect(shown[0]).toEqual(shown[1]);
+    expect(shown[0]!.rows!.map((row) => row.position)).toEqual([3]);
+    // p1 and p2 finished equal first: they are revealed together in the last step.
+    expect(shown[0]!.ceremony).toMatchObject({ steps: 2, hidden: 2 });
+    const stored = await call(base, organiserCookie, 'GET', path());
+    expect(stored.body.ceremony).toMatchObject({ mode: 'ascending', step: 1 });
+    expect((await call(base, organiserCookie, 'DELETE', path())).status).toBe(204);
+    const ended = await one.until((b) => b.ceremony === null);
+    expect(ended.rows).toHaveLength(3);
   });
 });
 

@@ -5,8 +5,10 @@ import {
   type Competitor,
   type Expert,
   type MarkingScheme,
+  type MarkInput,
 } from '@ashyq/shared';
 import { collections } from '../../server/src/collections';
+import type { CompetitionRuntime } from '../../server/src/competitions/runtime';
 import type { Services } from '../../server/src/services';
 import type { StoredDocument } from '../../server/src/store/port';
 
@@ -195,4 +197,78 @@ export function binaryScheme(count: number): MarkingScheme {
       },
     ],
   };
+}
+
+/**
+ * Finishes a competition through the same rules as the chief console: every panel expert marks
+ * every aspect of every registered competitor (judges agree), then each sub-criterion is locked
+ * and signed off by its whole panel. Sub-criteria without a panel get `defaultPanel`.
+ */
+export async function finishCompetition(
+  runtime: CompetitionRuntime,
+  defaultPanel: readonly string[] = ['e2', 'e3', 'e4'],
+): Promise<void> {
+  const { index } = runtime.state.scoring;
+  let serial = 0;
+  for (const sub of index.subCriteria) {
+    if (!runtime.state.panels.get(sub.id)?.length) {
+      await runtime.setPanel('organiser-1', sub.id, [...defaultPanel]);
+    }
+    const panel = runtime.state.panels.get(sub.id)!;
+    const barred = new Map(
+      await Promise.all(
+        panel.map(async (expert) => [expert, await runtime.barredCompetitors(expert)] as const),
+      ),
+    );
+    for (const blocker of runtime.state.scoring.lockBlockers(sub.id)) {
+      if (blocker.reason !== 'aspect_unmarked') continue;
+      const { competitor } = blocker;
+      const aspect = index.aspectByCode.get(blocker.aspect)!;
+      const done = new Set(
+        (runtime.state.scoring.aspectState(competitor, aspect.code)?.current ?? []).map(
+          (mark) => mark.expert,
+        ),
+      );
+      const allowed = panel.filter(
+        (expert) => !barred.get(expert)!.has(competitor) && !done.has(expert),
+      );
+      const markers =
+        aspect.kind === 'judgement'
+          ? allowed.slice(0, runtime.state.scoring.judgesPerAspect - done.size)
+          : allowed.slice(0, 1);
+      const measurement = aspect.aspect.measurement;
+      const value: MarkInput['value'] =
+        aspect.kind === 'judgement'
+          ? { kind: 'judgement', score: 2 }
+          : aspect.kind === 'choice'
+            ? { kind: 'choice', option: 0 }
+            : aspect.kind === 'deduction'
+              ? {
+                  kind: 'deduction',
+                  measured: measurement && 'target' in measurement ? measurement.target : 0,
+                }
+              : { kind: 'binary', achieved: true };
+      for (const expert of markers) {
+        const id = `finish_${competitor}_${aspect.code}_${expert}_${++serial}`.replace(
+          /[^A-Za-z0-9_-]/g,
+          '_',
+        );
+        const [result] = await runtime.recordMarks(expert, [
+          { id, competitor, aspect: aspect.code, value },
+        ]);
+        if (result!.status === 'rejected') {
+          throw new Error(`finishing ${aspect.code} for ${competitor}: ${result!.reason}`);
+        }
+      }
+    }
+    for (const blocker of runtime.state.scoring.lockBlockers(sub.id)) {
+      if (blocker.reason !== 'discrepancy_open') {
+        throw new Error(`finishing ${sub.id}: ${blocker.reason} ${blocker.aspect}`);
+      }
+      await runtime.resolveDiscrepancy('chief', blocker.competitor, blocker.aspect, 'agreed');
+    }
+    const lock = runtime.state.scoring.lockState().find((l) => l.subCriterion === sub.id)!;
+    if (!lock.locked) await runtime.lock('organiser-1', sub.id);
+    for (const expert of panel) await runtime.signOff(expert, sub.id);
+  }
 }

@@ -5,7 +5,7 @@ import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { loadConfig } from '../../server/src/config';
 import { createServices, type Services } from '../../server/src/services';
 import { removeDataDir, tempDataDir } from '../support/server';
-import { seedCompetition, type SeedOptions } from './competition-harness';
+import { finishCompetition, seedCompetition, type SeedOptions } from './competition-harness';
 
 const open: Services[] = [];
 const dataDirs = new Set<string>();
@@ -120,12 +120,22 @@ describe('the public board and the publication policy', () => {
     const { runtime } = await runningCompetition({ publication: { policy: 'locked' } });
     await runtime.recordMarks('e2', [binary('p1', 'A1.M1'), choice('p1', 0), choice('p2', 2)]);
     const unlocked = runtime.board('public');
-    expect(unlocked.counted).toEqual([]);
-    expect(unlocked.rows!.every((row) => row.total === 0 && row.position === 1)).toBe(true);
+    // Nothing locked: no table of zeros with everyone first, the board says 0 of 3 locked.
+    expect(unlocked).toMatchObject({
+      counted: [],
+      rows: null,
+      stage: 'marking',
+      locked: { count: 0, of: 3 },
+    });
 
     await runtime.lock('organiser-1', 'A2');
     const board = runtime.board('public');
-    expect(board).toMatchObject({ provisional: true, counted: ['A2'], published: false });
+    expect(board).toMatchObject({
+      provisional: true,
+      counted: ['A2'],
+      published: false,
+      locked: { count: 1, of: 3 },
+    });
     expect(board.rows!.map((row) => [row.competitor, row.position, row.total])).toEqual([
       ['p1', 1, 1],
       ['p2', 2, 0],
@@ -138,6 +148,8 @@ describe('the public board and the publication policy', () => {
     const { runtime } = await runningCompetition({ publication: { policy: 'embargo' } });
     await runtime.recordMarks('e2', [choice('p1', 0)]);
     expect(runtime.board('public')).toMatchObject({ rows: null, progress: { marked: 1 } });
+    await finishCompetition(runtime);
+    expect(runtime.board('public').rows).toBeNull();
     await runtime.publish('chief');
     const board = runtime.board('public');
     expect(board).toMatchObject({ published: true, provisional: false });
@@ -184,6 +196,7 @@ describe('the public board and the publication policy', () => {
       ['p2', 0],
     ]);
     expect(runtime.board('public').rows!.map((row) => row.total)).toEqual([1, 1]);
+    await finishCompetition(runtime);
     await runtime.publish('chief');
     expect((await runtime.spectatorBoard()).frozenAt).toBeUndefined();
   });
@@ -218,5 +231,103 @@ describe('the public board and the publication policy', () => {
       ['p1', 1],
       ['p2', 0],
     ]);
+  });
+});
+
+describe('the results lifecycle', () => {
+  it('refuses to publish an unfinished competition, listing what is missing, and changes nothing', async () => {
+    const { runtime } = await runningCompetition({ publication: { policy: 'live' } });
+    await runtime.recordMarks('e2', [choice('p1', 0), choice('p2', 1)]);
+    await runtime.lock('organiser-1', 'A2');
+    const head = runtime.head.seq;
+    const refusal = await runtime.publish('chief').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toMatchObject({
+      reason: 'publication_blocked',
+      params: { count: 3 },
+      blockers: [
+        { reason: 'not_locked', subCriterion: 'A1' },
+        { reason: 'sign_off_missing', subCriterion: 'A2', expert: 'e2' },
+        { reason: 'not_locked', subCriterion: 'B1' },
+      ],
+    });
+    expect(runtime.head.seq).toBe(head);
+    expect(runtime.state.results.published).toBeNull();
+    const board = runtime.board('public');
+    expect(board).toMatchObject({ published: false, provisional: true, stage: 'marking' });
+    // A provisional board keeps positions but shows no medal.
+    expect(board.rows!.map((row) => row.position)).toEqual([1, 2]);
+    expect(board.rows!.every((row) => row.medal === null && !row.medallion)).toBe(true);
+  });
+
+  it('publishes once everything is locked and signed off; then refuses marks and status changes', async () => {
+    const { runtime } = await runningCompetition({ publication: { policy: 'live' } });
+    await finishCompetition(runtime);
+    expect(runtime.resultsStage).toBe('locked');
+    await runtime.publish('chief');
+    expect(runtime.resultsStage).toBe('final');
+    const board = runtime.board('public');
+    expect(board).toMatchObject({ published: true, provisional: false, stage: 'final' });
+    expect(board.rows!.some((row) => row.medal !== null)).toBe(true);
+
+    const head = runtime.head.seq;
+    const [mark] = await runtime.recordMarks('e2', [choice('p1', 2)]);
+    expect(mark).toMatchObject({ status: 'rejected', reason: 'results_published' });
+    await expect(
+      runtime.setCompetitorStatus('chief', 'p2', 'withdrawn', 'ill'),
+    ).rejects.toMatchObject({ reason: 'results_published' });
+    // Publishing again while the results stand is acknowledged and appends nothing.
+    await runtime.publish('chief');
+    expect(runtime.head.seq).toBe(head);
+    expect(runtime.board('public')).toEqual(board);
+  });
+
+  it('an unlock after publication reopens the results; re-published, the board says corrected', async () => {
+    const { runtime } = await runningCompetition({ publication: { policy: 'live' } });
+    await finishCompetition(runtime);
+    await runtime.publish('chief');
+    const first = runtime.state.results.published!.at;
+
+    await runtime.unlock('chief', 'A2', 'contrast measured on the wrong screen');
+    const reopened = runtime.board('public');
+    expect(reopened).toMatchObject({ published: false, provisional: true, stage: 'correcting' });
+    expect(reopened.rows!.every((row) => row.medal === null)).toBe(true);
+    await expect(runtime.publish('chief')).rejects.toMatchObject({
+      reason: 'publication_blocked',
+      blockers: [{ reason: 'not_locked', subCriterion: 'A2' }],
+    });
+
+    const [current] = runtime.state.scoring.aspectState('p1', 'A2.M1')!.current;
+    const corrected = await runtime.correctMark(
+      'e2',
+      current!.id,
+      { id: id(), competitor: 'p1', aspect: 'A2.M1', value: { kind: 'choice', option: 1 } },
+      'remeasured',
+    );
+    expect(corrected.status).toBe('accepted');
+    await runtime.lock('organiser-1', 'A2');
+    await runtime.signOff('e2', 'A2');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await runtime.publish('organiser-1');
+
+    const board = runtime.board('public');
+    const again = runtime.state.results.published!.at;
+    expect(again > first).toBe(true);
+    expect(board).toMatchObject({
+      published: true,
+      stage: 'corrected',
+      correctedAt: again,
+    });
+    expect(runtime.state.results).toMatchObject({
+      firstPublishedAt: first,
+      corrections: [
+        { subCriterion: 'A2', reason: 'contrast measured on the wrong screen', actor: 'chief' },
+      ],
+    });
+    const [unlocked] = await runtime.events({ type: 'subCriterion.unlocked' });
+    expect(unlocked!.data).toMatchObject({ reason: 'contrast measured on the wrong screen' });
+    expect(await runtime.events({ type: 'results.published' })).toHaveLength(2);
   });
 });

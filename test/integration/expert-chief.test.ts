@@ -14,6 +14,7 @@ import { removeDataDir, tempDataDir } from '../support/server';
 import {
   call,
   expertSignIn,
+  finishCompetition,
   pinCookie,
   seedCompetition,
   type SeededCompetition,
@@ -348,13 +349,40 @@ describe('credentials', () => {
 });
 
 describe('publication and the public board', () => {
+  it('refuses to publish unfinished results, naming each sub-criterion and what it lacks', async () => {
+    const runtime = await services.competitions.open(seeded.competitionId);
+    const head = runtime.head.seq;
+    const refused = await call(base, cookies.chief, 'POST', chief('/publish'));
+    expect(refused.status).toBe(409);
+    const details = refused.body.error.details as ErrorDetail[];
+    expect(details[0]).toMatchObject({ code: 'publication_blocked' });
+    expect(details.slice(1).map((d) => d.path)).toContain('B1');
+    expect(details.find((d) => d.path === 'B1')).toMatchObject({
+      code: 'not_locked',
+      message: 'Подкритерий B1 не заблокирован',
+    });
+    expect(runtime.head.seq).toBe(head);
+    const board = await call(
+      base,
+      undefined,
+      'GET',
+      `/api/public/competitions/${seeded.competitionId}/board`,
+    );
+    expect(board.body).toMatchObject({ published: false, provisional: true });
+  });
+
   it('lets only the chief (not the deputy) publish, then shows the final board', async () => {
     for (const who of ['e2', 'deputy']) {
       const denied = await call(base, cookies[who], 'POST', chief('/publish'));
       expect(denied.status, who).toBe(403);
     }
+    const runtime = await services.competitions.open(seeded.competitionId);
+    // e4 declared a conflict with p2: the chief adds e1 so that p2's B1 gets its three judges.
+    await runtime.setPanel('chief', 'B1', ['e1', 'e2', 'e3', 'e4']);
+    await finishCompetition(runtime);
     const published = await call(base, cookies.chief, 'POST', chief('/publish'));
     expect(published.status).toBe(200);
+    expect(published.body.stage).toBe('final');
     const board = await call(
       base,
       undefined,

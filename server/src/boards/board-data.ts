@@ -109,10 +109,11 @@ export class BoardData {
     for (const competition of competitions) {
       const board = await this.competitionBoard(competition.id);
       summaries.push(await this.summary(championship, competition, board));
-      // A ceremony under way keeps its medals out of the tables until it ends.
-      if (!board?.rows || board.ceremony || !(board.published || board.policy === 'live')) continue;
+      // Competitions not final yet may still add medals: the table is provisional until then.
+      provisional ||= !board?.published;
+      // Final competitions only; a ceremony under way keeps its medals out until it ends.
+      if (!board?.rows || board.ceremony || !board.published) continue;
       counted.push(competition.id);
-      provisional ||= !board.published;
       medalRows.push(...board.rows);
     }
     const rules = getProfile(championship.profileId)?.teams ?? defaultTeamRules;
@@ -238,7 +239,7 @@ export class BoardData {
     const state = this.stateOf(runtime);
     const frozen = await this.frozenFor(runtime, state);
     const { marked, required } = (frozen?.state ?? state).scoring.progress();
-    return { progress: { marked, required }, published: state.scoring.published !== null };
+    return { progress: { marked, required }, published: state.results.published !== null };
   }
 
   /** The board under the publication policy, or as it stood at the freeze time. */
@@ -263,7 +264,7 @@ export class BoardData {
     state: RuntimeState,
   ): Promise<Frozen | undefined> {
     const freezeAt = freezeTimeOf(runtime.context);
-    if (!freezeAt || state.scoring.published || Date.now() < Date.parse(freezeAt)) return undefined;
+    if (!freezeAt || state.results.published || Date.now() < Date.parse(freezeAt)) return undefined;
     const key = `${runtime.id}|${freezeAt}|${publicationPolicyOf(runtime.context)}`;
     let frozen = this.frozen.get(key);
     if (!frozen) {
@@ -318,7 +319,7 @@ function stageOf(state: RuntimeState): CompetitionStage {
     subCriteria: scoring.index.subCriteria,
     locked: scoring.lockState().map((lock) => lock.locked),
     progress: { marked, required },
-    published: scoring.published !== null,
+    published: state.results.published !== null,
   });
 }
 

@@ -1,5 +1,6 @@
 import {
   effectivePublication,
+  isFinal,
   placedFirst,
   roundHalfUp,
   type Board as PublicBoardPayload,
@@ -8,7 +9,7 @@ import {
   type CompetitorResult,
   type PublicationPolicy,
 } from '@ashyq/shared';
-import type { RuntimeState } from './runtime-state';
+import { stageOfResults, type RuntimeState } from './runtime-state';
 import type { RuntimeContext } from './runtime-types';
 
 export type { BoardView };
@@ -22,7 +23,16 @@ export type BoardRow = Omit<PublicBoardRow, 'college'>;
  */
 export interface Board extends Pick<
   PublicBoardPayload,
-  'competitionId' | 'view' | 'policy' | 'published' | 'provisional' | 'counted' | 'progress'
+  | 'competitionId'
+  | 'view'
+  | 'policy'
+  | 'published'
+  | 'provisional'
+  | 'stage'
+  | 'correctedAt'
+  | 'locked'
+  | 'counted'
+  | 'progress'
 > {
   /** Null while an embargo hides the figures. */
   rows: BoardRow[] | null;
@@ -45,16 +55,31 @@ export function publicationOf(context: RuntimeContext) {
 
 /**
  * The ranking as a board shows it. Staff see every figure as it stands. The public sees what the
- * publication policy allows until the results are published: `live` everything, provisional;
- * `locked` only the locked sub-criteria, ranked on those; `embargo` nothing but progress.
+ * publication policy allows until the results are final: `live` everything, provisional;
+ * `locked` only the locked sub-criteria, ranked on those (nothing while none is locked);
+ * `embargo` nothing but progress. Medals and medallions only ever show on final results;
+ * provisional rows keep their positions.
  */
 export function publicBoard(context: RuntimeContext, state: RuntimeState, view: BoardView): Board {
   const scoring = state.scoring;
   const policy = publicationPolicyOf(context);
-  const published = scoring.published !== null;
+  const stage = stageOfResults(state);
+  const published = isFinal(stage);
   const { marked, required } = scoring.progress();
   const allSubCriteria = scoring.index.subCriteria.map((sub) => sub.id);
-  const base = { competitionId: context.competition.id, view, policy, published };
+  const lockedIds = scoring
+    .lockState()
+    .filter((lock) => lock.locked)
+    .map((lock) => lock.subCriterion);
+  const base = {
+    competitionId: context.competition.id,
+    view,
+    policy,
+    published,
+    stage,
+    correctedAt: stage === 'corrected' ? state.results.published!.at : null,
+    locked: { count: lockedIds.length, of: allSubCriteria.length },
+  };
   const progress = { marked, required };
   const results = scoring.results();
   const row = (result: CompetitorResult): BoardRow => {
@@ -69,8 +94,8 @@ export function publicBoard(context: RuntimeContext, state: RuntimeState, view: 
       status: result.status,
       criteria: result.criteria,
       total: result.total,
-      medal: result.medal,
-      medallion: result.medallion,
+      medal: published ? result.medal : null,
+      medallion: published ? result.medallion : false,
     };
   };
   if (view === 'staff' || published || policy === 'live') {
@@ -82,19 +107,16 @@ export function publicBoard(context: RuntimeContext, state: RuntimeState, view: 
       rows: placedFirst(results).map(row),
     };
   }
-  if (policy === 'embargo') {
+  if (policy === 'embargo' || lockedIds.length === 0) {
+    // Nothing locked yet: no table of zeros, the board says what it is waiting for.
     return { ...base, provisional: true, counted: [], progress, rows: null };
   }
-  const locked = scoring
-    .lockState()
-    .filter((lock) => lock.locked)
-    .map((lock) => lock.subCriterion);
   return {
     ...base,
     provisional: true,
-    counted: locked,
+    counted: lockedIds,
     progress,
-    rows: rankedOnLocked(state, results, new Set(locked)).map(row),
+    rows: rankedOnLocked(state, results, new Set(lockedIds)).map(row),
   };
 }
 

@@ -1,5 +1,12 @@
 import {
   CompetitionProjection,
+  emptyResultsRecord,
+  followResults,
+  publicationBlockers,
+  resultsStage,
+  type PublicationBlocker,
+  type ResultsStage,
+  type ResultsRecord,
   type ApplyOutcome,
   type MarkingScheme,
   type PersonName,
@@ -31,6 +38,8 @@ export interface RuntimeState {
   people: Map<string, PublicProfile>;
   /** The chief's open re-score requests and who still has to score again. */
   rescore: RescoreRequests;
+  /** Publications and the unlocks after them: whether the results are final or corrected. */
+  results: ResultsRecord;
   /** What the engine said about the last scoring event applied (acks read it). */
   lastOutcome: ApplyOutcome | null;
 }
@@ -124,6 +133,7 @@ interface RuntimeSnapshot {
   conflicts: [string, string[]][];
   people: [string, PublicProfile][];
   rescore: RescoreRequest[];
+  results?: ResultsRecord;
 }
 
 export interface RuntimeSetup {
@@ -138,13 +148,14 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@2/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@3/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
       conflicts: new Map(),
       people: new Map(),
       rescore: new RescoreRequests(),
+      results: emptyResultsRecord(),
       lastOutcome: null,
     }),
     apply(state, event) {
@@ -152,6 +163,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
         if (state.lastOutcome.ok && !state.lastOutcome.duplicate) {
+          state.results = followResults(state.results, event);
           state.rescore.follow(
             scoringEvent,
             (competitor, aspect) =>
@@ -191,6 +203,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
         people: [...state.people],
         rescore: state.rescore.list(),
+        results: state.results,
       };
       return snapshot as unknown as JsonValue;
     },
@@ -202,8 +215,19 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         conflicts: new Map(snapshot.conflicts.map(([expert, ids]) => [expert, new Set(ids)])),
         people: new Map(snapshot.people),
         rescore: new RescoreRequests(snapshot.rescore),
+        results: snapshot.results ?? emptyResultsRecord(),
         lastOutcome: null,
       };
     },
   };
+}
+
+/** What still keeps the competition's results from being published (empty when nothing). */
+export function blockersOf(state: RuntimeState): PublicationBlocker[] {
+  return publicationBlockers(state.scoring.lockState(), state.panels);
+}
+
+/** Where the competition's results stand in their lifecycle. */
+export function stageOfResults(state: RuntimeState): ResultsStage {
+  return resultsStage(state.results, blockersOf(state).length);
 }

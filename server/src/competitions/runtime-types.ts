@@ -4,6 +4,7 @@ import {
   type Competition,
   type DelegationKind,
   type LockBlocker,
+  type PublicationBlocker,
   type Rejection,
   type RulesProfile,
 } from '@ashyq/shared';
@@ -36,5 +37,14 @@ export class LockBlockedError extends ScoringError {
     readonly blockers: LockBlocker[],
   ) {
     super('lock_blocked', { subCriterion, count: blockers.length });
+  }
+}
+
+/** A publication refused because sub-criteria are not locked or not signed off; carries the list. */
+export class PublicationBlockedError extends ScoringError {
+  constructor(readonly blockers: PublicationBlocker[]) {
+    super('publication_blocked', {
+      count: new Set(blockers.map((blocker) => blocker.subCriterion)).size,
+    });
   }
 }

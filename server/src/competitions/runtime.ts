@@ -27,10 +27,11 @@ import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
 import { publicBoard, publicationPolicyOf, type Board, type BoardView } from './board';
 import { boardAsOf, freezeTimeOf } from './frozen-board';
-import { scoringDraft, type RuntimeState } from './runtime-state';
+import { blockersOf, scoringDraft, stageOfResults, type RuntimeState } from './runtime-state';
 import {
   LockBlockedError,
   maxPanelSize,
+  PublicationBlockedError,
   type ItemResult,
   type RuntimeContext,
 } from './runtime-types';
@@ -301,19 +302,35 @@ export class CompetitionRuntime {
     status: CompetitorStatus,
     reason?: string,
   ): Promise<void> {
-    await this.execute((state) => [
-      this.checked(state, 'competitor.status', actor, {
-        competitor,
-        status,
-        ...(reason ? { reason } : {}),
-      }),
-    ]);
+    await this.execute((state) => {
+      this.unlessPublished(state);
+      return [
+        this.checked(state, 'competitor.status', actor, {
+          competitor,
+          status,
+          ...(reason ? { reason } : {}),
+        }),
+      ];
+    });
   }
 
+  /**
+   * Publishes the results as final, or re-publishes them after a correction. Refused with the
+   * list of what is missing until every sub-criterion is locked and signed off by its panel; a
+   * repeat while the results stand is acknowledged and appends nothing.
+   */
   async publish(actor: string): Promise<void> {
-    await this.execute((state) =>
-      state.scoring.published ? [] : [scoringDraft('results.published', actor, {}).draft],
-    );
+    await this.execute((state) => {
+      if (state.results.published) return [];
+      const blockers = blockersOf(state);
+      if (blockers.length > 0) throw new PublicationBlockedError(blockers);
+      return [scoringDraft('results.published', actor, {}).draft];
+    });
+  }
+
+  /** Where the results stand: marking, locked, final, correcting or corrected. */
+  get resultsStage() {
+    return stageOfResults(this.state);
   }
 
   board(view: BoardView): Board {
@@ -326,7 +343,7 @@ export class CompetitionRuntime {
    */
   async spectatorBoard(now = new Date()): Promise<Board> {
     const freezeAt = freezeTimeOf(this.context);
-    if (!freezeAt || this.state.scoring.published || now < new Date(freezeAt)) {
+    if (!freezeAt || this.state.results.published || now < new Date(freezeAt)) {
       return this.board('public');
     }
     if (
@@ -355,7 +372,11 @@ export class CompetitionRuntime {
       conflicts: Object.fromEntries(
         [...this.state.conflicts].map(([expert, ids]) => [expert, [...ids]]),
       ),
-      published: scoring.published,
+      published: this.state.results.published,
+      stage: stageOfResults(this.state),
+      /** What keeps the results from being published: shown before anyone presses Publish. */
+      publicationBlockers: blockersOf(this.state),
+      corrections: this.state.results.corrections,
       head: this.head,
     };
   }
@@ -402,6 +423,7 @@ export class CompetitionRuntime {
   }
 
   private markRejection(state: RuntimeState, expert: ExpertParty, mark: MarkEntry) {
+    if (state.results.published) return reject('results_published');
     const aspect = state.scoring.index.aspectByCode.get(mark.aspect);
     if (!aspect) return reject('unknown_aspect', { aspect: mark.aspect });
     const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
@@ -429,6 +451,11 @@ export class CompetitionRuntime {
    */
   private recorded(state: RuntimeState, mark: MarkEntry): MarkEntry | undefined {
     return state.scoring.markById(mark.id);
+  }
+
+  /** Throws while the results are published: nothing may change them before an unlock. */
+  private unlessPublished(state: RuntimeState): void {
+    if (state.results.published) throw new ScoringError('results_published');
   }
 
   /** The event's draft, or the engine's reason for refusing it. */

@@ -11,7 +11,7 @@ import {
 import type { ScopeTarget } from '../auth/access';
 import { collections } from '../collections';
 import { CompetitionUnavailableError } from '../competitions/registry';
-import { LockBlockedError } from '../competitions/runtime-types';
+import { LockBlockedError, PublicationBlockedError } from '../competitions/runtime-types';
 import type { Services } from '../services';
 import { ApiError, type ErrorDetail } from './errors';
 
@@ -51,6 +51,16 @@ function rejectionDetails(
   error: ScoringError,
 ): ErrorDetail[] {
   const first = { path: '', code: rejection.reason, message: reasonMessage(lang, rejection) };
+  if (error instanceof PublicationBlockedError) {
+    return [
+      first,
+      ...error.blockers.map((blocker) => ({
+        path: blocker.subCriterion,
+        code: blocker.reason,
+        message: reasonMessage(lang, { reason: blocker.reason, params: { ...blocker } }),
+      })),
+    ];
+  }
   if (!(error instanceof LockBlockedError)) return [first];
   return [
     first,

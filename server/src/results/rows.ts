@@ -35,8 +35,10 @@ export interface CompetitionResults {
   competition: Competition;
   /** The profile's scale: the export adds the scale column only where it is not `none`. */
   scale: 'none' | 'ws700' | 'legacy500';
-  /** When the results were published; null while they are provisional. */
+  /** When the results were published; null while they are provisional (or being corrected). */
   publishedAt: string | null;
+  /** The re-publication after a correction, when there was one (docs/results-lifecycle.md). */
+  correctedAt: string | null;
   rows: ResultRow[];
 }
 
@@ -51,7 +53,9 @@ export async function competitionResults(
 ): Promise<CompetitionResults | null> {
   if (!competition.scheme) return null;
   const runtime = await registry.open(competition.id);
-  const { scoring, people } = runtime.state;
+  const { scoring, people, results } = runtime.state;
+  // Medals are only ever printed on final results.
+  const final = results.published !== null;
   const skillName = competition.skill.name[lang] ?? competition.skill.name.ru;
   const rows = scoring.results().map((result): ResultRow => {
     const person = people.get(result.competitor);
@@ -66,8 +70,8 @@ export async function competitionResults(
       regionName: getRegion(regionId) ? regionName(regionId as RegionId, lang) : regionId,
       collegeId: person?.collegeId ?? null,
       name: person?.name ?? null,
-      medal: result.medal,
-      medallion: result.medallion,
+      medal: final ? result.medal : null,
+      medallion: final && result.medallion,
       total: result.total,
       percent: result.percent,
       scaled: result.scaled,
@@ -78,7 +82,8 @@ export async function competitionResults(
   return {
     competition,
     scale: runtime.context.profile.scale,
-    publishedAt: scoring.published?.at ?? null,
+    publishedAt: results.published?.at ?? null,
+    correctedAt: results.published && results.corrections.length > 0 ? results.published.at : null,
     rows,
   };
 }

@@ -6,3 +6,4 @@ export * from './replica';
 export * from './publication';
 export * from './stage';
 export * from './screen';
+export * from './lifecycle';

@@ -4,6 +4,7 @@ import type { Medal } from '../scoring/medals';
 import type { TeamStanding } from '../scoring/teams';
 import type { CeremonyMode } from './ceremony';
 import type { JsonOp } from './json-diff';
+import type { ResultsStage } from './lifecycle';
 
 /**
  * The public board payloads, one definition for the server that sends them (HTTP and /board)
@@ -46,9 +47,16 @@ export interface Board {
   skill: { number: string; name: Localized };
   view: BoardView;
   policy: PublicationPolicy;
+  /** The results are final (published and not reopened since): only then medals show. */
   published: boolean;
   /** Figures may still change: shown with a "provisional" label. */
   provisional: boolean;
+  /** Where the results stand in their lifecycle (docs/results-lifecycle.md). */
+  stage: ResultsStage;
+  /** The latest re-publication after a correction (null unless the stage is `corrected`). */
+  correctedAt: string | null;
+  /** Sub-criteria locked, of all in the scheme: the `locked` policy's "n of m locked". */
+  locked: { count: number; of: number };
   /** Sub-criteria whose marks the totals count (all of them unless the policy is `locked`). */
   counted: string[];
   /** Criterion ids in scheme order with their maximum, for the columns and the charts. */
@@ -88,9 +96,9 @@ export interface CompetitionSummary {
 }
 
 export interface MedalTables {
-  /** Some counted competition is not published yet: the table may still change. */
+  /** Some competition is not final yet: the table may still change. */
   provisional: boolean;
-  /** Competitions whose medals are counted. */
+  /** Competitions whose medals are counted: final ones only. */
   counted: string[];
   regions: TeamStanding[];
   colleges: (TeamStanding & { name: Localized | null })[];

@@ -103,6 +103,12 @@ export const scoring = defineNamespace({
         'Sub-criterion {{subCriterion}} cannot be locked: {{count}} marks are missing or disputed',
       no_open_discrepancy: 'There is no open discrepancy for this competitor on aspect {{aspect}}',
       already_signed_off: 'Expert {{expert}} has already signed off sub-criterion {{subCriterion}}',
+      publication_blocked:
+        'The results cannot be published yet: {{count}} sub-criteria are not locked or not signed off',
+      sign_off_missing: 'Sub-criterion {{subCriterion}} is not signed off by expert {{expert}}',
+      results_published:
+        'The results are published: nothing can change until the chief expert unlocks a sub-criterion with a reason',
+      results_not_final: 'The results are not final: publish them first',
       aspect_unmarked: 'Aspect {{aspect}} is not marked for this competitor',
       discrepancy_open: "{{aspect}}: the judges' scores differ by more than allowed",
       compatriot: 'The expert and the competitor are from the same delegation',
@@ -210,6 +216,12 @@ export const scoring = defineNamespace({
         'Подкритерий {{subCriterion}} нельзя заблокировать: недостающих или спорных оценок — {{count}}',
       no_open_discrepancy: 'По аспекту {{aspect}} у этого участника нет открытого расхождения',
       already_signed_off: 'Эксперт {{expert}} уже подписал подкритерий {{subCriterion}}',
+      publication_blocked:
+        'Результаты пока нельзя опубликовать: не заблокировано или не подписано подкритериев — {{count}}',
+      sign_off_missing: 'Подкритерий {{subCriterion}} не подписан экспертом {{expert}}',
+      results_published:
+        'Результаты опубликованы: изменения невозможны, пока главный эксперт не разблокирует подкритерий с указанием причины',
+      results_not_final: 'Результаты не окончательные: сначала опубликуйте их',
       aspect_unmarked: 'Аспект {{aspect}} у этого участника не оценён',
       discrepancy_open: '{{aspect}}: оценки судей расходятся больше допустимого',
       compatriot: 'Эксперт и участник из одной делегации',
@@ -322,6 +334,12 @@ export const scoring = defineNamespace({
         '{{subCriterion}} ішкі критерийін бұғаттау мүмкін емес: жетіспейтін немесе даулы бағалар саны — {{count}}',
       no_open_discrepancy: '{{aspect}} аспектісі бойынша бұл қатысушыда ашық алшақтық жоқ',
       already_signed_off: '{{expert}} сарапшысы {{subCriterion}} ішкі критерийіне қол қойып қойған',
+      publication_blocked:
+        'Нәтижелерді әлі жариялау мүмкін емес: бұғатталмаған немесе қол қойылмаған ішкі критерийлер саны — {{count}}',
+      sign_off_missing: '{{subCriterion}} ішкі критерийіне {{expert}} сарапшысы қол қоймаған',
+      results_published:
+        'Нәтижелер жарияланды: бас сарапшы ішкі критерийді себебін көрсетіп ашпайынша ештеңе өзгермейді',
+      results_not_final: 'Нәтижелер түпкілікті емес: алдымен оларды жариялаңыз',
       aspect_unmarked: '{{aspect}} аспектісі бұл қатысушы үшін бағаланбаған',
       discrepancy_open: '{{aspect}}: сарапшылардың бағалары рұқсат етілгеннен көп алшақ',
       compatriot: 'Сарапшы мен қатысушы бір делегациядан',

@@ -24,6 +24,11 @@ export const scoringReasons = [
   'lock_blocked',
   'no_open_discrepancy',
   'already_signed_off',
+  // the results lifecycle: publication, marks after it, the ceremony
+  'publication_blocked',
+  'sign_off_missing',
+  'results_published',
+  'results_not_final',
   // what keeps a sub-criterion from being locked
   'aspect_unmarked',
   'discrepancy_open',

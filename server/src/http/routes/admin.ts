@@ -122,10 +122,10 @@ export function adminRoutes(services: Services): Router {
       const status = championshipStatus(
         competitions.map(({ id }) => {
           // Only a competition with a scheme runs; one without has nothing marked yet.
-          const scoring = services.competitions.get(id)?.state.scoring;
+          const state = services.competitions.get(id)?.state;
           return {
-            marked: scoring?.progress().marked ?? 0,
-            published: (scoring?.published ?? null) !== null,
+            marked: state?.scoring.progress().marked ?? 0,
+            published: (state?.results.published ?? null) !== null,
           };
         }),
       );

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ceremonyModeSchema, clampStep, idSchema, type BoardRow } from '@ashyq/shared';
+import {
+  ceremonyModeSchema,
+  clampStep,
+  idSchema,
+  ScoringError,
+  type BoardRow,
+} from '@ashyq/shared';
 import { param, requireChampionshipScope, requireCompetitionRole } from '../../auth/middleware';
 import { boardsOf } from '../../boards/service';
 import { ReferenceRepository } from '../../domain/reference';
 import type { Services } from '../../services';
-import { scopeOfCompetition } from '../competition-access';
+import { command, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
 import { championshipOfCompetition } from './admin-support';
 
@@ -94,10 +100,13 @@ export function boardRoutes(services: Services): Router {
     championshipOfCompetition(reference, param('competitionId')),
   );
 
-  /** The final rows the reveal steps through. */
+  /** The final rows the reveal steps through; refused while the results are not final. */
   const finalRows = async (competitionId: string): Promise<BoardRow[]> => {
     const board = await boards.data.competitionBoard(competitionId, 'staff');
     if (!board) throw new ApiError('not_found');
+    if (!board.published) {
+      await command(() => Promise.reject(new ScoringError('results_not_final')));
+    }
     return board.rows ?? [];
   };
 

@@ -147,7 +147,7 @@ export function chiefRoutes(services: Services): Router {
   router.post(`${base}/publish`, chiefOnly, async (req, res) => {
     const running = await runtime(req);
     await command(() => running.publish(actorId(req)));
-    res.json({ published: running.state.scoring.published });
+    res.json({ published: running.state.results.published, stage: running.resultsStage });
   });
 
   router.get(`${base}/events`, async (req, res) => {

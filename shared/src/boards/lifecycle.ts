@@ -1,0 +1,115 @@
+import type { LockState } from '../scoring/views';
+
+/**
+ * A competition's results lifecycle (docs/results-lifecycle.md):
+ * `marking` (some sub-criterion open) → `locked` (every sub-criterion locked and signed off by
+ * its whole panel) → `final` (published) → after the chief unlocks a sub-criterion with a reason,
+ * `correcting` (provisional again) → `corrected` once re-published.
+ */
+export type ResultsStage = 'marking' | 'locked' | 'final' | 'correcting' | 'corrected';
+
+/** What the log says about publication: every publication and every unlock after the first. */
+export interface ResultsRecord {
+  /** The latest publication, while it still stands (null while marking or correcting). */
+  published: { at: string; actor: string } | null;
+  /** The first publication, kept through corrections. */
+  firstPublishedAt: string | null;
+  /** Unlocks after the first publication, with the chief's reason, oldest first. */
+  corrections: { at: string; actor: string; subCriterion: string; reason: string }[];
+}
+
+export const emptyResultsRecord = (): ResultsRecord => ({
+  published: null,
+  firstPublishedAt: null,
+  corrections: [],
+});
+
+/** The record after one accepted event of the competition's log; other events change nothing. */
+export function followResults(
+  record: ResultsRecord,
+  event: { type: string; at: string; actor: string; data?: unknown },
+): ResultsRecord {
+  if (event.type === 'results.published') {
+    return {
+      ...record,
+      published: { at: event.at, actor: event.actor },
+      firstPublishedAt: record.firstPublishedAt ?? event.at,
+    };
+  }
+  if (event.type === 'subCriterion.unlocked' && record.firstPublishedAt !== null) {
+    const { subCriterion, reason } = (event.data ?? {}) as {
+      subCriterion?: string;
+      reason?: string;
+    };
+    return {
+      ...record,
+      published: null,
+      corrections: [
+        ...record.corrections,
+        {
+          at: event.at,
+          actor: event.actor,
+          subCriterion: subCriterion ?? '',
+          reason: reason ?? '',
+        },
+      ],
+    };
+  }
+  return record;
+}
+
+/** Why the results cannot be published yet: one entry per sub-criterion and what it lacks. */
+export type PublicationBlocker =
+  | { reason: 'not_locked'; subCriterion: string }
+  | { reason: 'sign_off_missing'; subCriterion: string; expert: string };
+
+/**
+ * What keeps the results from being published, in scheme order: every sub-criterion must be
+ * locked and signed off by every expert on its panel (at least one sign-off where no panel is set).
+ */
+export function publicationBlockers(
+  locks: readonly Pick<LockState, 'subCriterion' | 'locked' | 'signOffs'>[],
+  panels: ReadonlyMap<string, readonly string[]>,
+): PublicationBlocker[] {
+  return locks.flatMap((lock): PublicationBlocker[] => {
+    if (!lock.locked) return [{ reason: 'not_locked', subCriterion: lock.subCriterion }];
+    const signed = new Set(lock.signOffs.map((signOff) => signOff.expert));
+    const panel = panels.get(lock.subCriterion) ?? [];
+    if (panel.length === 0 && signed.size === 0) {
+      return [{ reason: 'sign_off_missing', subCriterion: lock.subCriterion, expert: '' }];
+    }
+    return panel
+      .filter((expert) => !signed.has(expert))
+      .map((expert) => ({ reason: 'sign_off_missing', subCriterion: lock.subCriterion, expert }));
+  });
+}
+
+/** Where the results stand, from the log's record and whether anything still blocks publishing. */
+export function resultsStage(record: ResultsRecord, blockers: number): ResultsStage {
+  if (record.published) return record.corrections.length > 0 ? 'corrected' : 'final';
+  if (record.firstPublishedAt !== null) return 'correcting';
+  return blockers === 0 ? 'locked' : 'marking';
+}
+
+/** Final results: published and not reopened since. Only these show medals and count in tables. */
+export function isFinal(stage: ResultsStage): boolean {
+  return stage === 'final' || stage === 'corrected';
+}
+
+/** "dd.mm.yyyy HH:mm" in Asia/Almaty, as boards and documents print a correction's time. */
+export function almatyStamp(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Almaty',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+}
