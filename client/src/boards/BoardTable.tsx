@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Board } from '@ashyq/shared';
+import { boardLabel, type Board, type BoardLabel } from '@ashyq/shared';
 import { formatMarks, localized, personName, regionLabel } from './format';
 import { useMovingRows } from './MovingRows';
 import './boards.css';
@@ -85,18 +85,14 @@ export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?
   );
 }
 
-/** The board's state in words: published, provisional, locked only, embargo, frozen, ceremony. */
+/**
+ * The board's state in words, the same phrase on the board, the big screen and the overview:
+ * final, corrected, provisional (live or locked only, n of m), embargoed, frozen, or the ceremony.
+ */
 export function BoardState({ board, live, lost }: { board: Board; live: boolean; lost: boolean }) {
-  const { t, i18n } = useTranslation('board');
+  const { t } = useTranslation('board');
   const percent = (part: number, whole: number) =>
     whole === 0 ? 0 : Math.floor((part / whole) * 100);
-  const time = board.frozenAt
-    ? new Date(board.frozenAt).toLocaleTimeString(i18n.language, {
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'Asia/Almaty',
-      })
-    : '';
   return (
     <div className="board-state">
       <LiveBadge live={live} lost={lost} />
@@ -112,19 +108,26 @@ export function BoardState({ board, live, lost }: { board: Board; live: boolean;
           {board.ceremony.hidden > 0 &&
             ` · ${t('ceremonyHidden', { count: board.ceremony.hidden })}`}
         </strong>
-      ) : board.frozenAt ? (
-        <strong className="label frozen">{t('frozen', { time })}</strong>
-      ) : board.published ? (
-        <strong className="label published">{t('published')}</strong>
-      ) : board.rows === null ? (
-        <strong className="label embargo">{t('embargo')}</strong>
       ) : (
-        <strong className="label provisional">
-          {board.policy === 'locked' ? t('lockedOnly') : t('provisional')}
-        </strong>
+        <BoardLabelText label={boardLabel(board)} />
       )}
     </div>
   );
+}
+
+/** One board label in the reader's language, styled by what it says. */
+export function BoardLabelText({ label }: { label: BoardLabel }) {
+  const { t } = useTranslation('board');
+  const { key, ...params } = label;
+  const tone =
+    key === 'final' || key === 'corrected'
+      ? 'published'
+      : key === 'embargo' || key === 'nothingLocked'
+        ? 'embargo'
+        : key === 'frozen'
+          ? 'frozen'
+          : 'provisional';
+  return <strong className={`label ${tone}`}>{t(`state.${key}`, params)}</strong>;
 }
 
 /** "Live" while pushes arrive; after a lost connection, that the figures are the last received. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ChampionshipOverview } from '@ashyq/shared';
-import { LiveBadge } from './BoardTable';
+import { BoardLabelText, LiveBadge } from './BoardTable';
 import { formatMarks, localized, personName, regionLabel } from './format';
 import { MedalTable } from './MedalTable';
 import { useBoardRoom } from './useBoardRoom';
@@ -40,6 +40,7 @@ export function OverviewPage() {
                   {t(`status.${competition.status}`)}
                   {competition.day !== null && ` · ${t('day', { day: competition.day })}`}
                 </span>
+                <BoardLabelText label={competition.label} />
                 <span className="bars">
                   <span
                     className="bar"
@@ -62,9 +63,7 @@ export function OverviewPage() {
                       ({regionLabel(competition.leader.regionId, lang)}){' '}
                       {formatMarks(competition.leader.total)}
                     </>
-                  ) : (
-                    t('noFigures')
-                  )}
+                  ) : null}
                 </span>
               </li>
             ))}

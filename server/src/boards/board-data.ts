@@ -1,5 +1,6 @@
 import {
   defaultTeamRules,
+  boardLabel,
   effectivePublication,
   getProfile,
   competitionStage,
@@ -197,13 +198,24 @@ export class BoardData {
     const runtime = this.services.competitions.get(competition.id);
     const base = { id: competition.id, skill: competition.skill };
     if (!runtime || !board) {
+      const policy = effectivePublication(
+        competition,
+        championship,
+        getProfile(competition.profileId)?.publicationDefault ?? 'locked',
+      ).policy;
+      const subCriteria = (competition.scheme?.criteria ?? []).flatMap((c) => c.subCriteria);
       return {
         ...base,
-        policy: effectivePublication(
-          competition,
-          championship,
-          getProfile(competition.profileId)?.publicationDefault ?? 'locked',
-        ).policy,
+        policy,
+        label: boardLabel({
+          published: false,
+          stage: 'marking',
+          correctedAt: null,
+          policy,
+          rows: null,
+          locked: { count: 0, of: subCriteria.length },
+          frozenAt: null,
+        }),
         status: 'not_started',
         markedPercent: 0,
         lockedPercent: 0,
@@ -215,6 +227,7 @@ export class BoardData {
     return {
       ...base,
       policy: board.policy,
+      label: boardLabel(board),
       ...(await this.publicStage(runtime)),
       leader: leader
         ? {

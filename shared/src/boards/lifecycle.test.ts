@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   almatyStamp,
+  boardLabel,
   emptyResultsRecord,
   followResults,
   isFinal,
@@ -81,5 +82,45 @@ describe('the results lifecycle', () => {
 describe('almatyStamp', () => {
   it('prints the time in Asia/Almaty as dd.mm.yyyy HH:mm', () => {
     expect(almatyStamp('2026-05-14T08:05:00Z')).toBe('14.05.2026 13:05');
+  });
+});
+
+describe('boardLabel', () => {
+  const board = {
+    published: false,
+    stage: 'marking' as const,
+    correctedAt: null,
+    policy: 'locked' as const,
+    rows: null,
+    locked: { count: 0, of: 12 },
+    frozenAt: null,
+  };
+
+  it('says when the locked policy has nothing to show, and how much is locked', () => {
+    expect(boardLabel(board)).toEqual({ key: 'nothingLocked', of: 12 });
+    expect(boardLabel({ ...board, rows: [], locked: { count: 3, of: 12 } })).toEqual({
+      key: 'locked',
+      count: 3,
+      of: 12,
+    });
+  });
+
+  it('names final, corrected, correcting, frozen, embargoed and live boards', () => {
+    expect(boardLabel({ ...board, published: true, stage: 'final' })).toEqual({ key: 'final' });
+    expect(
+      boardLabel({
+        ...board,
+        published: true,
+        stage: 'corrected',
+        correctedAt: '2026-05-14T08:05:00Z',
+      }),
+    ).toEqual({ key: 'corrected', time: '14.05.2026 13:05' });
+    expect(boardLabel({ ...board, stage: 'correcting' })).toEqual({ key: 'correcting' });
+    expect(boardLabel({ ...board, policy: 'live', frozenAt: '2026-05-14T08:05:00Z' })).toEqual({
+      key: 'frozen',
+      time: '13:05',
+    });
+    expect(boardLabel({ ...board, policy: 'embargo' })).toEqual({ key: 'embargo' });
+    expect(boardLabel({ ...board, policy: 'live' })).toEqual({ key: 'live' });
   });
 });

@@ -1,4 +1,5 @@
 import type { LockState } from '../scoring/views';
+import type { Board } from './types';
 
 /**
  * A competition's results lifecycle (docs/results-lifecycle.md):
@@ -112,4 +113,41 @@ export function almatyStamp(iso: string): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * What a board shows, in one phrase that the public board, the big screen, the overview and
+ * the medal tables all use (the `board` namespace's `state.<key>`, filled with the params).
+ */
+export type BoardLabel =
+  | { key: 'final' }
+  | { key: 'corrected'; time: string }
+  | { key: 'correcting' }
+  | { key: 'live' }
+  | { key: 'locked'; count: number; of: number }
+  | { key: 'nothingLocked'; of: number }
+  | { key: 'embargo' }
+  | { key: 'frozen'; time: string };
+
+/** The label of a board payload (times as dd.mm.yyyy HH:mm or HH:mm in Asia/Almaty). */
+export function boardLabel(
+  board: Pick<
+    Board,
+    'published' | 'stage' | 'correctedAt' | 'policy' | 'rows' | 'locked' | 'frozenAt'
+  >,
+): BoardLabel {
+  if (board.published) {
+    return board.correctedAt
+      ? { key: 'corrected', time: almatyStamp(board.correctedAt) }
+      : { key: 'final' };
+  }
+  if (board.frozenAt) return { key: 'frozen', time: almatyStamp(board.frozenAt).slice(11) };
+  if (board.stage === 'correcting') return { key: 'correcting' };
+  if (board.policy === 'embargo') return { key: 'embargo' };
+  if (board.policy === 'locked') {
+    return board.locked.count === 0
+      ? { key: 'nothingLocked', of: board.locked.of }
+      : { key: 'locked', count: board.locked.count, of: board.locked.of };
+  }
+  return { key: 'live' };
 }

@@ -4,7 +4,7 @@ import type { Medal } from '../scoring/medals';
 import type { TeamStanding } from '../scoring/teams';
 import type { CeremonyMode } from './ceremony';
 import type { JsonOp } from './json-diff';
-import type { ResultsStage } from './lifecycle';
+import type { BoardLabel, ResultsStage } from './lifecycle';
 
 /**
  * The public board payloads, one definition for the server that sends them (HTTP and /board)
@@ -86,6 +86,8 @@ export interface CompetitionSummary {
   lockedPercent: number;
   /** The marking day of the earliest sub-criterion not yet locked (null once all are). */
   day: number | null;
+  /** What the public board shows, in the words every board uses. */
+  label: BoardLabel;
   /** The public board's first place, when the policy shows figures. */
   leader: {
     competitor: string;

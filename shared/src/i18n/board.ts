@@ -3,6 +3,16 @@ import { defineNamespace } from './messages';
 /** The public pages: championship overview and competition boards. */
 export const board = defineNamespace({
   en: {
+    state: {
+      final: 'Final results',
+      corrected: 'Final results, corrected on {{time}}',
+      correcting: 'Provisional: results reopened for a correction',
+      live: 'Provisional (live): figures may still change',
+      locked: 'Provisional: locked sub-criteria only, {{count}} of {{of}} locked',
+      nothingLocked: 'Provisional: nothing to show yet, 0 of {{of}} sub-criteria locked',
+      embargo: 'Embargoed: results will appear when they are published',
+      frozen: 'Provisional: frozen since {{time}}; results follow at the ceremony',
+    },
     live: 'Live',
     offline: 'Reconnecting: showing the last figures received',
     frozen: 'The board stopped at {{time}}; results follow at the ceremony',
@@ -13,7 +23,7 @@ export const board = defineNamespace({
     medals: 'Medal tables',
     medalsByRegion: 'Medals by region',
     medalsByCollege: 'Medals by college',
-    medalsProvisional: 'Provisional: some competitions are not published yet',
+    medalsProvisional: 'Final results only: some competitions are not final yet',
     noMedals: 'No medals counted yet',
     noFigures: 'Figures are not public yet',
     day: 'Day {{day}}',
@@ -68,6 +78,17 @@ export const board = defineNamespace({
     noPosition: '—',
   },
   ru: {
+    state: {
+      final: 'Окончательные результаты',
+      corrected: 'Окончательные результаты, исправлены {{time}}',
+      correcting: 'Предварительно: результаты открыты для исправления',
+      live: 'Предварительно (в реальном времени): данные ещё могут измениться',
+      locked:
+        'Предварительно: только заблокированные подкритерии, заблокировано {{count}} из {{of}}',
+      nothingLocked: 'Предварительно: пока нечего показать, заблокировано 0 из {{of}} подкритериев',
+      embargo: 'Эмбарго: результаты появятся после публикации',
+      frozen: 'Предварительно: табло остановлено в {{time}}; результаты объявят на церемонии',
+    },
     live: 'В эфире',
     offline: 'Переподключение: показаны последние полученные данные',
     frozen: 'Табло остановлено в {{time}}; результаты объявят на церемонии',
@@ -78,7 +99,7 @@ export const board = defineNamespace({
     medals: 'Медальный зачёт',
     medalsByRegion: 'Медали по регионам',
     medalsByCollege: 'Медали по колледжам',
-    medalsProvisional: 'Предварительно: не все компетенции опубликованы',
+    medalsProvisional: 'Только окончательные результаты: не все компетенции завершены',
     noMedals: 'Медалей пока нет',
     noFigures: 'Результаты пока не публикуются',
     day: 'День {{day}}',
@@ -133,6 +154,17 @@ export const board = defineNamespace({
     noPosition: '—',
   },
   kk: {
+    state: {
+      final: 'Түпкілікті нәтижелер',
+      corrected: 'Түпкілікті нәтижелер, {{time}} түзетілді',
+      correcting: 'Алдын ала: нәтижелер түзету үшін ашылды',
+      live: 'Алдын ала (тікелей): сандар әлі өзгеруі мүмкін',
+      locked: 'Алдын ала: тек бұғатталған ішкі критерийлер, {{of}} ішінен {{count}} бұғатталды',
+      nothingLocked:
+        'Алдын ала: әзірге көрсететін ештеңе жоқ, {{of}} ішкі критерийдің 0-і бұғатталды',
+      embargo: 'Эмбарго: нәтижелер жарияланғаннан кейін шығады',
+      frozen: 'Алдын ала: табло {{time}} уақытында тоқтады; нәтижелер салтанатта жарияланады',
+    },
     live: 'Тікелей',
     offline: 'Қайта қосылуда: соңғы алынған деректер көрсетілген',
     frozen: 'Табло {{time}} кезінде тоқтатылды; нәтижелер салтанатта жарияланады',
@@ -143,7 +175,7 @@ export const board = defineNamespace({
     medals: 'Медальдық есеп',
     medalsByRegion: 'Өңірлер бойынша медальдар',
     medalsByCollege: 'Колледждер бойынша медальдар',
-    medalsProvisional: 'Алдын ала: барлық құзыреттер жарияланған жоқ',
+    medalsProvisional: 'Тек түпкілікті нәтижелер: барлық құзыреттер аяқталған жоқ',
     noMedals: 'Әзірге медальдар жоқ',
     noFigures: 'Нәтижелер әзірге жарияланбайды',
     day: '{{day}}-күн',
