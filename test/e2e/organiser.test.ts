@@ -197,8 +197,11 @@ async function markEverything(server: RunningServer) {
   });
   const reply = await api(server, expert, 'POST', '/api/expert/marks', { marks });
   expect(reply.results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
-  for (const sub of ['A1', 'B1'])
+  for (const sub of ['A1', 'B1']) {
     await api(server, organiser, 'POST', `${chief}/sub-criteria/${sub}/lock`);
+    // Publishing needs every sub-criterion signed off by its panel (docs/results-lifecycle.md).
+    await api(server, expert, 'POST', `/api/expert/sign-off/${sub}`, { pin });
+  }
 }
 
 async function rowsOf(file: string): Promise<unknown[][]> {
