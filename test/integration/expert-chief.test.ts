@@ -383,6 +383,11 @@ describe('publication and the public board', () => {
     const published = await call(base, cookies.chief, 'POST', chief('/publish'));
     expect(published.status).toBe(200);
     expect(published.body.stage).toBe('final');
+    // No mark is accepted on published results: the expert is told why.
+    const late = await call(base, cookies.e2, 'POST', '/api/expert/marks?lang=en', {
+      marks: [judged('p1', 'B1.J1', 3)],
+    });
+    expect(late.body.results[0]).toMatchObject({ status: 'rejected', reason: 'results_published' });
     const board = await call(
       base,
       undefined,
