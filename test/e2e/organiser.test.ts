@@ -547,9 +547,15 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
   });
 
   it('publishes after marking and downloads results that match the engine', async () => {
-    await markEverything(server);
     await page.goto(`${server.url}/organiser/championships/${championshipId}`);
     const row = page.locator(`tr[data-competition="${competitionId}"]`);
+    // Nothing locked yet: no Publish button, the row says what is missing.
+    await row
+      .getByText('Cannot be published yet: 2 sub-criteria not locked or not signed off')
+      .waitFor();
+    expect(await row.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await markEverything(server);
+    await page.reload();
     await row.getByText('25 / 25').waitFor();
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: 'Publish' }).click();

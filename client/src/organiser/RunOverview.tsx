@@ -12,7 +12,13 @@ interface Overview {
   openDiscrepancies: unknown[];
   locks: LockState[];
   published: { at: string } | null;
+  /** What keeps the results from being published; the server refuses until it is empty. */
+  publicationBlockers: { subCriterion: string }[];
 }
+
+/** The sub-criteria still not locked or not signed off. */
+const notReady = (overview: Overview) =>
+  new Set(overview.publicationBlockers.map((blocker) => blocker.subCriterion)).size;
 
 /** How often the overview asks again: a glance at the run, not a live board. */
 const refreshMs = 10_000;
@@ -68,7 +74,9 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
     setRound((n) => n + 1);
   }
 
-  const unpublished = running.filter((c) => overviews[c.id] && !overviews[c.id]!.published);
+  const unpublished = running.filter(
+    (c) => overviews[c.id] && !overviews[c.id]!.published && notReady(overviews[c.id]!) === 0,
+  );
   return (
     <>
       <h2>{t('run.title')}</h2>
@@ -115,11 +123,16 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
                 <td>{signOffs}</td>
                 <td>{overview.published ? t('run.published') : t('run.notPublished')}</td>
                 <td>
-                  {!overview.published && (
-                    <button type="button" onClick={() => void publish([competition.id])}>
-                      {t('run.publish')}
-                    </button>
-                  )}{' '}
+                  {!overview.published &&
+                    (notReady(overview) > 0 ? (
+                      <span className="org-warn">
+                        {t('run.notReady', { count: notReady(overview) })}
+                      </span>
+                    ) : (
+                      <button type="button" onClick={() => void publish([competition.id])}>
+                        {t('run.publish')}
+                      </button>
+                    ))}{' '}
                   <Link to={`/competitions/${competition.id}`}>{t('run.board')}</Link>{' '}
                   <Link to={`/chief/${competition.id}`}>{t('run.chief')}</Link>
                 </td>

@@ -112,6 +112,7 @@ export const organiser = defineNamespace({
       notPublished: 'Not published',
       publish: 'Publish',
       publishAll: 'Publish all competitions',
+      notReady: 'Cannot be published yet: {{count}} sub-criteria not locked or not signed off',
       publishConfirm: 'Publish the results? They become final and public.',
       board: 'Public board',
       chief: 'Chief expert console',
@@ -395,6 +396,8 @@ export const organiser = defineNamespace({
       notPublished: 'Не опубликованы',
       publish: 'Опубликовать',
       publishAll: 'Опубликовать все компетенции',
+      notReady:
+        'Пока нельзя опубликовать: не заблокировано или не подписано подкритериев — {{count}}',
       publishConfirm: 'Опубликовать результаты? Они станут окончательными и публичными.',
       board: 'Публичное табло',
       chief: 'Пульт главного эксперта',
@@ -682,6 +685,8 @@ export const organiser = defineNamespace({
       notPublished: 'Жарияланбаған',
       publish: 'Жариялау',
       publishAll: 'Барлық құзыреттерді жариялау',
+      notReady:
+        'Әлі жариялау мүмкін емес: бұғатталмаған немесе қол қойылмаған ішкі критерийлер саны — {{count}}',
       publishConfirm: 'Нәтижелерді жариялайсыз ба? Олар түпкілікті және жария болады.',
       board: 'Жария табло',
       chief: 'Бас сарапшы пульті',
