@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion, LockState, MarkEntry, SubCriterionProgress } from '@ashyq/shared';
-import type { BoardRow } from '../../server/src/competitions/board';
+import type { Board, BoardRow } from '../../server/src/competitions/board';
 import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import type { ErrorDetail } from '../../server/src/http/errors';
 import type { StoredEvent } from '../../server/src/store/port';
@@ -398,6 +398,47 @@ describe('publication and the public board', () => {
     expect(board.body.published).toBe(true);
     expect(board.body.rows.map((r: BoardRow) => r.competitor).sort()).toEqual(['p1', 'p2']);
     expect(board.body.rows[0].college).toMatchObject({ ru: 'Высший колледж' });
+  });
+
+  it('reopens published results on an unlock with a reason; re-published, the board says corrected', async () => {
+    const publicBoard = async () =>
+      (await call(base, undefined, 'GET', `/api/public/competitions/${seeded.competitionId}/board`))
+        .body as Board;
+    const deputyTries = await call(base, cookies.deputy, 'POST', chief('/sub-criteria/A2/unlock'), {
+      reason: 'contrast measured on the wrong screen',
+    });
+    expect(deputyTries.status).toBe(403);
+    const unlocked = await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/unlock'), {
+      reason: 'contrast measured on the wrong screen',
+    });
+    expect(unlocked.status).toBe(200);
+    expect(await publicBoard()).toMatchObject({
+      published: false,
+      provisional: true,
+      stage: 'correcting',
+    });
+    expect((await publicBoard()).rows!.every((row) => row.medal === null)).toBe(true);
+
+    const runtime = await services.competitions.open(seeded.competitionId);
+    expect((await call(base, cookies.chief, 'POST', chief('/sub-criteria/A2/lock'))).status).toBe(
+      200,
+    );
+    for (const expertId of runtime.state.panels.get('A2')!) await runtime.signOff(expertId, 'A2');
+    const again = await call(base, cookies.chief, 'POST', chief('/publish'));
+    expect(again.body.stage).toBe('corrected');
+    const board = await publicBoard();
+    expect(board).toMatchObject({ published: true, stage: 'corrected' });
+    expect(board.correctedAt).toBe(again.body.published.at);
+    const trail = await call(
+      base,
+      cookies.chief,
+      'GET',
+      chief('/events?type=subCriterion.unlocked'),
+    );
+    expect(trail.body.events.at(-1)).toMatchObject({
+      actor: 'chief',
+      data: { subCriterion: 'A2', reason: 'contrast measured on the wrong screen' },
+    });
   });
 
   it('returns nothing IIN-shaped from any public route', async () => {
