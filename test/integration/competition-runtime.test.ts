@@ -330,4 +330,22 @@ describe('the results lifecycle', () => {
     expect(unlocked!.data).toMatchObject({ reason: 'contrast measured on the wrong screen' });
     expect(await runtime.events({ type: 'results.published' })).toHaveLength(2);
   });
+
+  it('a publication stored before the rule, on an unfinished competition, does not stand', async () => {
+    const dataDir = tempDataDir();
+    const { services, runtime, seeded } = await runningCompetition({}, dataDir);
+    await runtime.recordMarks('e2', [choice('p1', 0)]);
+    await services.log.append(seeded.competitionId, runtime.head.seq, [
+      { type: 'results.published', actor: 'organiser-1', data: {} },
+    ]);
+    await closeAll();
+
+    const again = await started(dataDir);
+    const reopened = await again.competitions.open(seeded.competitionId);
+    expect(await reopened.events({ type: 'results.published' })).toHaveLength(1);
+    expect(reopened.resultsStage).toBe('marking');
+    expect(reopened.board('public')).toMatchObject({ published: false, provisional: true });
+    const [mark] = await reopened.recordMarks('e2', [choice('p2', 1)]);
+    expect(mark!.status).toBe('accepted');
+  });
 });

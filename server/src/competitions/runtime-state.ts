@@ -163,7 +163,11 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
         if (state.lastOutcome.ok && !state.lastOutcome.duplicate) {
-          state.results = followResults(state.results, event);
+          // A publication stored before the rule (every sub-criterion locked and signed off) does
+          // not stand: the log keeps it, the results stay provisional and marking can go on.
+          if (scoringEvent.type !== 'results.published' || blockersOf(state).length === 0) {
+            state.results = followResults(state.results, event);
+          }
           state.rescore.follow(
             scoringEvent,
             (competitor, aspect) =>
