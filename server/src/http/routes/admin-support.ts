@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import {
   describeImportIssue,
   namespaces,
@@ -15,6 +15,7 @@ import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import type { EventLog } from '../../events/event-log';
 import { MAX_UPLOAD_BYTES, sniffFileType } from '../../uploads';
+import { rawBody } from '../body';
 import { ApiError, type ErrorCode, type ErrorDetail } from '../errors';
 
 /**
@@ -46,7 +47,7 @@ export function refusal(
 }
 
 /** The uploaded file as bytes, whatever Content-Type the client sent; larger ones are a 413. */
-export const rawUpload: RequestHandler = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+export const rawUpload: RequestHandler = rawBody(MAX_UPLOAD_BYTES);
 
 export function uploadedBytes(req: Request): Buffer {
   return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
