@@ -21,7 +21,7 @@ import {
 import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
 import type { EventDraft } from '../events/chain';
-import type { EventLog } from '../events/event-log';
+import type { EventLog, LogVerdict } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
@@ -358,6 +358,15 @@ export class CompetitionRuntime {
       published: scoring.published,
       head: this.head,
     };
+  }
+
+  /**
+   * log/verify: the hash chain, and the state beside it (the kept snapshot, the state this
+   * runtime serves) against a replay of the log from its first event. A served state the log
+   * does not give is rebuilt from the log before this returns (LiveProjection.verify).
+   */
+  verifyLog(): Promise<LogVerdict> {
+    return this.live.verify();
   }
 
   /** The audit trail: every stored event, optionally narrowed. */
