@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { collections } from '../../server/src/collections';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
+import { RegistrationRefusedError } from '../../server/src/competitions/runtime-types';
 import { loadConfig } from '../../server/src/config';
 import { stateText } from '../../server/src/events/state-check';
 import { createServices, type Services } from '../../server/src/services';
@@ -88,6 +89,32 @@ describe('the runtime across restarts', () => {
       events: before.overview.head.seq,
       head: before.overview.head.hash,
     });
+  });
+});
+
+describe('registering competitors', () => {
+  it('registers a batch whole or not at all, and a refusal cannot be overlooked', async () => {
+    const { runtime, seeded } = await runningCompetition();
+    const [p1] = seeded.competitors;
+    const newcomer = { ...p1!, id: 'p3', iin: '900101300099' };
+    const head = runtime.head;
+
+    // p1 again with another region is refused: newcomer p3 is not registered either.
+    const attempt = runtime.registerCompetitors('organiser-1', [
+      newcomer,
+      { ...p1!, regionId: 'abai' },
+    ]);
+    await expect(attempt).rejects.toBeInstanceOf(RegistrationRefusedError);
+    await expect(attempt).rejects.toMatchObject({
+      refused: [{ id: 'p1', status: 'rejected', reason: 'competitor_exists' }],
+    });
+    expect(runtime.head).toEqual(head);
+    expect(runtime.state.people.has('p3')).toBe(false);
+    expect(runtime.registrationRefusals([newcomer])).toEqual([]);
+
+    const results = await runtime.registerCompetitors('organiser-1', [newcomer, p1!]);
+    expect(results.map((result) => result.status)).toEqual(['accepted', 'duplicate']);
+    expect(runtime.state.people.has('p3')).toBe(true);
   });
 });
 

@@ -31,6 +31,7 @@ import { scoringDraft, type RuntimeState } from './runtime-state';
 import {
   LockBlockedError,
   maxPanelSize,
+  RegistrationRefusedError,
   type ItemResult,
   type RuntimeContext,
 } from './runtime-types';
@@ -75,10 +76,44 @@ export class CompetitionRuntime {
     return this.live.head;
   }
 
-  /** Registers competitors in the log (public fields only, never the IIN); repeats are acknowledged. */
-  registerCompetitors(actor: string, competitors: readonly Competitor[]): Promise<ItemResult[]> {
+  /**
+   * Registers competitors in the log (public fields only, never the IIN), all of them or none:
+   * repeats are acknowledged as duplicates, and if the log refuses any (registration closes with
+   * the first lock) nothing is appended and a RegistrationRefusedError lists every refusal, so
+   * a caller cannot answer success for people who are on no board.
+   */
+  async registerCompetitors(
+    actor: string,
+    competitors: readonly Competitor[],
+  ): Promise<ItemResult[]> {
+    const results = await this.decideItems(competitors, this.registration(actor), {
+      allOrNothing: true,
+    });
+    const refused = results.filter((result) => result.status === 'rejected');
+    if (refused.length > 0) throw new RegistrationRefusedError(refused);
+    return results;
+  }
+
+  /**
+   * The refusals registerCompetitors would meet now, without registering anyone: callers check
+   * before they store anything (a lock landing in between is still refused by the register).
+   */
+  registrationRefusals(competitors: readonly Competitor[]): ItemResult[] {
+    const decide = this.registration('check');
+    return competitors.flatMap((competitor) => {
+      const verdict = decide(this.state, competitor);
+      return Array.isArray(verdict) || verdict === 'duplicate'
+        ? []
+        : [{ id: competitor.id, status: 'rejected' as const, ...verdict }];
+    });
+  }
+
+  private registration(actor: string) {
     const inBatch = new Set<string>();
-    return this.decideItems(competitors, (state, competitor) => {
+    return (
+      state: RuntimeState,
+      competitor: Competitor,
+    ): Rejection | 'duplicate' | EventDraft[] => {
       const entry = {
         id: competitor.id,
         guest: competitor.guest,
@@ -101,7 +136,7 @@ export class CompetitionRuntime {
       if (state.people.has(competitor.id)) return 'duplicate';
       inBatch.add(competitor.id);
       return [draft];
-    });
+    };
   }
 
   /**
@@ -473,13 +508,19 @@ export class CompetitionRuntime {
     await this.live.execute(decide);
   }
 
-  /** Decides every item in one command, so the accepted ones share one durable append. */
+  /**
+   * Decides every item in one command, so the accepted ones share one durable append. With
+   * `allOrNothing`, one refused item keeps every item out of the log (their results still say
+   * which were acceptable).
+   */
   private async decideItems<T extends { id: string }>(
     items: readonly T[],
     decideOne: (state: RuntimeState, item: T) => Rejection | 'duplicate' | EventDraft[],
+    options: { allOrNothing?: boolean } = {},
   ): Promise<ItemResult[]> {
-    const results: ItemResult[] = [];
+    let results: ItemResult[] = [];
     await this.live.execute((state) => {
+      results = [];
       const drafts: EventDraft[] = [];
       for (const item of items) {
         const verdict = decideOne(state, item);
@@ -489,7 +530,8 @@ export class CompetitionRuntime {
           results.push({ id: item.id, status: 'accepted' });
         } else results.push({ id: item.id, status: 'rejected', ...verdict });
       }
-      return drafts;
+      const refused = results.some((result) => result.status === 'rejected');
+      return options.allOrNothing && refused ? [] : drafts;
     });
     return results;
   }

@@ -11,6 +11,7 @@ import {
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
+import { RegistrationRefusedError } from '../competitions/runtime-types';
 import type { Store, StoredDocument } from '../store/port';
 
 /**
@@ -152,7 +153,19 @@ export async function syncMarking(
   }
 
   const runtime = await registry.refresh(session.id);
-  await runtime.registerCompetitors(actor, competitors);
+  try {
+    await runtime.registerCompetitors(actor, competitors);
+  } catch (error) {
+    if (error instanceof RegistrationRefusedError) {
+      // Students the log refused are on no result: their records (with IINs) are not kept.
+      for (const competitor of competitors) {
+        if (!runtime.state.people.has(competitor.id)) {
+          await store.deleteDocument(collections.competitors, competitor.id);
+        }
+      }
+    }
+    throw error;
+  }
   await withdrawRemoved(runtime, session, actor);
   await setPanels(runtime, session, markers, actor);
   return runtime;

@@ -6,13 +6,16 @@ import {
   type AnnualSessionRecord,
   type College,
   type ExamSession,
+  type Language,
   type StudentResult,
 } from '@ashyq/shared';
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
-import { markedStudents, syncMarking } from './marking';
+import { RegistrationRefusedError } from '../competitions/runtime-types';
+import { registrationRefusal } from '../http/competition-access';
+import { competitorsOf, markedStudents, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 
 /**
@@ -63,9 +66,29 @@ export class ExamService {
     return studentResults(session, await markedStudents(runtime));
   }
 
-  async save(found: VersionedSession, next: ExamSession, actor: string): Promise<VersionedSession> {
+  /**
+   * Saves a changed session and mirrors it into its runtime. Students the session's log would
+   * refuse (registration closes with the first lock) refuse the whole change (409, each named
+   * where `where` says); if the log refuses them only now (a lock in between), the session is
+   * put back as it was. A saved session never lists a student who is on no result.
+   */
+  async save(
+    found: VersionedSession,
+    next: ExamSession,
+    actor: string,
+    where: (studentId: string, lang: Language) => string = studentPath(next),
+  ): Promise<VersionedSession> {
+    const runtime = await this.runtimeOf(found.session);
+    const refused = runtime.registrationRefusals(competitorsOf(next));
+    if (refused.length > 0) throw registrationRefusal(refused, where);
     const version = await this.sessions.put(next, found.version);
-    await this.sync(next, actor);
+    try {
+      await this.sync(next, actor);
+    } catch (error) {
+      if (!(error instanceof RegistrationRefusedError)) throw error;
+      await this.sessions.put(found.session, version);
+      throw registrationRefusal(error.refused, where);
+    }
     return { session: next, version };
   }
 
@@ -102,4 +125,9 @@ export class ExamService {
     const stored = await this.store.findDocuments(collections.colleges);
     return stored.map(({ document }) => document as unknown as College);
   }
+}
+
+/** Where a student of the session is, as the session's own validation errors say it: `students.3`. */
+function studentPath(session: ExamSession): (studentId: string) => string {
+  return (studentId) => `students.${session.students.findIndex(({ id }) => id === studentId)}`;
 }

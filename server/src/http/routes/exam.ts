@@ -200,7 +200,10 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     }));
     const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
     const next = checked({ ...session, groups, students: [...session.students, ...imported] });
-    const saved = await exams.save(found, next, actor(req));
+    const rows = new Map(imported.map((student, index) => [student.id, result.people[index]!.row]));
+    const saved = await exams.save(found, next, actor(req), (id, lang) =>
+      translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 }),
+    );
     res.status(201).json({
       imported: imported.length,
       students: imported,
