@@ -33,6 +33,14 @@ export interface RuntimeState {
   rescore: RescoreRequests;
   /** What the engine said about the last scoring event applied (acks read it). */
   lastOutcome: ApplyOutcome | null;
+  /** Set by `competition.closed` (a demo exam session deleted): the log takes nothing more. */
+  closed: CompetitionClosed | null;
+}
+
+export interface CompetitionClosed {
+  at: string;
+  actor: string;
+  reason: string;
 }
 
 export interface PublicProfile {
@@ -47,6 +55,7 @@ export const runtimeEventTypes = [
   'conflict.declared',
   'rescore.requested',
   'competitor.renamed',
+  'competition.closed',
 ] as const;
 
 export interface PanelSet {
@@ -124,6 +133,7 @@ interface RuntimeSnapshot {
   conflicts: [string, string[]][];
   people: [string, PublicProfile][];
   rescore: RescoreRequest[];
+  closed: CompetitionClosed | null;
 }
 
 export interface RuntimeSetup {
@@ -138,7 +148,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@2/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@3/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
@@ -146,6 +156,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       people: new Map(),
       rescore: new RescoreRequests(),
       lastOutcome: null,
+      closed: null,
     }),
     apply(state, event) {
       const scoringEvent = asScoringEvent(event);
@@ -177,6 +188,9 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
         const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
         state.rescore.requested(request, subCriterion, event);
+      } else if (event.type === 'competition.closed') {
+        const { reason } = event.data as { reason: string };
+        state.closed ??= { at: event.at, actor: event.actor, reason };
       } else if (event.type === 'competitor.renamed') {
         const { competitor, name } = event.data as unknown as CompetitorRenamed;
         const person = state.people.get(competitor);
@@ -191,6 +205,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
         people: [...state.people],
         rescore: state.rescore.list(),
+        closed: state.closed,
       };
       return snapshot as unknown as JsonValue;
     },
@@ -203,6 +218,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         people: new Map(snapshot.people),
         rescore: new RescoreRequests(snapshot.rescore),
         lastOutcome: null,
+        closed: snapshot.closed,
       };
     },
   };

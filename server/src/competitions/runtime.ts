@@ -101,7 +101,9 @@ export class CompetitionRuntime {
   registrationRefusals(competitors: readonly Competitor[]): ItemResult[] {
     const decide = this.registration('check');
     return competitors.flatMap((competitor) => {
-      const verdict = decide(this.state, competitor);
+      const verdict = this.state.closed
+        ? reject('competition_closed')
+        : decide(this.state, competitor);
       return Array.isArray(verdict) || verdict === 'duplicate'
         ? []
         : [{ id: competitor.id, status: 'rejected' as const, ...verdict }];
@@ -293,6 +295,7 @@ export class CompetitionRuntime {
   ): Promise<RescoreRequest> {
     let asked = { subCriterion: '', experts: [] as string[] };
     const [stored] = await this.live.execute((state) => {
+      refuseWhenClosed(state);
       const targets = rescoreTargets(state.scoring, competitor, aspect);
       if (!('experts' in targets)) throw new ScoringError(targets.reason, targets.params);
       asked = targets;
@@ -505,7 +508,24 @@ export class CompetitionRuntime {
   }
 
   private async execute(decide: (state: RuntimeState) => readonly EventDraft[]): Promise<void> {
-    await this.live.execute(decide);
+    await this.live.execute((state) => {
+      refuseWhenClosed(state);
+      return decide(state);
+    });
+  }
+
+  /**
+   * Closes the competition's log for good (a demo exam session deleted): a `competition.closed`
+   * event with the reason, after which every command is refused (`competition_closed`), here
+   * and on any server that replays the log. `guard` runs on the state in the same single-writer
+   * step, so nothing can slip in between its check and the close. Closing again changes nothing.
+   */
+  async close(actor: string, reason: string, guard?: (state: RuntimeState) => void): Promise<void> {
+    await this.live.execute((state) => {
+      if (state.closed) return [];
+      guard?.(state);
+      return [{ type: 'competition.closed', actor, data: { reason } }];
+    });
   }
 
   /**
@@ -523,7 +543,7 @@ export class CompetitionRuntime {
       results = [];
       const drafts: EventDraft[] = [];
       for (const item of items) {
-        const verdict = decideOne(state, item);
+        const verdict = state.closed ? reject('competition_closed') : decideOne(state, item);
         if (verdict === 'duplicate') results.push({ id: item.id, status: 'duplicate' });
         else if (Array.isArray(verdict)) {
           drafts.push(...verdict);
@@ -535,4 +555,8 @@ export class CompetitionRuntime {
     });
     return results;
   }
+}
+
+function refuseWhenClosed(state: RuntimeState): void {
+  if (state.closed) throw new ScoringError('competition_closed');
 }

@@ -11,6 +11,7 @@ import {
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
+import type { RuntimeState } from '../competitions/runtime-state';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import type { Store, StoredDocument } from '../store/port';
 
@@ -112,7 +113,11 @@ const asDocument = (value: object) => value as unknown as StoredDocument;
 
 /** Whether the session's competition has any mark in its log (then the scheme is frozen). */
 export function hasMarks(runtime: CompetitionRuntime | undefined): boolean {
-  return (runtime?.state.scoring.results() ?? []).some((result) => result.progress.marked > 0);
+  return runtime !== undefined && stateHasMarks(runtime.state);
+}
+
+export function stateHasMarks(state: RuntimeState): boolean {
+  return state.scoring.results().some((result) => result.progress.marked > 0);
 }
 
 /**

@@ -9,13 +9,14 @@ import {
   type Language,
   type StudentResult,
 } from '@ashyq/shared';
+import type { AccountService } from '../auth/accounts';
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import { registrationRefusal } from '../http/competition-access';
-import { competitorsOf, markedStudents, syncMarking } from './marking';
+import { competitorsOf, markedStudents, stateHasMarks, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 
 /**
@@ -90,6 +91,57 @@ export class ExamService {
       throw registrationRefusal(error.refused, where);
     }
     return { session: next, version };
+  }
+
+  /**
+   * Deletes a session that has no marks (demo-exams.md, "Deleting a session"), in an order that
+   * is safe to repeat if it stops half-way: its log is closed first, in the same single-writer
+   * step as the check for marks (so no mark lands after the check, and none is taken after);
+   * then every PIN and sign-in link of its commission is revoked (open tablets are signed out);
+   * then the personal data goes (students and commission with their IINs, the competition, the
+   * session) and what an audit needs stays: the closed log (no IIN), the record of the deletion,
+   * the log of exports, the register of issued documents.
+   */
+  async delete(
+    found: VersionedSession,
+    actor: string,
+    accounts: AccountService,
+    marked: () => Error,
+  ): Promise<void> {
+    const { session } = found;
+    // A session without a competition yet (or whose deletion stopped after removing it) has no
+    // log to close and nothing marked.
+    if (await this.store.getDocument(collections.competitions, session.id)) {
+      const runtime = await this.competitions.open(session.id);
+      await runtime.close(actor, 'exam session deleted', (state) => {
+        if (stateHasMarks(state)) throw marked();
+      });
+    }
+    await accounts.revokeCompetitionCredentials(session.id);
+    for (const collection of [collections.experts, collections.competitors]) {
+      for (const { document } of await this.store.findDocuments(collection, {
+        competitionId: session.id,
+      })) {
+        await this.store.deleteDocument(collection, document.id);
+      }
+    }
+    await this.sessions.recordDeletion({
+      id: session.id,
+      collegeId: session.collegeId,
+      academicYear: session.academicYear,
+      examType: session.examType,
+      specialtyCode: session.specialty.code,
+      qualificationCode: session.qualification.code,
+      protocolNumber: session.protocolNumber ?? null,
+      students: session.students.length,
+      commission: session.commission.length,
+      deletedAt: new Date().toISOString(),
+      deletedBy: actor,
+      log: await this.store.head(session.id),
+    });
+    await this.competitions.remove(session.id);
+    await this.store.deleteDocument(collections.competitions, session.id);
+    await this.sessions.delete(session.id);
   }
 
   /** The report for the colleges given (the caller's scope), as of `now`. */

@@ -131,13 +131,16 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     res.json(await exams.save(found, next, actor(req)));
   });
 
+  /**
+   * Deletes a session before its first mark: its sign-ins end and its personal data goes, for
+   * every role; its closed log and a record of the deletion stay for an audit (ExamService.delete).
+   */
   router.delete(base, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
     const found = await exams.sessions.require(sessionId);
-    if (hasMarks(await exams.runtimeOf(found.session))) {
-      throw examRefusal('conflict', 'sessionId', 'session_has_marks');
-    }
-    await exams.sessions.delete(sessionId, found.version);
+    await exams.delete(found, actor(req), services.accounts, () =>
+      examRefusal('conflict', 'sessionId', 'session_has_marks'),
+    );
     res.status(204).end();
   });
 
