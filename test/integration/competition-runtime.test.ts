@@ -118,6 +118,48 @@ describe('registering competitors', () => {
   });
 });
 
+describe('closing a competition', () => {
+  it('refuses every mark and change after the close, also once the log is replayed', async () => {
+    const dataDir = tempDataDir();
+    const { runtime, seeded } = await runningCompetition({}, dataDir);
+    const refusal = new Error('marked');
+    await runtime.recordMarks('e2', [choice('p1', 1)]);
+    // The guard sees the state in the same step as the close: a marked competition stays open.
+    await expect(
+      runtime.close('organiser-1', 'exam session deleted', () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(runtime.state.closed).toBeNull();
+
+    await runtime.close('organiser-1', 'exam session deleted');
+    await runtime.close('organiser-1', 'exam session deleted');
+    expect(runtime.state.closed).toMatchObject({
+      actor: 'organiser-1',
+      reason: 'exam session deleted',
+    });
+    const head = runtime.head;
+    expect(await runtime.recordMarks('e2', [choice('p2', 0)])).toEqual([
+      expect.objectContaining({ status: 'rejected', reason: 'competition_closed' }),
+    ]);
+    await expect(runtime.lock('organiser-1', 'A2')).rejects.toMatchObject({
+      reason: 'competition_closed',
+    });
+    await expect(
+      runtime.registerCompetitors('organiser-1', [{ ...seeded.competitors[0]!, id: 'p3' }]),
+    ).rejects.toBeInstanceOf(RegistrationRefusedError);
+    expect(runtime.head).toEqual(head);
+
+    await closeAll();
+    const again = await started(dataDir);
+    const replayed = await again.competitions.open(seeded.competitionId);
+    expect(replayed.state.closed).toMatchObject({ reason: 'exam session deleted' });
+    expect((await replayed.recordMarks('e2', [choice('p2', 0)]))[0]!.reason).toBe(
+      'competition_closed',
+    );
+  });
+});
+
 describe('judgement panels', () => {
   it('takes no more judges per aspect than the competition has, however large the panel', async () => {
     const { runtime } = await runningCompetition();
