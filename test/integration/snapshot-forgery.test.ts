@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/src/config';
 import { snapshotContentHash } from '../../server/src/events/state-check';
 import { createServices } from '../../server/src/services';
@@ -125,8 +125,11 @@ describe('a snapshot edited in the database', () => {
     await forgeSnapshot(false);
 
     running = await startServer({ dataDir, env: { ASHYQ_DEMO: '0' } });
-    expect(running.output()).toMatch(
-      new RegExp(`Snapshot of ${competitionId} .* at event ${events} not loaded: .*altered`),
+    // The server's output arrives through a pipe: wait for it rather than race it.
+    await vi.waitFor(() =>
+      expect(running!.output()).toMatch(
+        new RegExp(`Snapshot of ${competitionId} .* at event ${events} not loaded: .*altered`),
+      ),
     );
     expect(await figures(running)).toEqual({ total: 25, achieved: true });
     const verdict = await verify(running);
@@ -154,7 +157,9 @@ describe('a snapshot edited in the database', () => {
       reason: 'snapshot_altered',
       liveState: 'differed',
     });
-    expect(running.output()).toMatch(/was not what its log gives .* Rebuilt from the log/);
+    await vi.waitFor(() =>
+      expect(running!.output()).toMatch(/was not what its log gives .* Rebuilt from the log/),
+    );
     expect(await figures(running)).toEqual({ total: 25, achieved: true });
     expect((await verify(running)).body).toMatchObject({
       reason: 'snapshot_altered',
