@@ -623,6 +623,89 @@ describe('marking scheme', () => {
   });
 });
 
+describe('registration after the first lock', () => {
+  const listing = `${competitionPath}/competitors`;
+
+  it('refuses a competitor or a list added after a lock, whole, with the reason, and stores nothing', async () => {
+    const runtime = await app.services.competitions.open('web-test');
+    const scheme = runtime.context.competition.scheme!;
+    const sub = scheme.criteria
+      .flatMap((criterion) => criterion.subCriteria)
+      .find((candidate) => candidate.aspects.every((aspect) => aspect.type === 'M'))!;
+    const [marker] = (await admin.get(`${competitionPath}/experts`)).body.experts;
+    await runtime.setPanel('test', sub.id, [marker.id]);
+    let serial = 0;
+    const marks = [...runtime.state.people.keys()].flatMap((competitor) =>
+      sub.aspects
+        .filter(
+          (aspect) => !runtime.state.scoring.aspectState(competitor, aspect.code)?.current.length,
+        )
+        .map((aspect) => {
+          const spec = aspect.measurement ?? { kind: 'binary' as const };
+          const value =
+            spec.kind === 'deduction'
+              ? { kind: 'deduction' as const, measured: spec.target }
+              : spec.kind === 'choice'
+                ? { kind: 'choice' as const, option: 0 }
+                : { kind: 'binary' as const, achieved: true };
+          return {
+            id: `full-${String(++serial).padStart(4, '0')}`,
+            competitor,
+            aspect: aspect.code,
+            value,
+          };
+        }),
+    );
+    const recorded = await runtime.recordMarks(marker.id, marks);
+    expect(recorded.every((result) => result.status === 'accepted')).toBe(true);
+    await runtime.lock('test', sub.id);
+    const board = runtime.board('staff');
+    const registered = runtime.state.people.size;
+
+    const person = { name: { last: 'Кешіккен', first: 'Ерлан' }, iin: iin(), regionId: 'astana' };
+    const one = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}?lang=en`, person),
+      409,
+    );
+    expect(one.error.details).toEqual([
+      {
+        path: 'id',
+        code: 'registration_closed',
+        message: `Registration is closed: sub-criterion ${sub.id} is already locked`,
+      },
+    ]);
+
+    const rows = [
+      ['Кешіккен Айдана', iin(), 'astana-it-test', 'Астана'],
+      ['Кешіккен Нұржан', iin(), 'astana-it-test', 'Астана'],
+    ];
+    const list = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}/import`, competitorsCsv(rows)),
+      409,
+    );
+    expect(list.error.details).toEqual(
+      [2, 3].map((row) => ({
+        path: `Строка ${row}`,
+        code: 'registration_closed',
+        message: `Регистрация закрыта: подкритерий ${sub.id} уже заблокирован`,
+      })),
+    );
+    // Nobody was added anywhere: no IIN kept, no one in the log, the board as it was.
+    const iins = (await admin.get(listing)).body.competitors.map((c: { iin: string }) => c.iin);
+    for (const refused of [person.iin, rows[0]![1], rows[1]![1]])
+      expect(iins).not.toContain(refused);
+    expect(runtime.state.people.size).toBe(registered);
+    expect(runtime.board('staff')).toEqual(board);
+
+    // Unlocked again, the same competitor is registered: on the list and in the log.
+    await runtime.unlock('test', sub.id, 'a late competitor admitted by the jury');
+    expect((await admin.post(listing, person)).status).toBe(201);
+    expect(runtime.state.people.size).toBe(registered + 1);
+  });
+});
+
 describe('access to every organiser route', () => {
   const xlsx = () => cisWorkbook(itNetworkScheme);
   const routes: [method: 'get' | 'post' | 'put' | 'patch', path: string, body?: () => unknown][] = [

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { collections } from '../../server/src/collections';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
+import { RegistrationRefusedError } from '../../server/src/competitions/runtime-types';
 import { loadConfig } from '../../server/src/config';
+import { stateText } from '../../server/src/events/state-check';
 import { createServices, type Services } from '../../server/src/services';
 import { removeDataDir, tempDataDir } from '../support/server';
 import { finishCompetition, seedCompetition, type SeedOptions } from './competition-harness';
@@ -67,7 +69,12 @@ describe('the runtime across restarts', () => {
       profile: runtime.context.profile,
       schemeVersion: competition.schemeVersion,
     });
-    await services.log.replay(seeded.competitionId, projection, { snapshotEvery: 1 });
+    // The served state is the replay's byte for byte, so log/verify compares it without sorting.
+    const replayed = await services.log.replay(seeded.competitionId, projection, {
+      snapshotEvery: 1,
+    });
+    expect(stateText(projection, runtime.state)).toBe(stateText(projection, replayed.state));
+    expect(await runtime.verifyLog()).toMatchObject({ ok: true });
     await closeAll();
 
     const again = await started(dataDir);
@@ -77,6 +84,79 @@ describe('the runtime across restarts', () => {
     expect(restored.board('staff')).toEqual(before.board);
     expect(restored.overview()).toEqual(before.overview);
     expect(restored.state.people.get('p1')?.name).toEqual(corrected);
+    expect(await restored.verifyLog()).toEqual({
+      ok: true,
+      events: before.overview.head.seq,
+      head: before.overview.head.hash,
+    });
+  });
+});
+
+describe('registering competitors', () => {
+  it('registers a batch whole or not at all, and a refusal cannot be overlooked', async () => {
+    const { runtime, seeded } = await runningCompetition();
+    const [p1] = seeded.competitors;
+    const newcomer = { ...p1!, id: 'p3', iin: '900101300099' };
+    const head = runtime.head;
+
+    // p1 again with another region is refused: newcomer p3 is not registered either.
+    const attempt = runtime.registerCompetitors('organiser-1', [
+      newcomer,
+      { ...p1!, regionId: 'abai' },
+    ]);
+    await expect(attempt).rejects.toBeInstanceOf(RegistrationRefusedError);
+    await expect(attempt).rejects.toMatchObject({
+      refused: [{ id: 'p1', status: 'rejected', reason: 'competitor_exists' }],
+    });
+    expect(runtime.head).toEqual(head);
+    expect(runtime.state.people.has('p3')).toBe(false);
+    expect(runtime.registrationRefusals([newcomer])).toEqual([]);
+
+    const results = await runtime.registerCompetitors('organiser-1', [newcomer, p1!]);
+    expect(results.map((result) => result.status)).toEqual(['accepted', 'duplicate']);
+    expect(runtime.state.people.has('p3')).toBe(true);
+  });
+});
+
+describe('closing a competition', () => {
+  it('refuses every mark and change after the close, also once the log is replayed', async () => {
+    const dataDir = tempDataDir();
+    const { runtime, seeded } = await runningCompetition({}, dataDir);
+    const refusal = new Error('marked');
+    await runtime.recordMarks('e2', [choice('p1', 1)]);
+    // The guard sees the state in the same step as the close: a marked competition stays open.
+    await expect(
+      runtime.close('organiser-1', 'exam session deleted', () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(runtime.state.closed).toBeNull();
+
+    await runtime.close('organiser-1', 'exam session deleted');
+    await runtime.close('organiser-1', 'exam session deleted');
+    expect(runtime.state.closed).toMatchObject({
+      actor: 'organiser-1',
+      reason: 'exam session deleted',
+    });
+    const head = runtime.head;
+    expect(await runtime.recordMarks('e2', [choice('p2', 0)])).toEqual([
+      expect.objectContaining({ status: 'rejected', reason: 'competition_closed' }),
+    ]);
+    await expect(runtime.lock('organiser-1', 'A2')).rejects.toMatchObject({
+      reason: 'competition_closed',
+    });
+    await expect(
+      runtime.registerCompetitors('organiser-1', [{ ...seeded.competitors[0]!, id: 'p3' }]),
+    ).rejects.toBeInstanceOf(RegistrationRefusedError);
+    expect(runtime.head).toEqual(head);
+
+    await closeAll();
+    const again = await started(dataDir);
+    const replayed = await again.competitions.open(seeded.competitionId);
+    expect(replayed.state.closed).toMatchObject({ reason: 'exam session deleted' });
+    expect((await replayed.recordMarks('e2', [choice('p2', 0)]))[0]!.reason).toBe(
+      'competition_closed',
+    );
   });
 });
 

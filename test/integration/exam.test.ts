@@ -580,3 +580,111 @@ describe('annual report', () => {
     expect(rows.length).toBe(total.length * 2);
   });
 });
+
+describe('deleting a session', () => {
+  it('is refused once the exam has marks, and the session, its PINs and results stay', async () => {
+    const body = await refusedWithoutChange(
+      () => officer.request('DELETE', `/api/exam/sessions/${sessionId}?lang=en`),
+      409,
+    );
+    expect(body.error.details[0].message).toBe('The exam already has marks: it cannot be deleted');
+    expect(
+      (await officer.get(`/api/exam/sessions/${sessionId}/results`)).body.results,
+    ).toHaveLength(4);
+  });
+
+  it('ends its sign-ins and removes its personal data for every role, keeping an audit record', async () => {
+    const { accounts, store, log, competitions } = app.services;
+    await accounts.createOrganiser({
+      email: 'national@example.kz',
+      name: 'Национальный оператор',
+      password,
+      scope: { kind: 'all' },
+      roles: ['organiser'],
+    });
+    const organiser = await signIn('national@example.kz');
+    const created = await officer.post('/api/exam/sessions', sessionInput);
+    const doomed = created.body.session.id as string;
+    const base = `/api/exam/sessions/${doomed}`;
+    const saved = await officer.put(`${base}/commission`, { members: commission });
+    expect(saved.status).toBe(200);
+    const students = [
+      { name: 'Удалённая Алия Ерланқызы', iin: studentIin() },
+      { name: 'Удалённый Бауыржан Серікұлы', iin: studentIin() },
+    ];
+    const file = csv(students.map((s) => [s.name, s.iin, 'ПО-22-2', '1']));
+    expect((await officer.post(`${base}/students/import`, file)).status).toBe(201);
+    const members = saved.body.session.commission.filter((m: { marks: boolean }) => m.marks);
+    const pins: string[] = [];
+    for (const member of members.slice(0, 2)) {
+      pins.push((await officer.post(`${base}/commission/${member.id}/credential`)).body.pin);
+    }
+    const tablet = new Client(app.base);
+    const signedIn = await tablet.post('/api/auth/pin', { competitionId: doomed, pin: pins[0] });
+    expect(signedIn.status).toBe(200);
+    expect((await tablet.get('/api/expert/competition')).status).toBe(200);
+    // Before: the organiser reads the students with their IINs through the competition.
+    const before = await organiser.get(`/api/admin/competitions/${doomed}/competitors`);
+    expect(before.body.competitors.map((c: { iin: string }) => c.iin).sort()).toEqual(
+      students.map((s) => s.iin).sort(),
+    );
+    const runtime = competitions.get(doomed)!;
+    const student = [...runtime.state.people.keys()][0]!;
+
+    expect((await officer.request('DELETE', base)).status).toBe(204);
+
+    // The commission: its PINs no longer sign in, an open tablet is signed out, and a tablet
+    // whose connection still held the runtime has its mark refused by the closed log.
+    const again = await new Client(app.base).post('/api/auth/pin?lang=en', {
+      competitionId: doomed,
+      pin: pins[1],
+    });
+    expect(again.status).toBe(401);
+    expect(again.body.error.details[0].message).toMatch(/PIN/);
+    const mark = {
+      id: 'after-delete-1',
+      competitor: student,
+      aspect: 'A1.M1',
+      value: { kind: 'choice' as const, option: 0 },
+    };
+    expect((await tablet.post('/api/expert/marks', { marks: [mark] })).status).toBe(401);
+    expect(await runtime.recordMarks(members[0].id, [mark])).toEqual([
+      { id: mark.id, status: 'rejected', reason: 'competition_closed', params: {} },
+    ]);
+    // The exam officer and the organiser: the session and its people are gone everywhere. A
+    // session id the officer's college does not hold is refused alike, whether it ever existed.
+    for (const path of ['', '/results', '/documents/protocol.pdf', '/exports']) {
+      expect((await officer.get(`${base}${path}`)).status).toBe(403);
+    }
+    const listed = (await officer.get('/api/exam/sessions')).body.sessions;
+    expect(listed.map((s: { id: string }) => s.id)).toEqual([sessionId]);
+    expect((await organiser.get('/api/exam/sessions')).body.sessions).toHaveLength(1);
+    for (const path of ['competitors', 'experts', '']) {
+      const read = await organiser.get(`/api/admin/competitions/${doomed}/${path}`);
+      expect(read.status).toBe(404);
+      expect(JSON.stringify(read.body)).not.toContain(students[0]!.iin);
+    }
+    for (const path of ['roster', 'overview', 'events']) {
+      expect((await organiser.get(`/api/chief/competitions/${doomed}/${path}`)).status).toBe(404);
+    }
+    for (const s of students) {
+      expect(await store.findDocuments('competitors', { iin: s.iin })).toEqual([]);
+    }
+    expect(await store.findDocuments('experts', { competitionId: doomed })).toEqual([]);
+    expect(await accounts.activeCredentialsOf(doomed)).toEqual([]);
+
+    // Kept for an audit: the record of the deletion and the session's closed log, no IIN in either.
+    const record = await store.getDocument('exam-deletions', doomed);
+    expect(record?.document).toMatchObject({
+      collegeId: 'astana-it',
+      students: 2,
+      commission: commission.length,
+      deletedBy: expect.any(String),
+    });
+    const events = [];
+    for await (const event of log.read(doomed)) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: 'competition.closed' });
+    expect(await log.verify(doomed)).toMatchObject({ ok: true, events: events.length });
+    expect(JSON.stringify([record, events])).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
+  });
+});

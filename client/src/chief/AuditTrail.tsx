@@ -282,7 +282,11 @@ function VerificationStatus({ competitionId }: { competitionId: string }) {
         ? t('audit.verifyFailed')
         : result.ok
           ? t('audit.verified', { count: result.events ?? result.checked ?? '?' })
-          : t('audit.broken', { seq: result.firstBadSeq ?? '?' });
+          : result.reason === 'snapshot_altered'
+            ? t('audit.snapshotAltered', { count: result.events, seq: result.snapshotSeq })
+            : result.reason === 'state_mismatch'
+              ? t('audit.stateMismatch', { count: result.events })
+              : t('audit.broken', { seq: result.firstBadSeq ?? '?' });
   const state = result === null ? '' : result !== 'failed' && result.ok ? 'good' : 'bad';
   return (
     <div className={`verification ${state}`}>

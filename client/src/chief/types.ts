@@ -78,6 +78,9 @@ export interface Verification {
   checked?: number;
   firstBadSeq?: number;
   head?: string;
+  /** Why it failed: a break in the chain, or `snapshot_altered` / `state_mismatch` beside a sound one. */
+  reason?: string;
+  snapshotSeq?: number | null;
 }
 
 /** A `discrepancy` push, kept with the time it arrived so the console can list recent alerts. */

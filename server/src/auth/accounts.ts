@@ -266,6 +266,16 @@ export class AccountService {
     return active.length;
   }
 
+  /**
+   * Revokes every active credential of a competition (a deleted exam session): no PIN or link of
+   * it signs in again, and every tablet signed in with one is signed out. Returns how many.
+   */
+  async revokeCompetitionCredentials(competitionId: string): Promise<number> {
+    const active = await this.activeCredentials({ competitionId });
+    for (const credential of active) await this.revokeCredential(credential.id);
+    return active.length;
+  }
+
   signInWithPin(competitionId: string, pin: string, address: string): Promise<ExpertCredential> {
     const budgets: Budgeted[] = [[this.pinAddresses, addressKey(address)]];
     return this.limited(budgets, [this.competitionTargets, competitionId], async () => {

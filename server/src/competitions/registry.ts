@@ -102,6 +102,15 @@ export class CompetitionRegistry {
     return this.open(competitionId);
   }
 
+  /**
+   * Stops running a competition whose documents are gone (a demo exam session deleted, its log
+   * closed): nothing reaches its runtime through this registry any more.
+   */
+  async remove(competitionId: string): Promise<void> {
+    await this.opening.get(competitionId)?.catch(() => undefined);
+    this.runtimes.delete(competitionId);
+  }
+
   private async load(competitionId: string): Promise<CompetitionRuntime> {
     const context = await this.contextOf(competitionId);
     const { competition, profile } = context;

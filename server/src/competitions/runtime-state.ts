@@ -42,6 +42,14 @@ export interface RuntimeState {
   results: ResultsRecord;
   /** What the engine said about the last scoring event applied (acks read it). */
   lastOutcome: ApplyOutcome | null;
+  /** Set by `competition.closed` (a demo exam session deleted): the log takes nothing more. */
+  closed: CompetitionClosed | null;
+}
+
+export interface CompetitionClosed {
+  at: string;
+  actor: string;
+  reason: string;
 }
 
 export interface PublicProfile {
@@ -56,6 +64,7 @@ export const runtimeEventTypes = [
   'conflict.declared',
   'rescore.requested',
   'competitor.renamed',
+  'competition.closed',
 ] as const;
 
 export interface PanelSet {
@@ -134,6 +143,7 @@ interface RuntimeSnapshot {
   people: [string, PublicProfile][];
   rescore: RescoreRequest[];
   results?: ResultsRecord;
+  closed: CompetitionClosed | null;
 }
 
 export interface RuntimeSetup {
@@ -148,7 +158,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@3/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@4/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
@@ -157,6 +167,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       rescore: new RescoreRequests(),
       results: emptyResultsRecord(),
       lastOutcome: null,
+      closed: null,
     }),
     apply(state, event) {
       const scoringEvent = asScoringEvent(event);
@@ -193,6 +204,9 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
         const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
         state.rescore.requested(request, subCriterion, event);
+      } else if (event.type === 'competition.closed') {
+        const { reason } = event.data as { reason: string };
+        state.closed ??= { at: event.at, actor: event.actor, reason };
       } else if (event.type === 'competitor.renamed') {
         const { competitor, name } = event.data as unknown as CompetitorRenamed;
         const person = state.people.get(competitor);
@@ -208,6 +222,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         people: [...state.people],
         rescore: state.rescore.list(),
         results: state.results,
+        closed: state.closed,
       };
       return snapshot as unknown as JsonValue;
     },
@@ -221,6 +236,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         rescore: new RescoreRequests(snapshot.rescore),
         results: snapshot.results ?? emptyResultsRecord(),
         lastOutcome: null,
+        closed: snapshot.closed,
       };
     },
   };

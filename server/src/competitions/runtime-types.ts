@@ -48,3 +48,14 @@ export class PublicationBlockedError extends ScoringError {
     });
   }
 }
+
+/**
+ * Competitors the log refused to register (none of the batch was registered): the first
+ * refusal's reason, and every refused competitor with its own.
+ */
+export class RegistrationRefusedError extends ScoringError {
+  constructor(readonly refused: ItemResult[]) {
+    const [first] = refused;
+    super(first!.reason!, { ...first!.params, count: refused.length });
+  }
+}

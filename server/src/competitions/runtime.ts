@@ -21,7 +21,7 @@ import {
 import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
 import type { EventDraft } from '../events/chain';
-import type { EventLog } from '../events/event-log';
+import type { EventLog, LogVerdict } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
@@ -32,6 +32,7 @@ import {
   LockBlockedError,
   maxPanelSize,
   PublicationBlockedError,
+  RegistrationRefusedError,
   type ItemResult,
   type RuntimeContext,
 } from './runtime-types';
@@ -76,10 +77,46 @@ export class CompetitionRuntime {
     return this.live.head;
   }
 
-  /** Registers competitors in the log (public fields only, never the IIN); repeats are acknowledged. */
-  registerCompetitors(actor: string, competitors: readonly Competitor[]): Promise<ItemResult[]> {
+  /**
+   * Registers competitors in the log (public fields only, never the IIN), all of them or none:
+   * repeats are acknowledged as duplicates, and if the log refuses any (registration closes with
+   * the first lock) nothing is appended and a RegistrationRefusedError lists every refusal, so
+   * a caller cannot answer success for people who are on no board.
+   */
+  async registerCompetitors(
+    actor: string,
+    competitors: readonly Competitor[],
+  ): Promise<ItemResult[]> {
+    const results = await this.decideItems(competitors, this.registration(actor), {
+      allOrNothing: true,
+    });
+    const refused = results.filter((result) => result.status === 'rejected');
+    if (refused.length > 0) throw new RegistrationRefusedError(refused);
+    return results;
+  }
+
+  /**
+   * The refusals registerCompetitors would meet now, without registering anyone: callers check
+   * before they store anything (a lock landing in between is still refused by the register).
+   */
+  registrationRefusals(competitors: readonly Competitor[]): ItemResult[] {
+    const decide = this.registration('check');
+    return competitors.flatMap((competitor) => {
+      const verdict = this.state.closed
+        ? reject('competition_closed')
+        : decide(this.state, competitor);
+      return Array.isArray(verdict) || verdict === 'duplicate'
+        ? []
+        : [{ id: competitor.id, status: 'rejected' as const, ...verdict }];
+    });
+  }
+
+  private registration(actor: string) {
     const inBatch = new Set<string>();
-    return this.decideItems(competitors, (state, competitor) => {
+    return (
+      state: RuntimeState,
+      competitor: Competitor,
+    ): Rejection | 'duplicate' | EventDraft[] => {
       const entry = {
         id: competitor.id,
         guest: competitor.guest,
@@ -102,7 +139,7 @@ export class CompetitionRuntime {
       if (state.people.has(competitor.id)) return 'duplicate';
       inBatch.add(competitor.id);
       return [draft];
-    });
+    };
   }
 
   /**
@@ -259,6 +296,7 @@ export class CompetitionRuntime {
   ): Promise<RescoreRequest> {
     let asked = { subCriterion: '', experts: [] as string[] };
     const [stored] = await this.live.execute((state) => {
+      refuseWhenClosed(state);
       const targets = rescoreTargets(state.scoring, competitor, aspect);
       if (!('experts' in targets)) throw new ScoringError(targets.reason, targets.params);
       asked = targets;
@@ -381,6 +419,15 @@ export class CompetitionRuntime {
     };
   }
 
+  /**
+   * log/verify: the hash chain, and the state beside it (the kept snapshot, the state this
+   * runtime serves) against a replay of the log from its first event. A served state the log
+   * does not give is rebuilt from the log before this returns (LiveProjection.verify).
+   */
+  verifyLog(): Promise<LogVerdict> {
+    return this.live.verify();
+  }
+
   /** The audit trail: every stored event, optionally narrowed. */
   async events(filter: EventFilter = {}): Promise<StoredEvent[]> {
     const found: StoredEvent[] = [];
@@ -488,27 +535,55 @@ export class CompetitionRuntime {
   }
 
   private async execute(decide: (state: RuntimeState) => readonly EventDraft[]): Promise<void> {
-    await this.live.execute(decide);
+    await this.live.execute((state) => {
+      refuseWhenClosed(state);
+      return decide(state);
+    });
   }
 
-  /** Decides every item in one command, so the accepted ones share one durable append. */
+  /**
+   * Closes the competition's log for good (a demo exam session deleted): a `competition.closed`
+   * event with the reason, after which every command is refused (`competition_closed`), here
+   * and on any server that replays the log. `guard` runs on the state in the same single-writer
+   * step, so nothing can slip in between its check and the close. Closing again changes nothing.
+   */
+  async close(actor: string, reason: string, guard?: (state: RuntimeState) => void): Promise<void> {
+    await this.live.execute((state) => {
+      if (state.closed) return [];
+      guard?.(state);
+      return [{ type: 'competition.closed', actor, data: { reason } }];
+    });
+  }
+
+  /**
+   * Decides every item in one command, so the accepted ones share one durable append. With
+   * `allOrNothing`, one refused item keeps every item out of the log (their results still say
+   * which were acceptable).
+   */
   private async decideItems<T extends { id: string }>(
     items: readonly T[],
     decideOne: (state: RuntimeState, item: T) => Rejection | 'duplicate' | EventDraft[],
+    options: { allOrNothing?: boolean } = {},
   ): Promise<ItemResult[]> {
-    const results: ItemResult[] = [];
+    let results: ItemResult[] = [];
     await this.live.execute((state) => {
+      results = [];
       const drafts: EventDraft[] = [];
       for (const item of items) {
-        const verdict = decideOne(state, item);
+        const verdict = state.closed ? reject('competition_closed') : decideOne(state, item);
         if (verdict === 'duplicate') results.push({ id: item.id, status: 'duplicate' });
         else if (Array.isArray(verdict)) {
           drafts.push(...verdict);
           results.push({ id: item.id, status: 'accepted' });
         } else results.push({ id: item.id, status: 'rejected', ...verdict });
       }
-      return drafts;
+      const refused = results.some((result) => result.status === 'rejected');
+      return options.allOrNothing && refused ? [] : drafts;
     });
     return results;
   }
+}
+
+function refuseWhenClosed(state: RuntimeState): void {
+  if (state.closed) throw new ScoringError('competition_closed');
 }

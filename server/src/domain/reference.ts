@@ -91,6 +91,11 @@ export class ReferenceRepository {
     return { record, version };
   }
 
+  /** Removes a record: one a request stored before it was refused (it must leave nothing). */
+  async delete(kind: ReferenceKind, id: string): Promise<void> {
+    await this.store.deleteDocument(collections[kind], id);
+  }
+
   /** Names stored before NULs, bidi controls and broken surrogates were refused lose them. */
   private read<K extends ReferenceKind>(kind: K, document: StoredDocument): ReferenceOf[K] {
     return schemas[kind].parse(withoutUnsafeText(document)) as ReferenceOf[K];

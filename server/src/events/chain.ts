@@ -25,7 +25,12 @@ export function hashEvent(event: UnhashedEvent): string {
   return createHash('sha256').update(body).update(prevHash).digest('hex');
 }
 
-/** Numbers and hashes drafts so they continue the stream after `after` (no I/O). */
+/**
+ * Numbers and hashes drafts so they continue the stream after `after` (no I/O). Each event's
+ * data is a copy read back from its canonical text, exactly what a replay will read from the
+ * store: a writer applying its own events sees what everyone replaying the log sees (keys in
+ * the same order, -0 as 0), so the state it serves compares equal to a replay (log/verify).
+ */
 export function chainEvents(
   stream: string,
   after: StreamHead,
@@ -41,7 +46,7 @@ export function chainEvents(
       at,
       actor: draft.actor,
       type: draft.type,
-      data: draft.data,
+      data: JSON.parse(canonicalJson(draft.data)) as JsonValue,
       prevHash,
     };
     const event = { ...unhashed, hash: hashEvent(unhashed) };

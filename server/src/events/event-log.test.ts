@@ -8,16 +8,20 @@ import { openSqliteStore, sqliteFileName, type SqliteStore } from '../store/sqli
 import { genesisHash, verifyChain } from './chain';
 import { EventLog } from './event-log';
 import { markRecorded, markTotals, type SampleMark } from './mark-totals';
+import { snapshotContentHash } from './state-check';
 
 let dataDir: string;
 let store: SqliteStore;
 let log: EventLog;
+/** What the log said in the server log about what it did not trust. */
+let problems: string[];
 const clock = () => new Date('2026-03-01T04:00:00.000Z');
 
 beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-log-'));
   store = await openSqliteStore(dataDir);
-  log = new EventLog(store, { clock });
+  problems = [];
+  log = new EventLog(store, { clock, onIntegrityProblem: (message) => problems.push(message) });
 });
 afterEach(async () => {
   await log.settled();
@@ -182,27 +186,102 @@ describe('EventLog.replay', () => {
 
   it('ignores a snapshot that does not match the log (a log restored from an older backup)', async () => {
     await appendMarks('c1', 1, 10);
-    const state = JSON.stringify({ marks: 1000, totals: {} });
-    await store.saveSnapshot({
-      stream: 'c1',
-      projection: markTotals.name,
-      seq: 8,
-      hash: 'f'.repeat(64),
-      state,
-    });
-    await store.saveSnapshot({
-      stream: 'c1',
-      projection: 'other@1',
-      seq: 40,
-      hash: 'f'.repeat(64),
-      state,
-    });
+    const sealed = async (projection: string, seq: number) => {
+      const content = {
+        stream: 'c1',
+        projection,
+        seq,
+        hash: 'f'.repeat(64),
+        state: JSON.stringify({ marks: 1000, totals: {} }),
+      };
+      return { ...content, contentHash: await snapshotContentHash(content) };
+    };
+    await store.saveSnapshot(await sealed(markTotals.name, 8));
+    await store.saveSnapshot(await sealed('other@1', 40));
     expect(await log.replay('c1', markTotals)).toMatchObject({
       fromSnapshotSeq: 0,
       state: { marks: 10 },
     });
     expect(await log.replay('c1', { ...markTotals, name: 'other@1' })).toMatchObject({
       fromSnapshotSeq: 0,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /at event 8 not loaded: the log's event 8 is not the one it was taken at/,
+      ),
+      expect.stringMatching(/at event 40 not loaded/),
+    ]);
+  });
+
+  it('does not load a snapshot kept without a content hash, and replaces it with a later one', async () => {
+    await appendMarks('c1', 1, 30);
+    await log.replay('c1', markTotals, { snapshotEvery: 25 });
+    await log.settled();
+    tamper(`UPDATE snapshots SET content_hash = '', state = '{"marks":1000,"totals":{}}'`);
+
+    const replayed = await log.replay('c1', markTotals, { snapshotEvery: 25 });
+    expect(replayed).toMatchObject({ fromSnapshotSeq: 0, state: { marks: 30 } });
+    expect(problems).toEqual([
+      expect.stringMatching(/at event 30 not loaded: it has no content hash .* first event/),
+    ]);
+    // A snapshot at the same seq does not replace it; the next one, at a later seq, does.
+    await appendMarks('c1', 31, 30);
+    await log.replay('c1', markTotals, { snapshotEvery: 25 });
+    await log.settled();
+    expect(problems).toHaveLength(2);
+    expect(await log.replay('c1', markTotals)).toMatchObject({
+      fromSnapshotSeq: 60,
+      state: { marks: 60 },
+    });
+    expect(problems).toHaveLength(2);
+  });
+});
+
+describe('EventLog.verify with the state beside the log', () => {
+  it('replays from the first event and finds the stored snapshot and the served state as the log gives them', async () => {
+    await appendMarks('c1', 1, 40);
+    const served = await log.replay('c1', markTotals, { snapshotEvery: 30 });
+    await log.settled();
+    const live = { seq: 40, text: JSON.stringify(served.state) };
+    const head = (await log.head('c1')).hash;
+    expect(await log.verify('c1', { projection: markTotals, live })).toEqual({
+      ok: true,
+      events: 40,
+      head,
+    });
+    // The same state with its keys in another order is the same state.
+    const reordered = JSON.stringify({ totals: served.state.totals, marks: served.state.marks });
+    expect(
+      await log.verify('c1', { projection: markTotals, live: { seq: 40, text: reordered } }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('reports a served state the log does not give, and one beyond its head', async () => {
+    await appendMarks('c1', 1, 5);
+    const head = (await log.head('c1')).hash;
+    const wrong = { seq: 5, text: JSON.stringify({ marks: 5, totals: { k0: 50 } }) };
+    expect(await log.verify('c1', { projection: markTotals, live: wrong })).toEqual({
+      ok: false,
+      reason: 'state_mismatch',
+      events: 5,
+      head,
+      snapshotSeq: null,
+      liveState: 'differed',
+    });
+    const ahead = { seq: 9, text: JSON.stringify((await log.replay('c1', markTotals)).state) };
+    expect(await log.verify('c1', { projection: markTotals, live: ahead })).toMatchObject({
+      reason: 'state_mismatch',
+    });
+  });
+
+  it('reports a broken chain first, whatever the state', async () => {
+    await appendMarks('c1', 1, 5);
+    tamper(`UPDATE events SET actor = 'e9' WHERE stream = 'c1' AND seq = 3`);
+    const wrong = { seq: 5, text: '{}' };
+    expect(await log.verify('c1', { projection: markTotals, live: wrong })).toEqual({
+      ok: false,
+      firstBadSeq: 3,
+      reason: 'hash_mismatch',
     });
   });
 });

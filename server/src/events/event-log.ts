@@ -1,12 +1,22 @@
 import {
   ConflictError,
   UnreadableEventError,
+  type Snapshot,
   type Store,
   type StoredEvent,
   type StreamHead,
 } from '../store/port';
 import type { JsonValue } from './canonical-json';
 import { ChainVerifier, chainEvents, type ChainVerdict, type EventDraft } from './chain';
+import {
+  snapshotContentHash,
+  stateText,
+  StateComparison,
+  type LogVerdict,
+  type StateCheck,
+} from './state-check';
+
+export type { LogVerdict, StateCheck, StateFault, StateFaultVerdict } from './state-check';
 
 /**
  * State derived from a stream by applying its events in order. Generic on purpose: the log knows
@@ -37,12 +47,19 @@ export interface Replayed<S> {
 export interface ReplayOptions {
   /** Take a snapshot (in the background) when at least this many events were replayed. */
   snapshotEvery?: number;
+  /** Replay from the first event, whatever snapshot is kept. */
+  fromScratch?: boolean;
 }
 
 export interface EventLogOptions {
   clock?: () => Date;
   /** Where failures of background work (snapshot writes) go; default console.error. */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Where the log says what it did not trust and what it did instead (a snapshot refused at
+   * load, a served state rebuilt from the log): the server log; default console.error.
+   */
+  onIntegrityProblem?: (message: string) => void;
 }
 
 /**
@@ -55,6 +72,7 @@ export class EventLog {
   private closed = false;
   private readonly clock: () => Date;
   private readonly onBackgroundError: (error: unknown) => void;
+  readonly reportIntegrityProblem: (message: string) => void;
 
   constructor(
     readonly store: Store,
@@ -62,6 +80,8 @@ export class EventLog {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.onBackgroundError = options.onBackgroundError ?? ((error) => console.error(error));
+    this.reportIntegrityProblem =
+      options.onIntegrityProblem ?? ((message) => console.error(message));
   }
 
   /**
@@ -109,28 +129,51 @@ export class EventLog {
 
   /**
    * Re-reads every stored event of the stream and checks the chain: `{ ok, events, head }`, or the
-   * first seq where the stored log no longer matches its hashes. What the public verify route returns.
+   * first seq where the stored log no longer matches its hashes.
    */
-  async verify(stream: string): Promise<ChainVerdict> {
+  verify(stream: string): Promise<ChainVerdict>;
+  /**
+   * The same, and with `check` the state beside the log as well, replayed from the first event
+   * while the chain is checked: the stored snapshot of `check.projection` must be the state the
+   * log gives at its seq, and `check.live` (what the server serves) the state at its own. What
+   * the public verify route returns (through the competition's LiveProjection).
+   */
+  verify<S>(stream: string, check: StateCheck<S>): Promise<LogVerdict>;
+  async verify<S>(stream: string, check?: StateCheck<S>): Promise<LogVerdict> {
     const verifier = new ChainVerifier(stream);
+    let comparison: StateComparison<S> | undefined;
+    if (check) {
+      const snapshot = await this.store.latestSnapshot(stream, check.projection.name);
+      const intact = snapshot !== undefined && (await isIntact(snapshot));
+      comparison = new StateComparison(check, snapshot, intact);
+    }
     try {
       for await (const page of this.store.readPages(stream)) {
-        for (const event of page) if (!verifier.push(event)) return verifier.verdict;
+        for (const event of page) {
+          if (!verifier.push(event)) return verifier.verdict;
+          comparison?.apply(event);
+        }
       }
     } catch (error) {
       if (!(error instanceof UnreadableEventError)) throw error;
       verifier.unreadable(error.seq);
     }
-    return verifier.verdict;
+    const chain = verifier.verdict;
+    return chain.ok && comparison ? comparison.verdict(chain) : chain;
   }
 
-  /** Rebuilds a projection: the latest snapshot that still matches the log, then the events after it. */
+  /**
+   * Rebuilds a projection: the latest snapshot that is intact and still matches the log, then
+   * the events after it.
+   */
   async replay<S>(
     stream: string,
     projection: Projection<S>,
     options: ReplayOptions = {},
   ): Promise<Replayed<S>> {
-    const snapshot = await this.usableSnapshot(stream, projection);
+    const snapshot = options.fromScratch
+      ? undefined
+      : await this.usableSnapshot(stream, projection);
     let state = snapshot ? snapshot.state : projection.initial();
     let seq = snapshot?.seq ?? 0;
     let hash = snapshot?.hash ?? null;
@@ -153,10 +196,10 @@ export class EventLog {
 
   /**
    * Saves a snapshot of `state` as of `head` without holding up the caller: the state is
-   * serialized now (it keeps changing after this returns), the write happens on a later turn.
-   * Plain JSON.stringify, not the canonical text: a snapshot is never hashed (it is trusted by
-   * the hash of the event it was taken at), and the canonical writer took ten times as long,
-   * a pause every append waited behind (about 1 s for a competition of 30,000 marks).
+   * serialized now (it keeps changing after this returns), hashed and written on a later turn.
+   * Plain JSON.stringify, not the canonical text: the canonical writer took ten times as long,
+   * a pause every append waited behind (about 1 s for a competition of 30,000 marks). The
+   * content hash binds the text to the event it was taken at (snapshotContentHash).
    */
   snapshotInBackground<S>(
     stream: string,
@@ -167,7 +210,7 @@ export class EventLog {
     if (this.closed || head.hash === null) return;
     let serialized: string;
     try {
-      serialized = JSON.stringify(projection.toSnapshot ? projection.toSnapshot(state) : state);
+      serialized = stateText(projection, state);
     } catch (error) {
       this.onBackgroundError(error);
       return;
@@ -180,7 +223,10 @@ export class EventLog {
       state: serialized,
     };
     const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.store.saveSnapshot(snapshot))
+      .then(async () => {
+        const contentHash = await snapshotContentHash(snapshot);
+        await this.store.saveSnapshot({ ...snapshot, contentHash });
+      })
       .catch(this.onBackgroundError)
       .finally(() => this.snapshotWrites.delete(write));
     this.snapshotWrites.add(write);
@@ -207,26 +253,49 @@ export class EventLog {
     return head;
   }
 
-  /** The latest snapshot, unless the log no longer has its event (restored from an older backup). */
+  /**
+   * The latest snapshot, unless it was edited in the store (its content hash no longer matches)
+   * or the log no longer has the event it was taken at (a log restored from an older backup).
+   * A snapshot refused is said in the server log; the caller then replays from the first event.
+   */
   private async usableSnapshot<S>(
     stream: string,
     projection: Projection<S>,
   ): Promise<{ state: S; seq: number; hash: string } | undefined> {
     const snapshot = await this.store.latestSnapshot(stream, projection.name);
     if (!snapshot) return undefined;
+    const refuse = (why: string): undefined => {
+      this.reportIntegrityProblem(
+        `Snapshot of ${stream} (${projection.name}) at event ${snapshot.seq} not loaded: ${why}. ` +
+          'Replaying the log from its first event.',
+      );
+      return undefined;
+    };
+    if (snapshot.contentHash === '') {
+      return refuse('it has no content hash (it was kept by an earlier version of Ashyq)');
+    }
+    if (!(await isIntact(snapshot))) {
+      return refuse('its content does not match its content hash (it was altered in the store)');
+    }
     const range = { fromSeq: snapshot.seq, toSeq: snapshot.seq, pageSize: 1 };
     let matches = false;
     for await (const [event] of this.store.readPages(stream, range)) {
       matches = event?.hash === snapshot.hash;
     }
-    if (!matches) return undefined;
+    if (!matches) return refuse(`the log's event ${snapshot.seq} is not the one it was taken at`);
     try {
       const json = JSON.parse(snapshot.state) as JsonValue;
       const state = projection.fromSnapshot ? projection.fromSnapshot(json) : (json as S);
       return { state, seq: snapshot.seq, hash: snapshot.hash };
     } catch (error) {
       this.onBackgroundError(error);
-      return undefined;
+      return refuse('its state cannot be restored');
     }
   }
+}
+
+/** Whether a kept snapshot is as it was written: its content hash is the one of its fields. */
+async function isIntact(snapshot: Snapshot): Promise<boolean> {
+  const { contentHash, ...content } = snapshot;
+  return contentHash !== '' && contentHash === (await snapshotContentHash(content));
 }

@@ -8,6 +8,7 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { EventLog } from './event-log';
 import { LiveProjection } from './live-projection';
 import { markRecorded, markTotals, type MarkTotals, type SampleMark } from './mark-totals';
+import { snapshotContentHash } from './state-check';
 
 let dataDir: string;
 let store: SqliteStore;
@@ -157,5 +158,65 @@ describe('LiveProjection', () => {
     for (let n = 46; n <= 55; n++) await live.execute(record(mark(n)));
     await vi.waitFor(() => expect(seqs()).toEqual([40, 55]), { timeout: 2_000 });
     await log.settled();
+  });
+});
+
+describe('LiveProjection.verify', () => {
+  /** Edits the kept snapshot in the SQLite file, content hash and all, as a forger would. */
+  async function forgeSnapshot(state: MarkTotals): Promise<void> {
+    const kept = (await store.latestSnapshot('c1', markTotals.name))!;
+    const text = JSON.stringify(state);
+    const contentHash = await snapshotContentHash({ ...kept, state: text });
+    const file = new Database(store.file);
+    file
+      .prepare('UPDATE snapshots SET state = ?, content_hash = ? WHERE stream = ?')
+      .run(text, contentHash, 'c1');
+    file.close();
+  }
+
+  it('answers ok for a served state that is the log’s, after the commands queued before it', async () => {
+    const live = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    const marking = Array.from({ length: 30 }, (_, n) => live.execute(record(mark(n + 1, 2))));
+    const verdict = await live.verify();
+    await Promise.all(marking);
+    expect(verdict).toEqual({ ok: true, events: 30, head: live.head.hash });
+  });
+
+  it('rebuilds from the log a served state that a forged snapshot gave, and says so', async () => {
+    const problems: string[] = [];
+    log = new EventLog(store, { onIntegrityProblem: (message) => problems.push(message) });
+    const first = await LiveProjection.load(log, 'c1', markTotals, {
+      snapshotEvery: 10,
+      snapshotQuietMs: 0,
+    });
+    for (let n = 1; n <= 10; n++) await first.execute(record(mark(n, 1)));
+    await log.settled();
+    const truth = structuredClone(first.state);
+    await forgeSnapshot({ ...truth, totals: { ...truth.totals, k1: 40 } });
+
+    // A restart trusts the forged snapshot: nothing in the store tells it from a true one.
+    const restarted = await LiveProjection.load(log, 'c1', markTotals, { snapshotEvery: 10 });
+    expect(restarted.state.totals.k1).toBe(40);
+    const [verdict, second] = await Promise.all([restarted.verify(), restarted.verify()]);
+    expect(verdict).toEqual({
+      ok: false,
+      reason: 'snapshot_altered',
+      events: 10,
+      head: restarted.head.hash,
+      snapshotSeq: 10,
+      liveState: 'differed',
+    });
+    expect(second).toBe(verdict);
+    expect(restarted.state).toEqual(truth);
+    expect(problems).toEqual([
+      expect.stringMatching(/state served for c1 at event 10 .* Rebuilt from the log/),
+    ]);
+    // Marking carries on from the log's state; the forged snapshot is still reported.
+    await restarted.execute(record(mark(11, 1)));
+    expect(restarted.state.totals.k3).toBe(truth.totals.k3! + 1);
+    expect(await restarted.verify()).toMatchObject({
+      reason: 'snapshot_altered',
+      liveState: 'matches',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { StoredEvent, StreamHead } from '../store/port';
 import type { EventDraft } from './chain';
-import type { EventLog, Projection } from './event-log';
+import type { EventLog, LogVerdict, Projection } from './event-log';
+import { stateText } from './state-check';
 
 /** Looks at the current state and returns the events to append (none: nothing to do). */
 export type Decide<S> = (state: S) => readonly EventDraft[];
@@ -23,6 +24,17 @@ interface Command<S> {
   reject: (error: unknown) => void;
 }
 
+/** Work that needs the state as stored, with no append in flight: it runs alone, between rounds. */
+interface Exclusive {
+  run: () => Promise<void>;
+  /** The state could not be rebuilt from the store: the work cannot run. */
+  fail: (error: unknown) => void;
+}
+
+type Queued<S> = Command<S> | Exclusive;
+
+const isExclusive = <S>(item: Queued<S>): item is Exclusive => 'run' in item;
+
 /**
  * One stream's projection kept in memory by its single writer: rebuilt by replay at start,
  * updated on every append, snapshotted every N events or more as the log grows (snapshotIfDue).
@@ -34,7 +46,9 @@ interface Command<S> {
  * command of the round is rejected and the state is rebuilt from the log.
  */
 export class LiveProjection<S> {
-  private queue: Command<S>[] = [];
+  private queue: Queued<S>[] = [];
+  /** The verification under way: callers that arrive meanwhile share its answer. */
+  private verifying: Promise<LogVerdict> | undefined;
   private roundRunning = false;
   /** The state may hold events that were never stored: rebuild before deciding anything. */
   private outOfDate = false;
@@ -102,6 +116,55 @@ export class LiveProjection<S> {
     });
   }
 
+  /**
+   * The stream's log/verify: the chain, the stored snapshot, and the state this writer serves,
+   * each against a replay of the log from its first event. A served state that differs from the
+   * log's is rebuilt from the log at once (and said so in the server log): readers never keep
+   * seeing figures the log does not give. Callers arriving during a verification share it.
+   */
+  verify(): Promise<LogVerdict> {
+    this.verifying ??= this.runVerify().finally(() => (this.verifying = undefined));
+    return this.verifying;
+  }
+
+  private async runVerify(): Promise<LogVerdict> {
+    const live = await this.exclusive(() => ({
+      seq: this.durableHead.seq,
+      text: stateText(this.projection, this.current),
+    }));
+    const verdict = await this.log.verify(this.stream, { projection: this.projection, live });
+    if (!verdict.ok && 'liveState' in verdict && verdict.liveState === 'differed') {
+      this.log.reportIntegrityProblem(
+        `The state served for ${this.stream} at event ${live.seq} was not what its log gives ` +
+          `(${verdict.reason}${verdict.snapshotSeq === null ? '' : `, snapshot at event ${verdict.snapshotSeq}`}). ` +
+          'Rebuilt from the log from its first event.',
+      );
+      await this.exclusive(async () => {
+        const replayed = await this.log.replay(this.stream, this.projection, { fromScratch: true });
+        this.current = replayed.state;
+        this.durableHead = replayed.head;
+      });
+    }
+    return verdict;
+  }
+
+  /** Runs `work` on the stored state alone, after the commands queued before it. */
+  private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        run: async () => {
+          try {
+            resolve(await work());
+          } catch (error) {
+            reject(error);
+          }
+        },
+        fail: reject,
+      });
+      this.startRound();
+    });
+  }
+
   private startRound(): void {
     if (this.roundRunning || this.queue.length === 0) return;
     this.roundRunning = true;
@@ -110,8 +173,24 @@ export class LiveProjection<S> {
   }
 
   private async runRound(): Promise<void> {
-    const commands = this.queue;
-    this.queue = [];
+    const first = this.queue[0]!;
+    if (isExclusive(first)) {
+      this.queue.shift();
+      try {
+        if (this.outOfDate) await this.rebuild();
+        await first.run();
+      } catch (error) {
+        first.fail(error);
+      } finally {
+        this.roundRunning = false;
+        this.startRound();
+      }
+      return;
+    }
+    // A round takes the commands up to the next exclusive work, which then runs on its own.
+    const end = this.queue.findIndex(isExclusive);
+    const commands = (end < 0 ? this.queue : this.queue.slice(0, end)) as Command<S>[];
+    this.queue = end < 0 ? [] : this.queue.slice(end);
     try {
       if (this.outOfDate) await this.rebuild();
       await this.decideAndAppend(commands);

@@ -11,6 +11,8 @@ import {
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
+import type { RuntimeState } from '../competitions/runtime-state';
+import { RegistrationRefusedError } from '../competitions/runtime-types';
 import type { Store, StoredDocument } from '../store/port';
 
 /**
@@ -111,7 +113,11 @@ const asDocument = (value: object) => value as unknown as StoredDocument;
 
 /** Whether the session's competition has any mark in its log (then the scheme is frozen). */
 export function hasMarks(runtime: CompetitionRuntime | undefined): boolean {
-  return (runtime?.state.scoring.results() ?? []).some((result) => result.progress.marked > 0);
+  return runtime !== undefined && stateHasMarks(runtime.state);
+}
+
+export function stateHasMarks(state: RuntimeState): boolean {
+  return state.scoring.results().some((result) => result.progress.marked > 0);
 }
 
 /**
@@ -152,7 +158,19 @@ export async function syncMarking(
   }
 
   const runtime = await registry.refresh(session.id);
-  await runtime.registerCompetitors(actor, competitors);
+  try {
+    await runtime.registerCompetitors(actor, competitors);
+  } catch (error) {
+    if (error instanceof RegistrationRefusedError) {
+      // Students the log refused are on no result: their records (with IINs) are not kept.
+      for (const competitor of competitors) {
+        if (!runtime.state.people.has(competitor.id)) {
+          await store.deleteDocument(collections.competitors, competitor.id);
+        }
+      }
+    }
+    throw error;
+  }
   await withdrawRemoved(runtime, session, actor);
   await setPanels(runtime, session, markers, actor);
   return runtime;

@@ -6,13 +6,17 @@ import {
   type AnnualSessionRecord,
   type College,
   type ExamSession,
+  type Language,
   type StudentResult,
 } from '@ashyq/shared';
+import type { AccountService } from '../auth/accounts';
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
-import { markedStudents, syncMarking } from './marking';
+import { RegistrationRefusedError } from '../competitions/runtime-types';
+import { registrationRefusal } from '../http/competition-access';
+import { competitorsOf, markedStudents, stateHasMarks, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 
 /**
@@ -63,10 +67,81 @@ export class ExamService {
     return studentResults(session, await markedStudents(runtime));
   }
 
-  async save(found: VersionedSession, next: ExamSession, actor: string): Promise<VersionedSession> {
+  /**
+   * Saves a changed session and mirrors it into its runtime. Students the session's log would
+   * refuse (registration closes with the first lock) refuse the whole change (409, each named
+   * where `where` says); if the log refuses them only now (a lock in between), the session is
+   * put back as it was. A saved session never lists a student who is on no result.
+   */
+  async save(
+    found: VersionedSession,
+    next: ExamSession,
+    actor: string,
+    where: (studentId: string, lang: Language) => string = studentPath(next),
+  ): Promise<VersionedSession> {
+    const runtime = await this.runtimeOf(found.session);
+    const refused = runtime.registrationRefusals(competitorsOf(next));
+    if (refused.length > 0) throw registrationRefusal(refused, where);
     const version = await this.sessions.put(next, found.version);
-    await this.sync(next, actor);
+    try {
+      await this.sync(next, actor);
+    } catch (error) {
+      if (!(error instanceof RegistrationRefusedError)) throw error;
+      await this.sessions.put(found.session, version);
+      throw registrationRefusal(error.refused, where);
+    }
     return { session: next, version };
+  }
+
+  /**
+   * Deletes a session that has no marks (demo-exams.md, "Deleting a session"), in an order that
+   * is safe to repeat if it stops half-way: its log is closed first, in the same single-writer
+   * step as the check for marks (so no mark lands after the check, and none is taken after);
+   * then every PIN and sign-in link of its commission is revoked (open tablets are signed out);
+   * then the personal data goes (students and commission with their IINs, the competition, the
+   * session) and what an audit needs stays: the closed log (no IIN), the record of the deletion,
+   * the log of exports, the register of issued documents.
+   */
+  async delete(
+    found: VersionedSession,
+    actor: string,
+    accounts: AccountService,
+    marked: () => Error,
+  ): Promise<void> {
+    const { session } = found;
+    // A session without a competition yet (or whose deletion stopped after removing it) has no
+    // log to close and nothing marked.
+    if (await this.store.getDocument(collections.competitions, session.id)) {
+      const runtime = await this.competitions.open(session.id);
+      await runtime.close(actor, 'exam session deleted', (state) => {
+        if (stateHasMarks(state)) throw marked();
+      });
+    }
+    await accounts.revokeCompetitionCredentials(session.id);
+    for (const collection of [collections.experts, collections.competitors]) {
+      for (const { document } of await this.store.findDocuments(collection, {
+        competitionId: session.id,
+      })) {
+        await this.store.deleteDocument(collection, document.id);
+      }
+    }
+    await this.sessions.recordDeletion({
+      id: session.id,
+      collegeId: session.collegeId,
+      academicYear: session.academicYear,
+      examType: session.examType,
+      specialtyCode: session.specialty.code,
+      qualificationCode: session.qualification.code,
+      protocolNumber: session.protocolNumber ?? null,
+      students: session.students.length,
+      commission: session.commission.length,
+      deletedAt: new Date().toISOString(),
+      deletedBy: actor,
+      log: await this.store.head(session.id),
+    });
+    await this.competitions.remove(session.id);
+    await this.store.deleteDocument(collections.competitions, session.id);
+    await this.sessions.delete(session.id);
   }
 
   /** The report for the colleges given (the caller's scope), as of `now`. */
@@ -102,4 +177,9 @@ export class ExamService {
     const stored = await this.store.findDocuments(collections.colleges);
     return stored.map(({ document }) => document as unknown as College);
   }
+}
+
+/** Where a student of the session is, as the session's own validation errors say it: `students.3`. */
+function studentPath(session: ExamSession): (studentId: string) => string {
+  return (studentId) => `students.${session.students.findIndex(({ id }) => id === studentId)}`;
 }

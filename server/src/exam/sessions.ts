@@ -19,13 +19,35 @@ export const examCollections = {
   sessions: 'exam-sessions',
   nobdTemplates: 'nobd-templates',
   exports: 'exam-exports',
+  /** What is kept of a deleted session for an audit: no personal data (demo-exams.md). */
+  deletions: 'exam-deletions',
 } as const;
 
 export const examCollectionIndexes = {
   [examCollections.sessions]: ['collegeId', 'academicYear'],
   [examCollections.nobdTemplates]: [],
   [examCollections.exports]: ['sessionId', 'collegeId'],
+  [examCollections.deletions]: ['collegeId', 'academicYear'],
 };
+
+/**
+ * A deleted session as the audit keeps it: what it was, how many sat on it, who deleted it and
+ * when, and the head of its event log (closed by the deletion, kept). Never an IIN or a name.
+ */
+export interface DeletionRecord {
+  id: string;
+  collegeId: string;
+  academicYear: string;
+  examType: ExamSession['examType'];
+  specialtyCode: string;
+  qualificationCode: string;
+  protocolNumber: string | null;
+  students: number;
+  commission: number;
+  deletedAt: string;
+  deletedBy: string;
+  log: { seq: number; hash: string | null };
+}
 
 export interface VersionedSession {
   session: ExamSession;
@@ -96,8 +118,13 @@ export class ExamSessionStore {
     }
   }
 
-  async delete(id: string, expectedVersion: number): Promise<void> {
-    await this.store.deleteDocument(examCollections.sessions, id, expectedVersion);
+  /** Removes the session's document; the caller (ExamService.delete) does the rest. */
+  async delete(id: string): Promise<void> {
+    await this.store.deleteDocument(examCollections.sessions, id);
+  }
+
+  async recordDeletion(record: DeletionRecord): Promise<void> {
+    await this.store.putDocument(examCollections.deletions, asDocument(record));
   }
 
   /** The college's template, or the default one until the college saves its own. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { originCheck, sessionMiddleware } from '../auth/middleware';
 import type { Services } from '../services';
+import { jsonBody, wellFormedPath } from './body';
 import { ApiError, errorHandler } from './errors';
 import { httpsOnly, pagePolicy, securityHeaders } from './security-headers';
 import { adminRoutes } from './routes/admin';
@@ -57,7 +58,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
 
   app.use(
     '/api',
-    express.json({ limit: '1mb' }),
+    wellFormedPath,
+    jsonBody('1mb'),
     originCheck,
     sessionMiddleware(services.accounts),
   );

@@ -11,7 +11,12 @@ import {
 import type { ScopeTarget } from '../auth/access';
 import { collections } from '../collections';
 import { CompetitionUnavailableError } from '../competitions/registry';
-import { LockBlockedError, PublicationBlockedError } from '../competitions/runtime-types';
+import {
+  LockBlockedError,
+  PublicationBlockedError,
+  RegistrationRefusedError,
+  type ItemResult,
+} from '../competitions/runtime-types';
 import type { Services } from '../services';
 import { ApiError, type ErrorDetail } from './errors';
 
@@ -50,6 +55,9 @@ function rejectionDetails(
   rejection: Rejection,
   error: ScoringError,
 ): ErrorDetail[] {
+  if (error instanceof RegistrationRefusedError) {
+    return registrationDetails(lang, error.refused, (id) => id);
+  }
   const first = { path: '', code: rejection.reason, message: reasonMessage(lang, rejection) };
   if (error instanceof PublicationBlockedError) {
     return [
@@ -70,6 +78,35 @@ function rejectionDetails(
       message: reasonMessage(lang, { reason: blocker.reason, params: { ...blocker } }),
     })),
   ];
+}
+
+/**
+ * Refuses a whole registration (nothing is stored) when the log refused, or would refuse, any of
+ * its competitors: a 409 naming each, where the organiser finds it (`where`: a file's row, a
+ * form's field), with the reason in the caller's language.
+ */
+export function registrationRefusal(
+  refused: readonly ItemResult[],
+  where: (id: string, lang: Language) => string,
+): ApiError {
+  return new ApiError('conflict', {}, (lang) =>
+    registrationDetails(lang, refused, (id) => where(id, lang)),
+  );
+}
+
+function registrationDetails(
+  lang: Language,
+  refused: readonly ItemResult[],
+  where: (id: string) => string,
+): ErrorDetail[] {
+  return refused.map((result) => {
+    const rejection = { reason: result.reason!, params: result.params ?? {} };
+    return {
+      path: where(result.id),
+      code: rejection.reason,
+      message: reasonMessage(lang, rejection),
+    };
+  });
 }
 
 /** The championship (and its college, for college-scoped accounts) a competition belongs to. */

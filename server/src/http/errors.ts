@@ -21,11 +21,19 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'bad_origin'
   | 'bad_json'
+  | 'bad_path'
+  | 'bad_charset'
+  | 'bad_encoding'
+  | 'bad_request'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
   bad_json: 400,
+  bad_path: 400,
+  bad_charset: 400,
+  bad_encoding: 400,
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   bad_origin: 403,
@@ -127,15 +135,21 @@ export function parse<S extends z.ZodType>(
   );
 }
 
+function isClientError(err: unknown): boolean {
+  if (err === null || typeof err !== 'object') return false;
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const lang = languageOf(req);
   let error: ApiError;
   if (err instanceof ApiError) {
     error = err;
-  } else if (err?.type === 'entity.parse.failed') {
-    error = new ApiError('bad_json');
-  } else if (err?.type === 'entity.too.large') {
-    error = new ApiError('payload_too_large', { limit: `${Math.round(err.limit / 1024)} KiB` });
+  } else if (isClientError(err)) {
+    // A request a library refused as the caller's mistake (http-errors with a 4xx status) that
+    // no reader of ours named: still the caller's mistake, never a server error.
+    error = new ApiError('bad_request');
   } else {
     console.error(`${req.method} ${req.originalUrl}:`, err);
     error = new ApiError('internal');

@@ -43,6 +43,8 @@ const viewChangingTypes = new Set([
   'competitor.status',
   'competitor.registered',
   'competitor.renamed',
+  // A closed competition (a deleted exam session): the tablet fetches its view and is refused.
+  'competition.closed',
 ]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;

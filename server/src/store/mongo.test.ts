@@ -17,6 +17,13 @@ async function freshDatabase(): Promise<StoreHarness> {
       await connection.dropDatabase();
       await connection.close();
     },
+    alterSnapshot: async (stream, projection, fields) => {
+      const connection = await mongoose.createConnection(uri!, { dbName }).asPromise();
+      await connection
+        .db!.collection('snapshots')
+        .updateOne({ stream, projection }, { $set: fields });
+      await connection.close();
+    },
   };
 }
 

@@ -91,6 +91,8 @@ const snapshotSchema = new Schema<Snapshot>(
     seq: requiredNumber,
     hash: requiredString,
     state: requiredString,
+    // Snapshots kept before content hashes existed have none: they never match, so are not loaded.
+    contentHash: anyString,
   },
   { collection: 'snapshots', versionKey: false },
 );
@@ -281,11 +283,11 @@ export class MongoStore implements Store {
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    const { stream, projection, seq, hash, state } = snapshot;
+    const { stream, projection, seq, hash, state, contentHash } = snapshot;
     try {
       await this.snapshots.updateOne(
         { stream, projection, seq: { $lt: seq } },
-        { $set: { seq, hash, state } },
+        { $set: { seq, hash, state, contentHash } },
         { upsert: true },
       );
     } catch (error) {
@@ -296,7 +298,7 @@ export class MongoStore implements Store {
 
   async latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined> {
     const found = await this.snapshots.findOne({ stream, projection }, { _id: 0 }).lean<Snapshot>();
-    return found ?? undefined;
+    return found ? { ...found, contentHash: found.contentHash ?? '' } : undefined;
   }
 
   async close(): Promise<void> {

@@ -40,7 +40,11 @@ export interface Store {
   /** Returns whether a document was deleted; a stale `expectedVersion` is a ConflictError. */
   deleteDocument(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
 
-  /** Keeps the snapshot unless one of the same stream and projection at a later seq is kept already. */
+  /**
+   * Keeps the snapshot unless one of the same stream and projection at the same or a later seq is
+   * kept already. Snapshots are a cache the event log checks against itself (event-log.ts):
+   * the store keeps and returns them as written, contentHash included.
+   */
   saveSnapshot(snapshot: Snapshot): Promise<void>;
   latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined>;
 
@@ -108,6 +112,12 @@ export interface Snapshot {
   hash: string;
   /** The state as JSON text, written when the snapshot was taken. */
   state: string;
+  /**
+   * SHA-256 of the fields above, written with them (events/event-log.ts, snapshotContentHash):
+   * a snapshot edited in the store no longer matches it and is not loaded. An empty string (a
+   * snapshot kept before content hashes existed) never matches.
+   */
+  contentHash: string;
 }
 
 /** Another writer got there first: the caller should re-read and decide again. */

@@ -67,6 +67,7 @@ const schema = `
     seq INTEGER NOT NULL,
     hash TEXT NOT NULL,
     state TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (stream, projection)
   );
 `;
@@ -119,6 +120,7 @@ export class SqliteStore implements Store {
     // lets an append be acknowledged as durable.
     this.db.pragma('synchronous = FULL');
     this.db.exec(schema);
+    this.addMissingColumns();
     this.statements = this.prepareStatements();
     this.commitBatch = this.prepareGroupCommit();
     this.declareIndexes(options.collections ?? {});
@@ -276,8 +278,8 @@ export class SqliteStore implements Store {
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    const { stream, projection, seq, hash, state } = snapshot;
-    this.statements.saveSnapshot.run(stream, projection, seq, hash, state);
+    const { stream, projection, seq, hash, state, contentHash } = snapshot;
+    this.statements.saveSnapshot.run(stream, projection, seq, hash, state, contentHash);
   }
 
   async latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined> {
@@ -287,6 +289,17 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.pending.length > 0) this.flush();
     this.db.close();
+  }
+
+  /**
+   * A file written by an earlier version lacks the columns added since: they are added empty
+   * (a snapshot without a content hash is never loaded, so the first start replays the log).
+   */
+  private addMissingColumns(): void {
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('snapshots')").pluck();
+    if (!(columns.all() as string[]).includes('content_hash')) {
+      this.db.exec("ALTER TABLE snapshots ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''");
+    }
   }
 
   private currentVersion(collection: string, id: string): number {
@@ -351,13 +364,16 @@ export class SqliteStore implements Store {
         'INSERT INTO doc_index (col, field, value, id) VALUES (?, ?, ?, ?)',
       ),
       saveSnapshot: db.prepare(
-        `INSERT INTO snapshots (stream, projection, seq, hash, state) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO snapshots (stream, projection, seq, hash, state, content_hash)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (stream, projection) DO UPDATE
-         SET seq = excluded.seq, hash = excluded.hash, state = excluded.state
+         SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
+           content_hash = excluded.content_hash
          WHERE excluded.seq > snapshots.seq`,
       ),
       latestSnapshot: db.prepare(
-        'SELECT stream, projection, seq, hash, state FROM snapshots WHERE stream = ? AND projection = ?',
+        `SELECT stream, projection, seq, hash, state, content_hash AS contentHash FROM snapshots
+         WHERE stream = ? AND projection = ?`,
       ),
     };
   }

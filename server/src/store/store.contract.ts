@@ -1,12 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonValue } from '../events/canonical-json';
-import { ConflictError, type Store, type StoredEvent, type StoreOptions } from './port';
+import { EventLog } from '../events/event-log';
+import { markRecorded, markTotals } from '../events/mark-totals';
+import { snapshotContentHash, stateText } from '../events/state-check';
+import {
+  ConflictError,
+  type Snapshot,
+  type Store,
+  type StoredEvent,
+  type StoreOptions,
+} from './port';
 
 /** A place where a store keeps its data, which can be opened again to check what was kept. */
 export interface StoreHarness {
   open(options?: StoreOptions): Promise<Store>;
   /** Removes the data (temp dir, test database). */
   destroy(): Promise<void>;
+  /**
+   * Edits a kept snapshot in the database itself, behind the store's back, as someone with
+   * access to the database could.
+   */
+  alterSnapshot(
+    stream: string,
+    projection: string,
+    fields: Partial<Pick<Snapshot, 'state' | 'contentHash'>>,
+  ): Promise<void>;
 }
 
 const collections = { people: ['role', 'region', 'skills', 'address.city'], notes: [] };
@@ -264,23 +282,111 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     });
 
     describe('snapshots', () => {
-      const snapshot = (seq: number, projection = 'totals@1') => ({
+      const snapshot = (seq: number, projection = 'totals@1'): Snapshot => ({
         stream: 'c1',
         projection,
         seq,
         hash: `hash-${seq}`,
         state: JSON.stringify({ total: seq }),
+        contentHash: `content-${seq}`,
       });
 
-      it('keeps the latest snapshot per stream and projection', async () => {
+      it('keeps the latest snapshot per stream and projection, content hash included', async () => {
         expect(await store.latestSnapshot('c1', 'totals@1')).toBeUndefined();
         await store.saveSnapshot(snapshot(10));
         await store.saveSnapshot(snapshot(20));
         await store.saveSnapshot(snapshot(15));
+        await store.saveSnapshot({ ...snapshot(20), state: '{"total":0}' });
         await store.saveSnapshot(snapshot(5, 'ranks@1'));
         expect(await store.latestSnapshot('c1', 'totals@1')).toEqual(snapshot(20));
         expect(await store.latestSnapshot('c1', 'ranks@1')).toEqual(snapshot(5, 'ranks@1'));
         expect(await store.latestSnapshot('c2', 'totals@1')).toBeUndefined();
+      });
+
+      describe('bound to the log by the event log', () => {
+        const marks = (from: number, count: number) =>
+          Array.from({ length: count }, (_, i) =>
+            markRecorded({
+              id: `m${from + i}`,
+              competitor: `k${(from + i) % 2}`,
+              aspect: 'A1',
+              expert: 'e1',
+              score: 2,
+            }),
+          );
+        /** Competitor k1's total forged from 30 to 99: what an edit of the row would aim at. */
+        const forged = JSON.stringify({ marks: 30, totals: { k0: 30, k1: 99 } });
+        let problems: string[];
+        let log: EventLog;
+        let head: string;
+
+        beforeEach(async () => {
+          problems = [];
+          log = new EventLog(store, { onIntegrityProblem: (message) => problems.push(message) });
+          await log.append('c1', 0, marks(1, 30));
+          await log.replay('c1', markTotals, { snapshotEvery: 30 });
+          await log.settled();
+          head = (await store.head('c1')).hash!;
+        });
+        afterEach(() => log.settled());
+
+        it('keeps a snapshot with the hash of its place in the log and its content', async () => {
+          const kept = await store.latestSnapshot('c1', markTotals.name);
+          expect(kept).toMatchObject({ seq: 30, hash: head });
+          expect(kept!.contentHash).toBe(await snapshotContentHash(kept!));
+          expect(await log.replay('c1', markTotals)).toMatchObject({
+            fromSnapshotSeq: 30,
+            state: { marks: 30, totals: { k0: 30, k1: 30 } },
+          });
+          expect(await log.verify('c1', { projection: markTotals })).toEqual({
+            ok: true,
+            events: 30,
+            head,
+          });
+          expect(problems).toEqual([]);
+        });
+
+        it('does not load a snapshot edited in the database, says so, and verify names it', async () => {
+          await harness.alterSnapshot('c1', markTotals.name, { state: forged });
+
+          const replayed = await log.replay('c1', markTotals);
+          expect(replayed.fromSnapshotSeq).toBe(0);
+          expect(replayed.state.totals).toEqual({ k0: 30, k1: 30 });
+          expect(problems).toEqual([
+            expect.stringMatching(/c1 .* at event 30 not loaded: .* altered .* first event/),
+          ]);
+          const served = { seq: 30, text: stateText(markTotals, replayed.state) };
+          expect(await log.verify('c1', { projection: markTotals, live: served })).toEqual({
+            ok: false,
+            reason: 'snapshot_altered',
+            events: 30,
+            head,
+            snapshotSeq: 30,
+            liveState: 'matches',
+          });
+        });
+
+        it('catches in verify an edit whose content hash was forged too', async () => {
+          const kept = (await store.latestSnapshot('c1', markTotals.name))!;
+          const contentHash = await snapshotContentHash({ ...kept, state: forged });
+          await harness.alterSnapshot('c1', markTotals.name, { state: forged, contentHash });
+
+          // Nothing in the store can tell this snapshot from a true one: it is loaded...
+          const replayed = await log.replay('c1', markTotals);
+          expect(replayed.state.totals.k1).toBe(99);
+          // ...and the replay from the first event that verify makes shows it and what was served.
+          const served = { seq: 30, text: stateText(markTotals, replayed.state) };
+          expect(await log.verify('c1', { projection: markTotals, live: served })).toEqual({
+            ok: false,
+            reason: 'snapshot_altered',
+            events: 30,
+            head,
+            snapshotSeq: 30,
+            liveState: 'differed',
+          });
+          // The chain alone is sound: only the state beside it was forged.
+          expect(await log.verify('c1')).toEqual({ ok: true, events: 30, head });
+        });
       });
     });
 
@@ -293,6 +399,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         seq: 2,
         hash: 'hash-2',
         state: '{}',
+        contentHash: 'content-2',
       });
       await store.close();
 
@@ -301,7 +408,10 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       expect(await store.head('c1')).toEqual({ seq: 2, hash: 'hash-2' });
       expect(await store.getDocument('people', 'p9')).toEqual({ document: bauyrzhan, version: 1 });
       expect((await store.findDocuments('people', { role: 'expert' })).length).toBe(1);
-      expect((await store.latestSnapshot('c1', 'p'))?.seq).toBe(2);
+      expect(await store.latestSnapshot('c1', 'p')).toMatchObject({
+        seq: 2,
+        contentHash: 'content-2',
+      });
       await expect(store.append('c1', 1, events('c1', 1, ['x']))).rejects.toBeInstanceOf(
         ConflictError,
       );

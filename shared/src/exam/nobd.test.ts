@@ -152,6 +152,44 @@ describe('NOBD table and CSV', () => {
     expect(lines[2]!.endsWith(';19.05.2026;;;Н')).toBe(true);
   });
 
+  it('writes names that would run as formulas as text, and the number columns as numbers', () => {
+    const names = [
+      { last: '=HYPERLINK("http://evil.example";"Ашу")', first: 'Айгүл' },
+      { last: "=cmd|' /C calc'!A0", first: 'Нұрлан' },
+      { last: '+1+2', first: '@SUM(1+1)', middle: '-2+3' },
+    ];
+    const hostile = {
+      ...session,
+      protocolNumber: '=1+1',
+      students: session.students.map((student, index) => ({ ...student, name: names[index]! })),
+    };
+    const template: NobdTemplate = {
+      ...small,
+      columns: [
+        small.columns[0]!,
+        { field: 'protocolNumber', header: { kk: '=Хаттама', ru: '=Протокол' } },
+        ...small.columns.slice(2, 5),
+      ],
+    };
+    const table = nobdTable(template, hostile, studentResults(hostile, []));
+    // The table itself (and so the XLSX, whose cells are text) keeps the names as given.
+    expect(table.rows.map((row) => row[2])).toEqual([
+      '+1+2 @SUM(1+1) -2+3',
+      "=cmd|' /C calc'!A0 Нұрлан",
+      '=HYPERLINK("http://evil.example";"Ашу") Айгүл',
+    ]);
+    const csv = nobdCsv({ ...table, rows: [...table.rows, [-1, '@x', '-', '-', '-1,00']] });
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Р/с / №;\'=Хаттама / =Протокол;"Аты-жөні / ФИО; полностью";Күні / Дата;A / A',
+      "1;'=1+1;'+1+2 @SUM(1+1) -2+3;19.05.2026;0,00",
+      "2;'=1+1;'=cmd|' /C calc'!A0 Нұрлан;19.05.2026;0,00",
+      '3;\'=1+1;"\'=HYPERLINK(""http://evil.example"";""Ашу"") Айгүл";19.05.2026;0,00',
+      // A number the app writes stays a number, a negative one too; text never passes as one.
+      "-1;'@x;'-;'-;-1,00",
+      '',
+    ]);
+  });
+
   it('formats dates in Kazakhstan time', () => {
     expect(formatDate('2026-05-18T23:30:00Z', 'dd.mm.yyyy')).toBe('19.05.2026');
     expect(formatDate('2026-05-19', 'yyyy-mm-dd')).toBe('2026-05-19');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fullName } from '../domain/entities';
 import { addReasonIssue } from '../identifiers/localized-issue';
 import { validateIin } from '../identifiers/iin';
+import { writeCsv } from '../people/csv';
 import { getRegion } from '../reference/regions';
 import type { StudentResult } from './results';
 import { outcomeText, traditionalText } from './results';
@@ -241,6 +242,8 @@ export type NobdCell = string | number | null;
 export interface NobdTable {
   headers: string[];
   rows: NobdCell[][];
+  /** The columns of number fields (points, percent, GPA, ...), which the app itself writes. */
+  numberColumns: number[];
 }
 
 /** The header of a column as the template prints it. */
@@ -380,21 +383,23 @@ export function nobdTable(
     rows: results.map((result, index) =>
       template.columns.map((column) => cell(column, session, result, index)),
     ),
+    numberColumns: template.columns.flatMap((column, index) =>
+      nobdFields[column.field] === 'number' ? [index] : [],
+    ),
   };
-}
-
-/** A CSV field: quoted when it holds the separator, a quote or a line break. */
-function csvField(value: NobdCell): string {
-  if (value === null) return '';
-  const written = String(value);
-  return /[;"\r\n]/.test(written) ? `"${written.replaceAll('"', '""')}"` : written;
 }
 
 /**
  * The CSV NOBD and Excel read in Kazakhstan: UTF-8 with a byte-order mark (so Excel does not
  * guess a Windows code page), `;` between fields (the comma is the decimal separator), CRLF.
+ * Text that a spreadsheet would run as a formula (a student named `=HYPERLINK(...)`) is written
+ * as text; the number columns are written as formatted.
  */
 export function nobdCsv(table: NobdTable): string {
-  const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([table.headers, ...table.rows], {
+    separator: ';',
+    bom: true,
+    lineEnding: '\r\n',
+    numberColumns: table.numberColumns,
+  });
 }

@@ -120,6 +120,10 @@ export const chief = defineNamespace({
       verifyAgain: 'Check again',
       verified: 'Log verified: the hash chain of {{count}} events is intact.',
       broken: 'Log check FAILED: the chain breaks at event {{seq}}.',
+      snapshotAltered:
+        'Log check FAILED: the chain of {{count}} events is intact, but the snapshot stored at event {{seq}} is not what the log gives (it was altered). The figures shown are the log’s.',
+      stateMismatch:
+        'Log check FAILED: the chain of {{count}} events is intact, but the figures served were not what the log gives. They have been rebuilt from the log.',
     },
     kinds: {
       mark: { recorded: 'Mark', superseded: 'Mark corrected', withdrawn: 'Mark withdrawn' },
@@ -322,6 +326,10 @@ export const chief = defineNamespace({
       verifyAgain: 'Проверить снова',
       verified: 'Журнал проверен: цепочка хешей из {{count}} событий не нарушена.',
       broken: 'Проверка журнала НЕ ПРОЙДЕНА: цепочка нарушена на событии {{seq}}.',
+      snapshotAltered:
+        'Проверка журнала НЕ ПРОЙДЕНА: цепочка из {{count}} событий не нарушена, но снимок состояния на событии {{seq}} не совпадает с журналом (он изменён). Показаны баллы по журналу.',
+      stateMismatch:
+        'Проверка журнала НЕ ПРОЙДЕНА: цепочка из {{count}} событий не нарушена, но показанные баллы не совпадали с журналом. Они пересчитаны по журналу.',
     },
     kinds: {
       mark: { recorded: 'Оценка', superseded: 'Оценка исправлена', withdrawn: 'Оценка отозвана' },
@@ -524,6 +532,10 @@ export const chief = defineNamespace({
       verifyAgain: 'Қайта тексеру',
       verified: 'Журнал тексерілді: {{count}} оқиғаның хеш тізбегі бұзылмаған.',
       broken: 'Журнал тексеруден ӨТПЕДІ: тізбек {{seq}}-оқиғада үзілген.',
+      snapshotAltered:
+        'Журнал тексеруден ӨТПЕДІ: {{count}} оқиғаның тізбегі бұзылмаған, бірақ {{seq}}-оқиғадағы күй суреті журналға сәйкес емес (ол өзгертілген). Журнал бойынша балдар көрсетілген.',
+      stateMismatch:
+        'Журнал тексеруден ӨТПЕДІ: {{count}} оқиғаның тізбегі бұзылмаған, бірақ көрсетілген балдар журналға сәйкес келмеді. Олар журнал бойынша қайта есептелді.',
     },
     kinds: {
       mark: { recorded: 'Баға', superseded: 'Баға түзетілді', withdrawn: 'Баға қайтарылды' },

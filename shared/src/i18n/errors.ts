@@ -16,6 +16,12 @@ export const errors = defineNamespace({
       unsupported_media_type: 'This file type is not accepted here',
       bad_origin: 'The request came from another site and was refused',
       bad_json: 'The request body is not valid JSON',
+      bad_path:
+        'The address has a malformed %-escape (a % must be followed by two hex digits of UTF-8)',
+      bad_charset: 'The request body must be UTF-8 JSON; the charset “{{charset}}” is not accepted',
+      bad_encoding:
+        'The request body could not be read as its Content-Encoding “{{encoding}}” says (accepted: gzip, deflate, br, or none)',
+      bad_request: 'The request could not be read',
       internal: 'Something went wrong on the server; the change was not applied',
     },
     issue: {
@@ -62,6 +68,12 @@ export const errors = defineNamespace({
       unsupported_media_type: 'Этот тип файла здесь не принимается',
       bad_origin: 'Запрос пришёл с другого сайта и отклонён',
       bad_json: 'Тело запроса — не корректный JSON',
+      bad_path:
+        'В адресе неверная %-последовательность (после % должны идти две шестнадцатеричные цифры UTF-8)',
+      bad_charset: 'Тело запроса должно быть JSON в UTF-8; кодировка «{{charset}}» не принимается',
+      bad_encoding:
+        'Тело запроса не читается так, как указано в Content-Encoding «{{encoding}}» (принимаются gzip, deflate, br или без сжатия)',
+      bad_request: 'Запрос не удалось прочитать',
       internal: 'На сервере произошла ошибка; изменение не применено',
     },
     issue: {
@@ -108,6 +120,13 @@ export const errors = defineNamespace({
       unsupported_media_type: 'Бұл файл түрі мұнда қабылданбайды',
       bad_origin: 'Сұрау басқа сайттан келді және қабылданбады',
       bad_json: 'Сұрау мәтіні дұрыс JSON емес',
+      bad_path:
+        'Мекенжайдағы %-тізбек қате (% белгісінен кейін UTF-8-тің екі он алтылық цифры тұруы керек)',
+      bad_charset:
+        'Сұрау мәтіні UTF-8 кодтауындағы JSON болуы керек; «{{charset}}» кодтауы қабылданбайды',
+      bad_encoding:
+        'Сұрау мәтінін Content-Encoding «{{encoding}}» айтқандай оқу мүмкін болмады (gzip, deflate, br немесе сығылмаған түрі қабылданады)',
+      bad_request: 'Сұрауды оқу мүмкін болмады',
       internal: 'Серверде қате болды; өзгеріс енгізілмеді',
     },
     issue: {

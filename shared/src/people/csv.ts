@@ -137,20 +137,52 @@ export interface CsvWriteOptions {
   /** Prefix a UTF-8 byte order mark so Excel opens the file as UTF-8 (NOBD exports need it). */
   bom?: boolean;
   lineEnding?: '\r\n' | '\n';
+  /**
+   * Columns (0-based) the app fills with numbers it formats itself (`60,00`, `-1.5`): a text cell
+   * there that reads as a plain number is written as it is, so a negative number stays a number.
+   */
+  numberColumns?: readonly number[];
 }
 
-/** Writes records as CSV, quoting a cell only when it holds the separator, a quote or a line break. */
+/**
+ * What a spreadsheet reads as the start of a formula: OWASP's list for CSV injection (`=`, `+`,
+ * `-`, `@`, tab, carriage return) and the full-width forms of the first four, which some
+ * spreadsheets fold into them.
+ */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const plainNumber = /^[-+]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A text cell a spreadsheet will show as text: one that would start a formula (a name typed as
+ * `=HYPERLINK(...)` or `@SUM(1+1)`) gets a leading apostrophe, which Excel and LibreOffice read
+ * as "text follows" (OWASP's rule against CSV injection). Other text is unchanged.
+ */
+export function formulaSafe(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Writes records as CSV, quoting a cell only when it holds the separator, a quote or a line
+ * break. Every text cell goes through `formulaSafe`; numbers (a JS number, or a number the app
+ * formatted in one of `numberColumns`) are written as they are.
+ */
 export function writeCsv(
   records: readonly (readonly CsvCell[])[],
   options: CsvWriteOptions = {},
 ): string {
   const separator = options.separator ?? ';';
   const lineEnding = options.lineEnding ?? '\r\n';
+  const numberColumns = new Set(options.numberColumns ?? []);
+  const written = (cell: CsvCell, column: number): string => {
+    if (cell === null || cell === undefined) return '';
+    if (typeof cell === 'number') return String(cell);
+    return numberColumns.has(column) && plainNumber.test(cell) ? cell : formulaSafe(cell);
+  };
   const lines = records.map((record) => {
     // A lone empty cell must be quoted, or it would be an empty line, which readers skip.
     if (record.length === 1 && (record[0] ?? '') === '') return '""';
     return record
-      .map((cell) => quoteCsvCell(cell == null ? '' : String(cell), separator))
+      .map((cell, column) => quoteCsvCell(written(cell, column), separator))
       .join(separator);
   });
   const body = lines.length > 0 ? lines.join(lineEnding) + lineEnding : '';

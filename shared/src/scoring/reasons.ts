@@ -41,6 +41,8 @@ export const scoringReasons = [
   'unknown_expert',
   // a snapshot that does not fit the scheme or profile it is restored with
   'snapshot_mismatch',
+  // the competition's log was closed (a demo exam session deleted): it takes nothing more
+  'competition_closed',
 ] as const;
 
 export type ScoringReason = (typeof scoringReasons)[number];

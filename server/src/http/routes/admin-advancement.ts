@@ -24,7 +24,7 @@ import type { ReferenceRepository } from '../../domain/reference';
 import type { Store, StoredDocument } from '../../store/port';
 import { competitionResults } from '../../results/rows';
 import { ApiError, languageOf, parse } from '../errors';
-import { organiserOf, refusal, registerInLog } from './admin-support';
+import { organiserOf, refusal, registerInLog, requireRegistrable } from './admin-support';
 
 const championshipParams = z.object({ championshipId: idSchema });
 const proposalBody = z.strictObject({
@@ -117,8 +117,8 @@ export function advancementRoutes(
     if (unresolved > 0) throw refusal('conflict', 'ties', 'tiesUnresolved', { count: unresolved });
     const sent = advancing(proposed);
     const targets = await targetCompetitions(reference, target.id, sent, championshipId);
-    const created: Competitor[] = [];
     let alreadyRegistered = 0;
+    const planned: { destination: Competition; added: Competitor[] }[] = [];
     for (const [competitionId, entries] of groupByCompetition(sent)) {
       const destination = targets.get(competitionId)!;
       const present = new Set(
@@ -132,17 +132,35 @@ export function advancementRoutes(
           continue;
         }
         // The same person (same IIN) in the next competition; where it came from stays on record.
-        const competitor: Competitor = {
+        added.push({
           ...person,
           id: randomUUID(),
           competitionId: destination.id,
           guest: false,
           advancedFrom: { competitionId, competitorId: person.id },
-        };
-        await reference.create('competitors', competitor);
-        added.push(competitor);
+        });
       }
-      await registerInLog(registry, destination, organiserOf(req).id, added);
+      planned.push({ destination, added });
+    }
+    // Every target competition's log must take its people (none locked yet) before anyone is
+    // stored: an advancement is applied whole or not at all. A refusal names the competition.
+    const where = (destination: Competition) => (id: string) => `${destination.id}/${id}`;
+    for (const { destination, added } of planned) {
+      await requireRegistrable(registry, destination, added, where(destination));
+    }
+    const created: Competitor[] = [];
+    for (const { destination, added } of planned) {
+      const stored: Competitor[] = [];
+      try {
+        for (const competitor of added) {
+          await reference.create('competitors', competitor);
+          stored.push(competitor);
+        }
+        await registerInLog(registry, destination, organiserOf(req).id, added, where(destination));
+      } catch (error) {
+        for (const competitor of stored) await reference.delete('competitors', competitor.id);
+        throw error;
+      }
       created.push(...added);
     }
     // The decision as taken: the rules, every adjustment with its reason, and who was sent where.

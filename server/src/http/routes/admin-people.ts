@@ -32,6 +32,8 @@ import {
   uploadedBytes,
   registerInLog,
   requireFreeIin,
+  requireRegistrable,
+  type Where,
 } from './admin-support';
 
 /** Competitors and experts of a competition: one at a time as JSON, or a whole list as a file. */
@@ -74,12 +76,18 @@ export function peopleRoutes(
   const router = Router();
   const base = '/api/admin/competitions/:competitionId';
 
-  /** Checks every person against the competition before any is stored: all or nothing. */
+  /**
+   * Checks every person against the competition before any is stored, competitors against its
+   * log too (registration closes with the first lock): all or nothing. Should the log still
+   * refuse them (a lock in between), the records stored for the request are taken back, so a
+   * refused request leaves no IIN behind and never answers success.
+   */
   async function register(
     kind: Kind,
     competition: Competition,
     people: Person[],
     actorId: string,
+    where: Where,
   ): Promise<void> {
     const registered = await reference.list(kind, { competitionId: competition.id });
     const iins = new Set(registered.map((person) => person.iin));
@@ -87,9 +95,19 @@ export function peopleRoutes(
       if (iins.has(person.iin)) throw refusal('conflict', 'iin', 'iinRegistered');
       iins.add(person.iin);
     }
-    for (const person of people) await reference.create(kind, person as never);
-    if (kind === 'competitors')
-      await registerInLog(registry, competition, actorId, people as Competitor[]);
+    const competitors = kind === 'competitors' ? (people as Competitor[]) : [];
+    await requireRegistrable(registry, competition, competitors, where);
+    const stored: Person[] = [];
+    try {
+      for (const person of people) {
+        await reference.create(kind, person as never);
+        stored.push(person);
+      }
+      await registerInLog(registry, competition, actorId, competitors, where);
+    } catch (error) {
+      for (const person of stored) await reference.delete(kind, person.id);
+      throw error;
+    }
   }
 
   for (const kind of ['competitors', 'experts'] as const) {
@@ -107,7 +125,7 @@ export function peopleRoutes(
     await requireCollege(reference, input.collegeId);
     const competitor: Competitor = { ...input, id: input.id ?? randomUUID(), competitionId };
     await requireFreeId(reference, 'competitors', competitor.id);
-    await register('competitors', competition, [competitor], organiserOf(req).id);
+    await register('competitors', competition, [competitor], organiserOf(req).id, () => 'id');
     res.status(201).json({ competitor });
   });
 
@@ -143,7 +161,7 @@ export function peopleRoutes(
     await requireCollege(reference, input.collegeId);
     const expert: Expert = { ...input, id: input.id ?? randomUUID(), competitionId };
     await requireFreeId(reference, 'experts', expert.id);
-    await register('experts', competition, [expert], organiserOf(req).id);
+    await register('experts', competition, [expert], organiserOf(req).id, () => 'id');
     res.status(201).json({ expert });
   });
 
@@ -180,7 +198,13 @@ export function peopleRoutes(
       }),
     );
     requireStorable('competitors', competitors, result.people);
-    await register('competitors', competition, competitors, organiserOf(req).id);
+    await register(
+      'competitors',
+      competition,
+      competitors,
+      organiserOf(req).id,
+      rowOf(competitors, result.people),
+    );
     res.status(201).json({
       imported: competitors.length,
       competitors,
@@ -203,7 +227,13 @@ export function peopleRoutes(
       role: person.role,
     }));
     requireStorable('experts', experts, result.people);
-    await register('experts', competition, experts, organiserOf(req).id);
+    await register(
+      'experts',
+      competition,
+      experts,
+      organiserOf(req).id,
+      rowOf(experts, result.people),
+    );
     res.status(201).json({
       imported: experts.length,
       experts,
@@ -238,6 +268,12 @@ function requireStorable(
       })),
     ),
   );
+}
+
+/** Where a person of an imported file is: "Строка 6". */
+function rowOf(people: readonly Person[], imported: readonly { row: number }[]): Where {
+  const rows = new Map(people.map((person, index) => [person.id, imported[index]!.row]));
+  return (id, lang) => translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 });
 }
 
 function throwImportErrors(errors: Parameters<typeof importIssueDetails>[0]): never {

@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import {
   describeImportIssue,
   namespaces,
@@ -12,24 +12,56 @@ import type { ScopeTarget } from '../../auth/access';
 import type { RequestValue } from '../../auth/middleware';
 import type { Account } from '../../auth/model';
 import type { CompetitionRegistry } from '../../competitions/registry';
+import { RegistrationRefusedError } from '../../competitions/runtime-types';
 import type { ReferenceRepository } from '../../domain/reference';
 import type { EventLog } from '../../events/event-log';
 import { MAX_UPLOAD_BYTES, sniffFileType } from '../../uploads';
+import { rawBody } from '../body';
+import { registrationRefusal } from '../competition-access';
 import { ApiError, type ErrorCode, type ErrorDetail } from '../errors';
+
+/** Where the organiser finds a competitor of a request: its row in a file, the form, ... */
+export type Where = (competitorId: string, lang: Language) => string;
+
+/**
+ * Refuses (409, before anything is stored) competitors their competition's log would not
+ * register now, each named with the reason: registration closes with the first lock. A
+ * competition without a scheme has no log yet; the scheme upload registers its competitors.
+ */
+export async function requireRegistrable(
+  registry: CompetitionRegistry,
+  competition: Competition,
+  competitors: readonly Competitor[],
+  where: Where,
+): Promise<void> {
+  if (!competition.scheme || competitors.length === 0) return;
+  const runtime = await registry.open(competition.id);
+  const refused = runtime.registrationRefusals(competitors);
+  if (refused.length > 0) throw registrationRefusal(refused, where);
+}
 
 /**
  * Registers competitors in their competition's log, which exists once it has a scheme; until
- * then they are only documents, and the scheme upload registers them.
+ * then they are only documents, and the scheme upload registers them. All or none: a refusal
+ * (a lock since requireRegistrable) is a 409 naming each competitor, and nothing is appended.
  */
 export async function registerInLog(
   registry: CompetitionRegistry,
   competition: Competition,
   actorId: string,
   competitors: readonly Competitor[],
+  where: Where = (id) => id,
 ): Promise<void> {
   if (!competition.scheme || competitors.length === 0) return;
   const runtime = await registry.open(competition.id);
-  await runtime.registerCompetitors(actorId, competitors);
+  try {
+    await runtime.registerCompetitors(actorId, competitors);
+  } catch (error) {
+    if (error instanceof RegistrationRefusedError) {
+      throw registrationRefusal(error.refused, where);
+    }
+    throw error;
+  }
 }
 
 type AdminRefusal = keyof (typeof namespaces)['admin']['en']['refused'];
@@ -46,7 +78,7 @@ export function refusal(
 }
 
 /** The uploaded file as bytes, whatever Content-Type the client sent; larger ones are a 413. */
-export const rawUpload: RequestHandler = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+export const rawUpload: RequestHandler = rawBody(MAX_UPLOAD_BYTES);
 
 export function uploadedBytes(req: Request): Buffer {
   return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

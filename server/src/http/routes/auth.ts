@@ -1,4 +1,4 @@
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AccountService } from '../../auth/accounts';
 import {
@@ -11,6 +11,7 @@ import {
   setSessionCookie,
 } from '../../auth/middleware';
 import { emailSchema, type Actor, type Session, type Subject } from '../../auth/model';
+import { jsonBody } from '../body';
 import { ApiError, languageOf, parse } from '../errors';
 
 const passwordBody = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
@@ -26,7 +27,7 @@ const linkBody = z.strictObject({ token: z.string().min(1).max(100) });
  */
 export function authRoutes(accounts: AccountService): Router {
   const router = Router();
-  router.use('/api/auth', express.json({ limit: '4kb' }), originCheck, sessionMiddleware(accounts));
+  router.use('/api/auth', jsonBody('4kb'), originCheck, sessionMiddleware(accounts));
 
   /** Replaces any session the browser had with one for `actor`. */
   async function signIn(req: Request, res: Response, actor: Actor) {

@@ -131,13 +131,16 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     res.json(await exams.save(found, next, actor(req)));
   });
 
+  /**
+   * Deletes a session before its first mark: its sign-ins end and its personal data goes, for
+   * every role; its closed log and a record of the deletion stay for an audit (ExamService.delete).
+   */
   router.delete(base, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
     const found = await exams.sessions.require(sessionId);
-    if (hasMarks(await exams.runtimeOf(found.session))) {
-      throw examRefusal('conflict', 'sessionId', 'session_has_marks');
-    }
-    await exams.sessions.delete(sessionId, found.version);
+    await exams.delete(found, actor(req), services.accounts, () =>
+      examRefusal('conflict', 'sessionId', 'session_has_marks'),
+    );
     res.status(204).end();
   });
 
@@ -200,7 +203,10 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     }));
     const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
     const next = checked({ ...session, groups, students: [...session.students, ...imported] });
-    const saved = await exams.save(found, next, actor(req));
+    const rows = new Map(imported.map((student, index) => [student.id, result.people[index]!.row]));
+    const saved = await exams.save(found, next, actor(req), (id, lang) =>
+      translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 }),
+    );
     res.status(201).json({
       imported: imported.length,
       students: imported,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema, regions, type Championship, type Competition } from '@ashyq/shared';
 import { boardsOf } from '../../boards/service';
 import { collections } from '../../collections';
+import { CompetitionUnavailableError } from '../../competitions/registry';
 import type { Services } from '../../services';
 import { ApiError, parse } from '../errors';
 import { isExamChampionship } from '../../exam/marking';
@@ -58,12 +59,20 @@ export function publicRoutes(services: Services): Router {
     res.json({ championships: list });
   });
 
-  /** Recomputes every hash of the competition's log: anyone can check that nothing was altered. */
+  /**
+   * Recomputes every hash of the competition's log, and replays it to check that the kept
+   * snapshot and the figures everyone is shown are what the log gives: anyone can check that
+   * nothing was altered. A competition that cannot run yet (no scheme) has only its chain.
+   */
   router.get('/api/public/competitions/:id/log/verify', async (req, res) => {
     const { id } = parse(competitionParams, req.params, 'params');
     const known = await services.store.getDocument(collections.competitions, id);
     if (!known) throw new ApiError('not_found');
-    res.json(await services.log.verify(id));
+    const runtime = await services.competitions.open(id).catch((error: unknown) => {
+      if (error instanceof CompetitionUnavailableError) return undefined;
+      throw error;
+    });
+    res.json(runtime ? await runtime.verifyLog() : await services.log.verify(id));
   });
 
   return router;
