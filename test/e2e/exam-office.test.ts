@@ -87,19 +87,16 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await shot('sessions-1280x800');
   });
 
-  it('creates a session: BIN and code reasons inline, the scheme reused from the demo', async () => {
+  it('creates a session: the college as the reference records it, code reasons inline, the scheme reused from the demo', async () => {
     await page.getByRole('link', { name: 'New session' }).click();
     await page.waitForURL(`${server.url}/exam/new`);
-    const bin = page.locator('input[name="bin"]');
-    // The college's details come from its latest session.
-    await expect.poll(() => bin.inputValue()).toMatch(/^\d{12}$/);
-    const goodBin = await bin.inputValue();
-    await bin.fill(wrongCheckDigit(goodBin));
-    const binField = page.locator('label.exam-field', { has: bin });
-    await expect.poll(() => binField.getByRole('alert').textContent()).toMatch(/check digit/i);
-    await shot('session-form-bin-1280x800');
-    await bin.fill(goodBin);
-    await expect.poll(() => binField.getByRole('alert').count()).toBe(0);
+    // The documents are the account's college's: its name, BIN and region are shown, not typed.
+    const issuer = page.locator('dl.exam-issuer');
+    await expect.poll(() => issuer.textContent()).toMatch(/BIN\s*\d{12}/);
+    expect(await issuer.textContent()).toContain('Astana');
+    expect(await page.locator('input[name="bin"]').count()).toBe(0);
+    await expect.poll(() => page.getByText(/issued in the name of your college/).count()).toBe(1);
+    await shot('session-form-college-1280x800');
 
     await page.locator('select[name="examType"]').selectOption('intermediate');
     await page.locator('input[name="protocolNumber"]').fill('12-ДЭ');

@@ -59,7 +59,11 @@ beforeAll(async () => {
     { id: 'astana-it', bin: '940140000385', regionId: 'astana' },
     { id: 'saryarka-college', bin: '990140004654', regionId: 'karaganda' },
   ]) {
-    const name = { kk: `${college.id} колледжі`, ru: `Колледж ${college.id}` };
+    // The sample session repeats its college's details: they must be the record's own.
+    const name =
+      college.id === sample.collegeId
+        ? sample.college.name
+        : { kk: `${college.id} колледжі`, ru: `Колледж ${college.id}` };
     await store.putDocument('colleges', { ...college, name });
   }
   for (const [email, collegeId] of [

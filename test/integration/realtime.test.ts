@@ -47,14 +47,20 @@ const choice = (competitor: string, option: number) => ({
   value: { kind: 'choice', option },
 });
 
-function socketOf(namespace: '/expert' | '/chief', cookie?: string, auth: object = {}): Socket {
+function socketOf(
+  namespace: '/expert' | '/chief' | '/board',
+  cookie?: string,
+  auth: object = {},
+  /** Headers a browser adds (Origin), and the transport it uses. */
+  browser: { headers?: Record<string, string>; transport?: 'websocket' | 'polling' } = {},
+): Socket {
   const socket = connectTo(`${base}${namespace}`, {
     path: '/socket.io',
-    transports: ['websocket'],
+    transports: [browser.transport ?? 'websocket'],
     reconnection: false,
     forceNew: true,
     auth,
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...browser.headers },
   });
   socket.onAny((_name, payload) => received.push(payload));
   opened.push(socket);
@@ -191,6 +197,54 @@ describe('the handshake', () => {
       'forbidden',
     );
     await expect(connected(socketOf('/expert', inScope))).rejects.toThrow('forbidden');
+  });
+});
+
+describe('the Origin of a browser', () => {
+  const foreign = { origin: 'https://evil.example' };
+
+  it('refuses a page of another site on /expert and /chief, even with a signed-in cookie', async () => {
+    const before = await head();
+    for (const transport of ['websocket', 'polling'] as const) {
+      const expert = socketOf('/expert', cookies.e1, {}, { headers: foreign, transport });
+      const chief = socketOf('/chief', cookies.chief, chiefAuth(0), {
+        headers: foreign,
+        transport,
+      });
+      const streamed = collect<EventsPush>(chief, 'events');
+      await expect(connected(expert)).rejects.toThrow('bad_origin');
+      await expect(connected(chief)).rejects.toThrow('bad_origin');
+      // The refused chief socket was sent no page of the audit trail.
+      expect(streamed.all).toEqual([]);
+    }
+    // Ashyq's own host over another scheme is another origin too.
+    const otherScheme = { origin: base.replace('http:', 'https:') };
+    await expect(
+      connected(socketOf('/expert', cookies.e1, {}, { headers: otherScheme })),
+    ).rejects.toThrow('bad_origin');
+    await expect(
+      connected(socketOf('/chief', cookies.chief, chiefAuth(), { headers: { origin: 'null' } })),
+    ).rejects.toThrow('bad_origin');
+    expect(await head()).toBe(before);
+  });
+
+  it('lets Ashyq’s own pages in, directly or through a TLS proxy on this machine', async () => {
+    const own = { origin: base };
+    const expert = await connected(socketOf('/expert', cookies.e2, {}, { headers: own }));
+    expect((await ask<{ view: object }>(expert, 'competition:view')).ok).toBe(true);
+    await connected(
+      socketOf('/chief', cookies.chief, chiefAuth(), { headers: own, transport: 'polling' }),
+    );
+    const proxied = { origin: base.replace('http:', 'https:'), 'x-forwarded-proto': 'https' };
+    await connected(socketOf('/chief', cookies.deputy, chiefAuth(), { headers: proxied }));
+  });
+
+  it('keeps the public board open to any site: it takes no command and carries no personal data', async () => {
+    const board = await connected(socketOf('/board', undefined, {}, { headers: foreign }));
+    const joined = await ask<{ kind: string }>(board, 'join', {
+      competitionId: seeded.competitionId,
+    });
+    expect(joined).toMatchObject({ ok: true, kind: 'snapshot' });
   });
 });
 

@@ -46,7 +46,7 @@ export function useChiefLive(competitionId: string, lang: string): ChiefLive {
     socket.on('disconnect', () => setConnection('offline'));
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') setConnection('signed-out');
-      else if (error.message === 'forbidden' || error.message === 'not_found')
+      else if (['forbidden', 'not_found', 'bad_origin'].includes(error.message))
         setConnection('refused');
       else setConnection('offline');
     });

@@ -1,14 +1,20 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { gradeScaleIds, isLanguage, sessionMaxPoints, type Language } from '@ashyq/shared';
+import {
+  getRegion,
+  gradeScaleIds,
+  isLanguage,
+  sessionMaxPoints,
+  type Language,
+  type SessionIssuer,
+} from '@ashyq/shared';
 import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { SchemePicker } from './SchemePicker';
 import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
-import { binReason, codeReasons } from './view';
+import { codeReasons } from './view';
 import { apiRequest } from '../api';
-import { RegionOptions } from '../app/RegionOptions';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
 export function SessionForm({
@@ -29,12 +35,13 @@ export function SessionForm({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  // A new session starts with the college's details from its latest session.
-  const latest = listed.state === 'ready' ? listed.data.sessions[0] : undefined;
-  useEffect(() => {
-    if (existing || !latest) return;
-    setDraft((current) => (current.bin ? current : { ...emptyDraft(new Date(), latest) }));
-  }, [existing, latest]);
+  // The college whose documents these are: the session's, or for a new one the account's.
+  const [ownCollege] = useAdmin<SessionIssuer>(existing ? null : '/api/exam/college');
+  const issuer: SessionIssuer | undefined = existing
+    ? existing.session
+    : ownCollege.state === 'ready'
+      ? ownCollege.data
+      : undefined;
 
   const [yearTyped, setYearTyped] = useState(existing !== undefined);
   const set =
@@ -48,7 +55,6 @@ export function SessionForm({
           : { ...current, [key]: value },
       );
     };
-  const bin = binReason(draft.bin, lang);
   const codes = codeReasons(draft.specialtyCode, draft.qualificationCode, lang);
 
   async function submit(event: FormEvent) {
@@ -96,18 +102,20 @@ export function SessionForm({
       <form className="exam-form" onSubmit={submit} noValidate>
         <fieldset>
           <legend>{t('office.form.college')}</legend>
-          {text('collegeKk', t('office.form.nameKk'))}
-          {text('collegeRu', t('office.form.nameRu'))}
-          {text('bin', t('office.form.bin'), { reason: bin, inputMode: 'numeric' })}
-          <Field label={t('office.form.region')}>
-            <select
-              name="regionId"
-              value={draft.regionId}
-              onChange={(e) => set('regionId')(e.target.value as SessionDraft['regionId'])}
-            >
-              <RegionOptions lang={lang} />
-            </select>
-          </Field>
+          {issuer && (
+            <dl className="exam-issuer">
+              <dt>{t('office.form.nameKk')}</dt>
+              <dd>{issuer.college.name.kk}</dd>
+              <dt>{t('office.form.nameRu')}</dt>
+              <dd>{issuer.college.name.ru}</dd>
+              <dt>{t('office.form.bin')}</dt>
+              <dd>{issuer.college.bin}</dd>
+              <dt>{t('office.form.region')}</dt>
+              <dd>{getRegion(issuer.regionId)?.name[lang] ?? issuer.regionId}</dd>
+            </dl>
+          )}
+          {ownCollege.state === 'failed' && <ErrorReport error={ownCollege.error} />}
+          <p className="exam-hint">{t('office.form.collegeHint')}</p>
         </fieldset>
         <fieldset>
           <legend>{t('office.form.exam')}</legend>

@@ -1,21 +1,12 @@
-import type {
-  ExamSession,
-  ExamSessionInput,
-  GradeScaleId,
-  MarkingScheme,
-  RegionId,
-} from '@ashyq/shared';
+import type { ExamSession, ExamSessionInput, GradeScaleId, MarkingScheme } from '@ashyq/shared';
 import { fromLocalInput, parseGroups, toLocalInput } from './view';
 
 /**
  * The session form's state: every field as the inputs hold it (text), and the conversion to and
- * from the API's session. Kept pure so the round trip is tested without a browser.
+ * from the API's session. Kept pure so the round trip is tested without a browser. The college's
+ * name, BIN and region are not among them: the server prints the college's own record.
  */
 export interface SessionDraft {
-  collegeKk: string;
-  collegeRu: string;
-  bin: string;
-  regionId: RegionId;
   academicYear: string;
   examType: 'intermediate' | 'final';
   specialtyCode: string;
@@ -55,16 +46,9 @@ export function withStart(draft: SessionDraft, startsAt: string, yearTyped: bool
   return { ...draft, startsAt, academicYear: currentAcademicYear(new Date(start)) };
 }
 
-/** An empty form; the college's details come from an earlier session when there is one. */
-export function emptyDraft(
-  now: Date,
-  college?: Pick<ExamSession, 'college' | 'regionId'>,
-): SessionDraft {
+/** An empty form. */
+export function emptyDraft(now: Date): SessionDraft {
   return {
-    collegeKk: college?.college.name.kk ?? '',
-    collegeRu: college?.college.name.ru ?? '',
-    bin: college?.college.bin ?? '',
-    regionId: (college?.regionId ?? 'astana') as RegionId,
     academicYear: currentAcademicYear(now),
     examType: 'final',
     specialtyCode: '',
@@ -90,10 +74,6 @@ export function emptyDraft(
 
 export function draftOf(session: ExamSession): SessionDraft {
   return {
-    collegeKk: session.college.name.kk,
-    collegeRu: session.college.name.ru,
-    bin: session.college.bin,
-    regionId: session.regionId,
     academicYear: session.academicYear,
     examType: session.examType,
     specialtyCode: session.specialty.code,
@@ -126,7 +106,7 @@ export function draftOf(session: ExamSession): SessionDraft {
  */
 export function inputOf(draft: SessionDraft): Omit<
   ExamSessionInput,
-  'id' | 'profileId' | 'commission' | 'students' | 'scheme'
+  'id' | 'profileId' | 'commission' | 'students' | 'scheme' | 'college' | 'regionId'
 > & {
   scheme: MarkingScheme | null;
 } {
@@ -135,8 +115,6 @@ export function inputOf(draft: SessionDraft): Omit<
     ...(draft.passPercent.trim() ? { passPercent: Number(draft.passPercent) } : {}),
   };
   return {
-    college: { name: { kk: draft.collegeKk, ru: draft.collegeRu }, bin: draft.bin.trim() },
-    regionId: draft.regionId,
     academicYear: draft.academicYear.trim(),
     examType: draft.examType,
     specialty: {

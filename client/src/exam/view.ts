@@ -1,5 +1,4 @@
 import {
-  binSchema,
   commissionMemberSchema,
   examSessionSchema,
   localizeIssue,
@@ -40,11 +39,6 @@ function firstReason(schema: z.ZodType, value: unknown, lang: Language): string 
   if (result.success) return null;
   const [issue] = result.error.issues;
   return issue ? (localizeIssue(issue, lang) ?? issue.message) : null;
-}
-
-/** Why the BIN is invalid (check digit, month, type ...), or null; empty input is not judged. */
-export function binReason(bin: string, lang: Language): string | null {
-  return bin.trim() === '' ? null : firstReason(binSchema, bin, lang);
 }
 
 /**

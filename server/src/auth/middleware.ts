@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ApiError } from '../http/errors';
 import type { AccountService } from './accounts';
 import { isExpertOf, isOrganiserWith, scopeCovers, type ScopeTarget } from './access';
+import { fromForeignOrigin } from './origin';
 import { sessionLifetimeMs, type Actor, type Session } from './model';
 import type { ExpertRole, OrganiserRole } from './roles';
 
@@ -80,26 +81,15 @@ export function sessionMiddleware(accounts: AccountService): RequestHandler {
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Refuses a state-changing request that a browser sent from another site (CSRF). Requests
- * with neither Origin nor Referer come from non-browser clients (tablet sync, CLI) and pass.
+ * Refuses a state-changing request that a browser sent from another origin (CSRF): another
+ * site, or Ashyq's own host over another scheme. Requests with neither Origin nor Referer come
+ * from non-browser clients (tablet sync, CLI) and pass. Socket.IO handshakes follow the same rule.
  */
 export const originCheck: RequestHandler = (req, _res, next) => {
   if (!unsafeMethods.has(req.method)) return next();
-  const source = req.get('origin') ?? req.get('referer');
-  if (source !== undefined && hostOf(source) !== hostOf(`${req.protocol}://${req.host}`)) {
-    throw new ApiError('bad_origin');
-  }
+  if (fromForeignOrigin(req)) throw new ApiError('bad_origin');
   next();
 };
-
-/** The host (with a non-default port) of a URL, or undefined for `null` and other non-URLs. */
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Reads a value a guard needs from the request, possibly looking it up. */
 export type RequestValue<T> = (req: Request) => T | undefined | Promise<T | undefined>;

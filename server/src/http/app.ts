@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { originCheck, sessionMiddleware } from '../auth/middleware';
+import { trustedProxies } from '../auth/origin';
 import type { Services } from '../services';
 import { jsonBody, wellFormedPath } from './body';
 import { ApiError, errorHandler } from './errors';
@@ -49,7 +50,7 @@ function audienceRoutes(services: Services): Router[] {
 export function createApp(services: Services, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustedProxies);
   app.use(securityHeaders, httpsOnly);
 
   app.get('/api/health', (_req, res) => {

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { idSchema, isLanguage, pickLanguage, type Language } from '@ashyq/shared';
 import { hasCompetitionRole, readSessionSecret } from '../auth/middleware';
 import type { Actor } from '../auth/model';
+import { fromForeignOrigin } from '../auth/origin';
 import { runtimeOf, scopeOfCompetition } from '../http/competition-access';
 import { ApiError } from '../http/errors';
 import type { Services } from '../services';
 
 /** Why a connection was refused: the client sees it as the connect_error's message. */
 export type HandshakeRefusal =
-  'unauthorized' | 'forbidden' | 'not_found' | 'validation_failed' | 'internal';
+  'bad_origin' | 'unauthorized' | 'forbidden' | 'not_found' | 'validation_failed' | 'internal';
 
 /** What a client may pass as `auth` when it connects. */
 const handshakeAuth = z.object({
@@ -49,11 +50,14 @@ type Authorise = (
 
 /**
  * A namespace middleware: the session cookie of the handshake (the same session as HTTP) and
- * `authorise` decide whether the socket connects and to which competition.
+ * `authorise` decide whether the socket connects and to which competition. A page of another
+ * origin is refused first, by the rule of HTTP's CSRF check: the browser would send the signed-in
+ * person's cookie along, and the socket would mark and read in their name.
  */
 export function authenticate(services: Services, authorise: Authorise) {
   return async (socket: Socket, next: (error?: ExtendedError) => void) => {
     try {
+      if (fromForeignOrigin(socket.request)) return next(refusal('bad_origin'));
       const auth = handshakeAuth.safeParse(socket.handshake.auth ?? {});
       if (!auth.success) return next(refusal('validation_failed'));
       const actor = await currentActor(services, socket);

@@ -19,7 +19,8 @@ export interface Realtime {
  * console, /board for public boards. Every append to a competition's log is pushed to that competition's rooms.
  */
 export function attachRealtime(httpServer: HttpServer, services: Services): Realtime {
-  // Same origin only: the web app is served by this server, tablets use its address.
+  // No CORS headers: the web app is served by this server. /expert and /chief also refuse a
+  // handshake from a page of another origin (handshake.ts); /board is open to any.
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false });
   const { redisUrl } = services.config;
   const closeRedis = redisUrl ? useRedisAdapter(io, redisUrl) : undefined;

@@ -1,4 +1,5 @@
 export * from './session';
+export * from './issuer';
 export * from './results';
 export * from './nobd';
 export * from './annual-report';

@@ -208,10 +208,16 @@ function reason(
 export const examSessionSchema = sessionFields.superRefine(checkSession);
 export type ExamSession = z.infer<typeof examSessionSchema>;
 
-/** What the exam officer sends to create or replace a session; the server sets the rest. */
+/**
+ * What the exam officer sends to create or replace a session; the server sets the rest. The
+ * college's printed name, BIN and region are the college's record (`sessionIssuer`): a request
+ * may leave them out, and one that gives them must give the college's own.
+ */
 export const examSessionInputSchema = sessionFields
   .omit({ collegeId: true, profileId: true, commission: true, students: true })
   .extend({
+    college: sessionFields.shape.college.optional(),
+    regionId: sessionFields.shape.regionId.optional(),
     profileId: sessionFields.shape.profileId.default('kz-demo-exam@2022'),
     commission: sessionFields.shape.commission.default([]),
     students: sessionFields.shape.students.default([]),

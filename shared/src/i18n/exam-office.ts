@@ -29,6 +29,8 @@ export const examOffice = defineNamespace({
       nameKk: 'Name in Kazakh',
       nameRu: 'Name in Russian',
       bin: 'BIN',
+      collegeHint:
+        'The protocol and every document of the session are issued in the name of your college as the reference data records it. A wrong name or BIN is corrected in the reference data by an organiser.',
       region: 'Region',
       exam: 'Exam',
       academicYear: 'Academic year (2025-2026)',
@@ -235,6 +237,8 @@ export const examOffice = defineNamespace({
       nameKk: 'Наименование на казахском',
       nameRu: 'Наименование на русском',
       bin: 'БИН',
+      collegeHint:
+        'Протокол и все документы сессии выдаются от имени вашего колледжа так, как он записан в справочнике. Неверное наименование или БИН исправляет в справочнике организатор.',
       region: 'Регион',
       exam: 'Экзамен',
       academicYear: 'Учебный год (2025-2026)',
@@ -441,6 +445,8 @@ export const examOffice = defineNamespace({
       nameKk: 'Қазақша атауы',
       nameRu: 'Орысша атауы',
       bin: 'БСН',
+      collegeHint:
+        'Хаттама мен сессияның барлық құжаттары колледжіңіздің атынан анықтамалықта жазылғандай беріледі. Қате атауды немесе БСН-ді анықтамалықта ұйымдастырушы түзетеді.',
       region: 'Өңір',
       exam: 'Емтихан',
       academicYear: 'Оқу жылы (2025-2026)',

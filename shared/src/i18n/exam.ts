@@ -19,6 +19,10 @@ export const exam = defineNamespace({
       member_is_student: 'A commission member cannot be a student of the same exam',
       one_per_role: 'The commission needs exactly one “$t(exam:role.{{role}})”, it has {{count}}',
       session_has_marks: 'The exam already has marks: it cannot be deleted',
+      not_own_college:
+        'The session’s documents are issued by its college, “{{name}}” (BIN {{bin}}, {{region}}): a session cannot name another college or region',
+      college_without_bin:
+        'The college “{{name}}” has no valid BIN in the reference data, and no protocol can be issued without one; an organiser has to record it',
     },
     nobd: {
       option_not_for_field: 'The option “{{option}}” does not apply to the field “{{field}}”',
@@ -157,6 +161,10 @@ export const exam = defineNamespace({
       one_per_role:
         'В комиссии должна быть ровно одна роль «$t(exam:role.{{role}})», сейчас {{count}}',
       session_has_marks: 'В экзамене уже есть баллы: его нельзя удалить',
+      not_own_college:
+        'Документы сессии выдаёт её колледж, «{{name}}» (БИН {{bin}}, {{region}}): сессия не может называть другой колледж или регион',
+      college_without_bin:
+        'У колледжа «{{name}}» в справочнике нет действительного БИН, а без него протокол не выдать; его должен внести организатор',
     },
     nobd: {
       option_not_for_field: 'Параметр «{{option}}» не относится к полю «{{field}}»',
@@ -295,6 +303,10 @@ export const exam = defineNamespace({
       one_per_role:
         'Комиссияда «$t(exam:role.{{role}})» рөлі дәл біреу болуы керек, қазір {{count}}',
       session_has_marks: 'Емтиханда баллдар бар: оны жоюға болмайды',
+      not_own_college:
+        'Сессияның құжаттарын оның колледжі береді, «{{name}}» (БСН {{bin}}, {{region}}): сессия басқа колледжді немесе өңірді көрсете алмайды',
+      college_without_bin:
+        '«{{name}}» колледжінің анықтамалықта жарамды БСН-і жоқ, ал онсыз хаттама берілмейді; оны ұйымдастырушы енгізуі керек',
     },
     nobd: {
       option_not_for_field: '«{{option}}» параметрі «{{field}}» өрісіне қатысты емес',

@@ -318,6 +318,41 @@ describe('Origin check', () => {
     expect(notes.length).toBe(before + 1);
   });
 
+  it('refuses Ashyq’s own host over another scheme, unless a proxy on this machine says so', async () => {
+    const victim = new Client('10.3.0.4');
+    await victim.login();
+    const before = notes.length;
+    const https = base.replace('http:', 'https:');
+    const forged = await victim.request(
+      'POST',
+      '/api/championships/wsk-pavlodar/notes',
+      {},
+      { origin: https },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.body.error).toEqual({
+      code: 'bad_origin',
+      message: 'The request came from another site and was refused',
+      details: [],
+    });
+    const viaReferer = await new Client('10.3.0.4', null).request(
+      'POST',
+      '/api/championships/wsk-pavlodar/notes',
+      {},
+      { cookie: victim.cookie, referer: `${https}/admin` },
+    );
+    expect(viaReferer.status).toBe(403);
+    expect(notes.length).toBe(before);
+    // Behind a TLS proxy on this machine the page is https, and the proxy says so.
+    const proxied = await victim.request(
+      'POST',
+      '/api/championships/wsk-pavlodar/notes',
+      {},
+      { origin: https, 'x-forwarded-proto': 'https' },
+    );
+    expect(proxied.status).toBe(201);
+  });
+
   it('lets non-browser clients without Origin or Referer through', async () => {
     const cli = new Client('10.3.0.3', null);
     expect((await cli.login()).status).toBe(200);

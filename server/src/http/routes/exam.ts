@@ -5,12 +5,19 @@ import {
   commissionMemberSchema,
   examSessionInputSchema,
   examSessionSchema,
+  getRegion,
   idSchema,
+  issuerMismatches,
   markingRoles,
   namespaces,
+  sessionIssuer,
   translate,
   type ExamSession,
   type ExamStudent,
+  type GivenIssuer,
+  type IssuerField,
+  type Language,
+  type SessionIssuer,
 } from '@ashyq/shared';
 import { scopeCovers } from '../../auth/access';
 import { requireCollegeScope, requireOrganiser } from '../../auth/middleware';
@@ -52,6 +59,7 @@ const replaceInput = examSessionInputSchema
 const commissionInput = z.strictObject({
   members: z.array(commissionMemberSchema.extend({ id: idSchema.optional() }).strict()).max(40),
 });
+const collegeQuery = z.strictObject({ collegeId: idSchema.optional() });
 const attendanceInput = z.strictObject({
   attendance: z.enum(['present', 'absent', 'removed']),
   reason: z.string().trim().min(1).max(300).optional(),
@@ -67,6 +75,83 @@ export function examRefusal(
   return new ApiError(status, {}, (lang) => [
     { path, code: key, message: translate(namespaces.exam[lang], `invalid.${key}`, params) },
   ]);
+}
+
+/** The issuer's message parameters in `lang`: its name (Russian for English), BIN and region. */
+function issuerParams(issuer: SessionIssuer, lang: Language) {
+  return {
+    name: issuer.college.name[lang === 'kk' ? 'kk' : 'ru'],
+    bin: issuer.college.bin,
+    region: getRegion(issuer.regionId)?.name[lang] ?? issuer.regionId,
+  };
+}
+
+/** Refuses a request that names another issuer than the session's college, at each such field. */
+function notOwnCollege(issuer: SessionIssuer, fields: readonly (IssuerField | 'collegeId')[]) {
+  return new ApiError('forbidden', {}, (lang) =>
+    fields.map((path) => ({
+      path,
+      code: 'not_own_college',
+      message: translate(
+        namespaces.exam[lang],
+        'invalid.not_own_college',
+        issuerParams(issuer, lang),
+      ),
+    })),
+  );
+}
+
+/**
+ * The issuer of the college's sessions, from its record in the reference data: what the
+ * protocol prints and /verify confirms. A college the reference lacks, or one without a valid
+ * BIN, issues nothing.
+ */
+async function issuerOf(exams: ExamService, collegeId: string): Promise<SessionIssuer> {
+  const college = await exams.sessions.college(collegeId);
+  if (!college) {
+    throw new ApiError('validation_failed', {}, (lang) => [
+      { path: 'collegeId', message: translate(namespaces.errors[lang], 'code.not_found') },
+    ]);
+  }
+  const issuer = sessionIssuer(college);
+  if (!issuer.ok) {
+    throw new ApiError('conflict', {}, (lang) => [
+      {
+        path: 'collegeId',
+        code: issuer.reason,
+        message: translate(namespaces.exam[lang], `invalid.${issuer.reason}`, {
+          name: college.name[lang === 'kk' ? 'kk' : 'ru'],
+        }),
+      },
+    ]);
+  }
+  return issuer.issuer;
+}
+
+/** The issuer of a session, after refusing a request that names another college or region. */
+function ownIssuer(issuer: SessionIssuer, given: GivenIssuer): SessionIssuer {
+  const mismatches = issuerMismatches(given, issuer);
+  if (mismatches.length > 0) throw notOwnCollege(issuer, mismatches);
+  return issuer;
+}
+
+/**
+ * The college a request acts for: the one it names, else the account's own. An exam officer
+ * (or organiser) of one college naming another is told whose sessions it may create.
+ */
+async function collegeFor(
+  exams: ExamService,
+  account: Account,
+  given: string | undefined,
+): Promise<string> {
+  const collegeId = given ?? collegeOfScope(account);
+  if (scopeCovers(account.scope, { collegeId })) return collegeId;
+  if (account.scope.kind === 'college') {
+    const own = await exams.sessions.college(account.scope.collegeId);
+    const issuer = own && sessionIssuer(own);
+    if (issuer?.ok) throw notOwnCollege(issuer.issuer, ['collegeId']);
+  }
+  throw new ApiError('forbidden');
 }
 
 /** Parses the whole session after a change, so cross-field rules report on the new state. */
@@ -96,17 +181,19 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     res.json({ sessions: visible.map(listed) });
   });
 
+  /** The college whose sessions the caller creates, and what their documents will print. */
+  router.get('/api/exam/college', officer, async (req, res) => {
+    const { collegeId: given } = parse(collegeQuery, req.query, 'query');
+    const collegeId = await collegeFor(exams, organiserOf(req), given);
+    res.json({ collegeId, ...(await issuerOf(exams, collegeId)) });
+  });
+
   router.post('/api/exam/sessions', officer, async (req, res) => {
     const account = organiserOf(req);
-    const { collegeId: given, ...input } = parse(createInput, req.body, 'body');
-    const collegeId = given ?? collegeOfScope(account);
-    if (!scopeCovers(account.scope, { collegeId })) throw new ApiError('forbidden');
-    if (!(await exams.sessions.college(collegeId))) {
-      throw new ApiError('validation_failed', {}, (lang) => [
-        { path: 'collegeId', message: translate(namespaces.errors[lang], 'code.not_found') },
-      ]);
-    }
-    const session = checked({ ...input, id: randomUUID(), collegeId });
+    const { collegeId: given, college, regionId, ...input } = parse(createInput, req.body, 'body');
+    const collegeId = await collegeFor(exams, account, given);
+    const issuer = ownIssuer(await issuerOf(exams, collegeId), { college, regionId });
+    const session = checked({ ...input, ...issuer, id: randomUUID(), collegeId });
     const version = await exams.sessions.put(session, 0);
     await exams.sync(session, account.id);
     res.status(201).json({ session, version });
@@ -119,9 +206,11 @@ export function examRoutes(services: Services, exams: ExamService): Router {
 
   router.put(base, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
-    const input = parse(replaceInput, req.body, 'body');
+    const { college, regionId, ...input } = parse(replaceInput, req.body, 'body');
     const found = await exams.sessions.require(sessionId);
-    const next = checked({ ...found.session, ...input });
+    // The issuer is the college's record as it stands now, whatever the stored copy says.
+    const issuer = ownIssuer(await issuerOf(exams, found.session.collegeId), { college, regionId });
+    const next = checked({ ...found.session, ...input, ...issuer });
     const schemeChanged = JSON.stringify(next.scheme) !== JSON.stringify(found.session.scheme);
     if (schemeChanged && hasMarks(services.competitions.get(sessionId))) {
       throw new ApiError('conflict', {}, (lang) => [
