@@ -93,134 +93,166 @@ describe('a backup taken while marks are being written', () => {
   let ackedBeforeBackup: string[] = [];
   let ackedDuringBackup = 0;
 
-  it('restores into a new DATA_DIR whose chains verify and hold every acknowledged mark', async () => {
-    running = await startServer({ dataDir: liveDir, env: { ASHYQ_DEMO: '0' } });
-    const cookie = await pinCookie(running.url, competitionId, pin);
-    const acknowledged: string[] = [];
-    let writing = true;
-    let next = 0;
-    // Four tablets marking one batch after another until told to stop.
-    const tablet = async () => {
-      while (writing) {
-        const marks = Array.from({ length: 10 }, () => {
-          const n = next++;
-          return {
-            id: `live_${String(n).padStart(6, '0')}`,
-            competitor: `c${(n % competitorCount) + 1}`,
-            aspect: `A1.M${(Math.floor(n / competitorCount) % aspects) + 1}`,
-            value: { kind: 'binary', achieved: n % 3 !== 0 },
-          };
-        });
-        const reply = await call(running!.url, cookie, 'POST', '/api/expert/marks', { marks });
-        expect(reply.status).toBe(200);
-        for (const result of reply.body.results) {
-          if (result.status === 'accepted') acknowledged.push(result.id);
+  it(
+    'restores into a new DATA_DIR whose chains verify and hold every acknowledged mark',
+    { timeout: 120_000 },
+    async () => {
+      running = await startServer({ dataDir: liveDir, env: { ASHYQ_DEMO: '0' } });
+      const cookie = await pinCookie(running.url, competitionId, pin);
+      const acknowledged: string[] = [];
+      let writing = true;
+      let next = 0;
+      // Four tablets marking one batch after another until told to stop.
+      const tablet = async () => {
+        while (writing) {
+          const marks = Array.from({ length: 10 }, () => {
+            const n = next++;
+            return {
+              id: `live_${String(n).padStart(6, '0')}`,
+              competitor: `c${(n % competitorCount) + 1}`,
+              aspect: `A1.M${(Math.floor(n / competitorCount) % aspects) + 1}`,
+              value: { kind: 'binary', achieved: n % 3 !== 0 },
+            };
+          });
+          const reply = await call(running!.url, cookie, 'POST', '/api/expert/marks', { marks });
+          expect(reply.status).toBe(200);
+          for (const result of reply.body.results) {
+            if (result.status === 'accepted') acknowledged.push(result.id);
+          }
         }
-      }
-    };
-    const tablets = Promise.all([tablet(), tablet(), tablet(), tablet()]);
-    while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 20));
+      };
+      const tablets = Promise.all([tablet(), tablet(), tablet(), tablet()]);
+      while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 20));
 
-    ackedBeforeBackup = [...acknowledged];
-    const taken = await runCli(['backup', backup()], liveDir);
-    ackedDuringBackup = acknowledged.length - ackedBeforeBackup.length;
-    writing = false;
-    await tablets;
-    expect(taken.stderr).toBe('');
-    expect(taken.code).toBe(0);
-    expect(taken.stdout).toMatch(
-      new RegExp(
-        `^Backed up \\d+ events of 1 logs to .*backup\\.sqlite \\(\\d+ bytes\\); every chain in the copy verifies\\.`,
-      ),
-    );
-    // The server went on acknowledging marks while the copy was taken.
-    expect(ackedDuringBackup).toBeGreaterThan(0);
-    await running.stop();
-    running = undefined;
+      ackedBeforeBackup = [...acknowledged];
+      const taken = await runCli(['backup', backup()], liveDir);
+      ackedDuringBackup = acknowledged.length - ackedBeforeBackup.length;
+      writing = false;
+      await tablets;
+      expect(taken.stderr).toBe('');
+      expect(taken.code).toBe(0);
+      expect(taken.stdout).toMatch(
+        new RegExp(
+          `^Backed up \\d+ events of 1 logs to .*backup\\.sqlite \\(\\d+ bytes\\); every chain in the copy verifies\\.`,
+        ),
+      );
+      // The server went on acknowledging marks while the copy was taken.
+      expect(ackedDuringBackup).toBeGreaterThan(0);
+      await running.stop();
+      // Its standard output: one JSON line per request, naming the competition, the actor and
+      // the outcome, and never an IIN.
+      const lines = running
+        .output()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          msg: 'request',
+          method: 'POST',
+          path: '/api/expert/marks',
+          outcome: 'ok',
+          competition: competitionId,
+          actor: 'expert:e1',
+        }),
+      );
+      expect(running.output()).not.toMatch(/9001013\d{5}/);
+      running = undefined;
 
-    const restored = await runCli(['restore', backup()], restoredDir());
-    expect(restored.stderr).toBe('');
-    expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(
-      /^Restored \d+ events of 1 logs from .* into .*restored; every chain verifies\./,
-    );
+      const restored = await runCli(['restore', backup()], restoredDir());
+      expect(restored.stderr).toBe('');
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toMatch(
+        /^Restored \d+ events of 1 logs from .* into .*restored; every chain verifies\./,
+      );
 
-    // Every mark acknowledged before the backup started is in the restored store, once.
-    const inRestored = storedMarkIds(restoredDir());
-    expect(ackedBeforeBackup.filter((id) => !inRestored.has(id))).toEqual([]);
-    // The restored log is the live log as it was at one moment: the same events up to its head.
-    const restoredHashes = eventHashes(path.join(restoredDir(), sqliteFileName));
-    const liveHashes = eventHashes(path.join(liveDir, sqliteFileName));
-    expect(liveHashes.slice(0, restoredHashes.length)).toEqual(restoredHashes);
-    expect(liveHashes.length).toBeGreaterThan(restoredHashes.length);
+      // Every mark acknowledged before the backup started is in the restored store, once.
+      const inRestored = storedMarkIds(restoredDir());
+      expect(ackedBeforeBackup.filter((id) => !inRestored.has(id))).toEqual([]);
+      // The restored log is the live log as it was at one moment: the same events up to its head.
+      const restoredHashes = eventHashes(path.join(restoredDir(), sqliteFileName));
+      const liveHashes = eventHashes(path.join(liveDir, sqliteFileName));
+      expect(liveHashes.slice(0, restoredHashes.length)).toEqual(restoredHashes);
+      expect(liveHashes.length).toBeGreaterThan(restoredHashes.length);
 
-    // A server on the restored DATA_DIR: its log verifies and the tablet sees the marks.
-    running = await startServer({ dataDir: restoredDir(), env: { ASHYQ_DEMO: '0' } });
-    const verdict = await call(
-      running.url,
-      undefined,
-      'GET',
-      `/api/public/competitions/${competitionId}/log/verify`,
-    );
-    expect(verdict.body).toMatchObject({ ok: true, events: restoredHashes.length });
-    expect(verdict.body.head).toBe(restoredHashes[restoredHashes.length - 1]);
-    await running.stop();
-    running = undefined;
-  });
+      // A server on the restored DATA_DIR: its log verifies and the tablet sees the marks.
+      running = await startServer({ dataDir: restoredDir(), env: { ASHYQ_DEMO: '0' } });
+      const verdict = await call(
+        running.url,
+        undefined,
+        'GET',
+        `/api/public/competitions/${competitionId}/log/verify`,
+      );
+      expect(verdict.body).toMatchObject({ ok: true, events: restoredHashes.length });
+      expect(verdict.body.head).toBe(restoredHashes[restoredHashes.length - 1]);
+      await running.stop();
+      running = undefined;
+    },
+  );
 
-  it('refuses a DATA_DIR that is not empty, and one whose server runs even with --force', async () => {
-    const refused = await runCli(['restore', backup()], liveDir);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('is not empty (ashyq.sqlite');
-    expect(refused.stderr).toContain('pass --force');
+  it(
+    'refuses a DATA_DIR that is not empty, and one whose server runs even with --force',
+    { timeout: 120_000 },
+    async () => {
+      const refused = await runCli(['restore', backup()], liveDir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('is not empty (ashyq.sqlite');
+      expect(refused.stderr).toContain('pass --force');
 
-    running = await startServer({ dataDir: liveDir, env: { ASHYQ_DEMO: '0' } });
-    const inUse = await runCli(['restore', backup(), '--force'], liveDir);
-    expect(inUse.code).toBe(1);
-    expect(inUse.stderr).toContain('is open in another process (the server?): stop it');
-    await running.stop();
-    running = undefined;
-    expect(storedMarkIds(liveDir).size).toBeGreaterThan(ackedBeforeBackup.length);
+      running = await startServer({ dataDir: liveDir, env: { ASHYQ_DEMO: '0' } });
+      const inUse = await runCli(['restore', backup(), '--force'], liveDir);
+      expect(inUse.code).toBe(1);
+      expect(inUse.stderr).toContain('is open in another process (the server?): stop it');
+      await running.stop();
+      running = undefined;
+      expect(storedMarkIds(liveDir).size).toBeGreaterThan(ackedBeforeBackup.length);
 
-    // Stopped: --force puts the backup in place and keeps the store that was there beside it.
-    const forced = await runCli(['restore', backup(), '--force'], liveDir);
-    expect(forced.stderr).toBe('');
-    expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(
-      /The store that was there is kept as .*ashyq\.sqlite\.before-restore-/,
-    );
-    expect(eventHashes(path.join(liveDir, sqliteFileName))).toEqual(
-      eventHashes(path.join(restoredDir(), sqliteFileName)),
-    );
-    expect(readdirSync(liveDir).filter((name) => name.includes('before-restore'))).toHaveLength(1);
-  });
+      // Stopped: --force puts the backup in place and keeps the store that was there beside it.
+      const forced = await runCli(['restore', backup(), '--force'], liveDir);
+      expect(forced.stderr).toBe('');
+      expect(forced.code).toBe(0);
+      expect(forced.stdout).toMatch(
+        /The store that was there is kept as .*ashyq\.sqlite\.before-restore-/,
+      );
+      expect(eventHashes(path.join(liveDir, sqliteFileName))).toEqual(
+        eventHashes(path.join(restoredDir(), sqliteFileName)),
+      );
+      expect(readdirSync(liveDir).filter((name) => name.includes('before-restore'))).toHaveLength(
+        1,
+      );
+    },
+  );
 
-  it('refuses a backup whose log was edited, and changes nothing', async () => {
-    const edited = path.join(root, 'edited.sqlite');
-    copyFileSync(backup(), edited);
-    const db = new Database(edited);
-    // The first failed check, turned into a pass in the file itself.
-    const seq = db
-      .prepare(`SELECT MIN(seq) FROM events WHERE stream = ? AND data LIKE '%"achieved":false%'`)
-      .pluck()
-      .get(competitionId) as number;
-    db.prepare(
-      `UPDATE events SET data = replace(data, '"achieved":false', '"achieved":true')
+  it(
+    'refuses a backup whose log was edited, and changes nothing',
+    { timeout: 60_000 },
+    async () => {
+      const edited = path.join(root, 'edited.sqlite');
+      copyFileSync(backup(), edited);
+      const db = new Database(edited);
+      // The first failed check, turned into a pass in the file itself.
+      const seq = db
+        .prepare(`SELECT MIN(seq) FROM events WHERE stream = ? AND data LIKE '%"achieved":false%'`)
+        .pluck()
+        .get(competitionId) as number;
+      db.prepare(
+        `UPDATE events SET data = replace(data, '"achieved":false', '"achieved":true')
        WHERE stream = ? AND seq = ?`,
-    ).run(competitionId, seq);
-    db.close();
-    const target = path.join(root, 'from-edited');
-    const refused = await runCli(['restore', edited], target);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(
-      new RegExp(
-        `^The backup does not verify, nothing was changed: the log of ${competitionId} is broken at event ${seq}: this event was altered after it was recorded`,
-      ),
-    );
-    expect(existsSync(target) ? readdirSync(target) : []).toEqual([]);
+      ).run(competitionId, seq);
+      db.close();
+      const target = path.join(root, 'from-edited');
+      const refused = await runCli(['restore', edited], target);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `^The backup does not verify, nothing was changed: the log of ${competitionId} is broken at event ${seq}: this event was altered after it was recorded`,
+        ),
+      );
+      expect(existsSync(target) ? readdirSync(target) : []).toEqual([]);
 
-    const backupAgain = await runCli(['backup', backup()], liveDir);
-    expect(backupAgain.code).toBe(1);
-    expect(backupAgain.stderr).toContain('already exists: name a new file');
-  });
+      const backupAgain = await runCli(['backup', backup()], liveDir);
+      expect(backupAgain.code).toBe(1);
+      expect(backupAgain.stderr).toContain('already exists: name a new file');
+    },
+  );
 });

@@ -71,6 +71,23 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+describe('the CLI', () => {
+  it('lists the operator commands, one-word ones too', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('  backup <file> [--lang kk|ru|en]\n');
+    expect(stdout).toContain('  restore <file> [--force] [--lang kk|ru|en]\n');
+    expect(stdout).toContain(
+      '  log verify <file> [--head <published hash>] [--json] [--lang kk|ru|en]\n',
+    );
+    expect((await cli(['restore', '--help'])).stdout).toMatch(
+      /^Usage: npm run cli -- restore <file>/,
+    );
+    expect((await cli(['backup'])).stderr).toMatch(/^expected the backup file to write\nUsage:/);
+    expect((await cli(['log', 'nothing'])).stderr).toMatch(/^Unknown command "log nothing"/);
+  });
+});
+
 describe('log export', () => {
   it('writes one event per line, in seq order, with the hashes the server keeps', async () => {
     const { code, stdout } = await cli(['log', 'export', 'web-1', file('log.jsonl')]);
