@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connectTo, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,6 +8,7 @@ import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import { loadConfig } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { createOps } from '../../server/src/ops';
+import { verifyLogFile } from '../../server/src/ops/log-file';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
 import type { Ack } from '../../server/src/realtime/acks';
 import { createServices, type Services } from '../../server/src/services';
@@ -205,6 +208,29 @@ describe('the server log', () => {
       expect.objectContaining({ outcome: 'ok', items: { duplicate: 2 } }),
     ]);
     tablet.disconnect();
+  });
+});
+
+describe("the competition's log as a file", () => {
+  it('downloads for the chief as JSON lines that verify without the server, up to the head', async () => {
+    const { competitionId } = seeded;
+    const url = `/api/chief/competitions/${competitionId}/log.jsonl`;
+    expect((await fetch(`${base}${url}`)).status).toBe(401);
+    const res = await fetch(`${base}${url}`, { headers: { cookie: organiser } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="${competitionId}-log.jsonl"`,
+    );
+    const file = path.join(dataDir, 'downloaded.jsonl');
+    await writeFile(file, await res.text());
+    const head = await services.log.head(competitionId);
+    expect(await verifyLogFile(file)).toEqual({
+      ok: true,
+      stream: competitionId,
+      events: head.seq,
+      head: head.hash,
+    });
   });
 });
 
