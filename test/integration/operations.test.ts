@@ -144,8 +144,11 @@ describe('the server log', () => {
     expect(refused.status).toBe(400);
     const lookedUp = await call(base, undefined, 'GET', `/api/public/verify/${iin}`);
     expect(lookedUp.status).toBe(404);
+    // The page a QR sign-in link opens carries the link's token: it is a credential.
+    const linkToken = 'qr-link-token-that-signs-a-tablet-in';
+    await fetch(`${base}/login/${linkToken}`);
 
-    await vi.waitFor(() => expect(logLines().length).toBeGreaterThanOrEqual(3));
+    await vi.waitFor(() => expect(logLines().length).toBeGreaterThanOrEqual(4));
     const requests = logLines().filter((line) => line.kind === 'request');
     expect(requests).toContainEqual(
       expect.objectContaining({
@@ -177,7 +180,11 @@ describe('the server log', () => {
         actor: null,
       }),
     );
+    expect(requests).toContainEqual(
+      expect.objectContaining({ path: '/login/[not logged]', actor: null }),
+    );
     const everything = written.join('');
+    expect(everything).not.toContain(linkToken);
     for (const person of [...seeded.competitors, ...seeded.experts]) {
       expect(everything).not.toContain(person.iin);
     }

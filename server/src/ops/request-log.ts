@@ -45,10 +45,16 @@ export function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-/** The path without its query, with any run of 12 digits (the shape of an IIN) masked. */
+/**
+ * The path without its query, with any run of 12 digits (the shape of an IIN) masked, and without
+ * the token of a QR sign-in link (`/login/<token>`, a page of the web app): it signs a tablet in.
+ */
 function loggedPath(req: Request): string {
   const path = req.originalUrl.split('?')[0] ?? '';
-  return path.replace(/\d{12,}/g, (digits) => '#'.repeat(digits.length)).slice(0, 300);
+  return path
+    .replace(/^\/login\/[^/]*/, '/login/[not logged]')
+    .replace(/\d{12,}/g, (digits) => '#'.repeat(digits.length))
+    .slice(0, 300);
 }
 
 const competitionInPath = /^\/api\/(?:[a-z]+\/)*(?:competitions|sessions)\/([^/?]+)/;
