@@ -85,6 +85,12 @@ describe('the CLI', () => {
     );
     expect((await cli(['backup'])).stderr).toMatch(/^expected the backup file to write\nUsage:/);
     expect((await cli(['log', 'nothing'])).stderr).toMatch(/^Unknown command "log nothing"/);
+    const nowhere = await cli(['backup', file('missing-folder/backup.sqlite')]);
+    expect(nowhere).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `The folder ${file('missing-folder')} does not exist: create it, or name a file in another one.\n`,
+    });
   });
 });
 

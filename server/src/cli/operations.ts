@@ -73,6 +73,9 @@ export const backupCommand: Command = {
       case 'exists':
         output.err(text('backup.exists', { file }));
         return exitCodes.failed;
+      case 'noFolder':
+        output.err(text('backup.noFolder', { dir: path.dirname(file) }));
+        return exitCodes.failed;
       case 'broken':
         output.err(text('backup.broken', { problem: problemText(text, outcome.problem) }));
         return exitCodes.failed;

@@ -97,6 +97,7 @@ export type BackupOutcome =
   | ({ kind: 'done'; file: string; size: number } & StoreCheck)
   | { kind: 'noStore' }
   | { kind: 'exists' }
+  | { kind: 'noFolder' }
   | { kind: 'broken'; problem: StoreProblem };
 
 /**
@@ -108,6 +109,7 @@ export async function backupStore(dataDir: string, file: string): Promise<Backup
   const source = path.join(dataDir, sqliteFileName);
   if (!existsSync(source)) return { kind: 'noStore' };
   if (existsSync(file)) return { kind: 'exists' };
+  if (!existsSync(path.dirname(file))) return { kind: 'noFolder' };
   const partial = `${file}.partial-${randomUUID().slice(0, 8)}`;
   // The server may hold the write lock for a moment: wait for it, as a second process does.
   const db = new Database(source, { fileMustExist: true, timeout: 5_000 });

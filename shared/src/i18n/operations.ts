@@ -34,6 +34,7 @@ export const operations = defineNamespace({
         'The store is MongoDB (MONGODB_URI): back it up with mongodump; this command copies the SQLite file of DATA_DIR.',
       noStore: 'There is no store to back up in {{dir}}.',
       exists: '{{file}} already exists: name a new file.',
+      noFolder: 'The folder {{dir}} does not exist: create it, or name a file in another one.',
       broken:
         'The copy does not verify ({{problem}}); nothing was kept. Run log/verify on the server.',
     },
@@ -86,6 +87,7 @@ export const operations = defineNamespace({
         'Хранилище — MongoDB (MONGODB_URI): делайте копию через mongodump; эта команда копирует файл SQLite из DATA_DIR.',
       noStore: 'В {{dir}} нет хранилища для копирования.',
       exists: '{{file}} уже существует: укажите новый файл.',
+      noFolder: 'Папки {{dir}} нет: создайте её или укажите файл в другой папке.',
       broken:
         'Копия не прошла проверку ({{problem}}), она не сохранена. Запустите log/verify на сервере.',
     },
@@ -138,6 +140,7 @@ export const operations = defineNamespace({
         'Қойма — MongoDB (MONGODB_URI): көшірмені mongodump арқылы жасаңыз; бұл команда DATA_DIR ішіндегі SQLite файлын көшіреді.',
       noStore: '{{dir}} ішінде көшіретін қойма жоқ.',
       exists: '{{file}} бұрыннан бар: жаңа файл атын беріңіз.',
+      noFolder: '{{dir}} қалтасы жоқ: оны жасаңыз немесе басқа қалтадағы файлды атаңыз.',
       broken:
         'Көшірме тексеруден өтпеді ({{problem}}), ол сақталмады. Серверде log/verify іске қосыңыз.',
     },
