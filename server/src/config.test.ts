@@ -14,7 +14,24 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       redisUrl: undefined,
       publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      metricsToken: undefined,
     });
+  });
+
+  it('takes LOG_LEVEL and METRICS_TOKEN, and never prints a refused token', () => {
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ LOG_LEVEL: 'warn', METRICS_TOKEN: token })).toMatchObject({
+      logLevel: 'warn',
+      metricsToken: token,
+    });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'secret-but-short' })).toThrow(
+      'METRICS_TOKEN=(not shown): expected at least 32 printable characters',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'secret-but-short' })).not.toThrow(/secret-but-short/);
   });
 
   it('takes PUBLIC_URL for the QR codes on documents, else localhost on the configured port', () => {

@@ -33,6 +33,24 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, 'a Redis URL: redis://host:6379 or rediss://...')
       .optional(),
   ),
+  LOG_LEVEL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(
+        /^[\x21-\x7e]{32,}$/,
+        'at least 32 printable characters without spaces (openssl rand -hex 32)',
+      )
+      .optional(),
+  ),
   PUBLIC_URL: z.preprocess(
     unsetWhenEmpty,
     z.url({ protocol: /^https?$/, error: 'an http(s) URL: https://ashyq.example.kz' }).optional(),
@@ -53,7 +71,19 @@ export interface Config {
    * to `<publicUrl>/verify/<code>`, so behind a proxy it must be the address outside the proxy.
    */
   publicUrl: string;
+  /** The least severe line the server writes (pino levels); `info` logs each request and command. */
+  logLevel: LogLevel;
+  /**
+   * The bearer token that opens /metrics. Unset, /metrics does not exist: behind a reverse proxy
+   * on the same machine every request comes from loopback, so the address proves nothing.
+   */
+  metricsToken: string | undefined;
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Variables whose value is never printed, not even when it is refused. */
+const secretVariables = new Set(['METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,7 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0]);
-        return `${variable}=${JSON.stringify(env[variable] ?? '')}: expected ${issue.message}`;
+        const value = secretVariables.has(variable)
+          ? '(not shown)'
+          : JSON.stringify(env[variable] ?? '');
+        return `${variable}=${value}: expected ${issue.message}`;
       }),
     );
   }
@@ -81,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: values.MONGODB_URI,
     redisUrl: values.REDIS_URL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    logLevel: values.LOG_LEVEL,
+    metricsToken: values.METRICS_TOKEN,
   };
 }
 

@@ -5,6 +5,7 @@ import { openStore, type Config } from './config';
 import { DocumentRegistry } from './documents/verification';
 import { EventLog } from './events/event-log';
 import { ExamService } from './exam/service';
+import { createOps, quietLevel, type Ops } from './ops';
 import type { Store } from './store/port';
 
 /** Everything a request handler may need, built once at start-up. */
@@ -18,12 +19,21 @@ export interface Services {
   exams: ExamService;
   /** Issued documents and their verification; each document kind registers its resolver. */
   documents: DocumentRegistry;
+  /** The server's log and metrics (docs/operations.md). */
+  ops: Ops;
   close(): Promise<void>;
 }
 
-export async function createServices(config: Config): Promise<Services> {
+/** `ops` says where the log goes: the server passes its own; by default warnings only. */
+export async function createServices(
+  config: Config,
+  ops: Ops = createOps({ level: quietLevel }),
+): Promise<Services> {
   const store = await openStore(config, { collections: collectionIndexes });
-  const log = new EventLog(store);
+  const log = new EventLog(store, {
+    onBackgroundError: (error) => ops.logger.error({ err: error }, 'Background work failed'),
+    onIntegrityProblem: (message) => ops.logger.warn({ kind: 'integrity' }, message),
+  });
   const accounts = new AccountService(store);
   const competitions = new CompetitionRegistry({ store, log });
   await competitions.loadAll();
@@ -37,6 +47,7 @@ export async function createServices(config: Config): Promise<Services> {
     competitions,
     exams,
     documents: new DocumentRegistry(store),
+    ops,
     async close() {
       await log.close();
       await store.close();

@@ -20,6 +20,8 @@ export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
     mongodbUri: undefined,
     redisUrl: undefined,
     publicUrl: 'http://localhost',
+    logLevel: 'warn',
+    metricsToken: undefined,
   });
   const server: Server = createServer(createApp(services, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

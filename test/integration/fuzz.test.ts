@@ -62,6 +62,8 @@ beforeAll(async () => {
     mongodbUri: undefined,
     redisUrl: undefined,
     publicUrl: 'http://localhost',
+    logLevel: 'warn',
+    metricsToken: undefined,
   });
   await loadDemo(services);
   server = createServer(createApp(services));

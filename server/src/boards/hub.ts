@@ -45,10 +45,14 @@ export class BoardHub {
    * reuses a version a board may still hold.
    */
   private lastVersion = 0;
+  /** When each room first changed since its last computation: the start of a push's latency. */
+  private readonly changedSince = new Map<string, number>();
 
   constructor(
     private readonly namespace: Namespace,
     private readonly source: RoomSource,
+    /** Told of each update sent, with the seconds since the change behind it (for /metrics). */
+    private readonly onPush: (seconds: number | undefined) => void = () => undefined,
   ) {
     this.throttle = new Throttle(boardIntervalMs, (room) => {
       this.refresh(room).catch((error: unknown) => console.error('A board update failed', error));
@@ -57,7 +61,9 @@ export class BoardHub {
 
   /** Something the room shows may have changed: recompute soon if anyone watches it. */
   changed(room: string): void {
-    if (this.watched(room)) this.throttle.schedule(room);
+    if (!this.watched(room)) return;
+    if (!this.changedSince.has(room)) this.changedSince.set(room, performance.now());
+    this.throttle.schedule(room);
   }
 
   /** Every watched room, for the periodic check (freeze time reached, policy edited). */
@@ -92,6 +98,7 @@ export class BoardHub {
     for (const room of this.rooms.keys()) {
       if (this.watched(room)) continue;
       this.rooms.delete(room);
+      this.changedSince.delete(room);
       this.throttle.forget(room);
     }
   }
@@ -117,6 +124,9 @@ export class BoardHub {
   }
 
   private async compute(room: string): Promise<RoomState | undefined> {
+    // A change while this computation reads belongs to the next one.
+    const since = this.changedSince.get(room);
+    this.changedSince.delete(room);
     const data = await this.source(room);
     const state = this.rooms.get(room);
     if (data === undefined) {
@@ -143,6 +153,7 @@ export class BoardHub {
     if (state.history.length > historyLength) state.history.shift();
     // Local: with the Redis adapter every instance sends its own diffs to its own spectators.
     this.namespace.local.to(room).emit('diff', diff);
+    this.onPush(since === undefined ? undefined : (performance.now() - since) / 1000);
     return state;
   }
 }

@@ -2,6 +2,7 @@ import { idSchema, isLanguage, pickLanguage } from '@ashyq/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
+import type { Ops } from '../ops';
 import { payloadOf, withAck } from '../realtime/acks';
 import type { AuthenticatedSocket } from '../realtime/handshake';
 import type { BoardHub } from './hub';
@@ -31,7 +32,7 @@ const maxRoomsPerSocket = 50;
  * /board: public, no sign-in, read-only. `join` answers with a snapshot (or the diffs a
  * reconnecting board missed) and adds the socket to the room; `diff` pushes follow.
  */
-export function boardNamespace(namespace: Namespace, hub: BoardHub): void {
+export function boardNamespace(namespace: Namespace, hub: BoardHub, ops: Ops): void {
   namespace.use((socket: Socket, next) => {
     const lang = socket.handshake.auth?.lang;
     // Only the language is kept: /board has no identity, and withAck answers in it.
@@ -45,7 +46,7 @@ export function boardNamespace(namespace: Namespace, hub: BoardHub): void {
     const asCommand = socket as AuthenticatedSocket;
     socket.on(
       'join',
-      withAck(asCommand, async (payload) => {
+      withAck(asCommand, 'join', ops, async (payload) => {
         const join = payloadOf(joinPayload, payload);
         const room = join.competitionId
           ? competitionBoardRoom(join.competitionId)
@@ -62,7 +63,7 @@ export function boardNamespace(namespace: Namespace, hub: BoardHub): void {
     );
     socket.on(
       'leave',
-      withAck(asCommand, async (payload) => {
+      withAck(asCommand, 'leave', ops, async (payload) => {
         const { room } = payloadOf(leavePayload, payload);
         void socket.leave(room);
         return {};

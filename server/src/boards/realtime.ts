@@ -31,8 +31,10 @@ export function attachBoards(io: Server, services: Services, options: { scaledOu
         : await boards.data.championshipOverview(id);
     return data as unknown as Json | undefined;
   };
-  const hub = new BoardHub(namespace, source);
-  boardNamespace(namespace, hub);
+  const hub = new BoardHub(namespace, source, (seconds) =>
+    services.ops.metrics.boardPushed(seconds),
+  );
+  boardNamespace(namespace, hub, services.ops);
 
   const competitionChanged = (competitionId: string) => {
     hub.changed(competitionBoardRoom(competitionId));
@@ -59,7 +61,12 @@ export function attachBoards(io: Server, services: Services, options: { scaledOu
         .open(competitionId)
         .then((runtime) => boards.follower.advance(runtime, seq))
         .then(() => competitionChanged(competitionId))
-        .catch((error: unknown) => console.error('Following another instance failed', error));
+        .catch((error: unknown) =>
+          services.ops.logger.error(
+            { err: error, competition: competitionId },
+            'Following another instance failed',
+          ),
+        );
     });
     namespace.on('changed', (message: unknown) => {
       const parsed = changedMessage.safeParse(message);

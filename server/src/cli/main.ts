@@ -1,30 +1,40 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { exitCodes, UsageError, type CliOutput, type CommandGroup } from './command';
+import { exitCodes, UsageError, type CliOutput, type Command, type CommandGroup } from './command';
+import { backupCommand, logCommands, restoreCommand } from './operations';
 import { organiserCommands } from './organiser';
 import { schemeCommands } from './scheme';
 
 /**
- * `npm run cli -- <group> <command> [arguments]`, e.g. `npm run cli -- scheme inspect f.xlsx --json`.
- * A new area (seed, users...) adds its CommandGroup here.
+ * `npm run cli -- <group> <command> [arguments]`, e.g. `npm run cli -- scheme inspect f.xlsx --json`,
+ * or a command of one word (`backup <file>`). A new area (seed, users...) adds its CommandGroup here.
  */
-const groups: Record<string, CommandGroup> = {
+const groups: Record<string, CommandGroup | Command> = {
   scheme: schemeCommands,
   organiser: organiserCommands,
+  log: logCommands,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
+
+const isCommand = (entry: CommandGroup | Command): entry is Command =>
+  typeof entry.run === 'function';
 
 function usage(): string {
   const lines = ['Usage: npm run cli -- <command> [arguments]', '', 'Commands:'];
-  for (const [group, commands] of Object.entries(groups)) {
-    for (const [name, command] of Object.entries(commands)) {
-      lines.push(`  ${group} ${name} ${command.usage}`, `      ${command.summary}`);
+  for (const [group, entry] of Object.entries(groups)) {
+    const commands: [string, Command][] = isCommand(entry)
+      ? [[group, entry]]
+      : Object.entries(entry).map(([name, command]) => [`${group} ${name}`, command]);
+    for (const [name, command] of commands) {
+      lines.push(`  ${name} ${command.usage}`, `      ${command.summary}`);
     }
   }
   return lines.join('\n');
 }
 
 export async function main(argv: string[], output: CliOutput): Promise<number> {
-  const [groupName, commandName, ...rest] = argv;
+  const [groupName] = argv;
   if (
     groupName === undefined ||
     groupName === '--help' ||
@@ -34,14 +44,23 @@ export async function main(argv: string[], output: CliOutput): Promise<number> {
     (groupName === undefined ? output.err : output.out)(usage());
     return groupName === undefined ? exitCodes.usage : exitCodes.ok;
   }
-  const command = groups[groupName]?.[commandName ?? ''];
+  const entry = Object.hasOwn(groups, groupName) ? groups[groupName] : undefined;
+  const single = entry !== undefined && isCommand(entry);
+  const commandName = single ? undefined : argv[1];
+  const rest = argv.slice(single ? 1 : 2);
+  const command =
+    entry === undefined || isCommand(entry)
+      ? entry
+      : Object.hasOwn(entry, commandName ?? '')
+        ? entry[commandName!]
+        : undefined;
   if (!command) {
     output.err(
       `Unknown command "${[groupName, commandName].filter(Boolean).join(' ')}".\n\n${usage()}`,
     );
     return exitCodes.usage;
   }
-  const name = `${groupName} ${commandName}`;
+  const name = single ? groupName : `${groupName} ${commandName}`;
   if (rest.includes('--help') || rest.includes('-h')) {
     output.out(`Usage: npm run cli -- ${name} ${command.usage}\n${command.summary}`);
     return exitCodes.ok;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { originCheck, sessionMiddleware } from '../auth/middleware';
 import { trustedProxies } from '../auth/origin';
+import { metricsRoute } from '../ops';
+import { requestLog } from '../ops/request-log';
 import type { Services } from '../services';
 import { jsonBody, wellFormedPath } from './body';
 import { ApiError, errorHandler } from './errors';
@@ -51,11 +53,13 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustedProxies);
-  app.use(securityHeaders, httpsOnly);
+  app.use(requestLog(services.ops.logger), securityHeaders, httpsOnly);
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Prometheus scrapes this; closed unless METRICS_TOKEN is set (docs/operations.md).
+  app.get('/metrics', metricsRoute(services.ops.metrics, services.config.metricsToken));
 
   app.use(
     '/api',

@@ -8,6 +8,7 @@ import {
   translate,
   type Language,
 } from '@ashyq/shared';
+import { recordFailure } from '../ops/request-log';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -151,9 +152,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     // no reader of ours named: still the caller's mistake, never a server error.
     error = new ApiError('bad_request');
   } else {
-    console.error(`${req.method} ${req.originalUrl}:`, err);
+    // Written once, with the request's own log line (ops/request-log.ts).
     error = new ApiError('internal');
   }
+  recordFailure(res, { code: error.code, ...(error.code === 'internal' ? { error: err } : {}) });
   const details = typeof error.details === 'function' ? error.details(lang) : error.details;
   // A conflict with reasons is a rule of the domain (an IIN already registered, a frozen
   // scheme), not someone else's concurrent change: its headline says so, the details say why.

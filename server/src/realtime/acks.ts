@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ScoringError, type Language } from '@ashyq/shared';
 import { ApiError, issueDetails, type ErrorDetail } from '../http/errors';
+import { actorName, type Ops } from '../ops';
 import type { AuthenticatedSocket } from './handshake';
 
 /** Every command's acknowledgement: the result, or a reason code the client can act on. */
@@ -21,7 +22,7 @@ class CommandInvalid extends Error {
 }
 
 /** A refusal by the rules or by validation, in the shape of an acknowledgement. */
-function failure(error: unknown, lang: Language): Ack<never> {
+function failure(error: unknown, lang: Language): Ack<never> & { ok: false } {
   if (error instanceof CommandInvalid) {
     return {
       ok: false,
@@ -32,7 +33,6 @@ function failure(error: unknown, lang: Language): Ack<never> {
     return { ok: false, error: { code: error.reason, params: error.params } };
   }
   if (error instanceof ApiError) return { ok: false, error: { code: error.code } };
-  console.error('A realtime command failed', error);
   return { ok: false, error: { code: 'internal' } };
 }
 
@@ -43,23 +43,63 @@ export function payloadOf<S extends z.ZodType>(schema: S, payload: unknown): z.o
   return result.data;
 }
 
+/** How many of a batch's items were accepted, duplicates or refused, for the command's log line. */
+function itemCounts(value: unknown): Record<string, number> | undefined {
+  const results = (value as { results?: unknown } | undefined)?.results;
+  if (!Array.isArray(results)) return undefined;
+  const counts: Record<string, number> = {};
+  for (const item of results as { status?: unknown }[]) {
+    const status = typeof item?.status === 'string' ? item.status : 'other';
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /**
  * A command handler for `socket.on`: the acknowledgement callback is the last argument, and
  * whatever the handler throws becomes an acknowledged failure instead of an unhandled rejection.
  * A command sent without a callback is ignored: there is nobody to tell the result. A session
- * that has ended gets its answer, then the socket is closed.
+ * that has ended gets its answer, then the socket is closed. Each answered command is one log
+ * line (competition, actor, outcome, and for a batch its counts) and one count in /metrics.
  */
-export function withAck<T>(socket: AuthenticatedSocket, run: (payload: unknown) => Promise<T>) {
+export function withAck<T>(
+  socket: AuthenticatedSocket,
+  command: string,
+  ops: Ops,
+  run: (payload: unknown) => Promise<T>,
+) {
   return async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') return;
     const reply = ack as AckCallback<T>;
+    const started = performance.now();
+    let outcome = 'ok';
+    let items: Record<string, number> | undefined;
+    let failed: unknown;
     try {
-      reply({ ok: true, ...(await run(args.length > 1 ? args[0] : undefined)) });
+      const value = await run(args.length > 1 ? args[0] : undefined);
+      items = itemCounts(value);
+      reply({ ok: true, ...value });
     } catch (error) {
       const refused = failure(error, socket.data.lang);
+      outcome = refused.error.code;
+      if (outcome === 'internal') failed = error;
       reply(refused);
-      if (!refused.ok && refused.error.code === 'unauthorized') socket.disconnect(true);
+      if (refused.error.code === 'unauthorized') socket.disconnect(true);
     }
+    const namespace = socket.nsp.name;
+    ops.metrics.commandAnswered(namespace, command, outcome);
+    const line = {
+      kind: 'command',
+      namespace,
+      command,
+      outcome,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      competition: socket.data.competitionId,
+      actor: actorName(socket.data.actor),
+      ...(items ? { items } : {}),
+    };
+    if (failed) ops.logger.error({ ...line, err: failed }, 'command failed');
+    else ops.logger.info(line, 'command');
   };
 }

@@ -44,7 +44,10 @@ export function chiefNamespace(namespace: Namespace, services: Services) {
       socket.emit('synced', { competitionId, seq: Math.min(sentUpTo, runtime.head.seq) });
       socket.emit('overview', runtime.overview());
     })().catch((error: unknown) => {
-      console.error('A chief catch-up failed', error);
+      services.ops.logger.error(
+        { err: error, competition: competitionId },
+        'A chief catch-up failed',
+      );
       socket.disconnect(true);
     });
   });

@@ -82,14 +82,18 @@ export function expertNamespace(namespace: Namespace, services: Services) {
 
     socket.on(
       'marks:record',
-      withAck(socket, async (payload) => {
+      withAck(socket, 'marks:record', services.ops, async (payload) => {
+        const started = performance.now();
         const { marks } = payloadOf(markBatchSchema, payload);
         if (performance.now() >= credentialTrustedUntil) {
           await credential();
           credentialTrustedUntil = performance.now() + credentialTrustMs;
         }
         const runtime = await runtimeOf(services, competitionId);
-        return { results: await runtime.recordMarks(expertId, marks) };
+        const results = await runtime.recordMarks(expertId, marks);
+        const seconds = (performance.now() - started) / 1000;
+        services.ops.metrics.marksAcknowledged('socket', results, seconds);
+        return { results };
       }),
     );
 
@@ -97,7 +101,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     let watching: string | null = null;
     socket.on(
       'team:watch',
-      withAck(socket, async (payload) => {
+      withAck(socket, 'team:watch', services.ops, async (payload) => {
         const { subCriterion } = payloadOf(watchSchema, payload);
         if (watching) void socket.leave(watchRoom(competitionId, expertId, watching));
         watching = subCriterion;
@@ -108,7 +112,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
 
     socket.on(
       'competition:view',
-      withAck(socket, async (payload) => {
+      withAck(socket, 'competition:view', services.ops, async (payload) => {
         payloadOf(noPayload, payload);
         const { role } = await credential();
         const runtime = await runtimeOf(services, competitionId);

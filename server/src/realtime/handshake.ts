@@ -77,7 +77,10 @@ export function authenticate(services: Services, authorise: Authorise) {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'not_found')
         return next(refusal('not_found'));
-      console.error('A realtime handshake failed', error);
+      services.ops.logger.error(
+        { err: error, namespace: socket.nsp.name },
+        'A realtime handshake failed',
+      );
       next(refusal('internal'));
     }
   };

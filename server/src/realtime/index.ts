@@ -27,6 +27,11 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
   const experts = expertNamespace(io.of('/expert'), services);
   const chief = chiefNamespace(io.of('/chief'), services);
   const boards = attachBoards(io, services, { scaledOut: closeRedis !== undefined });
+  const stopCounting = services.ops.metrics.countSockets(() => ({
+    tablets: io.of('/expert').sockets.size,
+    spectators: io.of('/board').sockets.size,
+    consoles: io.of('/chief').sockets.size,
+  }));
   const unsubscribe = services.competitions.onAppended((competitionId, events) => {
     const runtime = services.competitions.get(competitionId);
     if (!runtime) return;
@@ -37,6 +42,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Real
     io,
     ready: closeRedis ? closeRedis.then(() => undefined) : Promise.resolve(),
     async close() {
+      stopCounting();
       unsubscribe();
       chief.close();
       experts.close();

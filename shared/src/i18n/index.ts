@@ -9,6 +9,7 @@ import { exam } from './exam';
 import { expert } from './expert';
 import { grades } from './grades';
 import { identifiers } from './identifiers';
+import { operations } from './operations';
 import { organiser } from './organiser';
 import { people } from './people';
 import { workbook } from './workbook';
@@ -39,6 +40,7 @@ export const namespaces = {
   organiser,
   chief,
   documents,
+  operations,
 } satisfies Record<string, Namespace>;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
@@ -16,6 +17,7 @@ import { kindOf } from '../../competitions/audit-filter';
 import { competitionRoster } from '../../competitions/roster';
 import { eventTypes } from '../../competitions/runtime-state';
 import { maxPanelSize } from '../../competitions/runtime-types';
+import { eventText } from '../../ops/log-file';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
@@ -154,6 +156,30 @@ export function chiefRoutes(services: Services): Router {
     const { limit, before, ...filter } = parse(eventsQuery, req.query, 'query');
     const running = await runtime(req);
     res.json(await running.eventPage(filter, { limit, before }));
+  });
+
+  /**
+   * The whole log as a file, one event per line (docs/event-log.md, *The log as a file*): what
+   * `npm run cli -- log verify` checks without the server. Streamed page by page.
+   */
+  router.get(`${base}/log.jsonl`, async (req, res) => {
+    const running = await runtime(req);
+    res.set('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.set('Content-Disposition', `attachment; filename="${running.id}-log.jsonl"`);
+    res.set('Cache-Control', 'no-store');
+    try {
+      for await (const page of services.log.store.readPages(running.id)) {
+        const text = page.map((event) => `${eventText(event)}\n`).join('');
+        if (!res.write(text)) await once(res, 'drain');
+      }
+    } catch (error) {
+      // Once lines have left, an error response is no longer possible: abort the download, so
+      // the client sees it fail rather than a file that merely ends early.
+      if (!res.headersSent) throw error;
+      res.destroy(error as Error);
+      return;
+    }
+    res.end();
   });
 
   /** The expert whose credential is handled, once the caller may hand out that role. */

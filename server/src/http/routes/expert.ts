@@ -42,10 +42,12 @@ export function expertRoutes(services: Services): Router {
 
   /** Tablet sync: the expert comes from the session, never the body; a resent batch counts once. */
   router.post('/api/expert/marks', async (req, res) => {
+    const started = performance.now();
     const { competitionId, expertId } = expertOf(req);
     const { marks } = parse(markBatchSchema, req.body, 'body');
     const runtime = await runtimeOf(services, competitionId);
     const results = await command(() => runtime.recordMarks(expertId, marks));
+    services.ops.metrics.marksAcknowledged('http', results, (performance.now() - started) / 1000);
     res.json({ results });
   });
 
