@@ -131,7 +131,7 @@ export function orderedStudents(students: readonly ExamStudent[]): ExamStudent[]
 export interface ExamSummary {
   admitted: number;
   sat: number;
-  /** Sat but not every aspect marked yet: neither passed nor failed. */
+  /** Sat but not every aspect marked yet: neither passed nor failed (documents omit a 0). */
   unmarked: number;
   absent: number;
   removed: number;

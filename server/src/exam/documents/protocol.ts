@@ -89,7 +89,7 @@ function summaryBlock(pdf: PdfWriter, data: GroupDocument, lang: DocumentLanguag
     [examText(lang, 'sat'), String(summary.sat)],
     [examText(lang, 'passed'), String(summary.passed)],
     [examText(lang, 'failed'), String(summary.failed)],
-    ...(summary.unmarked > 0
+    ...((summary.unmarked ?? 0) > 0
       ? [[examText(lang, 'unmarkedCount'), String(summary.unmarked)] as [string, string]]
       : []),
     [examText(lang, 'absent'), String(summary.absent)],
