@@ -1,9 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRng, syntheticIin } from '@ashyq/shared';
+import { namespaces, seededRng, syntheticIin, translate } from '@ashyq/shared';
 import { sampleExamSession } from '../../shared/src/exam/sample';
-import { screenshotPath } from '../support/browser';
-import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
+import { artifactsDir, screenshotPath } from '../support/browser';
+import {
+  decodeQr,
+  pdfPagePng,
+  pdfPagesToPng,
+  pdfRawText,
+  pdfText,
+  pdfToolsAvailable,
+} from '../support/pdf';
 import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
 
 /**
@@ -243,6 +250,42 @@ describe('marking with the tablet API and results', () => {
     }
   });
 
+  it.runIf(pdfToolsAvailable())(
+    'prints a draft with no code, and "not marked" rather than failed, while a student is unmarked',
+    async () => {
+      const documents = `/api/exam/sessions/${sessionId}/documents`;
+      for (const [lang, draft, unmarked, failed] of [
+        ['ru', 'ЧЕРНОВИК', 'Не оценён', 'Не сдал'],
+        ['kk', 'ЖОБА', 'Бағаланбаған', 'Тапсырмады'],
+      ] as const) {
+        const protocol = (await officer.get(`${documents}/protocol.pdf?language=${lang}`))
+          .body as Buffer;
+        pdfPagesToPng(protocol, artifactsDir, `exam-protocol-draft-${lang}`);
+        const text = pdfRawText(protocol);
+        // The watermark is rotated: its letters come out of the text on lines of their own.
+        expect(text.replace(/\s+/g, '')).toContain(draft);
+        expect(text).not.toMatch(/\/verify\//);
+        const zhumabaev = text.split('\n').find((line) => line.includes(people[2]!.iin))!;
+        expect(zhumabaev).toContain(unmarked);
+        expect(zhumabaev).not.toContain(failed);
+        expect(decodeQr(pdfPagePng(protocol, 1, 150))).toBeNull();
+      }
+
+      const refused = await officer.get(`/api/exam/sessions/${sessionId}/nobd.csv?lang=ru`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.details).toEqual([
+        { path: people[2]!.iin, message: 'Жумабаев Нұрлан Ержанұлы: Не оценён' },
+      ]);
+      const draft = await officer.get(`/api/exam/sessions/${sessionId}/nobd.csv?draft=1`);
+      expect(draft.status).toBe(200);
+      const lines = (draft.body as Buffer).toString('utf8').split('\r\n');
+      expect(lines[0]).toMatch(/Черновик: результат не окончательный$/);
+      const row = lines.find((line) => line.includes(people[2]!.iin))!;
+      expect(row).toMatch(/Не оценён;.*ЧЕРНОВИК$/);
+      expect(lines.find((line) => line.includes(people[0]!.iin))).toMatch(/;$/);
+    },
+  );
+
   it('marks a student absent, and computes points, percent, grade and outcome', async () => {
     const zhumabaev = studentId.get(people[2]!.iin)!;
     // A status set by mistake and undone: the reason printed is the one of the latest status.
@@ -291,6 +334,56 @@ describe('marking with the tablet API and results', () => {
 describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () => {
   const documents = () => `/api/exam/sessions/${sessionId}/documents`;
   let protocolCode = '';
+
+  it('prints every IIN whole and no header word split, in Kazakh and in Russian', async () => {
+    const session = (await officer.get(`/api/exam/sessions/${sessionId}`)).body.session;
+    const criterionNames: string[] = session.scheme.criteria.map((c: { name: string }) => c.name);
+    const headerKeys = [
+      'rowNumber',
+      'fullName',
+      'iin',
+      'group',
+      'variant',
+      'total',
+      'percent',
+      'letter',
+      'gpa',
+      'traditional',
+      'outcome',
+      'remarks',
+      'roleColumn',
+      'employerCertificate',
+    ];
+    for (const lang of ['kk', 'ru'] as const) {
+      for (const kind of ['protocol', 'statement', 'result-sheets']) {
+        const pdf = (await officer.get(`${documents()}/${kind}.pdf?language=${lang}`))
+          .body as Buffer;
+        expect(pdfPagesToPng(pdf, artifactsDir, `exam-${kind}-${lang}`)).toBeGreaterThan(0);
+        const text = pdfRawText(pdf);
+        const tokens = new Set(text.split(/[\s,.;:()/]+/).filter(Boolean));
+        // Whole, on one line: a wrapped IIN would show as its two halves on two lines.
+        // The statement is the name x criterion matrix: it has no IIN column.
+        if (kind !== 'statement') {
+          for (const person of people) expect(text, `${kind} ${lang}`).toContain(person.iin);
+        }
+        const words = headerKeys
+          .map((key) => translate(namespaces.exam[lang], `document.${key}`))
+          .concat(kind === 'statement' ? criterionNames : [])
+          .flatMap((header) => header.split(/[\s,.;:()/]+/))
+          .filter((word) => word.length >= 4);
+        for (const word of words) {
+          // A word cut by a wrap leaves its start as a token of its own ("Барлығ" of "Барлығы").
+          for (let cut = 3; cut < word.length; cut++) {
+            const start = word.slice(0, cut);
+            if (!words.includes(start))
+              expect(tokens, `${kind} ${lang}: ${word}`).not.toContain(start);
+          }
+        }
+        // Profiles and scales by their names, never by the internal id.
+        expect(text).not.toContain('kz-letter@2022');
+      }
+    }
+  });
 
   it('prints the protocol in Kazakh and in Russian with every student, field and total', async () => {
     const kk = await officer.get(`${documents()}/protocol.pdf?language=kk`);
@@ -363,7 +456,8 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     expect(statement.status).toBe(200);
     const text = pdfText(statement.body as Buffer);
     expect(text).toContain('Ведомость результатов демонстрационного экзамена');
-    expect(text).toMatch(/A\. Разработка\s+B\. Качество/);
+    // Criterion names whole on one line: the columns are as wide as their headers need.
+    expect(text).toMatch(/A\. Разработка модулей\s+B\. Качество решения/);
     expect(text).toContain('26,67');
 
     const { session } = (await officer.get(`/api/exam/sessions/${sessionId}`)).body;
@@ -527,7 +621,8 @@ describe('NOBD template and export', () => {
 
     const { exports: all } = (await officer.get(`/api/exam/sessions/${sessionId}/exports`)).body;
     const exports = all.filter((e: { kind: string }) => e.kind === 'nobd');
-    expect(exports.map((e: { format: string }) => e.format)).toEqual(['xlsx', 'csv']);
+    // The draft exported while a student was unmarked is logged like any other export.
+    expect(exports.map((e: { format: string }) => e.format)).toEqual(['xlsx', 'csv', 'csv']);
     // Every document printed with the students' IINs is in the same log.
     expect(all.filter((e: { kind: string }) => e.kind !== 'nobd')).toContainEqual(
       expect.objectContaining({

@@ -99,6 +99,8 @@ describe.runIf(pdfToolsAvailable())('the marks summary PDF of a locked sub-crite
     const text = pdfText(pdf);
     expect(text).toContain('A1 қосалқы критерийі бойынша бағалардың жиынтық ведомосы');
     expect(text).toContain('Бағалау тобы');
+    // The day in words, the WorldSkills C-day beside it: not a bare "C1".
+    expect(text).toMatch(/\d+-күн \(C\d+\)/);
     expect(text).toContain(`бас сарапшы ${fullName(chief.name)}`);
     expect(text).toContain(`Тексеру коды: ${code}`);
     expect(text).toMatch(/қосымшада қол\s+қойылды/);

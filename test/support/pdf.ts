@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
@@ -71,4 +71,27 @@ export function decodeQr(png: Buffer): string | null {
   const image = PNG.sync.read(png);
   const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   return found?.data ?? null;
+}
+
+/**
+ * The text in reading order, one printed line per line (`pdftotext -raw`): a word or an IIN split
+ * by a wrap shows as two lines here, which `-layout` would hide by keeping columns apart.
+ */
+export function pdfRawText(pdf: Buffer): string {
+  return withTempPdf(pdf, (file) =>
+    execFileSync(pdftotext, ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** Renders every page to `<dir>/<name>-<page>.png` for a person to look at; the page count. */
+export function pdfPagesToPng(pdf: Buffer, dir: string, name: string, dpi = 110): number {
+  mkdirSync(dir, { recursive: true });
+  return withTempPdf(pdf, (file) => {
+    execFileSync(pdftoppm, ['-png', '-r', String(dpi), file, path.join(dir, name)]);
+    writeFileSync(path.join(dir, `${name}.pdf`), pdf);
+    return execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.startsWith('Pages:'))
+      .map((line) => Number(line.split(/\s+/)[1]))[0]!;
+  });
 }

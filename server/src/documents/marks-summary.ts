@@ -116,7 +116,8 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   pdf.paragraph(pdf.t('marksSummary.signatures'), { style: 'bold' });
   pdf.signatures(
     view.signatories.map((signatory) => ({
-      role: pdf.t(signatory.role === 'chief' ? 'marksSummary.chief' : 'marksSummary.expert'),
+      // Every role by its own name: an independent expert is not printed as a plain expert.
+      role: pdf.t(`marksSummary.${signatory.role}`),
       name: signatory.name,
       ...(signatory.signedOffAt
         ? { signedAt: signatory.signedOffAt, signedAtText: formatDateTime(signatory.signedOffAt) }

@@ -47,7 +47,10 @@ export interface PdfOptions {
 
 export interface TableColumn {
   header: string;
-  /** Relative width: the columns share the text width in proportion to these. */
+  /**
+   * Relative width: the room left once every column holds its longest word and its unwrapped
+   * lines is shared in proportion to these.
+   */
   width: number;
   align?: Align;
 }
@@ -55,7 +58,10 @@ export interface TableColumn {
 export type TableCell = string | { text: string; bold?: boolean; align?: Align; fill?: string };
 
 export interface TableOptions {
+  /** The preferred size; the table shrinks it when its longest words do not fit. */
   fontSize?: number;
+  /** The smallest size the table may shrink to (default 6.5 pt, or fontSize if smaller). */
+  minFontSize?: number;
   /** Rows whose cells all print bold and shaded (a totals row). */
   emphasise?: (rowIndex: number) => boolean;
 }
@@ -203,15 +209,13 @@ export class PdfWriter {
     options: TableOptions = {},
   ): this {
     const doc = this.doc;
-    const size = options.fontSize ?? 9;
-    const totalWeight = columns.reduce((sum, column) => sum + column.width, 0);
-    const widths = columns.map((column) => (column.width / totalWeight) * this.contentWidth);
     const header: TableCell[] = columns.map((column) => ({
       text: column.header,
       bold: true,
       align: 'center',
       fill: headerFill,
     }));
+    const { size, widths } = this.columnWidths(columns, header, rows, options);
 
     const cellOf = (cell: TableCell, column: number) => {
       const base = typeof cell === 'string' ? { text: cell } : cell;
@@ -263,6 +267,63 @@ export class PdfWriter {
     });
     this.font('regular', 10);
     return this.space(8);
+  }
+
+  /**
+   * Column widths from the content, so that no word, number or IIN is ever split: each column is
+   * at least as wide as its longest word (pdfkit wraps only at spaces then), the room left goes
+   * to columns whose lines would otherwise wrap (the narrowest need first, so the fewest wrap),
+   * then by the columns' relative widths. When
+   * the longest words do not fit across the page, the font shrinks in half points down to
+   * `minFontSize`; below that the caller must choose landscape or fewer columns, so it throws.
+   */
+  private columnWidths(
+    columns: readonly TableColumn[],
+    header: readonly TableCell[],
+    rows: readonly TableCell[][],
+    options: TableOptions,
+  ): { size: number; widths: number[] } {
+    const doc = this.doc;
+    const floor = options.minFontSize ?? Math.min(6.5, options.fontSize ?? 9);
+    const all = [header, ...rows];
+    for (let size = options.fontSize ?? 9; size >= floor; size -= 0.5) {
+      const min = columns.map(() => 0);
+      const wanted = columns.map(() => 0);
+      all.forEach((cells, rowIndex) =>
+        cells.forEach((raw, i) => {
+          const cell = typeof raw === 'string' ? { text: raw } : raw;
+          this.font(rowIndex === 0 || cell.bold ? 'bold' : 'regular', size);
+          for (const line of cell.text.split('\n')) {
+            // +1: pdfkit compares against the width with rounding; a word exactly as wide may wrap.
+            const lineWidth = doc.widthOfString(line) + 2 * cellPadding + 1;
+            wanted[i] = Math.max(wanted[i]!, lineWidth);
+            for (const word of line.split(/\s+/)) {
+              min[i] = Math.max(min[i]!, doc.widthOfString(word) + 2 * cellPadding + 1);
+            }
+          }
+        }),
+      );
+      const total = this.contentWidth;
+      const minSum = min.reduce((a, b) => a + b, 0);
+      if (minSum > total) continue;
+      const widths = [...min];
+      let spare = total - minSum;
+      // Fewest wrapped cells: the columns that need least to print on one line get it first.
+      const want = wanted.map((w, i) => Math.max(0, w - min[i]!));
+      for (const i of want.map((_, i) => i).sort((a, b) => want[a]! - want[b]!)) {
+        const given = Math.min(spare, want[i]!);
+        widths[i] = widths[i]! + given;
+        spare -= given;
+      }
+      if (spare > 0) {
+        const weight = columns.reduce((sum, column) => sum + column.width, 0);
+        columns.forEach((column, i) => (widths[i] = widths[i]! + (spare * column.width) / weight));
+      }
+      return { size, widths };
+    }
+    throw new Error(
+      `table does not fit at ${floor} pt: ${columns.map((c) => c.header.replace(/\n/g, ' ')).join(' | ')}`,
+    );
   }
 
   /**

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'invalid_pin'
   | 'conflict'
+  | 'not_final'
   | 'rate_limited'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -41,6 +42,7 @@ const statusOf: Record<ErrorCode, number> = {
   invalid_pin: 403,
   not_found: 404,
   conflict: 409,
+  not_final: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -5,12 +5,31 @@ import { sampleExamSession } from './sample';
 
 const session = sampleExamSession({ students: 4 });
 const ids = session.students.map((s) => s.id);
+const done = { marked: 2, total: 2 };
 const summary = summarize(
   session,
   studentResults(session, [
-    { studentId: ids[0]!, attendance: 'present', criteria: { A: 60, B: 36 }, total: 96 },
-    { studentId: ids[1]!, attendance: 'present', criteria: { A: 30, B: 20 }, total: 50 },
-    { studentId: ids[2]!, attendance: 'present', criteria: { A: 10, B: 10 }, total: 20 },
+    {
+      studentId: ids[0]!,
+      attendance: 'present',
+      criteria: { A: 60, B: 36 },
+      total: 96,
+      progress: done,
+    },
+    {
+      studentId: ids[1]!,
+      attendance: 'present',
+      criteria: { A: 30, B: 20 },
+      total: 50,
+      progress: done,
+    },
+    {
+      studentId: ids[2]!,
+      attendance: 'present',
+      criteria: { A: 10, B: 10 },
+      total: 20,
+      progress: done,
+    },
     { studentId: ids[3]!, attendance: 'absent', criteria: {}, total: 0 },
   ]),
 );

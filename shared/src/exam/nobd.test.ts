@@ -6,6 +6,7 @@ import {
   nobdCsv,
   nobdTable,
   nobdTemplateSchema,
+  nonFinalResults,
   templateIssuesFor,
   type NobdTemplate,
 } from './nobd';
@@ -14,10 +15,23 @@ import { sampleExamSession } from './sample';
 
 const session = sampleExamSession({ students: 3 });
 const [first, second, third] = studentResults(session, []).map((r) => r.student.id);
+const done = { marked: 2, total: 2 };
 const results = studentResults(session, [
-  { studentId: first!, attendance: 'present', criteria: { A: 60, B: 29.99 }, total: 89.99 },
-  { studentId: second!, attendance: 'absent', criteria: {}, total: 0 },
-  { studentId: third!, attendance: 'present', criteria: { A: 30, B: 20 }, total: 50 },
+  {
+    studentId: first!,
+    attendance: 'present',
+    criteria: { A: 60, B: 29.99 },
+    total: 89.99,
+    progress: done,
+  },
+  { studentId: second!, attendance: 'absent', criteria: {}, total: 0, attendanceReason: 'Болезнь' },
+  {
+    studentId: third!,
+    attendance: 'present',
+    criteria: { A: 30, B: 20 },
+    total: 50,
+    progress: done,
+  },
 ]);
 
 const small: NobdTemplate = {
@@ -171,7 +185,7 @@ describe('NOBD table and CSV', () => {
         ...small.columns.slice(2, 5),
       ],
     };
-    const table = nobdTable(template, hostile, studentResults(hostile, []));
+    const table = nobdTable(template, hostile, studentResults(hostile, []), { draft: true });
     // The table itself (and so the XLSX, whose cells are text) keeps the names as given.
     expect(table.rows.map((row) => row[2])).toEqual([
       '+1+2 @SUM(1+1) -2+3',
@@ -180,13 +194,39 @@ describe('NOBD table and CSV', () => {
     ]);
     const csv = nobdCsv({ ...table, rows: [...table.rows, [-1, '@x', '-', '-', '-1,00']] });
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'Р/с / №;\'=Хаттама / =Протокол;"Аты-жөні / ФИО; полностью";Күні / Дата;A / A',
-      "1;'=1+1;'+1+2 @SUM(1+1) -2+3;19.05.2026;0,00",
-      "2;'=1+1;'=cmd|' /C calc'!A0 Нұрлан;19.05.2026;0,00",
-      '3;\'=1+1;"\'=HYPERLINK(""http://evil.example"";""Ашу"") Айгүл";19.05.2026;0,00',
+      'Р/с / №;\'=Хаттама / =Протокол;"Аты-жөні / ФИО; полностью";Күні / Дата;A / A;Жоба: нәтиже түпкілікті емес / Черновик: результат не окончательный',
+      "1;'=1+1;'+1+2 @SUM(1+1) -2+3;19.05.2026;0,00;ЧЕРНОВИК",
+      "2;'=1+1;'=cmd|' /C calc'!A0 Нұрлан;19.05.2026;0,00;ЧЕРНОВИК",
+      '3;\'=1+1;"\'=HYPERLINK(""http://evil.example"";""Ашу"") Айгүл";19.05.2026;0,00;ЧЕРНОВИК',
       // A number the app writes stays a number, a negative one too; text never passes as one.
       "-1;'@x;'-;'-;-1,00",
       '',
+    ]);
+  });
+
+  it('refuses results that are not final, and flags every such row in a draft', () => {
+    const partly = studentResults(session, [
+      { studentId: first!, attendance: 'present', criteria: { A: 60 }, total: 60, progress: done },
+      {
+        studentId: third!,
+        attendance: 'present',
+        criteria: { A: 30 },
+        total: 30,
+        progress: { marked: 1, total: 2 },
+      },
+      { studentId: second!, attendance: 'absent', criteria: {}, total: 0 },
+    ]);
+    expect(nonFinalResults(partly).map((r) => r.student.id)).toEqual([second, third]);
+    expect(() => nobdTable(small, session, partly)).toThrow(/not final/);
+    const draft = nobdTable(small, session, partly, { draft: true });
+    expect(draft.headers.at(-1)).toBe(
+      'Жоба: нәтиже түпкілікті емес / Черновик: результат не окончательный',
+    );
+    // Not passed and not failed: "not marked" in words, whatever code NOBD has for a fail.
+    expect(draft.rows.map((row) => [row[6], row[7]])).toEqual([
+      ['1', ''],
+      ['Не явился', 'ЧЕРНОВИК'],
+      ['Не оценён', 'ЧЕРНОВИК'],
     ]);
   });
 

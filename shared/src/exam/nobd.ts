@@ -3,6 +3,8 @@ import { fullName } from '../domain/entities';
 import { addReasonIssue } from '../identifiers/localized-issue';
 import { validateIin } from '../identifiers/iin';
 import { writeCsv } from '../people/csv';
+import { namespaces } from '../i18n/index';
+import { translate } from '../i18n/messages';
 import { getRegion } from '../reference/regions';
 import type { StudentResult } from './results';
 import { outcomeText, traditionalText } from './results';
@@ -340,7 +342,7 @@ function rawValue(
     case 'outcome':
       return result.outcome;
     case 'gradeScale':
-      return session.gradeScaleId;
+      return translate(namespaces.grades[lang], `scale.${session.gradeScaleId}`);
   }
 }
 
@@ -356,6 +358,10 @@ function cell(
   if (kind === 'date') return formatDate(String(value), column.dateFormat ?? 'dd.mm.yyyy');
   if (kind === 'number') return formatNumber(Number(value), column);
   if (kind === 'code') {
+    // NOBD has no code for a result not yet final: only a draft export has such rows, in words.
+    if (column.field === 'outcome' && !result.final) {
+      return outcomeText(result, column.language ?? 'ru');
+    }
     if (column.codes) return column.codes[String(value)] ?? String(value);
     if (column.field === 'outcome') return outcomeText(result, column.language ?? 'ru');
     return codeLabel(String(value), column.language ?? 'ru');
@@ -372,17 +378,45 @@ function codeLabel(value: string, lang: 'kk' | 'ru'): string {
   return examTypeLabels[value]?.[lang] ?? value;
 }
 
-/** The export table: headers, then one row per student in protocol order. */
+/** The students whose result is not final yet, in protocol order: what a NOBD export refuses. */
+export function nonFinalResults(results: readonly StudentResult[]): StudentResult[] {
+  return results.filter((result) => !result.final);
+}
+
+/** The last column of a draft export, in the template's header language. */
+export const nobdDraftColumn = {
+  header: text('Жоба: нәтиже түпкілікті емес', 'Черновик: результат не окончательный'),
+  mark: text('ЖОБА', 'ЧЕРНОВИК'),
+};
+
+/**
+ * The export table: headers, then one row per student in protocol order. A session with a result
+ * that is not final is exported only as a draft (`draft: true`): a last column marks every such
+ * row, so nobody uploads it to NOBD as a pass or a fail. Without `draft`, it throws; the route
+ * refuses with `nonFinalResults` first.
+ */
 export function nobdTable(
   template: NobdTemplate,
   session: ExamSession,
   results: readonly StudentResult[],
+  options: { draft?: boolean } = {},
 ): NobdTable {
+  const pending = nonFinalResults(results).length > 0;
+  if (pending && !options.draft) throw new Error('NOBD export of results that are not final');
+  const lang = template.headerLanguage === 'kk' ? 'kk' : 'ru';
+  const draftHeader = nobdHeader(template, {
+    field: 'outcome',
+    header: nobdDraftColumn.header,
+  } as NobdColumn);
   return {
-    headers: template.columns.map((column) => nobdHeader(template, column)),
-    rows: results.map((result, index) =>
-      template.columns.map((column) => cell(column, session, result, index)),
-    ),
+    headers: [
+      ...template.columns.map((column) => nobdHeader(template, column)),
+      ...(pending ? [draftHeader] : []),
+    ],
+    rows: results.map((result, index) => [
+      ...template.columns.map((column) => cell(column, session, result, index)),
+      ...(pending ? [result.final ? '' : nobdDraftColumn.mark[lang]] : []),
+    ]),
     numberColumns: template.columns.flatMap((column, index) =>
       nobdFields[column.field] === 'number' ? [index] : [],
     ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleExamSession } from './sample';
 import {
+  allFinal,
   outcomeText,
   studentResults,
   summarize,
@@ -78,6 +79,27 @@ describe('studentResults on the letter scale (max 100 points)', () => {
     expect(outcomeText(byId.get(ids[2]!)!, 'kk')).toBe('Емтиханнан шығарылды');
     expect(byId.get(ids[3]!)).toMatchObject({ total: 0, percent: 0, complete: false });
     expect(byId.get(ids[3]!)!.criteria).toEqual({ A: 0, B: 0 });
+    // An absence without a reason is not final; a removal with one is.
+    expect(byId.get(ids[1]!)!.final).toBe(false);
+    expect(byId.get(ids[2]!)!.final).toBe(true);
+  });
+
+  it('shows a student not fully marked as not marked, never as failed, and not final', () => {
+    const results = studentResults(session, [
+      { ...marked(ids[0]!, 60, 0), progress: { marked: 1, total: 2 } },
+    ]);
+    const partly = results.find((r) => r.student.id === ids[0])!;
+    const untouched = results.find((r) => r.student.id === ids[1])!;
+    for (const result of [partly, untouched]) {
+      expect(result).toMatchObject({ outcome: 'unmarked', grade: null, final: false });
+      expect(outcomeText(result, 'ru')).toBe('Не оценён');
+      expect(outcomeText(result, 'kk')).toBe('Бағаланбаған');
+      expect(outcomeText(result, 'en')).toBe('Not marked');
+      expect(traditionalText(result, 'ru')).toBe('Не оценён');
+    }
+    expect(partly.percent).toBe(60);
+    expect(allFinal(results)).toBe(false);
+    expect(summarize(session, results)).toMatchObject({ sat: 6, unmarked: 6, failed: 0 });
   });
 
   it('reads the five-point scale when the session pins it', () => {
@@ -101,6 +123,7 @@ describe('summarize', () => {
       marked(ids[5]!, 60, 30), // 90 A-
     ]);
     const summary = summarize(session, results);
+    expect(summary.unmarked).toBe(0);
     expect(summary).toMatchObject({
       admitted: 6,
       sat: 4,

@@ -14,7 +14,11 @@ import { sessionMaxPoints, type ExamSession, type ExamStudent } from './session'
 
 /** Absent: did not come; removed: sent off the exam (the runtime's `withdrawn`). */
 export type ExamAttendance = 'present' | 'absent' | 'removed';
-export type ExamOutcome = 'pass' | 'fail' | 'absent' | 'removed';
+/**
+ * `unmarked`: present, but not every aspect is marked yet. Never `fail`: a student the commission
+ * has not finished marking has no grade, whatever the points so far.
+ */
+export type ExamOutcome = 'pass' | 'fail' | 'absent' | 'removed' | 'unmarked';
 
 /** What the marking runtime says about one student. */
 export interface MarkedStudent {
@@ -36,12 +40,18 @@ export interface StudentResult {
   criteria: Record<string, number>;
   total: number;
   maxPoints: number;
-  /** Null for absent and removed students: they get no grade. */
+  /** Null for absent and removed students; for unmarked ones, the percent so far (provisional). */
   percent: number | null;
+  /** Null for absent, removed and unmarked students: they get no grade. */
   grade: Grade | null;
   outcome: ExamOutcome;
   /** Whether every aspect is marked; documents print provisional results as such. */
   complete: boolean;
+  /**
+   * The result may be signed and exported: every aspect marked, or absent/removed with a reason.
+   * A session's protocol and statement are drafts while any result is not final.
+   */
+  final: boolean;
   /** Absent or removed: the reason recorded with the status, when one was given. */
   attendanceReason?: string;
 }
@@ -88,11 +98,12 @@ export function studentResults(
         grade: null,
         outcome: attendance,
         complete,
+        final: Boolean(entry?.attendanceReason?.trim()),
         ...(entry?.attendanceReason ? { attendanceReason: entry.attendanceReason } : {}),
       };
     }
     const percent = percentOf(total, maxPoints);
-    const grade = gradeFor(scale, percent, options);
+    const grade = complete ? gradeFor(scale, percent, options) : null;
     return {
       student,
       attendance,
@@ -101,8 +112,9 @@ export function studentResults(
       maxPoints,
       percent,
       grade,
-      outcome: grade.pass ? 'pass' : 'fail',
+      outcome: grade ? (grade.pass ? 'pass' : 'fail') : 'unmarked',
       complete,
+      final: complete,
     };
   });
 }
@@ -119,6 +131,8 @@ export function orderedStudents(students: readonly ExamStudent[]): ExamStudent[]
 export interface ExamSummary {
   admitted: number;
   sat: number;
+  /** Sat but not every aspect marked yet: neither passed nor failed (documents omit a 0). */
+  unmarked: number;
   absent: number;
   removed: number;
   passed: number;
@@ -140,15 +154,17 @@ export function summarize(
   const scale = getGradeScale(session.gradeScaleId);
   const sat = results.filter((result) => result.attendance === 'present');
   const passed = sat.filter((result) => result.outcome === 'pass').length;
+  const unmarked = sat.filter((result) => result.outcome === 'unmarked').length;
   const mean = (values: number[]) =>
     values.length === 0 ? null : roundHalfUp(values.reduce((a, b) => a + b, 0) / values.length, 2);
   return {
     admitted: results.length,
     sat: sat.length,
+    unmarked,
     absent: results.filter((result) => result.attendance === 'absent').length,
     removed: results.filter((result) => result.attendance === 'removed').length,
     passed,
-    failed: sat.length - passed,
+    failed: sat.length - passed - unmarked,
     byGrade: scale.bands.map((band) => ({
       label: band.label,
       count: sat.filter((result) => result.grade?.label === band.label).length,
@@ -157,6 +173,11 @@ export function summarize(
     averagePercent: mean(sat.map((result) => result.percent!)),
     passRate: sat.length === 0 ? null : percentOf(passed, sat.length),
   };
+}
+
+/** Whether every result is final, so the documents may be issued and the results exported. */
+export function allFinal(results: readonly Pick<StudentResult, 'final'>[]): boolean {
+  return results.every((result) => result.final);
 }
 
 /** The traditional grade, or the outcome of an absent/removed student, in kk or ru. */

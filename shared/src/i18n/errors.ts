@@ -10,6 +10,8 @@ export const errors = defineNamespace({
       forbidden: 'You do not have access to this',
       invalid_pin: 'Wrong PIN; nothing was signed',
       conflict: 'Someone changed this at the same time; reload and try again',
+      not_final:
+        '{{count}} results are not final yet (not every criterion is marked); export a draft or finish the marking',
       refused: 'Refused; nothing was changed',
       rate_limited: 'Too many attempts; try again in {{seconds}} s',
       payload_too_large: 'The upload is too large (at most {{limit}})',
@@ -62,6 +64,8 @@ export const errors = defineNamespace({
       forbidden: 'У вас нет доступа к этому',
       invalid_pin: 'Неверный PIN-код; ничего не подписано',
       conflict: 'Кто-то изменил это одновременно с вами; обновите страницу и повторите',
+      not_final:
+        'Результатов, ещё не окончательных (оценены не все критерии): {{count}}; выгрузите черновик или завершите оценку',
       refused: 'Отклонено; ничего не изменено',
       rate_limited: 'Слишком много попыток; повторите через {{seconds}} с',
       payload_too_large: 'Файл слишком большой (не более {{limit}})',
@@ -114,6 +118,8 @@ export const errors = defineNamespace({
       forbidden: 'Бұған қол жеткізу құқығыңыз жоқ',
       invalid_pin: 'PIN-код қате; ештеңеге қол қойылмады',
       conflict: 'Мұны басқа біреу бір уақытта өзгертті; бетті жаңартып, қайталаңыз',
+      not_final:
+        'Түпкілікті емес нәтижелер саны: {{count}} (барлық критерийлер бағаланбаған); жобаны түсіріңіз немесе бағалауды аяқтаңыз',
       refused: 'Қабылданбады; ештеңе өзгермеді',
       rate_limited: 'Әрекет тым көп; {{seconds}} с кейін қайталаңыз',
       payload_too_large: 'Файл тым үлкен ({{limit}} аспауы керек)',

@@ -80,6 +80,9 @@ export const exam = defineNamespace({
       outcome: 'Result',
       remarks: 'Remarks',
       provisional: 'provisional: not every aspect is marked',
+      draftNote:
+        'not every result is final (a criterion is not marked, or an absence has no reason); sign only once all are final',
+      unmarkedCount: 'Not marked yet',
       summary: 'Summary',
       admitted: 'Admitted',
       sat: 'Sat the exam',
@@ -222,6 +225,9 @@ export const exam = defineNamespace({
       outcome: 'Результат',
       remarks: 'Примечание',
       provisional: 'предварительно: оценены не все аспекты',
+      draftNote:
+        'не все результаты окончательны (не оценён критерий или не указана причина неявки); подписывать, когда все окончательны',
+      unmarkedCount: 'Ещё не оценены',
       summary: 'Итоги',
       admitted: 'Допущено',
       sat: 'Сдавали экзамен',
@@ -364,6 +370,9 @@ export const exam = defineNamespace({
       outcome: 'Нәтиже',
       remarks: 'Ескерту',
       provisional: 'алдын ала: барлық аспектілер бағаланбаған',
+      draftNote:
+        'барлық нәтиже түпкілікті емес (критерий бағаланбаған немесе келмеу себебі көрсетілмеген); барлығы түпкілікті болғанда ғана қол қойыңыз',
+      unmarkedCount: 'Әлі бағаланбағандар',
       summary: 'Қорытынды',
       admitted: 'Жіберілді',
       sat: 'Емтихан тапсырды',

@@ -26,6 +26,7 @@ export const grades = defineNamespace({
       fail: 'Failed',
       absent: 'Absent',
       removed: 'Removed from the exam',
+      unmarked: 'Not marked',
     },
     setting: {
       cPlusTraditional: 'Traditional grade for C+',
@@ -56,6 +57,7 @@ export const grades = defineNamespace({
       fail: 'Не сдал',
       absent: 'Не явился',
       removed: 'Удалён с экзамена',
+      unmarked: 'Не оценён',
     },
     setting: {
       cPlusTraditional: 'Традиционная оценка для C+',
@@ -86,6 +88,7 @@ export const grades = defineNamespace({
       fail: 'Тапсырмады',
       absent: 'Келмеді',
       removed: 'Емтиханнан шығарылды',
+      unmarked: 'Бағаланбаған',
     },
     setting: {
       cPlusTraditional: 'C+ үшін дәстүрлі баға',

@@ -182,8 +182,18 @@ export function groupDocument(
     group,
     commission: commissionLines(session),
     rows: ofGroup.map((result, index) => resultRow(result, index + 1)),
-    summary: summarize(session, ofGroup),
+    summary: documentSummary(summarize(session, ofGroup)),
   };
+}
+
+/**
+ * The summary as documents hash it: `unmarked` only when some student is, so a protocol issued
+ * before that count existed (all results final) still verifies against its rebuilt content.
+ */
+function documentSummary(summary: ExamSummary): ExamSummary {
+  if (summary.unmarked > 0) return summary;
+  const { unmarked: _unmarked, ...rest } = summary;
+  return rest as ExamSummary;
 }
 
 function measuredText(value: MarkValue, options: readonly { label: string }[] | undefined) {

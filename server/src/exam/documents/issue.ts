@@ -1,4 +1,4 @@
-import type { ExamSession, StudentResult } from '@ashyq/shared';
+import { allFinal, type ExamSession, type StudentResult } from '@ashyq/shared';
 import type { JsonObject } from '../../events/canonical-json';
 import { documentUrl, type DocumentRegistry } from '../../documents/verification';
 import type { ExamService } from '../service';
@@ -88,6 +88,8 @@ export class ExamDocuments {
     const sheets = await this.sheetsOf(session, results, group);
     const number = session.protocolNumber ?? session.id;
     const title = groupTitle(examText(lang, 'resultSheet'), number, group);
+    const ofGroup = results.filter((result) => group === null || result.student.group === group);
+    if (!allFinal(ofGroup)) return renderResultSheets(sheets, lang, title).toBuffer();
     const issued = await this.registry.issue({
       kind: examDocumentKinds.resultSheets,
       subject: { sessionId: session.id, group },
@@ -126,7 +128,7 @@ export class ExamDocuments {
     issuedBy: string,
   ): Promise<Buffer> {
     const data = groupDocument(session, results, group);
-    const verified = await this.issueGroup(kind, data, lang, issuedBy);
+    const verified = await this.issueIfFinal(kind, data, results, lang, issuedBy);
     const render = kind === 'protocol' ? renderProtocol : renderStatement;
     return render(data, lang, verified).toBuffer();
   }
@@ -140,7 +142,7 @@ export class ExamDocuments {
     issuedBy: string,
   ): Promise<Buffer> {
     const data = groupDocument(session, results, group);
-    const verified = await this.issueGroup(kind, data, lang, issuedBy);
+    const verified = await this.issueIfFinal(kind, data, results, lang, issuedBy);
     const build = kind === 'protocol' ? protocolWorkbook : statementWorkbook;
     return build(data, lang, verified);
   }
@@ -155,8 +157,24 @@ export class ExamDocuments {
   ): Promise<Buffer | undefined> {
     const sheet = resultSheet(session, results, await this.exams.runtimeOf(session), studentId);
     if (!sheet) return undefined;
-    const verified = await this.issueSheet(sheet, lang, issuedBy);
+    const final = results.find((result) => result.student.id === studentId)?.final ?? false;
+    const verified = final ? await this.issueSheet(sheet, lang, issuedBy) : undefined;
     return renderResultSheet(sheet, lang, verified).toBuffer();
+  }
+
+  /**
+   * A protocol or statement is issued (registered, with a code) only when every result of the
+   * session is final; until then it prints as a draft with no code, whatever group it covers.
+   */
+  private async issueIfFinal(
+    kind: GroupKind,
+    data: GroupDocument,
+    results: readonly StudentResult[],
+    lang: DocumentLanguage,
+    issuedBy: string,
+  ): Promise<Verified | undefined> {
+    if (!allFinal(results)) return undefined;
+    return this.issueGroup(kind, data, lang, issuedBy);
   }
 
   private async issueGroup(

@@ -35,7 +35,8 @@ function writer(lang: DocumentLanguage, title: string, verification?: Verified):
     language: lang,
     title,
     landscape: true,
-    ...(verification ? { verification } : {}),
+    // Without a code the results are not all final: the document is a draft, not to be signed.
+    ...(verification ? { verification } : { draft: true }),
   });
 }
 
@@ -88,6 +89,9 @@ function summaryBlock(pdf: PdfWriter, data: GroupDocument, lang: DocumentLanguag
     [examText(lang, 'sat'), String(summary.sat)],
     [examText(lang, 'passed'), String(summary.passed)],
     [examText(lang, 'failed'), String(summary.failed)],
+    ...((summary.unmarked ?? 0) > 0
+      ? [[examText(lang, 'unmarkedCount'), String(summary.unmarked)] as [string, string]]
+      : []),
     [examText(lang, 'absent'), String(summary.absent)],
     [examText(lang, 'removed'), String(summary.removed)],
     [examText(lang, 'average'), average],

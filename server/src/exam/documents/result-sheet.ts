@@ -28,7 +28,7 @@ export function renderResultSheet(
   const pdf = new PdfWriter({
     language: lang,
     title: `${examText(lang, 'resultSheet')}: ${sheet.row.name}`,
-    ...(verification ? { verification } : {}),
+    ...(verification ? { verification } : { draft: true }),
   });
   drawResultSheet(pdf, sheet, lang);
   return pdf;
@@ -44,7 +44,11 @@ export function renderResultSheets(
   title: string,
   verification?: Verified,
 ): PdfWriter {
-  const pdf = new PdfWriter({ language: lang, title, ...(verification ? { verification } : {}) });
+  const pdf = new PdfWriter({
+    language: lang,
+    title,
+    ...(verification ? { verification } : { draft: true }),
+  });
   sheets.forEach((sheet, index) => {
     if (index > 0) pdf.doc.addPage();
     drawResultSheet(pdf, sheet, lang);

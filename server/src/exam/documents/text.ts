@@ -96,7 +96,7 @@ export function sessionFields(
     [examText(lang, 'start'), formatDateTime(header.startsAt)],
     [examText(lang, 'end'), formatDateTime(header.endsAt)],
     ...(group === null ? [] : [[examText(lang, 'group'), group] as [string, string]]),
-    [examText(lang, 'scale'), [`${scaleName} (${header.gradeScaleId})`, ...scaleNotes].join('; ')],
+    [examText(lang, 'scale'), [scaleName, ...scaleNotes].join('; ')],
     [examText(lang, 'maxPoints'), formatMark(header.maxPoints, lang)],
   ];
 }

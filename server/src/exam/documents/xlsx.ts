@@ -40,6 +40,11 @@ async function headerBlock(
   for (const [label, value] of sessionFields(data.header, lang, data.group)) {
     sheet.addRow([label, value]);
   }
+  if (!verified) {
+    // A draft: some result is not final (exam-documents in docs/demo-exams.md), so no code.
+    const row = sheet.addRow([`${documentText(lang, 'draft')}: ${examText(lang, 'draftNote')}`]);
+    row.font = { bold: true, color: { argb: 'FFC00000' } };
+  }
   if (verified) {
     sheet.addRow([documentText(lang, 'footer.code', { code: verified.code })]);
     sheet.addRow([documentText(lang, 'footer.check', { url: verified.url })]);

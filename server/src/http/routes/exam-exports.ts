@@ -5,8 +5,11 @@ import {
   academicYearSchema,
   idSchema,
   namespaces,
+  fullName,
   nobdCsv,
   nobdTable,
+  nonFinalResults,
+  outcomeText,
   nobdTemplateSchema,
   regionIdSchema,
   templateIssuesFor,
@@ -29,6 +32,8 @@ import { organiserOf } from './admin-support';
 const examRoles = ['exam-officer', 'organiser'] as const;
 const sessionParams = z.object({ sessionId: idSchema });
 const formatParams = sessionParams.extend({ format: z.enum(['csv', 'xlsx']) });
+/** `draft=1`: export results that are not final too, flagged in the file's last column. */
+const nobdQuery = z.object({ draft: z.enum(['0', '1']).optional() });
 const collegeQuery = z.object({ collegeId: idSchema.optional() });
 const reportQuery = z.object({
   academicYear: academicYearSchema,
@@ -94,7 +99,18 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
         })),
       );
     }
-    const table = nobdTable(template, session, await exams.results(session));
+    const { draft } = parse(nobdQuery, req.query, 'query');
+    const results = await exams.results(session);
+    const pending = nonFinalResults(results);
+    if (pending.length > 0 && draft !== '1') {
+      throw new ApiError('not_final', { count: pending.length }, (lang) =>
+        pending.map((result) => ({
+          path: result.student.iin,
+          message: `${fullName(result.student.name)}: ${outcomeText(result, lang)}`,
+        })),
+      );
+    }
+    const table = nobdTable(template, session, results, { draft: draft === '1' });
     const body =
       format === 'csv'
         ? Buffer.from(nobdCsv(table), 'utf8')
