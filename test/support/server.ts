@@ -44,7 +44,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
-  let log = '';
+  const log = keptOutput();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
@@ -56,19 +56,23 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => log.add(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log.add(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode}:\n${log.text()}`);
+    }
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${log}`);
+    if (Date.now() > deadline) {
+      throw new Error(`server did not start within 60 s:\n${log.text()}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -76,13 +80,43 @@ export async function startServer(
     port,
     dataDir,
     process: child,
-    output: () => log,
+    output: () => log.text(),
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
+  };
+}
+
+/** What is kept of a server's output: its start whole, then its most recent part. */
+const keptHead = 256 * 1024;
+const keptTail = 1024 * 1024;
+
+/**
+ * A server's output as tests read it. The server logs a line per request and per socket command,
+ * so a benchmark's server writes hundreds of megabytes a minute: only the start (where start-up
+ * messages are) and the last megabyte are kept.
+ */
+function keptOutput() {
+  let head = '';
+  let tail = '';
+  let dropped = false;
+  return {
+    add(chunk: string) {
+      if (head.length < keptHead) {
+        const room = keptHead - head.length;
+        head += chunk.slice(0, room);
+        chunk = chunk.slice(room);
+      }
+      tail += chunk;
+      if (tail.length > 2 * keptTail) {
+        tail = tail.slice(-keptTail);
+        dropped = true;
+      }
+    },
+    text: () => head + (dropped ? '\n[... output left out ...]\n' : '') + tail,
   };
 }
 
