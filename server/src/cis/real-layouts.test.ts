@@ -451,6 +451,17 @@ describe('rows that are not aspects, and rows that are', () => {
     expect(lookalikes[0]).toMatchObject({ cell: 'A2', cells: ['A2', 'D3', 'D5'] });
   });
 
+  it('removes characters that would reorder or break a name on a board, and says where', async () => {
+    const rows = block2019('A', [
+      ['A1', 'Layout \u202Eevil\u0000', 1],
+      measurement('Header\u202E', 1, 1),
+    ]);
+    const result = await imported({ name: 'S', rows });
+    const sub = result.scheme.criteria[0]!.subCriteria[0]!;
+    expect([sub.name, sub.aspects[0]!.description]).toEqual(['Layout evil', 'Header']);
+    expect(warningOf(result, 'unsafe_characters')).toMatchObject({ cells: ['B2', 'E3'] });
+  });
+
   it('groups one cause over many cells: "185 aspects name calculation row 1" is one warning', async () => {
     const aspects = Array.from({ length: 185 }, (_, i) => measurement(`Check ${i + 1}`, 1, 0.1, 1));
     const result = await imported({

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Language } from '@ashyq/shared';
+import { checkNameText, withoutUnsafeText, type Language } from '@ashyq/shared';
 import { cellAddress } from './layout';
 import {
   WorkbookError,
@@ -82,6 +82,7 @@ interface Tally {
   code: WorkbookWarningCode;
   params: MessageParams;
   cells: string[];
+  seen: Set<string>;
 }
 
 /**
@@ -110,8 +111,13 @@ export class ImportContext {
   tally(sheet: string, code: WorkbookWarningCode, cell: string, params: MessageParams = {}): void {
     const key = JSON.stringify([sheet, code, params]);
     const tally = this.tallies.get(key);
-    if (tally) tally.cells.push(cell);
-    else this.tallies.set(key, { sheet, code, params, cells: [cell] });
+    if (!tally)
+      this.tallies.set(key, { sheet, code, params, cells: [cell], seen: new Set([cell]) });
+    // A cell read twice (checked, then read) counts once.
+    else if (!tally.seen.has(cell)) {
+      tally.seen.add(cell);
+      tally.cells.push(cell);
+    }
   }
 
   /** Turns every tally into one warning at its first cell, listing all of them. */
@@ -183,10 +189,18 @@ export class SheetReader {
     return value;
   }
 
-  /** The cell as text (numbers as written), or undefined when empty. */
+  /**
+   * The cell as text (numbers as written), or undefined when empty. NUL, bidi overrides and lone
+   * surrogates are removed, with one warning listing the cells: they would show a name on a
+   * board or a protocol in another order than it is stored, and break PDF and XLSX output.
+   */
   text(row: number, column: number): string | undefined {
     const value = this.readable(row, column);
-    return value.kind === 'empty' ? undefined : String(value.value).trim();
+    if (value.kind === 'empty') return undefined;
+    const text = String(value.value).trim();
+    if (checkNameText(text).ok) return text;
+    this.tally('unsafe_characters', column, row);
+    return withoutUnsafeText(text).trim() || undefined;
   }
 
   /** A number the workbook states, or undefined when it states none that can be read. */

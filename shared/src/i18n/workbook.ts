@@ -52,6 +52,8 @@ export const workbook = defineNamespace({
         'The marking blocks hold no aspect (a row with an aspect type, a description and a max mark)',
     },
     warning: {
+      unsafe_characters:
+        'Invisible characters that reorder or break text (NUL, bidi overrides, broken surrogates) were removed ({{count}} cells): {{cells}}',
       section_column_missing:
         'The marking blocks have no standards section column, and the sections block lists {{count}} sections; the aspects count towards none of them',
       sheet_other_name:
@@ -233,6 +235,8 @@ export const workbook = defineNamespace({
         'В блоках оценки нет ни одного аспекта (строки с типом аспекта, описанием и максимальным баллом)',
     },
     warning: {
+      unsafe_characters:
+        'Удалены невидимые символы, которые переставляют или портят текст (NUL, переопределения направления, разорванные суррогаты) (ячеек: {{count}}): {{cells}}',
       section_column_missing:
         'В блоках оценки нет столбца раздела стандарта, а в блоке разделов {{count}} разделов; аспекты не относятся ни к одному из них',
       sheet_other_name:
@@ -415,6 +419,8 @@ export const workbook = defineNamespace({
         'Бағалау блоктарында бірде-бір аспект жоқ (аспект түрі, сипаттамасы және ең жоғары балы бар жол)',
     },
     warning: {
+      unsafe_characters:
+        'Мәтінді ауыстыратын не бұзатын көрінбейтін таңбалар жойылды (NUL, бағыт ауыстырғыштары, бөлінген суррогаттар) (ұяшықтар: {{count}}): {{cells}}',
       section_column_missing:
         'Бағалау блоктарында стандарт бөлімі бағаны жоқ, ал бөлімдер блогында {{count}} бөлім бар; аспектілер олардың ешқайсысына жатпайды',
       sheet_other_name:

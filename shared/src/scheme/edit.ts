@@ -7,6 +7,7 @@ import {
   subCriterionIdSchema,
   type MarkingScheme,
 } from './schema';
+import { refuseUnsafeText } from '../domain/text';
 
 /**
  * Small edits of an imported scheme, without a new workbook: names, descriptions, judgement
@@ -15,7 +16,8 @@ import {
  * with a reason (the server's rule); this module only applies and checks the edits.
  */
 
-const text = z.string().trim().min(1).max(2000);
+// Scheme text is shown on tablets, boards and documents: no NUL, bidi override or lone surrogate.
+const text = z.string().trim().min(1).max(2000).superRefine(refuseUnsafeText);
 
 export const schemeEditSchema = z.discriminatedUnion('target', [
   z.strictObject({
