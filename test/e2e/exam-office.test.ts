@@ -282,7 +282,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     await expert.screenshot({ path: screenshotPath('exam-tablet-768x1024') });
     await tablet.close();
 
-    await markFirstStudent(server, sessionId, pins);
+    await markStudent(server, sessionId, pins, 'Ахметов');
 
     await tab('Results').click();
     const table = page.locator('table.exam-results');
@@ -295,6 +295,14 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     expect(Number((await second.locator('td.num').nth(4).textContent())!.replace(',', '.'))).toBe(
       2,
     );
+    // Marked on one aspect only, her result is not final: "not marked", never failed.
+    const secondRow = (await second.textContent())!;
+    expect(secondRow).toMatch(/Not marked|Не оценён|Бағаланбаған/);
+    expect(secondRow).not.toMatch(/Failed|Не сдал|Тапсырмады/);
+    // The commission finishes her marking, so that the documents below are final.
+    await markStudent(server, sessionId, pins, 'Бекова');
+    await page.reload();
+    await tab('Results').click();
     const third = table.locator('tbody tr').filter({ hasText: 'Жұмабаев' });
     await third.getByRole('combobox').selectOption('absent');
     // The reason goes to the protocol's remarks.
@@ -394,7 +402,7 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
         .prepare("SELECT json FROM documents WHERE col = 'issuedDocuments' AND id = ?")
         .get(code) as { json: string };
       const record = JSON.parse(row.json) as { content: { rows: { total: number | null }[] } };
-      record.content.rows[0]!.total = 50;
+      record.content.rows[0]!.total = (record.content.rows[0]!.total ?? 0) + 7.5;
       db.prepare("UPDATE documents SET json = ? WHERE col = 'issuedDocuments' AND id = ?").run(
         JSON.stringify(record),
         code,
@@ -443,7 +451,13 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
  * The first student's marks from two tablets signed in with the PINs the officer issued: full
  * marks on every binary, choice and judgement aspect (deduction aspects are left unmarked).
  */
-async function markFirstStudent(server: RunningServer, sessionId: string, pins: string[]) {
+/** Every aspect of one student, marked by the whole commission through the tablets' API. */
+async function markStudent(
+  server: RunningServer,
+  sessionId: string,
+  pins: string[],
+  lastName: string,
+) {
   const officer = await signIn(server, '/api/auth/login', {
     email: 'exam@ashyq.kz',
     password: 'Ashyq-Demo-2026',
@@ -462,14 +476,14 @@ async function markFirstStudent(server: RunningServer, sessionId: string, pins: 
       };
     };
   };
-  const student = session.students.find((s) => s.name.last === 'Ахметов')!;
+  const student = session.students.find((s) => s.name.last === lastName)!;
   const aspects = session.scheme.criteria.flatMap((c) => c.subCriteria.flatMap((s) => s.aspects));
   for (const [index, pin] of pins.entries()) {
     const tablet = await signIn(server, '/api/auth/pin', { competitionId: sessionId, pin });
     const marks = aspects.flatMap((aspect) => {
       const value = fullMark(aspect, index === 0);
       if (!value) return [];
-      const id = `e2e-${index}-${aspect.code.replace('.', '-')}`;
+      const id = `e2e-${student.id}-${index}-${aspect.code.replace('.', '-')}`;
       return [{ id, competitor: student.id, aspect: aspect.code, value }];
     });
     const res = await fetch(`${server.url}/api/expert/marks`, {
@@ -496,7 +510,9 @@ function fullMark(
   const kind = aspect.measurement?.kind ?? 'binary';
   if (kind === 'binary') return { kind: 'binary', achieved: true };
   if (kind === 'choice') return { kind: 'choice', option: 0 };
-  return null;
+  // On target: no deduction.
+  const target = (aspect.measurement as { target?: number } | undefined)?.target ?? 0;
+  return { kind: 'deduction', measured: target };
 }
 
 async function signIn(server: RunningServer, url: string, body: unknown): Promise<string> {

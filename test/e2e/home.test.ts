@@ -62,7 +62,7 @@ describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () =>
     );
     expect(await page.locator('h1').textContent()).toBe('Компетенция 17 Веб-технологии');
     expect(await page.locator('.board-state').textContent()).toContain(
-      'Учитываются только заблокированные подкритерии',
+      'Предварительно: только заблокированные подкритерии, заблокировано',
     );
     await page.screenshot({ path: screenshotPath('board-ru'), fullPage: true });
     await page.close();
