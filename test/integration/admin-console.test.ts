@@ -119,6 +119,10 @@ describe('naming the chief expert', () => {
     expect(cleared.body.expert.employer).toBe('ТОО «Qazaq»');
     expect((await admin.patch(path, { name: null })).status).toBe(400);
     expect((await admin.patch(path, { employer: '' })).status).toBe(400);
+    // An override character would show the employer reversed on documents: refused, named.
+    const reversed = await admin.patch(path, { employer: 'ТОО \u202E«Qazaq»' });
+    expect(reversed.status).toBe(400);
+    expect(JSON.stringify(reversed.body.error.details)).toContain('U+202E');
   });
 });
 

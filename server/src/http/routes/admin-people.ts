@@ -18,6 +18,7 @@ import {
   type Expert,
   type ImportedCompetitor,
   type ImportedExpert,
+  nameTextSchema,
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
@@ -44,14 +45,14 @@ const personFields = {
   iin: iinSchema,
   collegeId: idSchema.optional(),
   regionId: regionIdSchema,
-  delegation: z.string().trim().min(1).max(100).optional(),
+  delegation: nameTextSchema(100).optional(),
 };
 const competitorInput = z.strictObject({ ...personFields, guest: z.boolean().default(false) });
 const expertInput = z.strictObject({
   ...personFields,
   role: expertRoleSchema.default('expert'),
-  certificate: z.string().trim().min(1).max(100).optional(),
-  employer: z.string().trim().min(1).max(300).optional(),
+  certificate: nameTextSchema(100).optional(),
+  employer: nameTextSchema(300).optional(),
 });
 
 const competitionParams = z.object({ competitionId: idSchema });

@@ -7,6 +7,7 @@ import {
   idSchema,
   personNameSchema,
   type Expert,
+  nameTextSchema,
 } from '@ashyq/shared';
 import type { AccountService } from '../../auth/accounts';
 import type { CompetitionRegistry } from '../../competitions/registry';
@@ -21,9 +22,9 @@ const expertPatch = z
     iin: iinSchema,
     role: expertRoleSchema,
     // null clears one (docs/api.md).
-    certificate: z.string().trim().min(1).max(100).nullable(),
-    employer: z.string().trim().min(1).max(300).nullable(),
-    delegation: z.string().trim().min(1).max(100).nullable(),
+    certificate: nameTextSchema(100).nullable(),
+    employer: nameTextSchema(300).nullable(),
+    delegation: nameTextSchema(100).nullable(),
   })
   .partial();
 
