@@ -11,9 +11,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
-  const dataDir = tempDataDir('ashyq-admin-');
-  const services = await createServices({
+/** Services over a SQLite DATA_DIR, with the settings every in-process test uses. */
+export function createTestServices(dataDir: string): Promise<Services> {
+  return createServices({
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -23,6 +23,10 @@ export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
     logLevel: 'warn',
     metricsToken: undefined,
   });
+}
+
+export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
+  const services = await createTestServices(tempDataDir('ashyq-admin-'));
   const server: Server = createServer(createApp(services, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

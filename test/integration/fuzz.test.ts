@@ -8,7 +8,8 @@ import { loadDemo } from '../../seeds/load-demo';
 import { collectionIndexes } from '../../server/src/collections';
 import { createApp } from '../../server/src/http/app';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
-import { createServices, type Services } from '../../server/src/services';
+import type { Services } from '../../server/src/services';
+import { createTestServices } from './admin-support';
 import { removeDataDir, tempDataDir } from '../support/server';
 
 /**
@@ -55,16 +56,7 @@ async function signIn(path: string, body: unknown): Promise<string> {
 
 beforeAll(async () => {
   dataDir = tempDataDir('ashyq-fuzz-');
-  services = await createServices({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    mongodbUri: undefined,
-    redisUrl: undefined,
-    publicUrl: 'http://localhost',
-    logLevel: 'warn',
-    metricsToken: undefined,
-  });
+  services = await createTestServices(dataDir);
   await loadDemo(services);
   server = createServer(createApp(services));
   realtime = attachRealtime(server, services);

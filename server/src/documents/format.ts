@@ -1,38 +1,12 @@
-import { namespaces, translate, type Language, type Localized } from '@ashyq/shared';
+import { almatyStamp, namespaces, translate, type Language, type Localized } from '@ashyq/shared';
 
-/**
- * How figures and times print on documents. Kazakhstan has kept one time zone (UTC+5, the zone
- * database's Asia/Almaty) since March 2024; the log keeps UTC, paper shows local time.
- */
-const documentTimeZone = 'Asia/Almaty';
-
-const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: documentTimeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function partsOf(iso: string): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const part of dateTimeParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
-  return parts;
-}
-
-/** `dd.mm.yyyy`, the form Kazakh and Russian paperwork uses. */
+/** `dd.mm.yyyy`, the form Kazakh and Russian paperwork uses, in local time (Asia/Almaty). */
 export function formatDate(iso: string): string {
-  const { day, month, year } = partsOf(iso);
-  return `${day}.${month}.${year}`;
+  return almatyStamp(iso).slice(0, 10);
 }
 
-/** `dd.mm.yyyy hh:mm` in local time. */
-export function formatDateTime(iso: string): string {
-  const { day, month, year, hour, minute } = partsOf(iso);
-  return `${day}.${month}.${year} ${hour}:${minute}`;
-}
+/** `dd.mm.yyyy hh:mm` in local time (Asia/Almaty). */
+export const formatDateTime = almatyStamp;
 
 /**
  * A mark with exactly `digits` decimals (2 for totals, as scoring.md rounds them), with the decimal

@@ -97,21 +97,24 @@ export function isFinal(stage: ResultsStage): boolean {
   return stage === 'final' || stage === 'corrected';
 }
 
-/** "dd.mm.yyyy HH:mm" in Asia/Almaty, as boards and documents print a correction's time. */
+/**
+ * Kazakhstan has kept one time zone (UTC+5, the zone database's Asia/Almaty) since March 2024;
+ * the log keeps UTC, boards and paper show local time.
+ */
+const almatyParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Almaty',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "dd.mm.yyyy HH:mm" in Asia/Almaty, as boards and documents print times. */
 export function almatyStamp(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Almaty',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
+  const parts: Record<string, string> = {};
+  for (const part of almatyParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
