@@ -1,5 +1,5 @@
 /**
- * Durable marks over Socket.IO, issue 4's benchmark: the real server in one process, the load
+ * Durable marks over Socket.IO, the tablets' benchmark: the real server in one process, the load
  * generator (this file with `--load`) in another. 200 expert connections to /expert, each signed
  * in with its own session cookie (10 competitions x 4 experts x 5 tablets), each sending
  * `marks:record` with client-generated ids as fast as its acknowledgements allow. Every 20th
@@ -9,7 +9,7 @@
  * Afterwards the server is killed (SIGKILL: what was acknowledged must already be on disk) and its
  * SQLite file is read directly: the mark ids in mark.recorded events must be exactly the
  * acknowledged accepted ids, none twice, and every competition's chain must verify.
- * Goal (issue 4): >= 2,000 marks/s sustained, p99 acknowledgement < 100 ms, over 60 s.
+ * Goal: >= 2,000 marks/s sustained, p99 acknowledgement < 100 ms, over 60 s.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadavg } from 'node:os';

@@ -4,7 +4,7 @@ import { pick, type PeopleFactory } from './people';
 import { softwareDemoExamScheme } from './schemes/software-demo-exam';
 
 /**
- * The demo exam session (handbook demo-exam.md): a college's final attestation of one group in
+ * The demo exam session (docs/demo-exams.md): a college's final attestation of one group in
  * specialty 06130100 Software, with its commission and 20 students. Nothing is marked yet; it
  * is there to walk through the exam officer's flow.
  */

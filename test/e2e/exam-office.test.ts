@@ -17,7 +17,7 @@ import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 /**
- * The exam officer's whole flow in Chromium on the demo data (issue 6): sign in at /login, see
+ * The exam officer's whole flow in Chromium on the demo data: sign in at /login, see
  * the demo session, create a session reusing its marking scheme, register the commission (the
  * independence rule shown on the member's row), import students (a bad file refused with every
  * row, column and reason and nothing imported, then a clean one), see results after the

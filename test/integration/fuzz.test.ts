@@ -13,8 +13,8 @@ import { createTestServices } from './admin-support';
 import { removeDataDir, tempDataDir } from '../support/server';
 
 /**
- * Malformed input to every HTTP route and every socket command, as every role (issue 13, "keep
- * it so"). The routes are read from the app's own router and the commands from the sockets'
+ * Malformed input to every HTTP route and every socket command, as every role
+ * (docs/security.md). The routes are read from the app's own router and the commands from the sockets'
  * own handlers, so a new one is fuzzed without being listed here. Each request carries at least
  * one malformed part (a path parameter, a body, a header), so none may change anything: no 5xx,
  * no stack trace in a reply, and the store (documents and every log head) exactly as before.

@@ -14,7 +14,7 @@ import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { removeDataDir, tempDataDir } from '../support/server';
 import { call, expertCookie, seedCompetition, type SeededCompetition } from './competition-harness';
 
-/** The pushes issue 4 added: re-score requests, view changes, discrepancy flags with the scores. */
+/** The chief console's pushes: re-score requests, view changes, discrepancy flags with the scores. */
 let dataDir: string;
 let services: Services;
 let realtime: Realtime;

@@ -12,7 +12,7 @@ import { binaryScheme, call, pinCookie, seedCompetition } from './competition-ha
 /**
  * A competition's snapshot (its state row in SQLite) edited behind the server's back, the log
  * left as it was: the figures everyone sees must stay the log's, and log/verify must say so.
- * Issue 13: an edited row changed a competitor's total and an expert's mark after a restart
+ * An edited row changed a competitor's total and an expert's mark after a restart
  * while verify answered ok.
  */
 

@@ -8,7 +8,7 @@ import { SessionsList } from './SessionsList';
 import './exam.css';
 
 /**
- * The college exam office under /exam (issue 6): sessions, commission, students, results,
+ * The college exam office under /exam (docs/demo-exams.md): sessions, commission, students, results,
  * documents, the NOBD template and the annual report. Sign-in is the shared /login page.
  */
 export function ExamApp() {

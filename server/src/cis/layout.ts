@@ -1,5 +1,5 @@
 /**
- * Where things are in a CIS "Marking Scheme Import" workbook (handbook cis-workbook.md).
+ * Where things are in a CIS "Marking Scheme Import" workbook (docs/marking-schemes.md).
  * Columns are 1-based as in exceljs. The reader finds header rows by their text and uses these
  * columns only where a header row does not say otherwise; the writer uses them as they are.
  */

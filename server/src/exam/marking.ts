@@ -17,7 +17,7 @@ import type { Store, StoredDocument } from '../store/port';
 
 /**
  * An exam session marks through a competition runtime of its own (same id), so experts use the
- * same tablet app, locks and sign-off as in a championship (issue 6). The competition belongs to
+ * same tablet app, locks and sign-off as in a championship (docs/demo-exams.md). The competition belongs to
  * a college-level championship per college and academic year, embargoed: demo exams never appear
  * on public boards. The session document stays the source of who sits and who marks; this module
  * mirrors it into the competition's documents and log.

@@ -8,7 +8,7 @@ import type { AdvancementStatus } from './propose';
  * team (region or college) sends in all. The organiser adjusts the proposal, always with a reason.
  */
 
-/** A region sends 5 to 30 competitors to the national championship (domain handbook). */
+/** A region sends 5 to 30 competitors to the national championship (docs/organisers.md). */
 export const nationalQuota = { min: 5, max: 30 } as const;
 
 export const competencyRuleSchema = z.discriminatedUnion('kind', [

@@ -21,7 +21,7 @@ const row = (
   medallion: false,
 });
 
-// Two golds (tied), no silver, then bronze: the handbook's 1224 case.
+// Two golds (tied), no silver, then bronze: standard competition ranking (1224).
 const rows = [
   row('a', 1, 'gold'),
   row('b', 1, 'gold'),

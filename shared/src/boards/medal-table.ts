@@ -1,7 +1,7 @@
 import type { Medal } from '../scoring/medals';
 import { teamStandings, type TeamRules, type TeamStanding } from '../scoring/teams';
 
-/** The handbook's medal points and tie-breaks, for profiles that name none. */
+/** The usual medal points (docs/scoring.md) and tie-breaks, for profiles that name none. */
 export const defaultTeamRules: TeamRules = {
   points: { gold: 4, silver: 3, bronze: 2, medallion: 1 },
   tieBreaks: ['gold', 'silver', 'bronze'],

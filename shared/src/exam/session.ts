@@ -11,7 +11,7 @@ import { markingSchemeSchema } from '../scheme/schema';
 import { schemeMaxima } from '../scoring/totals';
 
 /**
- * A demo exam session (handbook demo-exam.md): one college's intermediate or final attestation
+ * A demo exam session (docs/demo-exams.md): one college's intermediate or final attestation
  * of one qualification, its commission and its students. This is the stored shape; the exam
  * officer's API takes the same object without the server-owned fields (`examSessionInputSchema`).
  * Marks live in the session's competition runtime (same id), not here.

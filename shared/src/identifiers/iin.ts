@@ -98,7 +98,7 @@ export function isValidIin(value: string): boolean {
 
 /**
  * For public pages: only the last four digits stay visible. The birth date and sex are hidden
- * too, because the handbook forbids birth dates on public pages; the serial and check digit
+ * too, because docs/access-and-roles.md forbids birth dates on public pages; the serial and check digit
  * reveal nothing about the person, and let a student recognise their own row.
  * Anything that is not 12 digits is masked entirely, so a malformed value never leaks.
  */

@@ -7,7 +7,7 @@ import { scaleKinds } from '../scoring/scales';
 import { teamCountKeys } from '../scoring/teams';
 
 /**
- * A rules profile: every rule that differs between events, or that the handbook marks
+ * A rules profile: every rule that differs between events, or that docs/scoring.md marks
  * unverified, as a named setting. A competition pins one profile id when it starts; a rule
  * change is a new profile version, never an edit, so past results stay recomputable.
  */

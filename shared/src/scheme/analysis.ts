@@ -1,7 +1,7 @@
 import type { MarkingScheme } from './schema';
 
 /**
- * The figures an organiser checks a marking scheme with (handbook cis-workbook.md, "What an
+ * The figures an organiser checks a marking scheme with (docs/marking-schemes.md, "Import and
  * import returns"): counts, totals per criterion / section / sub-criterion, section variation.
  * Pure; the importer, the CLI and the organiser screens all show this same report.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The marking scheme model (handbook scoring.md, cis-workbook.md).
+ * The marking scheme model (docs/scoring.md, docs/marking-schemes.md).
  * Everything the engine, the workbook importer and the server agree on starts here.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Judgement aspects: a panel scores 0..3 against the descriptors; the aspect mark follows the
- * profile's named formula. The handbook marks max * mean / 3 as unverified, so the formula is a
+ * profile's named formula. docs/scoring.md marks max * mean / 3 as unverified, so the formula is a
  * profile setting chosen by id, never a constant in the engine.
  */
 export const judgementFormulaIds = ['max-mean-over-3'] as const;

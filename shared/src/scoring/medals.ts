@@ -9,7 +9,7 @@ export interface MedalRules {
 
 /**
  * Position 1 gold, 2 silver, 3 bronze. With 1224 ranking two golds leave no position 2, so
- * the next competitor (position 3) gets bronze, as the handbook requires.
+ * the next competitor (position 3) gets bronze, as docs/scoring.md requires.
  */
 export function medalForPosition(
   position: number | null,

@@ -10,7 +10,7 @@ import { indexScheme } from './scheme-index';
 import { schemeMaxima } from './totals';
 
 /**
- * Properties the handbook asks of the engine, over random logs on the sample scheme: small id
+ * Properties docs/scoring.md asks of the engine, over random logs on the sample scheme: small id
  * pools make resends, reused ids, corrections of missing marks and locks on unmarked
  * sub-criteria common, so refused events are exercised as much as accepted ones.
  */

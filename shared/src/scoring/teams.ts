@@ -5,7 +5,7 @@ export const teamCountKeys = ['gold', 'silver', 'bronze', 'medallion'] as const;
 export type TeamCountKey = (typeof teamCountKeys)[number];
 
 export interface TeamRules {
-  /** Medal points; the handbook's gold 4, silver 3, bronze 2, medallion 1. */
+  /** Medal points; by default gold 4, silver 3, bronze 2, medallion 1. */
   points: Record<TeamCountKey, number>;
   /** Counts compared in order when points are equal (unverified; a setting). */
   tieBreaks: readonly TeamCountKey[];
