@@ -29,8 +29,16 @@ server.listen(config.port, config.host, () => {
   );
 });
 
+/**
+ * How long a stop waits for requests in flight before it cuts the connections that remain. A
+ * browser may hold a connection open indefinitely (a service worker's fetch, a retrying queue), and a
+ * restart that waits on it never ends; what was acknowledged is already in the log.
+ */
+const shutdownGraceMs = 3_000;
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    setTimeout(() => server.closeAllConnections(), shutdownGraceMs).unref();
     // Closing Socket.IO closes the HTTP server too.
     void realtime
       .close()

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,25 @@ describe('a crash right after the acknowledgements', () => {
     const verdict = await verify(running);
     expect(verdict.body).toMatchObject({ ok: true, events: competitorCount + 1 + marks.length });
     expect(JSON.stringify(verdict.body)).not.toMatch(/\b\d{12}\b/);
+    await running.stop();
+  });
+
+  it('stops on SIGTERM though a client holds a request open, as a tablet retrying may', async () => {
+    running = await startServer({ dataDir });
+    const { port } = running;
+    // Half the headers of a request: the connection is busy, neither idle nor ever finishing.
+    const client = connect(port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    client.write('POST /api/expert/marks HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const closed = new Promise((resolve) => client.once('close', resolve));
+    client.resume();
+    await running.stop();
+    expect(running.process.exitCode).toBe(0);
+    await closed;
+
+    running = await startServer({ dataDir, port });
+    const verdict = await verify(running);
+    expect(verdict.body).toMatchObject({ ok: true });
     await running.stop();
   });
 
