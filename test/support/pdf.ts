@@ -95,3 +95,14 @@ export function pdfPagesToPng(pdf: Buffer, dir: string, name: string, dpi = 110)
       .map((line) => Number(line.split(/\s+/)[1]))[0]!;
   });
 }
+
+/** Each page's orientation, in order, as pdfinfo reads the page boxes. */
+export function pdfPageLayouts(pdf: Buffer): ('portrait' | 'landscape')[] {
+  return withTempPdf(pdf, (file) =>
+    execFileSync('/usr/bin/pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => /^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => (Number(match[1]) > Number(match[2]) ? 'landscape' : 'portrait')),
+  );
+}

@@ -1,6 +1,13 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../../../test/support/pdf';
+import {
+  decodeQr,
+  pdfPageLayouts,
+  pdfPagePng,
+  pdfRawText,
+  pdfText,
+  pdfToolsAvailable,
+} from '../../../test/support/pdf';
 import { PdfWriter } from './pdf';
 
 const kazakhLetters = 'ӘҒҚҢӨҰҮҺІ әғқңөұүһі';
@@ -95,6 +102,26 @@ describe.runIf(pdfToolsAvailable())('PdfWriter', () => {
       const pdf = new PdfWriter({ language: 'ru', title });
       pdf.titleBlock({ title });
       expect(pdfText(await pdf.toBuffer())).toContain(title);
+    }
+  });
+
+  it('moves a table too wide for portrait to landscape pages rather than split a number', async () => {
+    const pdf = new PdfWriter({ language: 'ru', title: 'Широкая таблица' });
+    pdf.titleBlock({ title: 'Широкая таблица' });
+    const columns = Array.from({ length: 12 }, (_, i) => ({ header: `ИИН ${i + 1}`, width: 1 }));
+    const iin = (row: number, column: number) => String(100000000000 + row * 100 + column);
+    const rows = Array.from({ length: 70 }, (_, row) => columns.map((_, c) => iin(row, c)));
+    pdf.table(columns, rows);
+    pdf.paragraph('Конец');
+    const bytes = await pdf.toBuffer();
+    // The title stays on its portrait page; the table and what follows are on landscape pages.
+    const layouts = pdfPageLayouts(bytes);
+    expect(layouts[0]).toBe('portrait');
+    expect(layouts.length).toBeGreaterThan(2);
+    expect(layouts.slice(1).every((layout) => layout === 'landscape')).toBe(true);
+    const words = pdfRawText(bytes).split(/\s+/);
+    for (const [row, cells] of rows.entries()) {
+      for (const number of cells) expect(words, `row ${row}`).toContain(number);
     }
   });
 

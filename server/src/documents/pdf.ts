@@ -85,6 +85,13 @@ export interface TitleBlock {
 const margin = { top: 42, left: 42, right: 42 };
 /** Room under the text for the footer: page number, verification line and QR code. */
 const footerHeight = 74;
+
+/** Every page of every document: A4, the same margins, above the footer. */
+const pageOptions = (layout: 'portrait' | 'landscape') => ({
+  size: 'A4',
+  layout,
+  margins: { ...margin, bottom: footerHeight + 12 },
+});
 const qrSize = 58;
 const cellPadding = 3;
 const ruleColour = '#8a8a8a';
@@ -102,9 +109,7 @@ export class PdfWriter {
     this.language = options.language;
     this.family = options.family ?? 'sans';
     this.doc = new PDFDocument({
-      size: 'A4',
-      layout: options.landscape ? 'landscape' : 'portrait',
-      margins: { ...margin, bottom: footerHeight + 12 },
+      ...pageOptions(options.landscape ? 'landscape' : 'portrait'),
       // Page numbers "n / N" need N: pages stay in memory until finish() stamps the footers.
       bufferPages: true,
       // null skips pdfkit's default Helvetica, which could not print Cyrillic anyway.
@@ -138,8 +143,20 @@ export class PdfWriter {
 
   /** Starts a new page unless `height` points still fit on this one. */
   ensureSpace(height: number): this {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+    if (this.doc.y + height > this.bottom) this.newPage();
     return this;
+  }
+
+  /**
+   * A new page laid out as the current one: pdfkit's own `addPage()` would go back to the first
+   * page's layout, and a table that moved to landscape pages must stay on them.
+   */
+  private newPage(layout: 'portrait' | 'landscape' = this.layout): void {
+    this.doc.addPage(pageOptions(layout));
+  }
+
+  private get layout(): 'portrait' | 'landscape' {
+    return this.doc.page.width > this.doc.page.height ? 'landscape' : 'portrait';
   }
 
   space(points = 8): this {
@@ -215,7 +232,18 @@ export class PdfWriter {
       align: 'center',
       fill: headerFill,
     }));
-    const { size, widths } = this.columnWidths(columns, header, rows, options);
+    let fitted = this.columnWidths(columns, header, rows, options);
+    if (!fitted && this.layout === 'portrait') {
+      // Too wide for a portrait page even at the smallest type: rather than split a word or an
+      // IIN, the table moves to landscape pages (and the document goes on there).
+      this.newPage('landscape');
+      fitted = this.columnWidths(columns, header, rows, options);
+    }
+    if (!fitted) {
+      const headers = columns.map((c) => c.header.replace(/\n/g, ' ')).join(' | ');
+      throw new Error(`table does not fit a landscape page at the smallest type: ${headers}`);
+    }
+    const { size, widths } = fitted;
 
     const cellOf = (cell: TableCell, column: number) => {
       const base = typeof cell === 'string' ? { text: cell } : cell;
@@ -260,7 +288,7 @@ export class PdfWriter {
     rows.forEach((row, index) => {
       const emphasised = options.emphasise?.(index) ?? false;
       if (doc.y + heightOf(row, emphasised) > this.bottom) {
-        doc.addPage();
+        this.newPage();
         drawRow(header, true);
       }
       drawRow(row, emphasised, emphasised ? emphasisFill : undefined);
@@ -275,14 +303,14 @@ export class PdfWriter {
    * to columns whose lines would otherwise wrap (the narrowest need first, so the fewest wrap),
    * then by the columns' relative widths. When
    * the longest words do not fit across the page, the font shrinks in half points down to
-   * `minFontSize`; below that the caller must choose landscape or fewer columns, so it throws.
+   * `minFontSize`; below that there is no layout on this page's width (undefined).
    */
   private columnWidths(
     columns: readonly TableColumn[],
     header: readonly TableCell[],
     rows: readonly TableCell[][],
     options: TableOptions,
-  ): { size: number; widths: number[] } {
+  ): { size: number; widths: number[] } | undefined {
     const doc = this.doc;
     const floor = options.minFontSize ?? Math.min(6.5, options.fontSize ?? 9);
     const all = [header, ...rows];
@@ -321,9 +349,7 @@ export class PdfWriter {
       }
       return { size, widths };
     }
-    throw new Error(
-      `table does not fit at ${floor} pt: ${columns.map((c) => c.header.replace(/\n/g, ' ')).join(' | ')}`,
-    );
+    return undefined;
   }
 
   /**
