@@ -3,6 +3,7 @@ import {
   CompetitionProjection,
   fullName,
   getProfile,
+  shortName,
   type PersonName,
   type ScoringEvent,
 } from '@ashyq/shared';
@@ -73,6 +74,24 @@ async function engineFigures() {
   }));
 }
 
+/** Each judge's current score on each A1 judgement aspect: `competitor|aspect` → expert → score. */
+async function judgeScores() {
+  const { body } = await chiefClient.get(
+    `/api/chief/competitions/${competitionId}/events?type=mark.recorded&limit=2000`,
+  );
+  const scores = new Map<string, Map<string, number>>();
+  for (const event of body.events as StoredEvent[]) {
+    const { mark } = event.data as {
+      mark: { competitor: string; aspect: string; value: { kind: string; score?: number } };
+    };
+    if (!mark.aspect.startsWith('A1.') || mark.value.kind !== 'judgement') continue;
+    const key = `${mark.competitor}|${mark.aspect}`;
+    if (!scores.has(key)) scores.set(key, new Map());
+    scores.get(key)!.set(event.actor, mark.value.score!);
+  }
+  return scores;
+}
+
 /** `9,56` in kk and ru. */
 const printed = (value: number) => value.toFixed(2).replace('.', ',');
 
@@ -110,6 +129,31 @@ describe.runIf(pdfToolsAvailable())('the marks summary PDF of a locked sub-crite
       const line = text.split('\n').find((row) => row.includes(name));
       expect(line, name).toBeDefined();
       expect(line!.trim().endsWith(printed(total)), `${name}: ${line}`).toBe(true);
+    }
+  });
+
+  it('prints each judge’s score in the column under that judge’s name', async () => {
+    const { pdf } = await download('A1', 'ru');
+    const text = pdfText(pdf);
+    expect(text).toContain('Оценки судей');
+    const panel = web.panels.find((p) => p.subCriterionId === 'A1')!.experts;
+    // Headed by surname and initials; the signature lines below give the full names.
+    const expertName = (id: string) => web.experts.find((expert) => expert.id === id)!.name;
+    for (const id of panel) {
+      expect(text).toContain(shortName(expertName(id)).replace(/\u00a0/g, ' '));
+    }
+    const scores = await judgeScores();
+    expect(scores.size).toBeGreaterThan(0);
+    for (const [key, byJudge] of scores) {
+      const [competitorId, aspect] = key.split('|') as [string, string];
+      const competitor = web.competitors.find((c) => c.id === competitorId)!;
+      const row = text
+        .split('\n')
+        .find((line) => line.includes(fullName(competitor.name)) && line.includes(aspect));
+      expect(row, key).toBeDefined();
+      // In the columns' order, the panel's: a judge who gave no score shows a dash.
+      const expected = panel.map((id) => String(byJudge.get(id) ?? '—')).join('\\s+');
+      expect(row, key).toMatch(new RegExp(`${aspect.replace('.', '\\.')}\\s+${expected}\\s`));
     }
   });
 

@@ -1,5 +1,6 @@
 import {
   fullName,
+  shortName,
   type CompetitorStatus,
   type Expert,
   type ExpertRole,
@@ -24,6 +25,11 @@ export interface MarksSummaryView {
   competitors: SummaryRow[];
   /** Null while the sub-criterion is not locked: the sheet is then a draft. */
   lock: { at: string; by: string } | null;
+  /**
+   * Every judge who scored a judgement aspect here: the panel in its order, then any who scored and
+   * have since left it. The judges' scores table has a column for each, under its name.
+   */
+  judges: { expertId: string; name: string; shortName: string }[];
   /** The panel, then the chief expert, each with the time of an in-app sign-off. */
   signatories: { expertId: string; name: string; role: ExpertRole; signedOffAt: string | null }[];
 }
@@ -34,9 +40,15 @@ export interface SummaryRow {
   status: CompetitorStatus;
   guest: boolean;
   /** Per aspect, in scheme order: the full-precision mark (null: unmarked) and judges' scores. */
-  aspects: { code: string; mark: number | null; scores: number[] | null }[];
+  aspects: { code: string; mark: number | null; scores: JudgeScore[] | null }[];
   /** The sub-criterion total, rounded as the engine rounds it for display and documents. */
   total: number;
+}
+
+/** One judge's current score on a judgement aspect. */
+export interface JudgeScore {
+  expert: string;
+  score: number;
 }
 
 export class UnknownSubCriterionError extends Error {}
@@ -70,12 +82,14 @@ export async function marksSummaryView(
       aspects: aspects.map(({ code, aspect }) => {
         const mark = result.aspects[code] ?? null;
         if (aspect.type !== 'J' || mark === null) return { code, mark, scores: null };
-        // Each judge's score in the order the marking team signs below, so a reader can tell
-        // whose score is whose (a judge no longer on the panel comes last).
+        // In the panel's order; a judge no longer on the panel comes last.
         const scores = (scoring.aspectState(result.competitor, code)?.current ?? [])
           .slice()
           .sort((a, b) => panelOrder(a.expert) - panelOrder(b.expert))
-          .map((record) => (record.value.kind === 'judgement' ? record.value.score : 0));
+          .map((record) => ({
+            expert: record.expert,
+            score: record.value.kind === 'judgement' ? record.value.score : 0,
+          }));
         return { code, mark, scores };
       }),
       total: result.subCriteria[subCriterionId] ?? 0,
@@ -98,6 +112,20 @@ export async function marksSummaryView(
     return expert ? fullName(expert.name) : id;
   };
 
+  const scored = new Set(
+    competitors.flatMap((row) => row.aspects.flatMap((a) => a.scores ?? []).map((s) => s.expert)),
+  );
+  const judges = [...scored]
+    .sort((a, b) => panelOrder(a) - panelOrder(b) || a.localeCompare(b))
+    .map((expertId) => {
+      const expert = experts.get(expertId);
+      return {
+        expertId,
+        name: nameOf(expertId),
+        shortName: expert ? shortName(expert.name) : expertId,
+      };
+    });
+
   return {
     competitionId: competition.id,
     skill: competition.skill,
@@ -110,6 +138,7 @@ export async function marksSummaryView(
       description: aspect.description,
     })),
     competitors,
+    judges,
     lock:
       lockState.locked && lockState.at
         ? { at: lockState.at, by: lockedBy ? fullName(lockedBy.name) : '' }
@@ -124,11 +153,26 @@ export async function marksSummaryView(
 }
 
 /**
+ * The shapes of the content a marks summary's verification covers. 1: judges' scores as bare
+ * numbers in the panel's order (sheets issued before the scores were printed under each judge's
+ * name); 2: each score with its judge. An issued sheet records its version, so it verifies against
+ * the shape it was printed from for as long as the records say the same.
+ */
+export const marksSummaryContentVersions = [1, 2] as const;
+export type MarksSummaryContentVersion = (typeof marksSummaryContentVersions)[number];
+export const currentMarksSummaryContent: MarksSummaryContentVersion = 2;
+
+/**
  * The figures the verification hash covers: who was marked and what every mark and total is.
  * Not the lock time or the sign-offs: a sheet printed before an expert signed in the app shows the
  * same figures as one printed after, and both must verify.
  */
-export function marksSummaryContent(view: MarksSummaryView): JsonObject {
+export function marksSummaryContent(
+  view: MarksSummaryView,
+  version: MarksSummaryContentVersion = currentMarksSummaryContent,
+): JsonObject {
+  const scoresOf = (scores: JudgeScore[] | null) =>
+    scores?.map(({ expert, score }) => (version === 1 ? score : { expert, score })) ?? null;
   return {
     competitionId: view.competitionId,
     subCriterion: view.subCriterion.id,
@@ -137,7 +181,11 @@ export function marksSummaryContent(view: MarksSummaryView): JsonObject {
       id: row.id,
       name: row.name,
       status: row.status,
-      marks: row.aspects.map(({ code, mark, scores }) => ({ code, mark, scores })),
+      marks: row.aspects.map(({ code, mark, scores }) => ({
+        code,
+        mark,
+        scores: scoresOf(scores),
+      })),
       total: row.total,
     })),
   };

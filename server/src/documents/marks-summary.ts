@@ -84,7 +84,7 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   const rows = view.competitors.map((row, i): TableCell[] => [
     String(i + 1),
     row.status === 'active' ? row.name : `${row.name} — ${pdf.t(`marksSummary.${row.status}`)}`,
-    ...aspectCells(row, mark, pdf, narrow),
+    ...aspectCells(row, mark, pdf),
     {
       text: row.status === 'active' ? mark(row.total) : pdf.t('marksSummary.unmarked'),
       bold: true,
@@ -93,6 +93,7 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   pdf.table(columns, rows, { fontSize: aspectCount > 12 ? 7 : 8 });
   pdf.paragraph(pdf.t('marksSummary.scoresNote'), { size: 8 });
   pdf.space(6);
+  judgeScoresTable(view, pdf, mark);
 
   pdf.paragraph(pdf.t('marksSummary.aspects'), { style: 'bold' });
   pdf.space(2);
@@ -127,16 +128,54 @@ export function renderMarksSummary({ view, language, verification }: MarksSummar
   return pdf;
 }
 
-function aspectCells(
-  row: SummaryRow,
-  mark: (value: number) => string,
-  pdf: PdfWriter,
-  narrow: boolean,
-): string[] {
-  return row.aspects.map((aspect) => {
-    if (row.status !== 'active' || aspect.mark === null) return pdf.t('marksSummary.unmarked');
-    if (!aspect.scores) return mark(aspect.mark);
-    const scores = aspect.scores.join(' ');
-    return narrow ? `${scores}\n${mark(aspect.mark)}` : `(${scores}) ${mark(aspect.mark)}`;
+function aspectCells(row: SummaryRow, mark: (value: number) => string, pdf: PdfWriter): string[] {
+  return row.aspects.map((aspect) =>
+    row.status !== 'active' || aspect.mark === null
+      ? pdf.t('marksSummary.unmarked')
+      : mark(aspect.mark),
+  );
+}
+
+/**
+ * Each judgement aspect's scores under the name of the judge who gave them, one row per
+ * competitor and aspect, so that the sheet a judge signs shows that judge's own scores: a team of
+ * four where one judge sat out a compatriot shows that judge's dash, not three unattributed numbers.
+ */
+function judgeScoresTable(view: MarksSummaryView, pdf: PdfWriter, mark: (value: number) => string) {
+  const rows: TableCell[][] = [];
+  view.competitors.forEach((row, i) => {
+    for (const aspect of row.aspects) {
+      if (!aspect.scores || row.status !== 'active' || aspect.mark === null) continue;
+      const byJudge = new Map(aspect.scores.map(({ expert, score }) => [expert, score]));
+      rows.push([
+        String(i + 1),
+        row.name,
+        aspect.code,
+        ...view.judges.map(({ expertId }) =>
+          String(byJudge.get(expertId) ?? pdf.t('marksSummary.unmarked')),
+        ),
+        { text: mark(aspect.mark), bold: true },
+      ]);
+    }
   });
+  if (rows.length === 0) return;
+  pdf.paragraph(pdf.t('marksSummary.judgeScores'), { style: 'bold' });
+  pdf.space(2);
+  pdf.table(
+    [
+      { header: pdf.t('marksSummary.number'), width: 2.2, align: 'right' },
+      { header: pdf.t('marksSummary.competitor'), width: 14 },
+      { header: pdf.t('marksSummary.aspect'), width: 3 },
+      ...view.judges.map((judge) => ({
+        header: judge.shortName,
+        width: 3,
+        align: 'center' as const,
+      })),
+      { header: pdf.t('marksSummary.mark'), width: 3, align: 'right' },
+    ],
+    rows,
+    { fontSize: 8 },
+  );
+  pdf.paragraph(pdf.t('marksSummary.judgeScoresNote'), { size: 8 });
+  pdf.space(6);
 }

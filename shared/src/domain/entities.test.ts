@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullName, isSameName } from './entities';
+import { fullName, isSameName, shortName } from './entities';
 
 describe('person names', () => {
   it('writes the last name first, as Kazakh and Russian lists do', () => {
@@ -15,5 +15,14 @@ describe('person names', () => {
     expect(isSameName(name, { ...name, middle: 'Болатұлы' })).toBe(false);
     expect(isSameName(name, { ...name, last: 'Ахмет' })).toBe(false);
     expect(isSameName(name, { ...name, first: 'Ержан ' })).toBe(false);
+  });
+});
+
+describe('shortName', () => {
+  it('gives the surname and the initials, held together', () => {
+    expect(shortName({ last: 'Ахметов', first: 'Ержан', middle: 'Болатұлы' })).toBe(
+      'Ахметов Е.\u00a0Б.',
+    );
+    expect(shortName({ last: 'Ахметов', first: 'ұлан' })).toBe('Ахметов Ұ.');
   });
 });

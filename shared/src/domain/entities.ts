@@ -138,6 +138,17 @@ export function fullName(name: PersonName): string {
   return [name.last, name.first, name.middle].filter(Boolean).join(' ');
 }
 
+/**
+ * Surname and initials, as a column heading or a signature gives a person: "Ахметов Е.\u00a0Б.".
+ * The initials are held together, so a narrow column wraps only after the surname.
+ */
+export function shortName(name: PersonName): string {
+  const initials = [name.first, name.middle]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => `${[...part][0]!.toUpperCase()}.`);
+  return [name.last, initials.join('\u00a0')].filter(Boolean).join(' ');
+}
+
 /** Whether two names are the same as written; an empty middle name is no middle name. */
 export function isSameName(a: PersonName, b: PersonName): boolean {
   return a.last === b.last && a.first === b.first && (a.middle || '') === (b.middle || '');

@@ -45,7 +45,12 @@ export const documents = defineNamespace({
       judgement: 'J',
       measurement: 'M',
       scoresNote:
-        'Judgement aspects: each judge’s score (0–3) in the order of the marking team below, then the aspect mark. Absent and withdrawn competitors have no marks (—).',
+        'Judgement aspects show the aspect mark; each judge’s score (0–3) is in the table of judges’ scores below, under the judge’s name. Absent and withdrawn competitors have no marks (—).',
+      judgeScores: 'Judges’ scores',
+      judgeScoresNote:
+        'A dash: the judge gave this competitor no score on the aspect (for example, a compatriot).',
+      aspect: 'Aspect',
+      mark: 'Mark',
       aspects: 'Aspects',
       aspectCode: 'Code',
       aspectType: 'Type',
@@ -155,7 +160,12 @@ export const documents = defineNamespace({
       judgement: 'С',
       measurement: 'И',
       scoresNote:
-        'Судейские аспекты: оценки каждого судьи (0–3) в порядке группы оценки ниже, затем балл за аспект. У не явившихся и снятых участников оценок нет (—).',
+        'По судейским аспектам указан балл за аспект; оценка каждого судьи (0–3) — в таблице оценок судей ниже, под его фамилией. У не явившихся и снятых участников оценок нет (—).',
+      judgeScores: 'Оценки судей',
+      judgeScoresNote:
+        'Прочерк: судья не оценивал этого участника по аспекту (например, как соотечественник).',
+      aspect: 'Аспект',
+      mark: 'Балл',
       aspects: 'Аспекты',
       aspectCode: 'Код',
       aspectType: 'Тип',
@@ -264,7 +274,12 @@ export const documents = defineNamespace({
       judgement: 'С',
       measurement: 'Ө',
       scoresNote:
-        'Сараптамалық аспектілер: әр төрешінің бағасы (0–3) төмендегі бағалау тобының ретімен, содан кейін аспект балы. Келмеген және шығарылған қатысушыларда баға жоқ (—).',
+        'Сараптамалық аспектілерде аспект балы көрсетілген; әр төрешінің бағасы (0–3) төмендегі төрешілер бағаларының кестесінде, оның аты-жөнінің астында. Келмеген және шығарылған қатысушыларда баға жоқ (—).',
+      judgeScores: 'Төрешілердің бағалары',
+      judgeScoresNote:
+        'Сызықша: төреші бұл қатысушыны осы аспект бойынша бағаламаған (мысалы, жерлес ретінде).',
+      aspect: 'Аспект',
+      mark: 'Балл',
       aspects: 'Аспектілер',
       aspectCode: 'Коды',
       aspectType: 'Түрі',

@@ -10,6 +10,7 @@ import {
   renderMarksSummary,
 } from '../../documents/marks-summary';
 import {
+  currentMarksSummaryContent,
   marksSummaryContent,
   marksSummaryView,
   UnknownSubCriterionError,
@@ -22,6 +23,12 @@ import { ApiError, languageOf, parse } from '../errors';
 const base = '/api/chief/competitions/:id';
 const subCriterionParams = z.object({ id: idSchema, subCriterionId: subCriterionIdSchema });
 const documentQuery = z.object({ lang: z.enum(languages).optional() });
+/** An issued sheet's subject; sheets issued before content versions were recorded are version 1. */
+const marksSummarySubject = z.object({
+  competitionId: z.string(),
+  subCriterionId: z.string(),
+  content: z.union([z.literal(1), z.literal(2)]).default(1),
+});
 
 /**
  * The chief expert's printed documents (the same roles as the other chief routes). Each kind
@@ -33,10 +40,11 @@ export function chiefDocumentRoutes(services: Services): Router {
   const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);
 
   services.documents.registerKind(marksSummaryKind, async (subject) => {
-    const { competitionId, subCriterionId } = subject as Record<string, string>;
+    const { competitionId, subCriterionId, content } = marksSummarySubject.parse(subject);
     try {
-      const running = await services.competitions.open(competitionId!);
-      return marksSummaryContent(await marksSummaryView(running, services.store, subCriterionId!));
+      const running = await services.competitions.open(competitionId);
+      const summary = await marksSummaryView(running, services.store, subCriterionId);
+      return marksSummaryContent(summary, content);
     } catch (error) {
       if (error instanceof CompetitionUnavailableError) return undefined;
       if (error instanceof UnknownSubCriterionError) return undefined;
@@ -71,6 +79,7 @@ export function chiefDocumentRoutes(services: Services): Router {
         subject: {
           competitionId: summaryView.competitionId,
           subCriterionId: summaryView.subCriterion.id,
+          content: currentMarksSummaryContent,
         },
         content: marksSummaryContent(summaryView),
         summary: marksSummarySummary(summaryView, language),
