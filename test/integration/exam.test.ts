@@ -491,6 +491,13 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const bekova = rows.find((row) => row[2] === people[1]!.iin)!;
     expect(bekova.slice(5, 9)).toEqual([30, 26.67, 56.67, 56.67]);
+    // Opened in Excel, every IIN and name shows whole: the columns are as wide as what they hold.
+    const protocol = workbook.worksheets[0]!;
+    expect(protocol.getColumn(3).width).toBeGreaterThan(12);
+    const longestName = Math.max(
+      ...rows.filter((row) => /^\d{12}$/.test(String(row[2]))).map((row) => String(row[1]).length),
+    );
+    expect(protocol.getColumn(2).width).toBeGreaterThan(longestName);
     const zhumabaev = rows.find((row) => row[2] === people[2]!.iin)!;
     expect(zhumabaev.at(-1)).toBe(`Не явился: ${absenceReason}`);
     // The commission's third column holds what its header says.

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { columnWidths, fitColumns } from '../documents/xlsx-columns';
 import {
   getRegion,
   namespaces,
@@ -39,9 +40,8 @@ export async function nobdWorkbook(table: NobdTable, sheetName: string): Promise
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = table.headers.map((header) => ({
-    width: Math.min(40, Math.max(8, header.length + 2)),
-  }));
+  // A streamed sheet takes its widths before its rows, so they come from the table itself.
+  sheet.columns = columnWidths(table.headers, table.rows).map((width) => ({ width }));
   const header = sheet.addRow(table.headers);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
@@ -84,7 +84,7 @@ export async function reportWorkbook(report: AnnualReport, lang: Language): Prom
       t(lang, `column.${share.meetsTarget ? 'yes' : 'no'}`),
     ]);
   }
-  summary.getColumn(1).width = 40;
+  fitColumns(summary);
 
   const regions = workbook.addWorksheet(t(lang, 'sheet.regions'));
   headerRow(regions, [t(lang, 'column.region'), ...figureHeaders]);
@@ -147,8 +147,6 @@ export async function reportWorkbook(report: AnnualReport, lang: Language): Prom
     }
   }
 
-  for (const sheet of [regions, colleges, specialties, grades]) {
-    sheet.columns.forEach((column, index) => (column.width = index < 2 ? 45 : 16));
-  }
+  for (const sheet of [regions, colleges, specialties, grades]) fitColumns(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

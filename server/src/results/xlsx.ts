@@ -6,6 +6,7 @@ import {
   type TeamAward,
   type TeamStanding,
 } from '@ashyq/shared';
+import { fitColumns } from '../documents/xlsx-columns';
 import type { CompetitionResults, ResultRow } from './rows';
 
 /**
@@ -80,7 +81,7 @@ export async function resultsWorkbook(
       added.getCell(9).numFmt = '0.00';
     }
   }
-  sheet.columns.forEach((column, i) => (column.width = [9, 12, 24, 8, 28, 18, 22, 24, 10, 14][i]));
+  fitColumns(sheet);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const table of medalTables) {
     const medals = workbook.addWorksheet(table.sheet);
@@ -98,7 +99,7 @@ export async function resultsWorkbook(
         row.points,
       ]);
     }
-    medals.getColumn(2).width = 36;
+    fitColumns(medals);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -111,13 +112,12 @@ export async function reportWorkbook(
   sheetName: string,
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
-  widths: readonly number[],
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...header]).eachCell((cell) => (cell.style = headerStyle));
   for (const row of rows) sheet.addRow([...row]);
-  sheet.columns.forEach((column, i) => (column.width = widths[i] ?? 12));
+  fitColumns(sheet);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

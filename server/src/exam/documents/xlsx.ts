@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import { documentText, formatDate } from '../../documents/format';
+import { fitColumns } from '../../documents/xlsx-columns';
 import type { GroupDocument } from './data';
 import { signatories, type Verified } from './protocol';
 import {
@@ -78,6 +79,7 @@ export async function protocolWorkbook(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(examText(lang, 'protocol').slice(0, 31));
   await headerBlock(workbook, sheet, data, lang, 'protocol', verified);
+  const tablesFrom = sheet.rowCount + 1;
   sheet.addRow([examText(lang, 'commission')]).font = { bold: true };
   tableHeader(sheet, [
     examText(lang, 'roleColumn'),
@@ -151,10 +153,8 @@ export async function protocolWorkbook(
   for (const line of signatories(data.commission, lang)) {
     sheet.addRow([line.role, line.name, '____________________']);
   }
+  fitColumns(sheet, { rows: [[tablesFrom, sheet.rowCount]] });
   sheet.addRow([examText(lang, 'appeals')]).font = { italic: true, size: 9 };
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 36;
-  sheet.getColumn(3).width = 16;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -166,6 +166,7 @@ export async function statementWorkbook(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(examText(lang, 'statement').slice(0, 31));
   await headerBlock(workbook, sheet, data, lang, 'statement', verified);
+  const tableFrom = sheet.rowCount + 1;
   const criteria = data.header.criteria;
   tableHeader(sheet, [
     examText(lang, 'rowNumber'),
@@ -195,7 +196,6 @@ export async function statementWorkbook(
     examText(lang, 'byGrade'),
     summary.byGrade.map((grade) => `${grade.label}: ${grade.count}`).join(', '),
   ]);
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 36;
+  fitColumns(sheet, { rows: [[tableFrom, sheet.rowCount]] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -230,7 +230,7 @@ export function resultsRoutes(
       res
         .type(xlsxType)
         .attachment(`${championshipId}-best-of-delegation-${team}.xlsx`)
-        .send(await reportWorkbook(t('exports.bestOf'), header, rows, [36, 30, 8, 28, 8, 10, 12]));
+        .send(await reportWorkbook(t('exports.bestOf'), header, rows));
     },
   );
 
