@@ -410,6 +410,28 @@ describe('result sheet PDF', () => {
       const text = pdfText(Buffer.from(await res.arrayBuffer()));
       expect(text).toContain('Итоговая ведомость результатов');
       expect(text).toMatch(/1\s+Сатпаев0 Арман/);
+      // Published first by the exports above: this publication is a correction.
+      expect(text).toMatch(/Исправлено\s+\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
+    }
+
+    // A second correction: unlocked with a reason, locked and published again. The new sheet
+    // gets a new code; the sheet issued before reports that the records changed since.
+    const unlocked = await admin.post('/api/chief/competitions/web-1/sub-criteria/A1/unlock', {
+      reason: 'Апелляция участника: пересчёт A1',
+    });
+    expect(unlocked.status).toBe(200);
+    await runtime.lock('organiser-1', 'A1');
+    await runtime.signOff('e3', 'A1');
+    expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
+    const corrected = await fetch(`${app.base}/api/admin/competitions/web-1/results.pdf?lang=ru`, {
+      headers: { cookie },
+    });
+    expect(corrected.headers.get('x-verification-code')).not.toBe(code);
+    const before = await fetch(`${app.base}/api/public/verify/${code!.replace(/\W/g, '')}`);
+    expect(await before.json()).toMatchObject({ matches: false, problem: 'content_changed' });
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = pdfText(Buffer.from(await corrected.arrayBuffer()));
+      expect(text).toMatch(/Исправлено\s+\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     }
   });
 

@@ -24,7 +24,13 @@ export interface ResultsSheetView {
   competitionId: string;
   championship: Localized;
   skill: { number: string; name: Localized };
+  /** The first publication; null while the results are provisional (or being corrected). */
   publishedAt: string | null;
+  /**
+   * The re-publication after a correction. Absent, not null, on results never corrected, so a
+   * sheet issued before corrections were printed still verifies.
+   */
+  correctedAt?: string;
   chief: string | null;
   rows: {
     position: number | null;
@@ -42,7 +48,6 @@ export function resultsSheetView(
   results: CompetitionResults,
   context: {
     championship: Localized;
-    publishedAt: string | null;
     chief: string | null;
     collegeName: (id: string | null) => string;
   },
@@ -52,7 +57,8 @@ export function resultsSheetView(
     competitionId: competition.id,
     championship: context.championship,
     skill: competition.skill,
-    publishedAt: context.publishedAt,
+    publishedAt: results.firstPublishedAt,
+    ...(results.correctedAt ? { correctedAt: results.correctedAt } : {}),
     chief: context.chief,
     rows: results.rows.map((row) => ({
       position: row.position,
@@ -84,6 +90,7 @@ export function resultsSheetSummary(view: ResultsSheetView, language: Language):
     championship: localizedText(view.championship, language),
     skill: `${view.skill.number} ${localizedText(view.skill.name, language)}`,
     publishedAt: view.publishedAt,
+    ...(view.correctedAt ? { correctedAt: view.correctedAt } : {}),
     competitors: view.rows.map((row) => ({
       position: row.position,
       name: row.name,
@@ -110,6 +117,9 @@ export function renderResultsSheet(
   pdf.fields([
     [t('competition'), `${view.skill.number} ${localizedText(view.skill.name, language)}`],
     [t('published'), view.publishedAt ? formatDateTime(view.publishedAt) : t('notPublished')],
+    ...(view.correctedAt
+      ? [[t('corrected'), formatDateTime(view.correctedAt)] as [string, string]]
+      : []),
   ]);
   pdf.space(4);
   const award = (row: ResultsSheetView['rows'][number]) =>

@@ -37,6 +37,8 @@ export interface CompetitionResults {
   scale: 'none' | 'ws700' | 'legacy500';
   /** When the results were published; null while they are provisional (or being corrected). */
   publishedAt: string | null;
+  /** The first publication, while the results stand published (null otherwise). */
+  firstPublishedAt: string | null;
   /** The re-publication after a correction, when there was one (docs/results-lifecycle.md). */
   correctedAt: string | null;
   rows: ResultRow[];
@@ -83,6 +85,7 @@ export async function competitionResults(
     competition,
     scale: runtime.context.profile.scale,
     publishedAt: results.published?.at ?? null,
+    firstPublishedAt: results.published ? results.firstPublishedAt : null,
     correctedAt: results.published && results.corrections.length > 0 ? results.published.at : null,
     rows,
   };

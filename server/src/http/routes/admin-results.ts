@@ -63,7 +63,6 @@ export function resultsRoutes(
     const chief = experts.find((expert) => expert.role === 'chief');
     return resultsSheetView(results, {
       championship: championship.name,
-      publishedAt: results.publishedAt,
       chief: chief ? fullName(chief.name) : null,
       collegeName: (id) => {
         const college = id ? colleges.get(id) : undefined;
