@@ -13,7 +13,7 @@ import {
 import { exportWorkbook } from '../../server/src/cis/export';
 import { sampleScheme } from '../../shared/src/exam/sample';
 import { sqliteFileName } from '../../server/src/store/sqlite';
-import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
+import { decodeQr, draftMarkShare, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 /**
@@ -299,6 +299,20 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const secondRow = (await second.textContent())!;
     expect(secondRow).toMatch(/Not marked|Не оценён|Бағаланбаған/);
     expect(secondRow).not.toMatch(/Failed|Не сдал|Тапсырмады/);
+    // Until she is marked, the documents are drafts, and the office is told why before printing.
+    await tab('Documents').click();
+    const notice = page.getByRole('status').filter({ hasText: 'DRAFT' });
+    expect(await notice.textContent()).toMatch(/Not final yet: .*Бекова/);
+    const draft = await downloaded(() =>
+      page.getByRole('link', { name: 'PDF Kazakh' }).first().click(),
+    );
+    if (pdfToolsAvailable()) {
+      const draftPdf = readFileSync((await draft.path())!);
+      expect(pdfText(draftPdf)).not.toContain('Тексеру коды');
+      const png = pdfPagePng(draftPdf, 1, 80, screenshotPath('exam-protocol-draft-kk-e2e'));
+      expect(draftMarkShare(png)).toBeGreaterThan(0.03);
+    }
+    await tab('Results').click();
     // The commission finishes her marking, so that the documents below are final.
     await markStudent(server, sessionId, pins, 'Бекова');
     await page.reload();

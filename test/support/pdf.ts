@@ -106,3 +106,22 @@ export function pdfPageLayouts(pdf: Buffer): ('portrait' | 'landscape')[] {
       .map((match) => (Number(match[1]) > Number(match[2]) ? 'landscape' : 'portrait')),
   );
 }
+
+/**
+ * The share of light grey pixels in the middle of a rendered page: the diagonal DRAFT mark. Its
+ * letters are drawn rotated, which pdftotext reads as scattered single letters, so a test looks.
+ */
+export function draftMarkShare(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let grey = 0;
+  let all = 0;
+  for (let y = Math.floor(image.height * 0.4); y < image.height * 0.7; y++) {
+    for (let x = Math.floor(image.width * 0.2); x < image.width * 0.8; x++) {
+      const i = (y * image.width + x) * 4;
+      const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+      if (r > 150 && r < 245 && Math.abs(r - g) < 8 && Math.abs(g - b) < 8) grey++;
+      all++;
+    }
+  }
+  return grey / all;
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
 import { useAdmin } from '../organiser/api';
-import { sessionUrl } from './api';
+import { sessionUrl, type ResultsReply } from './api';
 
 /** GET .../exports: NOBD exports and printed documents, which carry IINs. */
 interface ExportRecord {
@@ -28,6 +28,12 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   // A session of several groups also prints each group's own protocol and statement.
   const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
   const [exportsLog, reloadLog] = useAdmin<{ exports: ExportRecord[] }>(`${base}/exports`);
+  const [results] = useAdmin<ResultsReply>(`${base}/results`);
+  // Said before the links: a draft downloaded without this looks like a fault in the document.
+  const notFinal =
+    results.state === 'ready'
+      ? results.data.results.filter((result) => !result.final).map((r) => fullName(r.student.name))
+      : [];
   const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-KZ`, {
     dateStyle: 'short',
     timeStyle: 'short',
@@ -37,6 +43,11 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   return (
     <section>
       <h2>{t('office.documents.title')}</h2>
+      {notFinal.length > 0 && (
+        <p className="exam-warning" role="status">
+          {t('office.documents.draftNotice', { names: notFinal.join(', ') })}
+        </p>
+      )}
       <table className="exam-table exam-downloads">
         <tbody>
           {scopes.flatMap((group) =>

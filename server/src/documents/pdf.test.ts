@@ -1,4 +1,3 @@
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import {
   decodeQr,
@@ -6,6 +5,7 @@ import {
   pdfPagePng,
   pdfRawText,
   pdfText,
+  draftMarkShare,
   pdfToolsAvailable,
 } from '../../../test/support/pdf';
 import { PdfWriter } from './pdf';
@@ -42,22 +42,6 @@ function longDocument(language: 'kk' | 'ru', draft = false) {
   return pdf.toBuffer();
 }
 
-/** Share of light grey pixels in the middle of a page (page 3 is mostly empty there). */
-function greyShare(png: Buffer): number {
-  const image = PNG.sync.read(png);
-  let grey = 0;
-  let all = 0;
-  for (let y = Math.floor(image.height * 0.4); y < image.height * 0.7; y++) {
-    for (let x = Math.floor(image.width * 0.2); x < image.width * 0.8; x++) {
-      const i = (y * image.width + x) * 4;
-      const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
-      if (r > 150 && r < 245 && Math.abs(r - g) < 8 && Math.abs(g - b) < 8) grey++;
-      all++;
-    }
-  }
-  return grey / all;
-}
-
 describe.runIf(pdfToolsAvailable())('PdfWriter', () => {
   it('prints every Kazakh letter, numbers pages "n / N" and repeats the table header on each page', async () => {
     const text = pdfText(await longDocument('kk'));
@@ -85,8 +69,8 @@ describe.runIf(pdfToolsAvailable())('PdfWriter', () => {
   });
 
   it('shades a draft watermark across the page only when asked', async () => {
-    const draft = greyShare(pdfPagePng(await longDocument('ru', true), 3, 40));
-    const issued = greyShare(pdfPagePng(await longDocument('ru'), 3, 40));
+    const draft = draftMarkShare(pdfPagePng(await longDocument('ru', true), 3, 40));
+    const issued = draftMarkShare(pdfPagePng(await longDocument('ru'), 3, 40));
     expect(issued).toBeLessThan(0.01);
     expect(draft).toBeGreaterThan(0.05);
   });

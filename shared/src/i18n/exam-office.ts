@@ -124,6 +124,8 @@ export const examOffice = defineNamespace({
     },
     documents: {
       title: 'Commission documents',
+      draftNotice:
+        'Not every result is final, so the protocol and the statement print as DRAFT, without a verification code. Not final yet: {{names}}.',
       protocol: 'Protocol',
       statement: 'Statement',
       sheets: 'Individual result sheets',
@@ -332,6 +334,8 @@ export const examOffice = defineNamespace({
     },
     documents: {
       title: 'Документы комиссии',
+      draftNotice:
+        'Не все результаты окончательные, поэтому протокол и ведомость печатаются как ЧЕРНОВИК, без кода проверки. Ещё не окончательны: {{names}}.',
       protocol: 'Протокол',
       statement: 'Ведомость',
       sheets: 'Индивидуальные листы результатов',
@@ -540,6 +544,8 @@ export const examOffice = defineNamespace({
     },
     documents: {
       title: 'Комиссия құжаттары',
+      draftNotice:
+        'Барлық нәтиже түпкілікті емес, сондықтан хаттама мен ведомость тексеру кодынсыз ЖОБА ретінде басылады. Әлі түпкілікті емес: {{names}}.',
       protocol: 'Хаттама',
       statement: 'Ведомость',
       sheets: 'Жеке нәтиже парақтары',
