@@ -46,7 +46,7 @@ export const exam = defineNamespace({
     },
     document: {
       protocol: 'Protocol of the qualification commission',
-      protocolOfExam: 'of the demonstration exam No. {{number}}',
+      protocolOfExam: 'of the demonstration exam No.\u00a0{{number}}',
       statement: 'Statement of the demonstration exam results',
       resultSheet: 'Individual result sheet of the demonstration exam',
       date: 'Date',
@@ -191,7 +191,7 @@ export const exam = defineNamespace({
     },
     document: {
       protocol: 'Протокол квалификационной комиссии',
-      protocolOfExam: 'демонстрационного экзамена № {{number}}',
+      protocolOfExam: 'демонстрационного экзамена №\u00a0{{number}}',
       statement: 'Ведомость результатов демонстрационного экзамена',
       resultSheet: 'Индивидуальный лист результатов демонстрационного экзамена',
       date: 'Дата',
@@ -336,7 +336,7 @@ export const exam = defineNamespace({
     },
     document: {
       protocol: 'Біліктілік комиссиясының хаттамасы',
-      protocolOfExam: 'демонстрациялық емтихан № {{number}}',
+      protocolOfExam: 'демонстрациялық емтихан №\u00a0{{number}}',
       statement: 'Демонстрациялық емтихан нәтижелерінің тізімдемесі',
       resultSheet: 'Демонстрациялық емтихан нәтижелерінің жеке парағы',
       date: 'Күні',

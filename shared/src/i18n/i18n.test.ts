@@ -29,6 +29,23 @@ describe('dictionaries', () => {
   }
 });
 
+describe('printed documents', () => {
+  it('hold a number sign to what it numbers: "№" never ends a printed line alone', () => {
+    const printed = [
+      ['documents', ''],
+      ['exam', 'document.'],
+    ] as const;
+    for (const [name, prefix] of printed) {
+      for (const lang of languages) {
+        for (const key of keysOf(namespaces[name][lang]).filter((k) => k.startsWith(prefix))) {
+          const text = translate(namespaces[name][lang], key);
+          expect(text, `${name}.${key} in ${lang}`).not.toMatch(/№ |No\. \{\{/);
+        }
+      }
+    }
+  });
+});
+
 describe('translate', () => {
   it('fills placeholders and returns the key for unknown keys', () => {
     const dict = { a: { b: 'Hello {{name}}' } };
