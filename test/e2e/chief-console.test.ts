@@ -111,6 +111,10 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await page.waitForURL(`${server.url}/chief`);
     await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
     expect(await page.getByRole('navigation', { name: 'Console sections' }).count()).toBe(1);
+    // Where the results stand, before anything else: the demo's day 2 is not marked yet.
+    expect(await page.locator('.results-stage').textContent()).toBe(
+      'results provisional: marking under way',
+    );
 
     const matrix = page.locator('table.matrix');
     const firstRow = matrix.locator('tbody tr').first();
@@ -345,6 +349,9 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await tab('Бағалау барысы').click();
     await page.screenshot({ path: screenshotPath('chief-progress-kk-1024x768') });
     expect(await page.locator('table.matrix thead th').first().textContent()).toBe('Қатысушы');
+    expect(await page.locator('.results-stage').textContent()).toBe(
+      'нәтижелер алдын ала: бағалау жүріп жатыр',
+    );
   });
 
   it('lets an organiser pick the competition it runs the console for', async () => {

@@ -15,7 +15,7 @@ import { Standings } from './Standings';
 import { Team } from './Team';
 import { Toasts } from './Toasts';
 import { useChiefLive } from './useChiefLive';
-import { localized, namesOf, percentMarked } from './view';
+import { correctionLines, localized, namesOf, percentMarked, resultsStatus } from './view';
 import type { Overview, Roster } from './types';
 import './chief.css';
 import { apiRequest, ApiRequestError } from '../api';
@@ -129,6 +129,8 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
     mayUnlock,
   };
   const open = overview.openDiscrepancies.length;
+  const status = resultsStatus(overview);
+  const corrections = correctionLines(overview, names.expert);
   const { marked, required } = overview.progress;
 
   async function signOut() {
@@ -146,8 +148,21 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
           </h1>
           <p className="chief-sub">
             {t('app.progress', { percent: percentMarked(marked, required), marked, required })}
-            {overview.published && <> · {t('app.published')}</>}
+            {' · '}
+            <span className={`results-stage ${overview.stage}`}>
+              {t(status.key, status.params)}
+            </span>
           </p>
+          {corrections.length > 0 && (
+            <details className="chief-corrections">
+              <summary>{t('app.corrections', { count: corrections.length })}</summary>
+              <ul>
+                {corrections.map((line) => (
+                  <li key={`${line.at}-${line.subCriterion}`}>{t('app.correction', line)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
         <span className={`connection ${live.connection}`} role="status">
           {t(`connection.${live.connection}`)}

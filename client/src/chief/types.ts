@@ -7,6 +7,8 @@ import type {
   PersonName,
   ProgressCell,
   RescoreRequest,
+  ResultsRecord,
+  ResultsStage,
   SubCriterionProgress,
 } from '@ashyq/shared';
 
@@ -23,6 +25,10 @@ export interface Overview {
   panels: Record<string, string[]>;
   conflicts: Record<string, string[]>;
   published: { at: string; actor: string } | null;
+  /** Where the results stand in their lifecycle (docs/results-lifecycle.md). */
+  stage: ResultsStage;
+  /** Unlocks after the first publication, with the chief's reason, oldest first. */
+  corrections: ResultsRecord['corrections'];
   head: { seq: number; hash?: string };
   matrix: ProgressCell[];
   rescoreRequests: RescoreRequest[];

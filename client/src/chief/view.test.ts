@@ -4,6 +4,7 @@ import type { Overview, Roster, StoredEvent } from './types';
 import {
   auditQuery,
   blockersFromDetails,
+  correctionLines,
   cellState,
   eventSubjects,
   formatTime,
@@ -17,6 +18,7 @@ import {
   noFilter,
   pendingSignOffs,
   percentMarked,
+  resultsStatus,
 } from './view';
 
 const event = (seq: number, type = 'mark.recorded', data: Record<string, unknown> = {}) =>
@@ -39,6 +41,8 @@ function overview(partial: Partial<Overview>): Overview {
     panels: {},
     conflicts: {},
     published: null,
+    stage: 'marking',
+    corrections: [],
     head: { seq: 0 },
     matrix: [],
     rescoreRequests: [],
@@ -290,5 +294,33 @@ describe('names', () => {
     expect(localized({ kk: 'Веб', ru: 'Веб-рус', en: 'Web' }, 'kk')).toBe('Веб');
     expect(localized({ ru: 'Веб-рус' }, 'en')).toBe('Веб-рус');
     expect(localized('plain', 'en')).toBe('plain');
+  });
+});
+
+describe('resultsStatus and correctionLines', () => {
+  const expertName = (id: string) => (id === 'chief' ? 'Қасымов Нұрислам' : id);
+
+  it('says when the publication it rests on was made, in Almaty time', () => {
+    expect(resultsStatus(overview({}))).toEqual({ key: 'app.stage.marking', params: {} });
+    const published = { at: '2026-03-11T10:05:00.000Z', actor: 'organiser-1' };
+    expect(resultsStatus(overview({ stage: 'corrected', published }))).toEqual({
+      key: 'app.stage.corrected',
+      params: { at: '11.03.2026 15:05' },
+    });
+  });
+
+  it('lists the corrections newest first, with who unlocked and why', () => {
+    const corrections = [
+      { at: '2026-03-11T10:00:00.000Z', actor: 'chief', subCriterion: 'A1', reason: 'апелляция' },
+      { at: '2026-03-11T11:00:00.000Z', actor: 'chief', subCriterion: 'B2', reason: 'опечатка' },
+    ];
+    const lines = correctionLines(overview({ corrections }), expertName);
+    expect(lines.map((line) => line.subCriterion)).toEqual(['B2', 'A1']);
+    expect(lines[1]).toEqual({
+      at: '11.03.2026 15:00',
+      subCriterion: 'A1',
+      by: 'Қасымов Нұрислам',
+      reason: 'апелляция',
+    });
   });
 });

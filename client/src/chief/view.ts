@@ -1,4 +1,5 @@
 import {
+  almatyStamp,
   fullName,
   personNameSchema,
   type Aspect,
@@ -259,4 +260,29 @@ export function auditQuery(filter: AuditFilter, limit: number): string {
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
   query.set('limit', String(limit));
   return `?${query.toString()}`;
+}
+
+/**
+ * The results' stage as the console's header words it (a key of the chief namespace and its
+ * parameters): the chief sees that a publication stands, or that an unlock reopened it.
+ */
+export function resultsStatus(overview: Pick<Overview, 'stage' | 'published'>): {
+  key: string;
+  params: { at?: string };
+} {
+  const at = overview.published ? almatyStamp(overview.published.at) : undefined;
+  return { key: `app.stage.${overview.stage}`, params: at ? { at } : {} };
+}
+
+/** The corrections after publication, newest first, as the console lists them. */
+export function correctionLines(
+  overview: Pick<Overview, 'corrections'>,
+  expertName: (id: string) => string,
+) {
+  return [...overview.corrections].reverse().map((correction) => ({
+    at: almatyStamp(correction.at),
+    subCriterion: correction.subCriterion,
+    by: expertName(correction.actor),
+    reason: correction.reason,
+  }));
 }
