@@ -549,17 +549,31 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
   it('publishes after marking and downloads results that match the engine', async () => {
     await page.goto(`${server.url}/organiser/championships/${championshipId}`);
     const row = page.locator(`tr[data-competition="${competitionId}"]`);
-    // Nothing locked yet: no Publish button, the row says what is missing.
-    await row
-      .getByText('Cannot be published yet: 2 sub-criteria not locked or not signed off')
-      .waitFor();
+    // Nothing locked yet: no Publish button, the row says what is missing, by name.
+    const missing = row.getByText(
+      'Cannot be published yet: 2 sub-criteria not locked or not signed off',
+    );
+    await missing.waitFor();
+    await missing.click();
+    expect(await row.getByRole('listitem').allTextContents()).toEqual([
+      'A1: not locked',
+      'B1: not locked',
+    ]);
     expect(await row.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(await row.textContent()).toContain('Provisional: marking');
     await markEverything(server);
     await page.reload();
     await row.getByText('25 / 25').waitFor();
-    page.once('dialog', (dialog) => void dialog.accept());
+    // The confirmation names what is published and what follows from it.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
     await row.getByRole('button', { name: 'Publish' }).click();
-    await row.getByText('Published').waitFor();
+    await row.getByText(/^Final, published \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/).waitFor();
+    expect(asked).toContain('17 Web Technologies');
+    expect(asked).toContain('chief expert to unlock with a reason');
     // The boards' ceremony reveal, driven from the console.
     const ceremony = page.getByLabel('Award ceremony reveal on the public boards');
     await ceremony.getByRole('button', { name: 'Start: medals last' }).click();

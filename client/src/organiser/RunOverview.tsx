@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Language, LockState } from '@ashyq/shared';
+import {
+  almatyStamp,
+  blockersBySubCriterion,
+  type Language,
+  type LockState,
+  type PublicationBlocker,
+  type ResultsStage,
+} from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
 import type { CompetitionSummary } from './ChampionshipPage';
@@ -12,13 +19,13 @@ interface Overview {
   openDiscrepancies: unknown[];
   locks: LockState[];
   published: { at: string } | null;
+  stage: ResultsStage;
   /** What keeps the results from being published; the server refuses until it is empty. */
-  publicationBlockers: { subCriterion: string }[];
+  publicationBlockers: PublicationBlocker[];
 }
 
 /** The sub-criteria still not locked or not signed off. */
-const notReady = (overview: Overview) =>
-  new Set(overview.publicationBlockers.map((blocker) => blocker.subCriterion)).size;
+const notReady = (overview: Overview) => blockersBySubCriterion(overview.publicationBlockers);
 
 /** How often the overview asks again: a glance at the run, not a live board. */
 const refreshMs = 10_000;
@@ -63,11 +70,17 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
     };
   }, [ids, round]);
 
-  async function publish(targets: string[]) {
-    if (!window.confirm(t('run.publishConfirm'))) return;
+  const nameOf = (competition: CompetitionSummary) =>
+    `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+
+  async function publish(targets: CompetitionSummary[]) {
+    const names = targets.map(nameOf).join(', ');
+    if (!window.confirm(t('run.publishConfirm', { names, count: targets.length }))) return;
     setError(null);
     try {
-      for (const id of targets) await apiRequest('POST', `/api/chief/competitions/${id}/publish`);
+      for (const { id } of targets) {
+        await apiRequest('POST', `/api/chief/competitions/${id}/publish`);
+      }
     } catch (failure) {
       setError(failure);
     }
@@ -75,7 +88,8 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
   }
 
   const unpublished = running.filter(
-    (c) => overviews[c.id] && !overviews[c.id]!.published && notReady(overviews[c.id]!) === 0,
+    (c) =>
+      overviews[c.id] && !overviews[c.id]!.published && notReady(overviews[c.id]!).length === 0,
   );
   return (
     <>
@@ -96,7 +110,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
         <tbody>
           {competitions.map((competition) => {
             const overview = overviews[competition.id];
-            const name = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+            const name = nameOf(competition);
             if (!overview) {
               return (
                 <tr key={competition.id}>
@@ -108,6 +122,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
             const { marked, required } = overview.progress;
             const locked = overview.locks.filter((lock) => lock.locked);
             const signOffs = locked.reduce((sum, lock) => sum + lock.signOffs.length, 0);
+            const blockers = notReady(overview);
             return (
               <tr key={competition.id} data-competition={competition.id}>
                 <td>{name}</td>
@@ -121,15 +136,31 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
                   {locked.length} / {overview.locks.length}
                 </td>
                 <td>{signOffs}</td>
-                <td>{overview.published ? t('run.published') : t('run.notPublished')}</td>
+                <td>
+                  {t(`run.stage.${overview.stage}`, {
+                    at: overview.published ? almatyStamp(overview.published.at) : '',
+                  })}
+                </td>
                 <td>
                   {!overview.published &&
-                    (notReady(overview) > 0 ? (
-                      <span className="org-warn">
-                        {t('run.notReady', { count: notReady(overview) })}
-                      </span>
+                    (blockers.length > 0 ? (
+                      <details className="org-warn">
+                        <summary>{t('run.notReady', { count: blockers.length })}</summary>
+                        <ul>
+                          {blockers.map((line) => (
+                            <li key={line.subCriterion}>
+                              {line.notLocked
+                                ? t('run.blockerNotLocked', { subCriterion: line.subCriterion })
+                                : t('run.blockerSignOffs', {
+                                    subCriterion: line.subCriterion,
+                                    count: line.signOffsMissing,
+                                  })}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
                     ) : (
-                      <button type="button" onClick={() => void publish([competition.id])}>
+                      <button type="button" onClick={() => void publish([competition])}>
                         {t('run.publish')}
                       </button>
                     ))}{' '}
@@ -142,11 +173,7 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
         </tbody>
       </table>
       {unpublished.length > 1 && (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void publish(unpublished.map((c) => c.id))}
-        >
+        <button type="button" className="primary" onClick={() => void publish(unpublished)}>
           {t('run.publishAll')}
         </button>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   almatyStamp,
+  blockersBySubCriterion,
   boardLabel,
   emptyResultsRecord,
   followResults,
@@ -122,5 +123,21 @@ describe('boardLabel', () => {
     });
     expect(boardLabel({ ...board, policy: 'embargo' })).toEqual({ key: 'embargo' });
     expect(boardLabel({ ...board, policy: 'live' })).toEqual({ key: 'live' });
+  });
+});
+
+describe('blockersBySubCriterion', () => {
+  it('gives a line per sub-criterion in the order given: not locked, or sign-offs missing', () => {
+    expect(
+      blockersBySubCriterion([
+        { reason: 'not_locked', subCriterion: 'A2' },
+        { reason: 'sign_off_missing', subCriterion: 'B1', expert: 'e1' },
+        { reason: 'sign_off_missing', subCriterion: 'B1', expert: 'e2' },
+      ]),
+    ).toEqual([
+      { subCriterion: 'A2', notLocked: true, signOffsMissing: 0 },
+      { subCriterion: 'B1', notLocked: false, signOffsMissing: 2 },
+    ]);
+    expect(blockersBySubCriterion([])).toEqual([]);
   });
 });

@@ -85,6 +85,30 @@ export function publicationBlockers(
   });
 }
 
+/**
+ * The blockers as a person reads them: one line per sub-criterion, not locked, or locked and
+ * missing this many sign-offs, in scheme order.
+ */
+export function blockersBySubCriterion(
+  blockers: readonly PublicationBlocker[],
+): { subCriterion: string; notLocked: boolean; signOffsMissing: number }[] {
+  const lines = new Map<
+    string,
+    { subCriterion: string; notLocked: boolean; signOffsMissing: number }
+  >();
+  for (const blocker of blockers) {
+    const line = lines.get(blocker.subCriterion) ?? {
+      subCriterion: blocker.subCriterion,
+      notLocked: false,
+      signOffsMissing: 0,
+    };
+    if (blocker.reason === 'not_locked') line.notLocked = true;
+    else line.signOffsMissing += 1;
+    lines.set(blocker.subCriterion, line);
+  }
+  return [...lines.values()];
+}
+
 /** Where the results stand, from the log's record and whether anything still blocks publishing. */
 export function resultsStage(record: ResultsRecord, blockers: number): ResultsStage {
   if (record.published) return record.corrections.length > 0 ? 'corrected' : 'final';
