@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Language, LockState } from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
-import type { CompetitionSummary } from './ChampionshipPage';
+import type { CompetitionSummary } from './championship-reply';
 import { apiRequest } from '../api';
 
 interface Overview {
