@@ -1,17 +1,12 @@
-import {
-  namespaces,
-  translate,
-  type Championship,
-  type Competition,
-  type Language,
-  type Rejection,
-} from '@ashyq/shared';
+import { namespaces, translate, type Language, type Rejection } from '@ashyq/shared';
+import { z } from 'zod';
 import type { ScopeTarget } from '../auth/access';
 import { collections } from '../collections';
 import { DomainError, type ErrorDetail } from '../domain/errors';
 import type { Store } from '../store/port';
 import { CompetitionUnavailableError, type CompetitionRegistry } from './registry';
 import type { ItemResult } from './runtime-types';
+import { ReferenceRepository } from '../domain/reference';
 
 /** A scoring reason in the caller's language. */
 export function reasonMessage(lang: Language, rejection: Rejection): string {
@@ -60,19 +55,25 @@ export function registrationDetails(
   });
 }
 
+const collegeOwner = z.object({ collegeId: z.string().optional() });
+
 /** The championship (and its college, for college-scoped accounts) a competition belongs to. */
 export async function scopeOfCompetition(
   services: { store: Store },
   competitionId: string,
 ): Promise<ScopeTarget | undefined> {
-  const competition = (await services.store.getDocument(collections.competitions, competitionId))
-    ?.document as unknown as Competition | undefined;
+  const reference = new ReferenceRepository(services.store);
+  const competition = await reference.find('competitions', competitionId);
   if (!competition) return undefined;
-  const championship = (
-    await services.store.getDocument(collections.championships, competition.championshipId)
-  )?.document as unknown as (Championship & { collegeId?: string }) | undefined;
+  // An exam's championship belongs to one college; the stored document carries it beside the
+  // championship's own fields (exam/marking.ts).
+  const stored = await services.store.getDocument(
+    collections.championships,
+    competition.championshipId,
+  );
+  const collegeId = collegeOwner.safeParse(stored?.document).data?.collegeId;
   return {
     championshipId: competition.championshipId,
-    ...(typeof championship?.collegeId === 'string' ? { collegeId: championship.collegeId } : {}),
+    ...(collegeId !== undefined ? { collegeId } : {}),
   };
 }

@@ -57,7 +57,12 @@ export class ReferenceRepository {
     return { record: this.read(kind, stored.document), version: stored.version };
   }
 
-  /** The record, or a 404. */
+  /** The record alone, or undefined when there is none. */
+  async find<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceOf[K] | undefined> {
+    return (await this.get(kind, id))?.record;
+  }
+
+  /** The record, or not found. */
   async require<K extends ReferenceKind>(kind: K, id: string): Promise<Versioned<ReferenceOf[K]>> {
     const found = await this.get(kind, id);
     if (!found) throw new DomainError('not_found');
