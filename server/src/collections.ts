@@ -1,6 +1,6 @@
 import type { CollectionIndexes } from './store/port';
 import { authCollections } from './auth/accounts';
-import { examCollectionIndexes } from './exam/sessions';
+import { examCollectionIndexes } from './exam/collections';
 
 /**
  * Reference-data collections and the fields each is searched by. Panels and declared conflicts

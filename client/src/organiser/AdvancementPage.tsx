@@ -16,7 +16,7 @@ import {
   type PersonName,
 } from '@ashyq/shared';
 import { ErrorReport, useAdmin } from './api';
-import type { ChampionshipReply } from './ChampionshipPage';
+import type { ChampionshipReply } from './championship-reply';
 import { apiRequest } from '../api';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState, Language } from '@ashyq/shared';
 import { ErrorReport } from './api';
-import type { CompetitionSummary } from './ChampionshipPage';
+import type { CompetitionSummary } from './championship-reply';
 import { apiRequest } from '../api';
 
 /**

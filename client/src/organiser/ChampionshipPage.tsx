@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Championship, Competition, Language } from '@ashyq/shared';
+import type { Language } from '@ashyq/shared';
 import { ErrorReport, useAdmin, useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
 import { SkillFields, skillOf } from './CompetitionForm';
 import { RunOverview } from './RunOverview';
 import { apiRequest } from '../api';
-
-export type CompetitionSummary = Omit<Competition, 'scheme'> & { hasScheme: boolean };
-export interface ChampionshipReply {
-  championship: Championship;
-  competitions: CompetitionSummary[];
-}
+import type { ChampionshipReply } from './championship-reply';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
 export function ChampionshipPage() {

@@ -11,7 +11,7 @@ import {
 } from '@ashyq/shared';
 import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
-import type { CompetitionSummary } from './ChampionshipPage';
+import type { CompetitionSummary } from './championship-reply';
 import { apiRequest } from '../api';
 
 interface Overview {

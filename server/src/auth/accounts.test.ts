@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
+import { httpError } from '../http/errors';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { AccountService, authCollections, type NewOrganiser } from './accounts';
 
@@ -42,14 +43,14 @@ const aigerim: NewOrganiser = {
   roles: ['organiser'],
 };
 
-/** The refusal an ApiError carries, as the English caller would read it. */
+/** The refusal a domain error carries, as the English caller of the HTTP API would read it. */
 async function refusalOf(promise: Promise<unknown>) {
   const error = await promise.then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  const { code, status, params, details } = error as ApiError;
+  expect(error).toBeInstanceOf(DomainError);
+  const { code, status, params, details } = httpError(error as DomainError);
   const detail = (typeof details === 'function' ? details('en') : details)[0];
   return { code, status, params, detail: detail?.message };
 }
@@ -87,7 +88,7 @@ describe('organiser accounts', () => {
     const refused = accounts.createOrganiser({ ...aigerim, name: 'Айгерим \u202EавонаклуН' });
     const error = await refused.then(
       () => undefined,
-      (thrown: unknown) => thrown as ApiError,
+      (thrown: unknown) => thrown as DomainError,
     );
     expect(error?.code).toBe('validation_failed');
     const details = typeof error?.details === 'function' ? error.details('ru') : [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { nameTextSchema, namespaces, translate, type Language } from '@ashyq/shared';
-import { ApiError, parse, type ErrorCode } from '../http/errors';
+import { DomainError, parse, type ErrorCode } from '../domain/errors';
 import {
   ConflictError,
   type CollectionIndexes,
@@ -203,7 +203,7 @@ export class AccountService {
     if (!pinPattern.test(pin)) throw refusal('validation_failed', 'pin', 'wrongPin');
     await this.revokeEarlier(competitionId, expertId);
     const issued = await this.storeCredential(competitionId, expertId, role, issuedBy, pin);
-    if (!issued) throw new ApiError('conflict');
+    if (!issued) throw new DomainError('conflict');
     return issued;
   }
 
@@ -308,7 +308,7 @@ export class AccountService {
           })
         : [];
       if (own?.id !== credential.id) {
-        throw new ApiError('invalid_pin', {}, (lang) => [
+        throw new DomainError('invalid_pin', {}, (lang) => [
           {
             path: 'pin',
             code: 'wrongPin',
@@ -405,7 +405,8 @@ export class AccountService {
     try {
       for (const [budget, key] of budgets) {
         const admission = await budget.begin(key);
-        if (!admission.admitted) throw new ApiError('rate_limited', { seconds: admission.seconds });
+        if (!admission.admitted)
+          throw new DomainError('rate_limited', { seconds: admission.seconds });
         admitted.push(admission.settle);
       }
       const delay = target ? target[0].delayMs(target[1]) : 0;
@@ -492,7 +493,7 @@ type Target = [SlowDown, string];
 /** Whether a sign-in attempt failed for a wrong secret (not for a disabled account, say). */
 function isGuessRefused(error: unknown): boolean {
   return (
-    error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'invalid_pin')
+    error instanceof DomainError && (error.code === 'unauthorized' || error.code === 'invalid_pin')
   );
 }
 
@@ -529,8 +530,8 @@ async function ignoringConflict<T>(write: Promise<T>): Promise<T | undefined> {
 
 type RefusalKey = keyof (typeof namespaces)['auth']['en']['refused'];
 
-function refusal(code: ErrorCode, path: string, key: RefusalKey): ApiError {
-  return new ApiError(code, {}, (lang) => [
+function refusal(code: ErrorCode, path: string, key: RefusalKey): DomainError {
+  return new DomainError(code, {}, (lang) => [
     { path, code: key, message: translate(namespaces.auth[lang], `refused.${key}`) },
   ]);
 }

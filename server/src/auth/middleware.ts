@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 import type { AccountService } from './accounts';
 import { isExpertOf, isOrganiserWith, scopeCovers, type ScopeTarget } from './access';
 import { fromForeignOrigin } from './origin';
@@ -87,7 +87,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const originCheck: RequestHandler = (req, _res, next) => {
   if (!unsafeMethods.has(req.method)) return next();
-  if (fromForeignOrigin(req)) throw new ApiError('bad_origin');
+  if (fromForeignOrigin(req)) throw new DomainError('bad_origin');
   next();
 };
 
@@ -107,8 +107,8 @@ function guard(
   allowed: (actor: Actor, req: Request) => boolean | Promise<boolean>,
 ): RequestHandler {
   return async (req, _res, next) => {
-    if (!req.actor) throw new ApiError('unauthorized');
-    if (!(await allowed(req.actor, req))) throw new ApiError('forbidden');
+    if (!req.actor) throw new DomainError('unauthorized');
+    if (!(await allowed(req.actor, req))) throw new DomainError('forbidden');
     next();
   };
 }

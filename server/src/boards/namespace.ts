@@ -1,7 +1,7 @@
 import { idSchema, isLanguage, pickLanguage } from '@ashyq/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 import type { Ops } from '../ops';
 import { payloadOf, withAck } from '../realtime/acks';
 import type { AuthenticatedSocket } from '../realtime/handshake';
@@ -52,10 +52,10 @@ export function boardNamespace(namespace: Namespace, hub: BoardHub, ops: Ops): v
           ? competitionBoardRoom(join.competitionId)
           : championshipBoardRoom(join.championshipId!);
         if (!socket.rooms.has(room) && socket.rooms.size > maxRoomsPerSocket) {
-          throw new ApiError('validation_failed');
+          throw new DomainError('validation_failed');
         }
         const answer = await hub.join(room, join.epoch, join.version);
-        if (!answer) throw new ApiError('not_found');
+        if (!answer) throw new DomainError('not_found');
         // In the tick the answer was computed: every later diff reaches this socket.
         void socket.join(room);
         return { room, ...answer };

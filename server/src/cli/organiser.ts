@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 import { loadConfig } from '../config';
 import { createServices } from '../services';
 import { exitCodes, UsageError, type CommandGroup } from './command';
@@ -41,7 +41,7 @@ export const organiserCommands: CommandGroup = {
         output.out(`Created organiser ${account.email} (${account.id})`);
         return exitCodes.ok;
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         const details = typeof error.details === 'function' ? error.details('en') : error.details;
         const lines = details.map((detail) => `${detail.path}: ${detail.message}`);
         output.err(['Refused:', ...lines].join('\n  '));

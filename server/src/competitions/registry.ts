@@ -1,17 +1,12 @@
-import {
-  compatriotKeyFor,
-  getProfile,
-  type Championship,
-  type Competition,
-  type MarkingScheme,
-} from '@ashyq/shared';
-import { collections } from '../collections';
+import { type Championship, compatriotKeyFor, getProfile, type MarkingScheme } from '@ashyq/shared';
 import type { EventLog } from '../events/event-log';
 import { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent } from '../store/port';
 import { CompetitionRuntime } from './runtime';
 import type { RuntimeContext } from './runtime-types';
 import { runtimeProjection } from './runtime-state';
+import { ReferenceRepository } from '../domain/reference';
+import { collections } from '../collections';
 
 export interface RegistryServices {
   store: Store;
@@ -46,11 +41,11 @@ export class CompetitionRegistry {
 
   /** At start-up: every competition that has a scheme. */
   async loadAll(): Promise<void> {
-    const stored = await this.services.store.findDocuments(collections.competitions);
-    for (const { document } of stored) {
-      if (!(document as unknown as Competition).scheme) continue;
+    const stored = await new ReferenceRepository(this.services.store).list('competitions');
+    for (const competition of stored) {
+      if (!competition.scheme) continue;
       try {
-        await this.open(document.id);
+        await this.open(competition.id);
       } catch (error) {
         // One misconfigured competition must not keep the others from running.
         if (!(error instanceof CompetitionUnavailableError)) throw error;
@@ -141,16 +136,17 @@ export class CompetitionRegistry {
   }
 
   private async contextOf(competitionId: string): Promise<RuntimeContext> {
-    const { store } = this.services;
-    const competition = (await store.getDocument(collections.competitions, competitionId))
-      ?.document as unknown as Competition | undefined;
+    const reference = new ReferenceRepository(this.services.store);
+    const competition = await reference.find('competitions', competitionId);
     if (!competition) throw new CompetitionUnavailableError(competitionId, 'not_found');
     if (!competition.scheme) throw new CompetitionUnavailableError(competitionId, 'no_scheme');
     const profile = getProfile(competition.profileId);
     if (!profile) throw new CompetitionUnavailableError(competitionId, 'unknown_profile');
+    // Read as stored, not through the schema: an exam's championship carries its own marks
+    // (demoExams, collegeId) that the boards and access rules look for.
     const championship = (
-      await store.getDocument(collections.championships, competition.championshipId)
-    )?.document as unknown as Championship | undefined;
+      await this.services.store.getDocument(collections.championships, competition.championshipId)
+    )?.document as Championship | undefined;
     if (!championship) throw new CompetitionUnavailableError(competitionId, 'no_championship');
     return {
       competition,

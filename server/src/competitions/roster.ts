@@ -2,7 +2,6 @@ import {
   fullName,
   valueKindOf,
   type College,
-  type Expert,
   type ExpertRole,
   type MarkingScheme,
 } from '@ashyq/shared';
@@ -10,6 +9,7 @@ import type { AccountService } from '../auth/accounts';
 import { collections } from '../collections';
 import type { Store } from '../store/port';
 import type { CompetitionRuntime } from './runtime';
+import { ReferenceRepository } from '../domain/reference';
 
 /** Leads first, then the marking experts, each group by name: the order of a briefing list. */
 const roleOrder: Record<ExpertRole, number> = {
@@ -55,12 +55,13 @@ export async function competitionRoster(
   accounts: AccountService,
 ) {
   const { competition } = runtime.context;
-  const stored = await store.findDocuments(collections.experts, { competitionId: runtime.id });
+  const stored = await new ReferenceRepository(store).list('experts', {
+    competitionId: runtime.id,
+  });
   const credentials = new Map(
     (await accounts.activeCredentialsOf(runtime.id)).map((c) => [c.expertId, c]),
   );
   const experts = stored
-    .map(({ document }) => document as unknown as Expert)
     .sort(
       (a, b) =>
         roleOrder[a.role] - roleOrder[b.role] ||

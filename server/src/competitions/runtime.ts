@@ -9,7 +9,6 @@ import {
   ScoringError,
   type Competitor,
   type CompetitorStatus,
-  type Expert,
   type ExpertParty,
   type MarkEntry,
   type Rejection,
@@ -18,7 +17,6 @@ import {
   type MarkInput,
   type PersonName,
 } from '@ashyq/shared';
-import { collections } from '../collections';
 import type { JsonValue } from '../events/canonical-json';
 import type { EventDraft } from '../events/chain';
 import type { EventLog, LogVerdict } from '../events/event-log';
@@ -36,6 +34,7 @@ import {
   type ItemResult,
   type RuntimeContext,
 } from './runtime-types';
+import { ReferenceRepository } from '../domain/reference';
 
 /**
  * One competition while it runs: every change goes through its single-writer LiveProjection,
@@ -444,11 +443,9 @@ export class CompetitionRuntime {
 
   /** The experts' names as registered, for a tablet that shows who entered a team mark. */
   async expertNames(expertIds: readonly string[]): Promise<{ id: string; name: PersonName }[]> {
-    const found = await Promise.all(
-      expertIds.map((id) => this.store.getDocument(collections.experts, id)),
-    );
-    return found.flatMap((stored) => {
-      const expert = stored?.document as unknown as Expert | undefined;
+    const reference = new ReferenceRepository(this.store);
+    const found = await Promise.all(expertIds.map((id) => reference.find('experts', id)));
+    return found.flatMap((expert) => {
       return expert?.competitionId === this.id ? [{ id: expert.id, name: expert.name }] : [];
     });
   }
@@ -524,8 +521,7 @@ export class CompetitionRuntime {
   ): Promise<ExpertParty> {
     const cached = this.expertCache.get(expertId);
     if (cached && !options.refresh) return cached;
-    const stored = await this.store.getDocument(collections.experts, expertId);
-    const expert = stored?.document as unknown as Expert | undefined;
+    const expert = await new ReferenceRepository(this.store).find('experts', expertId);
     if (!expert || expert.competitionId !== this.id) {
       throw new ScoringError('unknown_expert', { expert: expertId });
     }

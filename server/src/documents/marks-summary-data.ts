@@ -2,14 +2,13 @@ import {
   fullName,
   shortName,
   type CompetitorStatus,
-  type Expert,
   type ExpertRole,
   type Localized,
 } from '@ashyq/shared';
-import { collections } from '../collections';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { JsonObject } from '../events/canonical-json';
 import type { Store } from '../store/port';
+import { ReferenceRepository } from '../domain/reference';
 
 /**
  * What a marks summary (the printed sheet the marking team signs after a lock, scoring.md) shows
@@ -97,8 +96,8 @@ export async function marksSummaryView(
   });
 
   const experts = new Map(
-    (await store.findDocuments(collections.experts, { competitionId: competition.id })).map(
-      ({ document }) => [document.id, document as unknown as Expert],
+    (await new ReferenceRepository(store).list('experts', { competitionId: competition.id })).map(
+      (expert) => [expert.id, expert],
     ),
   );
   const lockState = scoring.lockState().find((state) => state.subCriterion === subCriterionId)!;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Competitor } from '@ashyq/shared';
 import { collectionIndexes } from '../collections';
-import { ApiError } from '../http/errors';
+import { httpError } from '../http/errors';
+import { DomainError } from './errors';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { publicPerson, ReferenceRepository } from './reference';
 
@@ -34,7 +35,7 @@ async function statusOf(promise: Promise<unknown>): Promise<number | undefined> 
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  return error instanceof ApiError ? error.status : undefined;
+  return error instanceof DomainError ? httpError(error).status : undefined;
 }
 
 describe('ReferenceRepository', () => {

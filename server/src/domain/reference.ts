@@ -13,7 +13,7 @@ import {
   type Expert,
 } from '@ashyq/shared';
 import { collections } from '../collections';
-import { ApiError } from '../http/errors';
+import { DomainError } from './errors';
 import { ConflictError, type DocumentFilter, type Store, type StoredDocument } from '../store/port';
 
 /**
@@ -57,10 +57,15 @@ export class ReferenceRepository {
     return { record: this.read(kind, stored.document), version: stored.version };
   }
 
-  /** The record, or a 404. */
+  /** The record alone, or undefined when there is none. */
+  async find<K extends ReferenceKind>(kind: K, id: string): Promise<ReferenceOf[K] | undefined> {
+    return (await this.get(kind, id))?.record;
+  }
+
+  /** The record, or not found. */
   async require<K extends ReferenceKind>(kind: K, id: string): Promise<Versioned<ReferenceOf[K]>> {
     const found = await this.get(kind, id);
-    if (!found) throw new ApiError('not_found');
+    if (!found) throw new DomainError('not_found');
     return found;
   }
 
@@ -110,7 +115,7 @@ export class ReferenceRepository {
     try {
       return await this.store.putDocument(collections[kind], valid, expectedVersion);
     } catch (error) {
-      if (error instanceof ConflictError) throw new ApiError('conflict');
+      if (error instanceof ConflictError) throw new DomainError('conflict');
       throw error;
     }
   }

@@ -14,6 +14,7 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import type { Store, StoredDocument } from '../store/port';
+import { ReferenceRepository } from '../domain/reference';
 
 /**
  * An exam session marks through a competition runtime of its own (same id), so experts use the
@@ -136,8 +137,7 @@ export async function syncMarking(
   if (!(await store.getDocument(collections.championships, championshipId))) {
     await store.putDocument(collections.championships, asDocument(championshipOf(session, now)));
   }
-  const stored = await store.getDocument(collections.competitions, session.id);
-  const previous = stored?.document as unknown as Competition | undefined;
+  const previous = await new ReferenceRepository(store).find('competitions', session.id);
   const sameScheme = previous && JSON.stringify(previous.scheme) === JSON.stringify(session.scheme);
   const version = !previous ? 1 : sameScheme ? previous.schemeVersion : previous.schemeVersion + 1;
   const competition = competitionOf(session, version, previous?.createdAt ?? now);

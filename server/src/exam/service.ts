@@ -15,7 +15,7 @@ import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
-import { registrationRefusal } from '../http/competition-access';
+import { registrationRefusal } from '../competitions/access';
 import { competitorsOf, markedStudents, stateHasMarks, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 

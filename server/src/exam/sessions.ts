@@ -8,27 +8,12 @@ import {
   withoutUnsafeText,
 } from '@ashyq/shared';
 import { collections } from '../collections';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 import { ConflictError, type Store, type StoredDocument } from '../store/port';
 
-/**
- * Where demo exams are kept: sessions (the seed's collection), each college's NOBD template, and
- * the log of NOBD exports (personal data leaves the system there, so every export is recorded).
- */
-export const examCollections = {
-  sessions: 'exam-sessions',
-  nobdTemplates: 'nobd-templates',
-  exports: 'exam-exports',
-  /** What is kept of a deleted session for an audit: no personal data (demo-exams.md). */
-  deletions: 'exam-deletions',
-} as const;
+import { examCollections } from './collections';
 
-export const examCollectionIndexes = {
-  [examCollections.sessions]: ['collegeId', 'academicYear'],
-  [examCollections.nobdTemplates]: [],
-  [examCollections.exports]: ['sessionId', 'collegeId'],
-  [examCollections.deletions]: ['collegeId', 'academicYear'],
-};
+export { examCollectionIndexes, examCollections } from './collections';
 
 /**
  * A deleted session as the audit keeps it: what it was, how many sat on it, who deleted it and
@@ -91,7 +76,7 @@ export class ExamSessionStore {
 
   async require(id: string): Promise<VersionedSession> {
     const found = await this.get(id);
-    if (!found) throw new ApiError('not_found');
+    if (!found) throw new DomainError('not_found');
     return found;
   }
 
@@ -113,7 +98,7 @@ export class ExamSessionStore {
         expectedVersion,
       );
     } catch (error) {
-      if (error instanceof ConflictError) throw new ApiError('conflict');
+      if (error instanceof ConflictError) throw new DomainError('conflict');
       throw error;
     }
   }

@@ -1,33 +1,16 @@
 import type { ErrorRequestHandler, Request } from 'express';
-import type { z } from 'zod';
-import {
-  isLanguage,
-  localizeIssue,
-  namespaces,
-  pickLanguage,
-  translate,
-  type Language,
-} from '@ashyq/shared';
+import { isLanguage, pickLanguage, type Language } from '@ashyq/shared';
 import { recordFailure } from '../ops/request-log';
+import { DomainError, t, type ErrorCode, type ErrorDetail } from '../domain/errors';
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'invalid_pin'
-  | 'conflict'
-  | 'not_final'
-  | 'rate_limited'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'bad_origin'
-  | 'bad_json'
-  | 'bad_path'
-  | 'bad_charset'
-  | 'bad_encoding'
-  | 'bad_request'
-  | 'internal';
+export {
+  DomainError,
+  issueDetails,
+  parse,
+  t,
+  type ErrorCode,
+  type ErrorDetail,
+} from '../domain/errors';
 
 const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -49,28 +32,27 @@ const statusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** One located problem: `path` is a field path (`criteria.0.name`) or a place (`row 4, column IIN`). */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-  code?: string;
-}
-
 /**
- * An error the API reports to its caller. The message is resolved in the caller's language
- * when the response is written, so services throw it without knowing the language.
+ * An error as the HTTP edge reports it: a domain error with its status. Thrown directly only by
+ * the edge itself (a foreign origin, a refused command with its own status); domain errors are
+ * translated when the response is written.
  */
-export class ApiError extends Error {
+export class ApiError extends DomainError {
   readonly status: number;
   constructor(
-    readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
-    readonly details: ErrorDetail[] | ((lang: Language) => ErrorDetail[]) = [],
+    code: ErrorCode,
+    params: Record<string, string | number> = {},
+    details: ErrorDetail[] | ((lang: Language) => ErrorDetail[]) = [],
     status?: number,
   ) {
-    super(code);
+    super(code, params, details);
     this.status = status ?? statusOf[code];
   }
+}
+
+/** A domain error as the HTTP edge answers it: its status from its code. */
+export function httpError(error: DomainError): ApiError {
+  return error instanceof ApiError ? error : new ApiError(error.code, error.params, error.details);
 }
 
 /** The caller's language: `?lang=`, then the `lang` cookie, then Accept-Language. */
@@ -82,62 +64,6 @@ export function languageOf(req: Request): Language {
   return pickLanguage(req.headers['accept-language']);
 }
 
-export function t(lang: Language, key: string, params?: Record<string, string | number>): string {
-  return translate(namespaces.errors[lang], key, params);
-}
-
-type Issue = z.core.$ZodIssue;
-
-function issueMessage(issue: Issue, lang: Language): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return t(lang, 'issue.required');
-      return t(lang, 'issue.invalid_type', { expected: t(lang, `type.${issue.expected}`) });
-    case 'too_small':
-    case 'too_big': {
-      const origin = ['string', 'number', 'array'].includes(issue.origin) ? issue.origin : 'number';
-      const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-      return t(lang, `issue.${issue.code}_${origin}`, { minimum: bound, maximum: bound });
-    }
-    case 'invalid_format':
-      return t(lang, 'issue.invalid_format', { format: issue.format });
-    case 'invalid_value':
-      return t(lang, 'issue.invalid_value', { values: issue.values.map(String).join(', ') });
-    case 'unrecognized_keys':
-      return t(lang, 'issue.unrecognized_keys', { keys: issue.keys.join(', ') });
-    case 'not_multiple_of':
-      return t(lang, 'issue.not_multiple_of', { divisor: String(issue.divisor) });
-    case 'custom':
-      return localizeIssue(issue, lang) ?? (issue.message || t(lang, 'issue.invalid'));
-    default:
-      return t(lang, 'issue.invalid');
-  }
-}
-
-export function issueDetails(issues: readonly Issue[], lang: Language, prefix = ''): ErrorDetail[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issueMessage(issue, lang),
-  }));
-}
-
-/**
- * Validates one part of a request (body, query, params) and returns the parsed value,
- * or throws a 400 naming every bad field in the caller's language.
- */
-export function parse<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: 'body' | 'query' | 'params',
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues;
-  throw new ApiError('validation_failed', {}, (lang) =>
-    issueDetails(issues, lang, where === 'body' ? '' : where),
-  );
-}
-
 function isClientError(err: unknown): boolean {
   if (err === null || typeof err !== 'object') return false;
   const { status, expose } = err as { status?: unknown; expose?: unknown };
@@ -147,8 +73,8 @@ function isClientError(err: unknown): boolean {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const lang = languageOf(req);
   let error: ApiError;
-  if (err instanceof ApiError) {
-    error = err;
+  if (err instanceof DomainError) {
+    error = httpError(err);
   } else if (isClientError(err)) {
     // A request a library refused as the caller's mistake (http-errors with a 4xx status) that
     // no reader of ours named: still the caller's mistake, never a server error.

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ItemResult } from '../competitions/runtime-types';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../domain/errors';
 
 /** Where a batch of marks came from: a socket command or the REST fallback. */
 export type MarkTransport = 'socket' | 'http';
@@ -134,11 +134,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function metricsRoute(metrics: Metrics, token: string | undefined): RequestHandler {
   const expected = token === undefined ? undefined : digest(token);
   return async (req, res) => {
-    if (!expected) throw new ApiError('not_found');
+    if (!expected) throw new DomainError('not_found');
     const given = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
       res.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new ApiError('unauthorized');
+      throw new DomainError('unauthorized');
     }
     res.set('Content-Type', metrics.registry.contentType);
     res.set('Cache-Control', 'no-store');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ScoringError, type Language } from '@ashyq/shared';
-import { ApiError, issueDetails, type ErrorDetail } from '../http/errors';
+import { DomainError, issueDetails, type ErrorDetail } from '../domain/errors';
 import { actorName, type Ops } from '../ops';
 import type { AuthenticatedSocket } from './handshake';
 
@@ -32,7 +32,7 @@ function failure(error: unknown, lang: Language): Ack<never> & { ok: false } {
   if (error instanceof ScoringError) {
     return { ok: false, error: { code: error.reason, params: error.params } };
   }
-  if (error instanceof ApiError) return { ok: false, error: { code: error.code } };
+  if (error instanceof DomainError) return { ok: false, error: { code: error.code } };
   return { ok: false, error: { code: 'internal' } };
 }
 

@@ -1,7 +1,7 @@
 import type { MarkEntry } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import type { CompetitionRuntime } from '../competitions/runtime';
-import { runtimeOf } from '../http/competition-access';
+import { runtimeOf } from '../competitions/access';
 import type { Services } from '../services';
 import type { StoredEvent } from '../store/port';
 import { Coalescer } from './coalescer';

@@ -9,8 +9,8 @@ import {
   teamAspectSubCriterion,
 } from '../competitions/expert-view';
 import type { CompetitionRuntime } from '../competitions/runtime';
-import { runtimeOf } from '../http/competition-access';
-import { ApiError } from '../http/errors';
+import { runtimeOf } from '../competitions/access';
+import { DomainError } from '../domain/errors';
 import type { Services } from '../services';
 import type { StoredEvent } from '../store/port';
 import { payloadOf, withAck } from './acks';
@@ -73,7 +73,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     const credential = async () => {
       const actor = await currentActor(services, socket);
       if (actor?.kind !== 'expert' || actor.credential.expertId !== expertId) {
-        throw new ApiError('unauthorized');
+        throw new DomainError('unauthorized');
       }
       return actor.credential;
     };

@@ -4,8 +4,8 @@ import { idSchema, isLanguage, pickLanguage, type Language } from '@ashyq/shared
 import { hasCompetitionRole, readSessionSecret } from '../auth/middleware';
 import type { Actor } from '../auth/model';
 import { fromForeignOrigin } from '../auth/origin';
-import { runtimeOf, scopeOfCompetition } from '../http/competition-access';
-import { ApiError } from '../http/errors';
+import { runtimeOf, scopeOfCompetition } from '../competitions/access';
+import { DomainError } from '../domain/errors';
 import type { Services } from '../services';
 
 /** Why a connection was refused: the client sees it as the connect_error's message. */
@@ -75,7 +75,7 @@ export function authenticate(services: Services, authorise: Authorise) {
       socket.data = identity;
       next();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found')
+      if (error instanceof DomainError && error.code === 'not_found')
         return next(refusal('not_found'));
       services.ops.logger.error(
         { err: error, namespace: socket.nsp.name },

@@ -1,5 +1,11 @@
 import type { Medal } from '../scoring/medals';
-import { ruleFor, type Adjustment, type AdvancementRules, type CompetencyRule } from './rules';
+import {
+  ruleFor,
+  type Adjustment,
+  type AdvancementRules,
+  type AdvancementStatus,
+  type CompetencyRule,
+} from './rules';
 
 /** One competitor's final result in one competition of the championship that selects. */
 export interface AdvancementCandidate {
@@ -13,16 +19,6 @@ export interface AdvancementCandidate {
   /** Percent of the competition's maximum: what compares results of different competencies. */
   percent: number;
 }
-
-/**
- * - selected: the rules send this competitor;
- * - included / excluded: the organiser decided, with a reason (overrides the rules);
- * - tied: equal with others at a competency's or a quota's line; waits for the organiser;
- * - overQuota: qualified in its competency, but its team's quota is full;
- * - notSelected: below the line.
- */
-export type AdvancementStatus =
-  'selected' | 'included' | 'excluded' | 'tied' | 'overQuota' | 'notSelected';
 
 export interface AdvancementEntry extends AdvancementCandidate {
   status: AdvancementStatus;

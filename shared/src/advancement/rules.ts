@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/entities';
-import type { AdvancementStatus } from './propose';
 
 /**
  * Advancement: who a college or regional championship sends to the next level. A rule per
@@ -77,3 +76,13 @@ export function quotaProblem(
   const { max } = rules.quota;
   return max < nationalQuota.min || max > nationalQuota.max ? 'quotaOutOfRange' : null;
 }
+
+/**
+ * - selected: the rules send this competitor;
+ * - included / excluded: the organiser decided, with a reason (overrides the rules);
+ * - tied: equal with others at a competency's or a quota's line; waits for the organiser;
+ * - overQuota: qualified in its competency, but its team's quota is full;
+ * - notSelected: below the line.
+ */
+export type AdvancementStatus =
+  'selected' | 'included' | 'excluded' | 'tied' | 'overQuota' | 'notSelected';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { BoardRow, CeremonyView } from './types';
+import { ceremonyModes, type BoardRow, type CeremonyMode, type CeremonyView } from './types';
 
-/** `ascending`: from last place up; `medals`: everyone without a medal, then medal by medal. */
-export const ceremonyModes = ['ascending', 'medals'] as const;
-export type CeremonyMode = (typeof ceremonyModes)[number];
 export const ceremonyModeSchema = z.enum(ceremonyModes);
 
 /** A reveal as the organiser runs it; kept in the store so a restart keeps the step. */

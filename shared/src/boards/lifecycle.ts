@@ -1,13 +1,5 @@
 import type { LockState } from '../scoring/views';
-import type { Board } from './types';
-
-/**
- * A competition's results lifecycle (docs/results-lifecycle.md):
- * `marking` (some sub-criterion open) → `locked` (every sub-criterion locked and signed off by
- * its whole panel) → `final` (published) → after the chief unlocks a sub-criterion with a reason,
- * `correcting` (provisional again) → `corrected` once re-published.
- */
-export type ResultsStage = 'marking' | 'locked' | 'final' | 'correcting' | 'corrected';
+import type { Board, BoardLabel, ResultsStage } from './types';
 
 /** What the log says about publication: every publication and every unlock after the first. */
 export interface ResultsRecord {
@@ -141,20 +133,6 @@ export function almatyStamp(iso: string): string {
   for (const part of almatyParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }
-
-/**
- * What a board shows, in one phrase that the public board, the big screen, the overview and
- * the medal tables all use (the `board` namespace's `state.<key>`, filled with the params).
- */
-export type BoardLabel =
-  | { key: 'final' }
-  | { key: 'corrected'; time: string }
-  | { key: 'correcting' }
-  | { key: 'live' }
-  | { key: 'locked'; count: number; of: number }
-  | { key: 'nothingLocked'; of: number }
-  | { key: 'embargo' }
-  | { key: 'frozen'; time: string };
 
 /** The label of a board payload (times as dd.mm.yyyy HH:mm or HH:mm in Asia/Almaty). */
 export function boardLabel(

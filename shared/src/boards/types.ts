@@ -2,9 +2,7 @@ import type { Localized, PersonName, PublicationPolicy } from '../domain/entitie
 import type { CompetitorStatus } from '../scoring/events';
 import type { Medal } from '../scoring/medals';
 import type { TeamStanding } from '../scoring/teams';
-import type { CeremonyMode } from './ceremony';
 import type { JsonOp } from './json-diff';
-import type { BoardLabel, ResultsStage } from './lifecycle';
 
 /**
  * The public board payloads, one definition for the server that sends them (HTTP and /board)
@@ -147,3 +145,29 @@ export interface CompetitorDetail {
   /** The counted total after each marking day, for the progress line. */
   days: { day: number; total: number }[];
 }
+
+/**
+ * A competition's results lifecycle (docs/results-lifecycle.md):
+ * `marking` (some sub-criterion open) → `locked` (every sub-criterion locked and signed off by
+ * its whole panel) → `final` (published) → after the chief unlocks a sub-criterion with a reason,
+ * `correcting` (provisional again) → `corrected` once re-published.
+ */
+export type ResultsStage = 'marking' | 'locked' | 'final' | 'correcting' | 'corrected';
+
+/**
+ * What a board shows, in one phrase that the public board, the big screen, the overview and
+ * the medal tables all use (the `board` namespace's `state.<key>`, filled with the params).
+ */
+export type BoardLabel =
+  | { key: 'final' }
+  | { key: 'corrected'; time: string }
+  | { key: 'correcting' }
+  | { key: 'live' }
+  | { key: 'locked'; count: number; of: number }
+  | { key: 'nothingLocked'; of: number }
+  | { key: 'embargo' }
+  | { key: 'frozen'; time: string };
+
+/** `ascending`: from last place up; `medals`: everyone without a medal, then medal by medal. */
+export const ceremonyModes = ['ascending', 'medals'] as const;
+export type CeremonyMode = (typeof ceremonyModes)[number];

@@ -11,7 +11,7 @@ import {
   type ResultSheet,
 } from './data';
 import { renderProtocol, renderStatement, type Verified } from './protocol';
-import { renderResultSheet, renderResultSheets } from './result-sheet';
+import { renderResultSheet, renderResultSheets } from './student-result-sheet';
 import { examText, type DocumentLanguage } from './text';
 import { protocolWorkbook, statementWorkbook } from './xlsx';
 

@@ -12,7 +12,7 @@ import {
 } from '../../auth/middleware';
 import { emailSchema, type Actor, type Session, type Subject } from '../../auth/model';
 import { jsonBody } from '../body';
-import { ApiError, languageOf, parse } from '../errors';
+import { ApiError, DomainError, languageOf, parse } from '../errors';
 
 const passwordBody = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
 const pinBody = z.strictObject({
@@ -98,7 +98,7 @@ export function clientAddress(req: Request): string {
 
 /** Tells a rate-limited client when to retry, then lets the app's error handler answer. */
 const retryAfterHeader: ErrorRequestHandler = (error, _req, res, next) => {
-  if (error instanceof ApiError && error.code === 'rate_limited') {
+  if (error instanceof DomainError && error.code === 'rate_limited') {
     res.setHeader('Retry-After', String(error.params.seconds));
   }
   next(error);

@@ -14,7 +14,7 @@ import { ReferenceRepository } from '../../domain/reference';
 import type { Services } from '../../services';
 import { command, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
-import { championshipOfCompetition } from './admin-support';
+import { championshipOfCompetition } from './registration-support';
 
 const competitionParams = z.object({ id: idSchema });
 const competitorParams = competitionParams.extend({ competitorId: idSchema });

@@ -7,12 +7,10 @@ import {
   idSchema,
   reasonTextSchema,
   subCriterionIdSchema,
-  type Expert,
 } from '@ashyq/shared';
 import { mayIssueCredential } from '../../auth/access';
 import { requireCompetitionRole, param } from '../../auth/middleware';
 import type { Subject } from '../../auth/model';
-import { collections } from '../../collections';
 import { kindOf } from '../../competitions/audit-filter';
 import { competitionRoster } from '../../competitions/roster';
 import { eventTypes } from '../../competitions/runtime-state';
@@ -21,6 +19,7 @@ import { eventText } from '../../ops/log-file';
 import type { Services } from '../../services';
 import { actorId, command, runtimeOf, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
+import { ReferenceRepository } from '../../domain/reference';
 
 const base = '/api/chief/competitions/:id';
 /** Audit trail pages: a console screenful by default, a bounded response at most. */
@@ -185,8 +184,7 @@ export function chiefRoutes(services: Services): Router {
   /** The expert whose credential is handled, once the caller may hand out that role. */
   const credentialHolder = async (req: Request) => {
     const { id, expertId } = parse(expertParams, req.params, 'params');
-    const expert = (await services.store.getDocument(collections.experts, expertId))
-      ?.document as unknown as Expert | undefined;
+    const expert = await new ReferenceRepository(services.store).find('experts', expertId);
     if (!expert || expert.competitionId !== id) throw new ApiError('not_found');
     const target = { ...(await scope(id)), competitionId: id };
     if (!mayIssueCredential(req.actor, expert.role, target)) throw new ApiError('forbidden');

@@ -8,7 +8,7 @@ import type { ExamService } from '../../exam/service';
 import type { ExportKind } from '../../exam/sessions';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
-import { organiserOf } from './admin-support';
+import { organiserOf } from './registration-support';
 
 /**
  * Protocol, statement (PDF or XLSX, per group or for the whole session) and individual result

@@ -21,7 +21,7 @@ import type { Account } from '../../auth/model';
 import type { ExamService } from '../../exam/service';
 import { nobdWorkbook, reportWorkbook } from '../../exam/spreadsheets';
 import { ApiError, languageOf, parse } from '../errors';
-import { organiserOf } from './admin-support';
+import { organiserOf } from './registration-support';
 
 /**
  * NOBD template and export, and the annual report. NOBD files carry IINs and birth dates

@@ -3,7 +3,7 @@ import { importWorkbook } from '../../cis/import';
 import { WorkbookError } from '../../cis/problems';
 import { requireOrganiser } from '../../auth/middleware';
 import { ApiError, languageOf } from '../errors';
-import { rawUpload, requireTableFile, uploadedBytes } from './admin-support';
+import { rawUpload, requireTableFile, uploadedBytes } from './registration-support';
 
 /**
  * Reads a marking scheme workbook for an exam session that is being created or edited: the

@@ -34,7 +34,7 @@ import {
   rawUpload,
   requireTableFile,
   uploadedBytes,
-} from './admin-support';
+} from './registration-support';
 import { signInLinkQr } from './chief-qr';
 import { examDocumentRoutes } from './exam-documents';
 import { examExportRoutes } from './exam-exports';

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { idSchema, regions, type Championship, type Competition } from '@ashyq/shared';
+import { idSchema, regions } from '@ashyq/shared';
 import { boardsOf } from '../../boards/service';
 import { collections } from '../../collections';
 import { CompetitionUnavailableError } from '../../competitions/registry';
 import type { Services } from '../../services';
 import { ApiError, parse } from '../errors';
-import { isExamChampionship } from '../../exam/marking';
+import { examChampionshipIds } from '../../exam/marking';
+import { ReferenceRepository } from '../../domain/reference';
 
 const competitionParams = z.object({ id: idSchema });
 
@@ -21,15 +22,14 @@ export function publicRoutes(services: Services): Router {
 
   /** Championships with their competitions and how far marking has got. */
   router.get('/api/public/championships', async (_req, res) => {
-    const championships = (await services.store.findDocuments(collections.championships)).filter(
-      ({ document }) => !isExamChampionship(document),
+    const reference = new ReferenceRepository(services.store);
+    const exams = await examChampionshipIds(services.store);
+    const championships = (await reference.list('championships')).filter(
+      (championship) => !exams.has(championship.id),
     );
-    const competitions = (await services.store.findDocuments(collections.competitions)).map(
-      ({ document }) => document as unknown as Competition,
-    );
+    const competitions = await reference.list('competitions');
     const list = await Promise.all(
-      championships.map(async ({ document }) => {
-        const championship = document as unknown as Championship;
+      championships.map(async (championship) => {
         return {
           id: championship.id,
           name: championship.name,

@@ -24,7 +24,7 @@ import type { ReferenceRepository } from '../../domain/reference';
 import type { Store, StoredDocument } from '../../store/port';
 import { competitionResults } from '../../results/rows';
 import { ApiError, languageOf, parse } from '../errors';
-import { organiserOf, refusal, registerInLog, requireRegistrable } from './admin-support';
+import { organiserOf, refusal, registerInLog, requireRegistrable } from './registration-support';
 
 const championshipParams = z.object({ championshipId: idSchema });
 const proposalBody = z.strictObject({

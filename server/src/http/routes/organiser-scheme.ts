@@ -12,7 +12,7 @@ import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import type { EventLog } from '../../events/event-log';
 import { parse } from '../errors';
-import { hasMarks, organiserOf, refusal } from './admin-support';
+import { hasMarks, organiserOf, refusal } from './registration-support';
 
 const competitionParams = z.object({ competitionId: idSchema });
 const editBody = z.strictObject({

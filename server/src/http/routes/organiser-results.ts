@@ -19,13 +19,13 @@ import {
   resultsSheetSummary,
   resultsSheetTitle,
   resultsSheetView,
-} from '../../documents/results-sheet';
+} from '../../documents/competition-results-sheet';
 import { documentUrl, formatCode, type DocumentRegistry } from '../../documents/verification';
 import type { ReferenceRepository } from '../../domain/reference';
 import { competitionResults, type CompetitionResults, type ResultRow } from '../../results/rows';
 import { medalTable, reportWorkbook, resultsWorkbook } from '../../results/xlsx';
 import { languageOf, parse } from '../errors';
-import { organiserOf, refusal } from './admin-support';
+import { organiserOf, refusal } from './registration-support';
 
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });

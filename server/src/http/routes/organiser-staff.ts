@@ -13,7 +13,7 @@ import type { AccountService } from '../../auth/accounts';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import { ApiError, parse } from '../errors';
-import { refreshRunning, requireFreeIin } from './admin-support';
+import { refreshRunning, requireFreeIin } from './registration-support';
 
 const expertParams = z.object({ competitionId: idSchema, expertId: idSchema });
 const expertPatch = z

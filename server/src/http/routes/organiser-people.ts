@@ -35,7 +35,7 @@ import {
   requireFreeIin,
   requireRegistrable,
   type Where,
-} from './admin-support';
+} from './registration-support';
 
 /** Competitors and experts of a competition: one at a time as JSON, or a whole list as a file. */
 

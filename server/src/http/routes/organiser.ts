@@ -24,11 +24,11 @@ import { ReferenceRepository } from '../../domain/reference';
 import { examChampionshipIds } from '../../exam/marking';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
-import { advancementRoutes } from './admin-advancement';
-import { peopleRoutes } from './admin-people';
-import { resultsRoutes } from './admin-results';
-import { schemeEditRoutes } from './admin-scheme';
-import { staffRoutes } from './admin-staff';
+import { advancementRoutes } from './organiser-advancement';
+import { peopleRoutes } from './organiser-people';
+import { resultsRoutes } from './organiser-results';
+import { schemeEditRoutes } from './organiser-scheme';
+import { staffRoutes } from './organiser-staff';
 import {
   championshipOfCompetition,
   hasMarks,
@@ -39,7 +39,7 @@ import {
   registerInLog,
   requireTableFile,
   uploadedBytes,
-} from './admin-support';
+} from './registration-support';
 
 /**
  * The organiser API: championships, competitions with their marking schemes, colleges and
