@@ -7,6 +7,7 @@
  * engine / Map / typed so a drift of the machine's speed hits all three alike; quote the ratios.
  */
 import { loadavg } from 'node:os';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { wsiCis2024 } from '../shared/src/profiles/wsi-cis@2024';
 import { CompetitionProjection } from '../shared/src/scoring/projection';
 import {
@@ -152,7 +153,7 @@ function typedFloor(decoded: Decoded[]): number {
   return checksum;
 }
 
-export function run(): void {
+export async function run(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
   const championship = syntheticChampionship(nationalChampionship);
   const events = championship.reduce((sum, c) => sum + c.events.length, 0);
@@ -169,12 +170,25 @@ export function run(): void {
     mapFloor(championship);
     typedFloor(decoded);
   }
+  // Garbage collections during the engine's runs: a count the machine's load does not move (the
+  // young generation's size is fixed per process; run with --max-semi-space-size=16 to compare).
+  const engineWindows: [number, number][] = [];
+  const gcEntries: { startTime: number; duration: number; kind?: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as unknown as { detail?: { kind?: number } };
+      gcEntries.push({ startTime: entry.startTime, duration: entry.duration, kind: detail?.kind });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const times = { engine: [] as number[], map: [] as number[], typed: [] as number[] };
   const ratios = { map: [] as number[], typed: [] as number[] };
   for (let round = 0; round < rounds; round++) {
+    const windowStart = performance.now();
     let start = process.hrtime.bigint();
     engine(championship);
     const e = elapsedMs(start);
+    engineWindows.push([windowStart, performance.now()]);
     start = process.hrtime.bigint();
     mapFloor(championship);
     const m = elapsedMs(start);
@@ -187,6 +201,21 @@ export function run(): void {
     ratios.map.push(e / m);
     ratios.typed.push(e / t);
   }
+  // GC entries are delivered asynchronously: let the last ones arrive, then keep the engine's.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const collections = { scavenges: 0, other: 0, ms: 0 };
+  for (const entry of gcEntries) {
+    if (!engineWindows.some(([from, to]) => entry.startTime >= from && entry.startTime <= to))
+      continue;
+    if (entry.kind === constants.NODE_PERFORMANCE_GC_MINOR) collections.scavenges++;
+    else collections.other++;
+    collections.ms += entry.duration;
+  }
+  console.log(
+    `    engine garbage collection per run: ${(collections.scavenges / rounds).toFixed(1)} scavenges, ` +
+      `${(collections.other / rounds).toFixed(1)} other, ${(collections.ms / rounds).toFixed(0)} ms`,
+  );
   for (const [label, samples] of Object.entries(times)) {
     console.log(
       `    ${label.padEnd(6)} median ${percentile(samples, 0.5).toFixed(1)} ms, p99 ${percentile(samples, 0.99).toFixed(1)} ms`,
@@ -199,4 +228,4 @@ export function run(): void {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run();
+if (import.meta.url === `file://${process.argv[1]}`) await run();
