@@ -10,9 +10,10 @@
  * Goal: >= 5,000 mark events/s with p99 < 20 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { EventLog } from '../server/src/events/event-log';
 import { LiveProjection } from '../server/src/events/live-projection';
 import { markRecorded, markTotals, type SampleMark } from '../server/src/events/mark-totals';
@@ -84,6 +85,40 @@ const workloads: Workload[] = [
   },
 ];
 
+/**
+ * The floor: raw better-sqlite3 in a fresh temp dir, WAL + synchronous=FULL, inserting the same
+ * number of mark-event rows (same JSON) into a (stream, seq) keyed table in transactions of the
+ * group size the store achieved. Returns rows/s.
+ */
+function rawFloor(rows: number, groupSize: number, streams: number): number {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-bench-raw-'));
+  const db = new Database(path.join(dataDir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(
+    'CREATE TABLE events (stream TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, ' +
+      'data TEXT NOT NULL, PRIMARY KEY (stream, seq))',
+  );
+  const insert = db.prepare('INSERT INTO events (stream, seq, type, data) VALUES (?, ?, ?, ?)');
+  const payloads = Array.from({ length: 1000 }, (_, n) =>
+    JSON.stringify(markRecorded(markOf(n % writers, n))),
+  );
+  const seqs = new Array<number>(streams).fill(0);
+  const group = db.transaction((from: number, to: number) => {
+    for (let n = from; n < to; n++) {
+      const stream = n % streams;
+      insert.run(`stream-${stream}`, ++seqs[stream]!, 'mark.recorded', payloads[n % 1000]!);
+    }
+  });
+  const size = Math.max(1, Math.round(groupSize));
+  const started = performance.now();
+  for (let n = 0; n < rows; n += size) group(n, Math.min(rows, n + size));
+  const elapsed = (performance.now() - started) / 1000;
+  db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return rows / elapsed;
+}
+
 async function measure(workload: Workload, seconds: number): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ashyq-bench-appends-'));
   const store: SqliteStore = await openSqliteStore(dataDir);
@@ -111,6 +146,14 @@ async function measure(workload: Workload, seconds: number): Promise<void> {
       ` = ${Math.round(latencies.length / elapsed).toLocaleString('en')} marks/s;` +
       ` latency median ${milliseconds(percentile(latencies, 0.5))}, p99 ${milliseconds(percentile(latencies, 0.99))};` +
       ` ${transactions.toLocaleString('en')} commits, ${(appends / transactions).toFixed(1)} appends each`,
+  );
+  const streams = workload.name === 'own streams' ? writers : competitions;
+  const floor = rawFloor(latencies.length, latencies.length / transactions, streams);
+  const rate = latencies.length / elapsed;
+  console.log(
+    `${'  raw better-sqlite3 floor'.padEnd(26)} same ${latencies.length} rows in groups of ` +
+      `${(latencies.length / transactions).toFixed(1)}: ${Math.round(floor).toLocaleString('en')} rows/s;` +
+      ` Ashyq / floor = ${(rate / floor).toFixed(2)} (target >= 0.7); loadavg ${loadavg()[0].toFixed(2)}`,
   );
 }
 

@@ -11,6 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { BoardDiffMessage } from '@ashyq/shared';
@@ -84,10 +85,25 @@ function rssMb(server: RunningServer): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
+/**
+ * The redis-server to start: REDIS_SERVER if set, else the usual install paths, else PATH.
+ * Debian/Ubuntu install it with `apt-get install redis-server`, macOS with `brew install redis`.
+ */
+function findRedisServer(): string | undefined {
+  const candidates = [
+    process.env.REDIS_SERVER,
+    '/usr/bin/redis-server',
+    '/usr/local/bin/redis-server',
+    '/opt/homebrew/bin/redis-server',
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'redis-server')),
+  ];
+  return candidates.find((path): path is string => !!path && existsSync(path));
+}
+
 async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(
-    '/usr/bin/redis-server',
+    findRedisServer()!,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
@@ -223,8 +239,16 @@ export async function run(): Promise<void> {
   const spectators = Number(process.env.BOARD_SPECTATORS ?? 5_000);
   const markCount = Number(process.env.BOARD_MARKS ?? 20);
   await workload(spectators, 1, markCount);
-  if (existsSync('/usr/bin/redis-server')) await workload(spectators * 2, 2, markCount);
-  else console.log('SKIPPED: two instances with Redis (redis-server not found)');
+  const redisServer = findRedisServer();
+  if (redisServer) {
+    console.log(`redis-server: ${redisServer}`);
+    await workload(spectators * 2, 2, markCount);
+  } else {
+    console.log(
+      'SKIPPED: two instances with Redis: no redis-server in REDIS_SERVER, /usr/bin, /usr/local/bin ' +
+        'or PATH (install it: `apt-get install redis-server`, or `brew install redis`)',
+    );
+  }
 }
 
 const loadFlag = process.argv.indexOf('--load');

@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   startup: () => import('./startup'),
   'http-marks': () => import('./http-marks'),
   'socket-marks': () => import('./socket-marks'),
+  'recompute-vs-floor': () => import('./recompute-vs-floor'),
   'board-spectators': () => import('./board-spectators'),
   'exam-documents': () => import('./exam-documents'),
   'nobd-export': () => import('./nobd-export'),

@@ -1,27 +1,41 @@
 /**
- * Runs `send(key)` at most once per interval per key: the first request starts the interval and
- * the send at its end covers every request made meanwhile, so a burst costs one send.
+ * Runs `send(key)` at most once per interval per key. A request after a quiet spell is sent at
+ * once (on the next turn of the event loop, so a same-tick burst is still one send); requests
+ * within the interval after a send wait for its end and go out together, so a burst costs at
+ * most two sends. Holding a lone request back for the whole interval made the first update
+ * after a pause the slowest one a viewer saw.
  */
 export class Coalescer {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The way to cancel each key's send still to come. */
+  private readonly pending = new Map<string, () => void>();
+  private readonly lastSent = new Map<string, number>();
 
   constructor(
     private readonly intervalMs: number,
     private readonly send: (key: string) => void,
+    private readonly now: () => number = Date.now,
   ) {}
 
   schedule(key: string): void {
     if (this.pending.has(key)) return;
-    const timer = setTimeout(() => {
+    const fire = () => {
       this.pending.delete(key);
+      this.lastSent.set(key, this.now());
       this.send(key);
-    }, this.intervalMs);
+    };
+    const wait = (this.lastSent.get(key) ?? -Infinity) + this.intervalMs - this.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(fire);
+      this.pending.set(key, () => clearImmediate(immediate));
+      return;
+    }
+    const timer = setTimeout(fire, wait);
     timer.unref();
-    this.pending.set(key, timer);
+    this.pending.set(key, () => clearTimeout(timer));
   }
 
   close(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const cancel of this.pending.values()) cancel();
     this.pending.clear();
   }
 }

@@ -106,9 +106,11 @@ export class CompetitorState {
   }
 
   addMark(aspect: number, stored: StoredMark): void {
-    let slot = this.slots[aspect];
-    if (!slot) this.slots[aspect] = slot = [];
-    slot.push(stored);
+    const slot = this.slots[aspect];
+    // A literal of one is allocated at its exact size; an empty array's first push reserves
+    // room for 17, which across every cell of a national replay was most of its garbage.
+    if (slot) slot.push(stored);
+    else this.slots[aspect] = [stored];
   }
 
   hasOpenDiscrepancy(aspect: number): boolean {

@@ -24,7 +24,12 @@ export interface ProjectionSetup {
   judgesPerAspect?: number;
 }
 
-export type ApplyOutcome = { ok: true; duplicate: boolean } | ({ ok: false } & Rejection);
+export type ApplyOutcome =
+  { readonly ok: true; readonly duplicate: boolean } | ({ ok: false } & Rejection);
+
+/** Shared, frozen: an accepted event costs no allocation (a replay applies hundreds of thousands). */
+const ACCEPTED: ApplyOutcome = Object.freeze({ ok: true, duplicate: false });
+const REPEATED: ApplyOutcome = Object.freeze({ ok: true, duplicate: true });
 
 interface PlacedMark {
   stored: StoredMark;
@@ -136,10 +141,10 @@ export class CompetitionProjection extends ProjectionState {
   apply(event: ScoringEvent): ApplyOutcome {
     this.eventsSeen++;
     const verdict = this.assess(event);
-    if (verdict === DUPLICATE) return { ok: true, duplicate: true };
+    if (verdict === DUPLICATE) return REPEATED;
     if (verdict) return { ok: false, ...verdict };
     this.mutate(event);
-    return { ok: true, duplicate: false };
+    return ACCEPTED;
   }
 
   private addCompetitor(entry: CompetitorEntry): CompetitorState {
