@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   'board-spectators': () => import('./board-spectators'),
   'exam-documents': () => import('./exam-documents'),
   'nobd-export': () => import('./nobd-export'),
+  'judge-analytics': () => import('./judge-analytics'),
 };
 
 const wanted = process.argv.slice(2);

@@ -16,6 +16,7 @@ import {
   recordMarks,
   rotatingPanels,
   withJudgeScores,
+  withJudgeTendencies,
   withoutLastEntry,
   type DemoMark,
   type DemoPanel,
@@ -287,7 +288,10 @@ function markWebTechnologies(base: CompetitionBase, rng: Rng): MarkingState {
     startsAt: Date.parse('2026-03-11T15:00:00+05:00'),
     rng,
   });
-  const marks = withJudgeScores(recorded, 'B1.J1', competitors[3]!.id, [1, 3, 2]);
+  // One lenient and one severe marker, so the chief's Judges tab shows its flags on first start.
+  const [, lenient, , severe] = experts.filter((e) => e.role === 'expert');
+  const tendencies = withJudgeTendencies(recorded, lenient!.id, severe!.id);
+  const marks = withJudgeScores(tendencies, 'B1.J1', competitors[3]!.id, [1, 3, 2]);
   const lastA1 = Date.parse(marks.findLast((m) => m.aspect.startsWith('A1.'))!.at);
   const lockedAt = lastA1 + minutes(12);
   const chief = experts.find((e) => e.role === 'chief')!;

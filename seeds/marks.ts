@@ -181,6 +181,45 @@ export function withJudgeScores(
   );
 }
 
+/**
+ * Two judges with a tendency, for the judge analytics to show on first start: on every
+ * judgement cell the lenient judge takes the higher score and the severe judge the lower, always
+ * within one point of the others, so no discrepancy is made.
+ */
+export function withJudgeTendencies(
+  marks: readonly DemoMark[],
+  lenient: string,
+  severe: string,
+): DemoMark[] {
+  const cells = new Map<string, DemoMark[]>();
+  for (const mark of marks) {
+    if (mark.value.kind !== 'judgement') continue;
+    const key = `${mark.competitor}|${mark.aspect}`;
+    cells.set(key, [...(cells.get(key) ?? []), mark]);
+  }
+  const replaced = new Map<string, number>();
+  for (const cell of cells.values()) {
+    const scores = cell.map((mark) => (mark.value.kind === 'judgement' ? mark.value.score : 0));
+    let low = Math.min(...scores);
+    let high = Math.max(...scores);
+    const judges = new Set(cell.map((mark) => mark.expert));
+    if (low === high) {
+      // Everyone agrees: the lenient judge goes a point up, or the severe one a point down.
+      if (judges.has(lenient) && high < 3) high += 1;
+      else if (judges.has(severe) && low > 0) low -= 1;
+    }
+    for (const mark of cell) {
+      if (mark.expert === lenient) replaced.set(mark.id, high);
+      if (mark.expert === severe) replaced.set(mark.id, low);
+    }
+  }
+  return marks.map((mark) =>
+    replaced.has(mark.id)
+      ? { ...mark, value: { kind: 'judgement', score: replaced.get(mark.id)! } }
+      : mark,
+  );
+}
+
 /** The last entry for one competitor's aspect removed: a judge who has not scored yet. */
 export function withoutLastEntry(
   marks: readonly DemoMark[],

@@ -235,6 +235,20 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     await expect.poll(() => b1.getAttribute('data-locked')).toBe('false');
   });
 
+  it('shows how each judge marks, with the demo’s lenient and severe markers flagged in words', async () => {
+    await tab('Judges').click();
+    const table = page.locator('table.judges-table');
+    await table.waitFor();
+    const row = (id: string) => table.locator(`tr[data-judge="${id}"]`);
+    expect(await row('web-e2').locator('th').textContent()).toContain(expertName('web-e2'));
+    expect(await row('web-e2').locator('td').last().textContent()).toMatch(
+      /^Lenient: \+0\.\d\d points on average above the others$/,
+    );
+    expect(await row('web-e4').locator('td').last().textContent()).toMatch(/^Severe: −0\.\d\d/);
+    expect(await page.getByRole('note').first().textContent()).toContain('never shown on a board');
+    await page.screenshot({ path: screenshotPath('chief-judges-1280x800'), fullPage: true });
+  });
+
   it('filters the audit trail by expert and kind and shows the log check', async () => {
     await tab('Audit trail').click();
     await expect

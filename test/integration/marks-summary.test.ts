@@ -13,6 +13,7 @@ import { asScoringEvent } from '../../server/src/competitions/runtime-state';
 import type { JsonObject } from '../../server/src/events/canonical-json';
 import type { StoredEvent } from '../../server/src/store/port';
 import { openSqliteStore } from '../../server/src/store/sqlite';
+import { screenshotPath } from '../support/browser';
 import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 import { Client } from './admin-support';
@@ -171,7 +172,7 @@ describe.runIf(pdfToolsAvailable())('the marks summary PDF of a locked sub-crite
     for (const { name, total } of await engineFigures()) {
       expect(text).toMatch(new RegExp(`${name}.*${printed(total)}\\s*$`, 'm'));
     }
-    const qr = decodeQr(pdfPagePng(pdf, 1, 150, 'artifacts/marks-summary-ru.png'));
+    const qr = decodeQr(pdfPagePng(pdf, 1, 150, screenshotPath('marks-summary-ru')));
     expect(qr).toBe(`${publicUrl}/verify/${ruCode.replace('-', '')}`);
 
     const again = await download('A1', 'ru');

@@ -9,6 +9,7 @@ import { CompetitionPicker } from './CompetitionPicker';
 import { Competitors } from './Competitors';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Discrepancies } from './Discrepancies';
+import { Judges } from './Judges';
 import { Locks } from './Locks';
 import { ProgressMatrix } from './ProgressMatrix';
 import { Standings } from './Standings';
@@ -68,12 +69,20 @@ export function ChiefApp() {
 }
 
 export type Tab =
-  'progress' | 'discrepancies' | 'locks' | 'standings' | 'audit' | 'team' | 'competitors';
+  | 'progress'
+  | 'discrepancies'
+  | 'locks'
+  | 'standings'
+  | 'judges'
+  | 'audit'
+  | 'team'
+  | 'competitors';
 const tabs: Tab[] = [
   'progress',
   'discrepancies',
   'locks',
   'standings',
+  'judges',
   'audit',
   'team',
   'competitors',
@@ -194,6 +203,7 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
       {tab === 'discrepancies' && <Discrepancies {...context} />}
       {tab === 'locks' && <Locks {...context} />}
       {tab === 'standings' && <Standings {...context} />}
+      {tab === 'judges' && <Judges {...context} />}
       {tab === 'audit' && <AuditTrail {...context} events={live.events} />}
       {tab === 'team' && <Team {...context} />}
       {tab === 'competitors' && <Competitors {...context} />}

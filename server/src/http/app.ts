@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
 import { chiefDocumentRoutes } from './routes/chief-documents';
+import { chiefJudgeRoutes } from './routes/chief-judges';
 import { examRoutes } from './routes/exam';
 import { examSchemeRoutes } from './routes/exam-scheme';
 import { chiefQrRoutes } from './routes/chief-qr';
@@ -43,6 +44,7 @@ function audienceRoutes(services: Services): Router[] {
     expertRoutes(services),
     chiefRoutes(services),
     chiefDocumentRoutes(services),
+    chiefJudgeRoutes(services),
     examRoutes(services, services.exams),
     examSchemeRoutes(),
     chiefQrRoutes(services),

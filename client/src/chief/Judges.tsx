@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getRegion, type JudgeFigures } from '@ashyq/shared';
+import { chiefBase, errorText } from './api';
+import type { ConsoleProps } from './console-props';
+import { apiRequest } from '../api';
+
+/** GET .../judges: every judge's figures with its name (docs/judge-analytics.md). */
+interface JudgesReply {
+  group: 'region' | 'college';
+  head: number;
+  judges: (JudgeFigures & { name: string; role: string })[];
+}
+
+const signed = (value: number) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/**
+ * How each judge marks, against the other judges on the same cells: staff only, never on a board
+ * or a tablet, and never a change to any result. Fetched again when the log moves on.
+ */
+export function Judges({ competitionId, overview, lang }: ConsoleProps) {
+  const { t } = useTranslation('chief');
+  const [reply, setReply] = useState<JudgesReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const head = overview.head.seq;
+
+  useEffect(() => {
+    let current = true;
+    apiRequest<JudgesReply>('GET', `${chiefBase(competitionId)}/judges`).then(
+      (data) => current && (setReply(data), setError(null)),
+      (failure: unknown) => current && setError(`${t('judges.loadFailed')} ${errorText(failure)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [competitionId, head, t]);
+
+  const groupName = (group: string) => getRegion(group)?.name[lang] ?? group;
+
+  return (
+    <section className="chief-section judges" aria-labelledby="judges-title">
+      <h2 id="judges-title">{t('judges.title')}</h2>
+      <p className="staff-only" role="note">
+        {t('judges.staffOnly')}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {reply && reply.judges.length === 0 && <p>{t('judges.none')}</p>}
+      {reply && reply.judges.length > 0 && (
+        <div className="standings-scroll">
+          <table className="judges-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('judges.judge')}</th>
+                <th scope="col">{t('judges.cells')}</th>
+                <th scope="col">{t('judges.severity')}</th>
+                <th scope="col">{t('judges.exact')}</th>
+                <th scope="col">{t('judges.withinOne')}</th>
+                <th scope="col">{t('judges.outlier')}</th>
+                <th scope="col">{t('judges.verdict')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reply.judges.map((judge) => (
+                <tr
+                  key={judge.judge}
+                  data-judge={judge.judge}
+                  className={judge.smallSample ? 'small-sample' : (judge.flag ?? '')}
+                >
+                  <th scope="row">
+                    {judge.name}
+                    {judge.byGroup.length > 0 && (
+                      <details>
+                        <summary>{t(`judges.by.${reply.group}`)}</summary>
+                        <ul>
+                          {judge.byGroup.map((group) => (
+                            <li key={group.group}>
+                              {t('judges.groupLine', {
+                                group: groupName(group.group),
+                                mean: signed(group.mean),
+                                n: group.n,
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </th>
+                  <td className="num">{judge.cells}</td>
+                  <td className="num">
+                    {signed(judge.severity.mean)}{' '}
+                    <small>
+                      {t('judges.spread', { spread: judge.severity.spread.toFixed(2) })}
+                    </small>
+                  </td>
+                  <td className="num">{percent(judge.exact)}</td>
+                  <td className="num">{percent(judge.withinOne)}</td>
+                  <td className="num">{judge.outlier}</td>
+                  <td>
+                    {judge.smallSample
+                      ? t('judges.smallSample', { n: judge.cells })
+                      : judge.flag
+                        ? t(`judges.flag.${judge.flag}`, { mean: signed(judge.severity.mean) })
+                        : t('judges.inLine')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="note">{t('judges.how')}</p>
+    </section>
+  );
+}
