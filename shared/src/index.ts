@@ -35,3 +35,4 @@ export * from './domain/text';
 export * from './domain/patch';
 export * from './advancement/index';
 export * from './boards/index';
+export * from './api/index';
