@@ -9,7 +9,6 @@ import {
   formatTime,
   groupBlockers,
   isFiltered,
-  localized,
   matrixByCompetitor,
   mergeEvents,
   readLatest,
@@ -18,6 +17,7 @@ import {
   pendingSignOffs,
   percentMarked,
 } from './view';
+import { localized } from '../lib/localized';
 
 const event = (seq: number, type = 'mark.recorded', data: Record<string, unknown> = {}) =>
   ({

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { useAdmin } from '../organiser/api';
 import { sessionUrl } from './api';
+import { useResource } from '../lib/resource';
 
 /** GET .../exports: NOBD exports and printed documents, which carry IINs. */
 interface ExportRecord {
@@ -27,7 +27,9 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   const base = sessionUrl(session.id);
   // A session of several groups also prints each group's own protocol and statement.
   const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
-  const [exportsLog, reloadLog] = useAdmin<{ exports: ExportRecord[] }>(`${base}/exports`);
+  const [exportsLog, reloadLog] = useResource<{ exports: ExportRecord[] }>(`${base}/exports`, {
+    signIn: '/login',
+  });
   const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-KZ`, {
     dateStyle: 'short',
     timeStyle: 'short',

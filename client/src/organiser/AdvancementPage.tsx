@@ -15,9 +15,10 @@ import {
   type Language,
   type PersonName,
 } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
 import type { ChampionshipReply } from './ChampionshipPage';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
 type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
@@ -37,15 +38,20 @@ export function AdvancementPage() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
-  const [source] = useAdmin<ChampionshipReply>(base);
-  const [all] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [source] = useResource<ChampionshipReply>(base, { signIn: '/login' });
+  const [all] = useResource<{ championships: Championship[] }>('/api/admin/championships', {
+    signIn: '/login',
+  });
   const [kind, setKind] = useState<'top' | 'medalists'>('top');
   const [count, setCount] = useState(3);
   const [quotaTeam, setQuotaTeam] = useState<'' | 'region' | 'college'>('');
   const [quotaMax, setQuotaMax] = useState(5);
   /** Competition id -> its own rule; the others follow the rule for every competency. */
   const [own, setOwn] = useState<Record<string, CompetencyRule>>({});
-  const [history, reloadHistory] = useAdmin<{ advancements: Decision[] }>(`${base}/advancements`);
+  const [history, reloadHistory] = useResource<{ advancements: Decision[] }>(
+    `${base}/advancements`,
+    { signIn: '/login' },
+  );
   const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   /** With the rules it was made for: a proposal for other rules is not applied. */

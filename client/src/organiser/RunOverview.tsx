@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Language, LockState } from '@ashyq/shared';
-import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
 import type { CompetitionSummary } from './ChampionshipPage';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 interface Overview {
   progress: { marked: number; required: number };
