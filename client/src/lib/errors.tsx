@@ -15,6 +15,13 @@ export function errorText(error: unknown, fallback?: string): string {
   return detail ? `${error.message} ${detail.message}` : error.message;
 }
 
+/** The server's own words for a refusal; the fallback when there are none (no connection). */
+export function refusal(error: unknown, fallback: string): string {
+  return error instanceof ApiRequestError && error.status !== null && error.message !== ''
+    ? error.message
+    : fallback;
+}
+
 /** The one error report: the server's message for a failure, with every located detail. */
 export function ErrorReport({
   error,
