@@ -9,7 +9,6 @@ import {
   type AdvancementDecision,
   type AdvancementEntry,
   type AdvancementProposal,
-  type AdvancementRules,
   type Championship,
   type CompetencyRule,
   type Language,
@@ -19,6 +18,7 @@ import type { ChampionshipReply } from './ChampionshipPage';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { rulesKeyOf, rulesOf, withDecision } from './advancement-view';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
 type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
@@ -62,12 +62,8 @@ export function AdvancementPage() {
   );
   const [error, setError] = useState<unknown>(null);
 
-  const rules: AdvancementRules = {
-    defaultRule: kind === 'top' ? { kind, count } : { kind },
-    rules: own,
-    quota: quotaTeam ? { team: quotaTeam, max: quotaMax } : null,
-  };
-  const rulesKey = JSON.stringify(rules);
+  const rules = rulesOf({ kind, count, quotaTeam, quotaMax, own });
+  const rulesKey = rulesKeyOf(rules);
   const stale = proposal !== null && proposal.rulesKey !== rulesKey;
   const names = new Map(
     source.state === 'ready'
@@ -95,10 +91,12 @@ export function AdvancementPage() {
     const key = `${entry.competitionId}/${entry.competitorId}`;
     const reason = (reasons[key] ?? '').trim();
     if (reason.length < 3) return setError(new Error(t('advancement.reasonNeeded')));
-    const next = [
-      ...adjustments.filter((a) => `${a.competitionId}/${a.competitorId}` !== key),
-      { competitionId: entry.competitionId, competitorId: entry.competitorId, action, reason },
-    ];
+    const next = withDecision(adjustments, {
+      competitionId: entry.competitionId,
+      competitorId: entry.competitorId,
+      action,
+      reason,
+    });
     setAdjustments(next);
     await propose(next);
   }
