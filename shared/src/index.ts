@@ -36,3 +36,4 @@ export * from './domain/patch';
 export * from './advancement/index';
 export * from './boards/index';
 export * from './analytics/judges';
+export * from './api/index';

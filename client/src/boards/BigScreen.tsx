@@ -11,8 +11,8 @@ import {
   type Language,
 } from '@ashyq/shared';
 import { BoardState, BoardTable } from './BoardTable';
-import { localized } from './format';
 import { useBoardRoom } from './useBoardRoom';
+import { localized } from '../lib/localized';
 
 /** Rows that fit a 1080-pixel screen in the big type, with a college name over three lines. */
 const rowsOnScreen = 8;

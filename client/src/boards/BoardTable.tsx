@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { boardLabel, type Board, type BoardLabel } from '@ashyq/shared';
-import { formatMarks, localized, personName, regionLabel } from './format';
+import { formatMarks, personName, regionLabel } from './format';
 import { useMovingRows } from './MovingRows';
 import './boards.css';
+import { localized } from '../lib/localized';
 
 /** The ranking: place, competitor, college, region, criterion subtotals, total, medal. */
 export function BoardTable({ board, linkRows = true }: { board: Board; linkRows?: boolean }) {

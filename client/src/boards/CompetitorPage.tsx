@@ -13,8 +13,9 @@ import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board, CompetitorDetail } from '@ashyq/shared';
-import { formatMarks, localized, personName, regionLabel } from './format';
+import { formatMarks, personName, regionLabel } from './format';
 import { useBoardRoom } from './useBoardRoom';
+import { localized } from '../lib/localized';
 
 Chart.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, Tooltip, Legend);
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Localized, TeamStanding } from '@ashyq/shared';
-import { localized, regionLabel } from './format';
+import { regionLabel } from './format';
+import { localized } from '../lib/localized';
 
 /** A medal table (region or college): position, team, medals, medallions, points. */
 export function MedalTable({

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ChampionshipOverview } from '@ashyq/shared';
 import { BoardLabelText, LiveBadge } from './BoardTable';
-import { formatMarks, localized, personName, regionLabel } from './format';
+import { formatMarks, personName, regionLabel } from './format';
 import { MedalTable } from './MedalTable';
 import { useBoardRoom } from './useBoardRoom';
+import { localized } from '../lib/localized';
 
 /** A championship: each competition's status, progress, day and leader, and the medal tables. */
 export function OverviewPage() {

@@ -1,15 +1,4 @@
-import {
-  regionName,
-  getRegion,
-  type Language,
-  type Localized,
-  type PersonName,
-} from '@ashyq/shared';
-
-export function localized(text: Localized | null | undefined, lang: string): string {
-  if (!text) return '';
-  return text[lang as Language] ?? text.ru;
-}
+import { regionName, getRegion, type Language, type PersonName } from '@ashyq/shared';
 
 export function personName(name: PersonName | null, fallback: string): string {
   return name ? `${name.last} ${name.first}` : fallback;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chiefBase, errorText } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import type { StoredEvent, Verification } from './types';
 import {
@@ -15,7 +15,8 @@ import {
   type EventPage,
   type Names,
 } from './view';
-import { apiRequest } from '../api';
+import { errorText } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 /** Event kinds the filter offers; the log may hold others, which still show unfiltered. */
 const kinds = [

@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { isLanguage, type Language } from '@ashyq/shared';
-import { useJson, type Loaded } from '../api';
+import { isLanguage, rosterSchema, type Language } from '@ashyq/shared';
 import { AuditTrail } from './AuditTrail';
 import { chiefBase } from './api';
 import { CompetitionPicker } from './CompetitionPicker';
 import { Competitors } from './Competitors';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { Discrepancies } from './Discrepancies';
 import { Judges } from './Judges';
 import { Locks } from './Locks';
@@ -16,10 +14,13 @@ import { Standings } from './Standings';
 import { Team } from './Team';
 import { Toasts } from './Toasts';
 import { useChiefLive } from './useChiefLive';
-import { correctionLines, localized, namesOf, percentMarked, resultsStatus } from './view';
+import { correctionLines, namesOf, percentMarked, resultsStatus } from './view';
 import type { Overview, Roster } from './types';
 import './chief.css';
-import { apiRequest, ApiRequestError } from '../api';
+import { type Loaded, useResource } from '../lib/resource';
+import { ConfirmDialog, type ConfirmRequest } from '../lib/ui/ConfirmDialog';
+import { localized } from '../lib/localized';
+import { signOut } from '../lib/sign-out';
 
 interface Me {
   kind: 'expert' | 'organiser';
@@ -34,7 +35,7 @@ export function ChiefApp() {
   const { t } = useTranslation('chief');
   const navigate = useNavigate();
   const { competitionId: picked } = useParams();
-  const me = useJson<Me>('/api/auth/me');
+  const me = useResource<Me>('/api/auth/me')[0];
   const signedOut = me.state === 'failed' && me.status === 401;
   useEffect(() => {
     if (signedOut) void navigate('/expert/login', { replace: true });
@@ -142,8 +143,8 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
   const corrections = correctionLines(overview, names.expert);
   const { marked, required } = overview.progress;
 
-  async function signOut() {
-    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  async function leave() {
+    await signOut();
     await navigate('/expert/login', { replace: true });
   }
 
@@ -176,7 +177,7 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
         <span className={`connection ${live.connection}`} role="status">
           {t(`connection.${live.connection}`)}
         </span>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" onClick={() => void leave()}>
           {t('app.signOut')}
         </button>
       </header>
@@ -214,23 +215,5 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
 
 /** The roster, fetched again on demand; the last one stays on screen while a new one loads. */
 function useRoster(competitionId: string): [Loaded<Roster>, () => void] {
-  const [version, setVersion] = useState(0);
-  const [roster, setRoster] = useState<Loaded<Roster>>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    apiRequest<Roster>('GET', `${chiefBase(competitionId)}/roster`).then(
-      (data) => current && setRoster({ state: 'ready', data }),
-      (error: unknown) =>
-        current &&
-        setRoster({
-          state: 'failed',
-          status: error instanceof ApiRequestError ? error.status : null,
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [competitionId, version]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return [roster, reload];
+  return useResource(`${chiefBase(competitionId)}/roster`, { schema: rosterSchema });
 }

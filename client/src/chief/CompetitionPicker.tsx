@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isLanguage } from '@ashyq/shared';
-import { useJson } from '../api';
-import { localized } from './view';
 import type { LocalizedText } from './types';
+import { useResource } from '../lib/resource';
+import { localized } from '../lib/localized';
 
 interface Championships {
   championships: {
@@ -17,7 +17,7 @@ interface Championships {
 export function CompetitionPicker() {
   const { t, i18n } = useTranslation('chief');
   const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
-  const loaded = useJson<Championships>('/api/public/championships');
+  const loaded = useResource<Championships>('/api/public/championships')[0];
   if (loaded.state === 'loading')
     return (
       <p className="page" role="status">

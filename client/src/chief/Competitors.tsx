@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CompetitorStatus } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
-import { localized } from './view';
 import type { RosterCompetitor } from './types';
-import { apiRequest } from '../api';
+import { apiRequest } from '../lib/http';
+import { localized } from '../lib/localized';
 
 const statuses: CompetitorStatus[] = ['active', 'absent', 'withdrawn'];
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
-import { apiRequest } from '../api';
+import { apiRequest } from '../lib/http';
 
 /**
  * Declared conflicts of interest (an expert who trained a competitor, a relative...): besides

@@ -3,7 +3,7 @@ import type { OpenDiscrepancy } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { formatTime } from './view';
-import { apiRequest } from '../api';
+import { apiRequest } from '../lib/http';
 
 /**
  * Open judge discrepancies: the panel's scores by name, and the two ways out the rules allow,

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRegion, type JudgeFigures } from '@ashyq/shared';
-import { chiefBase, errorText } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
-import { apiRequest } from '../api';
+import { errorText } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 /** GET .../judges: every judge's figures with its name (docs/judge-analytics.md). */
 interface JudgesReply {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubCriterionProgress } from '@ashyq/shared';
-import { chiefBase, errorText } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import {
   blockersFromDetails,
@@ -11,7 +11,8 @@ import {
   percentMarked,
   type Blocker,
 } from './view';
-import { ApiRequestError, apiRequest } from '../api';
+import { errorText } from '../lib/errors';
+import { ApiRequestError, apiRequest } from '../lib/http';
 
 /** Competitors listed in a refused lock before the list is cut short. */
 const shownCompetitors = 12;

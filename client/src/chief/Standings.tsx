@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '@ashyq/shared';
 import { BoardTable } from '../boards/BoardTable';
-import { chiefBase, errorText } from './api';
+import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
-import { apiRequest } from '../api';
+import { errorText } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 /**
  * The staff board: every figure as it stands, whatever the public board may show (publication

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chiefBase, errorText } from './api';
+import { chiefBase } from './api';
 import { Conflicts } from './Conflicts';
 import type { ConsoleProps } from './console-props';
-import { localized, formatTime } from './view';
+import { formatTime } from './view';
 import type { RosterExpert } from './types';
-import { apiRequest } from '../api';
+import { errorText } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { localized } from '../lib/localized';
 
 /** What POST .../credentials/:expertId answers: shown once, never stored by the console. */
 interface Issued {

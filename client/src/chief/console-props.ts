@@ -1,7 +1,7 @@
 import type { Language } from '@ashyq/shared';
-import type { ConfirmRequest } from './ConfirmDialog';
 import type { Overview, Roster } from './types';
 import type { Names } from './view';
+import { type ConfirmRequest } from '../lib/ui/ConfirmDialog';
 
 /** What every section of the console is given: the live state, the names and the dialog. */
 export interface ConsoleProps {

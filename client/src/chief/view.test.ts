@@ -10,7 +10,6 @@ import {
   formatTime,
   groupBlockers,
   isFiltered,
-  localized,
   matrixByCompetitor,
   mergeEvents,
   readLatest,
@@ -20,6 +19,7 @@ import {
   percentMarked,
   resultsStatus,
 } from './view';
+import { localized } from '../lib/localized';
 
 const event = (seq: number, type = 'mark.recorded', data: Record<string, unknown> = {}) =>
   ({

@@ -3,23 +3,15 @@ import {
   fullName,
   personNameSchema,
   type Aspect,
-  type Language,
   type PersonName,
   type ProgressCell,
 } from '@ashyq/shared';
-import type { LocalizedText, Overview, Roster, StoredEvent } from './types';
+import type { Overview, Roster, StoredEvent } from './types';
 
 /** A person's name as the roster gives it: already joined, or in parts. */
 export function personName(name: string | PersonName | undefined): string | undefined {
   if (name === undefined) return undefined;
   return typeof name === 'string' ? name : fullName(name);
-}
-
-/** Text in the user's language, falling back to Russian, then to any language given. */
-export function localized(text: LocalizedText | undefined, lang: Language): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.ru ?? text.kk ?? text.en ?? '';
 }
 
 /** The names behind the ids the overview and the log use; an unknown id shows as itself. */

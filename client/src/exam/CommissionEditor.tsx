@@ -10,11 +10,11 @@ import {
   type ExamSession,
   type Language,
 } from '@ashyq/shared';
-import { ErrorReport } from '../organiser/api';
 import { sessionUrl, type VersionedSession } from './api';
 import { SignInCards, type IssuedCredential } from './SignInCards';
 import { checkCommission, type MemberDraft } from './view';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 const blankMember = (): MemberDraft => ({
   name: { last: '', first: '', middle: '' },

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { useAdmin } from '../organiser/api';
 import { sessionUrl, type ResultsReply } from './api';
+import { useResource } from '../lib/resource';
 
 /** GET .../exports: NOBD exports and printed documents, which carry IINs. */
 interface ExportRecord {
@@ -27,8 +27,10 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   const base = sessionUrl(session.id);
   // A session of several groups also prints each group's own protocol and statement.
   const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
-  const [exportsLog, reloadLog] = useAdmin<{ exports: ExportRecord[] }>(`${base}/exports`);
-  const [results] = useAdmin<ResultsReply>(`${base}/results`);
+  const [exportsLog, reloadLog] = useResource<{ exports: ExportRecord[] }>(`${base}/exports`, {
+    signIn: '/login',
+  });
+  const [results] = useResource<ResultsReply>(`${base}/results`, { signIn: '/login' });
   // Said before the links: a draft downloaded without this looks like a fault in the document.
   const notFinal =
     results.state === 'ready'

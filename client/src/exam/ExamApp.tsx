@@ -6,6 +6,7 @@ import { SessionForm } from './SessionForm';
 import { SessionPage } from './SessionPage';
 import { SessionsList } from './SessionsList';
 import './exam.css';
+import { signOut } from '../lib/sign-out';
 
 /**
  * The college exam office under /exam (docs/demo-exams.md): sessions, commission, students, results,
@@ -15,8 +16,8 @@ export function ExamApp() {
   const { t } = useTranslation('exam');
   const navigate = useNavigate();
 
-  async function signOut() {
-    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  async function leave() {
+    await signOut();
     void navigate('/login', { replace: true });
   }
 
@@ -29,7 +30,7 @@ export function ExamApp() {
         </NavLink>
         <NavLink to="/exam/nobd-template">{t('office.nav.template')}</NavLink>
         <NavLink to="/exam/report">{t('office.nav.report')}</NavLink>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" onClick={() => void leave()}>
           {t('office.signOut')}
         </button>
       </nav>

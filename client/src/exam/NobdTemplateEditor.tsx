@@ -10,9 +10,10 @@ import {
   type NobdColumn,
   type NobdTemplate,
 } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from '../organiser/api';
 import { checkTemplate, formatCodes, moveColumn, parseCodes } from './view';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 /**
  * The college's NOBD template (demo-exam.md): column order, kk/ru headers, formats and code
@@ -22,7 +23,9 @@ import { apiRequest } from '../api';
 export function NobdTemplateEditor() {
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
-  const [loaded] = useAdmin<{ template: NobdTemplate }>('/api/exam/nobd-template');
+  const [loaded] = useResource<{ template: NobdTemplate }>('/api/exam/nobd-template', {
+    signIn: '/login',
+  });
   const [template, setTemplate] = useState<NobdTemplate | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Bar } from 'react-chartjs-2';
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { getGradeScale, regionName, type AnnualReport, type RegionId } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from '../organiser/api';
-import { localized } from './api';
 import { currentAcademicYear } from './session-draft';
 import { gradeDistribution, percentText } from './view';
 import { RegionOptions } from '../app/RegionOptions';
+import { ErrorReport } from '../lib/errors';
+import { useResource } from '../lib/resource';
+import { localized } from '../lib/localized';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -24,7 +25,10 @@ export function ReportPage() {
     academicYear: year,
     ...(regionId ? { regionId } : {}),
   }).toString();
-  const [loaded] = useAdmin<{ report: AnnualReport }>(valid ? `/api/exam/report?${query}` : null);
+  const [loaded] = useResource<{ report: AnnualReport }>(
+    valid ? `/api/exam/report?${query}` : null,
+    { signIn: '/login' },
+  );
   const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
   const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
 

@@ -8,10 +8,11 @@ import {
   type ExamSession,
   type StudentResult,
 } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ResultsReply } from './api';
 import { percentText } from './view';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 /**
  * Results per student as the protocol prints them: points per criterion, total, percent, letter,
@@ -20,7 +21,9 @@ import { apiRequest } from '../api';
  */
 export function ResultsTable({ session }: { session: ExamSession }) {
   const { t, i18n } = useTranslation('exam');
-  const [loaded, reload] = useAdmin<ResultsReply>(`${sessionUrl(session.id)}/results`);
+  const [loaded, reload] = useResource<ResultsReply>(`${sessionUrl(session.id)}/results`, {
+    signIn: '/login',
+  });
   const [error, setError] = useState<unknown>(null);
   /** An absence or removal being entered, with the reason the protocol's remarks will print. */
   const [pending, setPending] = useState<{

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkingScheme } from '@ashyq/shared';
-import { ErrorReport } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 interface WorkbookReply {
   scheme: MarkingScheme;

@@ -9,12 +9,13 @@ import {
   type Language,
   type SessionIssuer,
 } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from '../organiser/api';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { SchemePicker } from './SchemePicker';
 import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
 import { codeReasons } from './view';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
 export function SessionForm({
@@ -27,7 +28,9 @@ export function SessionForm({
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
   const navigate = useNavigate();
-  const [listed] = useAdmin<{ sessions: ListedSession[] }>('/api/exam/sessions');
+  const [listed] = useResource<{ sessions: ListedSession[] }>('/api/exam/sessions', {
+    signIn: '/login',
+  });
   const [draft, setDraft] = useState<SessionDraft>(() =>
     existing ? draftOf(existing.session) : emptyDraft(new Date()),
   );
@@ -36,7 +39,9 @@ export function SessionForm({
   const [saved, setSaved] = useState(false);
 
   // The college whose documents these are: the session's, or for a new one the account's.
-  const [ownCollege] = useAdmin<SessionIssuer>(existing ? null : '/api/exam/college');
+  const [ownCollege] = useResource<SessionIssuer>(existing ? null : '/api/exam/college', {
+    signIn: '/login',
+  });
   const issuer: SessionIssuer | undefined = existing
     ? existing.session
     : ownCollege.state === 'ready'

@@ -1,18 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useParams } from 'react-router';
-import { ErrorReport, useAdmin } from '../organiser/api';
-import { localized, sessionUrl, type VersionedSession } from './api';
+import { sessionUrl, type VersionedSession } from './api';
 import { CommissionEditor } from './CommissionEditor';
 import { DocumentsPanel } from './DocumentsPanel';
 import { ResultsTable } from './ResultsTable';
 import { SessionForm } from './SessionForm';
 import { StudentsPanel } from './StudentsPanel';
+import { ErrorReport } from '../lib/errors';
+import { useResource } from '../lib/resource';
+import { localized } from '../lib/localized';
 
 /** One exam session with a tab per step of demo-exam.md's flow. */
 export function SessionPage() {
   const { t, i18n } = useTranslation('exam');
   const { sessionId = '' } = useParams();
-  const [loaded, reload] = useAdmin<VersionedSession>(sessionUrl(sessionId));
+  const [loaded, reload] = useResource<VersionedSession>(sessionUrl(sessionId), {
+    signIn: '/login',
+  });
 
   if (loaded.state === 'loading') return <p>{t('office.loading')}</p>;
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;

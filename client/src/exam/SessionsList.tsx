@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from '../organiser/api';
-import { localized, type ListedSession } from './api';
+import { type ListedSession } from './api';
 import { toLocalInput } from './view';
+import { ErrorReport } from '../lib/errors';
+import { useResource } from '../lib/resource';
+import { localized } from '../lib/localized';
 
 /** The college's exam sessions, newest first, and the way to create one. */
 export function SessionsList() {
   const { t, i18n } = useTranslation('exam');
-  const [loaded] = useAdmin<{ sessions: ListedSession[] }>('/api/exam/sessions');
+  const [loaded] = useResource<{ sessions: ListedSession[] }>('/api/exam/sessions', {
+    signIn: '/login',
+  });
   const lang = i18n.language;
 
   return (

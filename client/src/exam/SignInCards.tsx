@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExamSession } from '@ashyq/shared';
-import { localized } from './api';
+import { localized } from '../lib/localized';
 
 /** What the credential route answers: the PIN exists only here, the server keeps a fingerprint. */
 export interface IssuedCredential {

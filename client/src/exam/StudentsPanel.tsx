@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIin, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { ErrorReport, WarningList } from '../organiser/api';
+import { WarningList } from '../organiser/api';
 import { sessionUrl } from './api';
-import { ApiRequestError, apiRequest, type ErrorDetail } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { ApiRequestError, type ErrorDetail, apiRequest } from '../lib/http';
 
 interface ImportReply {
   imported: number;

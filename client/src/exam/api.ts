@@ -21,10 +21,3 @@ export interface ResultsReply {
 }
 
 export const sessionUrl = (id: string) => `/api/exam/sessions/${encodeURIComponent(id)}`;
-
-/** The session's own language for display: English falls back to Russian (documents are kk/ru). */
-export function localized(text: { kk: string; ru: string; en?: string }, lang: string): string {
-  if (lang === 'kk') return text.kk;
-  if (lang === 'en') return text.en ?? text.ru;
-  return text.ru;
-}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aspect, MarkValue } from '@ashyq/shared';
-import { apiErrorText } from './api-error';
+import { correctionReplySchema } from '@ashyq/shared';
+import { apiRequest } from '../lib/http';
+import { refusal } from '../lib/errors';
 import { MarkEntry } from './MarkEntry';
-import { newMarkId, type MarkInput, type MarkResult } from './queue';
+import { newMarkId, type MarkInput } from './queue';
 import { shortValue, type CellMark } from './view';
 
 /**
@@ -29,7 +31,7 @@ export function Correction({
   onSaved: (mark: MarkInput) => void;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation(['expert', 'scoring']);
+  const { t } = useTranslation(['expert', 'scoring']);
   const [choice, setChoice] = useState<{ id: string; value: MarkValue } | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,22 +44,20 @@ export function Correction({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/expert/corrections?lang=${i18n.language}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ markId: cell.id, mark, reason: reason.trim() }),
-      });
-      const body = (await res.json().catch(() => null)) as { result?: MarkResult } | null;
-      const result = res.ok ? body?.result : undefined;
-      if (!result) setError(apiErrorText(body, t('correction.failed')));
-      else if (result.status === 'rejected')
+      const { result } = await apiRequest(
+        'POST',
+        '/api/expert/corrections',
+        { markId: cell.id, mark, reason: reason.trim() },
+        correctionReplySchema,
+      );
+      if (result.status === 'rejected')
         setError(t(`scoring:reason.${result.reason ?? 'unknown'}`, result.params));
       else {
         onSaved(mark);
         onClose();
       }
-    } catch {
-      setError(t('correction.failed'));
+    } catch (failure) {
+      setError(refusal(failure, t('correction.failed')));
     } finally {
       setBusy(false);
     }

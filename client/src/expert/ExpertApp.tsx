@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { fullName, type Aspect, type MarkValue, type SubCriterion } from '@ashyq/shared';
-import { useJson } from '../api';
 import { Correction } from './Correction';
 import { MarkEntry } from './MarkEntry';
 import { SignOff } from './SignOff';
@@ -31,12 +30,15 @@ import {
   type SeenRescore,
 } from './view';
 import './expert.css';
+import { useResource } from '../lib/resource';
+import { signOut } from '../lib/sign-out';
+import { expertViewSchema } from '@ashyq/shared';
 
 /** The marking app: the expert's view from the server, then the day, sub-criterion and grid. */
 export function ExpertApp() {
   const { t } = useTranslation('expert');
   const navigate = useNavigate();
-  const loaded = useJson<ExpertView>('/api/expert/competition');
+  const loaded = useResource('/api/expert/competition', { schema: expertViewSchema })[0];
   useEffect(() => {
     // Lets the marking app open without a connection after this visit (client/public/sw.js).
     navigator.serviceWorker?.register('/sw.js').catch((error: unknown) => console.error(error));
@@ -198,13 +200,10 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
   const error = queue?.sendError();
   const ended = sessionEnded(error);
 
-  async function signOut() {
+  async function leave() {
     // Queued marks stay in this expert's store and are sent at its next sign-in; the view the
     // service worker kept goes, so the next expert never opens offline as this one.
-    await Promise.allSettled([
-      fetch('/api/auth/logout', { method: 'POST' }),
-      globalThis.caches?.delete('ashyq-expert-view'),
-    ]);
+    await Promise.allSettled([signOut(), globalThis.caches?.delete('ashyq-expert-view')]);
     await navigate('/expert/login', { replace: true });
   }
 
@@ -215,7 +214,7 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
         <span className="pending">
           {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
         </span>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" onClick={() => void leave()}>
           {t('app.signOut')}
         </button>
       </div>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from './api-error';
+import { signOffReplySchema } from '@ashyq/shared';
+import { apiRequest } from '../lib/http';
+import { refusal } from '../lib/errors';
 import type { Lock } from './view';
 
 const pinLength = 6;
@@ -21,7 +23,7 @@ export function SignOff({
   online: boolean;
   onLocks: (locks: Lock[]) => void;
 }) {
-  const { t, i18n } = useTranslation('expert');
+  const { t } = useTranslation('expert');
   const [open, setOpen] = useState(false);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,23 +34,16 @@ export function SignOff({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(
-        `/api/expert/sign-off/${encodeURIComponent(lock.subCriterion)}?lang=${i18n.language}`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ pin }),
-        },
+      const { locks } = await apiRequest(
+        'POST',
+        `/api/expert/sign-off/${encodeURIComponent(lock.subCriterion)}`,
+        { pin },
+        signOffReplySchema,
       );
-      const body = (await res.json().catch(() => null)) as { locks?: Lock[] } | null;
-      if (res.ok && body?.locks) {
-        onLocks(body.locks);
-        setOpen(false);
-      } else {
-        setError(apiErrorText(body, t('signOff.failed')));
-      }
-    } catch {
-      setError(t('signOff.failed'));
+      onLocks(locks);
+      setOpen(false);
+    } catch (failure) {
+      setError(refusal(failure, t('signOff.failed')));
     } finally {
       setPin('');
       setBusy(false);

@@ -3,13 +3,9 @@ import type { MarkInput } from '@ashyq/shared';
 /** What the tablet sends for one mark (the shared payload schema); the server takes the expert from the session. */
 export type { MarkInput };
 
-/** The server's answer for one mark of a batch. */
-export interface MarkResult {
-  id: string;
-  status: 'accepted' | 'duplicate' | 'rejected';
-  reason?: string;
-  params?: Record<string, unknown>;
-}
+/** The server's answer for one mark of a batch (the API contract's). */
+export type { MarkResult } from '@ashyq/shared';
+import type { MarkResult } from '@ashyq/shared';
 
 export type MarkState = 'queued' | 'saved' | 'rejected';
 

@@ -1,3 +1,4 @@
+import { markBatchReplySchema } from '@ashyq/shared';
 import type { MarkInput, MarkResult, MarkTransport } from './queue';
 
 /** Thrown when the server answers a sync with an error status; the queue keeps the batch. */
@@ -16,7 +17,6 @@ export const restTransport: MarkTransport = {
       body: JSON.stringify({ marks }),
     });
     if (!res.ok) throw new SyncHttpError(res.status);
-    const body = (await res.json()) as { results: MarkResult[] };
-    return body.results;
+    return markBatchReplySchema.parse(await res.json()).results;
   },
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState, type Dispatch } from 'react';
 import { io } from 'socket.io-client';
 import i18next from 'i18next';
+import { expertViewSchema } from '@ashyq/shared';
 import {
   initialLiveView,
   liveViewReducer,
@@ -27,7 +28,7 @@ async function fetchView(): Promise<ExpertView | null> {
       cache: 'no-store',
       headers: { accept: 'application/json' },
     });
-    return res.ok ? ((await res.json()) as ExpertView) : null;
+    return res.ok ? expertViewSchema.parse(await res.json()) : null;
   } catch {
     return null;
   }

@@ -4,66 +4,20 @@ import {
   judgementMark,
   measurementMark,
   type Aspect,
-  type Criterion,
   type MarkValue,
-  type PersonName,
   type SubCriterion,
 } from '@ashyq/shared';
 import type { QueuedMark, Rejection } from './queue';
 
-export interface Lock {
-  subCriterion: string;
-  locked: boolean;
-  signOffs: { expert: string }[];
-}
-
-/** The panel's current scores for one judgement aspect of one competitor (view and `scores` push). */
-export interface RevealedScores {
-  competitor: string;
-  aspect: string;
-  scores: { score: number }[];
-  /** The server's flag: it knows of resolutions, so it wins over the tablet's own reckoning. */
-  discrepancy?: boolean;
-}
-
-/** The chief expert asks this judge to score an aspect of a competitor again. */
-export interface RescoreRequest {
-  competitor: string;
-  aspect: string;
-  at: string;
-  reason: string | null;
-}
-
-/** GET /api/expert/competition: the signed-in expert's view (server/src/http/routes/expert.ts). */
-export interface ExpertView {
-  competition: { id: string; profileId: string };
-  expert: { id: string; role: string };
-  criteria: Criterion[];
-  locks: Lock[];
-  competitors: { id: string; name: PersonName; status: string }[];
-  marks: { id: string; competitor: string; aspect: string; value: MarkValue }[];
-  /** Measurement marks the team's other experts entered on this expert's sub-criteria. */
-  teamMarks?: TeamMark[];
-  /** The experts sharing a sub-criterion with this one. */
-  team?: { id: string; name: PersonName }[];
-  /** Judgement cells whose panel is complete without this judge (a team of 4 or 5). */
-  fullPanels?: { competitor: string; aspect: string }[];
-  /** Blind judgement: the panel's scores, only where this judge has scored (absent on old servers). */
-  revealedScores?: RevealedScores[];
-  /** Re-scores the chief expert asked of this judge and it has not yet entered. */
-  rescoreRequests?: RescoreRequest[];
-}
-
-/** A measurement cell's mark entered by a teammate (view and `team-marks` push). */
-export interface TeamMark {
-  id: string;
-  competitor: string;
-  aspect: string;
-  value: MarkValue;
-  expert: string;
-  /** The mark it took the place of: this tablet's own, when the teammate measured again. */
-  supersedes?: string;
-}
+/** The view's shapes are the API contract's, in the shared package. */
+export type {
+  ExpertLock as Lock,
+  ExpertRescore as RescoreRequest,
+  ExpertView,
+  RevealedScores,
+  TeamMark,
+} from '@ashyq/shared';
+import type { ExpertRescore as RescoreRequest, ExpertView } from '@ashyq/shared';
 
 /** What a judge sees of the panel once it has scored: the scores, the flag and the aspect mark. */
 export interface PanelScores {

@@ -9,15 +9,16 @@ import {
   type AdvancementDecision,
   type AdvancementEntry,
   type AdvancementProposal,
-  type AdvancementRules,
   type Championship,
   type CompetencyRule,
   type Language,
   type PersonName,
 } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
 import type { ChampionshipReply } from './championship-reply';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
+import { rulesKeyOf, rulesOf, withDecision } from './advancement-view';
 
 type Entry = AdvancementEntry & { name?: PersonName | null; skillName?: string };
 type Proposal = Omit<AdvancementProposal, 'entries'> & { entries: Entry[] };
@@ -37,15 +38,20 @@ export function AdvancementPage() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
-  const [source] = useAdmin<ChampionshipReply>(base);
-  const [all] = useAdmin<{ championships: Championship[] }>('/api/admin/championships');
+  const [source] = useResource<ChampionshipReply>(base, { signIn: '/login' });
+  const [all] = useResource<{ championships: Championship[] }>('/api/admin/championships', {
+    signIn: '/login',
+  });
   const [kind, setKind] = useState<'top' | 'medalists'>('top');
   const [count, setCount] = useState(3);
   const [quotaTeam, setQuotaTeam] = useState<'' | 'region' | 'college'>('');
   const [quotaMax, setQuotaMax] = useState(5);
   /** Competition id -> its own rule; the others follow the rule for every competency. */
   const [own, setOwn] = useState<Record<string, CompetencyRule>>({});
-  const [history, reloadHistory] = useAdmin<{ advancements: Decision[] }>(`${base}/advancements`);
+  const [history, reloadHistory] = useResource<{ advancements: Decision[] }>(
+    `${base}/advancements`,
+    { signIn: '/login' },
+  );
   const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   /** With the rules it was made for: a proposal for other rules is not applied. */
@@ -56,12 +62,8 @@ export function AdvancementPage() {
   );
   const [error, setError] = useState<unknown>(null);
 
-  const rules: AdvancementRules = {
-    defaultRule: kind === 'top' ? { kind, count } : { kind },
-    rules: own,
-    quota: quotaTeam ? { team: quotaTeam, max: quotaMax } : null,
-  };
-  const rulesKey = JSON.stringify(rules);
+  const rules = rulesOf({ kind, count, quotaTeam, quotaMax, own });
+  const rulesKey = rulesKeyOf(rules);
   const stale = proposal !== null && proposal.rulesKey !== rulesKey;
   const names = new Map(
     source.state === 'ready'
@@ -89,10 +91,12 @@ export function AdvancementPage() {
     const key = `${entry.competitionId}/${entry.competitorId}`;
     const reason = (reasons[key] ?? '').trim();
     if (reason.length < 3) return setError(new Error(t('advancement.reasonNeeded')));
-    const next = [
-      ...adjustments.filter((a) => `${a.competitionId}/${a.competitorId}` !== key),
-      { competitionId: entry.competitionId, competitorId: entry.competitorId, action, reason },
-    ];
+    const next = withDecision(adjustments, {
+      competitionId: entry.competitionId,
+      competitorId: entry.competitorId,
+      action,
+      reason,
+    });
     setAdjustments(next);
     await propose(next);
   }

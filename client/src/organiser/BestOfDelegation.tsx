@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRegion, type College, type Language, type PersonName } from '@ashyq/shared';
-import { collegeName, ErrorReport, useAdmin } from './api';
+import { collegeName } from './api';
+import { ErrorReport } from '../lib/errors';
+import { useResource } from '../lib/resource';
 
 interface Reply {
   delegations: {
@@ -22,10 +24,13 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [team, setTeam] = useState<'region' | 'college'>('region');
-  const [loaded] = useAdmin<Reply>(
+  const [loaded] = useResource<Reply>(
     `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
+    { signIn: '/login' },
   );
-  const [colleges] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
+  const [colleges] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+    signIn: '/login',
+  });
   const teamName = (id: string) =>
     team === 'region'
       ? (getRegion(id)?.name[lang] ?? id)

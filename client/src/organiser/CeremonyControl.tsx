@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState, Language } from '@ashyq/shared';
-import { ErrorReport } from './api';
 import type { CompetitionSummary } from './championship-reply';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 /**
  * Drives the boards' ceremony reveal (the boards own it: /api/admin/competitions/:id/ceremony);

@@ -8,8 +8,8 @@ import {
   type Language,
   type PublicationPolicy,
 } from '@ashyq/shared';
-import { ErrorReport } from './api';
 import { RegionOptions } from '../app/RegionOptions';
+import { ErrorReport } from '../lib/errors';
 
 export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 

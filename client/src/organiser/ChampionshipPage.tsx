@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin, useForm } from './api';
+import { useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
 import { SkillFields, skillOf } from './CompetitionForm';
 import { RunOverview } from './RunOverview';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 import type { ChampionshipReply } from './championship-reply';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
@@ -16,7 +18,7 @@ export function ChampionshipPage() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const url = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
-  const [loaded, reload] = useAdmin<ChampionshipReply>(url);
+  const [loaded, reload] = useResource<ChampionshipReply>(url, { signIn: '/login' });
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;

@@ -2,18 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Championship, ChampionshipStatus, Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
 import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 /** Every championship in the organiser's scope, a form for a new one, and clone-last-year. */
 export function ChampionshipsList() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const navigate = useNavigate();
-  const [loaded] = useAdmin<{ championships: (Championship & { status: ChampionshipStatus })[] }>(
-    '/api/admin/championships',
-  );
+  const [loaded] = useResource<{
+    championships: (Championship & { status: ChampionshipStatus })[];
+  }>('/api/admin/championships', { signIn: '/login' });
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { getRegion, type College, type Language } from '@ashyq/shared';
-import { collegeName, ErrorReport, useAdmin, useForm } from './api';
-import { apiRequest } from '../api';
+import { collegeName, useForm } from './api';
 import { RegionOptions } from '../app/RegionOptions';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 /** Colleges and their BINs, shared by every championship (competitors are matched to them). */
 export function CollegesPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
-  const [loaded, reload] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
+  const [loaded, reload] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+    signIn: '/login',
+  });
   const { form, set, error, submit, reset } = useForm({
     id: '',
     kk: '',

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Competition } from '@ashyq/shared';
-import { ErrorReport, useForm } from './api';
+import { useForm } from './api';
 import { fromLocal, PolicyOptions, ProfileOptions, toLocal } from './ChampionshipForm';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 interface SkillForm {
   number: string;

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Competition, Expert, Language } from '@ashyq/shared';
-import { ErrorReport, useAdmin } from './api';
 import { CardsSheet } from './CardsSheet';
 import { CompetitionForm } from './CompetitionForm';
 import { PeopleSection } from './PeopleSection';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeSection } from './SchemeSection';
+import { ErrorReport } from '../lib/errors';
+import { useResource } from '../lib/resource';
 
 /** One competency: its marking scheme, its people, the experts' sign-in cards, and its details. */
 export function CompetitionPage() {
@@ -15,8 +16,12 @@ export function CompetitionPage() {
   const lang = i18n.language as Language;
   const { competitionId = '' } = useParams();
   const url = `/api/admin/competitions/${encodeURIComponent(competitionId)}`;
-  const [loaded, reload] = useAdmin<{ competition: Competition; marked: boolean }>(url);
-  const [experts, reloadExperts] = useAdmin<{ experts: Expert[] }>(`${url}/experts`);
+  const [loaded, reload] = useResource<{ competition: Competition; marked: boolean }>(url, {
+    signIn: '/login',
+  });
+  const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${url}/experts`, {
+    signIn: '/login',
+  });
   const [printing, setPrinting] = useState(false);
   const [saved, setSaved] = useState(false);
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ErrorReport } from './api';
 import './organiser.css';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 /** Email and password sign-in for organisers; experts sign in with a PIN elsewhere. */
 export function OrganiserLoginPage() {

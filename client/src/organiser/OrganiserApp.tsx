@@ -6,14 +6,15 @@ import { ChampionshipsList } from './ChampionshipsList';
 import { CollegesPage } from './CollegesPage';
 import { CompetitionPage } from './CompetitionPage';
 import './organiser.css';
+import { signOut } from '../lib/sign-out';
 
 /** The organiser console under /organiser; every screen calls the /api/admin routes. */
 export function OrganiserApp() {
   const { t } = useTranslation('organiser');
   const navigate = useNavigate();
 
-  async function signOut() {
-    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  async function leave() {
+    await signOut();
     void navigate('/login', { replace: true });
   }
 
@@ -27,7 +28,7 @@ export function OrganiserApp() {
         <NavLink to="/organiser/colleges">{t('nav.colleges')}</NavLink>
         {/* The exam office: sessions and the annual report, which organisers may also read. */}
         <NavLink to="/exam">{t('nav.exams')}</NavLink>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" onClick={() => void leave()}>
           {t('signOut')}
         </button>
       </nav>

@@ -9,9 +9,11 @@ import {
   type Expert,
   type Language,
 } from '@ashyq/shared';
-import { collegeName, ErrorReport, useAdmin, useForm, WarningList } from './api';
-import { apiRequest, type ErrorDetail } from '../api';
+import { collegeName, useForm, WarningList } from './api';
 import { RegionOptions } from '../app/RegionOptions';
+import { ErrorReport } from '../lib/errors';
+import { type ErrorDetail, apiRequest } from '../lib/http';
+import { useResource } from '../lib/resource';
 
 const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
 type Kind = 'competitors' | 'experts';
@@ -32,11 +34,16 @@ export function PeopleSection({
 }) {
   const { t } = useTranslation('organiser');
   const base = `/api/admin/competitions/${competitionId}`;
-  const [competitors, reloadCompetitors] = useAdmin<{ competitors: Competitor[] }>(
+  const [competitors, reloadCompetitors] = useResource<{ competitors: Competitor[] }>(
     `${base}/competitors`,
+    { signIn: '/login' },
   );
-  const [experts, reloadExperts] = useAdmin<{ experts: Expert[] }>(`${base}/experts`);
-  const [colleges] = useAdmin<{ colleges: College[] }>('/api/admin/colleges');
+  const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${base}/experts`, {
+    signIn: '/login',
+  });
+  const [colleges] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+    signIn: '/login',
+  });
   const collegeList = colleges.state === 'ready' ? colleges.data.colleges : [];
   const reload = () => {
     reloadCompetitors();
@@ -530,8 +537,9 @@ function Conflicts({
   experts: Expert[];
 }) {
   const { t } = useTranslation('organiser');
-  const [overview, reload] = useAdmin<{ conflicts: Record<string, string[]> }>(
+  const [overview, reload] = useResource<{ conflicts: Record<string, string[]> }>(
     `/api/chief/competitions/${competitionId}/overview`,
+    { signIn: '/login' },
   );
   const { form, set, error, submit } = useForm({ expertId: '', competitorId: '' });
   const nameOf = (people: (Competitor | Expert)[], id: string) => {

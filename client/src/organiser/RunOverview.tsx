@@ -9,10 +9,10 @@ import {
   type PublicationBlocker,
   type ResultsStage,
 } from '@ashyq/shared';
-import { ErrorReport } from './api';
 import { CeremonyControl } from './CeremonyControl';
 import type { CompetitionSummary } from './championship-reply';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 interface Overview {
   progress: { marked: number; required: number };

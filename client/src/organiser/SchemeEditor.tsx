@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Competition, MarkingScheme, SchemeEdit } from '@ashyq/shared';
-import { ErrorReport } from './api';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 type Draft = Record<string, string>;
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, SchemeReport, SchemeWarning, WorkbookReading } from '@ashyq/shared';
-import { ErrorReport } from './api';
-import { apiRequest } from '../api';
+import { ErrorReport } from '../lib/errors';
+import { apiRequest } from '../lib/http';
 
 interface SchemeReply {
   schemeVersion: number;

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Board } from '@ashyq/shared';
 import { BoardState, BoardTable } from '../boards/BoardTable';
-import { localized } from '../boards/format';
 import { useBoardRoom } from '../boards/useBoardRoom';
+import { localized } from '../lib/localized';
 
 /** A competition's public board, live over /board (HTTP while the socket is down). */
 export function BoardPage() {

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Language, Localized } from '@ashyq/shared';
-import { useJson } from '../api';
-import { LoadStatus, progressPercent } from './Status';
+import type { Localized } from '@ashyq/shared';
+import { useResource } from '../lib/resource';
+import { LoadStatus, progressPercent } from '../lib/ui/LoadStatus';
+import { localized } from '../lib/localized';
 
 interface ChampionshipSummary {
   id: string;
@@ -18,13 +19,11 @@ interface ChampionshipSummary {
   }[];
 }
 
-export function localized(text: Localized, lang: string): string {
-  return text[lang as Language] ?? text.ru;
-}
-
 export function ChampionshipsPage() {
   const { t, i18n } = useTranslation(['board', 'common']);
-  const loaded = useJson<{ championships: ChampionshipSummary[] }>('/api/public/championships');
+  const loaded = useResource<{ championships: ChampionshipSummary[] }>(
+    '/api/public/championships',
+  )[0];
   return (
     <main className="page">
       <p className="tagline">{t('common:tagline')}</p>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useJson } from '../api';
 import { SummaryView } from './SummaryView';
 import './verify.css';
+import { useResource } from '../lib/resource';
 
 /** The public answer of GET /api/public/verify/:code (server/src/documents/verification.ts). */
 export interface Verification {
@@ -64,7 +64,7 @@ function CodeForm() {
 
 function VerifyResult({ code }: { code: string }) {
   const { t, i18n } = useTranslation('documents');
-  const loaded = useJson<Verification>(`/api/public/verify/${encodeURIComponent(code)}`);
+  const loaded = useResource<Verification>(`/api/public/verify/${encodeURIComponent(code)}`, {})[0];
   if (loaded.state === 'loading') return <p role="status">{t('verify.loading')}</p>;
   if (loaded.state === 'failed') {
     return (

@@ -1,3 +1,4 @@
+import type { LocksReply, Overview, Roster } from '@ashyq/shared';
 import { once } from 'node:events';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -82,11 +83,17 @@ export function chiefRoutes(services: Services): Router {
   };
 
   router.get(`${base}/overview`, async (req, res) => {
-    res.json((await runtime(req)).overview());
+    res.json((await runtime(req)).overview() satisfies Overview);
   });
 
   router.get(`${base}/roster`, async (req, res) => {
-    res.json(await competitionRoster(await runtime(req), services.store, services.accounts));
+    res.json(
+      (await competitionRoster(
+        await runtime(req),
+        services.store,
+        services.accounts,
+      )) satisfies Roster,
+    );
   });
 
   router.put(`${base}/panels/:subCriterionId`, async (req, res) => {
@@ -133,7 +140,7 @@ export function chiefRoutes(services: Services): Router {
     const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
     const running = await runtime(req);
     await command(() => running.lock(actorId(req), subCriterionId));
-    res.json({ locks: running.state.scoring.lockState() });
+    res.json({ locks: running.state.scoring.lockState() } satisfies LocksReply);
   });
 
   /** Only the chief expert unlocks (scoring.md), and says why. */
@@ -142,7 +149,7 @@ export function chiefRoutes(services: Services): Router {
     const { reason } = parse(unlockBody, req.body, 'body');
     const running = await runtime(req);
     await command(() => running.unlock(actorId(req), subCriterionId, reason));
-    res.json({ locks: running.state.scoring.lockState() });
+    res.json({ locks: running.state.scoring.lockState() } satisfies LocksReply);
   });
 
   router.post(`${base}/publish`, chiefOnly, async (req, res) => {

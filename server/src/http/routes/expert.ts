@@ -1,3 +1,4 @@
+import type { CorrectionReply, ExpertView, MarkBatchReply, SignOffReply } from '@ashyq/shared';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
@@ -37,7 +38,7 @@ export function expertRoutes(services: Services): Router {
   router.get('/api/expert/competition', async (req, res) => {
     const { competitionId, expertId, role } = expertOf(req);
     const runtime = await runtimeOf(services, competitionId);
-    res.json(await command(() => expertView(runtime, expertId, role)));
+    res.json((await command(() => expertView(runtime, expertId, role))) satisfies ExpertView);
   });
 
   /** Tablet sync: the expert comes from the session, never the body; a resent batch counts once. */
@@ -48,7 +49,7 @@ export function expertRoutes(services: Services): Router {
     const runtime = await runtimeOf(services, competitionId);
     const results = await command(() => runtime.recordMarks(expertId, marks));
     services.ops.metrics.marksAcknowledged('http', results, (performance.now() - started) / 1000);
-    res.json({ results });
+    res.json({ results } satisfies MarkBatchReply);
   });
 
   /** A correction supersedes the expert's earlier mark; both stay in the log with the reason. */
@@ -57,7 +58,7 @@ export function expertRoutes(services: Services): Router {
     const { markId, mark, reason } = parse(correctionBody, req.body, 'body');
     const runtime = await runtimeOf(services, competitionId);
     const result = await command(() => runtime.correctMark(expertId, markId, mark, reason));
-    res.json({ result });
+    res.json({ result } satisfies CorrectionReply);
   });
 
   /** Signs a locked sub-criterion off with the expert's PIN; a repeat is acknowledged. */
@@ -69,7 +70,7 @@ export function expertRoutes(services: Services): Router {
     await services.accounts.verifyCredentialPin(credential, pin, clientAddress(req));
     const runtime = await runtimeOf(services, competitionId);
     await command(() => runtime.signOff(expertId, subCriterionId));
-    res.json({ ok: true, locks: runtime.state.scoring.lockState() });
+    res.json({ ok: true, locks: runtime.state.scoring.lockState() } satisfies SignOffReply);
   });
 
   return router;

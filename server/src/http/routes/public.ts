@@ -1,3 +1,4 @@
+import type { Verification } from '@ashyq/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema, regions } from '@ashyq/shared';
@@ -72,7 +73,9 @@ export function publicRoutes(services: Services): Router {
       if (error instanceof CompetitionUnavailableError) return undefined;
       throw error;
     });
-    res.json(runtime ? await runtime.verifyLog() : await services.log.verify(id));
+    res.json(
+      (runtime ? await runtime.verifyLog() : await services.log.verify(id)) satisfies Verification,
+    );
   });
 
   return router;

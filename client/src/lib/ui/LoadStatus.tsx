@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Loaded } from '../api';
+import type { Loaded } from '../resource';
 
 /** The loading and failure states every page shares; renders nothing once data is ready. */
 export function LoadStatus({

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './api';
+import { errorText } from '../errors';
 
 export interface ConfirmRequest {
   title: string;

@@ -1,30 +1,5 @@
 import i18next from 'i18next';
-import { useEffect, useState } from 'react';
-
-export type Loaded<T> =
-  { state: 'loading' } | { state: 'failed'; status: number | null } | { state: 'ready'; data: T };
-
-/** GETs JSON from the API and re-fetches when the URL changes. */
-export function useJson<T>(url: string): Loaded<T> {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoaded({ state: 'loading' });
-    fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } })
-      .then(async (res) => {
-        if (!res.ok) return setLoaded({ state: 'failed', status: res.status });
-        setLoaded({ state: 'ready', data: (await res.json()) as T });
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          console.error(error);
-          setLoaded({ state: 'failed', status: null });
-        }
-      });
-    return () => controller.abort();
-  }, [url]);
-  return loaded;
-}
+import type { ZodType } from 'zod';
 
 /** One located problem of a refused request, worded by the server in the user's language. */
 export interface ErrorDetail {
@@ -48,11 +23,18 @@ export class ApiRequestError extends Error {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Calls the API in the interface's language (refusals come back worded in it) and returns the
- * answer, JSON or text, or throws an ApiRequestError; a failed connection is one with status
- * null. A body that is a File or bytes is sent as the upload itself, as the import routes expect.
+ * The one HTTP client of the front end. Calls the API in the interface's language (refusals come
+ * back worded in it) and returns the answer, JSON or text, or throws an ApiRequestError; a failed
+ * connection is one with status null. A body that is a File or bytes is sent as the upload
+ * itself, as the import routes expect. Given the contract's schema (shared/src/api), the reply is
+ * checked against it, so a caller never casts what it received.
  */
-export async function apiRequest<T>(method: Method, url: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  url: string,
+  body?: unknown,
+  schema?: ZodType<T>,
+): Promise<T> {
   const upload = body instanceof Blob || body instanceof Uint8Array;
   let res: Response;
   try {
@@ -72,7 +54,15 @@ export async function apiRequest<T>(method: Method, url: string, body?: unknown)
   }
   if (res.ok) {
     const json = (res.headers.get('content-type') ?? '').includes('json');
-    return (json ? await res.json() : await res.text()) as T;
+    const reply: unknown = json ? await res.json() : await res.text();
+    if (!schema) return reply as T;
+    const checked = schema.safeParse(reply);
+    if (checked.success) return checked.data;
+    throw new ApiRequestError(
+      res.status,
+      'unexpected_reply',
+      i18next.t('request.refused', { status: res.status }),
+    );
   }
   const reply = (await res.json().catch(() => null)) as {
     error?: { code?: string; message?: string; details?: ErrorDetail[] };

@@ -1,0 +1,2 @@
+export * from './expert';
+export * from './chief';
