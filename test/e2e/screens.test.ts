@@ -36,21 +36,21 @@ interface Screen {
 
 const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
-/** Sideways scrolling and text its own box cuts, measured in the page. */
-function layoutProblems(): string[] {
-  const problems: string[] = [];
+/**
+ * Sideways scrolling and text its own box cuts, measured in the page (plain JavaScript: the
+ * tests are typed for Node, not for the DOM).
+ */
+const layoutProblems = `(() => {
+  const problems = [];
   const doc = document.documentElement;
-  if (doc.scrollWidth > window.innerWidth) {
-    problems.push(`page is ${doc.scrollWidth}px wide`);
-  }
-  const describe = (el: Element) => {
-    const cls =
-      typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
-    return `${el.tagName.toLowerCase()}${cls} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+  if (doc.scrollWidth > window.innerWidth) problems.push('page is ' + doc.scrollWidth + 'px wide');
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '';
+    return el.tagName.toLowerCase() + cls + ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
   };
-  for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+  for (const el of document.body.querySelectorAll('*')) {
     const ownText = Array.from(el.childNodes).some(
-      (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+      (node) => node.nodeType === Node.TEXT_NODE && (node.textContent || '').trim() !== '',
     );
     if (!ownText) continue;
     const style = getComputedStyle(el);
@@ -60,11 +60,14 @@ function layoutProblems(): string[] {
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
     if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
     if (el.scrollWidth > el.clientWidth + 1) {
-      problems.push(`cut text: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+      problems.push('cut text: ' + describe(el) + ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
     }
   }
   return problems;
-}
+})()`;
+
+const runAxe = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })`;
+const twoFrames = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
 
 describe.runIf(browserAvailable())(
   'every screen at 4 sizes in kk and ru',
@@ -196,13 +199,7 @@ describe.runIf(browserAvailable())(
     }
 
     async function axeViolations(page: Page): Promise<string[]> {
-      const result = (await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
-          }
-        ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }),
-      )) as {
+      const result = (await page.evaluate(runAxe)) as {
         violations: { id: string; help: string; nodes: { target: string[] }[] }[];
       };
       return result.violations.map(
@@ -222,16 +219,15 @@ describe.runIf(browserAvailable())(
           for (const viewport of viewports) {
             await page.setViewportSize(viewport);
             // Let the layout settle after the resize (two frames).
-            await page.evaluate(
-              () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-            );
+            await page.evaluate(twoFrames);
             const at = `${language} ${viewport.width}x${viewport.height}`;
             await page.screenshot({
               path: screenshotPath(
                 `screen-${screen.name}-${language}-${viewport.width}x${viewport.height}`,
               ),
+              fullPage: true,
             });
-            for (const problem of await page.evaluate(layoutProblems))
+            for (const problem of (await page.evaluate(layoutProblems)) as string[])
               problems.push(`${at}: ${problem}`);
             for (const problem of await axeViolations(page)) problems.push(`${at}: ${problem}`);
           }
