@@ -211,6 +211,20 @@ describe.runIf(browserAvailable())(
       );
     }
 
+    it('a wrong PIN on the Russian screen says in Russian what is wrong', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.setDefaultTimeout(60_000);
+      await page.addInitScript(`localStorage.setItem('ashyq.language', 'ru')`);
+      await page.goto(`${server.url}/expert/login`);
+      await page.locator('input[name="competition"]').fill(web);
+      await page.locator('input[name="pin"]').fill('000000');
+      await page.locator('form button[type="submit"]').click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('PIN-код не подходит для этой компетенции или был отозван');
+      await page.close();
+    });
+
     for (const screen of screens) {
       it(`${screen.name}: no sideways scroll, no cut text, no axe violation`, async () => {
         const problems: string[] = [];
