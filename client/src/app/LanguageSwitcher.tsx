@@ -11,9 +11,15 @@ export function LanguageSwitcher() {
           key={lang}
           type="button"
           aria-pressed={i18n.language === lang}
+          aria-label={t(`language.${lang}`)}
+          lang={lang}
           onClick={() => setLanguage(lang)}
         >
-          {t(`language.${lang}`)}
+          {/* Phones show the short name: one row of three instead of three stacked buttons. */}
+          <span className="lang-full">{t(`language.${lang}`)}</span>
+          <span className="lang-short" aria-hidden="true">
+            {t(`languageShort.${lang}`)}
+          </span>
         </button>
       ))}
     </nav>

@@ -94,6 +94,7 @@ export function CompetitorPage() {
             <section className="chart">
               <h2>{t('competitorPage.breakdown')}</h2>
               <Bar
+                aria-label={t('competitorPage.breakdown')}
                 data={{
                   labels: detail.criteria.map((c) => c.id),
                   datasets: [
@@ -125,6 +126,7 @@ export function CompetitorPage() {
               <section className="chart">
                 <h2>{t('competitorPage.progressByDay')}</h2>
                 <Line
+                  aria-label={t('competitorPage.progressByDay')}
                   data={{
                     labels: detail.days.map((d) => t('day', { day: d.day })),
                     datasets: [

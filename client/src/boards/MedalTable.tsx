@@ -22,14 +22,20 @@ export function MedalTable({
       {rows.length === 0 ? (
         <p>{t('noMedals')}</p>
       ) : (
-        <table className="ranking">
+        <table className="ranking medals">
           <thead>
             <tr>
               <th>{t('column.position')}</th>
               <th>{t('team.team')}</th>
-              <th className="number">{t('team.gold')}</th>
-              <th className="number">{t('team.silver')}</th>
-              <th className="number">{t('team.bronze')}</th>
+              <th className="number">
+                <MedalHead medal="gold" label={t('team.gold')} />
+              </th>
+              <th className="number">
+                <MedalHead medal="silver" label={t('team.silver')} />
+              </th>
+              <th className="number">
+                <MedalHead medal="bronze" label={t('team.bronze')} />
+              </th>
               <th className="number">{t('team.medallion')}</th>
               <th className="number">{t('team.points')}</th>
             </tr>
@@ -50,5 +56,15 @@ export function MedalTable({
         </table>
       )}
     </section>
+  );
+}
+
+/** A medal's column head: its colour and name; on phones the colour alone, the name still read. */
+function MedalHead({ medal, label }: { medal: 'gold' | 'silver' | 'bronze'; label: string }) {
+  return (
+    <span className="medal-head" title={label}>
+      <span className={`medal-dot ${medal}`} aria-hidden="true" />
+      <span className="medal-word">{label}</span>
+    </span>
   );
 }

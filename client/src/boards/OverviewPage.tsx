@@ -45,7 +45,8 @@ export function OverviewPage() {
                 <span className="bars">
                   <span
                     className="bar"
-                    aria-label={t('markedPercent', { percent: competition.markedPercent })}
+                    // The line below says the same in words.
+                    aria-hidden="true"
                   >
                     <span style={{ width: `${competition.markedPercent}%` }} />
                   </span>

@@ -100,7 +100,14 @@ function LockRow({
                 actor: names.expert(lock.actor ?? ''),
               })
             : waiting > 0
-              ? t('locks.waiting', { count: waiting })
+              ? t('locks.blockedBy', {
+                  reasons: blockerCounts(overview.blockers[id] ?? [])
+                    .map(
+                      ([reason, count]) =>
+                        `${count} ${t(`locks.blocker.${reason}`, { defaultValue: reason })}`,
+                    )
+                    .join(', '),
+                })
               : t('locks.ready')}
         </span>
         <div className="actions">
@@ -113,7 +120,8 @@ function LockRow({
               <span className="note">{t('locks.unlockChiefOnly')}</span>
             )
           ) : (
-            <button type="button" className="primary" onClick={lockIt}>
+            // Prominent only when the lock can succeed; otherwise it stays to show why not.
+            <button type="button" className={waiting > 0 ? undefined : 'primary'} onClick={lockIt}>
               {t('locks.lock')}
             </button>
           )}
@@ -173,4 +181,11 @@ function LockRow({
       )}
     </li>
   );
+}
+
+/** What holds a lock back, counted by reason ("1 open discrepancy, 3 not marked"). */
+function blockerCounts(blockers: readonly { reason: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const blocker of blockers) counts.set(blocker.reason, (counts.get(blocker.reason) ?? 0) + 1);
+  return [...counts.entries()];
 }

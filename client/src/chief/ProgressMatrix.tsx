@@ -14,6 +14,12 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
   );
   const rows = useMemo(() => matrixByCompetitor(overview), [overview]);
   const subCriteria = overview.progress.subCriteria;
+  // Cells holding an open discrepancy are flagged: it blocks the sub-criterion's lock.
+  const discrepant = useMemo(
+    () =>
+      new Set(overview.openDiscrepancies.map((open) => `${open.competitor}|${open.subCriterion}`)),
+    [overview],
+  );
   const cell = selected && rows.get(selected.competitor)?.get(selected.subCriterion);
 
   return (
@@ -89,16 +95,26 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
                     selected?.competitor === competitor.id &&
                     selected.subCriterion === sub.subCriterion;
                   return (
-                    <td key={sub.subCriterion} data-state={state}>
+                    <td
+                      key={sub.subCriterion}
+                      data-state={state}
+                      data-discrepancy={
+                        discrepant.has(`${competitor.id}|${sub.subCriterion}`) || undefined
+                      }
+                    >
                       {state !== 'none' && found ? (
                         <button
                           type="button"
                           aria-pressed={isSelected}
-                          aria-label={t('progress.cellLabel', {
+                          aria-label={`${t('progress.cellLabel', {
                             competitor: names.competitor(competitor.id),
                             subCriterion: sub.subCriterion,
                             percent: percentMarked(found.marked, found.required),
-                          })}
+                          })}${
+                            discrepant.has(`${competitor.id}|${sub.subCriterion}`)
+                              ? `, ${t('locks.blocker.discrepancy_open')}`
+                              : ''
+                          }`}
                           onClick={() =>
                             setSelected(
                               isSelected
@@ -108,6 +124,12 @@ export function ProgressMatrix({ roster, names, overview }: ConsoleProps) {
                           }
                         >
                           {percentMarked(found.marked, found.required)}%
+                          {discrepant.has(`${competitor.id}|${sub.subCriterion}`) && (
+                            <span className="matrix-flag" aria-hidden="true">
+                              {' '}
+                              !
+                            </span>
+                          )}
                         </button>
                       ) : (
                         <span aria-label={t('progress.notRequired')}>—</span>

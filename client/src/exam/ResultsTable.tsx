@@ -153,8 +153,8 @@ export function ResultsTable({ session }: { session: ExamSession }) {
                     }}
                   >
                     <option value="present">{t('office.results.present')}</option>
-                    <option value="absent">{t('document.absent')}</option>
-                    <option value="removed">{t('document.removed')}</option>
+                    <option value="absent">{t('office.results.absent')}</option>
+                    <option value="removed">{t('office.results.removed')}</option>
                   </select>
                   {pending?.student === result.student.id && (
                     <form

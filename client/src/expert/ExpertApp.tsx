@@ -201,6 +201,9 @@ function SyncBar({ queue }: { queue: MarkQueue | null }) {
   const ended = sessionEnded(error);
 
   async function leave() {
+    // Marks not yet on the server wait on this tablet for this expert's next sign-in: say so
+    // before leaving, so nobody hands the tablet over believing everything was sent.
+    if (pending > 0 && !window.confirm(t('app.signOutUnsent', { count: pending }))) return;
     // Queued marks stay in this expert's store and are sent at its next sign-in; the view the
     // service worker kept goes, so the next expert never opens offline as this one.
     await Promise.allSettled([signOut(), globalThis.caches?.delete('ashyq-expert-view')]);

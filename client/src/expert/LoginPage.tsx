@@ -29,7 +29,7 @@ async function signIn(url: string, body: unknown): Promise<{ home: string } | { 
 
 /** Sign-in with the competition code and the 6-digit PIN the chief expert handed out. */
 export function ExpertLoginPage() {
-  const { t } = useTranslation('expert');
+  const { t, i18n } = useTranslation('expert');
   const navigate = useNavigate();
   const [competitionId, setCompetitionId] = useState(
     () => localStorage.getItem(lastCompetitionKey) ?? '',
@@ -41,7 +41,11 @@ export function ExpertLoginPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await signIn('/api/auth/pin', { competitionId: competitionId.trim(), pin });
+    // The server words its refusal in the language the screen shows.
+    const result = await signIn(`/api/auth/pin?lang=${i18n.language}`, {
+      competitionId: competitionId.trim(),
+      pin,
+    });
     setBusy(false);
     if ('failure' in result) return setError(result.failure || t('login.failed'));
     localStorage.setItem(lastCompetitionKey, competitionId.trim());

@@ -64,7 +64,7 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
       </p>
       {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
       {loaded.state === 'ready' && (
-        <table className="org-table">
+        <table className="org-table" tabIndex={0}>
           <thead>
             <tr>
               <th>{t('exports.team')}</th>

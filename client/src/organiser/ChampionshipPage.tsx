@@ -52,7 +52,7 @@ export function ChampionshipPage() {
       {sorted.length === 0 ? (
         <p>{t('championship.noCompetitions')}</p>
       ) : (
-        <table className="org-table">
+        <table className="org-table" tabIndex={0}>
           <thead>
             <tr>
               <th>{t('field.skillNumber')}</th>

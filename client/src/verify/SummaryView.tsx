@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { almatyStamp } from '@ashyq/shared';
 
 type Row = Record<string, unknown>;
 
@@ -90,13 +91,10 @@ function Value({ value }: { value: unknown }) {
   }
   if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
   if (typeof value === 'string') {
-    if (isoTime.test(value)) return <>{new Date(value).toLocaleString(i18n.language)}</>;
-    if (isoDate.test(value)) {
-      // A calendar date, as printed on the document: no time zone may move it a day.
-      return (
-        <>{new Date(`${value}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: 'UTC' })}</>
-      );
-    }
+    // Times as the documents print them: Asia/Almaty, dd.mm.yyyy HH:mm.
+    if (isoTime.test(value)) return <>{almatyStamp(value)}</>;
+    // A calendar date, as printed on the document: no time zone may move it a day.
+    if (isoDate.test(value)) return <>{value.split('-').reverse().join('.')}</>;
     return <>{t(`verify.value.${value}`, { defaultValue: value })}</>;
   }
   return <>{JSON.stringify(value)}</>;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { almatyStamp } from '@ashyq/shared';
 import { SummaryView } from './SummaryView';
 import './verify.css';
 import { useResource } from '../lib/resource';
@@ -63,7 +64,7 @@ function CodeForm() {
 }
 
 function VerifyResult({ code }: { code: string }) {
-  const { t, i18n } = useTranslation('documents');
+  const { t } = useTranslation('documents');
   const loaded = useResource<Verification>(`/api/public/verify/${encodeURIComponent(code)}`, {})[0];
   if (loaded.state === 'loading') return <p role="status">{t('verify.loading')}</p>;
   if (loaded.state === 'failed') {
@@ -100,7 +101,7 @@ function VerifyResult({ code }: { code: string }) {
         <dt>{t('verify.code')}</dt>
         <dd className="verify-code">{grouped}</dd>
         <dt>{t('verify.issuedAt')}</dt>
-        <dd>{new Date(document.issuedAt).toLocaleString(i18n.language)}</dd>
+        <dd>{almatyStamp(document.issuedAt)}</dd>
         <dt>{t('verify.language')}</dt>
         <dd>{t(`common:language.${document.language}`, { defaultValue: document.language })}</dd>
       </dl>

@@ -180,14 +180,21 @@ export class BoardData {
     if (!result) return [];
     const counted = new Set(board.counted);
     const byDay = new Map<number, number>();
+    // A day is drawn once something of it counts for this competitor: before day 2 is marked,
+    // the line has no day-2 point repeating day 1's total.
+    const started = new Set<number>();
     for (const sub of state.scoring.index.subCriteria) {
-      const value = counted.has(sub.id) ? (result.subCriteria[sub.id] ?? 0) : 0;
+      const own = result.subCriteria[sub.id];
+      const value = counted.has(sub.id) ? (own ?? 0) : 0;
+      if (counted.has(sub.id) && own !== undefined && own !== 0) started.add(sub.day);
       byDay.set(sub.day, (byDay.get(sub.day) ?? 0) + value);
     }
     let total = 0;
+    const last = Math.max(0, ...started);
     return [...byDay.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([day, sum]) => ({ day, total: roundHalfUp((total += sum), 2) }));
+      .map(([day, sum]) => ({ day, total: roundHalfUp((total += sum), 2) }))
+      .filter(({ day }) => day <= last);
   }
 
   private async summary(

@@ -88,7 +88,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // A conflict with reasons is a rule of the domain (an IIN already registered, a frozen
   // scheme), not someone else's concurrent change: its headline says so, the details say why.
   const key = error.code === 'conflict' && details.length > 0 ? 'refused' : error.code;
-  res.status(error.status).json({
-    error: { code: error.code, message: t(lang, `code.${key}`, error.params), details },
-  });
+  // A refused sign-in or access names its reason (a wrong PIN, a revoked link) in the message
+  // a client shows, not only in the details: "Sign in first" would blame the wrong thing.
+  const reasons = details.map((detail) => detail.message).filter((message) => message !== '');
+  const message =
+    (error.code === 'unauthorized' || error.code === 'forbidden') && reasons.length > 0
+      ? reasons.join('; ')
+      : t(lang, `code.${key}`, error.params);
+  res.status(error.status).json({ error: { code: error.code, message, details } });
 };

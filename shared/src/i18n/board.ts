@@ -204,7 +204,8 @@ export const board = defineNamespace({
     loadFailed: 'Деректерді жүктеу мүмкін болмады. Байланысты тексеріп, бетті жаңартыңыз.',
     notFound: 'Мұндай құзырет жоқ',
     back: 'Барлық чемпионаттар',
-    skill: '{{number}} құзырет',
+    // A Kazakh ordinal written in digits takes a hyphen: 17-құзырет (the 17th skill).
+    skill: '{{number}}-құзырет',
     screenPage: 'Қатысушылар: {{count}} ішінен {{from}}–{{to}}',
     progress: '{{required}} ішінен {{marked}} бағаланды ({{percent}} %)',
     notStarted: 'Бағалау әлі басталған жоқ',

@@ -6,6 +6,7 @@ export const common = defineNamespace({
     appName: 'Ashyq',
     tagline: 'Transparent scoring for skills championships and demonstration exams',
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },
     health: {
       checking: 'Checking the server…',
       ok: 'Server is running',
@@ -20,6 +21,7 @@ export const common = defineNamespace({
     appName: 'Ashyq',
     tagline: 'Прозрачное оценивание чемпионатов профмастерства и демонстрационных экзаменов',
     language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },
     health: { checking: 'Проверяем сервер…', ok: 'Сервер работает', down: 'Сервер недоступен' },
     request: {
       network: 'Нет связи с сервером. Попробуйте ещё раз.',
@@ -30,6 +32,7 @@ export const common = defineNamespace({
     appName: 'Ashyq',
     tagline: 'Кәсіби шеберлік чемпионаттары мен демонстрациялық емтихандарды ашық бағалау',
     language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },
     health: {
       checking: 'Серверді тексеріп жатырмыз…',
       ok: 'Сервер жұмыс істеп тұр',

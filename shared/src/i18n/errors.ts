@@ -4,7 +4,7 @@ import { defineNamespace } from './messages';
 export const errors = defineNamespace({
   en: {
     code: {
-      validation_failed: 'The request is not valid',
+      validation_failed: 'Some of what was entered needs correcting',
       not_found: 'Not found',
       unauthorized: 'Sign in first',
       forbidden: 'You do not have access to this',
@@ -58,7 +58,7 @@ export const errors = defineNamespace({
   },
   ru: {
     code: {
-      validation_failed: 'Запрос заполнен неверно',
+      validation_failed: 'Проверьте введённые данные: не всё заполнено верно',
       not_found: 'Не найдено',
       unauthorized: 'Сначала войдите в систему',
       forbidden: 'У вас нет доступа к этому',
@@ -112,7 +112,7 @@ export const errors = defineNamespace({
   },
   kk: {
     code: {
-      validation_failed: 'Сұрау дұрыс толтырылмаған',
+      validation_failed: 'Енгізілген деректерді тексеріңіз: бәрі дұрыс толтырылмаған',
       not_found: 'Табылмады',
       unauthorized: 'Алдымен жүйеге кіріңіз',
       forbidden: 'Бұған қол жеткізу құқығыңыз жоқ',

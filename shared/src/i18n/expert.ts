@@ -17,6 +17,8 @@ export const expert = defineNamespace({
       loading: 'Loading…',
       loadFailed: 'Could not load the competition. Check the connection and reload the page.',
       signOut: 'Sign out',
+      signOutUnsent:
+        '{{count}} marks are not on the server yet. They stay on this tablet and are sent when you sign in again here. Sign out anyway?',
       sessionEnded: 'Your session has ended: sign in again. Your marks stay on this tablet.',
       signInAgain: 'Sign in again',
       online: 'Online',
@@ -109,6 +111,8 @@ export const expert = defineNamespace({
       loading: 'Загрузка…',
       loadFailed: 'Не удалось загрузить компетенцию. Проверьте связь и обновите страницу.',
       signOut: 'Выйти',
+      signOutUnsent:
+        'Ещё не отправлено оценок: {{count}}. Они останутся на этом планшете и уйдут, когда вы снова войдёте на нём. Всё равно выйти?',
       sessionEnded: 'Сеанс завершён: войдите снова. Ваши оценки остаются на этом планшете.',
       signInAgain: 'Войти снова',
       online: 'В сети',
@@ -201,6 +205,8 @@ export const expert = defineNamespace({
       loading: 'Жүктелуде…',
       loadFailed: 'Құзыретті жүктеу мүмкін болмады. Байланысты тексеріп, бетті жаңартыңыз.',
       signOut: 'Шығу',
+      signOutUnsent:
+        'Серверге әлі жіберілмеген бағалар: {{count}}. Олар осы планшетте сақталады және осында қайта кіргенде жіберіледі. Бәрібір шығасыз ба?',
       sessionEnded: 'Сеанс аяқталды: қайта кіріңіз. Бағаларыңыз осы планшетте сақталады.',
       signInAgain: 'Қайта кіру',
       online: 'Желіде',
