@@ -56,6 +56,8 @@ const layoutProblems = `(() => {
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents') continue;
     if (el.clientWidth === 0 || style.visibility === 'hidden') continue;
+    // Text no one can see yet (in a closed details) is laid out when it opens, not cut now.
+    if (!el.checkVisibility()) continue;
     // A box that scrolls its text on purpose, or a visually hidden label, is not cut text.
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
     if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
