@@ -56,7 +56,7 @@ export function ChiefApp() {
   const own = me.data.credential;
   const isLead = own?.role === 'chief' || own?.role === 'deputy-chief';
   const competitionId = picked ?? (isLead ? own.competitionId : undefined);
-  // Unlocking is the chief's alone (scoring.md); organisers in scope may too. A deputy does not see it.
+  // Unlocking is the chief's alone (docs/scoring.md); organisers in scope may too. A deputy does not see it.
   const mayUnlock = me.data.kind === 'organiser' || own?.role === 'chief';
   if (competitionId) {
     return <Console key={competitionId} competitionId={competitionId} mayUnlock={mayUnlock} />;

@@ -37,7 +37,7 @@ function payloadOf(member: MemberDraft): MemberDraft {
 }
 
 /**
- * The commission: who chairs, who marks, who equips. The independence rule (scoring.md) is
+ * The commission: who chairs, who marks, who equips. The independence rule (docs/scoring.md) is
  * checked as the officer types, each violation shown on its member's row; the server checks
  * it again on save.
  */

@@ -182,7 +182,7 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   );
 }
 
-/** Documents print in Kazakh and Russian (demo-exam.md). */
+/** Documents print in Kazakh and Russian (docs/demo-exams.md). */
 const documentLanguages = ['kk', 'ru'] as const;
 
 /** A document in one language, of the whole session (group null) or of one group. */

@@ -16,7 +16,7 @@ import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 
 /**
- * The college's NOBD template (demo-exam.md): column order, kk/ru headers, formats and code
+ * The college's NOBD template (docs/demo-exams.md): column order, kk/ru headers, formats and code
  * lists, edited without code changes. Checked as the officer types, every problem located on
  * its column; the server refuses what this check refuses.
  */

@@ -10,7 +10,7 @@ import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
 
-/** One exam session with a tab per step of demo-exam.md's flow. */
+/** One exam session with a tab per step of docs/demo-exams.md's flow. */
 export function SessionPage() {
   const { t, i18n } = useTranslation('exam');
   const { sessionId = '' } = useParams();

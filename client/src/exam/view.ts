@@ -87,7 +87,7 @@ export interface CommissionCheck {
 
 /**
  * The commission checked as the server will check it: each member's fields, then the
- * independence rule of scoring.md over the whole session (own staff never mark, one chair and
+ * independence rule of docs/scoring.md over the whole session (own staff never mark, one chair and
  * one chief expert, no student in the commission).
  */
 export function checkCommission(

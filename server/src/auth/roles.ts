@@ -2,7 +2,7 @@ import { userRoleSchema } from '@ashyq/shared';
 import type { z } from 'zod';
 
 /**
- * The roles of domain.md that sign in, split by how they sign in: organisers and exam officers
+ * The roles of docs/domain.md that sign in, split by how they sign in: organisers and exam officers
  * hold accounts (email and password); experts hold a credential issued for one competition.
  * Spectators never sign in.
  */

@@ -15,7 +15,7 @@ export interface RevealedScores {
 const counts = (mark: MarkRecord) => !mark.supersededBy && !mark.withdrawn;
 
 /**
- * Blind judgement (scoring.md): a judge sees the panel's scores for an aspect and competitor
+ * Blind judgement (docs/scoring.md): a judge sees the panel's scores for an aspect and competitor
  * only once its own score there counts; before that, or for a measurement aspect, nothing.
  */
 export function revealedScores(
@@ -36,7 +36,7 @@ export function revealedScores(
 
 /**
  * The sub-criterion of a measurement aspect, whose mark the marking team enters once (one expert
- * enters, or the team agrees: scoring.md); undefined for a judgement aspect, which each judge
+ * enters, or the team agrees: docs/scoring.md); undefined for a judgement aspect, which each judge
  * scores blind.
  */
 export function teamAspectSubCriterion(state: RuntimeState, aspect: string): string | undefined {

@@ -9,7 +9,7 @@ export function formatDate(iso: string): string {
 export const formatDateTime = almatyStamp;
 
 /**
- * A mark with exactly `digits` decimals (2 for totals, as scoring.md rounds them), with the decimal
+ * A mark with exactly `digits` decimals (2 for totals, as docs/scoring.md rounds them), with the decimal
  * comma in Kazakh and Russian. The value must already be rounded the engine's way (half-up):
  * toFixed only pads it.
  */

@@ -11,7 +11,7 @@ import type { Store } from '../store/port';
 import { ReferenceRepository } from '../domain/reference';
 
 /**
- * What a marks summary (the printed sheet the marking team signs after a lock, scoring.md) shows
+ * What a marks summary (the printed sheet the marking team signs after a lock, docs/scoring.md) shows
  * about one sub-criterion, read from the running competition: the engine's own figures, never a
  * second computation.
  */

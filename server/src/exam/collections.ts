@@ -6,7 +6,7 @@ export const examCollections = {
   sessions: 'exam-sessions',
   nobdTemplates: 'nobd-templates',
   exports: 'exam-exports',
-  /** What is kept of a deleted session for an audit: no personal data (demo-exams.md). */
+  /** What is kept of a deleted session for an audit: no personal data (docs/demo-exams.md). */
   deletions: 'exam-deletions',
 } as const;
 

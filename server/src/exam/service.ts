@@ -94,7 +94,7 @@ export class ExamService {
   }
 
   /**
-   * Deletes a session that has no marks (demo-exams.md, "Deleting a session"), in an order that
+   * Deletes a session that has no marks (docs/demo-exams.md, "Deleting a session"), in an order that
    * is safe to repeat if it stops half-way: its log is closed first, in the same single-writer
    * step as the check for marks (so no mark lands after the check, and none is taken after);
    * then every PIN and sign-in link of its commission is revoked (open tablets are signed out);

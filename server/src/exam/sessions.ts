@@ -41,7 +41,7 @@ export interface VersionedSession {
 
 /**
  * Personal data leaving the system, as the log keeps it: a NOBD export, or a document printed
- * with the students' IINs (demo-exam.md: such exports are access-controlled and logged).
+ * with the students' IINs (docs/demo-exams.md: such exports are access-controlled and logged).
  */
 export interface ExportRecord {
   id: string;

@@ -3,7 +3,7 @@ import type { Localized } from '../domain/entities';
 import type { ExamSummary } from './results';
 
 /**
- * The annual report (demo-exam.md, domain.md): demo exams held per college, region and country,
+ * The annual report (docs/demo-exams.md, docs/domain.md): demo exams held per college, region and country,
  * by specialty and qualification, students examined, pass rate, grade distribution, the share of
  * colleges that ran demo exams against the policy targets, and the state of the 30 June report.
  */
@@ -31,7 +31,7 @@ export interface CollegeRef {
 }
 
 /**
- * Share of colleges running demo exams with WorldSkills assessment (domain.md): 60 % in 2023,
+ * Share of colleges running demo exams with WorldSkills assessment (docs/demo-exams.md, "Annual report"): 60 % in 2023,
  * 80 % in 2024, 100 % in 2025-2029. The year is the calendar year the academic year ends in
  * (the report is due on 30 June of it). No target outside 2023-2029.
  */

@@ -11,7 +11,7 @@ import { outcomeText, traditionalText } from './results';
 import type { ExamSession } from './session';
 
 /**
- * The NOBD export (demo-exam.md): NOBD's import format for demo exam results is not public, so
+ * The NOBD export (docs/demo-exams.md): NOBD's import format for demo exam results is not public, so
  * the export is a declarative template (column order, kk/ru headers, value formats, code lists)
  * that a college edits to the current NOBD form without code changes. One row per student-exam.
  */
@@ -177,7 +177,7 @@ export function templateIssuesFor(
 const text = (kk: string, ru: string) => ({ kk, ru });
 
 /**
- * The default template: the protocol's fields (demo-exam.md) in protocol order, Russian
+ * The default template: the protocol's fields (docs/demo-exams.md) in protocol order, Russian
  * headers with Kazakh ones kept for a Kazakh-language form, dates dd.mm.yyyy, decimal commas
  * as Kazakh and Russian spreadsheets expect.
  */

@@ -7,7 +7,7 @@ import { roundHalfUp } from '../scoring/rounding';
 import { sessionMaxPoints, type ExamSession, type ExamStudent } from './session';
 
 /**
- * A student's exam result (demo-exam.md "Flow", step 5): points per criterion, total, percent of
+ * A student's exam result (docs/demo-exams.md "Flow", step 5): points per criterion, total, percent of
  * max, grade, pass. Computed from what the session's competition runtime holds, so the protocol,
  * the statement and the NOBD export all read one computation.
  */

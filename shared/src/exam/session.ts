@@ -128,7 +128,7 @@ type SessionFields = z.infer<typeof sessionFields>;
 /**
  * Rules across fields: the specialty owns the qualification, the exam ends after it starts,
  * students belong to the session's groups, ids and IINs are unique, and the commission obeys
- * the independence rule of scoring.md: no staff of the exam's own college among the markers,
+ * the independence rule of docs/scoring.md: no staff of the exam's own college among the markers,
  * one chair and one chief expert (who both must be independent as well).
  */
 function checkSession(session: SessionFields, ctx: z.core.$RefinementCtx<SessionFields>): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GradeScale } from './scale';
 
-/** Kazakhstan letter scale of TVET (demo-exam.md): letter, GPA, percent band, traditional grade. */
+/** Kazakhstan letter scale of TVET (docs/demo-exams.md): letter, GPA, percent band, traditional grade. */
 const kzLetter2022: GradeScale = {
   id: 'kz-letter@2022',
   verified: true,

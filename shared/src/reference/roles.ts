@@ -3,7 +3,7 @@ import { namespaces } from '../i18n/index';
 import type { Language } from '../i18n/messages';
 
 /**
- * The roles of domain.md. The expert roles ('chief' … 'independent') are the values of the
+ * The roles of docs/domain.md. The expert roles ('chief' … 'independent') are the values of the
  * expert entity's role; organisers and exam officers hold accounts; spectators never sign in.
  */
 export const userRoles = [

@@ -5,7 +5,7 @@ import { reject, type Rejection } from './reasons';
 import type { ProjectionState } from './views';
 
 /**
- * Re-score requests (scoring.md, discrepancies): the chief expert asks the judges of a disputed
+ * Re-score requests (docs/scoring.md, discrepancies): the chief expert asks the judges of a disputed
  * aspect to score it again. A request waits for each judge whose score made the discrepancy
  * until that judge records a new score there; it closes when nobody is pending any more, when the
  * new scores agree (the discrepancy is gone), or when the chief resolves the discrepancy instead.

@@ -22,7 +22,7 @@ import {
 /**
  * The protocol of the qualification commission and the statement (ведомость) of one group:
  * A4 landscape, so every criterion fits beside the name. The protocol carries every field of
- * demo-exam.md; the statement is the group x criterion matrix with totals and grades.
+ * docs/demo-exams.md; the statement is the group x criterion matrix with totals and grades.
  */
 
 export interface Verified {

@@ -68,7 +68,7 @@ export function openDocument(
   });
 }
 
-/** The session's particulars as label: value lines (demo-exam.md, protocol fields). */
+/** The session's particulars as label: value lines (docs/demo-exams.md, protocol fields). */
 export function sessionFields(
   header: SessionHeader,
   lang: DocumentLanguage,

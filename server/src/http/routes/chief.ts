@@ -143,7 +143,7 @@ export function chiefRoutes(services: Services): Router {
     res.json({ locks: running.state.scoring.lockState() } satisfies LocksReply);
   });
 
-  /** Only the chief expert unlocks (scoring.md), and says why. */
+  /** Only the chief expert unlocks (docs/scoring.md), and says why. */
   router.post(`${base}/sub-criteria/:subCriterionId/unlock`, chiefOnly, async (req, res) => {
     const { subCriterionId } = parse(subCriterionParams, req.params, 'params');
     const { reason } = parse(unlockBody, req.body, 'body');

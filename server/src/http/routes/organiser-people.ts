@@ -114,7 +114,7 @@ export function peopleRoutes(
   for (const kind of ['competitors', 'experts'] as const) {
     router.get(`${base}/${kind}`, inCompetition, async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
-      // Organisers in scope register people, so they see IINs (domain.md, personal data).
+      // Organisers in scope register people, so they see IINs (docs/domain.md, personal data).
       res.json({ [kind]: await reference.list(kind, { competitionId }) });
     });
   }

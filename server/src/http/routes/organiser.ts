@@ -207,7 +207,7 @@ export function adminRoutes(services: Services): Router {
     const changes = parse(competitionPatch, req.body, 'body');
     if (changes.profileId !== undefined) checkProfile(changes.profileId);
     const { record, version } = await reference.require('competitions', competitionId);
-    // Results are recomputed from the log under the pinned profile (scoring.md): new rules
+    // Results are recomputed from the log under the pinned profile (docs/scoring.md): new rules
     // under marks already given would change them.
     if (
       changes.profileId !== undefined &&
