@@ -28,7 +28,7 @@ export interface MarksSummaryView {
    * Every judge who scored a judgement aspect here: the panel in its order, then any who scored and
    * have since left it. The judges' scores table has a column for each, under its name.
    */
-  judges: { expertId: string; name: string; shortName: string }[];
+  judges: { expertId: string; shortName: string }[];
   /** The panel, then the chief expert, each with the time of an in-app sign-off. */
   signatories: { expertId: string; name: string; role: ExpertRole; signedOffAt: string | null }[];
 }
@@ -118,11 +118,7 @@ export async function marksSummaryView(
     .sort((a, b) => panelOrder(a) - panelOrder(b) || a.localeCompare(b))
     .map((expertId) => {
       const expert = experts.get(expertId);
-      return {
-        expertId,
-        name: nameOf(expertId),
-        shortName: expert ? shortName(expert.name) : expertId,
-      };
+      return { expertId, shortName: expert ? shortName(expert.name) : expertId };
     });
 
   return {
