@@ -20,6 +20,8 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // A classic worker script, as the app registers it (no module type).
+        rollupFormat: 'iife',
       },
     }),
   ],
