@@ -60,8 +60,8 @@ async function generate(plan: LoadPlan): Promise<LoadResult> {
     socket.on('diff', (diff: BoardDiffMessage) => {
       const at = Date.now();
       if (bytes.length < 200) bytes.push(Buffer.byteLength(JSON.stringify(diff)));
-      const op = diff.ops.find((o) => o.path.join('/') === 'progress/marked');
-      if (op?.op !== 'set' || typeof op.value !== 'number') return;
+      const op = diff.ops.find((o) => o.path === '/progress/marked');
+      if (op?.op !== 'replace' || typeof op.value !== 'number') return;
       for (let value = shown + 1; value <= op.value; value++) (arrivals[value] ??= []).push(at);
       shown = Math.max(shown, op.value);
       if (op.value >= plan.untilMarked && ++complete === plan.spectators) done();

@@ -1,6 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import canonicalize from 'canonicalize';
 import { canonicalJson, type JsonValue } from './canonical-json';
+
+/**
+ * The writer every hash was made with before the JCS library: keys sorted with the default
+ * sort (UTF-16 code units), strings, numbers and keys as JSON.stringify writes them.
+ */
+function writerBeforeJcs(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(writerBeforeJcs).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const fields = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${writerBeforeJcs(record[key])}`);
+  return `{${fields.join(',')}}`;
+}
+
+/** Any JSON value, with strings of any UTF-16 code units (lone surrogates too) and any doubles. */
+const anyJson = fc.jsonValue({ stringUnit: 'binary', maxDepth: 4 });
 
 /** The same value with every object's keys in reverse order. */
 function reverseKeys(value: JsonValue): JsonValue {
@@ -78,5 +97,24 @@ describe('canonicalJson', () => {
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
+  });
+
+  it('is RFC 8785 (JCS): the same text as the canonicalize library and as the writer before it', () => {
+    fc.assert(
+      fc.property(anyJson, fc.double({ noNaN: true, noDefaultInfinity: true }), (value, x) => {
+        const withNumber = { value, x, list: [x, -x, x / 1e300, Math.round(x)] };
+        const text = canonicalJson(withNumber);
+        expect(text).toBe(writerBeforeJcs(withNumber));
+        if (!/\p{Cs}/u.test(JSON.stringify(withNumber)))
+          expect(text).toBe(canonicalize(withNumber));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a lone surrogate as JSON.stringify escapes it, where JCS has no text', () => {
+    const value = { note: 'broken \ud800 end', '\udc00': 1, ok: '😀' };
+    expect(() => canonicalize(value)).toThrow();
+    expect(canonicalJson(value)).toBe('{"note":"broken \\ud800 end","ok":"😀","\\udc00":1}');
   });
 });

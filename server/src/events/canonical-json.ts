@@ -1,3 +1,5 @@
+import canonicalize from 'canonicalize';
+
 /** A value that survives JSON text unchanged: what events, documents and snapshots may hold. */
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -15,124 +17,122 @@ export class NotJsonError extends TypeError {
 }
 
 /**
- * The one text of a JSON value that hashing relies on: object keys sorted by UTF-16 code units,
- * no whitespace, numbers as JavaScript prints them (the shortest text that reads back to the same
- * double, so a value written and read back gives the same text). Anything JSON.stringify would
- * silently change (NaN, Infinity, undefined in an array, a Date, a Map, a class instance, a cycle)
- * is refused, so what is hashed is exactly what is stored. An object property whose value is
- * undefined is left out, as JSON.stringify does, because optional fields are commonly undefined.
+ * The one text of a JSON value that hashing relies on: the JSON Canonicalization Scheme (RFC 8785,
+ * written by the `canonicalize` library), so anyone can recompute a hash with an off-the-shelf
+ * JCS implementation (docs/event-log.md). Object keys sorted by UTF-16 code units, no whitespace,
+ * numbers as JavaScript prints them.
+ *
+ * Before the library is called, anything JSON.stringify (and so JCS libraries, which call it)
+ * would silently change is refused with its path: NaN, Infinity, undefined in an array, a Date
+ * (toJSON), a Map, a class instance, a cycle. So what is hashed is exactly what is stored. An
+ * object property whose value is undefined is left out, as JSON.stringify and JCS do.
+ *
+ * The one value JCS has no text for is a string with a lone UTF-16 surrogate (not Unicode). It
+ * is written as JSON.stringify escapes it (`"\ud800"`), the text the log has always hashed, so
+ * events that hold one keep verifying.
  */
 export function canonicalJson(value: unknown): string {
+  if (!plainJson(value, 0)) explain(value, '', new Set());
   try {
-    return fast(value, 0);
+    return canonicalize(value)!;
   } catch (error) {
-    if (error !== notPlainJson) throw error;
+    if (holdsLoneSurrogate(value)) return escapedLoneSurrogates(value);
+    throw error;
   }
-  // The careful pass: names the path of what is not JSON, or finds a deep value was fine.
-  const parts: string[] = [];
-  write(value, '', parts, new Set());
-  return parts.join('');
 }
 
-/** Thrown by the fast pass, which keeps no path: the careful pass then says where and why. */
-const notPlainJson = new Error('not plain JSON');
-/** Nesting the fast pass takes for a possible cycle; the careful pass then decides. */
+/** Nesting the fast check takes for a possible cycle; the careful pass then decides. */
 const maxFastDepth = 100;
 
-/**
- * The same text as `write`, without tracking paths and ancestors: every event hash and every
- * snapshot goes through here, and building a path string per field was most of the cost.
- */
-function fast(value: unknown, depth: number): string {
+/** True when `value` is plain JSON; false sends it to `explain`, which says where and why. */
+function plainJson(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
     case 'boolean':
-      return value ? 'true' : 'false';
+      return true;
     case 'number':
-      if (!Number.isFinite(value)) throw notPlainJson;
-      return JSON.stringify(value);
+      return Number.isFinite(value);
     case 'object': {
-      if (value === null) return 'null';
-      if (depth >= maxFastDepth) throw notPlainJson;
+      if (value === null) return true;
+      if (depth >= maxFastDepth) return false;
       if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) {
-          out += (i > 0 ? ',' : '') + fast(value[i], depth + 1);
-        }
-        return out + ']';
+        for (const item of value)
+          if (item === undefined || !plainJson(item, depth + 1)) return false;
+        return true;
       }
       const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) throw notPlainJson;
-      const record = value as Record<string, unknown>;
-      let out = '{';
-      for (const key of Object.keys(record).sort()) {
-        const field = record[key];
-        if (field === undefined) continue;
-        out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + fast(field, depth + 1);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const field of Object.values(value)) {
+        if (field !== undefined && !plainJson(field, depth + 1)) return false;
       }
-      return out + '}';
+      return true;
     }
     default:
-      throw notPlainJson;
+      return false;
   }
 }
 
-function write(value: unknown, path: string, out: string[], ancestors: Set<object>): void {
+/**
+ * The careful pass: throws a NotJsonError naming the path of what is not JSON, or returns when
+ * a value the fast check gave up on (deep nesting) is fine after all.
+ */
+function explain(value: unknown, path: string, ancestors: Set<object>): void {
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
     case 'boolean':
-      out.push(value ? 'true' : 'false');
       return;
     case 'number':
       if (!Number.isFinite(value)) throw new NotJsonError(path, `${value} is not a finite number`);
-      out.push(JSON.stringify(value));
       return;
-    case 'object':
-      if (value === null) {
-        out.push('null');
-        return;
-      }
+    case 'object': {
+      if (value === null) return;
       if (ancestors.has(value)) throw new NotJsonError(path, 'the value contains itself');
       ancestors.add(value);
-      if (Array.isArray(value)) writeArray(value, path, out, ancestors);
-      else writeObject(value, path, out, ancestors);
+      if (Array.isArray(value)) {
+        value.forEach((item: unknown, i) => explain(item, `${path}[${i}]`, ancestors));
+      } else {
+        const prototype = Object.getPrototypeOf(value);
+        if (prototype !== Object.prototype && prototype !== null) {
+          throw new NotJsonError(
+            path,
+            `a ${value.constructor?.name ?? 'class instance'} is not plain JSON`,
+          );
+        }
+        for (const [key, field] of Object.entries(value)) {
+          if (field !== undefined) explain(field, path ? `${path}.${key}` : key, ancestors);
+        }
+      }
       ancestors.delete(value);
       return;
+    }
     default:
       throw new NotJsonError(path, `a ${typeof value} is not JSON`);
   }
 }
 
-function writeArray(items: unknown[], path: string, out: string[], ancestors: Set<object>): void {
-  out.push('[');
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.push(',');
-    write(items[i], `${path}[${i}]`, out, ancestors);
-  }
-  out.push(']');
+/** In unicode mode a paired surrogate is one code point: only a lone one is in category Cs. */
+const loneSurrogate = /\p{Cs}/u;
+
+function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return loneSurrogate.test(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  return Object.entries(value).some(
+    ([key, field]) => loneSurrogate.test(key) || holdsLoneSurrogate(field),
+  );
 }
 
-function writeObject(value: object, path: string, out: string[], ancestors: Set<object>): void {
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw new NotJsonError(
-      path,
-      `a ${value.constructor?.name ?? 'class instance'} is not plain JSON`,
-    );
-  }
+/**
+ * Canonical text for a value JCS refuses because a string in it holds a lone surrogate: the
+ * same rules, with JSON.stringify's `\udXXX` escape for the surrogate.
+ */
+function escapedLoneSurrogates(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(escapedLoneSurrogates).join(',')}]`;
   const record = value as Record<string, unknown>;
-  out.push('{');
-  let first = true;
-  for (const key of Object.keys(record).sort()) {
-    const field = record[key];
-    if (field === undefined) continue;
-    if (!first) out.push(',');
-    first = false;
-    out.push(JSON.stringify(key), ':');
-    write(field, path ? `${path}.${key}` : key, out, ancestors);
-  }
-  out.push('}');
+  const fields = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${escapedLoneSurrogates(record[key])}`);
+  return `{${fields.join(',')}}`;
 }

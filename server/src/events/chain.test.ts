@@ -131,3 +131,33 @@ describe('verifyChain', () => {
     });
   });
 });
+
+describe('a chain hashed before the log used the JCS library', () => {
+  /**
+   * Three events as the log stored them before canonicalJson called an RFC 8785 library: Kazakh
+   * text, numbers JCS writes in exponent form, -0, control characters, keys JCS orders by UTF-16
+   * code units, and a lone surrogate (which JCS itself refuses). Kept as stored text, hashes
+   * included, so a change in how events are written shows here as a broken chain.
+   */
+  const stored = String.raw`[{"stream": "wsk-golden", "seq": 1, "at": "2026-03-01T04:00:00.000Z", "actor": "expert-7", "type": "mark.recorded", "data": {"aspect": "A1", "competitor": "k1", "expert": "expert-7", "id": "m1", "score": 0.1}, "prevHash": "0000000000000000000000000000000000000000000000000000000000000000", "hash": "44e266b5ea5865235f67c732c015d089d487b8136d4bc228f1f83bbcea27fa9a"}, {"stream": "wsk-golden", "seq": 2, "at": "2026-03-01T04:00:00.000Z", "actor": "chief", "type": "mark.corrected", "data": {"big": 1e+21, "max": 9007199254740991, "nested": {"b": "\"quoted\" \\ \n\t\u0001", "\u00e4": [true, null, {"a": "ok", "z": 1}]}, "reason": "\u049a\u0430\u0442\u0435 \u0435\u043d\u0433\u0456\u0437\u0456\u043b\u0434\u0456 \u2014 \u043e\u0448\u0438\u0431\u043a\u0430 \u0432\u0432\u043e\u0434\u0430", "score": 0, "small": 1e-07}, "prevHash": "44e266b5ea5865235f67c732c015d089d487b8136d4bc228f1f83bbcea27fa9a", "hash": "c9f0b4c7ca90106a95dbdee527b58089a13d14e6ffb8e2ff879d721c29b14c61"}, {"stream": "wsk-golden", "seq": 3, "at": "2026-03-01T04:00:00.000Z", "actor": "chief", "type": "note.added", "data": {"emoji": "\ud83d\ude00", "text": "broken \ud800 surrogate", "z": 3, "\u00e9": 2, "\u00e9\u0301": 4, "\ud83d\ude00": 1}, "prevHash": "c9f0b4c7ca90106a95dbdee527b58089a13d14e6ffb8e2ff879d721c29b14c61", "hash": "76d58abb0a4f02ef7bd49fbf855bea42f68e13a054106de622daa53cbedf2891"}]`;
+
+  it('still verifies, and hashing its events again gives the stored hashes', () => {
+    const events = JSON.parse(stored) as StoredEvent[];
+    expect(verifyChain(events, 'wsk-golden')).toEqual({
+      ok: true,
+      events: 3,
+      head: events[2]!.hash,
+    });
+    for (const event of events) expect(hashEvent(event)).toBe(event.hash);
+  });
+
+  it('still breaks where an old event was altered', () => {
+    const events = JSON.parse(stored) as StoredEvent[];
+    (events[1]!.data as { score: number }).score = 1;
+    expect(verifyChain(events, 'wsk-golden')).toEqual({
+      ok: false,
+      firstBadSeq: 2,
+      reason: 'hash_mismatch',
+    });
+  });
+});

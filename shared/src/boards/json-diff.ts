@@ -1,20 +1,21 @@
+import jsonPatch from 'fast-json-patch';
+
 /**
- * Versioned board updates: the change from one JSON snapshot to the next as a short list of
- * operations, so a spectator receives only what moved (a total, a position, a reordered list)
- * instead of the whole board. `applyJsonDiff(a, diffJson(a, b))` equals `b` for every pair of
- * JSON values; the property test checks it.
+ * Board updates as JSON Patch (RFC 6902): the change from one JSON snapshot to the next as a
+ * short list of operations, so a spectator receives only what moved (a total, a position, a row
+ * that climbed) instead of the whole board, and any JSON Patch library can follow a board
+ * (docs/realtime.md, *Board diffs*). `applyJsonDiff(a, diffJson(a, b))` equals `b` for every
+ * pair of JSON values; the property test checks it.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** A path: object keys, and for keyed lists the element's key (see `keyOf`). */
-export type JsonPath = string[];
-
+/** The RFC 6902 operations a board diff uses; `path` and `from` are JSON Pointers (RFC 6901). */
 export type JsonOp =
-  | { op: 'set'; path: JsonPath; value: Json }
-  | { op: 'del'; path: JsonPath }
-  /** A keyed list's new order; elements that are new arrive by later `set`s. */
-  | { op: 'order'; path: JsonPath; keys: string[] };
+  | { op: 'add'; path: string; value: Json }
+  | { op: 'remove'; path: string }
+  | { op: 'replace'; path: string; value: Json }
+  | { op: 'move'; from: string; path: string };
 
 /** Fields that identify a list element: board rows, medal table rows, competitions. */
 const keyFields = ['id', 'competitor', 'team'] as const;
@@ -43,119 +44,90 @@ function keysOf(list: Json[]): string[] | undefined {
   return new Set(keys).size === keys.length ? keys : undefined;
 }
 
-function equal(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((element, i) => equal(element, b[i]));
-  }
-  const aKeys = Object.keys(a as object);
-  const bObject = b as { [key: string]: Json };
-  return (
-    aKeys.length === Object.keys(bObject).length &&
-    aKeys.every(
-      (key) =>
-        Object.hasOwn(bObject, key) && equal((a as { [key: string]: Json })[key], bObject[key]),
-    )
-  );
-}
+const pointer = (path: string, segment: string | number) =>
+  `${path}/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
-/** The operations that turn `before` into `after`; empty when they are equal. */
+/**
+ * The operations that turn `before` into `after`; empty when they are equal.
+ *
+ * Lists whose elements all carry a key (`id`, `competitor`, `team`) are matched by key first: a
+ * row that left is removed, a new one added, one that changed place moved, so when a competitor
+ * climbs from fifth to second the diff is one `move` and the figures that changed, not every
+ * field of the rows in between. The library's `compare` then finds what changed inside.
+ */
 export function diffJson(before: Json, after: Json): JsonOp[] {
-  const ops: JsonOp[] = [];
-  diffInto(before, after, [], ops);
-  return ops;
+  const wholeDocument: JsonOp[] = [{ op: 'replace', path: '', value: after }];
+  if (!sameContainer(before, after)) {
+    return jsonPatch._areEquals(before, after) ? [] : wholeDocument;
+  }
+  const moves: JsonOp[] = [];
+  alignKeyedLists(before, after, '', moves);
+  const aligned =
+    moves.length === 0
+      ? before
+      : jsonPatch.applyPatch(structuredClone(before), moves, false, true).newDocument;
+  const ops = [...moves, ...(jsonPatch.compare(aligned as object, after as object) as JsonOp[])];
+  // A path through `__proto__` (or constructor/prototype) is data on a board but refused by every
+  // careful JSON Patch applier, fast-json-patch included: send the whole board instead.
+  return ops.some((op) => touchesPrototype(op.path) || ('from' in op && touchesPrototype(op.from)))
+    ? wholeDocument
+    : ops;
 }
 
-function diffInto(before: Json, after: Json, path: JsonPath, ops: JsonOp[]): void {
-  if (equal(before, after)) return;
+function sameContainer(a: Json, b: Json): boolean {
+  return (isObject(a) && isObject(b)) || (Array.isArray(a) && Array.isArray(b));
+}
+
+function touchesPrototype(path: string): boolean {
+  return /\/__proto__(\/|$)|\/constructor\/prototype(\/|$)/.test(path);
+}
+
+/**
+ * Pushes the remove/move/add operations that give every keyed list in `before` the elements of
+ * the same list in `after`, in its order, at every depth. Operations apply in sequence: a list's
+ * own operations come before those inside its elements, which use the elements' final places.
+ */
+function alignKeyedLists(before: Json, after: Json, path: string, ops: JsonOp[]): void {
   if (isObject(before) && isObject(after)) {
-    for (const key of Object.keys(before)) {
-      if (!Object.hasOwn(after, key)) ops.push({ op: 'del', path: [...path, key] });
-    }
     for (const [key, value] of Object.entries(after)) {
-      if (Object.hasOwn(before, key)) diffInto(before[key]!, value, [...path, key], ops);
-      else ops.push({ op: 'set', path: [...path, key], value });
+      if (Object.hasOwn(before, key)) alignKeyedLists(before[key]!, value, pointer(path, key), ops);
     }
     return;
   }
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const beforeKeys = keysOf(before);
-    const afterKeys = keysOf(after);
-    if (beforeKeys && afterKeys && after.length > 0) {
-      const old = new Map(beforeKeys.map((key, i) => [key, before[i]!]));
-      if (!equal(beforeKeys, afterKeys)) ops.push({ op: 'order', path, keys: afterKeys });
-      afterKeys.forEach((key, i) => {
-        const previous = old.get(key);
-        if (previous === undefined) ops.push({ op: 'set', path: [...path, key], value: after[i]! });
-        else diffInto(previous, after[i]!, [...path, key], ops);
-      });
-      return;
-    }
+  if (!Array.isArray(before) || !Array.isArray(after) || after.length === 0) return;
+  const beforeKeys = keysOf(before);
+  const afterKeys = keysOf(after);
+  if (!beforeKeys || !afterKeys) return;
+  const wanted = new Set(afterKeys);
+  const current = [...beforeKeys];
+  for (let i = current.length - 1; i >= 0; i--) {
+    if (wanted.has(current[i]!)) continue;
+    ops.push({ op: 'remove', path: pointer(path, i) });
+    current.splice(i, 1);
   }
-  ops.push({ op: 'set', path, value: after });
+  afterKeys.forEach((key, i) => {
+    const at = current.indexOf(key);
+    if (at === i) return;
+    if (at < 0) ops.push({ op: 'add', path: pointer(path, i), value: after[i]! });
+    else {
+      ops.push({ op: 'move', from: pointer(path, at), path: pointer(path, i) });
+      current.splice(at, 1);
+    }
+    current.splice(i, 0, key);
+  });
+  const old = new Map(beforeKeys.map((key, i) => [key, before[i]!]));
+  afterKeys.forEach((key, i) => {
+    const previous = old.get(key);
+    if (previous !== undefined) alignKeyedLists(previous, after[i]!, pointer(path, i), ops);
+  });
 }
 
-/** `before` with the operations applied; `before` itself is left as it was. */
+/**
+ * `before` with the operations applied; `before` itself is left as it was. Throws when an
+ * operation does not fit the document (a path that is not there) or goes through `__proto__`:
+ * a spectator then asks for a fresh snapshot (BoardReplica reports a gap).
+ */
 export function applyJsonDiff(before: Json, ops: readonly JsonOp[]): Json {
-  let root = structuredClone(before);
-  for (const op of ops) {
-    if (op.path.length === 0) {
-      if (op.op === 'set') root = structuredClone(op.value);
-      else if (op.op === 'order') root = reorder(root, op.keys);
-      continue;
-    }
-    const parent = locate(root, op.path.slice(0, -1));
-    const last = op.path[op.path.length - 1]!;
-    if (op.op === 'order') {
-      const list = child(parent, last);
-      replaceChild(parent, last, reorder(list, op.keys));
-    } else if (op.op === 'set') replaceChild(parent, last, structuredClone(op.value));
-    else if (isObject(parent)) delete parent[last];
-  }
-  return root;
-}
-
-function reorder(list: Json, keys: string[]): Json[] {
-  const byKey = new Map<string, Json>();
-  if (Array.isArray(list)) for (const element of list) byKey.set(keyOf(element) ?? '', element);
-  // A new element's place holds its key until the `set` that follows fills it.
-  return keys.map((key) => byKey.get(key) ?? { [placeholder]: key });
-}
-
-const placeholder = '__key';
-
-function indexIn(list: Json[], key: string): number {
-  return list.findIndex(
-    (element) => keyOf(element) === key || (isObject(element) && element[placeholder] === key),
-  );
-}
-
-function child(parent: Json, segment: string): Json {
-  if (Array.isArray(parent)) return parent[indexIn(parent, segment)] ?? null;
-  if (isObject(parent)) return Object.hasOwn(parent, segment) ? parent[segment]! : null;
-  throw new Error(`Cannot follow "${segment}" into a ${typeof parent}`);
-}
-
-function replaceChild(parent: Json, segment: string, value: Json): void {
-  if (Array.isArray(parent)) {
-    const at = indexIn(parent, segment);
-    if (at < 0) throw new Error(`No list element ${segment}`);
-    parent[at] = value;
-  } else if (isObject(parent)) {
-    // Defined, not assigned: a key such as "__proto__" is data here, never the prototype.
-    Object.defineProperty(parent, segment, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else throw new Error(`Cannot set "${segment}" in a ${typeof parent}`);
-}
-
-function locate(root: Json, path: JsonPath): Json {
-  let node = root;
-  for (const segment of path) node = child(node, segment);
-  return node;
+  return jsonPatch.applyPatch(structuredClone(before), structuredClone(ops as JsonOp[]), true, true)
+    .newDocument;
 }

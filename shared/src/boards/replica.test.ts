@@ -35,4 +35,20 @@ describe('BoardReplica', () => {
     expect(replica.diff(diff(3, 5, 1, 2, 'e2'))).toBe('gap');
     expect(replica.data).toEqual(board(1));
   });
+
+  it('reports a gap and forgets its version when a diff does not fit its copy', () => {
+    const replica = new BoardReplica<ReturnType<typeof board>>();
+    replica.snapshot({ room: 'competition:c', epoch: 'e1', version: 3, data: board(1) });
+    const unfit = {
+      room: 'competition:c',
+      epoch: 'e1',
+      from: 3,
+      version: 4,
+      ops: [{ op: 'replace' as const, path: '/rows/7/total', value: 2 }],
+    };
+    expect(replica.diff(unfit)).toBe('gap');
+    expect(replica.data).toEqual(board(1));
+    // The next join carries no version, so the server answers with a snapshot.
+    expect([replica.epoch, replica.version]).toEqual([undefined, undefined]);
+  });
 });

@@ -33,7 +33,15 @@ export class BoardReplica<T> {
     if (message.epoch !== this.epoch) return 'gap';
     if (message.version <= this.version!) return 'stale';
     if (message.from !== this.version) return 'gap';
-    this.data = applyJsonDiff(this.data as Json, message.ops) as T;
+    try {
+      this.data = applyJsonDiff(this.data as Json, message.ops) as T;
+    } catch {
+      // Operations that do not fit this copy: keep showing it, and join again without a
+      // version, so the answer is a fresh snapshot rather than the same diffs.
+      this.epoch = undefined;
+      this.version = undefined;
+      return 'gap';
+    }
     this.version = message.version;
     return 'applied';
   }

@@ -83,6 +83,29 @@ describe('readCsv', () => {
     });
   });
 
+  it('reads a Russian Excel export: BOM, semicolons, CRLF and a quoted cell with line breaks', () => {
+    const text =
+      '\uFEFF"ФИО";"Адрес";"Группа"\r\n' +
+      'Сейтқали Дана;"г. Астана,\r\nул. Кенесары; 5";ПО-22\r\n' +
+      'Ким Артём;"";ПО-23\r\n';
+    const result = readCsv(text);
+    expect(result.ok && result.separator).toBe(';');
+    expect(records(result)).toEqual([
+      { line: 1, cells: ['ФИО', 'Адрес', 'Группа'] },
+      { line: 2, cells: ['Сейтқали Дана', 'г. Астана,\r\nул. Кенесары; 5', 'ПО-22'] },
+      // The quoted address took two physical lines: the next record starts on line 4.
+      { line: 4, cells: ['Ким Артём', '', 'ПО-23'] },
+    ]);
+  });
+
+  it('counts line breaks inside quoted cells when it reports a later error', () => {
+    const text = 'a;b\r\n"one\ntwo\r\nthree";x\r\ny;"z"!\r\n';
+    expect(readCsv(text)).toEqual({
+      ok: false,
+      error: { code: 'csv_text_after_quote', line: 5, cell: 2 },
+    });
+  });
+
   it('honours an explicit separator', () => {
     expect(records(readCsv('a,b;c\n', ';'))[0]!.cells).toEqual(['a,b', 'c']);
   });
