@@ -1,4 +1,11 @@
-import { JudgeAnalytics, type JudgeFigures, type JudgedCell } from '@ashyq/shared';
+import {
+  correctionFigures,
+  JudgeAnalytics,
+  type CorrectionFigures,
+  type CorrectionLogEvent,
+  type JudgeFigures,
+  type JudgedCell,
+} from '@ashyq/shared';
 import type { CompetitionRuntime } from './runtime';
 
 /** How a competition's judge figures group the competitors marked: by region or by college. */
@@ -43,4 +50,38 @@ export function competitionJudgeFigures(
   });
   for (const cell of judgedCells(runtime)) analytics.setCell(cell);
   return analytics.all();
+}
+
+const correctionTypes = new Set([
+  'mark.recorded',
+  'mark.superseded',
+  'mark.withdrawn',
+  'discrepancy.resolved',
+  'rescore.requested',
+]);
+
+/**
+ * Re-scores asked and answered per judge, and measurements corrected by teammates, read from the
+ * competition's whole log (docs/judge-analytics.md). Staff only, like the judge figures.
+ */
+export async function competitionCorrectionFigures(
+  runtime: CompetitionRuntime,
+): Promise<CorrectionFigures> {
+  const aspects = runtime.state.scoring.index.aspectByCode;
+  const events: CorrectionLogEvent[] = [];
+  for (const event of await runtime.events()) {
+    if (!correctionTypes.has(event.type)) continue;
+    // The log holds only events the engine accepted, checked against their schema on append.
+    events.push({
+      ...(event.data as object),
+      type: event.type,
+      at: event.at,
+      actor: event.actor,
+    } as CorrectionLogEvent);
+  }
+  return correctionFigures(events, (code) => {
+    const aspect = aspects.get(code);
+    if (!aspect) return undefined;
+    return aspect.kind === 'judgement' ? 'judgement' : 'measurement';
+  });
 }
