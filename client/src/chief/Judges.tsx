@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRegion, type JudgesReply } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
-import { apiRequest } from '../lib/http';
+import { useAtLogHead } from './useAtLogHead';
 
 const signed = (value: number) =>
   `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
@@ -16,20 +15,11 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  */
 export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
   const { t } = useTranslation('chief');
-  const [reply, setReply] = useState<JudgesReply | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const head = overview.head.seq;
-
-  useEffect(() => {
-    let current = true;
-    apiRequest<JudgesReply>('GET', `${chiefBase(competitionId)}/judges`).then(
-      (data) => current && (setReply(data), setError(null)),
-      (failure: unknown) => current && setError(`${t('judges.loadFailed')} ${errorText(failure)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [competitionId, head, t]);
+  const { data: reply, failure } = useAtLogHead<JudgesReply>(
+    `${chiefBase(competitionId)}/judges`,
+    overview.head.seq,
+  );
+  const error = failure ? `${t('judges.loadFailed')} ${errorText(failure)}` : null;
 
   const groupName = (group: string) => getRegion(group)?.name[lang] ?? group;
 
