@@ -37,4 +37,5 @@ export * from './advancement/index';
 export * from './boards/index';
 export * from './analytics/judges';
 export * from './analytics/corrections';
+export * from './analytics/championship';
 export * from './api/index';

@@ -11,6 +11,8 @@ export interface JudgedCell {
   competitor: string;
   aspect: string;
   scores: readonly { judge: string; score: number; at: string }[];
+  /** This cell's discrepancy threshold when it differs from the options' (cells of many rules profiles). */
+  discrepancyThreshold?: number;
 }
 
 export interface AnalyticsOptions {
@@ -227,7 +229,9 @@ export class JudgeAnalytics {
       }
     }
     // Ties for the furthest are all outliers only when one side is alone: two against two is not.
-    const discrepancy = sorted[n - 1]! - sorted[0]! > this.options.discrepancyThreshold;
+    const discrepancy =
+      sorted[n - 1]! - sorted[0]! >
+      (cell.discrepancyThreshold ?? this.options.discrepancyThreshold);
     const outliers = discrepancy && furthest > 0 && furthestCount === 1;
     for (let i = 0; i < n; i++) {
       const { judge, at } = scores[i]!;
