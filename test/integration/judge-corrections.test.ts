@@ -66,12 +66,15 @@ describe('re-scores and corrections in the judge figures', () => {
         'accepted',
       );
     }
+    // Asked once before the request: the figures below come from following the log on from here.
+    const before = await call(base, cookies.chief, 'GET', chief('/judges'));
+    expect(before.body.rescores.every((r: { asked: number }) => r.asked === 0)).toBe(true);
     const asked = await call(base, cookies.chief, 'POST', chief('/rescore-requests'), {
       competitorId: 'p2',
       aspect: 'A1.J1',
     });
     expect(asked.status).toBe(201);
-    await sendMarks('e1', [judged('p2', 2)]); // changed
+    await sendMarks('e1', [judged('p2', 1)]); // changed; 1, 2, 3 is still apart
     await sendMarks('e2', [judged('p2', 2)]); // kept its score
 
     // e2 measures p2's header as present; e3, its teammate, corrects it with a reason.

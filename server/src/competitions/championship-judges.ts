@@ -8,6 +8,7 @@ import {
   type Localized,
 } from '@ashyq/shared';
 import type { ReferenceRepository } from '../domain/reference';
+import type { Store } from '../store/port';
 import { competitionCorrectionFigures, judgedCells } from './judge-analytics';
 import type { CompetitionRegistry } from './registry';
 
@@ -38,6 +39,7 @@ export interface ChampionshipJudgesReport {
 export async function championshipJudgesReport(
   reference: ReferenceRepository,
   registry: CompetitionRegistry,
+  store: Store,
   championshipId: string,
 ): Promise<ChampionshipJudgesReport> {
   const { record: championship } = await reference.require('championships', championshipId);
@@ -68,7 +70,7 @@ export async function championshipJudgesReport(
       competitionId: competition.id,
       discrepancyThreshold: runtime.context.profile.discrepancyThreshold,
       cells: judgedCells(runtime),
-      corrections: await competitionCorrectionFigures(runtime),
+      corrections: await competitionCorrectionFigures(runtime, store),
       // An id no expert record has (removed since it marked) stays a person of its own.
       personOf: (expert) => personOfExpert.get(expert) ?? expert,
       groupOf: (competitor) => people.get(competitor)?.regionId,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MarkValue } from '../scoring/marks';
-import { correctionFigures, type CorrectionLogEvent } from './corrections';
+import { correctionFigures, CorrectionTracker, type CorrectionLogEvent } from './corrections';
 
 const at = '2026-03-11T05:00:00.000Z';
 const kindOf = (aspect: string) =>
@@ -39,9 +39,26 @@ describe('re-score figures', () => {
         judged('j2', 'c1', 2),
         judged('j3', 'c1', 3),
         rescore('c1', ['j1', 'j2', 'j3']),
-        judged('j1', 'c1', 2), // asked, changed
-        judged('j2', 'c1', 2), // asked, kept its score
-        // j3 never answered; the chief resolved the cell instead.
+        judged('j1', 'c1', 1), // answered, changed: 1, 2, 3 is still a discrepancy
+        judged('j2', 'c1', 2), // answered, kept its score
+        judged('j3', 'c1', 2), // answered, changed: 1, 2, 2 agree, the request closes
+        judged('j1', 'c1', 2), // after it closed: a change of its own, not an answer
+      ],
+      kindOf,
+    );
+    expect(rescores).toEqual([
+      { judge: 'j1', asked: 1, answered: 1, changed: 1, ownChanges: 2 },
+      { judge: 'j2', asked: 1, answered: 1, changed: 0, ownChanges: 0 },
+      { judge: 'j3', asked: 1, answered: 1, changed: 1, ownChanges: 1 },
+    ]);
+  });
+
+  it('closes a request the chief resolved: a later score answers nothing', () => {
+    const { rescores } = correctionFigures(
+      [
+        judged('j1', 'c1', 0),
+        judged('j2', 'c1', 3),
+        rescore('c1', ['j1', 'j2']),
         {
           type: 'discrepancy.resolved',
           at,
@@ -50,15 +67,11 @@ describe('re-score figures', () => {
           aspect: 'A1.J1',
           reason: 'descriptor read again',
         },
-        judged('j3', 'c1', 2), // after the resolution: a change, not an answer
+        judged('j1', 'c1', 3),
       ],
       kindOf,
     );
-    expect(rescores).toEqual([
-      { judge: 'j1', asked: 1, answered: 1, changed: 1, ownChanges: 1 },
-      { judge: 'j2', asked: 1, answered: 1, changed: 0, ownChanges: 0 },
-      { judge: 'j3', asked: 1, answered: 0, changed: 0, ownChanges: 1 },
-    ]);
+    expect(rescores[0]).toEqual({ judge: 'j1', asked: 1, answered: 0, changed: 0, ownChanges: 1 });
   });
 
   it('takes a correction (superseded mark) as the judge’s answer', () => {
@@ -94,7 +107,7 @@ describe('re-score figures', () => {
     expect(rescores.find((r) => r.judge === 'j2')).toMatchObject({ asked: 1, answered: 0 });
   });
 
-  it('never counts more answers than requests, nor more changes than answers', () => {
+  it('never counts more answers than requests, nor more changes than answers, followed in parts or whole', () => {
     const event = fc.oneof(
       fc.record({
         judge: fc.constantFrom('j1', 'j2', 'j3'),
@@ -120,7 +133,15 @@ describe('re-score figures', () => {
           return judged(step.judge, 'c1', step.score);
         });
         const requests = steps.filter((step) => step === 'rescore').length;
-        for (const figures of correctionFigures(events, kindOf).rescores) {
+        const whole = correctionFigures(events, kindOf);
+        // Followed in two parts, read in between (a live console): the same figures.
+        const tracker = new CorrectionTracker(kindOf);
+        const half = events.length >> 1;
+        for (const event of events.slice(0, half)) tracker.follow(event);
+        tracker.figures();
+        for (const event of events.slice(half)) tracker.follow(event);
+        expect(tracker.figures()).toEqual(whole);
+        for (const figures of whole.rescores) {
           expect(figures.asked).toBe(requests);
           expect(figures.answered).toBeLessThanOrEqual(figures.asked);
           expect(figures.changed).toBeLessThanOrEqual(figures.answered);

@@ -17,7 +17,10 @@ export interface RescoreFigures {
   judge: string;
   /** Re-score requests naming this judge. */
   asked: number;
-  /** Requests it answered: a new score on the cell before the chief resolved it or asked again. */
+  /**
+   * Requests it answered: a new score on the cell while the request was open (until the chief
+   * resolved the discrepancy or asked again, or the scores agreed within the threshold).
+   */
   answered: number;
   /** Answers that changed its score (out of `answered`). */
   changed: number;
@@ -55,7 +58,7 @@ export interface CorrectionFigures {
   measurements: MeasurementFigures[];
 }
 
-type AspectKind = 'judgement' | 'measurement';
+export type AspectKind = 'judgement' | 'measurement';
 
 const cellKey = (competitor: string, aspect: string) => `${competitor}\u0000${aspect}`;
 const judgeKey = (competitor: string, aspect: string, judge: string) =>
@@ -64,76 +67,107 @@ const judgeKey = (competitor: string, aspect: string, judge: string) =>
 const scoreOf = (mark: MarkEntry) => (mark.value.kind === 'judgement' ? mark.value.score : null);
 
 /**
- * The re-score and correction figures of one competition. `kindOf` says whether an aspect code is
- * judged or measured (unknown codes are skipped). Events must be in log order; events the engine
- * refused never reach the log, so each is taken as applied.
+ * The re-score and correction figures of one competition, followed event by event in log order
+ * (`follow`), so that a live console reads only what was appended since it last asked.
+ * `kindOf` says whether an aspect code is judged or measured (unknown codes are skipped). Events
+ * the engine refused never reach the log, so each one followed is taken as applied.
  */
-export function correctionFigures(
-  events: Iterable<CorrectionLogEvent>,
-  kindOf: (aspect: string) => AspectKind | undefined,
-): CorrectionFigures {
-  const marks = new Map<string, MarkEntry>();
+export class CorrectionTracker {
+  private readonly marks = new Map<string, MarkEntry>();
   /** The judge's current score per judgement cell; the current measurement per cell. */
-  const currentJudgement = new Map<string, MarkEntry>();
-  const currentMeasurement = new Map<string, MarkEntry>();
+  private readonly currentJudgement = new Map<string, MarkEntry>();
+  private readonly currentMeasurement = new Map<string, MarkEntry>();
   /** Judge keys asked to score again and not answered yet, with their cell. */
-  const pending = new Map<string, string>();
+  private readonly pending = new Map<string, string>();
+  private readonly rescores = new Map<string, RescoreFigures>();
+  private readonly measurers = new Map<string, MeasurementFigures>();
 
-  const rescores = new Map<string, RescoreFigures>();
-  const judge = (id: string) => {
-    let figures = rescores.get(id);
+  /** Each judgement cell's current score per judge, to see a discrepancy go away. */
+  private readonly cellScores = new Map<string, Map<string, number>>();
+
+  /**
+   * `discrepancyThreshold` is the rules profile's: a request closes once the cell's current
+   * scores are no further apart than it, as the server closes it.
+   */
+  constructor(
+    private readonly kindOf: (aspect: string) => AspectKind | undefined,
+    private readonly discrepancyThreshold = 1,
+  ) {}
+
+  private setScore(mark: MarkEntry, score: number | null): void {
+    const cell = cellKey(mark.competitor, mark.aspect);
+    let scores = this.cellScores.get(cell);
+    if (!scores) {
+      scores = new Map();
+      this.cellScores.set(cell, scores);
+    }
+    if (score === null) scores.delete(mark.expert);
+    else scores.set(mark.expert, score);
+    let low = Infinity;
+    let high = -Infinity;
+    for (const value of scores.values()) {
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    if (scores.size > 0 && high - low <= this.discrepancyThreshold) this.closeRequests(cell);
+  }
+
+  private judge(id: string): RescoreFigures {
+    let figures = this.rescores.get(id);
     if (!figures) {
       figures = { judge: id, asked: 0, answered: 0, changed: 0, ownChanges: 0 };
-      rescores.set(id, figures);
+      this.rescores.set(id, figures);
     }
     return figures;
-  };
-  const measurers = new Map<string, MeasurementFigures>();
-  const measurer = (id: string) => {
-    let figures = measurers.get(id);
+  }
+
+  private measurer(id: string): MeasurementFigures {
+    let figures = this.measurers.get(id);
     if (!figures) {
       figures = { expert: id, entered: 0, corrected: 0, selfCorrected: 0, by: [], corrections: [] };
-      measurers.set(id, figures);
+      this.measurers.set(id, figures);
     }
     return figures;
-  };
+  }
 
-  const judged = (mark: MarkEntry, replaced: MarkEntry | undefined) => {
+  private judged(mark: MarkEntry, replaced: MarkEntry | undefined): void {
     const key = judgeKey(mark.competitor, mark.aspect, mark.expert);
-    const before = currentJudgement.get(key);
+    const before = this.currentJudgement.get(key);
     const changed = before !== undefined && scoreOf(before) !== scoreOf(mark);
-    const figures = judge(mark.expert);
+    const figures = this.judge(mark.expert);
     if (changed) figures.ownChanges++;
-    if (pending.delete(key)) {
+    if (this.pending.delete(key)) {
       figures.answered++;
       if (changed) figures.changed++;
     }
-    if (replaced)
-      currentJudgement.delete(judgeKey(replaced.competitor, replaced.aspect, replaced.expert));
-    currentJudgement.set(key, mark);
-  };
+    if (replaced) {
+      this.currentJudgement.delete(judgeKey(replaced.competitor, replaced.aspect, replaced.expert));
+    }
+    this.currentJudgement.set(key, mark);
+    this.setScore(mark, scoreOf(mark));
+  }
 
-  const measured = (
+  private measured(
     mark: MarkEntry,
     replaced: MarkEntry | undefined,
     at: string,
     reason: string | null,
-  ) => {
+  ): void {
     const key = cellKey(mark.competitor, mark.aspect);
-    const before = replaced ?? currentMeasurement.get(key);
-    measurer(mark.expert).entered++;
-    if (before) correctedMeasurement(before, mark.expert, at, 'corrected', reason);
-    currentMeasurement.set(key, mark);
-  };
+    const before = replaced ?? this.currentMeasurement.get(key);
+    this.measurer(mark.expert).entered++;
+    if (before) this.correctedMeasurement(before, mark.expert, at, 'corrected', reason);
+    this.currentMeasurement.set(key, mark);
+  }
 
-  const correctedMeasurement = (
+  private correctedMeasurement(
     entered: MarkEntry,
     by: string,
     at: string,
     kind: MeasurementCorrection['kind'],
     reason: string | null,
-  ) => {
-    const figures = measurer(entered.expert);
+  ): void {
+    const figures = this.measurer(entered.expert);
     if (by === entered.expert) {
       figures.selfCorrected++;
       return;
@@ -147,68 +181,91 @@ export function correctionFigures(
       kind,
       reason,
     });
-  };
+  }
 
-  for (const event of events) {
+  private closeRequests(cell: string): void {
+    for (const [key, at] of this.pending) if (at === cell) this.pending.delete(key);
+  }
+
+  /** The next event of the log; any event type these figures do not read is passed over. */
+  follow(event: CorrectionLogEvent): void {
     switch (event.type) {
       case 'mark.recorded':
       case 'mark.superseded': {
         const { mark } = event;
-        const replaced = event.type === 'mark.superseded' ? marks.get(event.markId) : undefined;
-        marks.set(mark.id, mark);
-        const kind = kindOf(mark.aspect);
-        if (kind === 'judgement') judged(mark, replaced);
+        const replaced =
+          event.type === 'mark.superseded' ? this.marks.get(event.markId) : undefined;
+        this.marks.set(mark.id, mark);
+        const kind = this.kindOf(mark.aspect);
+        if (kind === 'judgement') this.judged(mark, replaced);
         else if (kind === 'measurement') {
-          measured(
-            mark,
-            replaced,
-            event.at,
-            event.type === 'mark.superseded' ? event.reason : null,
-          );
+          const reason = event.type === 'mark.superseded' ? event.reason : null;
+          this.measured(mark, replaced, event.at, reason);
         }
         break;
       }
       case 'mark.withdrawn': {
-        const mark = marks.get(event.markId);
+        const mark = this.marks.get(event.markId);
         if (!mark) break;
-        const kind = kindOf(mark.aspect);
+        const kind = this.kindOf(mark.aspect);
         if (kind === 'judgement') {
           const key = judgeKey(mark.competitor, mark.aspect, mark.expert);
-          if (currentJudgement.get(key) === mark) currentJudgement.delete(key);
+          if (this.currentJudgement.get(key) === mark) {
+            this.currentJudgement.delete(key);
+            this.setScore(mark, null);
+          }
         } else if (kind === 'measurement') {
           const key = cellKey(mark.competitor, mark.aspect);
-          if (currentMeasurement.get(key) === mark) currentMeasurement.delete(key);
-          correctedMeasurement(mark, event.actor, event.at, 'withdrawn', event.reason);
+          if (this.currentMeasurement.get(key) === mark) this.currentMeasurement.delete(key);
+          this.correctedMeasurement(mark, event.actor, event.at, 'withdrawn', event.reason);
         }
         break;
       }
       case 'rescore.requested': {
         const cell = cellKey(event.competitor, event.aspect);
         // A new request on the same cell replaces the open one: everyone asked is pending again.
-        for (const [key, at] of pending) if (at === cell) pending.delete(key);
+        this.closeRequests(cell);
         for (const expert of new Set(event.experts)) {
-          judge(expert).asked++;
-          pending.set(judgeKey(event.competitor, event.aspect, expert), cell);
+          this.judge(expert).asked++;
+          this.pending.set(judgeKey(event.competitor, event.aspect, expert), cell);
         }
         break;
       }
-      case 'discrepancy.resolved': {
-        const cell = cellKey(event.competitor, event.aspect);
-        for (const [key, at] of pending) if (at === cell) pending.delete(key);
+      case 'discrepancy.resolved':
+        this.closeRequests(cellKey(event.competitor, event.aspect));
         break;
-      }
       default:
         break;
     }
   }
 
-  for (const figures of measurers.values()) {
-    const counts = new Map<string, number>();
-    for (const { by } of figures.corrections) counts.set(by, (counts.get(by) ?? 0) + 1);
-    figures.by = [...counts]
-      .map(([expert, n]) => ({ expert, n }))
-      .sort((a, b) => b.n - a.n || a.expert.localeCompare(b.expert));
+  /** The figures so far: copies, sorted by id; `by` most corrections first. */
+  figures(): CorrectionFigures {
+    const ids = <T>(map: Map<string, T>) => [...map.keys()].sort().map((id) => map.get(id)!);
+    return {
+      rescores: ids(this.rescores).map((figures) => ({ ...figures })),
+      measurements: ids(this.measurers).map((figures) => {
+        const counts = new Map<string, number>();
+        for (const { by } of figures.corrections) counts.set(by, (counts.get(by) ?? 0) + 1);
+        return {
+          ...figures,
+          by: [...counts]
+            .map(([expert, n]) => ({ expert, n }))
+            .sort((a, b) => b.n - a.n || a.expert.localeCompare(b.expert)),
+          corrections: figures.corrections.map((correction) => ({ ...correction })),
+        };
+      }),
+    };
   }
-  const byId = <T>(map: Map<string, T>) => [...map.keys()].sort().map((id) => map.get(id)!);
-  return { rescores: byId(rescores), measurements: byId(measurers) };
+}
+
+/** The re-score and correction figures of a whole log at once (see `CorrectionTracker`). */
+export function correctionFigures(
+  events: Iterable<CorrectionLogEvent>,
+  kindOf: (aspect: string) => AspectKind | undefined,
+  discrepancyThreshold = 1,
+): CorrectionFigures {
+  const tracker = new CorrectionTracker(kindOf, discrepancyThreshold);
+  for (const event of events) tracker.follow(event);
+  return tracker.figures();
 }

@@ -34,7 +34,7 @@ export function chiefJudgeRoutes(services: Services): Router {
       const expert = names.get(id);
       return expert ? fullName(expert.name) : id;
     };
-    const corrections = await competitionCorrectionFigures(running);
+    const corrections = await competitionCorrectionFigures(running, services.store);
     res.json({
       group,
       head: running.head.seq,

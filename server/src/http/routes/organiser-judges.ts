@@ -5,6 +5,7 @@ import { championshipJudgesReport } from '../../competitions/championship-judges
 import type { CompetitionRegistry } from '../../competitions/registry';
 import { judgesReportWorkbook, renderJudgesReport } from '../../documents/judges-report';
 import type { ReferenceRepository } from '../../domain/reference';
+import type { Store } from '../../store/port';
 import { parse } from '../errors';
 
 const params = z.object({ championshipId: idSchema });
@@ -18,6 +19,7 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export function judgesReportRoutes(
   reference: ReferenceRepository,
   registry: CompetitionRegistry,
+  store: Store,
   inChampionship: RequestHandler,
 ): Router {
   const router = Router();
@@ -25,13 +27,13 @@ export function judgesReportRoutes(
 
   router.get(base, inChampionship, async (req, res) => {
     const { championshipId } = parse(params, req.params, 'params');
-    res.json(await championshipJudgesReport(reference, registry, championshipId));
+    res.json(await championshipJudgesReport(reference, registry, store, championshipId));
   });
 
   router.get(`${base}.xlsx`, inChampionship, async (req, res) => {
     const { championshipId } = parse(params, req.params, 'params');
     const { lang } = parse(fileQuery, req.query, 'query');
-    const report = await championshipJudgesReport(reference, registry, championshipId);
+    const report = await championshipJudgesReport(reference, registry, store, championshipId);
     res
       .type(xlsxType)
       .attachment(`${championshipId}-judges-${lang}.xlsx`)
@@ -41,7 +43,7 @@ export function judgesReportRoutes(
   router.get(`${base}.pdf`, inChampionship, async (req, res) => {
     const { championshipId } = parse(params, req.params, 'params');
     const { lang } = parse(fileQuery, req.query, 'query');
-    const report = await championshipJudgesReport(reference, registry, championshipId);
+    const report = await championshipJudgesReport(reference, registry, store, championshipId);
     const pdf = renderJudgesReport(report, lang);
     res.type('application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="${championshipId}-judges-${lang}.pdf"`);

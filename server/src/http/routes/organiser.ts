@@ -300,7 +300,7 @@ export function adminRoutes(services: Services): Router {
       { inChampionship, inCompetition },
     ),
   );
-  router.use(judgesReportRoutes(reference, services.competitions, inChampionship));
+  router.use(judgesReportRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(advancementRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
