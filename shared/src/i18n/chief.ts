@@ -75,7 +75,7 @@ export const chief = defineNamespace({
         changed: 'Changed the score',
         ownChanges: 'Own scores changed in all',
         ofN: '{{n}} of {{of}}',
-        how: 'A re-score is asked of every judge whose score made a discrepancy; it is answered by a new score before the chief resolves the discrepancy or asks again.',
+        how: 'A re-score is asked of every judge whose score made a discrepancy; it is answered by a new score while the request is open: until the scores agree, or the chief resolves the discrepancy or asks again.',
       },
       corrections: {
         title: 'Measurements corrected by a teammate',
@@ -339,7 +339,7 @@ export const chief = defineNamespace({
         changed: 'Оценка изменена',
         ownChanges: 'Всего изменений своих оценок',
         ofN: '{{n}} из {{of}}',
-        how: 'Переоценку запрашивают у каждого судьи, чья оценка создала расхождение; она выполнена, если судья поставил новую оценку до того, как главный эксперт разрешил расхождение или запросил снова.',
+        how: 'Переоценку запрашивают у каждого судьи, чья оценка создала расхождение; она выполнена, если судья поставил новую оценку, пока запрос открыт: пока оценки не сошлись, главный эксперт не разрешил расхождение и не запросил снова.',
       },
       corrections: {
         title: 'Измерения, исправленные коллегой',
@@ -603,7 +603,7 @@ export const chief = defineNamespace({
         changed: 'Баға өзгертілді',
         ownChanges: 'Өз бағаларын барлығы өзгертті',
         ofN: '{{of}} ішінен {{n}}',
-        how: 'Қайта бағалау бағасы алшақтық тудырған әр төрешіден сұралады; бас сарапшы алшақтықты шешпей не қайта сұрамай тұрып төреші жаңа баға қойса, орындалды деп саналады.',
+        how: 'Қайта бағалау бағасы алшақтық тудырған әр төрешіден сұралады; сұрау ашық тұрғанда — бағалар жақындамай, бас сарапшы алшақтықты шешпей не қайта сұрамай тұрып — төреші жаңа баға қойса, орындалды деп саналады.',
       },
       corrections: {
         title: 'Әріптесі түзеткен өлшемдер',
