@@ -36,4 +36,6 @@ export * from './domain/patch';
 export * from './advancement/index';
 export * from './boards/index';
 export * from './analytics/judges';
+export * from './analytics/corrections';
+export * from './analytics/championship';
 export * from './api/index';

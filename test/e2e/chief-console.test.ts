@@ -246,7 +246,16 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     );
     expect(await row('web-e4').locator('td').last().textContent()).toMatch(/^Severe: −0\.\d\d/);
     expect(await page.getByRole('note').first().textContent()).toContain('never shown on a board');
+    // The re-score asked of the panel above: web-e1 answered it and changed its score (0 -> 3);
+    // web-e2 was asked too but the scores agreed before it scored again.
+    const rescores = (id: string) => page.locator(`table.rescores-table tr[data-judge="${id}"] td`);
+    expect(await rescores('web-e1').allTextContents()).toEqual(['1', '1 of 1', '1 of 1', '1']);
+    expect(await rescores('web-e2').allTextContents()).toEqual(['1', '0 of 1', '0 of 0', '0']);
     await page.screenshot({ path: screenshotPath('chief-judges-1280x800'), fullPage: true });
+
+    // A new score arrives while the tab is open: the figures follow without a reload.
+    await score(server, 'web-e2', 'web-05', 'C1.J1', 2);
+    await expect.poll(() => rescores('web-e2').last().textContent()).toBe('1');
   });
 
   it('filters the audit trail by expert and kind and shows the log check', async () => {

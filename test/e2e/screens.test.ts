@@ -169,6 +169,12 @@ describe.runIf(browserAvailable())(
         account: 'organiser',
         ready: 'table.org-table',
       },
+      {
+        name: 'organiser-judges',
+        path: () => `/organiser/championships/${championship}/judges`,
+        account: 'organiser',
+        ready: 'table.judges-report',
+      },
       { name: 'exam', path: () => '/exam', account: 'exam', ready: 'main table' },
       {
         name: 'exam-session',

@@ -1,17 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getRegion, type JudgeFigures } from '@ashyq/shared';
+import { getRegion, type JudgesReply } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
-import { apiRequest } from '../lib/http';
-
-/** GET .../judges: every judge's figures with its name (docs/judge-analytics.md). */
-interface JudgesReply {
-  group: 'region' | 'college';
-  head: number;
-  judges: (JudgeFigures & { name: string; role: string })[];
-}
+import { useAtLogHead } from './useAtLogHead';
 
 const signed = (value: number) =>
   `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
@@ -21,22 +13,13 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  * How each judge marks, against the other judges on the same cells: staff only, never on a board
  * or a tablet, and never a change to any result. Fetched again when the log moves on.
  */
-export function Judges({ competitionId, overview, lang }: ConsoleProps) {
+export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
   const { t } = useTranslation('chief');
-  const [reply, setReply] = useState<JudgesReply | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const head = overview.head.seq;
-
-  useEffect(() => {
-    let current = true;
-    apiRequest<JudgesReply>('GET', `${chiefBase(competitionId)}/judges`).then(
-      (data) => current && (setReply(data), setError(null)),
-      (failure: unknown) => current && setError(`${t('judges.loadFailed')} ${errorText(failure)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [competitionId, head, t]);
+  const { data: reply, failure } = useAtLogHead<JudgesReply>(
+    `${chiefBase(competitionId)}/judges`,
+    overview.head.seq,
+  );
+  const error = failure ? `${t('judges.loadFailed')} ${errorText(failure)}` : null;
 
   const groupName = (group: string) => getRegion(group)?.name[lang] ?? group;
 
@@ -116,6 +99,112 @@ export function Judges({ competitionId, overview, lang }: ConsoleProps) {
         </div>
       )}
       <p className="note">{t('judges.how')}</p>
+      {reply && <Rescores reply={reply} />}
+      {reply && <Corrections reply={reply} names={names} />}
     </section>
+  );
+}
+
+/** Re-scores asked of each judge, answered, and how often the answer changed the score. */
+function Rescores({ reply }: { reply: JudgesReply }) {
+  const { t } = useTranslation('chief');
+  return (
+    <>
+      <h3 id="rescores-title">{t('judges.rescores.title')}</h3>
+      {reply.rescores.every((judge) => judge.asked === 0 && judge.ownChanges === 0) ? (
+        <p>{t('judges.rescores.none')}</p>
+      ) : (
+        <div className="standings-scroll">
+          <table className="rescores-table" aria-labelledby="rescores-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('judges.rescores.judge')}</th>
+                <th scope="col">{t('judges.rescores.asked')}</th>
+                <th scope="col">{t('judges.rescores.answered')}</th>
+                <th scope="col">{t('judges.rescores.changed')}</th>
+                <th scope="col">{t('judges.rescores.ownChanges')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reply.rescores.map((judge) => (
+                <tr key={judge.judge} data-judge={judge.judge}>
+                  <th scope="row">{judge.name}</th>
+                  <td className="num">{judge.asked}</td>
+                  <td className="num">
+                    {t('judges.rescores.ofN', { n: judge.answered, of: judge.asked })}
+                  </td>
+                  <td className="num">
+                    {t('judges.rescores.ofN', { n: judge.changed, of: judge.answered })}
+                  </td>
+                  <td className="num">{judge.ownChanges}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="note">{t('judges.rescores.how')}</p>
+    </>
+  );
+}
+
+/** Measurements a teammate corrected or withdrew: whose, by whom and why. */
+function Corrections({ reply, names }: { reply: JudgesReply; names: ConsoleProps['names'] }) {
+  const { t } = useTranslation('chief');
+  const corrected = reply.measurements.filter((expert) => expert.corrected > 0);
+  return (
+    <>
+      <h3 id="corrections-title">{t('judges.corrections.title')}</h3>
+      {corrected.length === 0 ? (
+        <p>{t('judges.corrections.none')}</p>
+      ) : (
+        <div className="standings-scroll">
+          <table className="corrections-table" aria-labelledby="corrections-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('judges.corrections.expert')}</th>
+                <th scope="col">{t('judges.corrections.corrected')}</th>
+                <th scope="col">{t('judges.corrections.self')}</th>
+                <th scope="col">{t('judges.corrections.by')}</th>
+                <th scope="col">{t('judges.corrections.reasons')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {corrected.map((expert) => (
+                <tr key={expert.expert} data-expert={expert.expert}>
+                  <th scope="row">{expert.name}</th>
+                  <td className="num">
+                    {t('judges.rescores.ofN', { n: expert.corrected, of: expert.entered })}
+                  </td>
+                  <td className="num">{expert.selfCorrected}</td>
+                  <td>
+                    {expert.by
+                      .map((by) => t('judges.corrections.byLine', { name: by.name, n: by.n }))
+                      .join(', ')}
+                  </td>
+                  <td>
+                    <ul className="reasons">
+                      {expert.corrections.map((correction, i) => (
+                        <li key={i}>
+                          {t('judges.corrections.line', {
+                            competitor: names.competitor(correction.competitor),
+                            aspect: correction.aspect,
+                            by: correction.byName,
+                            reason:
+                              correction.kind === 'withdrawn'
+                                ? t('judges.corrections.withdrawn', { reason: correction.reason })
+                                : (correction.reason ?? t('judges.corrections.noReason')),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }

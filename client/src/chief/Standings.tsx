@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '@ashyq/shared';
 import { BoardTable } from '../boards/BoardTable';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
-import { apiRequest } from '../lib/http';
+import { useAtLogHead } from './useAtLogHead';
 
 /**
  * The staff board: every figure as it stands, whatever the public board may show (publication
@@ -13,21 +12,11 @@ import { apiRequest } from '../lib/http';
  */
 export function Standings({ competitionId, overview }: ConsoleProps) {
   const { t } = useTranslation(['chief', 'board']);
-  const [board, setBoard] = useState<Board | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const head = overview.head.seq;
-
-  useEffect(() => {
-    let current = true;
-    apiRequest<Board>('GET', `${chiefBase(competitionId)}/board`).then(
-      (reply) => current && (setBoard(reply), setError(null)),
-      (failure: unknown) =>
-        current && setError(`${t('standings.loadFailed')} ${errorText(failure)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [competitionId, head, t]);
+  const { data: board, failure } = useAtLogHead<Board>(
+    `${chiefBase(competitionId)}/board`,
+    overview.head.seq,
+  );
+  const error = failure ? `${t('standings.loadFailed')} ${errorText(failure)}` : null;
 
   return (
     <section className="chief-section standings" aria-labelledby="standings-title">

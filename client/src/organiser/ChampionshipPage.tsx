@@ -45,6 +45,7 @@ export function ChampionshipPage() {
         <Link to={`/organiser/championships/${championship.id}/advancement`}>
           {t('championship.advancement')}
         </Link>{' '}
+        · <Link to={`/organiser/championships/${championship.id}/judges`}>{t('judges.link')}</Link>{' '}
         · <Link to={`/championships/${championship.id}`}>{t('championship.publicPage')}</Link>
       </p>
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useNavigate } from 'react-router';
 import { AdvancementPage } from './AdvancementPage';
+import { ChampionshipJudges } from './ChampionshipJudges';
 import { ChampionshipPage } from './ChampionshipPage';
 import { ChampionshipsList } from './ChampionshipsList';
 import { CollegesPage } from './CollegesPage';
@@ -37,6 +38,7 @@ export function OrganiserApp() {
         <Route path="colleges" element={<CollegesPage />} />
         <Route path="championships/:championshipId" element={<ChampionshipPage />} />
         <Route path="championships/:championshipId/advancement" element={<AdvancementPage />} />
+        <Route path="championships/:championshipId/judges" element={<ChampionshipJudges />} />
         <Route path="competitions/:competitionId" element={<CompetitionPage />} />
       </Routes>
     </div>

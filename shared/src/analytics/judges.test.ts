@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JudgeAnalytics, judgeFigures, type JudgedCell } from './judges';
+import { almatyHour, JudgeAnalytics, judgeFigures, type JudgedCell } from './judges';
 
 const at = '2026-03-11T05:00:00.000Z'; // 10:00 in Almaty
 
@@ -140,5 +140,20 @@ describe('judge figures', () => {
 
   it('leaves out cells one judge scored alone', () => {
     expect(judgeFigures(panelCells([[2]]))).toEqual([]);
+  });
+
+  it('reads the hour in Almaty from any ISO time, as a date parser would', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        (date) => {
+          const expected = (date.getUTCHours() + 5) % 24;
+          expect(almatyHour(date.toISOString())).toBe(expected);
+          // The same instant written in Almaty's own offset.
+          const local = new Date(date.getTime() + 5 * 3_600_000).toISOString().slice(0, 19);
+          expect(almatyHour(`${local}+05:00`)).toBe(expected);
+        },
+      ),
+    );
   });
 });

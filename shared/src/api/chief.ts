@@ -10,6 +10,12 @@ import type { RescoreRequest } from '../scoring/rescore';
 import type { MarkingScheme } from '../scheme/schema';
 import type { CompetitorStatus } from '../scoring/events';
 import { personNameSchema } from '../domain/entities';
+import type { JudgeFigures } from '../analytics/judges';
+import type {
+  MeasurementCorrection,
+  MeasurementFigures,
+  RescoreFigures,
+} from '../analytics/corrections';
 
 /**
  * What the chief expert's console reads (`/api/chief/competitions/:id/*`, the `/chief` socket)
@@ -115,3 +121,16 @@ export type Verification = z.infer<typeof verificationSchema>;
 /** The chief console's lock and unlock replies. */
 export const locksReplySchema = z.object({ locks: z.array(z.custom<LockState>()) });
 export type LocksReply = z.infer<typeof locksReplySchema>;
+
+/** GET /api/chief/competitions/:id/judges: staff only (docs/judge-analytics.md). */
+export interface JudgesReply {
+  group: 'region' | 'college';
+  head: number;
+  judges: (JudgeFigures & { name: string; role: string })[];
+  rescores: (RescoreFigures & { name: string })[];
+  measurements: (Omit<MeasurementFigures, 'by' | 'corrections'> & {
+    name: string;
+    by: { expert: string; n: number; name: string }[];
+    corrections: (MeasurementCorrection & { byName: string })[];
+  })[];
+}

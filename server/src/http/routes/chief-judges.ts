@@ -1,8 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { fullName, idSchema } from '@ashyq/shared';
+import { fullName, idSchema, type JudgesReply } from '@ashyq/shared';
 import { requireCompetitionRole, param } from '../../auth/middleware';
-import { competitionJudgeFigures } from '../../competitions/judge-analytics';
+import {
+  competitionCorrectionFigures,
+  competitionJudgeFigures,
+} from '../../competitions/judge-analytics';
 import { competitionRoster } from '../../competitions/roster';
 import type { Services } from '../../services';
 import { runtimeOf, scopeOfCompetition } from '../competition-access';
@@ -27,6 +30,11 @@ export function chiefJudgeRoutes(services: Services): Router {
     const running = await runtimeOf(services, id);
     const roster = await competitionRoster(running, services.store, services.accounts);
     const names = new Map(roster.experts.map((expert) => [expert.id, expert]));
+    const nameOf = (id: string) => {
+      const expert = names.get(id);
+      return expert ? fullName(expert.name) : id;
+    };
+    const corrections = await competitionCorrectionFigures(running, services.store);
     res.json({
       group,
       head: running.head.seq,
@@ -38,7 +46,20 @@ export function chiefJudgeRoutes(services: Services): Router {
           role: expert?.role ?? 'expert',
         };
       }),
-    });
+      rescores: corrections.rescores.map((figures) => ({
+        ...figures,
+        name: nameOf(figures.judge),
+      })),
+      measurements: corrections.measurements.map((figures) => ({
+        ...figures,
+        name: nameOf(figures.expert),
+        by: figures.by.map((by) => ({ ...by, name: nameOf(by.expert) })),
+        corrections: figures.corrections.map((correction) => ({
+          ...correction,
+          byName: nameOf(correction.by),
+        })),
+      })),
+    } satisfies JudgesReply);
   });
   return router;
 }

@@ -26,6 +26,7 @@ import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './organiser-advancement';
 import { peopleRoutes } from './organiser-people';
+import { judgesReportRoutes } from './organiser-judges';
 import { resultsRoutes } from './organiser-results';
 import { schemeEditRoutes } from './organiser-scheme';
 import { staffRoutes } from './organiser-staff';
@@ -299,6 +300,7 @@ export function adminRoutes(services: Services): Router {
       { inChampionship, inCompetition },
     ),
   );
+  router.use(judgesReportRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(advancementRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
