@@ -13,8 +13,11 @@ export interface Resolution {
   actor: string;
 }
 
-/** Scratch for a panel's scores: refreshing an aspect should not allocate. */
-const scores: number[] = [];
+/**
+ * Scratch for a panel's scores: refreshing an aspect should not allocate. A typed array, never
+ * shrunk (emptying a plain array by `length = 0` frees its store, and the next push allocates).
+ */
+let scores = new Float64Array(16);
 
 export interface AspectRules {
   formula: JudgementFormulaId;
@@ -145,14 +148,20 @@ export class CompetitorState {
     let mark = Number.NaN;
     let discrepant = 0;
     if (aspect.kind === 'judgement') {
-      scores.length = 0;
+      let count = 0;
       for (let n = this.first[a]!; n !== NONE; n = book.next[n]!) {
         const score = book.value[n]!;
-        if (score === score && book.isCurrent(n)) scores.push(score);
+        if (score !== score || !book.isCurrent(n)) continue;
+        if (count === scores.length) {
+          const wider = new Float64Array(count * 2);
+          wider.set(scores);
+          scores = wider;
+        }
+        scores[count++] = score;
       }
-      if (scores.length >= rules.panelSize) {
-        mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores);
-        discrepant = isDiscrepant(scores, rules.discrepancyThreshold) ? 1 : 0;
+      if (count >= rules.panelSize) {
+        mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores, count);
+        discrepant = isDiscrepant(scores, rules.discrepancyThreshold, count) ? 1 : 0;
       }
     } else {
       const last = this.last[a]!;

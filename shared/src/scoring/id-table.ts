@@ -15,20 +15,25 @@ export function hashId(id: string): number {
  * Ids numbered 0, 1, 2... in the order they were added, found by open addressing (linear
  * probing) over an Int32Array kept at most half full. It does what a Map<string, number> would,
  * at about a third of the cost on a national replay and with nothing on the garbage-collected
- * heap but the ids themselves: the table and the stored hashes are typed arrays, and growing
- * re-files numbers from the stored hashes without hashing any id again. Ids are never removed.
+ * heap: the table and the stored hashes are typed arrays, the ids stay where their owner keeps
+ * them (`idOf`), and growing re-files numbers from the stored hashes without hashing any id
+ * again. Ids are never removed.
  * See docs/scoring.md ("The engine's data").
  */
 export class IdTable {
   private slots: Int32Array;
   private hashes: Int32Array;
-  private readonly ids: string[] = [];
+  private count = 0;
   private mask: number;
   /** The last id looked up and its hash: adding right after a miss does not hash it again. */
   private lastId = '';
   private lastHash = hashId('');
 
-  constructor(capacity = 1024) {
+  /** `idOf(n)` gives the id numbered n, for every n already added. */
+  constructor(
+    private readonly idOf: (n: number) => string,
+    capacity = 1024,
+  ) {
     const size = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
     this.slots = new Int32Array(size).fill(ABSENT);
     this.mask = size - 1;
@@ -36,12 +41,7 @@ export class IdTable {
   }
 
   get size(): number {
-    return this.ids.length;
-  }
-
-  /** The id numbered n. */
-  id(n: number): string {
-    return this.ids[n]!;
+    return this.count;
   }
 
   /** The number of this id, or ABSENT. */
@@ -52,13 +52,16 @@ export class IdTable {
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const n = this.slots[i]!;
       if (n === ABSENT) return ABSENT;
-      if (this.hashes[n] === hash && this.ids[n] === id) return n;
+      if (this.hashes[n] === hash && this.idOf(n) === id) return n;
     }
   }
 
-  /** Adds an id not yet in the table (the caller has checked with `find`) and returns its number. */
+  /**
+   * Numbers an id not yet in the table (the caller has checked with `find`); from now on
+   * `idOf` must give it for the number returned.
+   */
   add(id: string): number {
-    const n = this.ids.length;
+    const n = this.count++;
     if (n === this.hashes.length) {
       const hashes = new Int32Array(n * 2);
       hashes.set(this.hashes);
@@ -66,7 +69,6 @@ export class IdTable {
     }
     const hash = id === this.lastId ? this.lastHash : hashId(id);
     this.hashes[n] = hash;
-    this.ids.push(id);
     if ((n + 1) * 2 > this.slots.length) this.regrow();
     else this.file(n, hash);
     return n;
@@ -82,6 +84,6 @@ export class IdTable {
     const size = this.slots.length * 2;
     this.slots = new Int32Array(size).fill(ABSENT);
     this.mask = size - 1;
-    for (let n = 0; n < this.ids.length; n++) this.file(n, this.hashes[n]!);
+    for (let n = 0; n < this.count; n++) this.file(n, this.hashes[n]!);
   }
 }

@@ -47,8 +47,8 @@ const INITIAL_CAPACITY = 1024;
  * that have them. See docs/scoring.md ("The engine's data").
  */
 export class MarkBook {
-  private readonly numbers = new IdTable();
-  private readonly events: StoredMark[] = [];
+  private events: StoredMark[] = [];
+  private numbers = new IdTable(this.idOf.bind(this), INITIAL_CAPACITY);
   private readonly links = new Map<number, Links>();
   private readonly experts = new Map<string, number>();
   /** Next mark of the same competitor × aspect, in arrival order; NONE at the end. */
@@ -59,8 +59,24 @@ export class MarkBook {
   value = new Float64Array(INITIAL_CAPACITY);
   private state = new Uint8Array(INITIAL_CAPACITY);
 
+  /** Sizes an empty book for about `count` marks at once (a replay knows its log's length). */
+  reserve(count: number): void {
+    if (this.size > 0 || count <= this.next.length) return;
+    this.numbers = new IdTable(this.idOf.bind(this), count);
+    // Filled in arrival order up to `size`: the array never grows (nor copies) during the replay.
+    this.events = new Array<StoredMark>(count);
+    this.next = new Int32Array(count);
+    this.expert = new Int32Array(count);
+    this.value = new Float64Array(count);
+    this.state = new Uint8Array(count);
+  }
+
   get size(): number {
-    return this.events.length;
+    return this.numbers.size;
+  }
+
+  private idOf(n: number): string {
+    return this.events[n]!.mark.id;
   }
 
   /** The number of the mark stored under this id, or NONE. */
@@ -97,7 +113,7 @@ export class MarkBook {
   add(stored: StoredMark, value: number, expert: number): number {
     const n = this.numbers.add(stored.mark.id);
     if (n === this.next.length) this.grow();
-    this.events.push(stored);
+    this.events[n] = stored;
     this.next[n] = NONE;
     this.expert[n] = expert;
     this.value[n] = value;
@@ -141,7 +157,7 @@ export class MarkBook {
   }
 
   records(): MarkRecord[] {
-    return this.events.map((_, n) => this.record(n));
+    return Array.from({ length: this.size }, (_, n) => this.record(n));
   }
 
   /** Rebuilds the stored form of a snapshot record; links are restored separately by `relink`. */

@@ -85,7 +85,14 @@ export class CompetitionProjection extends ProjectionState {
   static recompute(setup: ProjectionSetup, events: Iterable<ScoringEvent>): CompetitionProjection {
     const projection = new CompetitionProjection(setup);
     projection.deferred = true;
-    for (const event of events) projection.apply(event);
+    if (Array.isArray(events)) {
+      projection.book.reserve(events.length);
+      // Indexed: an iterator would allocate a result object per event.
+      const list = events as readonly ScoringEvent[];
+      for (let i = 0; i < list.length; i++) projection.apply(list[i]!);
+    } else {
+      for (const event of events) projection.apply(event);
+    }
     projection.deferred = false;
     projection.deriveAll();
     return projection;
