@@ -10,6 +10,7 @@
  * BOARD_SPECTATORS (default 5000) and BOARD_MARKS (default 20) change the workload.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,12 +148,17 @@ export interface BoardFigures {
   loopDelay: { p99: number; max: number } | null;
 }
 
+/** Opens the servers' /metrics to this benchmark only. */
+const metricsToken = randomBytes(24).toString('hex');
+
 /**
  * The server's event-loop delay since the last read, from its /metrics (prom-client measures it
  * with perf_hooks.monitorEventLoopDelay and resets the histogram at each read).
  */
 async function loopDelayOf(url: string): Promise<{ p99: number; max: number } | null> {
-  const res = await fetch(`${url}/metrics`).catch(() => undefined);
+  const res = await fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${metricsToken}` },
+  }).catch(() => undefined);
   if (!res?.ok) return null;
   const text = await res.text();
   const read = (name: string) => {
@@ -171,7 +177,9 @@ export async function workload(
   markCount: number,
 ): Promise<BoardFigures> {
   const redis = instances === 2 ? await startRedis() : undefined;
-  const env: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
+  const env: Record<string, string> = redis
+    ? { REDIS_URL: redis.url, METRICS_TOKEN: metricsToken }
+    : { METRICS_TOKEN: metricsToken };
   const servers: RunningServer[] = [await startServer({ env })];
   if (instances === 2) servers.push(await startServer({ dataDir: servers[0]!.dataDir, env }));
   const [writer] = servers;
