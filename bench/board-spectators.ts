@@ -10,6 +10,7 @@
  * BOARD_SPECTATORS (default 5000) and BOARD_MARKS (default 20) change the workload.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const competitionId = 'wsk-2026-astana-cooking';
 /** Spectators per load-generator process: one process cannot hold them all cheaply. */
 const perGenerator = 2_500;
 
-interface LoadPlan {
+export interface LoadPlan {
   urls: string[];
   spectators: number;
   /** The board's marked count before the first mark, and after the last. */
@@ -31,7 +32,7 @@ interface LoadPlan {
   untilMarked: number;
 }
 
-interface LoadResult {
+export interface LoadResult {
   connected: number;
   /** `marked` value -> arrival times (ms since epoch) at each spectator. */
   arrivals: Record<number, number[]>;
@@ -137,9 +138,48 @@ async function setPolicy(url: string, policy: string): Promise<void> {
   if (!res.ok) throw new Error(`Setting the policy failed: ${res.status} ${await res.text()}`);
 }
 
-async function workload(spectators: number, instances: 1 | 2, markCount: number): Promise<void> {
+/** What one workload measured: latencies from the ack to each spectator's update, in ms. */
+export interface BoardFigures {
+  p50: number;
+  p99: number;
+  missing: number;
+  bytes: number[];
+  /** The server's event-loop delay while the marks went out (p99 and max, ms); null if unread. */
+  loopDelay: { p99: number; max: number } | null;
+}
+
+/** Opens the servers' /metrics to this benchmark only. */
+const metricsToken = randomBytes(24).toString('hex');
+
+/**
+ * The server's event-loop delay since the last read, from its /metrics (prom-client measures it
+ * with perf_hooks.monitorEventLoopDelay and resets the histogram at each read).
+ */
+async function loopDelayOf(url: string): Promise<{ p99: number; max: number } | null> {
+  const res = await fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${metricsToken}` },
+  }).catch(() => undefined);
+  if (!res?.ok) return null;
+  const text = await res.text();
+  const read = (name: string) => {
+    const match = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+    return match ? Number(match[1]) * 1000 : NaN;
+  };
+  return {
+    p99: read('nodejs_eventloop_lag_p99_seconds'),
+    max: read('nodejs_eventloop_lag_max_seconds'),
+  };
+}
+
+export async function workload(
+  spectators: number,
+  instances: 1 | 2,
+  markCount: number,
+): Promise<BoardFigures> {
   const redis = instances === 2 ? await startRedis() : undefined;
-  const env: Record<string, string> = redis ? { REDIS_URL: redis.url } : {};
+  const env: Record<string, string> = redis
+    ? { REDIS_URL: redis.url, METRICS_TOKEN: metricsToken }
+    : { METRICS_TOKEN: metricsToken };
   const servers: RunningServer[] = [await startServer({ env })];
   if (instances === 2) servers.push(await startServer({ dataDir: servers[0]!.dataDir, env }));
   const [writer] = servers;
@@ -172,6 +212,7 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
     await new Promise((r) => setTimeout(r, 2_000));
     const loaded = servers.map(rssMb);
     const acks: Record<number, number> = {};
+    await loopDelayOf(writer!.url);
     for (const [i, mark] of marks.entries()) {
       const { results } = await sendMarks(writer!.url, expert, [mark]);
       if (results[0]!.status !== 'accepted')
@@ -180,6 +221,7 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
       // One update per mark: longer than the 250 ms a room's updates are coalesced over.
       await new Promise((r) => setTimeout(r, 600));
     }
+    const loopDelay = await loopDelayOf(writer!.url);
     const results = await Promise.all(generators);
     const latencies: number[] = [];
     let missing = 0;
@@ -202,6 +244,18 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
     console.log(
       `  bytes per update (diff payload): median ${percentile(bytes, 0.5)} B, max ${percentile(bytes, 1)} B`,
     );
+    if (loopDelay) {
+      console.log(
+        `  server event-loop delay while marking: p99 ${milliseconds(loopDelay.p99)}, max ${milliseconds(loopDelay.max)}`,
+      );
+    }
+    return {
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      missing,
+      bytes,
+      loopDelay,
+    };
   } finally {
     for (const server of servers.reverse()) await server.stop();
     redis?.process.kill();
@@ -210,7 +264,10 @@ async function workload(spectators: number, instances: 1 | 2, markCount: number)
 }
 
 /** A generator in its own process; `ready` once all its spectators joined. */
-function generatorProcess(plan: LoadPlan): { result: Promise<LoadResult>; ready: Promise<void> } {
+export function generatorProcess(plan: LoadPlan): {
+  result: Promise<LoadResult>;
+  ready: Promise<void>;
+} {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const child = spawn(

@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   'socket-marks': () => import('./socket-marks'),
   'recompute-vs-floor': () => import('./recompute-vs-floor'),
   'board-spectators': () => import('./board-spectators'),
+  'board-vs-raw': () => import('./board-vs-raw'),
   'exam-documents': () => import('./exam-documents'),
   'nobd-export': () => import('./nobd-export'),
   'judge-analytics': () => import('./judge-analytics'),

@@ -1,9 +1,8 @@
 import type { CompetitorEntry, CompetitorStatus } from './events';
 import type { DelegationKeys } from './conflicts';
 import { isDiscrepant, judgementMark, type JudgementFormulaId } from './judgement';
-import type { MarkBook, StoredMark } from './mark-book';
+import { NONE, type MarkBook } from './mark-book';
 import type { Medal } from './medals';
-import { measurementMark } from './measurement';
 import { roundHalfUp } from './rounding';
 import type { IndexedAspect, SchemeIndex } from './scheme-index';
 import { criterionSum, grandSum, sectionSum, subCriterionSum, totalsOf } from './totals';
@@ -14,8 +13,11 @@ export interface Resolution {
   actor: string;
 }
 
-/** Scratch for a panel's scores: refreshing an aspect should not allocate. */
-const scores: number[] = [];
+/**
+ * Scratch for a panel's scores: refreshing an aspect should not allocate. A typed array, never
+ * shrunk (emptying a plain array by `length = 0` frees its store, and the next push allocates).
+ */
+let scores = new Float64Array(16);
 
 export interface AspectRules {
   formula: JudgementFormulaId;
@@ -34,7 +36,9 @@ export class CompetitorState {
   readonly delegations: DelegationKeys | undefined;
   status: CompetitorStatus;
   readonly marks: Float64Array;
-  readonly slots: (StoredMark[] | undefined)[];
+  /** First and last mark number of each aspect's chain (NONE: unmarked); see MarkBook. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
   readonly discrepant: Uint8Array;
   readonly resolutions = new Map<number, Resolution>();
   readonly markedPerSubCriterion: Int32Array;
@@ -59,7 +63,8 @@ export class CompetitorState {
     this.status = entry.status ?? 'active';
     const aspects = scheme.aspects.length;
     this.marks = new Float64Array(aspects).fill(Number.NaN);
-    this.slots = new Array<StoredMark[] | undefined>(aspects);
+    this.first = new Int32Array(aspects).fill(NONE);
+    this.last = new Int32Array(aspects).fill(NONE);
     this.discrepant = new Uint8Array(aspects);
     this.markedPerSubCriterion = new Int32Array(scheme.subCriteria.length);
     this.subCriterionTotals = new Float64Array(scheme.subCriteria.length);
@@ -77,40 +82,57 @@ export class CompetitorState {
     return entry;
   }
 
-  /** The marks that count now: one per judge for judgement, at most one for measurement. */
-  currentMarks(aspect: number, book: MarkBook): StoredMark[] {
-    return this.slots[aspect]?.filter((stored) => book.isCurrent(stored)) ?? [];
+  /** The numbers of the marks that count now: one per judge for judgement, at most one for measurement. */
+  currentMarks(aspect: number, book: MarkBook): number[] {
+    const current: number[] = [];
+    for (let n = this.first[aspect]!; n !== NONE; n = book.next[n]!) {
+      if (book.isCurrent(n)) current.push(n);
+    }
+    return current;
   }
 
-  /** The current mark a new one from this expert (any expert for measurement) replaces. */
-  replacedBy(aspect: IndexedAspect, expert: string, book: MarkBook): StoredMark | undefined {
-    const slot = this.slots[aspect.index];
-    if (!slot) return undefined;
-    for (let i = slot.length - 1; i >= 0; i--) {
-      const stored = slot[i]!;
-      if (aspect.kind === 'judgement' && stored.mark.expert !== expert) continue;
-      if (book.isCurrent(stored)) return stored;
+  /** Every mark of one aspect in arrival order, replaced and withdrawn ones too. */
+  history(aspect: number, book: MarkBook): number[] {
+    const all: number[] = [];
+    for (let n = this.first[aspect]!; n !== NONE; n = book.next[n]!) all.push(n);
+    return all;
+  }
+
+  hasMarks(aspect: number): boolean {
+    return this.first[aspect] !== NONE;
+  }
+
+  /**
+   * The current mark a new one from this expert (any expert for measurement) replaces, or NONE;
+   * marks from `end` on (the new mark itself, already chained) are not looked at.
+   */
+  replacedBy(aspect: IndexedAspect, expert: number, book: MarkBook, end = NONE): number {
+    let found = NONE;
+    const judged = aspect.kind === 'judgement';
+    for (let n = this.first[aspect.index]!; n !== NONE && n !== end; n = book.next[n]!) {
+      if (judged && book.expert[n] !== expert) continue;
+      if (book.isCurrent(n)) found = n;
     }
-    return undefined;
+    return found;
   }
 
   /** Whether the panel already has `panel` current scores, none of them from this expert. */
-  panelFullWithout(expert: string, aspect: IndexedAspect, panel: number, book: MarkBook): boolean {
+  panelFullWithout(expert: number, aspect: IndexedAspect, panel: number, book: MarkBook): boolean {
     let judges = 0;
-    for (const stored of this.slots[aspect.index] ?? []) {
-      if (!book.isCurrent(stored)) continue;
-      if (stored.mark.expert === expert) return false;
+    for (let n = this.first[aspect.index]!; n !== NONE; n = book.next[n]!) {
+      if (!book.isCurrent(n)) continue;
+      if (book.expert[n] === expert) return false;
       judges++;
     }
     return judges >= panel;
   }
 
-  addMark(aspect: number, stored: StoredMark): void {
-    const slot = this.slots[aspect];
-    // A literal of one is allocated at its exact size; an empty array's first push reserves
-    // room for 17, which across every cell of a national replay was most of its garbage.
-    if (slot) slot.push(stored);
-    else this.slots[aspect] = [stored];
+  /** Appends mark `n` to its aspect's chain. */
+  addMark(aspect: number, n: number, book: MarkBook): void {
+    const last = this.last[aspect]!;
+    if (last === NONE) this.first[aspect] = n;
+    else book.next[last] = n;
+    this.last[aspect] = n;
   }
 
   hasOpenDiscrepancy(aspect: number): boolean {
@@ -123,24 +145,27 @@ export class CompetitorState {
    */
   refreshAspect(aspect: IndexedAspect, rules: AspectRules, book: MarkBook): void {
     const a = aspect.index;
-    const slot = this.slots[a] ?? [];
     let mark = Number.NaN;
     let discrepant = 0;
     if (aspect.kind === 'judgement') {
-      scores.length = 0;
-      for (const stored of slot) {
-        if (stored.mark.value.kind === 'judgement' && book.isCurrent(stored))
-          scores.push(stored.mark.value.score);
+      let count = 0;
+      for (let n = this.first[a]!; n !== NONE; n = book.next[n]!) {
+        const score = book.value[n]!;
+        if (score !== score || !book.isCurrent(n)) continue;
+        if (count === scores.length) {
+          const wider = new Float64Array(count * 2);
+          wider.set(scores);
+          scores = wider;
+        }
+        scores[count++] = score;
       }
-      if (scores.length >= rules.panelSize) {
-        mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores);
-        discrepant = isDiscrepant(scores, rules.discrepancyThreshold) ? 1 : 0;
+      if (count >= rules.panelSize) {
+        mark = judgementMark(rules.formula, aspect.aspect.maxMark, scores, count);
+        discrepant = isDiscrepant(scores, rules.discrepancyThreshold, count) ? 1 : 0;
       }
     } else {
-      const last = slot[slot.length - 1];
-      if (last && last.mark.value.kind !== 'judgement' && book.isCurrent(last)) {
-        mark = measurementMark(aspect.aspect, last.mark.value);
-      }
+      const last = this.last[a]!;
+      if (last !== NONE && book.isCurrent(last)) mark = book.value[last]!;
     }
     const wasMarked = this.marks[a] === this.marks[a];
     const isMarked = mark === mark;
@@ -148,7 +173,7 @@ export class CompetitorState {
       this.markedPerSubCriterion[aspect.subCriterion]! += isMarked ? 1 : -1;
     this.marks[a] = mark;
     this.discrepant[a] = discrepant;
-    this.resolutions.delete(a);
+    if (this.resolutions.size > 0) this.resolutions.delete(a);
   }
 
   /** Updates the sums one aspect feeds; returns whether the rounded total moved. */

@@ -1,4 +1,5 @@
 import type { ScoringEventOf } from './events';
+import { ABSENT, IdTable } from './id-table';
 import type { MarkValue } from './marks';
 
 /** A mark as entered: the event itself, kept by reference (events are immutable once logged). */
@@ -29,44 +30,114 @@ interface Links {
   withdrawn?: MarkRecord['withdrawn'];
 }
 
+/** No mark: the end of a cell's chain, a cell without marks. */
+export const NONE = ABSENT;
+
+const REPLACED = 1;
+const WITHDRAWN = 2;
+const INITIAL_CAPACITY = 1024;
+
 /**
- * Every mark of a competition in arrival order, by id, with the links between them. Replay
- * allocates nothing per mark beyond the map entry: links exist only for the few marks that were
- * replaced or withdrawn, which keeps a 300 000-mark replay out of the garbage collector's way.
+ * Every mark of a competition in arrival order, numbered 0, 1, 2... The number is the mark's
+ * handle everywhere in the engine: what the engine needs of a mark on every change (its cell,
+ * the next mark of the same cell, whether it still counts, its judge, its value as a number)
+ * sits in typed arrays indexed by it, which grow by doubling. Adding a mark therefore costs one
+ * map entry (id -> number) and a few array writes; the event object itself is kept by reference
+ * for queries and snapshots. Links to replaced and withdrawn marks exist only for the few marks
+ * that have them. See docs/scoring.md ("The engine's data").
  */
 export class MarkBook {
-  private readonly byId = new Map<string, StoredMark>();
-  private readonly links = new Map<string, Links>();
-  private readonly arrival: StoredMark[] = [];
+  private events: StoredMark[] = [];
+  private numbers = new IdTable(this.idOf.bind(this), INITIAL_CAPACITY);
+  private readonly links = new Map<number, Links>();
+  private readonly experts = new Map<string, number>();
+  /** Next mark of the same competitor × aspect, in arrival order; NONE at the end. */
+  next = new Int32Array(INITIAL_CAPACITY);
+  /** The mark's judge, interned (judgement aspects only; NONE for measurement). */
+  expert = new Int32Array(INITIAL_CAPACITY);
+  /** The judge's score (judgement) or the aspect mark the value gives (measurement); NaN if none. */
+  value = new Float64Array(INITIAL_CAPACITY);
+  private state = new Uint8Array(INITIAL_CAPACITY);
 
-  get(id: string): StoredMark | undefined {
-    return this.byId.get(id);
+  /** Sizes an empty book for about `count` marks at once (a replay knows its log's length). */
+  reserve(count: number): void {
+    if (this.size > 0 || count <= this.next.length) return;
+    this.numbers = new IdTable(this.idOf.bind(this), count);
+    // Filled in arrival order up to `size`: the array never grows (nor copies) during the replay.
+    this.events = new Array<StoredMark>(count);
+    this.next = new Int32Array(count);
+    this.expert = new Int32Array(count);
+    this.value = new Float64Array(count);
+    this.state = new Uint8Array(count);
   }
 
-  add(stored: StoredMark): void {
-    this.byId.set(stored.mark.id, stored);
-    this.arrival.push(stored);
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  private idOf(n: number): string {
+    return this.events[n]!.mark.id;
+  }
+
+  /** The number of the mark stored under this id, or NONE. */
+  numberOf(id: string): number {
+    return this.numbers.find(id);
+  }
+
+  stored(n: number): StoredMark {
+    return this.events[n]!;
+  }
+
+  get(id: string): StoredMark | undefined {
+    const n = this.numbers.find(id);
+    return n === NONE ? undefined : this.events[n];
+  }
+
+  /** The interned number of an expert who has marked, or NONE for one who has not. */
+  knownExpert(expert: string): number {
+    return this.experts.get(expert) ?? NONE;
+  }
+
+  /** The interned number of an expert id (stable for the book's life). */
+  expertNumber(expert: string): number {
+    let n = this.experts.get(expert);
+    if (n === undefined) this.experts.set(expert, (n = this.experts.size));
+    return n;
+  }
+
+  /**
+   * Files a mark whose id is not in the book yet; `value` is what the engine computes from (see
+   * the field) and `expert` the judge's interned number (NONE where the judge does not matter:
+   * a measurement is replaced whoever enters it). Returns its number.
+   */
+  add(stored: StoredMark, value: number, expert: number): number {
+    const n = this.numbers.add(stored.mark.id);
+    if (n === this.next.length) this.grow();
+    this.events[n] = stored;
+    this.next[n] = NONE;
+    this.expert[n] = expert;
+    this.value[n] = value;
+    return n;
   }
 
   /** Counts until a later mark replaces it or it is withdrawn. */
-  isCurrent(stored: StoredMark): boolean {
-    if (this.links.size === 0) return true;
-    const links = this.links.get(stored.mark.id);
-    return (
-      links === undefined || (links.supersededBy === undefined && links.withdrawn === undefined)
-    );
+  isCurrent(n: number): boolean {
+    return this.state[n] === 0;
   }
 
-  replace(older: StoredMark, newer: StoredMark): void {
-    this.linksOf(older.mark.id).supersededBy = newer.mark.id;
-    this.linksOf(newer.mark.id).supersedes = older.mark.id;
+  replace(older: number, newer: number): void {
+    this.state[older]! |= REPLACED;
+    this.linksOf(older).supersededBy = this.events[newer]!.mark.id;
+    this.linksOf(newer).supersedes = this.events[older]!.mark.id;
   }
 
-  withdraw(stored: StoredMark, withdrawn: NonNullable<MarkRecord['withdrawn']>): void {
-    this.linksOf(stored.mark.id).withdrawn = withdrawn;
+  withdraw(n: number, withdrawn: NonNullable<MarkRecord['withdrawn']>): void {
+    this.state[n]! |= WITHDRAWN;
+    this.linksOf(n).withdrawn = withdrawn;
   }
 
-  record(stored: StoredMark): MarkRecord {
+  record(n: number): MarkRecord {
+    const stored = this.events[n]!;
     const { id, competitor, aspect, expert, value } = stored.mark;
     const record: MarkRecord = {
       id,
@@ -77,7 +148,7 @@ export class MarkBook {
       at: stored.at,
       actor: stored.actor,
     };
-    const links = this.links.get(id);
+    const links = this.links.get(n);
     if (links?.supersedes !== undefined) record.supersedes = links.supersedes;
     if (stored.type === 'mark.superseded') record.reason = stored.reason;
     if (links?.supersededBy !== undefined) record.supersededBy = links.supersededBy;
@@ -86,7 +157,7 @@ export class MarkBook {
   }
 
   records(): MarkRecord[] {
-    return this.arrival.map((stored) => this.record(stored));
+    return Array.from({ length: this.size }, (_, n) => this.record(n));
   }
 
   /** Rebuilds the stored form of a snapshot record; links are restored separately by `relink`. */
@@ -105,16 +176,38 @@ export class MarkBook {
       : { type: 'mark.recorded', at, actor, mark };
   }
 
-  relink(record: MarkRecord): void {
-    if (record.supersedes !== undefined) this.linksOf(record.id).supersedes = record.supersedes;
-    if (record.supersededBy !== undefined)
-      this.linksOf(record.id).supersededBy = record.supersededBy;
-    if (record.withdrawn) this.linksOf(record.id).withdrawn = record.withdrawn;
+  /** Restores a snapshot record's links onto mark `n`. */
+  relink(n: number, record: MarkRecord): void {
+    if (record.supersedes !== undefined) this.linksOf(n).supersedes = record.supersedes;
+    if (record.supersededBy !== undefined) {
+      this.linksOf(n).supersededBy = record.supersededBy;
+      this.state[n]! |= REPLACED;
+    }
+    if (record.withdrawn) {
+      this.linksOf(n).withdrawn = record.withdrawn;
+      this.state[n]! |= WITHDRAWN;
+    }
   }
 
-  private linksOf(id: string): Links {
-    let links = this.links.get(id);
-    if (!links) this.links.set(id, (links = {}));
+  private linksOf(n: number): Links {
+    let links = this.links.get(n);
+    if (!links) this.links.set(n, (links = {}));
     return links;
+  }
+
+  private grow(): void {
+    const size = this.next.length * 2;
+    const next = new Int32Array(size);
+    next.set(this.next);
+    this.next = next;
+    const expert = new Int32Array(size);
+    expert.set(this.expert);
+    this.expert = expert;
+    const value = new Float64Array(size);
+    value.set(this.value);
+    this.value = value;
+    const state = new Uint8Array(size);
+    state.set(this.state);
+    this.state = state;
   }
 }

@@ -5,6 +5,7 @@ import { listProfiles } from '../profiles/registry';
 import type { CompetitorEntry, ScoringEvent } from './events';
 import { sampleScheme } from './fixtures';
 import type { MarkEntry, MarkValue } from './marks';
+import { CompetitionProjection as ReferenceProjection } from './oracle/projection';
 import { CompetitionProjection } from './projection';
 import { indexScheme } from './scheme-index';
 import { schemeMaxima } from './totals';
@@ -245,6 +246,39 @@ describe('projection properties', () => {
           JSON.parse(JSON.stringify(live.snapshot())),
         );
         expect(observable(restored)).toEqual(observable(live));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers every event, query and snapshot exactly as the reference engine does', () => {
+    const everything = (p: CompetitionProjection | ReferenceProjection) => ({
+      ...observable(p as CompetitionProjection),
+      rows: p.rankingRows(),
+      scale: p.scaleInfo(),
+      matrix: p.progressMatrix(),
+      version: p.version,
+      published: p.published,
+      blockers: subCriteria.map((sub) => p.lockBlockers(sub)),
+      cells: competitorIds.flatMap((c) => index.aspects.map((a) => p.aspectState(c, a.code))),
+      marks: Array.from({ length: 61 }, (_, n) => p.markById(markIdOf(n))),
+    });
+    fc.assert(
+      fc.property(profileArb, logArb, (profile, events) => {
+        const live = CompetitionProjection.create({ scheme, profile, competitors });
+        const reference = ReferenceProjection.create({ scheme, profile, competitors });
+        for (const event of events) {
+          expect(live.check(event)).toStrictEqual(reference.check(event));
+          expect(live.apply(event)).toStrictEqual(reference.apply(event));
+        }
+        expect(everything(live)).toStrictEqual(everything(reference));
+        const replayed = CompetitionProjection.recompute({ scheme, profile, competitors }, events);
+        const referenceReplay = ReferenceProjection.recompute(
+          { scheme, profile, competitors },
+          events,
+        );
+        expect(everything(replayed)).toStrictEqual(everything(referenceReplay));
+        expect(everything(replayed)).toStrictEqual(everything(live));
       }),
       { numRuns: 150 },
     );

@@ -8,9 +8,10 @@ import {
   type ScoringEvent,
   type ScoringEventOf,
 } from './events';
-import { MarkBook, type StoredMark } from './mark-book';
+import { MarkBook, NONE, type StoredMark } from './mark-book';
 import type { MarkEntry } from './marks';
 import { reject, ScoringError, type Rejection } from './reasons';
+import { measurementMark } from './measurement';
 import type { IndexedAspect } from './scheme-index';
 import { projectionSnapshotSchema, type ProjectionSnapshot } from './snapshot';
 import { checkValueFits } from './validation';
@@ -31,12 +32,6 @@ export type ApplyOutcome =
 const ACCEPTED: ApplyOutcome = Object.freeze({ ok: true, duplicate: false });
 const REPEATED: ApplyOutcome = Object.freeze({ ok: true, duplicate: true });
 
-interface PlacedMark {
-  stored: StoredMark;
-  competitor: CompetitorState;
-  aspect: IndexedAspect;
-}
-
 const DUPLICATE = 'duplicate';
 
 /**
@@ -50,6 +45,14 @@ export class CompetitionProjection extends ProjectionState {
   private readonly aspectRules: AspectRules;
   private deferred = false;
   private eventsSeen = 0;
+  /**
+   * Where the last assessed mark event points (its competitor, aspect and, for a correction or
+   * withdrawal, the mark it names): `assess` finds them and `mutate` reuses them, so each id is
+   * looked up once per event and nothing is allocated to carry them.
+   */
+  private hitCompetitor: CompetitorState | undefined;
+  private hitAspect: IndexedAspect | undefined;
+  private hitMark = NONE;
 
   private constructor(setup: ProjectionSetup) {
     super(setup.scheme, setup.profile);
@@ -82,7 +85,14 @@ export class CompetitionProjection extends ProjectionState {
   static recompute(setup: ProjectionSetup, events: Iterable<ScoringEvent>): CompetitionProjection {
     const projection = new CompetitionProjection(setup);
     projection.deferred = true;
-    for (const event of events) projection.apply(event);
+    if (Array.isArray(events)) {
+      projection.book.reserve(events.length);
+      // Indexed: an iterator would allocate a result object per event.
+      const list = events as readonly ScoringEvent[];
+      for (let i = 0; i < list.length; i++) projection.apply(list[i]!);
+    } else {
+      for (const event of events) projection.apply(event);
+    }
     projection.deferred = false;
     projection.deriveAll();
     return projection;
@@ -179,12 +189,11 @@ export class CompetitionProjection extends ProjectionState {
       case 'mark.superseded':
         return this.assessCorrection(event);
       case 'mark.withdrawn': {
-        const found = this.place(event.markId);
-        if (!found) return reject('mark_not_found', { mark: event.markId });
-        if (!this.book.isCurrent(found.stored)) {
+        if (!this.place(event.markId)) return reject('mark_not_found', { mark: event.markId });
+        if (!this.book.isCurrent(this.hitMark)) {
           return reject('mark_not_current', { mark: event.markId });
         }
-        return this.lockedRejection(found.aspect);
+        return this.lockedRejection(this.hitAspect!);
       }
       case 'discrepancy.resolved': {
         const competitor = this.byId.get(event.competitor);
@@ -209,9 +218,9 @@ export class CompetitionProjection extends ProjectionState {
   }
 
   private assessMark(mark: MarkEntry): Rejection | typeof DUPLICATE | null {
-    const existing = this.book.get(mark.id);
-    if (existing) {
-      return isSameMark(existing.mark, mark)
+    const existing = this.book.numberOf(mark.id);
+    if (existing !== NONE) {
+      return isSameMark(this.book.stored(existing).mark, mark)
         ? DUPLICATE
         : reject('mark_id_reused', { mark: mark.id });
     }
@@ -226,7 +235,7 @@ export class CompetitionProjection extends ProjectionState {
     const panel = this.aspectRules.panelSize;
     if (
       aspect.kind === 'judgement' &&
-      competitor.panelFullWithout(mark.expert, aspect, panel, this.book)
+      competitor.panelFullWithout(this.book.knownExpert(mark.expert), aspect, panel, this.book)
     ) {
       return reject('panel_full', {
         competitor: mark.competitor,
@@ -234,6 +243,8 @@ export class CompetitionProjection extends ProjectionState {
         judges: panel,
       });
     }
+    this.hitCompetitor = competitor;
+    this.hitAspect = aspect;
     return null;
   }
 
@@ -248,12 +259,12 @@ export class CompetitionProjection extends ProjectionState {
         isSameMark(replacement.mark, event.mark);
       return same ? DUPLICATE : reject('mark_id_reused', { mark: event.mark.id });
     }
-    const found = this.place(event.markId);
-    if (!found) return reject('mark_not_found', { mark: event.markId });
-    if (!this.book.isCurrent(found.stored))
+    if (!this.place(event.markId)) return reject('mark_not_found', { mark: event.markId });
+    if (!this.book.isCurrent(this.hitMark))
       return reject('mark_not_current', { mark: event.markId });
-    const old = found.stored.mark;
-    const judged = found.aspect.kind === 'judgement';
+    const old = this.book.stored(this.hitMark).mark;
+    const aspect = this.hitAspect!;
+    const judged = aspect.kind === 'judgement';
     if (
       old.competitor !== event.mark.competitor ||
       old.aspect !== event.mark.aspect ||
@@ -265,7 +276,7 @@ export class CompetitionProjection extends ProjectionState {
         aspect: old.aspect,
       });
     }
-    return checkValueFits(found.aspect, event.mark.value) ?? this.lockedRejection(found.aspect);
+    return checkValueFits(aspect, event.mark.value) ?? this.lockedRejection(aspect);
   }
 
   private assessLockEvent(
@@ -312,23 +323,23 @@ export class CompetitionProjection extends ProjectionState {
         return this.competitorChanged(competitor);
       }
       case 'mark.recorded': {
-        const competitor = this.byId.get(event.mark.competitor)!;
-        const aspect = this.index.aspectByCode.get(event.mark.aspect)!;
-        const replaced = competitor.replacedBy(aspect, event.mark.expert, this.book);
-        this.attach(event, competitor, aspect);
-        if (replaced) this.book.replace(replaced, event);
+        const competitor = this.hitCompetitor!;
+        const aspect = this.hitAspect!;
+        const added = this.attach(event, competitor, aspect);
+        const replaced = competitor.replacedBy(aspect, this.book.expert[added]!, this.book, added);
+        if (replaced !== NONE) this.book.replace(replaced, added);
         return this.aspectChanged(competitor, aspect);
       }
       case 'mark.superseded': {
-        const { stored: old, competitor, aspect } = this.place(event.markId)!;
-        this.attach(event, competitor, aspect);
-        this.book.replace(old, event);
+        const old = this.hitMark;
+        const competitor = this.hitCompetitor!;
+        const aspect = this.hitAspect!;
+        this.book.replace(old, this.attach(event, competitor, aspect));
         return this.aspectChanged(competitor, aspect);
       }
       case 'mark.withdrawn': {
-        const { stored, competitor, aspect } = this.place(event.markId)!;
-        this.book.withdraw(stored, { reason: event.reason, at, actor });
-        return this.aspectChanged(competitor, aspect);
+        this.book.withdraw(this.hitMark, { reason: event.reason, at, actor });
+        return this.aspectChanged(this.hitCompetitor!, this.hitAspect!);
       }
       case 'discrepancy.resolved': {
         const aspect = this.index.aspectByCode.get(event.aspect)!;
@@ -361,18 +372,31 @@ export class CompetitionProjection extends ProjectionState {
     }
   }
 
-  /** Where a stored mark is filed: its competitor and aspect. */
-  private place(markId: string): PlacedMark | undefined {
-    const stored = this.book.get(markId);
-    if (!stored) return undefined;
-    const competitor = this.byId.get(stored.mark.competitor)!;
-    const aspect = this.index.aspectByCode.get(stored.mark.aspect)!;
-    return { stored, competitor, aspect };
+  /** Finds where a stored mark is filed (into the hit fields); false when no mark has this id. */
+  private place(markId: string): boolean {
+    const n = this.book.numberOf(markId);
+    if (n === NONE) return false;
+    const { mark } = this.book.stored(n);
+    this.hitMark = n;
+    this.hitCompetitor = this.byId.get(mark.competitor)!;
+    this.hitAspect = this.index.aspectByCode.get(mark.aspect)!;
+    return true;
   }
 
-  private attach(stored: StoredMark, competitor: CompetitorState, aspect: IndexedAspect): void {
-    competitor.addMark(aspect.index, stored);
-    this.book.add(stored);
+  /** Files a mark in the book and its cell's chain, its value decoded once; returns its number. */
+  private attach(stored: StoredMark, competitor: CompetitorState, aspect: IndexedAspect): number {
+    const value = stored.mark.value;
+    let decoded = Number.NaN;
+    let expert = NONE;
+    if (aspect.kind === 'judgement') {
+      if (value.kind === 'judgement') decoded = value.score;
+      expert = this.book.expertNumber(stored.mark.expert);
+    } else if (value.kind !== 'judgement') {
+      decoded = measurementMark(aspect.aspect, value);
+    }
+    const n = this.book.add(stored, decoded, expert);
+    competitor.addMark(aspect.index, n, this.book);
+    return n;
   }
 
   private aspectChanged(competitor: CompetitorState, aspect: IndexedAspect): void {
@@ -398,17 +422,16 @@ export class CompetitionProjection extends ProjectionState {
     for (const record of snapshot.marks) {
       const competitor = this.byId.get(record.competitor);
       const aspect = this.index.aspectByCode.get(record.aspect);
-      if (!competitor || !aspect) {
+      if (!competitor || !aspect || this.book.numberOf(record.id) !== NONE) {
         const params = { mark: record.id, competitor: record.competitor, aspect: record.aspect };
         throw new ScoringError('snapshot_mismatch', params);
       }
-      this.attach(MarkBook.fromRecord(record), competitor, aspect);
-      this.book.relink(record);
+      this.book.relink(this.attach(MarkBook.fromRecord(record), competitor, aspect), record);
       touched.add(competitor);
     }
     for (const competitor of touched) {
       for (const aspect of this.index.aspects) {
-        if (competitor.slots[aspect.index]) {
+        if (competitor.hasMarks(aspect.index)) {
           competitor.refreshAspect(aspect, this.aspectRules, this.book);
         }
       }

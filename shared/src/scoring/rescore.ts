@@ -84,6 +84,8 @@ export class RescoreRequests {
    * `disputed` says whether the aspect's discrepancy is still open once the event is applied.
    */
   follow(event: ScoringEvent, disputed: (competitor: string, aspect: string) => boolean): void {
+    // Nearly always nothing is open: a mark then costs no key string.
+    if (this.open.size === 0) return;
     if (event.type === 'mark.recorded' || event.type === 'mark.superseded') {
       const { competitor, aspect, expert } = event.mark;
       const key = keyOf(competitor, aspect);

@@ -79,11 +79,15 @@ export class Standings {
         competitor.medal = null;
       }
       competitor.scaled = scale ? scaledScore(scale, competitor.rounded, rules.digits) : null;
+      // The percent (a decimal rounding, not cheap) only where a medallion can hang on it: this
+      // runs for every competitor on every mark that moves a total, before the mark's ack.
+      const percentCounts =
+        rules.medallion?.basis === 'percent' && !competitor.guest && competitor.medal === null;
       competitor.medallion = earnsMedallion(rules.medallion, {
         ranked: !competitor.guest,
         medal: competitor.medal,
         scaled: competitor.scaled,
-        percent: percentOfMax(competitor.rounded, rules.maxTotal),
+        percent: percentCounts ? percentOfMax(competitor.rounded, rules.maxTotal) : 0,
       });
     }
   }

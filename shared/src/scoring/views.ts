@@ -233,8 +233,8 @@ export abstract class ProjectionState {
       for (const competitor of active) {
         const experts = new Set<string>();
         for (let a = sub.firstAspect; a < sub.endAspect; a++) {
-          for (const stored of competitor.currentMarks(a, this.book))
-            experts.add(stored.mark.expert);
+          for (const n of competitor.currentMarks(a, this.book))
+            experts.add(this.book.stored(n).mark.expert);
         }
         cells.push({
           subCriterion: sub.id,
@@ -254,11 +254,14 @@ export abstract class ProjectionState {
       if (!competitor.active) continue;
       for (const aspect of this.index.aspects) {
         if (!competitor.hasOpenDiscrepancy(aspect.index)) continue;
-        const scores = competitor.currentMarks(aspect.index, this.book).map(({ mark }) => ({
-          expert: mark.expert,
-          score: mark.value.kind === 'judgement' ? mark.value.score : 0,
-          mark: mark.id,
-        }));
+        const scores = competitor.currentMarks(aspect.index, this.book).map((n) => {
+          const { mark } = this.book.stored(n);
+          return {
+            expert: mark.expert,
+            score: mark.value.kind === 'judgement' ? mark.value.score : 0,
+            mark: mark.id,
+          };
+        });
         const values = scores.map((s) => s.score);
         open.push({
           competitor: competitor.id,
@@ -313,8 +316,8 @@ export abstract class ProjectionState {
     const resolution = competitor.resolutions.get(a) ?? null;
     return {
       mark: mark === mark ? mark : null,
-      current: competitor.currentMarks(a, this.book).map((stored) => this.book.record(stored)),
-      history: (competitor.slots[a] ?? []).map((stored) => this.book.record(stored)),
+      current: competitor.currentMarks(a, this.book).map((n) => this.book.record(n)),
+      history: competitor.history(a, this.book).map((n) => this.book.record(n)),
       discrepancy: competitor.discrepant[a] === 1 ? (resolution ? 'resolved' : 'open') : 'none',
       resolution: resolution && { ...resolution },
     };
