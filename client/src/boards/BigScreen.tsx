@@ -60,7 +60,11 @@ export function BigScreen() {
   const langKey = langs.join(',');
   useEffect(() => {
     const list = langKey.split(',') as Language[];
-    if (list.length > 0) void i18next.changeLanguage(list[turn % list.length]);
+    if (list.length === 0) return;
+    const shown = list[turn % list.length]!;
+    // The page's language follows the screen's, so assistive technology and hyphenation agree.
+    document.documentElement.lang = shown;
+    void i18next.changeLanguage(shown);
   }, [turn, langKey]);
 
   const all = overview?.competitions ?? [];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   boardLabel,
-  shortCriterionName,
+  shortCriterionNames,
   updatedAgo,
   type Board,
   type BoardLabel,
@@ -38,6 +38,7 @@ export function BoardTable({
   const latest = new Set(board.ceremony?.latest ?? []);
   const lang = i18n.language;
   const medalColumn = !big || rows.some((row) => row.medal || row.medallion);
+  const shortNames = shortCriterionNames(board.criteria.map((criterion) => criterion.name));
   return (
     <table className={big ? 'ranking big' : 'ranking'}>
       <thead>
@@ -46,7 +47,7 @@ export function BoardTable({
           <th>{t('column.competitor')}</th>
           <th className="college">{t('column.college')}</th>
           <th className="region">{t('column.region')}</th>
-          {board.criteria.map((criterion) => {
+          {board.criteria.map((criterion, i) => {
             const full = t('criterionTitle', {
               id: criterion.id,
               name: criterion.name,
@@ -61,9 +62,7 @@ export function BoardTable({
                 scope="col"
               >
                 <span className="criterion-id">{criterion.id}</span>
-                {criterion.name && (
-                  <span className="criterion-name">{shortCriterionName(criterion.name)}</span>
-                )}
+                {criterion.name && <span className="criterion-name">{shortNames[i]}</span>}
                 <span className="criterion-max">
                   {t('criterionMax', { max: marks(criterion.max, lang, 0) })}
                 </span>

@@ -12,7 +12,7 @@ import { useEffect, useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { shortCriterionName, type Board, type CompetitorDetail } from '@ashyq/shared';
+import { shortCriterionNames, type Board, type CompetitorDetail } from '@ashyq/shared';
 import { marks, personName, regionLabel } from './format';
 import { useBoardRoom } from './useBoardRoom';
 import { localized } from '../lib/localized';
@@ -96,8 +96,8 @@ export function CompetitorPage() {
               <Bar
                 aria-label={t('competitorPage.breakdown')}
                 data={{
-                  labels: detail.criteria.map((c) =>
-                    c.name ? `${c.id} ${shortCriterionName(c.name)}` : c.id,
+                  labels: shortCriterionNames(detail.criteria.map((c) => c.name)).map((name, i) =>
+                    `${detail.criteria[i]!.id} ${name}`.trim(),
                   ),
                   datasets: [
                     {

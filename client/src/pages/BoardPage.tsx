@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -72,20 +72,23 @@ function RowSearch({
   const { regions, colleges } = filterOptions(rows, language);
   const shown = filterRows(rows, filter).length;
   const filtered = filter.query.trim() !== '' || filter.regionId || filter.collegeId;
+  const id = useId();
   return (
     <form className="row-search" role="search" onSubmit={(event) => event.preventDefault()}>
-      <label className="search">
-        <span>{t('filter.search')}</span>
+      <div className="field search">
+        <label htmlFor={`${id}-query`}>{t('filter.search')}</label>
         <input
+          id={`${id}-query`}
           type="search"
           value={filter.query}
           onChange={(event) => onChange({ ...filter, query: event.target.value })}
         />
-      </label>
+      </div>
       {regions.length > 1 && (
-        <label>
-          <span>{t('filter.region')}</span>
+        <div className="field">
+          <label htmlFor={`${id}-region`}>{t('filter.region')}</label>
           <select
+            id={`${id}-region`}
             value={filter.regionId ?? ''}
             onChange={(event) => onChange({ ...filter, regionId: event.target.value || null })}
           >
@@ -96,12 +99,13 @@ function RowSearch({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {colleges.length > 1 && (
-        <label>
-          <span>{t('filter.college')}</span>
+        <div className="field">
+          <label htmlFor={`${id}-college`}>{t('filter.college')}</label>
           <select
+            id={`${id}-college`}
             value={filter.collegeId ?? ''}
             onChange={(event) => onChange({ ...filter, collegeId: event.target.value || null })}
           >
@@ -112,7 +116,7 @@ function RowSearch({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {filtered && (
         <p className="search-count" role="status">

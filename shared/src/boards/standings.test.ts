@@ -8,6 +8,7 @@ import {
   rankMoves,
   samePlaces,
   shortCriterionName,
+  shortCriterionNames,
   updatedAgo,
 } from './standings';
 
@@ -152,5 +153,20 @@ describe('shortCriterionName', () => {
     expect(shortCriterionName('Серверная часть', 16)).toBe('Серверная часть');
     expect(shortCriterionName('Дизайн веб-интерфейса')).toBe('Дизайн');
     expect(shortCriterionName('Безопасность и организация работы', 9)).toBe('Безопасн.');
+  });
+});
+
+describe('shortCriterionNames', () => {
+  it('sets apart criteria whose short names would read alike', () => {
+    expect(
+      shortCriterionNames([
+        'Гигиена и организация работы',
+        'Холодная закуска',
+        'Горячее блюдо из птицы',
+        'Горячее блюдо из говядины',
+        'Десерт',
+      ]),
+    ).toEqual(['Гигиена', 'Холодная', 'Горячее птицы', 'Горячее говядины', 'Десерт']);
+    expect(shortCriterionNames(['Серверная часть', 'Дизайн'])).toEqual(['Серверная', 'Дизайн']);
   });
 });

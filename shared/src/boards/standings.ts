@@ -176,3 +176,21 @@ export function shortCriterionName(name: string, room = 12): string {
   const first = whole.split(' ')[0]!.replace(/[,;:]$/, '');
   return first.length <= room ? first : `${first.slice(0, room - 1)}.`;
 }
+
+/**
+ * Short names for a scheme's criteria, one per criterion in order: `shortCriterionName`, and
+ * where two would read alike ("Горячее", "Горячее") each adds the first word that sets it apart
+ * ("Горячее птицы", "Горячее говядины").
+ */
+export function shortCriterionNames(names: readonly string[], room = 12): string[] {
+  const short = names.map((name) => shortCriterionName(name, room));
+  return short.map((base, i) => {
+    const alike = names.filter((_, j) => j !== i && short[j] === base);
+    if (alike.length === 0) return base;
+    const others = alike.map((name) => new Set(name.toLowerCase().split(/\s+/)));
+    const distinct = names[i]!.split(/\s+/)
+      .slice(1)
+      .find((word) => others.some((words) => !words.has(word.toLowerCase())));
+    return distinct ? `${base} ${shortCriterionName(distinct, room)}` : base;
+  });
+}
