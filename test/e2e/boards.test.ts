@@ -144,6 +144,7 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => page.locator('.frozen-banner').textContent())
         .toMatch(/^Табло остановлено в \d\d:\d\dРезультаты объявят на церемонии закрытия$/);
+      await page.screenshot({ path: screenshotPath('board-frozen-ru-1280x900') });
       const shown = await page.locator('.board-state').textContent();
       const shownTotals = await totalsOn(page);
 
