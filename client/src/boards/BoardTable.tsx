@@ -29,7 +29,7 @@ export function BoardTable({
   board: Board;
   rows?: readonly BoardRow[];
   linkRows?: boolean;
-  /** The hall's screen: college and region under the name, the medal column only once awarded. */
+  /** The hall's screen: college and region under the name. */
   big?: boolean;
 }) {
   const { t, i18n } = useTranslation(['board', 'scoring']);
@@ -37,7 +37,8 @@ export function BoardTable({
   const rowRef = useMovingRows(rows.map((row) => row.competitor));
   const latest = new Set(board.ceremony?.latest ?? []);
   const lang = i18n.language;
-  const medalColumn = !big || rows.some((row) => row.medal || row.medallion);
+  // Medals come with final results only: until then the column would stand empty.
+  const medalColumn = (board.rows ?? []).some((row) => row.medal || row.medallion);
   const shortNames = shortCriterionNames(board.criteria.map((criterion) => criterion.name));
   return (
     <table className={big ? 'ranking big' : 'ranking'}>
