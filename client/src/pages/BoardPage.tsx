@@ -80,6 +80,7 @@ function RowSearch({
         <input
           id={`${id}-query`}
           type="search"
+          placeholder={t('filter.hint')}
           value={filter.query}
           onChange={(event) => onChange({ ...filter, query: event.target.value })}
         />
