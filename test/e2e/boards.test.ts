@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Board } from '@ashyq/shared';
+import {
+  filterRows,
+  noFilter,
+  positionsOf,
+  rankMoves,
+  screenPages,
+  type Board,
+} from '@ashyq/shared';
 import {
   browserAvailable,
   launchBrowser,
@@ -8,6 +15,7 @@ import {
   screenshotPath,
 } from '../support/browser';
 import { pinSignIn, sendMarks, unmarkedMeasurements } from '../support/demo-marks';
+import { decodeQr } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 const web = 'wsk-2026-astana-web';
@@ -46,6 +54,8 @@ describe.runIf(browserAvailable())(
       return page;
     }
     const totalsOn = (page: Page) => page.locator('table.ranking tbody td.total').allTextContents();
+    /** A total as the Russian board writes it: two decimals after a comma. */
+    const marksRu = (value: number) => value.toFixed(2).replace('.', ',');
 
     beforeAll(async () => {
       server = await startServer();
@@ -70,6 +80,15 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => page.locator('.label.provisional').textContent())
         .toBe('Предварительно (в реальном времени): данные ещё могут измениться');
+      // Nothing marked yet: everyone ranked shares the first place, written "=1".
+      const ranked = (await publicBoard(cooking)).rows!.filter((row) => row.position !== null);
+      expect(ranked.length).toBeGreaterThan(1);
+      const firstPlaces = page.locator('table.ranking tbody td.position');
+      expect(await firstPlaces.first().textContent()).toBe('=11-е место, поделено');
+      const seen = page.locator('table.ranking tbody td.position > span[aria-hidden="true"]');
+      expect((await seen.allTextContents()).slice(0, ranked.length)).toEqual(
+        ranked.map(() => '=1'),
+      );
       const expert = await pinSignIn(server.url, cooking, '696851');
       const marks = await unmarkedMeasurements(server.url, expert, 4, 'e2e');
       const { results } = await sendMarks(server.url, expert, marks);
@@ -80,19 +99,36 @@ describe.runIf(browserAvailable())(
         .poll(() =>
           page.locator('table.ranking tbody tr').first().locator('td.total').textContent(),
         )
-        .toBe(expected.rows![0]!.total.toFixed(2));
+        .toBe(marksRu(expected.rows![0]!.total));
       await page.close();
 
       // Web counts locked sub-criteria only: locking A2 changes the public totals.
       const webPage = await openBoard(web);
       const before = await totalsOn(webPage);
+      const beforeRows = (await publicBoard(web)).rows!;
+      // No arrows on the ranking the page opened with: nothing to compare it with.
+      expect(await webPage.locator('table.ranking .move').count()).toBe(0);
       const chief = await pinSignIn(server.url, web, '352389');
       await api('POST', `/api/chief/competitions/${web}/sub-criteria/A2/lock`, chief);
       const locked = await publicBoard(web);
       expect(locked.counted).toContain('A2');
-      const after = locked.rows!.map((row) => row.total.toFixed(2));
+      const after = locked.rows!.map((row) => marksRu(row.total));
       expect(after).not.toEqual(before);
       await expect.poll(() => totalsOn(webPage)).toEqual(after);
+      // The lock reorders the field: each competitor who moved shows an arrow and the places.
+      const moves = rankMoves(positionsOf(beforeRows), locked.rows!);
+      expect(moves.size).toBeGreaterThan(0);
+      const [mover, move] = [...moves][0]!;
+      const moverRow = webPage
+        .locator('table.ranking tbody tr')
+        .filter({ has: webPage.locator(`a[href$="/competitors/${mover}"]`) });
+      await expect
+        .poll(() => moverRow.locator('.move').textContent())
+        .toBe(
+          `${move.direction === 'up' ? '▲' : '▼'}${move.by} ${move.direction === 'up' ? 'вверх' : 'вниз'} на ${move.by}`,
+        );
+      expect(await webPage.locator('table.ranking .move').count()).toBe(moves.size);
+      expect(await webPage.locator('.updated-ago').textContent()).toMatch(/^Обновлено /);
       await expect
         .poll(() => webPage.locator('.label.provisional').textContent())
         .toMatch(/^Предварительно: только заблокированные подкритерии, заблокировано 2 из \d+$/);
@@ -104,13 +140,17 @@ describe.runIf(browserAvailable())(
       const freezeAt = new Date(Date.now() - 1_000).toISOString();
       await setPublication(cooking, { policy: 'live', freezeAt });
       const page = await openBoard(cooking);
-      await expect.poll(() => page.locator('.label.frozen').count()).toBe(1);
+      // A banner says the board stopped and when, instead of a table that silently stands still.
+      await expect
+        .poll(() => page.locator('.frozen-banner').textContent())
+        .toMatch(/^Табло остановлено в \d\d:\d\dРезультаты объявят на церемонии закрытия$/);
+      await page.screenshot({ path: screenshotPath('board-frozen-ru-1280x900') });
       const shown = await page.locator('.board-state').textContent();
       const shownTotals = await totalsOn(page);
 
       const chief = await pinSignIn(server.url, cooking, '260463');
       const staffBoard = `/api/chief/competitions/${cooking}/board`;
-      const staffTotals = (board: Board) => board.rows!.map((row) => row.total.toFixed(2));
+      const staffTotals = (board: Board) => board.rows!.map((row) => marksRu(row.total));
       const staffBefore = (await api('GET', staffBoard, chief)) as Board;
       const standings = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       standings.setDefaultTimeout(60_000);
@@ -138,6 +178,7 @@ describe.runIf(browserAvailable())(
       // Longer than a coalescing interval and a periodic check: the public page has not moved.
       await page.waitForTimeout(2_500);
       expect(await page.locator('.board-state').textContent()).toBe(shown);
+      expect(await page.locator('.updated-ago').count()).toBe(0);
       expect(await totalsOn(page)).toEqual(shownTotals);
       await standings.close();
       await page.close();
@@ -178,7 +219,10 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => page.locator('table.ranking tbody tr').count()).toBeGreaterThan(0);
       // Positions are shown, medals are not: the results are not final.
       expect(await page.locator('table.ranking .medal-badge').count()).toBe(0);
-      expect(await page.locator('table.ranking tbody td.position').first().textContent()).toBe('1');
+      const weldingRows = (await publicBoard(welding)).rows!;
+      expect(await page.locator('table.ranking tbody td.position').first().textContent()).toBe(
+        weldingRows.filter((row) => row.position === 1).length > 1 ? '=11-е место, поделено' : '1',
+      );
 
       const overview = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       overview.setDefaultTimeout(60_000);
@@ -204,47 +248,135 @@ describe.runIf(browserAvailable())(
       await page.close();
     });
 
-    it('big screen 1920x1080 and phone 360x640, kept as screenshots', async () => {
+    it('big screen 1920x1080 in kk and ru: fills the screen, nothing cut, even pages, a QR code phones can follow', async () => {
       // The first board of the rotation (cooking) shows its figures again after the embargo test.
       await setPublication(cooking, { policy: 'live' });
       const rows = (await publicBoard(cooking)).rows!;
       // The demo's cooking has more competitors than a screen's 8 rows, and a guest.
       expect(rows.length).toBeGreaterThan(8);
       expect(rows.some((row) => row.position === null)).toBe(true);
+      const pages = screenPages(rows, 8);
       const screen = `${server.url}/championships/wsk-2026-astana/screen`;
       const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       tv.setDefaultTimeout(60_000);
-      await tv.goto(`${screen}?seconds=60&langs=kk,ru`);
-      await tv.waitForSelector('.big-board table.ranking tbody tr');
-      expect(await tv.locator('html').getAttribute('lang')).not.toBeNull();
       const places = () => tv.locator('.big-board td.position').allTextContents();
-      // Ranked rows first: the guest's row (no place) is not above the first place.
-      expect((await places())[0]).toBe('1');
-      expect(await places()).toHaveLength(8);
-      expect(await tv.locator('.big-board td.college').first().isVisible()).toBe(true);
-      await tv.screenshot({ path: screenshotPath('board-big-screen-1920x1080') });
-      // Short turns: the rest of the rows come on the next page, the guest last.
+      for (const language of ['kk', 'ru'] as const) {
+        await tv.goto(`${screen}?seconds=60&langs=${language}`);
+        await tv.waitForSelector('.big-board table.ranking tbody tr');
+        await tv.waitForFunction(
+          `(() => { const img = document.querySelector('.big-qr img'); return img && img.complete && img.naturalWidth > 0; })()`,
+        );
+        expect(await tv.locator('html').getAttribute('lang')).toBe(language);
+        // One number format per language: the decimal comma in Kazakh as in Russian.
+        expect(await tv.locator('.big-board td.total').first().textContent()).toBe(
+          marksRu(pages[0]![0]!.total),
+        );
+        // Ranked rows first: the guest's row (no place) is not above the first place.
+        expect((await places())[0]).toMatch(/^=?1/);
+        expect(await places()).toHaveLength(pages[0]!.length);
+        // The table takes the screen's height, not a strip of it, and nothing runs off it.
+        const box = (await tv.locator('.big-board table.ranking').boundingBox())!;
+        expect(box.y + box.height).toBeGreaterThan(1080 * 0.85);
+        expect(box.y + box.height).toBeLessThanOrEqual(1080);
+        expect(box.height).toBeGreaterThan(1080 * 0.6);
+        expect(box.x + box.width).toBeLessThanOrEqual(1920);
+        expect(await tv.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1920);
+        // No heading or figure cut by its cell (the Russian "Медаль" once was).
+        const cut =
+          await tv.evaluate(`[...document.querySelectorAll('.big-board th, .big-board td')]
+          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+          .map((cell) => cell.textContent)`);
+        expect(cut).toEqual([]);
+        // A college and its region stay within two lines under the name.
+        const subLines = (await tv.evaluate(`[...document.querySelectorAll('.big-board .sub-line')]
+          .map((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)))`)) as number[];
+        expect(Math.max(...subLines)).toBeLessThanOrEqual(2);
+        // Criterion columns say what they are and out of how much.
+        const criterion = (await publicBoard(cooking)).criteria[0]!;
+        const heading = tv.locator('.big-board th.criterion').first();
+        expect(await heading.getAttribute('title')).toContain(criterion.name);
+        expect(await heading.innerText()).toContain(String(criterion.max));
+        const shot = screenshotPath(`board-big-screen-${language}-1920x1080`);
+        const png = await tv.screenshot({ path: shot });
+        // The code on the screen, read from the picture as a phone's camera would.
+        const link = decodeQr(png);
+        expect(link).toMatch(new RegExp(`^https?://[^/]+/competitions/${cooking}$`));
+        expect(await tv.locator('.big-qr figcaption').textContent()).toBe(
+          language === 'kk'
+            ? 'Нәтижелерді телефоннан бақылаңыз'
+            : 'Следите за результатами с телефона',
+        );
+      }
+      // Short turns: the rest of the rows come on the next page, the guest last; the pages are
+      // even, so the last one is never a single row.
+      expect(pages.length).toBe(2);
+      expect(Math.abs(pages[0]!.length - pages[1]!.length)).toBeLessThanOrEqual(1);
       await tv.goto(`${screen}?seconds=5&langs=ru`);
       await expect
         .poll(() => tv.locator('.screen-page').textContent(), { timeout: 60_000 })
-        .toMatch(/^Участники 9–/);
+        .toMatch(new RegExp(`^Участники ${pages[0]!.length + 1}–`));
       const lastPage = await places();
-      expect(lastPage).toHaveLength(rows.length - 8);
+      expect(lastPage).toHaveLength(pages[1]!.length);
       expect(lastPage.at(-1)).toBe('—');
       await tv.screenshot({ path: screenshotPath('board-big-screen-page-2-1920x1080') });
       await tv.close();
-      const phone = await openBoard(web, { width: 360, height: 640 });
-      await phone.waitForSelector('table.ranking tbody tr');
-      // Nothing wider than the phone: no sideways scrolling.
-      const width = (await phone.evaluate('document.documentElement.scrollWidth')) as number;
-      expect(width).toBeLessThanOrEqual(360);
-      await phone.screenshot({ path: screenshotPath('board-phone-360x640') });
+    });
+
+    it('phone 360x640 in kk and ru: search and region filter narrow the rows, nothing wider than the phone', async () => {
+      const board = await publicBoard(web);
+      const rows = board.rows!;
+      for (const language of ['kk', 'ru'] as const) {
+        const phone = await browser.newPage({ viewport: { width: 360, height: 640 } });
+        phone.setDefaultTimeout(60_000);
+        await phone.goto(`${server.url}/competitions/${web}`);
+        await phone
+          .getByRole('button', { name: language === 'kk' ? 'Қазақша' : 'Русский' })
+          .click();
+        await phone.waitForSelector('.live-badge.on');
+        await phone.waitForSelector('table.ranking tbody tr');
+        expect(await phone.locator('table.ranking tbody tr').count()).toBe(rows.length);
+        const width = (await phone.evaluate('document.documentElement.scrollWidth')) as number;
+        expect(width).toBeLessThanOrEqual(360);
+        await phone.screenshot({ path: screenshotPath(`board-phone-${language}-360x640`) });
+
+        // A region: only its competitors stay, and the page says how many of how many.
+        const region = rows.find((row) => row.regionId)!.regionId!;
+        const inRegion = filterRows(rows, { ...noFilter, regionId: region });
+        expect(inRegion.length).toBeLessThan(rows.length);
+        const regionPicker = phone.getByLabel(language === 'kk' ? 'Өңір' : 'Регион', {
+          exact: true,
+        });
+        await regionPicker.selectOption(region);
+        await expect
+          .poll(() => phone.locator('table.ranking tbody tr').count())
+          .toBe(inRegion.length);
+        expect(await phone.locator('.search-count').innerText()).toContain(
+          language === 'kk'
+            ? `Көрсетілді: ${rows.length} ішінен ${inRegion.length}`
+            : `Показано: ${inRegion.length} из ${rows.length}`,
+        );
+        await phone.screenshot({
+          path: screenshotPath(`board-phone-filtered-${language}-360x640`),
+          fullPage: true,
+        });
+        await phone.locator('.search-count button').click();
+
+        // A surname typed as on a phone keyboard: lower case, part of the word.
+        const someone = rows.at(-1)!;
+        const typed = someone.name!.last.slice(0, 4).toLowerCase();
+        const found = filterRows(rows, { ...noFilter, query: typed });
+        await phone.getByRole('searchbox').fill(typed);
+        await expect.poll(() => phone.locator('table.ranking tbody tr').count()).toBe(found.length);
+        expect(await phone.locator('table.ranking tbody').innerText()).toContain(
+          `${someone.name!.last} ${someone.name!.first}`,
+        );
+        await phone.close();
+      }
       const overview = await browser.newPage({ viewport: { width: 360, height: 640 } });
       await overview.goto(`${server.url}/championships/wsk-2026-astana`);
       await overview.waitForSelector('.competition-cards li');
       await overview.screenshot({ path: screenshotPath('overview-phone-360x640'), fullPage: true });
       await overview.close();
-      await phone.close();
     });
 
     it('met no Content-Security-Policy refusal in any page it opened', () => {

@@ -320,6 +320,24 @@ describe('publication policies', () => {
     const changed = await fetch(`${base}${boardPath()}`, { headers: { 'if-none-match': etag! } });
     expect(changed.status).toBe(200);
   });
+
+  it("heads the criterion columns with the scheme's names and maxima", async () => {
+    const board = await publicGet<Board>(boardPath());
+    const scheme = services.competitions.get(seeded.competitionId)!.state.scoring.index.scheme;
+    expect(board.criteria.map(({ id, name }) => ({ id, name }))).toEqual(
+      scheme.criteria.map(({ id, name }) => ({ id, name })),
+    );
+    expect(board.criteria.every((criterion) => criterion.max > 0)).toBe(true);
+  });
+
+  it("draws the QR code of a competition's own board, and of nothing else", async () => {
+    const res = await fetch(`${base}/api/public/competitions/${seeded.competitionId}/qr.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await res.text()).toMatch(/^<svg[^>]*viewBox/);
+    const unknown = await fetch(`${base}/api/public/competitions/no-such-competition/qr.svg`);
+    expect(unknown.status).toBe(404);
+  });
 });
 
 describe('freeze on the championship overview', () => {

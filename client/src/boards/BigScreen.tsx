@@ -14,7 +14,11 @@ import { BoardState, BoardTable } from './BoardTable';
 import { useBoardRoom } from './useBoardRoom';
 import { localized } from '../lib/localized';
 
-/** Rows that fit a 1080-pixel screen in the big type, with a college name over three lines. */
+/**
+ * Rows on one page at most: at 1080 pixels, in type read from the back of a hall, each row
+ * keeps a line for the name and up to two for the college and region under it. The rows of a
+ * competition are shared out evenly between its pages (`screenPages`).
+ */
 const rowsOnScreen = 8;
 
 /**
@@ -56,7 +60,11 @@ export function BigScreen() {
   const langKey = langs.join(',');
   useEffect(() => {
     const list = langKey.split(',') as Language[];
-    if (list.length > 0) void i18next.changeLanguage(list[turn % list.length]);
+    if (list.length === 0) return;
+    const shown = list[turn % list.length]!;
+    // The page's language follows the screen's, so assistive technology and hyphenation agree.
+    document.documentElement.lang = shown;
+    void i18next.changeLanguage(shown);
   }, [turn, langKey]);
 
   const all = overview?.competitions ?? [];
@@ -105,6 +113,7 @@ function BigBoard({
     data: board,
     live,
     lost,
+    updatedAt,
   } = useBoardRoom<Board>(
     { competitionId },
     `/api/public/competitions/${encodeURIComponent(competitionId)}/board`,
@@ -115,15 +124,30 @@ function BigBoard({
   // A board that shrank since the turn began shows its last page.
   const shownPage = Math.min(page, Math.max(pages.length - 1, 0));
   const rows = pages[shownPage] ?? [];
-  const from = shownPage * rowsOnScreen + 1;
+  const from = pages.slice(0, shownPage).reduce((sum, p) => sum + p.length, 0) + 1;
   return (
     <section className="big-board">
-      <h1>
-        <span className="skill-number">{t('skill', { number: board.skill.number })}</span>{' '}
-        {localized(board.skill.name, i18n.language)}
-      </h1>
-      <BoardState board={board} live={live} lost={lost} />
-      {board.rows && <BoardTable board={{ ...board, rows }} linkRows={false} />}
+      <div className="big-top">
+        <div className="big-title">
+          <h1>
+            <span className="skill-number">{t('skill', { number: board.skill.number })}</span>{' '}
+            {localized(board.skill.name, i18n.language)}
+          </h1>
+          <BoardState board={board} live={live} lost={lost} updatedAt={updatedAt} />
+        </div>
+        <figure className="big-qr">
+          <img
+            src={`/api/public/competitions/${encodeURIComponent(competitionId)}/qr.svg`}
+            alt={t('qrCode')}
+            width={176}
+            height={176}
+          />
+          <figcaption>{t('followOnPhone')}</figcaption>
+        </figure>
+      </div>
+      <div className="big-table">
+        {board.rows && <BoardTable board={board} rows={rows} linkRows={false} big />}
+      </div>
       {pages.length > 1 && (
         <p className="screen-page">
           {t('screenPage', {

@@ -12,8 +12,8 @@ import { useEffect, useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Board, CompetitorDetail } from '@ashyq/shared';
-import { formatMarks, personName, regionLabel } from './format';
+import { shortCriterionNames, type Board, type CompetitorDetail } from '@ashyq/shared';
+import { marks, personName, regionLabel } from './format';
 import { useBoardRoom } from './useBoardRoom';
 import { localized } from '../lib/localized';
 
@@ -74,7 +74,7 @@ export function CompetitorPage() {
       ) : (
         <>
           <p className="board-state">
-            <span className="big-figure">{formatMarks(row.total)}</span>
+            <span className="big-figure">{marks(row.total, lang)}</span>
             {row.position !== null && (
               <span>
                 {t('column.position')}: {row.position}
@@ -96,7 +96,9 @@ export function CompetitorPage() {
               <Bar
                 aria-label={t('competitorPage.breakdown')}
                 data={{
-                  labels: detail.criteria.map((c) => c.id),
+                  labels: shortCriterionNames(detail.criteria.map((c) => c.name)).map((name, i) =>
+                    `${detail.criteria[i]!.id} ${name}`.trim(),
+                  ),
                   datasets: [
                     {
                       label: t('competitorPage.value'),

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ChampionshipOverview } from '@ashyq/shared';
 import { BoardLabelText, LiveBadge } from './BoardTable';
-import { formatMarks, personName, regionLabel } from './format';
+import { marks, personName, regionLabel } from './format';
 import { MedalTable } from './MedalTable';
 import { useBoardRoom } from './useBoardRoom';
 import { localized } from '../lib/localized';
@@ -63,7 +63,7 @@ export function OverviewPage() {
                         {personName(competition.leader.name, competition.leader.competitor)}
                       </strong>{' '}
                       ({regionLabel(competition.leader.regionId, lang)}){' '}
-                      {formatMarks(competition.leader.total)}
+                      {marks(competition.leader.total, lang)}
                     </>
                   ) : null}
                 </span>

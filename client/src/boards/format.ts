@@ -1,4 +1,11 @@
-import { regionName, getRegion, type Language, type PersonName } from '@ashyq/shared';
+import {
+  formatMarks,
+  regionName,
+  getRegion,
+  isLanguage,
+  type Language,
+  type PersonName,
+} from '@ashyq/shared';
 
 export function personName(name: PersonName | null, fallback: string): string {
   return name ? `${name.last} ${name.first}` : fallback;
@@ -9,8 +16,10 @@ export function regionLabel(regionId: string | null, lang: string): string {
   return region ? regionName(region.id, lang as Language) : '';
 }
 
-/** Marks with two decimals, as totals are rounded. */
-export const formatMarks = new Intl.NumberFormat('en', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-}).format;
+/**
+ * Marks with two decimals in the reader's language, as every board and document writes them
+ * (the shared `formatMarks`: decimal comma in Kazakh and Russian).
+ */
+export function marks(value: number, lang: string, digits = 2): string {
+  return formatMarks(value, isLanguage(lang) ? lang : 'ru', digits);
+}

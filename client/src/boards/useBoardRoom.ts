@@ -15,6 +15,8 @@ export interface RoomData<T> {
   lost: boolean;
   /** The room does not exist (404 over HTTP, not_found over the socket). */
   missing: boolean;
+  /** When the figures shown last arrived (ms since the epoch). */
+  updatedAt?: number;
 }
 
 type JoinAck =
@@ -56,8 +58,16 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
     let lost = false;
     /** Following the room over the socket: an HTTP answer still on its way is stale then. */
     let joined = false;
-    const show = (live: boolean) =>
-      !closed && setState({ data: replica.data, live, lost, missing: false });
+    /** `fresh`: new figures arrived (not only a change of the connection's state). */
+    const show = (live: boolean, fresh = true) =>
+      !closed &&
+      setState((s) => ({
+        data: replica.data,
+        live,
+        lost,
+        missing: false,
+        updatedAt: fresh ? Date.now() : s.updatedAt,
+      }));
 
     const join = () => {
       const held =
@@ -99,7 +109,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
     const onDisconnect = () => {
       joined = false;
       lost = true;
-      show(false);
+      show(false, false);
       void poll().catch(() => undefined);
     };
 

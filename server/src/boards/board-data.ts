@@ -86,6 +86,7 @@ export class BoardData {
       skill: context.competition.skill,
       criteria: index.criteria.map((criterion, i) => ({
         id: criterion.id,
+        name: index.scheme.criteria[i]?.name ?? '',
         max: Math.round(maxima[i]! * 100) / 100,
       })),
       rows: board.rows ? await this.named(board.rows) : null,
@@ -145,10 +146,11 @@ export class BoardData {
     if (!person) return undefined;
     const row = board.rows?.find((r) => r.competitor === competitorId) ?? null;
     const field = (board.rows ?? []).filter((r) => r.position !== null);
-    const criteria = board.criteria.map(({ id, max }) => {
+    const criteria = board.criteria.map(({ id, name, max }) => {
       const values = field.map((r) => r.criteria[id] ?? 0);
       return {
         id,
+        name,
         max,
         value: row ? (row.criteria[id] ?? 0) : null,
         best: values.length > 0 ? Math.max(...values) : 0,

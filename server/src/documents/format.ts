@@ -1,4 +1,11 @@
-import { almatyStamp, namespaces, translate, type Language, type Localized } from '@ashyq/shared';
+import {
+  almatyStamp,
+  formatMarks,
+  namespaces,
+  translate,
+  type Language,
+  type Localized,
+} from '@ashyq/shared';
 
 /** `dd.mm.yyyy`, the form Kazakh and Russian paperwork uses, in local time (Asia/Almaty). */
 export function formatDate(iso: string): string {
@@ -9,13 +16,11 @@ export function formatDate(iso: string): string {
 export const formatDateTime = almatyStamp;
 
 /**
- * A mark with exactly `digits` decimals (2 for totals, as docs/scoring.md rounds them), with the decimal
- * comma in Kazakh and Russian. The value must already be rounded the engine's way (half-up):
- * toFixed only pads it.
+ * A mark with exactly `digits` decimals, written as the boards write it in the same language
+ * (the shared `formatMarks`: decimal comma in Kazakh and Russian).
  */
 export function formatMark(value: number, language: Language, digits = 2): string {
-  const text = value.toFixed(digits);
-  return language === 'en' ? text : text.replace('.', ',');
+  return formatMarks(value, language, digits);
 }
 
 /** A string of the documents namespace (shared/src/i18n/documents.ts) in a document's language. */

@@ -7,3 +7,4 @@ export * from './publication';
 export * from './stage';
 export * from './screen';
 export * from './lifecycle';
+export * from './standings';

@@ -17,11 +17,13 @@ describe('placedFirst', () => {
 });
 
 describe('screenPages', () => {
-  it('cuts the rows into pages so every competitor is shown', () => {
+  it('cuts the rows into even pages so every competitor is shown and no page holds one row', () => {
     const rows = Array.from({ length: 23 }, (_, i) => row(`p${i}`, i + 1));
     const pages = screenPages(rows, 10);
-    expect(pages.map((page) => page.length)).toEqual([10, 10, 3]);
+    expect(pages.map((page) => page.length)).toEqual([8, 8, 7]);
     expect(pages.flat()).toEqual(rows);
+    expect(screenPages(rows.slice(0, 11), 10).map((page) => page.length)).toEqual([6, 5]);
+    expect(screenPages(rows.slice(0, 10), 10).map((page) => page.length)).toEqual([10]);
     expect(screenPages([], 10)).toEqual([]);
   });
 });

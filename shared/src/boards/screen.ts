@@ -12,13 +12,21 @@ export function placedFirst<Row extends Pick<BoardRow, 'position'>>(rows: readon
 }
 
 /**
- * The big screen's pages of `perPage` rows, in the board's order (placed rows first: every
- * board, live, locked or frozen, sends them so).
+ * The big screen's pages of at most `perPage` rows, in the board's order (placed rows first:
+ * every board, live, locked or frozen, sends them so). The rows are shared out evenly, so no
+ * page ends up with one lonely row: 17 rows of at most 8 a page are 6, 6 and 5.
  */
 export function screenPages<Row>(rows: readonly Row[], perPage: number): Row[][] {
+  if (rows.length === 0) return [];
+  const count = Math.ceil(rows.length / perPage);
   const pages: Row[][] = [];
-  for (let start = 0; start < rows.length; start += perPage)
-    pages.push(rows.slice(start, start + perPage));
+  let start = 0;
+  for (let page = 0; page < count; page++) {
+    // The first pages take the extra row, so a page never holds more than the one before.
+    const size = Math.ceil((rows.length - start) / (count - page));
+    pages.push(rows.slice(start, start + size));
+    start += size;
+  }
   return pages;
 }
 

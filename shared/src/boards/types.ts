@@ -39,6 +39,13 @@ export interface CeremonyView {
   hidden: number;
 }
 
+/** A criterion as the boards head its column: public scheme data only. */
+export interface BoardCriterion {
+  id: string;
+  name: string;
+  max: number;
+}
+
 export interface Board {
   competitionId: string;
   championshipId: string;
@@ -57,8 +64,11 @@ export interface Board {
   locked: { count: number; of: number };
   /** Sub-criteria whose marks the totals count (all of them unless the policy is `locked`). */
   counted: string[];
-  /** Criterion ids in scheme order with their maximum, for the columns and the charts. */
-  criteria: { id: string; max: number }[];
+  /**
+   * Criteria in scheme order with their name (as the marking scheme writes it) and maximum,
+   * for the columns and the charts.
+   */
+  criteria: BoardCriterion[];
   progress: { marked: number; required: number };
   /** Null while an embargo hides the figures. */
   rows: BoardRow[] | null;
@@ -141,7 +151,7 @@ export interface CompetitorDetail {
   /** Null while the board shows no figures (embargo, or not yet revealed). */
   row: BoardRow | null;
   /** Per criterion: the competitor's subtotal, and the best and median of the ranked field. */
-  criteria: { id: string; max: number; value: number | null; best: number; median: number }[];
+  criteria: (BoardCriterion & { value: number | null; best: number; median: number })[];
   /** The counted total after each marking day, for the progress line. */
   days: { day: number; total: number }[];
 }

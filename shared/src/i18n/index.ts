@@ -18,6 +18,7 @@ import { scoring } from './scoring';
 import { languages, type Dictionary, type Language, type Namespace } from './messages';
 
 export * from './messages';
+export * from './numbers';
 
 /**
  * Every namespace of the product. Add a namespace here and the completeness test checks it.

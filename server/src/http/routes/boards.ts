@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
   ceremonyModeSchema,
@@ -15,6 +16,8 @@ import type { Services } from '../../services';
 import { command, scopeOfCompetition } from '../competition-access';
 import { ApiError, parse } from '../errors';
 import { championshipOfCompetition } from './registration-support';
+import { collections } from '../../collections';
+import { examChampionshipIds } from '../../exam/marking';
 
 const competitionParams = z.object({ id: idSchema });
 const competitorParams = competitionParams.extend({ competitorId: idSchema });
@@ -57,6 +60,24 @@ export function boardRoutes(services: Services): Router {
     const board = await boards.data.competitionBoard(id);
     if (!board) throw new ApiError('not_found');
     sendRevalidated(req, res, board);
+  });
+
+  /**
+   * The QR code (SVG) of a competition's public board at the address phones reach the server at
+   * (PUBLIC_URL, as printed documents use), for the hall's big screen: the browser has no QR
+   * encoder. Only a competition's own board link is drawn, never a text the caller chooses.
+   */
+  router.get('/api/public/competitions/:id/qr.svg', async (req, res) => {
+    const { id } = parse(competitionParams, req.params, 'params');
+    const stored = await services.store.getDocument(collections.competitions, id);
+    const championshipId = (stored?.document as { championshipId?: string } | undefined)
+      ?.championshipId;
+    // A demo exam's results are never public: it has no board to point at.
+    if (!championshipId || (await examChampionshipIds(services.store)).has(championshipId))
+      throw new ApiError('not_found');
+    const link = `${services.config.publicUrl}/competitions/${encodeURIComponent(id)}`;
+    const svg = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    res.set('Cache-Control', 'public, max-age=300').type('image/svg+xml').send(svg);
   });
 
   router.get('/api/public/competitions/:id/competitors/:competitorId', async (req, res) => {
