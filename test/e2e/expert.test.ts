@@ -39,7 +39,7 @@ async function recordedMarks(server: RunningServer): Promise<MarkEvent[]> {
 async function signIn(page: Page, server: RunningServer) {
   await page.goto(`${server.url}/expert/login`);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('Competition code').fill(competitionId);
+  await page.getByLabel('Competition', { exact: true }).selectOption(competitionId);
   await page.getByLabel('PIN (6 digits)').fill(expertPin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/expert`);
