@@ -52,12 +52,14 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
     if (server) removeDataDir(server.dataDir);
   });
 
-  /** The tablet on its first sub-criterion of day 1, with a cell of the first row tapped. */
+  /** The tablet on an open sub-criterion, with a cell of the first row tapped. */
   async function tablet(language: string, width: number, height: number): Promise<Page> {
     const page = await openAs(browser, expertCookie, language, width, height);
     await page.goto(`${server.url}/expert`);
-    await page.locator('.expert-tabs').nth(1).getByRole('button').first().click();
-    await page.locator('table.mark-grid tbody tr').first().locator('button.cell').first().click();
+    // Day 2 of the demo is not marked yet: its first sub-criterion is open, its last aspect judged.
+    await page.locator('.expert-tabs.days button').last().click();
+    await page.locator('.expert-tabs.subs button').first().click();
+    await page.locator('table.mark-grid tbody tr').first().locator('button.cell').last().click();
     await page.locator('section.entry').waitFor();
     return page;
   }
@@ -67,7 +69,7 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
     for (const language of languages) {
       const page = await tablet(language, 768, 1024);
       expect(await page.locator('.expert-who').textContent()).toContain(expertName);
-      expect(await page.locator('.cell-legend li').count()).toBe(6);
+      expect(await page.locator('.cell-legend li').count()).toBe(7);
       const entry = page.locator('section.entry');
       expect((await entry.locator('.aspect-text').textContent())?.length).toBeGreaterThan(3);
       expect(await entry.locator('.aspect-facts').textContent()).toMatch(/\d/);
@@ -82,6 +84,7 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
   it('in landscape the entry panel sits beside the grid and every competitor row stays in sight', async () => {
     for (const language of languages) {
       const page = await tablet(language, 1280, 800);
+      await page.screenshot({ path: screenshotPath(`tablet-1280x800-${language}`) });
       const rows = page.locator('table.mark-grid tbody tr');
       const count = await rows.count();
       const last = await rows.nth(count - 1).boundingBox();
@@ -89,7 +92,6 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       const entry = await page.locator('section.entry').boundingBox();
       expect(last!.y + last!.height).toBeLessThanOrEqual(800);
       expect(entry!.x).toBeGreaterThanOrEqual(grid!.x + grid!.width);
-      await page.screenshot({ path: screenshotPath(`tablet-1280x800-${language}`) });
       await page.context().close();
     }
   });

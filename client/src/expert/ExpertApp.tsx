@@ -86,37 +86,39 @@ function Marking({ initial }: { initial: ExpertView }) {
       <SyncBar view={view} queue={queue} />
       <RescoreBanner view={view} requests={rescores} onOpen={openRequest} />
       {days.length === 0 && <p role="status">{t('app.noPanels')}</p>}
-      <nav className="expert-tabs" aria-label={t('app.days')}>
-        {days.map((d) => (
-          <button key={d} type="button" aria-pressed={d === day} onClick={() => setDay(d)}>
-            {t('app.day', { day: d })}
-          </button>
-        ))}
-      </nav>
-      <nav className="expert-tabs" aria-label={t('app.subCriteria')}>
-        {onDay.map((candidate) => {
-          const asked = rescores.filter((r) => r.aspect.startsWith(`${candidate.id}.`)).length;
-          const left = cellsToMark(view, candidate.aspects, cells);
-          return (
-            <button
-              key={candidate.id}
-              type="button"
-              aria-pressed={candidate.id === sub?.id}
-              onClick={() => openSub(candidate.id)}
-            >
-              <strong>{candidate.id}</strong> {candidate.name}
-              <span className="left">
-                {left > 0 ? t('app.left', { count: left }) : t('app.allMarked')}
-              </span>
-              {asked > 0 && (
-                <span className="badge" title={t('rescore.badge')}>
-                  ↻ {asked}
-                </span>
-              )}
+      <div className="expert-nav">
+        <nav className="expert-tabs days" aria-label={t('app.days')}>
+          {days.map((d) => (
+            <button key={d} type="button" aria-pressed={d === day} onClick={() => setDay(d)}>
+              {t('app.day', { day: d })}
             </button>
-          );
-        })}
-      </nav>
+          ))}
+        </nav>
+        <nav className="expert-tabs subs" aria-label={t('app.subCriteria')}>
+          {onDay.map((candidate) => {
+            const asked = rescores.filter((r) => r.aspect.startsWith(`${candidate.id}.`)).length;
+            const left = cellsToMark(view, candidate.aspects, cells);
+            return (
+              <button
+                key={candidate.id}
+                type="button"
+                aria-pressed={candidate.id === sub?.id}
+                onClick={() => openSub(candidate.id)}
+              >
+                <strong>{candidate.id}</strong> {candidate.name}
+                <span className="left">
+                  {left > 0 ? t('app.left', { count: left }) : t('app.allMarked')}
+                </span>
+                {asked > 0 && (
+                  <span className="badge" title={t('rescore.badge')}>
+                    ↻ {asked}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </nav>
+      </div>
       {sub && queue && (
         <MarkGrid
           key={sub.id}

@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { fullName, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { EntryPanel } from './EntryPanel';
 import { SignOff } from './SignOff';
-import { aspectHeading, cellState, legendStates, nextToMark, type CellState } from './grid-view';
+import {
+  aspectHeading,
+  cellState,
+  legendStates,
+  nextToMark,
+  type CellState,
+  type LegendState,
+} from './grid-view';
 import { newMarkId, type MarkQueue } from './queue';
 import { useOnline } from './useMarkQueue';
 import {
@@ -197,6 +204,25 @@ function GridCell({
   );
 }
 
+const swatchClass: Record<LegendState, string> = {
+  empty: 'empty',
+  saved: 'saved',
+  team: 'saved team',
+  queued: 'queued',
+  rejected: 'rejected',
+  notNeeded: 'notNeeded',
+  locked: 'saved locked',
+};
+const swatchText: Record<LegendState, string> = {
+  empty: '·',
+  saved: '2',
+  team: '✓',
+  queued: '2',
+  rejected: '2',
+  notNeeded: '—',
+  locked: '2',
+};
+
 /** Every look a cell can have, with its meaning, under the grid. */
 function Legend() {
   const { t } = useTranslation('expert');
@@ -204,11 +230,8 @@ function Legend() {
     <ul className="cell-legend" aria-label={t('legend.title')}>
       {legendStates.map((state) => (
         <li key={state}>
-          <span
-            className={`cell swatch ${state === 'locked' ? 'saved locked' : state}`}
-            aria-hidden="true"
-          >
-            {state === 'saved' || state === 'locked' ? '2' : state === 'notNeeded' ? '—' : '·'}
+          <span className={`cell swatch ${swatchClass[state]}`} aria-hidden="true">
+            {swatchText[state]}
           </span>
           {t(`legend.${state}`)}
         </li>

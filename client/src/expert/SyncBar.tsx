@@ -35,25 +35,27 @@ export function SyncBar({ view, queue }: { view: ExpertView; queue: MarkQueue | 
 
   return (
     <>
-      <header className="expert-who">
-        <span>
-          {t('app.signedInAs')}{' '}
-          <strong>{view.expert.name ? fullName(view.expert.name) : view.expert.id}</strong>
-        </span>
-        {skill && (
-          <span className="expert-skill">
-            {skill.number} · {localized(skill.name, i18n.language)}
+      <div className="expert-top">
+        <header className="expert-who">
+          <span>
+            {t('app.signedInAs')}{' '}
+            <strong>{view.expert.name ? fullName(view.expert.name) : view.expert.id}</strong>
           </span>
-        )}
-      </header>
-      <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
-        <span>{online ? t('app.online') : t('app.offline')}</span>
-        <span className="pending">
-          {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
-        </span>
-        <button type="button" onClick={() => void leave()}>
-          {t('app.signOut')}
-        </button>
+          {skill && (
+            <span className="expert-skill">
+              {skill.number} · {localized(skill.name, i18n.language)}
+            </span>
+          )}
+        </header>
+        <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
+          <span>{online ? t('app.online') : t('app.offline')}</span>
+          <span className="pending">
+            {pending > 0 ? t('app.pending', { count: pending }) : t('app.allSaved')}
+          </span>
+          <button type="button" onClick={() => void leave()}>
+            {t('app.signOut')}
+          </button>
+        </div>
       </div>
       {queue && !queue.durable && (
         <p className="session-ended" role="alert">

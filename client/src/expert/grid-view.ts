@@ -21,10 +21,14 @@ import {
  */
 export type CellState = 'empty' | 'queued' | 'saved' | 'rejected' | 'notNeeded';
 
-/** Every state the legend explains, in the order it lists them; "locked" marks a whole column. */
+/**
+ * Every look the legend explains, in the order it lists them: the cell states, a teammate's
+ * measurement (saved, lighter) and a locked sub-criterion.
+ */
 export const legendStates = [
   'empty',
   'saved',
+  'team',
   'queued',
   'rejected',
   'notNeeded',
