@@ -86,9 +86,10 @@ export function ExpertLoginPage() {
       <h1>{t('login.title')}</h1>
       <form onSubmit={submit}>
         {groups.length > 0 && (
-          <label>
-            {t('login.pick')}
+          <div className="field">
+            <label htmlFor="competition-choice">{t('login.pick')}</label>
             <select
+              id="competition-choice"
               name="competitionChoice"
               value={choice}
               onChange={(e) => setPicked(e.target.value)}
@@ -108,7 +109,7 @@ export function ExpertLoginPage() {
               ))}
               <option value={otherCode}>{t('login.other')}</option>
             </select>
-          </label>
+          </div>
         )}
         {typing && (
           <label>

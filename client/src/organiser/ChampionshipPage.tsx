@@ -11,6 +11,7 @@ import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import type { ChampionshipReply } from './championship-reply';
+import { bySkillNumber } from './organiser-view';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
 export function ChampionshipPage() {
@@ -24,9 +25,7 @@ export function ChampionshipPage() {
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
   const { championship, competitions } = loaded.data;
-  const sorted = [...competitions].sort((a, b) =>
-    a.skill.number.localeCompare(b.skill.number, 'en', { numeric: true }),
-  );
+  const sorted = bySkillNumber(competitions);
 
   async function save(draft: ChampionshipDraft) {
     // The id is fixed; a venue left empty is sent as null, which clears it (docs/api.md).

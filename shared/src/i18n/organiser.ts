@@ -11,6 +11,11 @@ export const organiser = defineNamespace({
     cancel: 'Cancel',
     add: 'Add',
     open: 'Open',
+    profileName: {
+      'wsk-championship@2024': 'WorldSkills Kazakhstan championship (2024 rules)',
+      'wsi-cis@2024': 'International, on the 700-point scale (2024 rules)',
+      'kz-demo-exam@2022': 'College demonstration exam (2022 guidance)',
+    },
     login: {
       title: 'Sign in: organisers and exam offices',
       email: 'Email',
@@ -21,6 +26,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Championships', colleges: 'Colleges', exams: 'Demo exams' },
     championships: {
+      back: 'Championship',
       title: 'Championships',
       none: 'No championships yet: create the first one below',
       create: 'New championship',
@@ -304,6 +310,11 @@ export const organiser = defineNamespace({
     cancel: 'Отмена',
     add: 'Добавить',
     open: 'Открыть',
+    profileName: {
+      'wsk-championship@2024': 'Чемпионат WorldSkills Kazakhstan (правила 2024 года)',
+      'wsi-cis@2024': 'Международный, по шкале 700 баллов (правила 2024 года)',
+      'kz-demo-exam@2022': 'Демонстрационный экзамен колледжа (рекомендации 2022 года)',
+    },
     login: {
       title: 'Вход для организаторов и экзаменационных отделов',
       email: 'Эл. почта',
@@ -314,6 +325,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Чемпионаты', colleges: 'Колледжи', exams: 'Демоэкзамены' },
     championships: {
+      back: 'Чемпионат',
       title: 'Чемпионаты',
       none: 'Чемпионатов пока нет: создайте первый ниже',
       create: 'Новый чемпионат',
@@ -598,6 +610,11 @@ export const organiser = defineNamespace({
     cancel: 'Бас тарту',
     add: 'Қосу',
     open: 'Ашу',
+    profileName: {
+      'wsk-championship@2024': 'WorldSkills Kazakhstan чемпионаты (2024 жылғы ережелер)',
+      'wsi-cis@2024': 'Халықаралық, 700 балдық шкала бойынша (2024 жылғы ережелер)',
+      'kz-demo-exam@2022': 'Колледждің демонстрациялық емтиханы (2022 жылғы ұсынымдар)',
+    },
     login: {
       title: 'Ұйымдастырушылар мен емтихан бөлімдерінің кіруі',
       email: 'Электрондық пошта',
@@ -608,6 +625,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Чемпионаттар', colleges: 'Колледждер', exams: 'Демоемтихандар' },
     championships: {
+      back: 'Чемпионат',
       title: 'Чемпионаттар',
       none: 'Әзірге чемпионат жоқ: біріншісін төменде құрыңыз',
       create: 'Жаңа чемпионат',
