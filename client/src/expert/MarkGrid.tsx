@@ -78,7 +78,7 @@ export function MarkGrid({
           <SignOff lock={lock} expertId={view.expert.id} online={online} onLocks={onLocks} />
         )}
         <div className="grid-scroll">
-          <table className={`mark-grid${lock ? ' locked' : ''}`}>
+          <table className="mark-grid">
             <thead>
               <tr>
                 <th scope="col">{t('app.competitor')}</th>
@@ -187,7 +187,7 @@ function GridCell({
     <td>
       <button
         type="button"
-        className={`cell ${state}${team ? ' team' : ''}${locked ? ' locked' : ''}${
+        className={`cell ${state}${team ? ' team' : ''}${locked ? ' cell-locked' : ''}${
           discrepant ? ' discrepant' : ''
         }${rescore ? ' rescore' : ''}`}
         data-aspect={code}
@@ -211,7 +211,7 @@ const swatchClass: Record<LegendState, string> = {
   queued: 'queued',
   rejected: 'rejected',
   notNeeded: 'notNeeded',
-  locked: 'saved locked',
+  locked: 'saved cell-locked',
 };
 const swatchText: Record<LegendState, string> = {
   empty: '·',
