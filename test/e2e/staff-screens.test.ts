@@ -10,6 +10,7 @@ import { removeDataDir, startServer, type RunningServer } from '../support/serve
  * and Russian. Screenshots are kept as artifacts for a person to look at.
  */
 
+const championship = 'wsk-2026-astana';
 const web = 'wsk-2026-astana-web';
 const expertPin = '950246';
 const languages = ['kk', 'ru'] as const;
@@ -35,6 +36,7 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
   let browser: Browser;
   let expertCookie = '';
   let expertName = '';
+  let organiserCookie = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -44,6 +46,13 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       await fetch(`${server.url}/api/expert/competition`, { headers: { cookie: expertCookie } })
     ).json()) as { expert: { name?: { last: string } } };
     expertName = view.expert.name?.last ?? '';
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
+    });
+    expect(login.status).toBe(200);
+    organiserCookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   });
 
   afterAll(async () => {
@@ -111,6 +120,68 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       await page.locator('form button[type="submit"]').click();
       await page.waitForURL(`${server.url}/expert`);
       await context.close();
+    }
+  });
+
+  /** An organiser's page at 1280×800, kept as a screenshot. */
+  async function organiserPage(language: string, path: string, ready: string, name: string) {
+    const page = await openAs(browser, organiserCookie, language, 1280, 800);
+    await page.goto(`${server.url}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.screenshot({
+      path: screenshotPath(`organiser-${name}-${language}`),
+      fullPage: true,
+    });
+    return page;
+  }
+
+  it('the organiser reads names, not ids: rules profiles, the championship, the college of a template', async () => {
+    const names = {
+      kk: { profile: 'WorldSkills Kazakhstan чемпионаты (2024 жылғы ережелер)', pick: 'Колледж' },
+      ru: { profile: 'Чемпионат WorldSkills Kazakhstan (правила 2024 года)', pick: 'Колледж' },
+    };
+    for (const language of languages) {
+      const competition = await organiserPage(
+        language,
+        `/organiser/competitions/${web}`,
+        'h1',
+        'competition',
+      );
+      const back = competition.locator(`a[href="/organiser/championships/${championship}"]`);
+      await expect.poll(() => back.textContent()).not.toContain(championship);
+      expect(await competition.locator('body').textContent()).not.toContain(
+        'wsk-championship@2024',
+      );
+      await competition.context().close();
+
+      const page = await organiserPage(
+        language,
+        `/organiser/championships/${championship}`,
+        'h1',
+        'championship',
+      );
+      const profile = page.locator('select[name="profile"]');
+      expect(await profile.locator('option:checked').textContent()).toBe(names[language].profile);
+      // Best of delegation: each region named once.
+      const regions = await page.locator('table th[scope="row"]').allTextContents();
+      expect(new Set(regions).size).toBe(regions.length);
+      await page.context().close();
+
+      await (
+        await organiserPage(
+          language,
+          `/organiser/championships/${championship}/advancement`,
+          'h1',
+          'advancement',
+        )
+      )
+        .context()
+        .close();
+
+      const template = await organiserPage(language, '/exam/nobd-template', 'h1', 'nobd-template');
+      expect(await template.locator('body').textContent()).not.toContain('collegeId');
+      await template.getByLabel(names[language].pick, { exact: true }).waitFor();
+      await template.context().close();
     }
   });
 });

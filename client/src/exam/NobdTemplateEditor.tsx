@@ -362,9 +362,9 @@ function CollegePicker({ value, onChange }: { value: string; onChange: (id: stri
       : [];
   return (
     <div className="exam-form">
-      <label className="exam-field">
-        <span>{t('office.template.college')}</span>
-        <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <div className="exam-field">
+        <label htmlFor="template-college">{t('office.template.college')}</label>
+        <select id="template-college" value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="" disabled>
             —
           </option>
@@ -374,7 +374,7 @@ function CollegePicker({ value, onChange }: { value: string; onChange: (id: stri
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
