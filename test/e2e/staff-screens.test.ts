@@ -171,7 +171,7 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
         await organiserPage(
           language,
           `/organiser/championships/${championship}/advancement`,
-          'h1',
+          '.org-table caption',
           'advancement',
         )
       )

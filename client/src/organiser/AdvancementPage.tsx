@@ -103,11 +103,13 @@ export function AdvancementPage() {
     }
   }
 
-  const championshipName =
-    source.state === 'ready' ? localized(source.data.championship.name, lang) : championshipId;
+  // The page speaks of the championship by its name: nothing is drawn before it is known.
+  if (source.state === 'loading') return <p>{t('loading')}</p>;
+  if (source.state === 'failed') return <ErrorReport error={source.error} />;
+  const championshipName = localized(source.data.championship.name, lang);
   const targets =
     all.state === 'ready' ? targetChampionships(all.data.championships, championshipId, lang) : [];
-  const competitions = source.state === 'ready' ? source.data.competitions : [];
+  const competitions = source.data.competitions;
 
   return (
     <section>
