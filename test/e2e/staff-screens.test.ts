@@ -184,4 +184,24 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       await template.context().close();
     }
   });
+
+  it('a competency that does not exist is said so in the screen language, with the way back', async () => {
+    const expected = {
+      kk: 'Мұндай құзырет жоқ: ол жойылған болуы мүмкін немесе сілтемеде қате бар.',
+      ru: 'Такой компетенции нет: возможно, её удалили или в ссылке опечатка.',
+    };
+    for (const language of languages) {
+      const page = await organiserPage(
+        language,
+        '/organiser/competitions/no-such-competition',
+        '[role="alert"]',
+        'not-found',
+      );
+      expect(await page.getByRole('alert').locator('p').first().textContent()).toBe(
+        expected[language],
+      );
+      expect(await page.locator('a[href="/organiser"]').count()).toBeGreaterThan(0);
+      await page.context().close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { RulesForm } from './advancement/RulesForm';
 import type { Decision, Entry, Proposal } from './advancement/types';
 import type { ChampionshipReply } from './championship-reply';
 import { ErrorReport } from '../lib/errors';
+import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
 import { localized } from '../lib/localized';
 import { useResource } from '../lib/resource';
@@ -105,7 +106,7 @@ export function AdvancementPage() {
 
   // The page speaks of the championship by its name: nothing is drawn before it is known.
   if (source.state === 'loading') return <p>{t('loading')}</p>;
-  if (source.state === 'failed') return <ErrorReport error={source.error} />;
+  if (source.state === 'failed') return <LoadFailure failed={source} what="championship" />;
   const championshipName = localized(source.data.championship.name, lang);
   const targets =
     all.state === 'ready' ? targetChampionships(all.data.championships, championshipId, lang) : [];

@@ -8,6 +8,7 @@ import { BestOfDelegation } from './BestOfDelegation';
 import { SkillFields, skillOf } from './CompetitionForm';
 import { RunOverview } from './RunOverview';
 import { ErrorReport } from '../lib/errors';
+import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import type { ChampionshipReply } from './championship-reply';
@@ -23,7 +24,7 @@ export function ChampionshipPage() {
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  if (loaded.state === 'failed') return <LoadFailure failed={loaded} what="championship" />;
   const { championship, competitions } = loaded.data;
   const sorted = bySkillNumber(competitions);
 

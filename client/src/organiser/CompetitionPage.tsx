@@ -7,7 +7,7 @@ import { CompetitionForm } from './CompetitionForm';
 import { PeopleSection } from './PeopleSection';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeSection } from './SchemeSection';
-import { ErrorReport } from '../lib/errors';
+import { LoadFailure } from './LoadFailure';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
 import type { ChampionshipReply } from './championship-reply';
@@ -35,7 +35,7 @@ export function CompetitionPage() {
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  if (loaded.state === 'failed') return <LoadFailure failed={loaded} what="competition" />;
   const { competition, marked } = loaded.data;
   const name = skillTitle(competition.skill, lang);
   const expertList = experts.state === 'ready' ? experts.data.experts : [];

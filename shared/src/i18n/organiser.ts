@@ -11,6 +11,13 @@ export const organiser = defineNamespace({
     cancel: 'Cancel',
     add: 'Add',
     open: 'Open',
+    notFound: {
+      championship:
+        'There is no such championship: it may have been removed, or the link is mistyped.',
+      competition:
+        'There is no such competency: it may have been removed, or the link is mistyped.',
+      back: 'All championships',
+    },
     profileName: {
       'wsk-championship@2024': 'WorldSkills Kazakhstan championship (2024 rules)',
       'wsi-cis@2024': 'International, on the 700-point scale (2024 rules)',
@@ -310,6 +317,11 @@ export const organiser = defineNamespace({
     cancel: 'Отмена',
     add: 'Добавить',
     open: 'Открыть',
+    notFound: {
+      championship: 'Такого чемпионата нет: возможно, его удалили или в ссылке опечатка.',
+      competition: 'Такой компетенции нет: возможно, её удалили или в ссылке опечатка.',
+      back: 'Все чемпионаты',
+    },
     profileName: {
       'wsk-championship@2024': 'Чемпионат WorldSkills Kazakhstan (правила 2024 года)',
       'wsi-cis@2024': 'Международный, по шкале 700 баллов (правила 2024 года)',
@@ -610,6 +622,11 @@ export const organiser = defineNamespace({
     cancel: 'Бас тарту',
     add: 'Қосу',
     open: 'Ашу',
+    notFound: {
+      championship: 'Мұндай чемпионат жоқ: ол жойылған болуы мүмкін немесе сілтемеде қате бар.',
+      competition: 'Мұндай құзырет жоқ: ол жойылған болуы мүмкін немесе сілтемеде қате бар.',
+      back: 'Барлық чемпионаттар',
+    },
     profileName: {
       'wsk-championship@2024': 'WorldSkills Kazakhstan чемпионаты (2024 жылғы ережелер)',
       'wsi-cis@2024': 'Халықаралық, 700 балдық шкала бойынша (2024 жылғы ережелер)',
