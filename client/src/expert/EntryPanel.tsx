@@ -123,7 +123,8 @@ function Action({
   const { t } = useTranslation('expert');
   switch (mode) {
     case 'locked':
-      return <p className="locked">{t('app.locked')}</p>;
+      // The lock banner above the grid is the one .locked: here a quieter line.
+      return <p className="not-needed">{t('app.locked')}</p>;
     case 'notNeeded':
       return <p className="not-needed">{t('mark.panelFull')}</p>;
     case 'entry':
