@@ -105,7 +105,7 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
   it('signs the chief in with its PIN and shows the progress matrix by name', async () => {
     await page.goto(`${server.url}/expert/login`);
     await button(page, 'English').click();
-    await page.getByLabel('Competition code').fill(competitionId);
+    await page.getByLabel('Competition', { exact: true }).selectOption(competitionId);
     await page.getByLabel('PIN (6 digits)').fill(chiefPin);
     await button(page, 'Sign in').click();
     await page.waitForURL(`${server.url}/chief`);

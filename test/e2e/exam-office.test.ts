@@ -269,6 +269,10 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
     const expert = await tablet.newPage();
     await expert.goto(`${server.url}/expert/login`);
     await expert.getByRole('button', { name: 'English' }).click();
+    // A demo exam is not in the public list of competitions: its code is typed.
+    await expert
+      .getByLabel('Competition', { exact: true })
+      .selectOption({ label: 'Another competition: type its code' });
     await expert.getByLabel('Competition code').fill(code);
     await expert.getByLabel('PIN (6 digits)').fill(pin);
     await expert.getByRole('button', { name: 'Sign in' }).click();

@@ -39,7 +39,7 @@ async function recordedMarks(server: RunningServer): Promise<MarkEvent[]> {
 async function signIn(page: Page, server: RunningServer) {
   await page.goto(`${server.url}/expert/login`);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('Competition code').fill(competitionId);
+  await page.getByLabel('Competition', { exact: true }).selectOption(competitionId);
   await page.getByLabel('PIN (6 digits)').fill(expertPin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/expert`);
@@ -307,12 +307,23 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     const page = await context.newPage();
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.goto(`${server.url}/expert`);
-    await openSubCriterion(page, 1, 'B1');
-    const judged = page.locator('table.mark-grid button[data-aspect="B1.J1"]');
-    await judged.and(page.locator('[data-state="empty"]')).first().click();
+    // Day 2 is not marked yet: a judgement there waits for this judge, the panel unseen.
+    await openSubCriterion(page, 2, 'C1');
+    await page
+      .locator('table.mark-grid button[data-aspect="C1.J1"][data-state="empty"]')
+      .first()
+      .click();
     expect(await page.locator('.entry').textContent()).toContain(
       "The other judges' scores appear once yours is saved",
     );
+    await openSubCriterion(page, 1, 'B1');
+    const judged = page.locator('table.mark-grid button[data-aspect="B1.J1"]');
+    // Where the panel already has its judges' scores, the cell asks for nothing and says only so.
+    await judged.and(page.locator('[data-state="notNeeded"]')).first().click();
+    const entry = await page.locator('.entry').textContent();
+    expect(entry).toContain('no score is needed from you');
+    expect(entry).not.toContain('appear once yours is saved');
+    expect(await page.locator('.entry .entry-choices').count()).toBe(0);
     // The demo holds B1 on an open judge discrepancy.
     await judged.and(page.locator('.discrepant')).first().click();
     expect(await page.locator('.panel-scores').textContent()).toMatch(/Panel's scores: \d( · \d)+/);

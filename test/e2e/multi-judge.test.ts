@@ -128,7 +128,7 @@ async function markTheRest(sessions: Record<string, Session>, leave: Set<string>
 async function signIn(page: Page, server: RunningServer, pin: string) {
   await page.goto(`${server.url}/expert/login`);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('Competition code').fill(competitionId);
+  await page.getByLabel('Competition', { exact: true }).selectOption(competitionId);
   await page.getByLabel('PIN (6 digits)').fill(pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${server.url}/expert`);

@@ -224,7 +224,7 @@ describe.runIf(browserAvailable())(
       page.setDefaultTimeout(60_000);
       await page.addInitScript(`localStorage.setItem('ashyq.language', 'ru')`);
       await page.goto(`${server.url}/expert/login`);
-      await page.locator('input[name="competition"]').fill(web);
+      await page.locator('select[name="competitionChoice"]').selectOption(web);
       await page.locator('input[name="pin"]').fill('000000');
       await page.locator('form button[type="submit"]').click();
       await expect

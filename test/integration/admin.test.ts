@@ -335,7 +335,37 @@ describe('people', () => {
       () => admin.post(`${listing}/import?lang=en`, competitorsCsv(unknown)),
       400,
     );
-    expect(refused.error.details[0]).toMatchObject({ path: 'Row 2', code: 'unknownCollege' });
+    expect(refused.error.details).toEqual([
+      {
+        path: 'Row 2, column C (Колледж)',
+        message:
+          'College "Колледж на Луне" is not registered: register it first or correct the name',
+        code: 'unknown_college',
+      },
+    ]);
+
+    // Every problem of the file in one report: the bad IIN of row 3 and the unknown college of
+    // row 5, so the organiser fixes both before the next upload.
+    const several = [
+      ['Петров Пётр', iin(), 'Астанинский IT колледж', 'Астана'],
+      ['Смагулов Ержан', '990101300000', 'Астанинский IT колледж', 'Астана'],
+      ['Ахметова Айгерим', iin(), college.id, 'Астана'],
+      ['Ким Виктор', iin(), 'Колледж на Луне', 'Астана'],
+    ];
+    const both = await refusedWithoutChange(
+      listing,
+      () => admin.post(`${listing}/import?lang=ru`, competitorsCsv(several)),
+      400,
+    );
+    expect(
+      both.error.details.map((detail: { path: string; code: string }) => [
+        detail.path,
+        detail.code,
+      ]),
+    ).toEqual([
+      ['Строка 3, столбец B (ИИН)', 'invalid_iin'],
+      ['Строка 5, столбец C (Колледж)', 'unknown_college'],
+    ]);
 
     const longName = [[`${'Ә'.repeat(150)} Бауыржан`, iin(), college.id, 'Астана']];
     const tooLong = await refusedWithoutChange(

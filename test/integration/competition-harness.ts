@@ -31,6 +31,8 @@ export interface SeedOptions {
   level?: Championship['level'];
   /** Competitor ids and regions (default p1 almaty, p2 abai); the experts are `expertRegions`. */
   competitors?: { id: string; regionId: string }[];
+  /** A second competition of a championship already seeded: joins it, without experts of its own. */
+  championshipId?: string;
 }
 
 export const expertRegions: Record<string, string> = {
@@ -52,7 +54,7 @@ export async function seedCompetition(
   options: SeedOptions,
 ): Promise<SeededCompetition> {
   const competitionId = options.competitionId ?? 'web-1';
-  const championshipId = `champ-${competitionId}`;
+  const championshipId = options.championshipId ?? `champ-${competitionId}`;
   const now = new Date().toISOString();
   const profileId = 'wsk-championship@2024';
   const championship: Championship = {
@@ -101,7 +103,7 @@ export async function seedCompetition(
   }));
   const put = (collection: string, document: object) =>
     services.store.putDocument(collection, document as StoredDocument);
-  await put(collections.championships, championship);
+  if (!options.championshipId) await put(collections.championships, championship);
   await put(collections.competitions, competition);
   await put(collections.colleges, {
     id: 'college-1',
@@ -109,7 +111,7 @@ export async function seedCompetition(
     regionId: 'almaty',
   });
   for (const competitor of competitors) await put(collections.competitors, competitor);
-  for (const expert of experts) await put(collections.experts, expert);
+  if (!options.championshipId) for (const expert of experts) await put(collections.experts, expert);
   const runtime = await services.competitions.open(competitionId);
   await runtime.registerCompetitors('organiser-1', competitors);
   return { championshipId, competitionId, competitors, experts };

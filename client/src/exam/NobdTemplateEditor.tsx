@@ -14,6 +14,8 @@ import { checkTemplate, formatCodes, moveColumn, parseCodes } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { localized, type LocalizedText } from '../lib/localized';
+import { byName } from '../lib/collate';
 
 /**
  * The college's NOBD template (docs/demo-exams.md): column order, kk/ru headers, formats and code
@@ -23,9 +25,18 @@ import { useResource } from '../lib/resource';
 export function NobdTemplateEditor() {
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
-  const [loaded] = useResource<{ template: NobdTemplate }>('/api/exam/nobd-template', {
+  // An exam officer edits its own college's template; an organiser above one college picks it.
+  const [me] = useResource<{ user?: { scope?: { kind: string } } }>('/api/auth/me', {
     signIn: '/login',
   });
+  const ownCollege = me.state === 'ready' && me.data.user?.scope?.kind === 'college';
+  const [collegeId, setCollegeId] = useState('');
+  const query = ownCollege ? '' : `?collegeId=${encodeURIComponent(collegeId)}`;
+  const ready = me.state === 'ready' && (ownCollege || collegeId !== '');
+  const [loaded] = useResource<{ template: NobdTemplate }>(
+    ready ? `/api/exam/nobd-template${query}` : null,
+    { signIn: '/login' },
+  );
   const [template, setTemplate] = useState<NobdTemplate | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -35,6 +46,24 @@ export function NobdTemplateEditor() {
   }, [loaded]);
   const problems = useMemo(() => (template ? checkTemplate(template, lang) : []), [template, lang]);
 
+  const picker =
+    me.state === 'ready' && !ownCollege ? (
+      <CollegePicker
+        value={collegeId}
+        onChange={(id) => {
+          setTemplate(null);
+          setCollegeId(id);
+        }}
+      />
+    ) : null;
+  if (me.state === 'ready' && !ready)
+    return (
+      <main>
+        <h1>{t('office.template.title')}</h1>
+        <p className="exam-hint">{t('office.template.pickCollege')}</p>
+        {picker}
+      </main>
+    );
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
   if (!template) return <p>{t('office.loading')}</p>;
 
@@ -48,7 +77,7 @@ export function NobdTemplateEditor() {
   async function save() {
     setError(null);
     try {
-      await apiRequest('PUT', '/api/exam/nobd-template', template);
+      await apiRequest('PUT', `/api/exam/nobd-template${query}`, template);
       setSaved(true);
     } catch (failure) {
       setError(failure);
@@ -59,6 +88,7 @@ export function NobdTemplateEditor() {
     <main>
       <h1>{t('office.template.title')}</h1>
       <p className="exam-hint">{t('office.template.hint')}</p>
+      {picker}
       <div className="exam-form exam-template-head">
         <label className="exam-field">
           <span>{t('office.template.name')}</span>
@@ -311,6 +341,40 @@ function ColumnOptions({
           onBlur={() => set('codes', parseCodes(codes))}
         />
       )}
+    </div>
+  );
+}
+
+/** The colleges an organiser may edit a template for, by name in the screen's language. */
+function CollegePicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { t, i18n } = useTranslation('exam');
+  const [colleges] = useResource<{ colleges: { id: string; name: LocalizedText }[] }>(
+    '/api/admin/colleges',
+    { signIn: '/login' },
+  );
+  const list =
+    colleges.state === 'ready'
+      ? byName(
+          colleges.data.colleges,
+          (college) => localized(college.name, i18n.language),
+          i18n.language,
+        )
+      : [];
+  return (
+    <div className="exam-form">
+      <div className="exam-field">
+        <label htmlFor="template-college">{t('office.template.college')}</label>
+        <select id="template-college" value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="" disabled>
+            —
+          </option>
+          {list.map((college) => (
+            <option key={college.id} value={college.id}>
+              {localized(college.name, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { competitionChoices, preselected, type PublicChampionship } from './login-view';
+import { useResource } from '../lib/resource';
 import './expert.css';
 
 const lastCompetitionKey = 'ashyq.expert.competition';
@@ -27,13 +29,40 @@ async function signIn(url: string, body: unknown): Promise<{ home: string } | { 
   }
 }
 
-/** Sign-in with the competition code and the 6-digit PIN the chief expert handed out. */
+/** Shown in the picker when the competition is not in the list: its code is typed instead. */
+const otherCode = '__other';
+
+/**
+ * Sign-in with the 6-digit PIN the chief expert handed out, for a competition picked from the
+ * public list of those still marking (typing its code stays possible, e.g. offline).
+ */
 export function ExpertLoginPage() {
   const { t, i18n } = useTranslation('expert');
   const navigate = useNavigate();
-  const [competitionId, setCompetitionId] = useState(
-    () => localStorage.getItem(lastCompetitionKey) ?? '',
+  const [listed] = useResource<{ championships: PublicChampionship[] }>(
+    '/api/public/championships',
   );
+  const groups = useMemo(
+    () =>
+      listed.state === 'ready'
+        ? competitionChoices(
+            listed.data.championships,
+            i18n.language,
+            new Date().toISOString().slice(0, 10),
+          )
+        : [],
+    [listed, i18n.language],
+  );
+  const [typed, setTyped] = useState(() => localStorage.getItem(lastCompetitionKey) ?? '');
+  const [picked, setPicked] = useState<string | null>(null);
+  const choice = picked ?? preselected(groups, localStorage.getItem(lastCompetitionKey));
+  // Without the list (offline, or nothing listed) the code is typed, as before; while the list
+  // loads neither shows, so the form does not change under the expert's finger.
+  const typing =
+    listed.state === 'failed' ||
+    (listed.state === 'ready' && groups.length === 0) ||
+    choice === otherCode;
+  const competitionId = typing ? typed : choice;
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,18 +85,46 @@ export function ExpertLoginPage() {
     <main className="page expert-login">
       <h1>{t('login.title')}</h1>
       <form onSubmit={submit}>
-        <label>
-          {t('login.competition')}
-          <input
-            name="competition"
-            value={competitionId}
-            onChange={(e) => setCompetitionId(e.target.value)}
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            required
-          />
-        </label>
+        {groups.length > 0 && (
+          <div className="field">
+            <label htmlFor="competition-choice">{t('login.pick')}</label>
+            <select
+              id="competition-choice"
+              name="competitionChoice"
+              value={choice}
+              onChange={(e) => setPicked(e.target.value)}
+              required
+            >
+              <option value="" disabled>
+                {t('login.pickPrompt')}
+              </option>
+              {groups.map((group) => (
+                <optgroup key={group.championship} label={group.championship}>
+                  {group.choices.map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+              <option value={otherCode}>{t('login.other')}</option>
+            </select>
+          </div>
+        )}
+        {typing && (
+          <label>
+            {t('login.competition')}
+            <input
+              name="competition"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              required
+            />
+          </label>
+        )}
         <label>
           {t('login.pin')}
           <input
@@ -83,7 +140,11 @@ export function ExpertLoginPage() {
           />
         </label>
         {error && <p role="alert">{error}</p>}
-        <button type="submit" className="primary" disabled={busy || pin.length !== 6}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || pin.length !== 6 || competitionId.trim() === ''}
+        >
           {t('login.submit')}
         </button>
       </form>

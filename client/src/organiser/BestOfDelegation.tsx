@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getRegion, type College, type Language, type PersonName } from '@ashyq/shared';
+import { fullName, getRegion, type College, type Language, type PersonName } from '@ashyq/shared';
 import { collegeName } from './api';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
@@ -18,6 +18,9 @@ interface Reply {
     }[];
   }[];
 }
+
+const formatTotal = (total: number, lang: string) =>
+  new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(total);
 
 /** The best competitor of each region or college, across competencies. */
 export function BestOfDelegation({ championshipId }: { championshipId: string }) {
@@ -76,15 +79,20 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
           </thead>
           <tbody>
             {loaded.data.delegations.flatMap((delegation) =>
-              delegation.best.map((best) => (
+              // Equal bests of one delegation share its name's cell: each region shows once.
+              delegation.best.map((best, index) => (
                 <tr key={`${delegation.team}-${best.competitorId}`}>
-                  <td>{teamName(delegation.team)}</td>
-                  <td>{best.name ? `${best.name.last} ${best.name.first}` : best.competitorId}</td>
+                  {index === 0 && (
+                    <th scope="row" rowSpan={delegation.best.length}>
+                      {teamName(delegation.team)}
+                    </th>
+                  )}
+                  <td>{best.name ? fullName(best.name) : best.competitorId}</td>
                   <td>
                     {best.skillNumber} {best.skillName}
                   </td>
                   <td>{best.position}</td>
-                  <td>{best.total.toFixed(2)}</td>
+                  <td>{formatTotal(best.total, lang)}</td>
                 </tr>
               )),
             )}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { profileName } from './organiser-view';
 import {
   getProfile,
   listProfiles,
@@ -247,11 +248,12 @@ export function PolicyOptions() {
   ));
 }
 
-/** Every rules profile, by id, as the options of a select. */
+/** Every rules profile, by its name in the console's language, as the options of a select. */
 export function ProfileOptions() {
+  const { t } = useTranslation('organiser');
   return listProfiles().map((profile) => (
     <option key={profile.id} value={profile.id}>
-      {profile.id}
+      {profileName(t, profile.id)}
     </option>
   ));
 }

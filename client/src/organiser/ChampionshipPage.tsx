@@ -8,9 +8,11 @@ import { BestOfDelegation } from './BestOfDelegation';
 import { SkillFields, skillOf } from './CompetitionForm';
 import { RunOverview } from './RunOverview';
 import { ErrorReport } from '../lib/errors';
+import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import type { ChampionshipReply } from './championship-reply';
+import { bySkillNumber } from './organiser-view';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
 export function ChampionshipPage() {
@@ -22,11 +24,9 @@ export function ChampionshipPage() {
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  if (loaded.state === 'failed') return <LoadFailure failed={loaded} what="championship" />;
   const { championship, competitions } = loaded.data;
-  const sorted = [...competitions].sort((a, b) =>
-    a.skill.number.localeCompare(b.skill.number, 'en', { numeric: true }),
-  );
+  const sorted = bySkillNumber(competitions);
 
   async function save(draft: ChampionshipDraft) {
     // The id is fixed; a venue left empty is sent as null, which clears it (docs/api.md).

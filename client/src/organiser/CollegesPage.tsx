@@ -5,6 +5,7 @@ import { RegionOptions } from '../app/RegionOptions';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { byName } from '../lib/collate';
 
 /** Colleges and their BINs, shared by every championship (competitors are matched to them). */
 export function CollegesPage() {
@@ -50,13 +51,15 @@ export function CollegesPage() {
               </tr>
             </thead>
             <tbody>
-              {loaded.data.colleges.map((college) => (
-                <tr key={college.id}>
-                  <td>{collegeName(college, lang)}</td>
-                  <td>{college.bin ?? '—'}</td>
-                  <td>{getRegion(college.regionId)?.name[lang] ?? college.regionId}</td>
-                </tr>
-              ))}
+              {byName(loaded.data.colleges, (c) => collegeName(c, lang) ?? c.id, lang).map(
+                (college) => (
+                  <tr key={college.id}>
+                    <td>{collegeName(college, lang)}</td>
+                    <td>{college.bin ?? '—'}</td>
+                    <td>{getRegion(college.regionId)?.name[lang] ?? college.regionId}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { profileName } from './organiser-view';
 import type { Competition } from '@ashyq/shared';
 import { useForm } from './api';
 import { fromLocal, PolicyOptions, ProfileOptions, toLocal } from './ChampionshipForm';
@@ -95,7 +96,8 @@ export function CompetitionForm({
       <SkillFields form={form} set={set} />
       {marked ? (
         <p>
-          {t('field.profile')}: {t('competition.profilePinned', { profile: competition.profileId })}
+          {t('field.profile')}:{' '}
+          {t('competition.profilePinned', { profile: profileName(t, competition.profileId) })}
         </p>
       ) : (
         <label>

@@ -7,8 +7,11 @@ import { CompetitionForm } from './CompetitionForm';
 import { PeopleSection } from './PeopleSection';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeSection } from './SchemeSection';
-import { ErrorReport } from '../lib/errors';
+import { LoadFailure } from './LoadFailure';
 import { useResource } from '../lib/resource';
+import { localized } from '../lib/localized';
+import type { ChampionshipReply } from './championship-reply';
+import { skillTitle } from './organiser-view';
 
 /** One competency: its marking scheme, its people, the experts' sign-in cards, and its details. */
 export function CompetitionPage() {
@@ -22,13 +25,19 @@ export function CompetitionPage() {
   const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${url}/experts`, {
     signIn: '/login',
   });
+  const championshipId = loaded.state === 'ready' ? loaded.data.competition.championshipId : null;
+  // The back link names the championship, as the organiser knows it, not its id.
+  const [championship] = useResource<ChampionshipReply>(
+    championshipId ? `/api/admin/championships/${encodeURIComponent(championshipId)}` : null,
+    { signIn: '/login' },
+  );
   const [printing, setPrinting] = useState(false);
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
+  if (loaded.state === 'failed') return <LoadFailure failed={loaded} what="competition" />;
   const { competition, marked } = loaded.data;
-  const name = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
+  const name = skillTitle(competition.skill, lang);
   const expertList = experts.state === 'ready' ? experts.data.experts : [];
 
   if (printing) {
@@ -45,7 +54,10 @@ export function CompetitionPage() {
     <section>
       <p>
         <Link to={`/organiser/championships/${competition.championshipId}`}>
-          ← {competition.championshipId}
+          ←{' '}
+          {championship.state === 'ready'
+            ? localized(championship.data.championship.name, lang)
+            : t('championships.back')}
         </Link>
       </p>
       <h1>{name}</h1>

@@ -132,7 +132,7 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
       skill: runtime.context.competition.skill,
       profileId: runtime.context.profile.id,
     },
-    expert: { id: expertId, role },
+    expert: { id: expertId, role, name: (await runtime.expertNames([expertId]))[0]?.name },
     criteria: scheme.criteria
       .map((criterion) => ({
         ...criterion,

@@ -41,6 +41,8 @@ export interface CompetitionResults {
   firstPublishedAt: string | null;
   /** The re-publication after a correction, when there was one (docs/results-lifecycle.md). */
   correctedAt: string | null;
+  /** Whether any mark counts yet: before the first, every competitor ties on 0 at position 1. */
+  started: boolean;
   rows: ResultRow[];
 }
 
@@ -87,6 +89,7 @@ export async function competitionResults(
     publishedAt: results.published?.at ?? null,
     firstPublishedAt: results.published ? results.firstPublishedAt : null,
     correctedAt: results.published && results.corrections.length > 0 ? results.published.at : null,
+    started: scoring.progress().marked > 0,
     rows,
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { markValueSchema } from '../scoring/marks';
 import { personNameSchema } from '../domain/entities';
 import { criterionSchema } from '../scheme/schema';
+import { localizedTextSchema } from './chief';
 
 /**
  * What the expert's tablet and the server say to each other over REST
@@ -85,8 +86,14 @@ export type TeamMarkPush = z.infer<typeof teamMarkPushSchema>;
 
 /** GET /api/expert/competition: the signed-in expert's view. */
 export const expertViewSchema = z.object({
-  competition: z.object({ id: z.string(), profileId: z.string() }),
-  expert: z.object({ id: z.string(), role: z.string() }),
+  competition: z.object({
+    id: z.string(),
+    profileId: z.string(),
+    /** The skill marked, so the tablet says which competition it is signed in to. */
+    skill: z.object({ number: z.string(), name: localizedTextSchema }).optional(),
+  }),
+  /** The signed-in expert; the name shows on the grid so a shared tablet says whose it is. */
+  expert: z.object({ id: z.string(), role: z.string(), name: personNameSchema.optional() }),
   criteria: z.array(criterionSchema),
   locks: z.array(expertLockSchema),
   competitors: z.array(z.object({ id: z.string(), name: personNameSchema, status: z.string() })),

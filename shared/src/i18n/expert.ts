@@ -4,6 +4,9 @@ import { defineNamespace } from './messages';
 export const expert = defineNamespace({
   en: {
     login: {
+      pick: 'Competition',
+      pickPrompt: 'Choose your competition',
+      other: 'Another competition: type its code',
       title: 'Expert sign-in',
       competition: 'Competition code',
       pin: 'PIN (6 digits)',
@@ -14,6 +17,9 @@ export const expert = defineNamespace({
       usePin: 'Sign in with a PIN',
     },
     app: {
+      signedInAs: 'Signed in:',
+      left: 'to mark: {{count}}',
+      allMarked: 'all marked',
       loading: 'Loading…',
       loadFailed: 'Could not load the competition. Check the connection and reload the page.',
       signOut: 'Sign out',
@@ -41,6 +47,10 @@ export const expert = defineNamespace({
       closeEntry: 'Close the entry panel',
     },
     mark: {
+      maxShort: 'max {{max}}',
+      typeJ: 'Judgement: score 0 to 3',
+      typeM: 'Measurement',
+      descriptors: 'What each score means',
       maxMark: 'Max mark {{max}}',
       requirement: 'Requirement',
       achieved: 'Achieved',
@@ -89,7 +99,19 @@ export const expert = defineNamespace({
       offline: 'Signing off needs a connection: the server checks your PIN.',
       failed: 'Could not sign off. Check the connection and try again.',
     },
+    legend: {
+      title: 'What the cells mean',
+      empty: 'Needs your mark',
+      saved: 'Saved on the server',
+      team: 'Measured by a teammate',
+      queued: 'On the tablet, not sent yet',
+      rejected: 'Rejected: tap it to see why',
+      notNeeded: 'No mark needed: the panel is complete',
+      locked: 'Locked: no more marks',
+    },
     state: {
+      notNeeded: 'No mark needed: the panel is complete',
+      locked: 'Locked',
       queued: 'On the tablet',
       saved: 'Saved on the server',
       rejected: 'Rejected',
@@ -98,6 +120,9 @@ export const expert = defineNamespace({
   },
   ru: {
     login: {
+      pick: 'Компетенция',
+      pickPrompt: 'Выберите компетенцию',
+      other: 'Другая компетенция: ввести код',
       title: 'Вход эксперта',
       competition: 'Код компетенции',
       pin: 'PIN-код (6 цифр)',
@@ -108,6 +133,9 @@ export const expert = defineNamespace({
       usePin: 'Войти по PIN-коду',
     },
     app: {
+      signedInAs: 'Вы вошли как',
+      left: 'осталось: {{count}}',
+      allMarked: 'всё оценено',
       loading: 'Загрузка…',
       loadFailed: 'Не удалось загрузить компетенцию. Проверьте связь и обновите страницу.',
       signOut: 'Выйти',
@@ -135,6 +163,10 @@ export const expert = defineNamespace({
       closeEntry: 'Закрыть панель ввода',
     },
     mark: {
+      maxShort: 'макс. {{max}}',
+      typeJ: 'Судейская оценка: балл от 0 до 3',
+      typeM: 'Измеряемый аспект',
+      descriptors: 'Что означает каждый балл',
       maxMark: 'Максимум {{max}}',
       requirement: 'Требование',
       achieved: 'Выполнено',
@@ -183,7 +215,19 @@ export const expert = defineNamespace({
       offline: 'Для подписи нужна связь: сервер проверяет ваш PIN-код.',
       failed: 'Не удалось подписать. Проверьте связь и повторите.',
     },
+    legend: {
+      title: 'Обозначения ячеек',
+      empty: 'Нужна ваша оценка',
+      saved: 'Сохранено на сервере',
+      team: 'Измерил другой эксперт команды',
+      queued: 'На планшете, ещё не отправлено',
+      rejected: 'Отклонено: нажмите, чтобы узнать причину',
+      notNeeded: 'Оценка не нужна: группа уже оценила',
+      locked: 'Заблокировано: оценки не принимаются',
+    },
     state: {
+      notNeeded: 'Оценка не нужна: группа уже оценила',
+      locked: 'Заблокировано',
       queued: 'На планшете',
       saved: 'Сохранено на сервере',
       rejected: 'Отклонено',
@@ -192,6 +236,9 @@ export const expert = defineNamespace({
   },
   kk: {
     login: {
+      pick: 'Құзырет',
+      pickPrompt: 'Құзыретті таңдаңыз',
+      other: 'Басқа құзырет: кодын енгізу',
       title: 'Сарапшының кіруі',
       competition: 'Құзыреттің коды',
       pin: 'PIN-код (6 сан)',
@@ -202,6 +249,9 @@ export const expert = defineNamespace({
       usePin: 'PIN-кодпен кіру',
     },
     app: {
+      signedInAs: 'Кірген сарапшы:',
+      left: 'қалды: {{count}}',
+      allMarked: 'бәрі бағаланды',
       loading: 'Жүктелуде…',
       loadFailed: 'Құзыретті жүктеу мүмкін болмады. Байланысты тексеріп, бетті жаңартыңыз.',
       signOut: 'Шығу',
@@ -229,6 +279,10 @@ export const expert = defineNamespace({
       closeEntry: 'Енгізу тақтасын жабу',
     },
     mark: {
+      maxShort: 'ең көбі {{max}}',
+      typeJ: 'Төрешілік баға: 0-ден 3-ке дейін балл',
+      typeM: 'Өлшенетін аспект',
+      descriptors: 'Әр балдың мағынасы',
       maxMark: 'Ең жоғары балл {{max}}',
       requirement: 'Талап',
       achieved: 'Орындалды',
@@ -277,7 +331,19 @@ export const expert = defineNamespace({
       offline: 'Қол қою үшін байланыс керек: сервер PIN-кодыңызды тексереді.',
       failed: 'Қол қою мүмкін болмады. Байланысты тексеріп, қайталаңыз.',
     },
+    legend: {
+      title: 'Ұяшықтардың белгілері',
+      empty: 'Сіздің бағаңыз керек',
+      saved: 'Серверде сақталды',
+      team: 'Топтың басқа сарапшысы өлшеген',
+      queued: 'Планшетте, әлі жіберілмеген',
+      rejected: 'Қабылданбады: себебін көру үшін басыңыз',
+      notNeeded: 'Баға қажет емес: топ бағалап қойды',
+      locked: 'Бұғатталған: бағалар қабылданбайды',
+    },
     state: {
+      notNeeded: 'Баға қажет емес: топ бағалап қойды',
+      locked: 'Бұғатталған',
       queued: 'Планшетте',
       saved: 'Серверде сақталды',
       rejected: 'Қабылданбады',

@@ -11,6 +11,18 @@ export const organiser = defineNamespace({
     cancel: 'Cancel',
     add: 'Add',
     open: 'Open',
+    notFound: {
+      championship:
+        'There is no such championship: it may have been removed, or the link is mistyped.',
+      competition:
+        'There is no such competency: it may have been removed, or the link is mistyped.',
+      back: 'All championships',
+    },
+    profileName: {
+      'wsk-championship@2024': 'WorldSkills Kazakhstan championship (2024 rules)',
+      'wsi-cis@2024': 'International, on the 700-point scale (2024 rules)',
+      'kz-demo-exam@2022': 'College demonstration exam (2022 guidance)',
+    },
     login: {
       title: 'Sign in: organisers and exam offices',
       email: 'Email',
@@ -21,6 +33,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Championships', colleges: 'Colleges', exams: 'Demo exams' },
     championships: {
+      back: 'Championship',
       title: 'Championships',
       none: 'No championships yet: create the first one below',
       create: 'New championship',
@@ -331,6 +344,16 @@ export const organiser = defineNamespace({
     cancel: 'Отмена',
     add: 'Добавить',
     open: 'Открыть',
+    notFound: {
+      championship: 'Такого чемпионата нет: возможно, его удалили или в ссылке опечатка.',
+      competition: 'Такой компетенции нет: возможно, её удалили или в ссылке опечатка.',
+      back: 'Все чемпионаты',
+    },
+    profileName: {
+      'wsk-championship@2024': 'Чемпионат WorldSkills Kazakhstan (правила 2024 года)',
+      'wsi-cis@2024': 'Международный, по шкале 700 баллов (правила 2024 года)',
+      'kz-demo-exam@2022': 'Демонстрационный экзамен колледжа (рекомендации 2022 года)',
+    },
     login: {
       title: 'Вход для организаторов и экзаменационных отделов',
       email: 'Эл. почта',
@@ -341,6 +364,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Чемпионаты', colleges: 'Колледжи', exams: 'Демоэкзамены' },
     championships: {
+      back: 'Чемпионат',
       title: 'Чемпионаты',
       none: 'Чемпионатов пока нет: создайте первый ниже',
       create: 'Новый чемпионат',
@@ -652,6 +676,16 @@ export const organiser = defineNamespace({
     cancel: 'Бас тарту',
     add: 'Қосу',
     open: 'Ашу',
+    notFound: {
+      championship: 'Мұндай чемпионат жоқ: ол жойылған болуы мүмкін немесе сілтемеде қате бар.',
+      competition: 'Мұндай құзырет жоқ: ол жойылған болуы мүмкін немесе сілтемеде қате бар.',
+      back: 'Барлық чемпионаттар',
+    },
+    profileName: {
+      'wsk-championship@2024': 'WorldSkills Kazakhstan чемпионаты (2024 жылғы ережелер)',
+      'wsi-cis@2024': 'Халықаралық, 700 балдық шкала бойынша (2024 жылғы ережелер)',
+      'kz-demo-exam@2022': 'Колледждің демонстрациялық емтиханы (2022 жылғы ұсынымдар)',
+    },
     login: {
       title: 'Ұйымдастырушылар мен емтихан бөлімдерінің кіруі',
       email: 'Электрондық пошта',
@@ -662,6 +696,7 @@ export const organiser = defineNamespace({
     },
     nav: { championships: 'Чемпионаттар', colleges: 'Колледждер', exams: 'Демоемтихандар' },
     championships: {
+      back: 'Чемпионат',
       title: 'Чемпионаттар',
       none: 'Әзірге чемпионат жоқ: біріншісін төменде құрыңыз',
       create: 'Жаңа чемпионат',

@@ -61,6 +61,8 @@ export const people = defineNamespace({
       already_registered: 'A person with this IIN is already registered',
       unknown_variant:
         'The session has no task variant {{value}}: its variants are 1 to {{variants}}',
+      unknown_college:
+        'College "{{value}}" is not registered: register it first or correct the name',
       too_many_rows: 'The file has {{count}} rows; at most {{limit}} can be imported at once',
       too_many_errors: '{{count}} more problems are not shown; fix these and upload the file again',
     },
@@ -122,6 +124,8 @@ export const people = defineNamespace({
       duplicate_in_file: 'Такой же ИИН уже есть в строке {{firstRow}}',
       already_registered: 'Человек с таким ИИН уже зарегистрирован',
       unknown_variant: 'В сессии нет варианта задания {{value}}: её варианты — с 1 по {{variants}}',
+      unknown_college:
+        'Колледж «{{value}}» не зарегистрирован: сначала добавьте его или исправьте название',
       too_many_rows: 'В файле {{count}} строк; за один раз можно загрузить не более {{limit}}',
       too_many_errors: 'Ещё {{count}} ошибок не показано; исправьте эти и загрузите файл снова',
     },
@@ -186,6 +190,8 @@ export const people = defineNamespace({
       already_registered: 'Осы ЖСН-мен адам тіркеліп қойған',
       unknown_variant:
         'Сессияда {{value}} тапсырма нұсқасы жоқ: оның нұсқалары 1-ден {{variants}}-ге дейін',
+      unknown_college:
+        '«{{value}}» колледжі тіркелмеген: алдымен оны қосыңыз немесе атауын түзетіңіз',
       too_many_rows: 'Файлда {{count}} жол бар; бір рет {{limit}} жолдан артық жүктеуге болмайды',
       too_many_errors: 'Тағы {{count}} қате көрсетілмеді; осыларды түзетіп, файлды қайта жүктеңіз',
     },

@@ -71,6 +71,11 @@ export interface PeopleImportOptions {
   today?: string;
   /** Students: the exam session's number of task variants; a variant outside 1..n is refused. */
   taskVariants?: number;
+  /**
+   * Whether a college written in the list is registered (the caller knows the colleges): an
+   * unknown one is reported with the file's other problems, so one upload lists them all.
+   */
+  knownCollege?: (written: string) => boolean;
 }
 
 /** Well above a regional championship (a few hundred) or a college's whole year of students. */
@@ -241,6 +246,17 @@ export function importPeople<K extends PersonKind>(
     };
     if (iin.restored) {
       warnings.push({ ...atIin, code: 'iin_zeros_restored', params: { iin: iin.value } });
+    }
+
+    const college = typeof input.college === 'string' ? input.college.trim() : '';
+    if (college && options.knownCollege && !options.knownCollege(college)) {
+      errors.push({
+        row: row.number,
+        column: columnOfField('college'),
+        field: 'college',
+        code: 'unknown_college',
+        params: { value: college },
+      });
     }
 
     const parsed = schema.safeParse(input);

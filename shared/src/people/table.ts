@@ -46,6 +46,7 @@ export type ImportIssueCode =
   | 'duplicate_in_file'
   | 'already_registered'
   | 'unknown_variant'
+  | 'unknown_college'
   | 'too_many_rows'
   | 'too_many_errors';
 

@@ -176,11 +176,14 @@ export function peopleRoutes(
     const data = uploadedBytes(req);
     requireTableFile(data);
     const existing = await reference.list(`${kind}s`, { competitionId });
+    const colleges = new CollegeLookup(await reference.list('colleges'));
+    // Unknown colleges are found in the same pass as the rows' other problems: one upload
+    // reports everything wrong with the file (docs/organisers.md).
     const result = await importPeopleFile(kind, data, {
       existingIins: existing.map((person) => person.iin),
+      knownCollege: (written) => colleges.knows(written),
     });
     if (!result.ok) throwImportErrors(result.errors);
-    const colleges = new CollegeLookup(await reference.list('colleges'));
     return { competition, result, people: colleges.resolve(result.people) };
   }
 
@@ -299,6 +302,10 @@ class CollegeLookup {
       const names = [college.id, college.name.kk, college.name.ru, college.name.en];
       for (const name of names) if (name) this.byKey.set(keyOf(name), college.id);
     }
+  }
+
+  knows(written: string): boolean {
+    return this.byKey.has(keyOf(written));
   }
 
   /** Adds `collegeId` to each person, or refuses the whole list naming every unknown college. */

@@ -174,7 +174,11 @@ export function resultsRoutes(
   /** Each delegation's best, as the screen and the workbook show it. */
   async function delegationsOf(championshipId: string, team: 'region' | 'college', lang: Language) {
     const { results } = await championshipResults(championshipId, lang);
-    const rows = results.flatMap((r) => r.rows.map((row) => ({ ...row, ...teamKeyOf(row, team) })));
+    // A competition not started yet ranks everyone first on 0: it has no best to name, and would
+    // list each delegation once more with a 0.00 row.
+    const rows = results
+      .filter((result) => result.started)
+      .flatMap((r) => r.rows.map((row) => ({ ...row, ...teamKeyOf(row, team) })));
     return bestOfDelegation(rows.filter((row) => row.team !== '')).map((entry) => ({
       team: entry.team,
       best: entry.best.map(reportRow),

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WarningList } from '../api';
+import type { Kind } from './people-view';
+import { ErrorReport } from '../../lib/errors';
+import { type ErrorDetail, apiRequest } from '../../lib/http';
+
+/** A list file of competitors or experts: the count imported, or every problem of the file. */
+export function ImportList({
+  base,
+  kind,
+  onImported,
+}: {
+  base: string;
+  kind: Kind;
+  onImported: () => void;
+}) {
+  const { t } = useTranslation('organiser');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<{ imported: number; warnings: ErrorDetail[] } | null>(null);
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setDone(null);
+    try {
+      setDone(
+        await apiRequest<{ imported: number; warnings: ErrorDetail[] }>(
+          'POST',
+          `${base}/${kind}/import`,
+          file,
+        ),
+      );
+      onImported();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <div className="org-form">
+      <label>
+        {t('people.import')}
+        <input
+          name={`${kind}-file`}
+          type="file"
+          accept=".xlsx,.csv,text/csv"
+          onChange={(e) => {
+            void upload(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {done && (
+        <div role="status">
+          <p>{t('people.imported', { count: done.imported })}</p>
+          <WarningList warnings={done.warnings} className="org-warn" />
+        </div>
+      )}
+      {error !== null && (
+        <div>
+          <p>{t('people.refused')}</p>
+          <ErrorReport error={error} />
+        </div>
+      )}
+    </div>
+  );
+}
