@@ -24,3 +24,13 @@ export function formatMarks(value: number, language: Language, digits = 2): stri
   const text = format.format(Object.is(value, -0) ? 0 : value);
   return language === 'en' ? text : text.replace('.', ',');
 }
+
+/**
+ * A signed difference, as the judge analytics print a judge's lean: "+0,65", "−0,69", "±0,00"
+ * (a true minus sign, so the column's figures line up and read as a sign, not a dash).
+ */
+export function signedMarks(value: number, language: Language, digits = 2): string {
+  const magnitude = formatMarks(Math.abs(value), language, digits);
+  if (/^[0.,]+$/.test(magnitude)) return `±${magnitude}`;
+  return `${value > 0 ? '+' : '−'}${magnitude}`;
+}
