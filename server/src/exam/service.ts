@@ -16,6 +16,7 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import { registrationRefusal } from '../competitions/access';
+import { ReferenceRepository } from '../domain/reference';
 import { competitorsOf, markedStudents, stateHasMarks, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 
@@ -174,8 +175,7 @@ export class ExamService {
   }
 
   async colleges(): Promise<College[]> {
-    const stored = await this.store.findDocuments(collections.colleges);
-    return stored.map(({ document }) => document as unknown as College);
+    return new ReferenceRepository(this.store).list('colleges');
   }
 }
 
