@@ -47,6 +47,11 @@ export interface RuntimeState {
   lastOutcome: ApplyOutcome | null;
   /** Set by `competition.closed` (a demo exam session deleted): the log takes nothing more. */
   closed: CompetitionClosed | null;
+  /**
+   * Whether the log holds a mark (even one later superseded or withdrawn): from then on the
+   * scheme and the rules profile are frozen (docs/scoring.md).
+   */
+  marked: boolean;
 }
 
 export interface CompetitionClosed {
@@ -152,6 +157,7 @@ interface RuntimeSnapshot {
   rescore: RescoreRequest[];
   results?: ResultsRecord;
   closed: CompetitionClosed | null;
+  marked: boolean;
 }
 
 /**
@@ -198,6 +204,7 @@ const runtimeSnapshotSchema = z.object({
     })
     .optional(),
   closed: z.object({ at: z.string(), actor: z.string(), reason: z.string() }).nullable(),
+  marked: z.boolean(),
 });
 
 export interface RuntimeSetup {
@@ -212,7 +219,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@4/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@5/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
@@ -222,8 +229,10 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       results: emptyResultsRecord(),
       lastOutcome: null,
       closed: null,
+      marked: false,
     }),
     apply(state, event) {
+      if (event.type === 'mark.recorded') state.marked = true;
       const scoringEvent = asScoringEvent(event);
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
@@ -277,6 +286,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         rescore: state.rescore.list(),
         results: state.results,
         closed: state.closed,
+        marked: state.marked,
       };
       return toJson(snapshot);
     },
@@ -291,6 +301,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         results: snapshot.results ?? emptyResultsRecord(),
         lastOutcome: null,
         closed: snapshot.closed,
+        marked: snapshot.marked,
       };
     },
   };

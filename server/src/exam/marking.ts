@@ -11,7 +11,6 @@ import {
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
-import type { RuntimeState } from '../competitions/runtime-state';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import { toDocument } from '../store/json';
 import type { Store } from '../store/port';
@@ -109,15 +108,6 @@ export function markersOf(session: ExamSession): Expert[] {
       employer: member.employer,
       role: member.role === 'chief' ? 'chief' : 'independent',
     }));
-}
-
-/** Whether the session's competition has any mark in its log (then the scheme is frozen). */
-export function hasMarks(runtime: CompetitionRuntime | undefined): boolean {
-  return runtime !== undefined && stateHasMarks(runtime.state);
-}
-
-export function stateHasMarks(state: RuntimeState): boolean {
-  return state.scoring.results().some((result) => result.progress.marked > 0);
 }
 
 /**

@@ -13,7 +13,6 @@ import {
   sessionIssuer,
   translate,
   type ExamSession,
-  type ExamStudent,
   type GivenIssuer,
   type IssuerField,
   type Language,
@@ -22,10 +21,8 @@ import {
 import { scopeCovers } from '../../auth/access';
 import { requireCollegeScope, requireOrganiser } from '../../auth/middleware';
 import type { Account } from '../../auth/model';
-import { hasMarks } from '../../exam/marking';
 import type { ExamService } from '../../exam/service';
 import type { Services } from '../../services';
-import { importPeopleFile } from '../../uploads';
 import { command } from '../competition-access';
 import { ApiError, languageOf, parse } from '../errors';
 import {
@@ -211,13 +208,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     // The issuer is the college's record as it stands now, whatever the stored copy says.
     const issuer = ownIssuer(await issuerOf(exams, found.session.collegeId), { college, regionId });
     const next = checked({ ...found.session, ...input, ...issuer });
-    const schemeChanged = JSON.stringify(next.scheme) !== JSON.stringify(found.session.scheme);
-    if (schemeChanged && hasMarks(services.competitions.get(sessionId))) {
-      throw new ApiError('conflict', {}, (lang) => [
-        { path: 'scheme', message: translate(namespaces.admin[lang], 'refused.schemeFrozen') },
-      ]);
-    }
-    res.json(await exams.save(found, next, actor(req)));
+    res.json(await exams.replace(found, next, actor(req)));
   });
 
   /**
@@ -273,34 +264,12 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     const data = uploadedBytes(req);
     requireTableFile(data);
     const found = await exams.sessions.require(sessionId);
-    const { session } = found;
-    const result = await importPeopleFile('student', data, {
-      existingIins: [...session.students, ...session.commission].map((person) => person.iin),
-      taskVariants: session.variants,
-    });
-    if (!result.ok) {
-      throw new ApiError('validation_failed', {}, (lang) =>
-        importIssueDetails(result.errors, lang),
-      );
-    }
-    const imported: ExamStudent[] = result.people.map((person) => ({
-      id: randomUUID(),
-      name: person.name,
-      iin: person.iin,
-      group: person.group,
-      ...(person.taskVariant ? { variant: person.taskVariant } : {}),
-    }));
-    const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
-    const next = checked({ ...session, groups, students: [...session.students, ...imported] });
-    const rows = new Map(imported.map((student, index) => [student.id, result.people[index]!.row]));
-    const saved = await exams.save(found, next, actor(req), (id, lang) =>
-      translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 }),
-    );
+    const { students, warnings, version } = await exams.importStudents(found, data, actor(req));
     res.status(201).json({
-      imported: imported.length,
-      students: imported,
-      warnings: importIssueDetails(result.warnings, languageOf(req)),
-      version: saved.version,
+      imported: students.length,
+      students,
+      warnings: importIssueDetails(warnings, languageOf(req)),
+      version,
     });
   });
 

@@ -1,17 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
-  applyPatch,
   binSchema,
   championshipSchema,
-  championshipStatus,
-  getProfile,
   idSchema,
   localizedSchema,
   nameTextSchema,
   publicationSchema,
   regionIdSchema,
-  type Championship,
   type Competition,
   type Language,
 } from '@ashyq/shared';
@@ -20,8 +16,9 @@ import { param, requireChampionshipScope, requireOrganiser } from '../../auth/mi
 import { importWorkbook } from '../../cis/import';
 import { exportWorkbook } from '../../cis/export';
 import { WorkbookError } from '../../cis/problems';
+import { AdvancementService } from '../../advancement/service';
+import { ChampionshipService } from '../../championships/service';
 import { ReferenceRepository } from '../../domain/reference';
-import { examChampionshipIds } from '../../exam/marking';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './organiser-advancement';
@@ -31,10 +28,8 @@ import { schemeEditRoutes } from './organiser-scheme';
 import { staffRoutes } from './organiser-staff';
 import {
   championshipOfCompetition,
-  hasMarks,
   organiserOf,
   rawUpload,
-  refreshRunning,
   refusal,
   registerInLog,
   requireTableFile,
@@ -105,48 +100,18 @@ export function adminRoutes(services: Services): Router {
   const inCompetition = requireChampionshipScope(
     championshipOfCompetition(reference, param('competitionId')),
   );
-  const now = () => new Date().toISOString();
+  const championships = new ChampionshipService(reference, services.competitions, services.store);
+  const advancement = new AdvancementService(reference, services.competitions, services.store);
 
   router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const { scope } = organiserOf(req);
-    const exams = await examChampionshipIds(services.store);
-    const all = (await reference.list('championships')).filter(({ id }) => !exams.has(id));
-    const inScope = all.filter((championship) =>
-      scopeCovers(scope, { championshipId: championship.id }),
-    );
-    const championships = [];
-    for (const championship of inScope) {
-      const competitions = await reference.list('competitions', {
-        championshipId: championship.id,
-      });
-      const status = championshipStatus(
-        competitions.map(({ id }) => {
-          // Only a competition with a scheme runs; one without has nothing marked yet.
-          const state = services.competitions.get(id)?.state;
-          return {
-            marked: state?.scoring.progress().marked ?? 0,
-            published: (state?.results.published ?? null) !== null,
-          };
-        }),
-      );
-      championships.push({ ...championship, status });
-    }
-    res.json({ championships });
+    res.json({ championships: await championships.list(organiserOf(req).scope) });
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const { publication, ...input } = parse(championshipInput, req.body, 'body');
+    const input = parse(championshipInput, req.body, 'body');
     if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
       throw new ApiError('forbidden');
-    checkChampionship(input);
-    if (await reference.get('championships', input.id)) throw refusal('conflict', 'id', 'idTaken');
-    const championship = await reference.create('championships', {
-      ...input,
-      // checkChampionship refused an unknown profile.
-      publication: publication ?? { policy: getProfile(input.profileId)!.publicationDefault },
-      createdAt: now(),
-    });
-    res.status(201).json({ championship });
+    res.status(201).json({ championship: await championships.create(input) });
   });
 
   router.get('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
@@ -159,16 +124,7 @@ export function adminRoutes(services: Services): Router {
   router.patch('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const changes = parse(championshipPatch, req.body, 'body');
-    const { record, version } = await reference.require('championships', championshipId);
-    const championship = applyPatch(record, changes);
-    checkChampionship(championship);
-    await reference.replace('championships', championship, version);
-    const competitions = await reference.list('competitions', { championshipId });
-    await refreshRunning(
-      services.competitions,
-      competitions.map((competition) => competition.id),
-    );
-    res.json({ championship });
+    res.json({ championship: await championships.update(championshipId, changes) });
   });
 
   router.post(
@@ -177,47 +133,21 @@ export function adminRoutes(services: Services): Router {
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
       const input = parse(competitionInput, req.body, 'body');
-      const { record: championship } = await reference.require('championships', championshipId);
-      const profileId = input.profileId ?? championship.profileId;
-      checkProfile(profileId);
-      if (await reference.get('competitions', input.id)) throw refusal('conflict', 'id', 'idTaken');
-      const competition: Competition = {
-        id: input.id,
-        championshipId,
-        skill: input.skill,
-        profileId,
-        ...(input.publication && { publication: input.publication }),
-        schemeVersion: 0,
-        createdAt: now(),
-      };
-      await reference.create('competitions', competition);
+      const competition = await championships.addCompetition(championshipId, input);
       res.status(201).json({ competition });
     },
   );
 
   router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
-    const { record } = await reference.require('competitions', competitionId);
     // The console offers a change of the rules profile only while the API would accept it.
-    res.json({ competition: record, marked: await hasMarks(services.log, competitionId) });
+    res.json(await championships.competition(competitionId));
   });
 
   router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     const changes = parse(competitionPatch, req.body, 'body');
-    if (changes.profileId !== undefined) checkProfile(changes.profileId);
-    const { record, version } = await reference.require('competitions', competitionId);
-    // Results are recomputed from the log under the pinned profile (docs/scoring.md): new rules
-    // under marks already given would change them.
-    if (
-      changes.profileId !== undefined &&
-      changes.profileId !== record.profileId &&
-      (await hasMarks(services.log, competitionId))
-    )
-      throw refusal('conflict', 'profileId', 'profilePinned');
-    const competition = applyPatch(record, changes);
-    await reference.replace('competitions', competition, version);
-    await refreshRunning(services.competitions, [competitionId]);
+    const competition = await championships.updateCompetition(competitionId, changes);
     res.json({ competition: withoutScheme(competition) });
   });
 
@@ -232,7 +162,7 @@ export function adminRoutes(services: Services): Router {
       requireTableFile(data, 'xlsx');
       const lang = languageOf(req);
       const { record, version } = await reference.require('competitions', competitionId);
-      if (await hasMarks(services.log, competitionId))
+      if (await services.competitions.hasMarks(competitionId))
         throw refusal('conflict', 'scheme', 'schemeFrozen');
       let imported;
       try {
@@ -299,8 +229,8 @@ export function adminRoutes(services: Services): Router {
       { inChampionship, inCompetition },
     ),
   );
-  router.use(advancementRoutes(reference, services.competitions, services.store, inChampionship));
-  router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
+  router.use(advancementRoutes(advancement, inChampionship));
+  router.use(schemeEditRoutes(reference, services.competitions, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
   router.get(
@@ -321,19 +251,6 @@ export function adminRoutes(services: Services): Router {
   });
 
   return router;
-}
-
-function checkProfile(profileId: string): void {
-  if (!getProfile(profileId))
-    throw refusal('validation_failed', 'profileId', 'unknownProfile', { profileId });
-}
-
-function checkChampionship(
-  championship: Pick<Championship, 'profileId' | 'startsOn' | 'endsOn'>,
-): void {
-  checkProfile(championship.profileId);
-  if (championship.endsOn < championship.startsOn)
-    throw refusal('validation_failed', 'endsOn', 'datesReversed');
 }
 
 /** Lists carry the scheme's version, not the scheme: it can be hundreds of aspects. */
