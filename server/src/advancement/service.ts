@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  adjustmentSchema,
   advancementDecisionSchema,
-  advancementRulesSchema,
+  type advancementApplyInputSchema,
+  type advancementProposalInputSchema,
+  type ChampionshipCloneInput,
   advancing,
-  isoDateSchema,
-  idSchema,
-  localizedSchema,
   proposeAdvancement,
   quotaProblem,
   type AdvancementCandidate,
@@ -26,21 +24,8 @@ import { refusal } from '../domain/refusal';
 import { competitionResults } from '../results/rows';
 import type { Store } from '../store/port';
 
-export const proposalInputSchema = z.strictObject({
-  rules: advancementRulesSchema,
-  adjustments: z.array(adjustmentSchema).max(2000).default([]),
-});
-export const applyInputSchema = proposalInputSchema.extend({ targetChampionshipId: idSchema });
-export const cloneInputSchema = z.strictObject({
-  id: idSchema,
-  name: localizedSchema.optional(),
-  season: z.number().int().min(2000).max(2100),
-  startsOn: isoDateSchema,
-  endsOn: isoDateSchema,
-});
-export type ProposalInput = z.infer<typeof proposalInputSchema>;
-export type ApplyInput = z.infer<typeof applyInputSchema>;
-export type CloneInput = z.infer<typeof cloneInputSchema>;
+export type ProposalInput = z.output<typeof advancementProposalInputSchema>;
+export type ApplyInput = z.output<typeof advancementApplyInputSchema>;
 
 /**
  * Championship tools (docs/organisers.md, "Advancement to the next level"): clone last year's championship as a starting point,
@@ -55,11 +40,15 @@ export class AdvancementService {
     private readonly registry: CompetitionRegistry,
     store: Store,
   ) {
-    this.decisions = new TypedCollection(store, collections.advancements, advancementDecisionSchema);
+    this.decisions = new TypedCollection(
+      store,
+      collections.advancements,
+      advancementDecisionSchema,
+    );
   }
 
   /** A copy of the championship under a new id and season: same competitions and schemes, no people. */
-  async clone(championshipId: string, input: CloneInput) {
+  async clone(championshipId: string, input: ChampionshipCloneInput) {
     const { reference } = this;
     const { record: original } = await reference.require('championships', championshipId);
     if (input.season <= original.season)

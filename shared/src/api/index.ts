@@ -1,2 +1,3 @@
 export * from './expert';
 export * from './chief';
+export * from './organiser';

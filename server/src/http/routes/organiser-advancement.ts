@@ -1,12 +1,16 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { idSchema } from '@ashyq/shared';
 import {
-  applyInputSchema,
-  cloneInputSchema,
-  proposalInputSchema,
-  type AdvancementService,
-} from '../../advancement/service';
+  advancementApplyInputSchema,
+  advancementProposalInputSchema,
+  championshipCloneInputSchema,
+  idSchema,
+  type AdvancementApplyReply,
+  type AdvancementHistoryReply,
+  type AdvancementProposalReply,
+  type ChampionshipCloneReply,
+} from '@ashyq/shared';
+import type { AdvancementService } from '../../advancement/service';
 import { scopeCovers } from '../../auth/access';
 import { ApiError, languageOf, parse } from '../errors';
 import { organiserOf } from './registration-support';
@@ -26,19 +30,22 @@ export function advancementRoutes(
 
   router.post(`${base}/clone`, inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
-    const input = parse(cloneInputSchema, req.body, 'body');
+    const input = parse(championshipCloneInputSchema, req.body, 'body');
     requireScope(req, input.id);
-    res.status(201).json(await advancement.clone(championshipId, input));
+    res
+      .status(201)
+      .json((await advancement.clone(championshipId, input)) satisfies ChampionshipCloneReply);
   });
 
   router.post(`${base}/advancement/proposal`, inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
-    const input = parse(proposalInputSchema, req.body, 'body');
-    res.json(await advancement.propose(championshipId, input, languageOf(req)));
+    const input = parse(advancementProposalInputSchema, req.body, 'body');
+    const proposal = await advancement.propose(championshipId, input, languageOf(req));
+    res.json(proposal satisfies AdvancementProposalReply);
   });
 
   router.post(`${base}/advancement/apply`, inChampionship, async (req, res) => {
-    const input = parse(applyInputSchema, req.body, 'body');
+    const input = parse(advancementApplyInputSchema, req.body, 'body');
     const { championshipId } = parse(championshipParams, req.params, 'params');
     requireScope(req, input.targetChampionshipId);
     const applied = await advancement.apply(
@@ -47,12 +54,14 @@ export function advancementRoutes(
       organiserOf(req).id,
       languageOf(req),
     );
-    res.status(201).json(applied);
+    res.status(201).json(applied satisfies AdvancementApplyReply);
   });
 
   router.get(`${base}/advancements`, inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
-    res.json({ advancements: await advancement.history(championshipId) });
+    res.json({
+      advancements: await advancement.history(championshipId),
+    } satisfies AdvancementHistoryReply);
   });
 
   return router;

@@ -1,13 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
-  binSchema,
-  championshipSchema,
+  championshipInputSchema,
+  championshipPatchSchema,
+  collegeInputSchema,
+  competitionInputSchema,
+  competitionPatchSchema,
+  type ChampionshipDetailReply,
+  type ChampionshipReply,
+  type ChampionshipsReply,
+  type CollegeReply,
+  type CollegesReply,
+  type CompetitionDetailReply,
+  type CompetitionReply,
   idSchema,
-  localizedSchema,
   nameTextSchema,
-  publicationSchema,
-  regionIdSchema,
   type Competition,
   type Language,
 } from '@ashyq/shared';
@@ -42,42 +49,6 @@ import {
  * is written, so a refused request changes nothing.
  */
 
-const championshipInput = championshipSchema
-  .omit({ createdAt: true })
-  .extend({
-    hostRegionId: regionIdSchema,
-    /** Defaults to the rules profile's `publicationDefault`. */
-    publication: publicationSchema.optional(),
-  })
-  .strict();
-/** `venue: null` clears the venue; `publication` is replaced whole, so one without `freezeAt` clears it. */
-const championshipPatch = championshipInput
-  .omit({ id: true })
-  .extend({ venue: championshipSchema.shape.venue.unwrap().nullable() })
-  .partial()
-  .strict();
-
-const competitionInput = z.strictObject({
-  id: idSchema,
-  skill: z.strictObject({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
-  /** Defaults to the championship's profile. */
-  profileId: z.string().optional(),
-  publication: publicationSchema.optional(),
-});
-/** `publication: null` drops the competition's own policy: it follows the championship's again. */
-const competitionPatch = competitionInput
-  .omit({ id: true })
-  .extend({ publication: publicationSchema.nullable() })
-  .partial()
-  .strict();
-
-const collegeInput = z.strictObject({
-  id: idSchema,
-  name: localizedSchema,
-  bin: binSchema.optional(),
-  regionId: regionIdSchema,
-});
-
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });
 const schemeQuery = z.object({
@@ -104,27 +75,36 @@ export function adminRoutes(services: Services): Router {
   const advancement = new AdvancementService(reference, services.competitions, services.store);
 
   router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    res.json({ championships: await championships.list(organiserOf(req).scope) });
+    res.json({
+      championships: await championships.list(organiserOf(req).scope),
+    } satisfies ChampionshipsReply);
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const input = parse(championshipInput, req.body, 'body');
+    const input = parse(championshipInputSchema, req.body, 'body');
     if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
       throw new ApiError('forbidden');
-    res.status(201).json({ championship: await championships.create(input) });
+    res.status(201).json({
+      championship: await championships.create(input),
+    } satisfies ChampionshipReply);
   });
 
   router.get('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const { record } = await reference.require('championships', championshipId);
     const competitions = await reference.list('competitions', { championshipId });
-    res.json({ championship: record, competitions: competitions.map(withoutScheme) });
+    res.json({
+      championship: record,
+      competitions: competitions.map(withoutScheme),
+    } satisfies ChampionshipDetailReply);
   });
 
   router.patch('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
-    const changes = parse(championshipPatch, req.body, 'body');
-    res.json({ championship: await championships.update(championshipId, changes) });
+    const changes = parse(championshipPatchSchema, req.body, 'body');
+    res.json({
+      championship: await championships.update(championshipId, changes),
+    } satisfies ChampionshipReply);
   });
 
   router.post(
@@ -132,23 +112,23 @@ export function adminRoutes(services: Services): Router {
     inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
-      const input = parse(competitionInput, req.body, 'body');
+      const input = parse(competitionInputSchema, req.body, 'body');
       const competition = await championships.addCompetition(championshipId, input);
-      res.status(201).json({ competition });
+      res.status(201).json({ competition } satisfies CompetitionReply);
     },
   );
 
   router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     // The console offers a change of the rules profile only while the API would accept it.
-    res.json(await championships.competition(competitionId));
+    res.json((await championships.competition(competitionId)) satisfies CompetitionDetailReply);
   });
 
   router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
-    const changes = parse(competitionPatch, req.body, 'body');
+    const changes = parse(competitionPatchSchema, req.body, 'body');
     const competition = await championships.updateCompetition(competitionId, changes);
-    res.json({ competition: withoutScheme(competition) });
+    res.json({ competition: withoutScheme(competition) } satisfies CompetitionReply);
   });
 
   router.put(
@@ -237,17 +217,17 @@ export function adminRoutes(services: Services): Router {
     '/api/admin/colleges',
     requireOrganiser(['organiser', 'exam-officer']),
     async (_req, res) => {
-      res.json({ colleges: await reference.list('colleges') });
+      res.json({ colleges: await reference.list('colleges') } satisfies CollegesReply);
     },
   );
 
   router.post('/api/admin/colleges', requireOrganiser(), async (req, res) => {
     // A college is shared by every championship: only an account covering them all adds one.
     if (organiserOf(req).scope.kind !== 'all') throw new ApiError('forbidden');
-    const input = parse(collegeInput, req.body, 'body');
+    const input = parse(collegeInputSchema, req.body, 'body');
     if (await reference.get('colleges', input.id)) throw refusal('conflict', 'id', 'idTaken');
     const college = await reference.create('colleges', input);
-    res.status(201).json({ college });
+    res.status(201).json({ college } satisfies CollegeReply);
   });
 
   return router;
