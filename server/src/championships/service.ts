@@ -103,10 +103,7 @@ export class ChampionshipService {
   }
 
   async addCompetition(championshipId: string, input: CompetitionInput): Promise<Competition> {
-    const { record: championship } = await this.reference.require(
-      'championships',
-      championshipId,
-    );
+    const { record: championship } = await this.reference.require('championships', championshipId);
     const profileId = input.profileId ?? championship.profileId;
     checkProfile(profileId);
     if (await this.reference.get('competitions', input.id))
