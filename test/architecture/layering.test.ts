@@ -78,7 +78,9 @@ function violations(
 
 /** Server modules that hold rules and data, not transports. */
 const domainModules = [
+  'advancement',
   'auth',
+  'championships',
   'cis',
   'competitions',
   'documents',

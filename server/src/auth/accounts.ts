@@ -27,6 +27,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { addressKey, FailureBudget, SlowDown } from './rate-limit';
 import { organiserRoleSchema, type ExpertRole } from './roles';
 import { digest, newPin, newSecret } from './tokens';
+import { toDocument } from '../store/json';
 
 const collections = {
   organisers: 'organisers',
@@ -516,7 +517,7 @@ function withoutDigests({
 
 /** Our records are JSON by construction (zod shapes of strings, numbers, booleans, arrays). */
 function asDocument(record: OrganiserUser | CompetitionCredential | Session): StoredDocument {
-  return record as unknown as StoredDocument;
+  return toDocument(record);
 }
 
 async function ignoringConflict<T>(write: Promise<T>): Promise<T | undefined> {

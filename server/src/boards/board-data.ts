@@ -13,14 +13,12 @@ import {
   type BoardRow,
   type Championship,
   type ChampionshipOverview,
-  type College,
   type Competition,
   type CompetitionStage,
   type CompetitionSummary,
   type CompetitorDetail,
   type Localized,
 } from '@ashyq/shared';
-import { collections } from '../collections';
 import {
   publicBoard,
   publicationPolicyOf,
@@ -33,6 +31,7 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
 import type { Services } from '../services';
 import type { CeremonyStore } from './ceremonies';
+import { ReferenceRepository } from '../domain/reference';
 import { isExamChampionship } from '../exam/marking';
 
 /** College names change rarely; a board refresh should not read each one every time. */
@@ -48,12 +47,15 @@ export type StateOf = (runtime: CompetitionRuntime) => RuntimeState;
 export class BoardData {
   private readonly collegeNames = new Map<string, { name: Localized | null; until: number }>();
   private readonly frozen = new Map<string, Frozen>();
+  private readonly reference: ReferenceRepository;
 
   constructor(
     private readonly services: Services,
     readonly ceremonies: CeremonyStore,
     private readonly stateOf: StateOf = (runtime) => runtime.state,
-  ) {}
+  ) {
+    this.reference = new ReferenceRepository(services.store);
+  }
 
   /** The competition's board, or undefined when it is not running (no scheme yet). */
   async competitionBoard(
@@ -97,13 +99,15 @@ export class BoardData {
 
   /** Every competition of the championship with its progress, leader and the medal tables. */
   async championshipOverview(championshipId: string): Promise<ChampionshipOverview | undefined> {
-    const { store } = this.services;
-    const stored = await store.getDocument(collections.championships, championshipId);
-    if (!stored) return undefined;
-    const championship = stored.document as unknown as Championship;
-    const competitions = (
-      await store.findDocuments(collections.competitions, { championshipId })
-    ).map(({ document }) => document as unknown as Competition);
+    const championship = await this.reference.find('championships', championshipId);
+    if (!championship) return undefined;
+    // A running competition's document is parsed already; only the others are read again.
+    const competitions: Competition[] = [];
+    for (const id of await this.reference.ids('competitions', { championshipId })) {
+      const running = this.services.competitions.get(id)?.context.competition;
+      const competition = running ?? (await this.reference.find('competitions', id));
+      if (competition) competitions.push(competition);
+    }
     const summaries: CompetitionSummary[] = [];
     const medalRows: BoardRow[] = [];
     const counted: string[] = [];
@@ -304,8 +308,7 @@ export class BoardData {
   private async runtime(competitionId: string): Promise<CompetitionRuntime | undefined> {
     const running = this.services.competitions.get(competitionId);
     if (running) return running;
-    const stored = await this.services.store.getDocument(collections.competitions, competitionId);
-    if (!(stored?.document as unknown as Competition | undefined)?.scheme) return undefined;
+    if (!(await this.reference.find('competitions', competitionId))?.scheme) return undefined;
     return this.services.competitions.open(competitionId);
   }
 
@@ -321,8 +324,7 @@ export class BoardData {
   private async collegeName(collegeId: string): Promise<Localized | null> {
     const cached = this.collegeNames.get(collegeId);
     if (cached && cached.until > Date.now()) return cached.name;
-    const stored = await this.services.store.getDocument(collections.colleges, collegeId);
-    const name = (stored?.document as unknown as College | undefined)?.name ?? null;
+    const name = (await this.reference.find('colleges', collegeId))?.name ?? null;
     this.collegeNames.set(collegeId, { name, until: Date.now() + collegeNamesTtlMs });
     return name;
   }

@@ -1,8 +1,16 @@
-import type { CeremonyMode, CeremonyState } from '@ashyq/shared';
+import { z } from 'zod';
+import { ceremonyModeSchema, type CeremonyMode, type CeremonyState } from '@ashyq/shared';
 import type { Store } from '../store/port';
 
 /** One document per competition whose results are being revealed; none when no ceremony runs. */
 const collection = 'ceremonies';
+
+const ceremonyStateSchema = z.object({
+  competitionId: z.string(),
+  mode: ceremonyModeSchema,
+  step: z.number().int().min(0),
+  startedAt: z.string(),
+}) satisfies z.ZodType<CeremonyState>;
 
 /**
  * Ceremony reveals kept in the store, not in memory, so a restarted server (or another
@@ -13,7 +21,7 @@ export class CeremonyStore {
 
   async get(competitionId: string): Promise<CeremonyState | undefined> {
     const stored = await this.store.getDocument(collection, competitionId);
-    return stored?.document as unknown as CeremonyState | undefined;
+    return stored && ceremonyStateSchema.parse(stored.document);
   }
 
   async start(competitionId: string, mode: CeremonyMode): Promise<CeremonyState> {

@@ -98,6 +98,24 @@ export class CompetitionRegistry {
   }
 
   /**
+   * Whether the competition's log holds a mark: its scheme and rules profile are frozen from
+   * then on. The running state knows it; a competition without a scheme has no log, so none.
+   * One that cannot run (an unknown profile, say) is told by reading its log.
+   */
+  async hasMarks(competitionId: string): Promise<boolean> {
+    try {
+      return (await this.open(competitionId)).state.marked;
+    } catch (error) {
+      if (!(error instanceof CompetitionUnavailableError)) throw error;
+      if (error.why === 'not_found' || error.why === 'no_scheme') return false;
+    }
+    for await (const event of this.services.log.read(competitionId)) {
+      if (event.type === 'mark.recorded') return true;
+    }
+    return false;
+  }
+
+  /**
    * Stops running a competition whose documents are gone (a demo exam session deleted, its log
    * closed): nothing reaches its runtime through this registry any more.
    */

@@ -12,13 +12,16 @@ import {
   type PersonName,
   RescoreRequests,
   type RescoreRequest,
-  type RescoreRequested,
+  rescoreRequestedSchema,
+  type ProjectionSnapshot,
   type RulesProfile,
   type ScoringEvent,
   type ScoringEventType,
   scoringEventSchema,
 } from '@ashyq/shared';
+import { z } from 'zod';
 import type { JsonValue } from '../events/canonical-json';
+import { toJson } from '../store/json';
 import type { EventDraft } from '../events/chain';
 import type { Projection } from '../events/event-log';
 import type { StoredEvent } from '../store/port';
@@ -44,6 +47,11 @@ export interface RuntimeState {
   lastOutcome: ApplyOutcome | null;
   /** Set by `competition.closed` (a demo exam session deleted): the log takes nothing more. */
   closed: CompetitionClosed | null;
+  /**
+   * Whether the log holds a mark (even one later superseded or withdrawn): from then on the
+   * scheme and the rules profile are frozen (docs/scoring.md).
+   */
+  marked: boolean;
 }
 
 export interface CompetitionClosed {
@@ -67,21 +75,26 @@ export const runtimeEventTypes = [
   'competition.closed',
 ] as const;
 
-export interface PanelSet {
-  subCriterion: string;
-  experts: string[];
-}
+/** The data of the server's own events, parsed when the log is replayed. */
+export const panelSetSchema = z.object({ subCriterion: z.string(), experts: z.array(z.string()) });
+export type PanelSet = z.infer<typeof panelSetSchema>;
 
-export interface ConflictDeclared {
-  expert: string;
-  competitor: string;
-}
+export const conflictDeclaredSchema = z.object({ expert: z.string(), competitor: z.string() });
+export type ConflictDeclared = z.infer<typeof conflictDeclaredSchema>;
 
-export interface CompetitorRenamed {
-  competitor: string;
-  name: PersonName;
-  reason: string;
-}
+/** Loose on the name's text: the event was checked when it was appended. */
+const storedNameSchema = z.object({
+  last: z.string(),
+  first: z.string(),
+  middle: z.string().optional(),
+});
+
+export const competitorRenamedSchema = z.object({
+  competitor: z.string(),
+  name: storedNameSchema,
+  reason: z.string(),
+});
+export type CompetitorRenamed = { competitor: string; name: PersonName; reason: string };
 
 const scoringTypes = new Set<string>([
   'competitor.registered',
@@ -137,14 +150,62 @@ export function asScoringEvent(event: StoredEvent): ScoringEvent | undefined {
 }
 
 interface RuntimeSnapshot {
-  scoring: JsonValue;
+  scoring: ProjectionSnapshot;
   panels: [string, string[]][];
   conflicts: [string, string[]][];
   people: [string, PublicProfile][];
   rescore: RescoreRequest[];
   results?: ResultsRecord;
   closed: CompetitionClosed | null;
+  marked: boolean;
 }
+
+/**
+ * A kept snapshot read back. The log checked its content hash before handing it over; this
+ * checks its shape, and CompetitionProjection.restore parses the scoring part itself.
+ */
+const runtimeSnapshotSchema = z.object({
+  scoring: z.unknown(),
+  panels: z.array(z.tuple([z.string(), z.array(z.string())])),
+  conflicts: z.array(z.tuple([z.string(), z.array(z.string())])),
+  people: z.array(
+    z.tuple([
+      z.string(),
+      z.object({
+        name: storedNameSchema,
+        collegeId: z.string().optional(),
+        regionId: z.string(),
+      }),
+    ]),
+  ),
+  rescore: z.array(
+    z.object({
+      competitor: z.string(),
+      aspect: z.string(),
+      subCriterion: z.string(),
+      at: z.string(),
+      actor: z.string(),
+      reason: z.string().nullable(),
+      pending: z.array(z.string()),
+    }),
+  ),
+  results: z
+    .object({
+      published: z.object({ at: z.string(), actor: z.string() }).nullable(),
+      firstPublishedAt: z.string().nullable(),
+      corrections: z.array(
+        z.object({
+          at: z.string(),
+          actor: z.string(),
+          subCriterion: z.string(),
+          reason: z.string(),
+        }),
+      ),
+    })
+    .optional(),
+  closed: z.object({ at: z.string(), actor: z.string(), reason: z.string() }).nullable(),
+  marked: z.boolean(),
+});
 
 export interface RuntimeSetup {
   scheme: MarkingScheme;
@@ -158,7 +219,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@4/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@5/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
@@ -168,8 +229,10 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       results: emptyResultsRecord(),
       lastOutcome: null,
       closed: null,
+      marked: false,
     }),
     apply(state, event) {
+      if (event.type === 'mark.recorded') state.marked = true;
       const scoringEvent = asScoringEvent(event);
       if (scoringEvent) {
         state.lastOutcome = state.scoring.apply(scoringEvent);
@@ -192,15 +255,15 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         return state;
       }
       if (event.type === 'panel.set') {
-        const { subCriterion, experts } = event.data as unknown as PanelSet;
+        const { subCriterion, experts } = panelSetSchema.parse(event.data);
         state.panels.set(subCriterion, [...experts]);
       } else if (event.type === 'conflict.declared') {
-        const { expert, competitor } = event.data as unknown as ConflictDeclared;
+        const { expert, competitor } = conflictDeclaredSchema.parse(event.data);
         const declared = state.conflicts.get(expert) ?? new Set<string>();
         declared.add(competitor);
         state.conflicts.set(expert, declared);
       } else if (event.type === 'rescore.requested') {
-        const request = event.data as unknown as RescoreRequested;
+        const request = rescoreRequestedSchema.parse(event.data);
         const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
         const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
         state.rescore.requested(request, subCriterion, event);
@@ -208,7 +271,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const { reason } = event.data as { reason: string };
         state.closed ??= { at: event.at, actor: event.actor, reason };
       } else if (event.type === 'competitor.renamed') {
-        const { competitor, name } = event.data as unknown as CompetitorRenamed;
+        const { competitor, name } = competitorRenamedSchema.parse(event.data);
         const person = state.people.get(competitor);
         if (person) state.people.set(competitor, { ...person, name });
       }
@@ -216,18 +279,19 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
     },
     toSnapshot(state): JsonValue {
       const snapshot: RuntimeSnapshot = {
-        scoring: state.scoring.snapshot() as unknown as JsonValue,
+        scoring: state.scoring.snapshot(),
         panels: [...state.panels],
         conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
         people: [...state.people],
         rescore: state.rescore.list(),
         results: state.results,
         closed: state.closed,
+        marked: state.marked,
       };
-      return snapshot as unknown as JsonValue;
+      return toJson(snapshot);
     },
     fromSnapshot(json) {
-      const snapshot = json as unknown as RuntimeSnapshot;
+      const snapshot = runtimeSnapshotSchema.parse(json);
       return {
         scoring: CompetitionProjection.restore({ scheme, profile }, snapshot.scoring),
         panels: new Map(snapshot.panels),
@@ -237,6 +301,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         results: snapshot.results ?? emptyResultsRecord(),
         lastOutcome: null,
         closed: snapshot.closed,
+        marked: snapshot.marked,
       };
     },
   };

@@ -18,6 +18,7 @@ import {
   type PersonName,
 } from '@ashyq/shared';
 import type { JsonValue } from '../events/canonical-json';
+import { toJson } from '../store/json';
 import type { EventDraft } from '../events/chain';
 import type { EventLog, LogVerdict } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
@@ -221,9 +222,7 @@ export class CompetitionRuntime {
       const rejection = this.markRejection(state, expert, mark);
       if (rejection) return rejection;
       inBatch.set(mark.id, mark);
-      return [
-        scoringDraft('mark.recorded', expertId, { mark: mark as unknown as JsonValue }).draft,
-      ];
+      return [scoringDraft('mark.recorded', expertId, { mark: toJson(mark) }).draft];
     });
   }
 
@@ -242,7 +241,7 @@ export class CompetitionRuntime {
       const mark: MarkEntry = { ...input, expert: expertId };
       const { draft, event } = scoringDraft('mark.superseded', expertId, {
         markId,
-        mark: mark as unknown as JsonValue,
+        mark: toJson(mark),
         reason,
       });
       const rejection = this.markRejection(state, expert, mark) ?? state.scoring.check(event);

@@ -57,6 +57,11 @@ interface PdfkitFontState {
 
 const parsedFonts = new Map<string, EmbeddedFontLike>();
 
+/** pdfkit's private font fields, which its types do not declare. */
+function hasFontState(doc: object): doc is PdfkitFontState {
+  return '_fontFamilies' in doc && '_fontCount' in doc && typeof doc._fontCount === 'number';
+}
+
 /**
  * Subsetting reads the parts of composite glyphs (DejaVu builds ы from ь and a stem) without their
  * characters, and fontkit caches the glyph that way; the next document to print ь would then map
@@ -89,7 +94,8 @@ export function useFont(
   size?: number,
 ): void {
   const name = `${family}-${style}`;
-  const state = doc as unknown as PdfkitFontState;
+  if (!hasFontState(doc)) throw new TypeError('pdfkit keeps its fonts elsewhere than expected');
+  const state = doc;
   const parsed = parsedFonts.get(name);
   if (parsed && !state._fontFamilies[name]) {
     const EmbeddedFont = parsed.constructor;

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { Language } from '@ashyq/shared';
 import {
@@ -112,8 +112,8 @@ export class PdfWriter {
       ...pageOptions(options.landscape ? 'landscape' : 'portrait'),
       // Page numbers "n / N" need N: pages stay in memory until finish() stamps the footers.
       bufferPages: true,
-      // null skips pdfkit's default Helvetica, which could not print Cyrillic anyway.
-      font: null as unknown as string,
+      // An empty name skips pdfkit's default Helvetica, which could not print Cyrillic anyway.
+      font: '',
       info: { Title: options.title, Creator: 'Ashyq', Producer: 'Ashyq' },
       lang: options.language,
       displayTitle: true,
@@ -424,7 +424,9 @@ export class PdfWriter {
   /** Ends the document and returns it as a stream (to pipe into an HTTP response or a zip). */
   toStream(): Readable {
     this.finish();
-    return this.doc as unknown as Readable;
+    // pdfkit's document is a Readable at run time; its type declares only part of one.
+    if (!(this.doc instanceof Readable)) throw new TypeError('pdfkit document is not a stream');
+    return this.doc;
   }
 
   private finish(): void {

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Language } from '@ashyq/shared';
+import { z } from 'zod';
+import { languages, type Language } from '@ashyq/shared';
 import { collections } from '../collections';
 import { canonicalJson, type JsonObject } from '../events/canonical-json';
+import { TypedCollection } from '../domain/collection';
+import { isJsonObject } from '../store/json';
 import type { Store } from '../store/port';
 
 /**
@@ -87,21 +90,28 @@ export interface IssueRequest {
   issuedBy: string;
 }
 
-export interface IssuedDocument {
-  id: string;
-  code: string;
-  kind: string;
-  subject: JsonObject;
-  subjectKey: string;
-  title: string;
-  language: Language;
-  issuedAt: string;
-  issuedBy: string;
-  contentHash: string;
+const jsonObjectSchema = z.custom<JsonObject>(isJsonObject, 'a JSON object');
+
+/**
+ * A registered document as the registry keeps it. Read loosely (strings and JSON objects), so a
+ * record whose content was altered in the store still reads, and /verify reports the alteration.
+ */
+export const issuedDocumentSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.string(),
+  subject: jsonObjectSchema,
+  subjectKey: z.string(),
+  title: z.string(),
+  language: z.enum(languages),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  contentHash: z.string(),
   /** Kept so a verification can tell "this record was altered" from "the source changed". */
-  content: JsonObject;
-  summary: JsonObject;
-}
+  content: jsonObjectSchema,
+  summary: jsonObjectSchema,
+});
+export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
 /** Rebuilds a kind's content from the current records; undefined when the source is gone. */
 export type ContentResolver = (subject: JsonObject) => Promise<JsonObject | undefined>;
@@ -129,8 +139,11 @@ export interface Verification {
 
 export class DocumentRegistry {
   private readonly resolvers = new Map<string, ContentResolver>();
+  private readonly issued: TypedCollection<IssuedDocument>;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.issued = new TypedCollection(store, collections.issuedDocuments, issuedDocumentSchema);
+  }
 
   registerKind(kind: string, resolver: ContentResolver): void {
     this.resolvers.set(kind, resolver);
@@ -148,20 +161,15 @@ export class DocumentRegistry {
     assertNoFullIin(request.summary);
     const hash = contentHash(request.content);
     const subjectKey = canonicalJson(request.subject);
-    const earlier = await this.store.findDocuments(collections.issuedDocuments, {
-      kind: request.kind,
-      subjectKey,
-    });
-    const same = earlier
-      .map(({ document }) => document as unknown as IssuedDocument)
-      .find(
-        (record) =>
-          record.contentHash === hash &&
-          record.language === request.language &&
-          // A record altered in the store is never handed out again: the new copy gets a new
-          // code, and the old one keeps reporting the alteration at /verify.
-          contentHash(record.content) === hash,
-      );
+    const earlier = await this.issued.list({ kind: request.kind, subjectKey });
+    const same = earlier.find(
+      (record) =>
+        record.contentHash === hash &&
+        record.language === request.language &&
+        // A record altered in the store is never handed out again: the new copy gets a new
+        // code, and the old one keeps reporting the alteration at /verify.
+        contentHash(record.content) === hash,
+    );
     if (same) return same;
 
     for (;;) {
@@ -193,8 +201,7 @@ export class DocumentRegistry {
   async find(code: string): Promise<IssuedDocument | undefined> {
     const normalised = normaliseCode(code);
     if (!normalised) return undefined;
-    const stored = await this.store.getDocument(collections.issuedDocuments, normalised);
-    return stored?.document as unknown as IssuedDocument | undefined;
+    return this.issued.find(normalised);
   }
 
   /**

@@ -77,6 +77,15 @@ export class ReferenceRepository {
     return found.map((stored) => this.read(kind, stored.document));
   }
 
+  /**
+   * The ids of the matching records, without reading them through their schema: for a caller
+   * that already holds most of them parsed (a running competition's context, say).
+   */
+  async ids(kind: ReferenceKind, filter: DocumentFilter = {}): Promise<string[]> {
+    const found = await this.store.findDocuments(collections[kind], filter);
+    return found.map((stored) => stored.document.id);
+  }
+
   /** Creates a record; an id already taken is a 409. */
   async create<K extends ReferenceKind>(kind: K, record: ReferenceOf[K]): Promise<ReferenceOf[K]> {
     await this.write(kind, record, 0);

@@ -11,9 +11,9 @@ import {
 import { collections } from '../collections';
 import type { CompetitionRegistry } from '../competitions/registry';
 import type { CompetitionRuntime } from '../competitions/runtime';
-import type { RuntimeState } from '../competitions/runtime-state';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
-import type { Store, StoredDocument } from '../store/port';
+import { toDocument } from '../store/json';
+import type { Store } from '../store/port';
 import { ReferenceRepository } from '../domain/reference';
 
 /**
@@ -110,17 +110,6 @@ export function markersOf(session: ExamSession): Expert[] {
     }));
 }
 
-const asDocument = (value: object) => value as unknown as StoredDocument;
-
-/** Whether the session's competition has any mark in its log (then the scheme is frozen). */
-export function hasMarks(runtime: CompetitionRuntime | undefined): boolean {
-  return runtime !== undefined && stateHasMarks(runtime.state);
-}
-
-export function stateHasMarks(state: RuntimeState): boolean {
-  return state.scoring.results().some((result) => result.progress.marked > 0);
-}
-
 /**
  * Creates or updates the session's championship, competition, competitors and experts, then
  * registers the students in the log and gives every sub-criterion its panel of markers. Safe to
@@ -135,13 +124,13 @@ export async function syncMarking(
   const now = new Date().toISOString();
   const championshipId = examChampionshipId(session);
   if (!(await store.getDocument(collections.championships, championshipId))) {
-    await store.putDocument(collections.championships, asDocument(championshipOf(session, now)));
+    await store.putDocument(collections.championships, toDocument(championshipOf(session, now)));
   }
   const previous = await new ReferenceRepository(store).find('competitions', session.id);
   const sameScheme = previous && JSON.stringify(previous.scheme) === JSON.stringify(session.scheme);
   const version = !previous ? 1 : sameScheme ? previous.schemeVersion : previous.schemeVersion + 1;
   const competition = competitionOf(session, version, previous?.createdAt ?? now);
-  await store.putDocument(collections.competitions, asDocument(competition));
+  await store.putDocument(collections.competitions, toDocument(competition));
 
   const markers = markersOf(session);
   const existingExperts = await store.findDocuments(collections.experts, {
@@ -151,10 +140,10 @@ export async function syncMarking(
   for (const { document } of existingExperts) {
     if (!keep.has(document.id)) await store.deleteDocument(collections.experts, document.id);
   }
-  for (const expert of markers) await store.putDocument(collections.experts, asDocument(expert));
+  for (const expert of markers) await store.putDocument(collections.experts, toDocument(expert));
   const competitors = competitorsOf(session);
   for (const competitor of competitors) {
-    await store.putDocument(collections.competitors, asDocument(competitor));
+    await store.putDocument(collections.competitors, toDocument(competitor));
   }
 
   const runtime = await registry.refresh(session.id);

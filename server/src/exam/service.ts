@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import {
   annualReport,
   studentResults,
   summarize,
   type AnnualReport,
   type AnnualSessionRecord,
+  examSessionSchema,
+  namespaces,
+  translate,
   type College,
   type ExamSession,
+  type ExamStudent,
   type Language,
   type StudentResult,
 } from '@ashyq/shared';
@@ -16,7 +21,11 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import type { Store } from '../store/port';
 import { RegistrationRefusedError } from '../competitions/runtime-types';
 import { registrationRefusal } from '../competitions/access';
-import { competitorsOf, markedStudents, stateHasMarks, syncMarking } from './marking';
+import { DomainError, parse } from '../domain/errors';
+import { ReferenceRepository } from '../domain/reference';
+import { importIssueDetails, refusal } from '../domain/refusal';
+import { importPeopleFile } from '../uploads';
+import { competitorsOf, markedStudents, syncMarking } from './marking';
 import { ExamSessionStore, type VersionedSession } from './sessions';
 
 /**
@@ -94,6 +103,55 @@ export class ExamService {
   }
 
   /**
+   * Saves a session's changed details. Its scheme is frozen once a mark is in its log: results
+   * are computed under the scheme they were marked by.
+   */
+  async replace(found: VersionedSession, next: ExamSession, actor: string) {
+    const schemeChanged = JSON.stringify(next.scheme) !== JSON.stringify(found.session.scheme);
+    if (schemeChanged && this.competitions.get(found.session.id)?.state.marked) {
+      throw refusal('conflict', 'scheme', 'schemeFrozen');
+    }
+    return this.save(found, next, actor);
+  }
+
+  /**
+   * Adds the students of an uploaded list (XLSX or CSV) to the session, after the list's every
+   * row checked out (an IIN already in the session, a task variant the session lacks, ...): a
+   * list with a problem adds nobody, and the refusal names each row. New groups join the
+   * session's groups.
+   */
+  async importStudents(found: VersionedSession, data: Uint8Array, actor: string) {
+    const { session } = found;
+    const result = await importPeopleFile('student', data, {
+      existingIins: [...session.students, ...session.commission].map((person) => person.iin),
+      taskVariants: session.variants,
+    });
+    if (!result.ok) {
+      throw new DomainError('validation_failed', {}, (lang) =>
+        importIssueDetails(result.errors, lang),
+      );
+    }
+    const imported: ExamStudent[] = result.people.map((person) => ({
+      id: randomUUID(),
+      name: person.name,
+      iin: person.iin,
+      group: person.group,
+      ...(person.taskVariant ? { variant: person.taskVariant } : {}),
+    }));
+    const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
+    const next = parse(
+      examSessionSchema,
+      { ...session, groups, students: [...session.students, ...imported] },
+      'body',
+    );
+    const rows = new Map(imported.map((student, index) => [student.id, result.people[index]!.row]));
+    const saved = await this.save(found, next, actor, (id, lang) =>
+      translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 }),
+    );
+    return { students: imported, warnings: result.warnings, version: saved.version };
+  }
+
+  /**
    * Deletes a session that has no marks (docs/demo-exams.md, "Deleting a session"), in an order that
    * is safe to repeat if it stops half-way: its log is closed first, in the same single-writer
    * step as the check for marks (so no mark lands after the check, and none is taken after);
@@ -114,7 +172,7 @@ export class ExamService {
     if (await this.store.getDocument(collections.competitions, session.id)) {
       const runtime = await this.competitions.open(session.id);
       await runtime.close(actor, 'exam session deleted', (state) => {
-        if (stateHasMarks(state)) throw marked();
+        if (state.marked) throw marked();
       });
     }
     await accounts.revokeCompetitionCredentials(session.id);
@@ -174,8 +232,7 @@ export class ExamService {
   }
 
   async colleges(): Promise<College[]> {
-    const stored = await this.store.findDocuments(collections.colleges);
-    return stored.map(({ document }) => document as unknown as College);
+    return new ReferenceRepository(this.store).list('colleges');
   }
 }
 

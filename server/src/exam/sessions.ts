@@ -7,8 +7,11 @@ import {
   type NobdTemplate,
   withoutUnsafeText,
 } from '@ashyq/shared';
-import { collections } from '../collections';
+import { z } from 'zod';
+import { TypedCollection } from '../domain/collection';
 import { DomainError } from '../domain/errors';
+import { ReferenceRepository } from '../domain/reference';
+import { toDocument } from '../store/json';
 import { ConflictError, type Store, type StoredDocument } from '../store/port';
 
 import { examCollections } from './collections';
@@ -39,34 +42,46 @@ export interface VersionedSession {
   version: number;
 }
 
+export const exportKinds = [
+  'nobd',
+  'protocol',
+  'statement',
+  'result-sheets',
+  'result-sheet',
+] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
 /**
  * Personal data leaving the system, as the log keeps it: a NOBD export, or a document printed
  * with the students' IINs (docs/demo-exams.md: such exports are access-controlled and logged).
  */
-export interface ExportRecord {
-  id: string;
-  sessionId: string;
-  collegeId: string;
+export const exportRecordSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  collegeId: z.string(),
   /** Records from before documents were logged have none: they are NOBD exports. */
-  kind?: ExportKind;
-  format: 'csv' | 'xlsx' | 'pdf';
+  kind: z.enum(exportKinds).optional(),
+  format: z.enum(['csv', 'xlsx', 'pdf']),
   /** The NOBD template the export followed. */
-  templateId?: string;
+  templateId: z.string().optional(),
   /** A document's language and group (null: the whole session). */
-  language?: 'kk' | 'ru';
-  group?: string | null;
+  language: z.enum(['kk', 'ru']).optional(),
+  group: z.string().nullable().optional(),
   /** Students in it. */
-  rows: number;
-  by: { userId: string; name: string; email: string };
-  at: string;
-}
-
-export type ExportKind = 'nobd' | 'protocol' | 'statement' | 'result-sheets' | 'result-sheet';
-
-const asDocument = (value: object) => value as unknown as StoredDocument;
+  rows: z.number(),
+  by: z.object({ userId: z.string(), name: z.string(), email: z.string() }),
+  at: z.string(),
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
 export class ExamSessionStore {
-  constructor(private readonly store: Store) {}
+  private readonly reference: ReferenceRepository;
+  private readonly exportLog: TypedCollection<ExportRecord>;
+
+  constructor(private readonly store: Store) {
+    this.reference = new ReferenceRepository(store);
+    this.exportLog = new TypedCollection(store, examCollections.exports, exportRecordSchema);
+  }
 
   async get(id: string): Promise<VersionedSession | undefined> {
     const stored = await this.store.getDocument(examCollections.sessions, id);
@@ -94,7 +109,7 @@ export class ExamSessionStore {
     try {
       return await this.store.putDocument(
         examCollections.sessions,
-        asDocument(valid),
+        toDocument(valid),
         expectedVersion,
       );
     } catch (error) {
@@ -109,7 +124,7 @@ export class ExamSessionStore {
   }
 
   async recordDeletion(record: DeletionRecord): Promise<void> {
-    await this.store.putDocument(examCollections.deletions, asDocument(record));
+    await this.store.putDocument(examCollections.deletions, toDocument(record));
   }
 
   /** The college's template, or the default one until the college saves its own. */
@@ -122,24 +137,20 @@ export class ExamSessionStore {
   async putTemplate(collegeId: string, template: NobdTemplate): Promise<void> {
     await this.store.putDocument(
       examCollections.nobdTemplates,
-      asDocument({ id: collegeId, template }),
+      toDocument({ id: collegeId, template }),
     );
   }
 
   async logExport(record: ExportRecord): Promise<void> {
-    await this.store.putDocument(examCollections.exports, asDocument(record), 0);
+    await this.exportLog.put(record, 0);
   }
 
   async exports(sessionId: string): Promise<ExportRecord[]> {
-    const stored = await this.store.findDocuments(examCollections.exports, { sessionId });
-    return stored
-      .map(({ document }) => document as unknown as ExportRecord)
-      .sort((a, b) => b.at.localeCompare(a.at));
+    return (await this.exportLog.list({ sessionId })).sort((a, b) => b.at.localeCompare(a.at));
   }
 
   async college(collegeId: string): Promise<College | undefined> {
-    const stored = await this.store.getDocument(collections.colleges, collegeId);
-    return stored?.document as unknown as College | undefined;
+    return this.reference.find('colleges', collegeId);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { markBatchSchema, type MarkEntry, type RescoreRequested } from '@ashyq/shared';
+import { markBatchSchema, rescoreRequestedSchema, type MarkEntry } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
@@ -159,7 +159,7 @@ export function expertNamespace(namespace: Namespace, services: Services) {
     }
     for (const event of events) {
       if (event.type !== 'rescore.requested') continue;
-      const { competitor, aspect, experts, reason } = event.data as unknown as RescoreRequested;
+      const { competitor, aspect, experts, reason } = rescoreRequestedSchema.parse(event.data);
       const request = { competitionId: runtime.id, competitor, aspect, reason: reason ?? null };
       for (const expertId of experts) to(expertId).emit('rescore', { ...request, at: event.at });
     }

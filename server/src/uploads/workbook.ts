@@ -26,10 +26,9 @@ export async function openUploadedWorkbook(data: Uint8Array): Promise<GuardedWor
     return { ok: false, problem: 'too_large', limit };
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs declares its own Buffer type; node's Buffer is what it reads at run time.
-    await workbook.xlsx.load(
-      Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer,
-    );
+    // exceljs declares its Buffer as an ArrayBuffer (it hands it to JSZip, which reads either):
+    // a copy of exactly the upload's bytes is one.
+    await workbook.xlsx.load(new Uint8Array(data).buffer);
   } catch {
     return { ok: false, problem: 'unreadable', limit };
   }

@@ -53,18 +53,40 @@ export function ruleFor(rules: AdvancementRules, competitionId: string): Compete
  * An applied advancement as kept: the rules and every adjustment with its reason, who was sent
  * (by the rules or by decision) and the competitors created at the next level.
  */
-export interface AdvancementDecision {
-  id: string;
-  championshipId: string;
-  targetChampionshipId: string;
-  at: string;
-  actor: string;
-  rules: AdvancementRules;
-  adjustments: Adjustment[];
+export const advancementStatuses = [
+  'selected',
+  'included',
+  'excluded',
+  'tied',
+  'overQuota',
+  'notSelected',
+] as const satisfies readonly AdvancementStatus[];
+
+/** An applied advancement as it is kept: the rules, every adjustment with its reason, who went. */
+export const advancementDecisionSchema = z.object({
+  id: z.string(),
+  championshipId: z.string(),
+  targetChampionshipId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  rules: advancementRulesSchema,
+  adjustments: z.array(adjustmentSchema),
   /** Selected by the rules or included by decision. */
-  sent: { competitionId: string; competitorId: string; status: AdvancementStatus }[];
-  created: { id: string; competitionId: string }[];
-}
+  sent: z.array(
+    z.object({
+      competitionId: z.string(),
+      competitorId: z.string(),
+      status: z.enum(advancementStatuses),
+    }),
+  ),
+  created: z.array(z.object({ id: z.string(), competitionId: z.string() })),
+  /**
+   * Set when a competition's log refused its people part-way (a lock in between): `created`
+   * then names only those registered; applying the same decision again adds the rest.
+   */
+  incomplete: z.boolean().optional(),
+});
+export type AdvancementDecision = z.infer<typeof advancementDecisionSchema>;
 
 /** Why rules are unusable for the level they select for; empty when they are fine. */
 export function quotaProblem(

@@ -1,2 +1,4 @@
 export * from './expert';
 export * from './chief';
+export * from './organiser';
+export * from './exam';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { allFinal, type ExamSession, type StudentResult } from '@ashyq/shared';
 import type { JsonObject } from '../../events/canonical-json';
 import { documentUrl, type DocumentRegistry } from '../../documents/verification';
@@ -31,15 +32,9 @@ export const examDocumentKinds = {
 
 type GroupKind = 'protocol' | 'statement';
 
-interface GroupSubject {
-  sessionId: string;
-  group: string | null;
-}
-
-interface SheetSubject {
-  sessionId: string;
-  studentId: string;
-}
+/** What a registered document names (its subject), read back when its code is checked. */
+const groupSubject = z.object({ sessionId: z.string(), group: z.string().nullable() });
+const sheetSubject = z.object({ sessionId: z.string(), studentId: z.string() });
 
 export class ExamDocuments {
   constructor(
@@ -57,7 +52,9 @@ export class ExamDocuments {
     this.registry.registerKind(examDocumentKinds.protocol, group);
     this.registry.registerKind(examDocumentKinds.statement, group);
     this.registry.registerKind(examDocumentKinds.resultSheet, async (subject) => {
-      const { sessionId, studentId } = subject as unknown as SheetSubject;
+      const parsed = sheetSubject.safeParse(subject);
+      if (!parsed.success) return undefined;
+      const { sessionId, studentId } = parsed.data;
       const loaded = await this.load(sessionId);
       if (!loaded) return undefined;
       const sheet = resultSheet(
@@ -233,7 +230,9 @@ export class ExamDocuments {
 
   /** A group document's session, results and group; undefined for a group the session lacks. */
   private async loadGroup(subject: JsonObject) {
-    const { sessionId, group } = subject as unknown as GroupSubject;
+    const parsed = groupSubject.safeParse(subject);
+    if (!parsed.success) return undefined;
+    const { sessionId, group } = parsed.data;
     const loaded = await this.load(sessionId);
     if (!loaded || (group !== null && !loaded.session.groups.includes(group))) return undefined;
     return { ...loaded, group };

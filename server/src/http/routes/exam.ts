@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
-  commissionMemberSchema,
-  examSessionInputSchema,
+  examAttendanceInputSchema,
+  examCommissionInputSchema,
+  examSessionCreateSchema,
+  examSessionReplaceSchema,
+  type ExamAttendanceReply,
+  type ExamCollegeReply,
+  type ExamCredentialReply,
+  type ExamResultsReply,
+  type ExamSessionReply,
+  type ExamSessionsReply,
+  type ExamStudentImportReply,
+  type ListedExamSession,
   examSessionSchema,
   getRegion,
   idSchema,
@@ -13,7 +23,6 @@ import {
   sessionIssuer,
   translate,
   type ExamSession,
-  type ExamStudent,
   type GivenIssuer,
   type IssuerField,
   type Language,
@@ -22,10 +31,8 @@ import {
 import { scopeCovers } from '../../auth/access';
 import { requireCollegeScope, requireOrganiser } from '../../auth/middleware';
 import type { Account } from '../../auth/model';
-import { hasMarks } from '../../exam/marking';
 import type { ExamService } from '../../exam/service';
 import type { Services } from '../../services';
-import { importPeopleFile } from '../../uploads';
 import { command } from '../competition-access';
 import { ApiError, languageOf, parse } from '../errors';
 import {
@@ -49,22 +56,7 @@ export const examRoles = ['exam-officer', 'organiser'] as const;
 const sessionParams = z.object({ sessionId: idSchema });
 const studentParams = sessionParams.extend({ studentId: idSchema });
 const memberParams = sessionParams.extend({ memberId: idSchema });
-const createInput = examSessionInputSchema
-  .omit({ id: true })
-  .extend({ collegeId: idSchema.optional() })
-  .strict();
-const replaceInput = examSessionInputSchema
-  .omit({ id: true, commission: true, students: true })
-  .strict();
-const commissionInput = z.strictObject({
-  members: z.array(commissionMemberSchema.extend({ id: idSchema.optional() }).strict()).max(40),
-});
 const collegeQuery = z.strictObject({ collegeId: idSchema.optional() });
-const attendanceInput = z.strictObject({
-  attendance: z.enum(['present', 'absent', 'removed']),
-  reason: z.string().trim().min(1).max(300).optional(),
-});
-
 /** A refusal located at `path`, in the exam namespace's words. */
 export function examRefusal(
   status: 'conflict' | 'validation_failed',
@@ -178,46 +170,45 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     const { scope } = organiserOf(req);
     const all = await exams.sessions.list(scope.kind === 'college' ? scope.collegeId : undefined);
     const visible = all.filter((session) => scopeCovers(scope, { collegeId: session.collegeId }));
-    res.json({ sessions: visible.map(listed) });
+    res.json({ sessions: visible.map(listed) } satisfies ExamSessionsReply);
   });
 
   /** The college whose sessions the caller creates, and what their documents will print. */
   router.get('/api/exam/college', officer, async (req, res) => {
     const { collegeId: given } = parse(collegeQuery, req.query, 'query');
     const collegeId = await collegeFor(exams, organiserOf(req), given);
-    res.json({ collegeId, ...(await issuerOf(exams, collegeId)) });
+    res.json({ collegeId, ...(await issuerOf(exams, collegeId)) } satisfies ExamCollegeReply);
   });
 
   router.post('/api/exam/sessions', officer, async (req, res) => {
     const account = organiserOf(req);
-    const { collegeId: given, college, regionId, ...input } = parse(createInput, req.body, 'body');
+    const {
+      collegeId: given,
+      college,
+      regionId,
+      ...input
+    } = parse(examSessionCreateSchema, req.body, 'body');
     const collegeId = await collegeFor(exams, account, given);
     const issuer = ownIssuer(await issuerOf(exams, collegeId), { college, regionId });
     const session = checked({ ...input, ...issuer, id: randomUUID(), collegeId });
     const version = await exams.sessions.put(session, 0);
     await exams.sync(session, account.id);
-    res.status(201).json({ session, version });
+    res.status(201).json({ session, version } satisfies ExamSessionReply);
   });
 
   router.get(base, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
-    res.json(await exams.sessions.require(sessionId));
+    res.json((await exams.sessions.require(sessionId)) satisfies ExamSessionReply);
   });
 
   router.put(base, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
-    const { college, regionId, ...input } = parse(replaceInput, req.body, 'body');
+    const { college, regionId, ...input } = parse(examSessionReplaceSchema, req.body, 'body');
     const found = await exams.sessions.require(sessionId);
     // The issuer is the college's record as it stands now, whatever the stored copy says.
     const issuer = ownIssuer(await issuerOf(exams, found.session.collegeId), { college, regionId });
     const next = checked({ ...found.session, ...input, ...issuer });
-    const schemeChanged = JSON.stringify(next.scheme) !== JSON.stringify(found.session.scheme);
-    if (schemeChanged && hasMarks(services.competitions.get(sessionId))) {
-      throw new ApiError('conflict', {}, (lang) => [
-        { path: 'scheme', message: translate(namespaces.admin[lang], 'refused.schemeFrozen') },
-      ]);
-    }
-    res.json(await exams.save(found, next, actor(req)));
+    res.json((await exams.replace(found, next, actor(req))) satisfies ExamSessionReply);
   });
 
   /**
@@ -235,11 +226,11 @@ export function examRoutes(services: Services, exams: ExamService): Router {
 
   router.put(`${base}/commission`, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
-    const { members } = parse(commissionInput, req.body, 'body');
+    const { members } = parse(examCommissionInputSchema, req.body, 'body');
     const found = await exams.sessions.require(sessionId);
     const commission = members.map((member) => ({ ...member, id: member.id ?? randomUUID() }));
     const next = checked({ ...found.session, commission });
-    res.json(await exams.save(found, next, actor(req)));
+    res.json((await exams.save(found, next, actor(req))) satisfies ExamSessionReply);
   });
 
   /**
@@ -265,7 +256,14 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     res
       .status(201)
       .set('cache-control', 'no-store')
-      .json({ memberId, role, pin: issued.pin, linkToken: issued.linkToken, link, qrSvg: svg });
+      .json({
+        memberId,
+        role,
+        pin: issued.pin,
+        linkToken: issued.linkToken,
+        link,
+        qrSvg: svg,
+      } satisfies ExamCredentialReply);
   });
 
   router.post(`${base}/students/import`, inSession, rawUpload, async (req, res) => {
@@ -273,46 +271,24 @@ export function examRoutes(services: Services, exams: ExamService): Router {
     const data = uploadedBytes(req);
     requireTableFile(data);
     const found = await exams.sessions.require(sessionId);
-    const { session } = found;
-    const result = await importPeopleFile('student', data, {
-      existingIins: [...session.students, ...session.commission].map((person) => person.iin),
-      taskVariants: session.variants,
-    });
-    if (!result.ok) {
-      throw new ApiError('validation_failed', {}, (lang) =>
-        importIssueDetails(result.errors, lang),
-      );
-    }
-    const imported: ExamStudent[] = result.people.map((person) => ({
-      id: randomUUID(),
-      name: person.name,
-      iin: person.iin,
-      group: person.group,
-      ...(person.taskVariant ? { variant: person.taskVariant } : {}),
-    }));
-    const groups = [...new Set([...session.groups, ...imported.map((student) => student.group)])];
-    const next = checked({ ...session, groups, students: [...session.students, ...imported] });
-    const rows = new Map(imported.map((student, index) => [student.id, result.people[index]!.row]));
-    const saved = await exams.save(found, next, actor(req), (id, lang) =>
-      translate(namespaces.people[lang], 'where.row', { row: rows.get(id) ?? 0 }),
-    );
+    const { students, warnings, version } = await exams.importStudents(found, data, actor(req));
     res.status(201).json({
-      imported: imported.length,
-      students: imported,
-      warnings: importIssueDetails(result.warnings, languageOf(req)),
-      version: saved.version,
-    });
+      imported: students.length,
+      students,
+      warnings: importIssueDetails(warnings, languageOf(req)),
+      version,
+    } satisfies ExamStudentImportReply);
   });
 
   router.get(`${base}/results`, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
     const { session } = await exams.sessions.require(sessionId);
-    res.json({ results: await exams.results(session) });
+    res.json({ results: await exams.results(session) } satisfies ExamResultsReply);
   });
 
   router.put(`${base}/students/:studentId/attendance`, inSession, async (req, res) => {
     const { sessionId, studentId } = parse(studentParams, req.params, 'params');
-    const { attendance, reason } = parse(attendanceInput, req.body, 'body');
+    const { attendance, reason } = parse(examAttendanceInputSchema, req.body, 'body');
     const { session } = await exams.sessions.require(sessionId);
     if (!session.students.some((student) => student.id === studentId)) {
       throw new ApiError('not_found');
@@ -322,7 +298,9 @@ export function examRoutes(services: Services, exams: ExamService): Router {
       attendance === 'absent' ? 'absent' : attendance === 'removed' ? 'withdrawn' : 'active';
     await command(() => runtime.setCompetitorStatus(actor(req), studentId, status, reason));
     const results = await exams.results(session);
-    res.json({ result: results.find((result) => result.student.id === studentId) });
+    res.json({
+      result: results.find((result) => result.student.id === studentId),
+    } satisfies ExamAttendanceReply);
   });
 
   router.use(examExportRoutes(exams, inSession));
@@ -331,7 +309,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
 }
 
 /** A session in a list: what the exam officer picks a session by. */
-function listed(session: ExamSession) {
+function listed(session: ExamSession): ListedExamSession {
   const { scheme: _scheme, commission, students, ...rest } = session;
   return { ...rest, commissionSize: commission.length, studentCount: students.length };
 }

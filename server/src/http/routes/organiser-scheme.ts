@@ -10,9 +10,8 @@ import {
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
-import type { EventLog } from '../../events/event-log';
 import { parse } from '../errors';
-import { hasMarks, organiserOf, refusal } from './registration-support';
+import { organiserOf, refusal } from './registration-support';
 
 const competitionParams = z.object({ competitionId: idSchema });
 const editBody = z.strictObject({
@@ -35,7 +34,6 @@ const refusalOf = {
 export function schemeEditRoutes(
   reference: ReferenceRepository,
   registry: CompetitionRegistry,
-  log: EventLog,
   inCompetition: RequestHandler,
 ): Router {
   const router = Router();
@@ -53,7 +51,7 @@ export function schemeEditRoutes(
         id: edit.target === 'aspect' ? edit.code : edit.id,
       });
     }
-    const marked = await hasMarks(log, competitionId);
+    const marked = await registry.hasMarks(competitionId);
     if (marked && !reason) throw refusal('validation_failed', 'reason', 'schemeReasonRequired');
     const schemeVersion = record.schemeVersion + 1;
     const competition: Competition = {

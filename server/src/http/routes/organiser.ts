@@ -1,17 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
-  applyPatch,
-  binSchema,
-  championshipSchema,
-  championshipStatus,
-  getProfile,
+  championshipInputSchema,
+  championshipPatchSchema,
+  collegeInputSchema,
+  competitionInputSchema,
+  competitionPatchSchema,
+  type ChampionshipDetailReply,
+  type ChampionshipReply,
+  type ChampionshipsReply,
+  type CollegeReply,
+  type CollegesReply,
+  type CompetitionDetailReply,
+  type CompetitionReply,
   idSchema,
-  localizedSchema,
   nameTextSchema,
-  publicationSchema,
-  regionIdSchema,
-  type Championship,
   type Competition,
   type Language,
 } from '@ashyq/shared';
@@ -20,8 +23,9 @@ import { param, requireChampionshipScope, requireOrganiser } from '../../auth/mi
 import { importWorkbook } from '../../cis/import';
 import { exportWorkbook } from '../../cis/export';
 import { WorkbookError } from '../../cis/problems';
+import { AdvancementService } from '../../advancement/service';
+import { ChampionshipService } from '../../championships/service';
 import { ReferenceRepository } from '../../domain/reference';
-import { examChampionshipIds } from '../../exam/marking';
 import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './organiser-advancement';
@@ -32,10 +36,8 @@ import { schemeEditRoutes } from './organiser-scheme';
 import { staffRoutes } from './organiser-staff';
 import {
   championshipOfCompetition,
-  hasMarks,
   organiserOf,
   rawUpload,
-  refreshRunning,
   refusal,
   registerInLog,
   requireTableFile,
@@ -47,42 +49,6 @@ import {
  * people. Every route checks the organiser's scope; every input is validated before anything
  * is written, so a refused request changes nothing.
  */
-
-const championshipInput = championshipSchema
-  .omit({ createdAt: true })
-  .extend({
-    hostRegionId: regionIdSchema,
-    /** Defaults to the rules profile's `publicationDefault`. */
-    publication: publicationSchema.optional(),
-  })
-  .strict();
-/** `venue: null` clears the venue; `publication` is replaced whole, so one without `freezeAt` clears it. */
-const championshipPatch = championshipInput
-  .omit({ id: true })
-  .extend({ venue: championshipSchema.shape.venue.unwrap().nullable() })
-  .partial()
-  .strict();
-
-const competitionInput = z.strictObject({
-  id: idSchema,
-  skill: z.strictObject({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
-  /** Defaults to the championship's profile. */
-  profileId: z.string().optional(),
-  publication: publicationSchema.optional(),
-});
-/** `publication: null` drops the competition's own policy: it follows the championship's again. */
-const competitionPatch = competitionInput
-  .omit({ id: true })
-  .extend({ publication: publicationSchema.nullable() })
-  .partial()
-  .strict();
-
-const collegeInput = z.strictObject({
-  id: idSchema,
-  name: localizedSchema,
-  bin: binSchema.optional(),
-  regionId: regionIdSchema,
-});
 
 const championshipParams = z.object({ championshipId: idSchema });
 const competitionParams = z.object({ competitionId: idSchema });
@@ -106,70 +72,40 @@ export function adminRoutes(services: Services): Router {
   const inCompetition = requireChampionshipScope(
     championshipOfCompetition(reference, param('competitionId')),
   );
-  const now = () => new Date().toISOString();
+  const championships = new ChampionshipService(reference, services.competitions, services.store);
+  const advancement = new AdvancementService(reference, services.competitions, services.store);
 
   router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const { scope } = organiserOf(req);
-    const exams = await examChampionshipIds(services.store);
-    const all = (await reference.list('championships')).filter(({ id }) => !exams.has(id));
-    const inScope = all.filter((championship) =>
-      scopeCovers(scope, { championshipId: championship.id }),
-    );
-    const championships = [];
-    for (const championship of inScope) {
-      const competitions = await reference.list('competitions', {
-        championshipId: championship.id,
-      });
-      const status = championshipStatus(
-        competitions.map(({ id }) => {
-          // Only a competition with a scheme runs; one without has nothing marked yet.
-          const state = services.competitions.get(id)?.state;
-          return {
-            marked: state?.scoring.progress().marked ?? 0,
-            published: (state?.results.published ?? null) !== null,
-          };
-        }),
-      );
-      championships.push({ ...championship, status });
-    }
-    res.json({ championships });
+    res.json({
+      championships: await championships.list(organiserOf(req).scope),
+    } satisfies ChampionshipsReply);
   });
 
   router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
-    const { publication, ...input } = parse(championshipInput, req.body, 'body');
+    const input = parse(championshipInputSchema, req.body, 'body');
     if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
       throw new ApiError('forbidden');
-    checkChampionship(input);
-    if (await reference.get('championships', input.id)) throw refusal('conflict', 'id', 'idTaken');
-    const championship = await reference.create('championships', {
-      ...input,
-      // checkChampionship refused an unknown profile.
-      publication: publication ?? { policy: getProfile(input.profileId)!.publicationDefault },
-      createdAt: now(),
-    });
-    res.status(201).json({ championship });
+    res.status(201).json({
+      championship: await championships.create(input),
+    } satisfies ChampionshipReply);
   });
 
   router.get('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const { record } = await reference.require('championships', championshipId);
     const competitions = await reference.list('competitions', { championshipId });
-    res.json({ championship: record, competitions: competitions.map(withoutScheme) });
+    res.json({
+      championship: record,
+      competitions: competitions.map(withoutScheme),
+    } satisfies ChampionshipDetailReply);
   });
 
   router.patch('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
-    const changes = parse(championshipPatch, req.body, 'body');
-    const { record, version } = await reference.require('championships', championshipId);
-    const championship = applyPatch(record, changes);
-    checkChampionship(championship);
-    await reference.replace('championships', championship, version);
-    const competitions = await reference.list('competitions', { championshipId });
-    await refreshRunning(
-      services.competitions,
-      competitions.map((competition) => competition.id),
-    );
-    res.json({ championship });
+    const changes = parse(championshipPatchSchema, req.body, 'body');
+    res.json({
+      championship: await championships.update(championshipId, changes),
+    } satisfies ChampionshipReply);
   });
 
   router.post(
@@ -177,49 +113,23 @@ export function adminRoutes(services: Services): Router {
     inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
-      const input = parse(competitionInput, req.body, 'body');
-      const { record: championship } = await reference.require('championships', championshipId);
-      const profileId = input.profileId ?? championship.profileId;
-      checkProfile(profileId);
-      if (await reference.get('competitions', input.id)) throw refusal('conflict', 'id', 'idTaken');
-      const competition: Competition = {
-        id: input.id,
-        championshipId,
-        skill: input.skill,
-        profileId,
-        ...(input.publication && { publication: input.publication }),
-        schemeVersion: 0,
-        createdAt: now(),
-      };
-      await reference.create('competitions', competition);
-      res.status(201).json({ competition });
+      const input = parse(competitionInputSchema, req.body, 'body');
+      const competition = await championships.addCompetition(championshipId, input);
+      res.status(201).json({ competition } satisfies CompetitionReply);
     },
   );
 
   router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
-    const { record } = await reference.require('competitions', competitionId);
     // The console offers a change of the rules profile only while the API would accept it.
-    res.json({ competition: record, marked: await hasMarks(services.log, competitionId) });
+    res.json((await championships.competition(competitionId)) satisfies CompetitionDetailReply);
   });
 
   router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
-    const changes = parse(competitionPatch, req.body, 'body');
-    if (changes.profileId !== undefined) checkProfile(changes.profileId);
-    const { record, version } = await reference.require('competitions', competitionId);
-    // Results are recomputed from the log under the pinned profile (docs/scoring.md): new rules
-    // under marks already given would change them.
-    if (
-      changes.profileId !== undefined &&
-      changes.profileId !== record.profileId &&
-      (await hasMarks(services.log, competitionId))
-    )
-      throw refusal('conflict', 'profileId', 'profilePinned');
-    const competition = applyPatch(record, changes);
-    await reference.replace('competitions', competition, version);
-    await refreshRunning(services.competitions, [competitionId]);
-    res.json({ competition: withoutScheme(competition) });
+    const changes = parse(competitionPatchSchema, req.body, 'body');
+    const competition = await championships.updateCompetition(competitionId, changes);
+    res.json({ competition: withoutScheme(competition) } satisfies CompetitionReply);
   });
 
   router.put(
@@ -233,7 +143,7 @@ export function adminRoutes(services: Services): Router {
       requireTableFile(data, 'xlsx');
       const lang = languageOf(req);
       const { record, version } = await reference.require('competitions', competitionId);
-      if (await hasMarks(services.log, competitionId))
+      if (await services.competitions.hasMarks(competitionId))
         throw refusal('conflict', 'scheme', 'schemeFrozen');
       let imported;
       try {
@@ -301,41 +211,28 @@ export function adminRoutes(services: Services): Router {
     ),
   );
   router.use(judgesReportRoutes(reference, services.competitions, services.store, inChampionship));
-  router.use(advancementRoutes(reference, services.competitions, services.store, inChampionship));
-  router.use(schemeEditRoutes(reference, services.competitions, services.log, inCompetition));
+  router.use(advancementRoutes(advancement, inChampionship));
+  router.use(schemeEditRoutes(reference, services.competitions, inCompetition));
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
   router.get(
     '/api/admin/colleges',
     requireOrganiser(['organiser', 'exam-officer']),
     async (_req, res) => {
-      res.json({ colleges: await reference.list('colleges') });
+      res.json({ colleges: await reference.list('colleges') } satisfies CollegesReply);
     },
   );
 
   router.post('/api/admin/colleges', requireOrganiser(), async (req, res) => {
     // A college is shared by every championship: only an account covering them all adds one.
     if (organiserOf(req).scope.kind !== 'all') throw new ApiError('forbidden');
-    const input = parse(collegeInput, req.body, 'body');
+    const input = parse(collegeInputSchema, req.body, 'body');
     if (await reference.get('colleges', input.id)) throw refusal('conflict', 'id', 'idTaken');
     const college = await reference.create('colleges', input);
-    res.status(201).json({ college });
+    res.status(201).json({ college } satisfies CollegeReply);
   });
 
   return router;
-}
-
-function checkProfile(profileId: string): void {
-  if (!getProfile(profileId))
-    throw refusal('validation_failed', 'profileId', 'unknownProfile', { profileId });
-}
-
-function checkChampionship(
-  championship: Pick<Championship, 'profileId' | 'startsOn' | 'endsOn'>,
-): void {
-  checkProfile(championship.profileId);
-  if (championship.endsOn < championship.startsOn)
-    throw refusal('validation_failed', 'endsOn', 'datesReversed');
 }
 
 /** Lists carry the scheme's version, not the scheme: it can be hundreds of aspects. */

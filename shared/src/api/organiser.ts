@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import {
+  adjustmentSchema,
+  advancementDecisionSchema,
+  advancementRulesSchema,
+  type AdvancementStatus,
+} from '../advancement/rules';
+import type { AdvancementTie, TeamCount } from '../advancement/propose';
+import {
+  championshipSchema,
+  collegeSchema,
+  competitionSchema,
+  idSchema,
+  isoDateSchema,
+  localizedSchema,
+  personNameSchema,
+  publicationSchema,
+} from '../domain/entities';
+import { binSchema } from '../identifiers/bin';
+import { regionIdSchema } from '../reference/regions';
+import type { ChampionshipStatus } from '../reference/championship';
+import type { Medal } from '../scoring/medals';
+
+/**
+ * The organiser console's API (`/api/admin/*`): what each request may carry (the server parses
+ * with these schemas) and what each reply holds (the server checks with `satisfies`, the client
+ * reads through the types).
+ */
+
+/** POST /api/admin/championships. */
+export const championshipInputSchema = championshipSchema
+  .omit({ createdAt: true })
+  .extend({
+    hostRegionId: regionIdSchema,
+    /** Defaults to the rules profile's `publicationDefault`. */
+    publication: publicationSchema.optional(),
+  })
+  .strict();
+export type ChampionshipInput = z.infer<typeof championshipInputSchema>;
+
+/**
+ * PATCH /api/admin/championships/:id. `venue: null` clears the venue; `publication` is replaced
+ * whole, so one without `freezeAt` clears it.
+ */
+export const championshipPatchSchema = championshipInputSchema
+  .omit({ id: true })
+  .extend({ venue: championshipSchema.shape.venue.unwrap().nullable() })
+  .partial()
+  .strict();
+export type ChampionshipPatch = z.infer<typeof championshipPatchSchema>;
+
+/** POST /api/admin/championships/:id/competitions. */
+export const competitionInputSchema = z.strictObject({
+  id: idSchema,
+  skill: z.strictObject({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
+  /** Defaults to the championship's profile. */
+  profileId: z.string().optional(),
+  publication: publicationSchema.optional(),
+});
+export type CompetitionInput = z.infer<typeof competitionInputSchema>;
+
+/**
+ * PATCH /api/admin/competitions/:id. `publication: null` drops the competition's own policy: it
+ * follows the championship's again.
+ */
+export const competitionPatchSchema = competitionInputSchema
+  .omit({ id: true })
+  .extend({ publication: publicationSchema.nullable() })
+  .partial()
+  .strict();
+export type CompetitionPatch = z.infer<typeof competitionPatchSchema>;
+
+/** POST /api/admin/colleges. */
+export const collegeInputSchema = z.strictObject({
+  id: idSchema,
+  name: localizedSchema,
+  bin: binSchema.optional(),
+  regionId: regionIdSchema,
+});
+
+type Championship = z.infer<typeof championshipSchema>;
+type Competition = z.infer<typeof competitionSchema>;
+type College = z.infer<typeof collegeSchema>;
+
+/** A competition in a list: its scheme's version, not the scheme. */
+export type ListedCompetition = Omit<Competition, 'scheme'> & { hasScheme: boolean };
+
+/** GET /api/admin/championships. */
+export interface ChampionshipsReply {
+  championships: (Championship & { status: ChampionshipStatus })[];
+}
+/** POST and PATCH /api/admin/championships[/:id]. */
+export interface ChampionshipReply {
+  championship: Championship;
+}
+/** GET /api/admin/championships/:id. */
+export interface ChampionshipDetailReply {
+  championship: Championship;
+  competitions: ListedCompetition[];
+}
+/** GET /api/admin/competitions/:id: `marked` once the log holds a mark (profile and scheme frozen). */
+export interface CompetitionDetailReply {
+  competition: Competition;
+  marked: boolean;
+}
+/** POST /api/admin/championships/:id/competitions (the whole record), PATCH (listed). */
+export interface CompetitionReply {
+  competition: Competition | ListedCompetition;
+}
+/** GET /api/admin/colleges. */
+export interface CollegesReply {
+  colleges: College[];
+}
+export interface CollegeReply {
+  college: College;
+}
+
+/** POST /api/admin/championships/:id/advancement/proposal. */
+export const advancementProposalInputSchema = z.strictObject({
+  rules: advancementRulesSchema,
+  adjustments: z.array(adjustmentSchema).max(2000).default([]),
+});
+export type AdvancementProposalInput = z.input<typeof advancementProposalInputSchema>;
+
+/** POST /api/admin/championships/:id/advancement/apply. */
+export const advancementApplyInputSchema = advancementProposalInputSchema.extend({
+  targetChampionshipId: idSchema,
+});
+export type AdvancementApplyInput = z.input<typeof advancementApplyInputSchema>;
+
+/** POST /api/admin/championships/:id/clone. */
+export const championshipCloneInputSchema = z.strictObject({
+  id: idSchema,
+  name: localizedSchema.optional(),
+  season: z.number().int().min(2000).max(2100),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+});
+export type ChampionshipCloneInput = z.infer<typeof championshipCloneInputSchema>;
+
+export interface ChampionshipCloneReply {
+  championship: Championship;
+  competitions: string[];
+}
+
+type PersonName = z.infer<typeof personNameSchema>;
+
+/** One competitor in a proposal, named for the organiser's screen (never by IIN). */
+export interface ProposedEntry {
+  competitionId: string;
+  competitorId: string;
+  regionId: string;
+  collegeId: string | null;
+  position: number | null;
+  medal: Medal | null;
+  percent: number;
+  status: AdvancementStatus;
+  team: string;
+  reason?: string;
+  name?: PersonName | null;
+  skillName?: string;
+}
+
+/** The proposal's reply. */
+export interface AdvancementProposalReply {
+  entries: ProposedEntry[];
+  ties: AdvancementTie[];
+  teams: TeamCount[];
+  unmatched: z.infer<typeof adjustmentSchema>[];
+  ready: boolean;
+}
+
+/** The apply's reply: who was created where, and how many were in the target already. */
+export interface AdvancementApplyReply {
+  advancementId: string;
+  created: {
+    id: string;
+    competitionId: string;
+    advancedFrom?: { competitionId: string; competitorId: string };
+  }[];
+  alreadyRegistered: number;
+}
+
+type Named<T> = T & { name: PersonName | null };
+type Decision = z.infer<typeof advancementDecisionSchema>;
+
+/** GET /api/admin/championships/:id/advancements: newest first, each competitor named. */
+export interface AdvancementHistoryReply {
+  advancements: (Omit<Decision, 'sent' | 'adjustments'> & {
+    sent: Named<Decision['sent'][number]>[];
+    adjustments: Named<Decision['adjustments'][number]>[];
+  })[];
+}
