@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { getRegion, type JudgesReply } from '@ashyq/shared';
+import { formatMarks, getRegion, signedMarks, type JudgesReply } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
 import { useAtLogHead } from './useAtLogHead';
 
-const signed = (value: number) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
@@ -66,7 +64,7 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
                             <li key={group.group}>
                               {t('judges.groupLine', {
                                 group: groupName(group.group),
-                                mean: signed(group.mean),
+                                mean: signedMarks(group.mean, lang),
                                 n: group.n,
                               })}
                             </li>
@@ -77,9 +75,9 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
                   </th>
                   <td className="num">{judge.cells}</td>
                   <td className="num">
-                    {signed(judge.severity.mean)}{' '}
+                    {signedMarks(judge.severity.mean, lang)}{' '}
                     <small>
-                      {t('judges.spread', { spread: judge.severity.spread.toFixed(2) })}
+                      {t('judges.spread', { spread: formatMarks(judge.severity.spread, lang) })}
                     </small>
                   </td>
                   <td className="num">{percent(judge.exact)}</td>
@@ -89,7 +87,9 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
                     {judge.smallSample
                       ? t('judges.smallSample', { n: judge.cells })
                       : judge.flag
-                        ? t(`judges.flag.${judge.flag}`, { mean: signed(judge.severity.mean) })
+                        ? t(`judges.flag.${judge.flag}`, {
+                            mean: signedMarks(judge.severity.mean, lang),
+                          })
                         : t('judges.inLine')}
                   </td>
                 </tr>

@@ -29,7 +29,6 @@ export function ReportPage() {
     valid ? `/api/exam/report?${query}` : null,
     { signIn: '/login' },
   );
-  const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
   const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
 
   return (
@@ -52,22 +51,12 @@ export function ReportPage() {
         </a>
       </div>
       {loaded.state === 'failed' && <ErrorReport error={loaded.error} />}
-      {loaded.state === 'ready' && (
-        <ReportBody report={loaded.data.report} locale={locale} lang={lang} />
-      )}
+      {loaded.state === 'ready' && <ReportBody report={loaded.data.report} lang={lang} />}
     </main>
   );
 }
 
-function ReportBody({
-  report,
-  locale,
-  lang,
-}: {
-  report: AnnualReport;
-  locale: string;
-  lang: 'kk' | 'ru' | 'en';
-}) {
+function ReportBody({ report, lang }: { report: AnnualReport; lang: 'kk' | 'ru' | 'en' }) {
   const { t } = useTranslation('exam');
   const share = report.collegeShare;
   const scales = Object.keys(report.totals.grades);
@@ -90,12 +79,12 @@ function ReportBody({
         </div>
         <div>
           <dt>{t('report.column.passRate')}</dt>
-          <dd>{percentText(report.totals.passRate, locale)}</dd>
+          <dd>{percentText(report.totals.passRate, lang)}</dd>
         </div>
         <div>
           <dt>{t('report.column.sharePercent')}</dt>
           <dd>
-            {percentText(share.percent, locale)}
+            {percentText(share.percent, lang)}
             <small>
               {' '}
               ({share.ran} / {share.total}
@@ -163,7 +152,7 @@ function ReportBody({
               </td>
               <td className="num">{row.examsHeld}</td>
               <td className="num">{row.studentsExamined}</td>
-              <td className="num">{percentText(row.passRate, locale)}</td>
+              <td className="num">{percentText(row.passRate, lang)}</td>
             </tr>
           ))}
         </tbody>
@@ -187,7 +176,7 @@ function ReportBody({
               <td>{regionName(row.regionId as RegionId, lang)}</td>
               <td className="num">{row.examsHeld}</td>
               <td className="num">{row.studentsExamined}</td>
-              <td className="num">{percentText(row.passRate, locale)}</td>
+              <td className="num">{percentText(row.passRate, lang)}</td>
               <td className="num">{row.incompleteExams}</td>
             </tr>
           ))}

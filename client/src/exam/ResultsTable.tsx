@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   fullName,
+  isLanguage,
   maskIin,
   summarize,
   type ExamAttendance,
   type ExamSession,
+  type Language,
   type StudentResult,
 } from '@ashyq/shared';
 import { sessionUrl, type ResultsReply } from './api';
@@ -33,7 +35,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
   } | null>(null);
   const kk = i18n.getFixedT('kk', 'grades');
   const ru = i18n.getFixedT('ru', 'grades');
-  const locale = i18n.language === 'en' ? 'en' : `${i18n.language}-KZ`;
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
 
   async function setAttendance(student: string, attendance: ExamAttendance, reason = '') {
     setError(null);
@@ -73,7 +75,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
           removed: summary.removed,
         })}
         {summary.averagePercent !== null &&
-          ` · ${t('document.average')}: ${percentText(summary.averagePoints, locale)} / ${percentText(summary.averagePercent, locale)} %`}
+          ` · ${t('document.average')}: ${percentText(summary.averagePoints, language)} / ${percentText(summary.averagePercent, language)} %`}
       </p>
       <ErrorReport error={error} />
       <div className="exam-scroll">
@@ -120,16 +122,16 @@ export function ResultsTable({ session }: { session: ExamSession }) {
                 {session.scheme.criteria.map((criterion) => (
                   <td key={criterion.id} className="num">
                     {result.attendance === 'present'
-                      ? percentText(result.criteria[criterion.id], locale)
+                      ? percentText(result.criteria[criterion.id], language)
                       : '—'}
                   </td>
                 ))}
                 <td className="num">
-                  {result.attendance === 'present' ? percentText(result.total, locale) : '—'}
+                  {result.attendance === 'present' ? percentText(result.total, language) : '—'}
                 </td>
-                <td className="num">{percentText(result.percent, locale)}</td>
+                <td className="num">{percentText(result.percent, language)}</td>
                 <td>{result.grade?.label ?? '—'}</td>
-                <td className="num">{percentText(result.grade?.gpa, locale)}</td>
+                <td className="num">{percentText(result.grade?.gpa, language)}</td>
                 <td className="exam-traditional">
                   {traditional(result, kk)}
                   <br />

@@ -177,6 +177,7 @@ describe('annual report figures', () => {
 
   it('prints percents with two decimals and a dash for none', () => {
     expect(percentText(89.5, 'en')).toBe('89.50');
-    expect(percentText(null, 'ru-KZ')).toBe('—');
+    expect(percentText(89.5, 'kk')).toBe('89,50');
+    expect(percentText(null, 'ru')).toBe('—');
   });
 });

@@ -1,5 +1,6 @@
 import {
   commissionMemberSchema,
+  formatMarks,
   examSessionSchema,
   localizeIssue,
   nobdTemplateSchema,
@@ -190,7 +191,7 @@ export function gradeDistribution(
 }
 
 /** A percent for a table cell: two decimals, a dash when there is none (absent, nobody sat). */
-export function percentText(value: number | null | undefined, locale: string): string {
+export function percentText(value: number | null | undefined, lang: Language): string {
   if (value === null || value === undefined) return '—';
-  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatMarks(value, lang);
 }

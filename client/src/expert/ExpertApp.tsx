@@ -27,7 +27,7 @@ export function ExpertApp() {
   const navigate = useNavigate();
   const loaded = useResource('/api/expert/competition', { schema: expertViewSchema })[0];
   useEffect(() => {
-    // Lets the marking app open without a connection after this visit (client/public/sw.js).
+    // Lets the marking app open without a connection after this visit (client/src/sw.ts).
     navigator.serviceWorker?.register('/sw.js').catch((error: unknown) => console.error(error));
   }, []);
   const signedOut = loaded.state === 'failed' && loaded.status === 401;

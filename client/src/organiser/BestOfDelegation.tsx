@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fullName, getRegion, type College, type Language, type PersonName } from '@ashyq/shared';
+import {
+  formatMarks,
+  fullName,
+  getRegion,
+  type College,
+  type Language,
+  type PersonName,
+} from '@ashyq/shared';
 import { collegeName } from './api';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
@@ -18,9 +25,6 @@ interface Reply {
     }[];
   }[];
 }
-
-const formatTotal = (total: number, lang: string) =>
-  new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(total);
 
 /** The best competitor of each region or college, across competencies. */
 export function BestOfDelegation({ championshipId }: { championshipId: string }) {
@@ -92,7 +96,7 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
                     {best.skillNumber} {best.skillName}
                   </td>
                   <td>{best.position}</td>
-                  <td>{formatTotal(best.total, lang)}</td>
+                  <td>{formatMarks(best.total, lang)}</td>
                 </tr>
               )),
             )}

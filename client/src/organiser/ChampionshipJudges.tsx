@@ -1,7 +1,14 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ExpertChampionshipFigures, JudgeFigures, Language, Localized } from '@ashyq/shared';
+import {
+  formatMarks,
+  signedMarks,
+  type ExpertChampionshipFigures,
+  type JudgeFigures,
+  type Language,
+  type Localized,
+} from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
 
@@ -17,8 +24,6 @@ interface Reply {
   })[];
 }
 
-const signed = (value: number) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
@@ -55,7 +60,8 @@ export function ChampionshipJudges() {
     <>
       <td className="num">{judging?.cells ?? 0}</td>
       <td className="num">
-        {judging && `${signed(judging.severity.mean)} (${judging.severity.spread.toFixed(2)})`}
+        {judging &&
+          `${signedMarks(judging.severity.mean, lang)} (${formatMarks(judging.severity.spread, lang)})`}
       </td>
       <td className="num">{judging && percent(judging.exact)}</td>
       <td className="num">{judging && percent(judging.withinOne)}</td>

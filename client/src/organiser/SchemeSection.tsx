@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, SchemeReport, SchemeWarning, WorkbookReading } from '@ashyq/shared';
+import {
+  formatMarks,
+  type Language,
+  type SchemeReport,
+  type SchemeWarning,
+  type WorkbookReading,
+} from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -140,7 +146,8 @@ export function SchemeSection({
 }
 
 function SchemeReportView({ reply }: { reply: SchemeReply }) {
-  const { t } = useTranslation('organiser');
+  const { t, i18n } = useTranslation('organiser');
+  const lang = i18n.language as Language;
   const { report, reading, warnings } = reply;
   return (
     <>
@@ -170,8 +177,8 @@ function SchemeReportView({ reply }: { reply: SchemeReply }) {
       </p>
       <p>
         {t('scheme.total', {
-          total: report.total.toFixed(2),
-          criteriaTotal: report.criteriaTotal.toFixed(2),
+          total: formatMarks(report.total, lang),
+          criteriaTotal: formatMarks(report.criteriaTotal, lang),
         })}
       </p>
       <div className="org-scroll">
@@ -192,8 +199,8 @@ function SchemeReportView({ reply }: { reply: SchemeReply }) {
                 <td>
                   {criterion.id} {criterion.name}
                 </td>
-                <td className="num">{criterion.maxMark.toFixed(2)}</td>
-                <td className="num">{criterion.aspectTotal.toFixed(2)}</td>
+                <td className="num">{formatMarks(criterion.maxMark, lang)}</td>
+                <td className="num">{formatMarks(criterion.aspectTotal, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -217,15 +224,15 @@ function SchemeReportView({ reply }: { reply: SchemeReply }) {
                     <td>
                       {section.id} {section.name}
                     </td>
-                    <td className="num">{section.weight.toFixed(2)}</td>
-                    <td className="num">{section.aspectMarks.toFixed(2)}</td>
-                    <td className="num">{section.variation.toFixed(2)}</td>
+                    <td className="num">{formatMarks(section.weight, lang)}</td>
+                    <td className="num">{formatMarks(section.aspectMarks, lang)}</td>
+                    <td className="num">{formatMarks(section.variation, lang)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <p>{t('scheme.totalVariation', { value: report.totalVariation.toFixed(2) })}</p>
+          <p>{t('scheme.totalVariation', { value: formatMarks(report.totalVariation, lang) })}</p>
         </>
       )}
       <h4>{t('scheme.warnings', { count: warnings.length })}</h4>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { almatyStamp } from '@ashyq/shared';
+import { almatyStamp, formatMarks, isLanguage } from '@ashyq/shared';
 
 type Row = Record<string, unknown>;
 
@@ -87,7 +87,7 @@ function Value({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <>—</>;
   if (typeof value === 'number') {
     const digits = Number.isInteger(value) ? 0 : 2;
-    return <>{value.toLocaleString(i18n.language, { minimumFractionDigits: digits })}</>;
+    return <>{formatMarks(value, isLanguage(i18n.language) ? i18n.language : 'ru', digits)}</>;
   }
   if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
   if (typeof value === 'string') {
