@@ -1,10 +1,10 @@
-import type { Json } from '@ashyq/shared';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Services } from '../services';
 import { BoardHub, type RoomSource } from './hub';
 import { boardNamespace, championshipBoardRoom, competitionBoardRoom } from './namespace';
 import { boardsOf } from './service';
+import { toJson } from '../store/json';
 
 /** How often watched rooms are checked for what no event announces (a freeze time, an edit). */
 const sweepIntervalMs = 2_000;
@@ -29,7 +29,9 @@ export function attachBoards(io: Server, services: Services, options: { scaledOu
       kind === 'competition'
         ? await boards.data.competitionBoard(id)
         : await boards.data.championshipOverview(id);
-    return data as unknown as Json | undefined;
+    // Checked, not cast: a board is plain JSON by construction, and the check is one walk over
+    // a few dozen rows, once per room per update (never per spectator).
+    return data === undefined ? undefined : toJson(data);
   };
   const hub = new BoardHub(namespace, source, (seconds) =>
     services.ops.metrics.boardPushed(seconds),
