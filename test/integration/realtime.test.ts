@@ -289,7 +289,12 @@ describe('expert commands', () => {
     expect(forged).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     expect(await ask(e1, 'marks:record')).toMatchObject({ ok: false });
     const view = await ask<{ view: { expert: { id: string } } }>(e1, 'competition:view');
-    expect(view.ok && view.view.expert).toEqual({ id: 'e1', role: 'expert' });
+    // Still serving: the view comes back, naming the signed-in expert (the tablet shows it).
+    expect(view.ok && view.view.expert).toEqual({
+      id: 'e1',
+      role: 'expert',
+      name: { first: 'Айгүл', last: 'Сарапшы0' },
+    });
   });
 
   it('sends the same view as GET /api/expert/competition', async () => {
