@@ -32,11 +32,27 @@ export class NotJsonError extends TypeError {
  * events that hold one keep verifying.
  */
 export function canonicalJson(value: unknown): string {
-  if (!plainJson(value, 0)) explain(value, '', new Set());
+  assertPlainJson(value);
   try {
     return canonicalize(value)!;
   } catch (error) {
     if (holdsLoneSurrogate(value)) return escapedLoneSurrogates(value);
+    throw error;
+  }
+}
+
+/** Throws a NotJsonError naming the path of the first part of `value` that is not plain JSON. */
+export function assertPlainJson(value: unknown): asserts value is JsonValue {
+  if (!plainJson(value, 0)) explain(value, '', new Set());
+}
+
+/** Whether `value` survives JSON text unchanged (plain objects and arrays, finite numbers). */
+export function isPlainJson(value: unknown): value is JsonValue {
+  try {
+    assertPlainJson(value);
+    return true;
+  } catch (error) {
+    if (error instanceof NotJsonError) return false;
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import {
   advancementRulesSchema,
   type AdvancementStatus,
 } from '../advancement/rules';
-import type { AdvancementTie, TeamCount } from '../advancement/propose';
+import type { AdvancementCandidate, AdvancementTie, TeamCount } from '../advancement/propose';
 import {
   championshipSchema,
   collegeSchema,
@@ -19,7 +19,6 @@ import {
 import { binSchema } from '../identifiers/bin';
 import { regionIdSchema } from '../reference/regions';
 import type { ChampionshipStatus } from '../reference/championship';
-import type { Medal } from '../scoring/medals';
 
 /**
  * The organiser console's API (`/api/admin/*`): what each request may carry (the server parses
@@ -146,14 +145,7 @@ export interface ChampionshipCloneReply {
 type PersonName = z.infer<typeof personNameSchema>;
 
 /** One competitor in a proposal, named for the organiser's screen (never by IIN). */
-export interface ProposedEntry {
-  competitionId: string;
-  competitorId: string;
-  regionId: string;
-  collegeId: string | null;
-  position: number | null;
-  medal: Medal | null;
-  percent: number;
+export interface ProposedEntry extends AdvancementCandidate {
   status: AdvancementStatus;
   team: string;
   reason?: string;
