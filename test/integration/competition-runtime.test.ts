@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { boardsOf } from '../../server/src/boards/service';
 import { collections } from '../../server/src/collections';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { RegistrationRefusedError } from '../../server/src/competitions/runtime-types';
@@ -269,7 +270,8 @@ describe('the public board and the publication policy', () => {
     });
     await services.competitions.refresh(seeded.competitionId);
 
-    const frozen = await runtime.spectatorBoard();
+    const spectators = () => boardsOf(services).data.competitionBoard(seeded.competitionId);
+    const frozen = (await spectators())!;
     expect(frozen.frozenAt).toBe(lastBeforeFreeze!.at);
     expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
       ['p1', 1],
@@ -278,7 +280,7 @@ describe('the public board and the publication policy', () => {
     expect(runtime.board('public').rows!.map((row) => row.total)).toEqual([1, 1]);
     await finishCompetition(runtime);
     await runtime.publish('chief');
-    expect((await runtime.spectatorBoard()).frozenAt).toBeUndefined();
+    expect((await spectators())!.frozenAt).toBeNull();
   });
 
   it("keeps the championship's freeze time when the competition overrides only the policy", async () => {
@@ -305,7 +307,7 @@ describe('the public board and the publication policy', () => {
     });
     await services.competitions.refresh(seeded.competitionId);
 
-    const frozen = await runtime.spectatorBoard();
+    const frozen = (await boardsOf(services).data.competitionBoard(seeded.competitionId))!;
     expect(frozen).toMatchObject({ policy: 'live', frozenAt: lastBeforeFreeze!.at });
     expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
       ['p1', 1],

@@ -26,7 +26,7 @@ import {
   type Board as StateBoard,
   type BoardRow as StateRow,
 } from '../competitions/board';
-import { freezeTimeOf, stateAsOf } from '../competitions/frozen-board';
+import { freezeTimeOf, stateAsOf } from './frozen-state';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
 import type { Services } from '../services';

@@ -24,8 +24,7 @@ import type { EventLog, LogVerdict } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
-import { publicBoard, publicationPolicyOf, type Board, type BoardView } from './board';
-import { boardAsOf, freezeTimeOf } from './frozen-board';
+import { publicBoard, type Board, type BoardView } from './board';
 import { blockersOf, scoringDraft, stageOfResults, type RuntimeState } from './runtime-state';
 import {
   LockBlockedError,
@@ -45,7 +44,6 @@ import { ReferenceRepository } from '../domain/reference';
 export class CompetitionRuntime {
   private readonly expertCache = new Map<string, ExpertParty>();
   /** The board at the freeze time, computed once: the log before that time never changes. */
-  private frozen: Board | undefined;
 
   constructor(
     private current: RuntimeContext,
@@ -371,24 +369,6 @@ export class CompetitionRuntime {
 
   board(view: BoardView): Board {
     return publicBoard(this.context, this.state, view);
-  }
-
-  /**
-   * What spectators see: the public board, except that after the policy's freeze time and until
-   * the results are published it shows the board as it stood at that time.
-   */
-  async spectatorBoard(now = new Date()): Promise<Board> {
-    const freezeAt = freezeTimeOf(this.context);
-    if (!freezeAt || this.state.results.published || now < new Date(freezeAt)) {
-      return this.board('public');
-    }
-    if (
-      this.frozen?.frozenAt !== freezeAt ||
-      this.frozen.policy !== publicationPolicyOf(this.context)
-    ) {
-      this.frozen = await boardAsOf(this.log, this.context, freezeAt);
-    }
-    return this.frozen;
   }
 
   /** What the chief expert watches: progress, disputes, locks and what keeps each from locking. */

@@ -1,20 +1,11 @@
 import type { EventLog } from '../events/event-log';
-import { publicBoard, publicationOf, type Board } from './board';
-import type { RuntimeContext } from './runtime-types';
-import { runtimeProjection, type RuntimeState } from './runtime-state';
+import { publicationOf } from '../competitions/board';
+import type { RuntimeContext } from '../competitions/runtime-types';
+import { runtimeProjection, type RuntimeState } from '../competitions/runtime-state';
 
 /** The freeze time of the competition's publication, its own or else its championship's. */
 export function freezeTimeOf(context: RuntimeContext): string | undefined {
   return publicationOf(context).freezeAt;
-}
-
-/** The public board as it stood at `at`. */
-export async function boardAsOf(
-  log: EventLog,
-  context: RuntimeContext,
-  at: string,
-): Promise<Board> {
-  return { ...publicBoard(context, await stateAsOf(log, context, at), 'public'), frozenAt: at };
 }
 
 /**
