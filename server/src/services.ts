@@ -1,4 +1,5 @@
 import { AccountService } from './auth/accounts';
+import { Boards } from './boards/service';
 import { collectionIndexes } from './collections';
 import { CompetitionRegistry } from './competitions/registry';
 import { openStore, type Config } from './config';
@@ -17,6 +18,8 @@ export interface Services {
   competitions: CompetitionRegistry;
   /** Demo exam sessions, each marking through a competition runtime of its own. */
   exams: ExamService;
+  /** Public boards: payloads, freeze, ceremonies (docs/boards.md). */
+  boards: Boards;
   /** Issued documents and their verification; each document kind registers its resolver. */
   documents: DocumentRegistry;
   /** The server's log and metrics (docs/operations.md). */
@@ -40,6 +43,7 @@ export async function createServices(
   const exams = new ExamService(store, competitions);
   await exams.loadAll();
   return {
+    boards: new Boards({ store, log, competitions }),
     config,
     store,
     log,

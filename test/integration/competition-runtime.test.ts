@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
-import { boardsOf } from '../../server/src/boards/service';
 import { collections } from '../../server/src/collections';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { RegistrationRefusedError } from '../../server/src/competitions/runtime-types';
@@ -270,7 +269,7 @@ describe('the public board and the publication policy', () => {
     });
     await services.competitions.refresh(seeded.competitionId);
 
-    const spectators = () => boardsOf(services).data.competitionBoard(seeded.competitionId);
+    const spectators = () => services.boards.data.competitionBoard(seeded.competitionId);
     const frozen = (await spectators())!;
     expect(frozen.frozenAt).toBe(lastBeforeFreeze!.at);
     expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
@@ -307,7 +306,7 @@ describe('the public board and the publication policy', () => {
     });
     await services.competitions.refresh(seeded.competitionId);
 
-    const frozen = (await boardsOf(services).data.competitionBoard(seeded.competitionId))!;
+    const frozen = (await services.boards.data.competitionBoard(seeded.competitionId))!;
     expect(frozen).toMatchObject({ policy: 'live', frozenAt: lastBeforeFreeze!.at });
     expect(frozen.rows!.map((row) => [row.competitor, row.total])).toEqual([
       ['p1', 1],

@@ -29,7 +29,9 @@ import {
 import { freezeTimeOf, stateAsOf } from './frozen-state';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';
-import type { Services } from '../services';
+import type { CompetitionRegistry } from '../competitions/registry';
+import type { EventLog } from '../events/event-log';
+import type { Store } from '../store/port';
 import type { CeremonyStore } from './ceremonies';
 import { ReferenceRepository } from '../domain/reference';
 import { isExamChampionship } from '../exam/marking';
@@ -39,6 +41,13 @@ const collegeNamesTtlMs = 60_000;
 
 /** Where the state of a competition comes from: its runtime, or a follower of another writer. */
 export type StateOf = (runtime: CompetitionRuntime) => RuntimeState;
+
+/** What the boards read: the store, the log and the running competitions. */
+export interface BoardSources {
+  store: Store;
+  log: EventLog;
+  competitions: CompetitionRegistry;
+}
 
 /**
  * The public payloads (shared `Board`, `ChampionshipOverview`) as the publication policy, the
@@ -50,7 +59,7 @@ export class BoardData {
   private readonly reference: ReferenceRepository;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: BoardSources,
     readonly ceremonies: CeremonyStore,
     private readonly stateOf: StateOf = (runtime) => runtime.state,
   ) {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Services } from '../services';
 import { BoardHub, type RoomSource } from './hub';
 import { boardNamespace, championshipBoardRoom, competitionBoardRoom } from './namespace';
-import { boardsOf } from './service';
 import { toJson } from '../store/json';
 
 /** How often watched rooms are checked for what no event announces (a freeze time, an edit). */
@@ -20,7 +19,7 @@ const changedMessage = z.object({ competitionId: z.string() });
  * the others of its appends and follows theirs: see docs/realtime.md, *Several instances*.
  */
 export function attachBoards(io: Server, services: Services, options: { scaledOut: boolean }) {
-  const boards = boardsOf(services);
+  const boards = services.boards;
   const namespace = io.of('/board');
   const source: RoomSource = async (room) => {
     const at = room.indexOf(':');

@@ -1,5 +1,4 @@
-import type { Services } from '../services';
-import { BoardData } from './board-data';
+import { BoardData, type BoardSources } from './board-data';
 import { CeremonyStore } from './ceremonies';
 import { LogFollower } from './follower';
 
@@ -7,8 +6,8 @@ type ChangeListener = (competitionId: string) => void;
 
 /**
  * The boards of one server: payloads (HTTP and /board share them), ceremonies, and the follower
- * of competitions another instance writes. One per Services, created on first use, so the HTTP
- * routes and the realtime side find the same one without widening Services.
+ * of competitions another instance writes. Built once in createServices (server/src/services.ts),
+ * so the HTTP routes and the realtime side use the same one.
  */
 export class Boards {
   readonly ceremonies: CeremonyStore;
@@ -16,10 +15,10 @@ export class Boards {
   readonly data: BoardData;
   private readonly listeners = new Set<ChangeListener>();
 
-  constructor(services: Services) {
-    this.ceremonies = new CeremonyStore(services.store);
-    this.follower = new LogFollower(services.log);
-    this.data = new BoardData(services, this.ceremonies, (runtime) =>
+  constructor(sources: BoardSources) {
+    this.ceremonies = new CeremonyStore(sources.store);
+    this.follower = new LogFollower(sources.log);
+    this.data = new BoardData(sources, this.ceremonies, (runtime) =>
       this.follower.stateOf(runtime),
     );
   }
@@ -33,15 +32,4 @@ export class Boards {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
-
-const boardsByServices = new WeakMap<Services, Boards>();
-
-export function boardsOf(services: Services): Boards {
-  let boards = boardsByServices.get(services);
-  if (!boards) {
-    boards = new Boards(services);
-    boardsByServices.set(services, boards);
-  }
-  return boards;
 }

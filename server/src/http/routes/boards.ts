@@ -10,7 +10,6 @@ import {
   type BoardRow,
 } from '@ashyq/shared';
 import { param, requireChampionshipScope, requireCompetitionRole } from '../../auth/middleware';
-import { boardsOf } from '../../boards/service';
 import { ReferenceRepository } from '../../domain/reference';
 import type { Services } from '../../services';
 import { command, scopeOfCompetition } from '../competition-access';
@@ -36,7 +35,7 @@ const ceremonyStep = z.union([
  */
 export function boardRoutes(services: Services): Router {
   const router = Router();
-  const boards = boardsOf(services);
+  const boards = services.boards;
   const reference = new ReferenceRepository(services.store);
 
   /**

@@ -2,7 +2,6 @@ import type { Verification } from '@ashyq/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema, regions } from '@ashyq/shared';
-import { boardsOf } from '../../boards/service';
 import { collections } from '../../collections';
 import { CompetitionUnavailableError } from '../../competitions/registry';
 import type { Services } from '../../services';
@@ -15,7 +14,7 @@ const competitionParams = z.object({ id: idSchema });
 /** What anyone may read without signing in. Never personal data. */
 export function publicRoutes(services: Services): Router {
   const router = Router();
-  const boards = boardsOf(services);
+  const boards = services.boards;
 
   router.get('/api/public/regions', (_req, res) => {
     res.json({ regions });
