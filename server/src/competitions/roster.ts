@@ -1,12 +1,5 @@
-import {
-  fullName,
-  valueKindOf,
-  type College,
-  type ExpertRole,
-  type MarkingScheme,
-} from '@ashyq/shared';
+import { fullName, valueKindOf, type ExpertRole, type MarkingScheme } from '@ashyq/shared';
 import type { AccountService } from '../auth/accounts';
-import { collections } from '../collections';
 import type { Store } from '../store/port';
 import type { CompetitionRuntime } from './runtime';
 import { ReferenceRepository } from '../domain/reference';
@@ -55,7 +48,8 @@ export async function competitionRoster(
   accounts: AccountService,
 ) {
   const { competition } = runtime.context;
-  const stored = await new ReferenceRepository(store).list('experts', {
+  const reference = new ReferenceRepository(store);
+  const stored = await reference.list('experts', {
     competitionId: runtime.id,
   });
   const credentials = new Map(
@@ -93,8 +87,7 @@ export async function competitionRoster(
   );
   const colleges = [];
   for (const id of [...collegeIds].sort()) {
-    const college = (await store.getDocument(collections.colleges, id))?.document as
-      College | undefined;
+    const college = await reference.find('colleges', id);
     if (college) colleges.push({ id, name: college.name });
   }
   return {
