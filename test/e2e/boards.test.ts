@@ -89,6 +89,13 @@ describe.runIf(browserAvailable())(
       expect((await seen.allTextContents()).slice(0, ranked.length)).toEqual(
         ranked.map(() => '=1'),
       );
+      // A competitor's own page says the same: the place is shared, "=1", not a lone "1".
+      await page.locator('table.ranking tbody tr').first().locator('a').first().click();
+      await expect
+        .poll(() => page.locator('.board-state').textContent())
+        .toContain('Место: =11-е место, поделено');
+      await page.goBack();
+      await page.waitForSelector('.live-badge.on');
       const expert = await pinSignIn(server.url, cooking, '696851');
       const marks = await unmarkedMeasurements(server.url, expert, 4, 'e2e');
       const { results } = await sendMarks(server.url, expert, marks);

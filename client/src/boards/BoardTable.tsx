@@ -87,16 +87,7 @@ export function BoardTable({
                 .trim()}
             >
               <td className="position">
-                {label.startsWith('=') ? (
-                  <>
-                    <span aria-hidden="true">{label}</span>
-                    <span className="visually-hidden">
-                      {t('sharedPlace', { position: row.position })}
-                    </span>
-                  </>
-                ) : (
-                  label || t('noPosition')
-                )}
+                <PlaceText label={label} position={row.position} />
                 {move && (
                   <span className={`move ${move.direction}`}>
                     <span aria-hidden="true">
@@ -265,4 +256,16 @@ export function LiveBadge({ live, lost }: { live: boolean; lost: boolean }) {
   const { t } = useTranslation('board');
   if (live) return <span className="live-badge on">{t('live')}</span>;
   return lost ? <span className="live-badge">{t('offline')}</span> : null;
+}
+
+/** A place as the column shows it: "=1" when shared, read out as "Place 1, shared". */
+export function PlaceText({ label, position }: { label: string; position: number | null }) {
+  const { t } = useTranslation('board');
+  if (!label.startsWith('=')) return <>{label || t('noPosition')}</>;
+  return (
+    <>
+      <span aria-hidden="true">{label}</span>
+      <span className="visually-hidden">{t('sharedPlace', { position })}</span>
+    </>
+  );
 }

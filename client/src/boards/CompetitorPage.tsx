@@ -12,7 +12,14 @@ import { useEffect, useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { shortCriterionNames, type Board, type CompetitorDetail } from '@ashyq/shared';
+import {
+  placeLabels,
+  shortCriterionNames,
+  type Board,
+  type BoardRow,
+  type CompetitorDetail,
+} from '@ashyq/shared';
+import { PlaceText } from './BoardTable';
 import { marks, personName, regionLabel } from './format';
 import { useBoardRoom } from './useBoardRoom';
 import { localized } from '../lib/localized';
@@ -77,7 +84,11 @@ export function CompetitorPage() {
             <span className="big-figure">{marks(row.total, lang)}</span>
             {row.position !== null && (
               <span>
-                {t('column.position')}: {row.position}
+                {t('column.position')}:{' '}
+                <PlaceText
+                  label={placeLabels([row, ...sharing(board, row)])[0]!}
+                  position={row.position}
+                />
               </span>
             )}
             {row.medal && (
@@ -152,5 +163,12 @@ export function CompetitorPage() {
         </>
       )}
     </main>
+  );
+}
+
+/** The other rows of the live board that hold the same place as `row` (a tie reads "=3"). */
+function sharing(board: Board | undefined, row: Pick<BoardRow, 'competitor' | 'position'>) {
+  return (board?.rows ?? []).filter(
+    (other) => other.position === row.position && other.competitor !== row.competitor,
   );
 }
