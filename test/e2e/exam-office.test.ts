@@ -132,6 +132,12 @@ describe.runIf(browserAvailable())('exam office in Chromium (demo data)', () => 
       buffer: Buffer.from('not a workbook'),
     });
     await expect.poll(() => page.locator('.exam-scheme [role="alert"]').count()).toBe(1);
+    expect(
+      await page
+        .locator('label.file-picker', { has: schemeInput })
+        .locator('.file-picker-row')
+        .textContent(),
+    ).toMatch(/^(Выбрать файл|Файлды таңдау|Choose a file)scheme\.xlsx$/);
     // ...a CIS workbook is read by the server and shown before anything is saved...
     const workbook = await exportWorkbook(sampleScheme, 'ru');
     await schemeInput.setInputFiles({

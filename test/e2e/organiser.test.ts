@@ -381,6 +381,13 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
         edit: (sheet) => (sheet.getCell('A1').value = null),
       }),
     });
+    // The field speaks the page's language (the browser's own button would not) and names the file.
+    const picker = page.locator('label.file-picker', {
+      has: page.locator('input[name="scheme-file"]'),
+    });
+    expect(await picker.locator('.file-picker-row').textContent()).toBe(
+      'Choose a fileuntitled.xlsx',
+    );
     await page.getByRole('button', { name: 'Check the workbook' }).click();
     const report = page.getByLabel('Import report: check before accepting');
     await report.waitFor();

@@ -4,6 +4,7 @@ import type { MarkingScheme } from '@ashyq/shared';
 import { sessionUrl, type ListedSession, type VersionedSession } from './api';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { FilePicker } from '../lib/ui/FilePicker';
 
 interface WorkbookReply {
   scheme: MarkingScheme;
@@ -62,20 +63,14 @@ export function SchemePicker({
           <em>{t('office.form.noScheme')}</em>
         )}
       </p>
-      <label className="exam-field">
-        <span>{t('office.form.schemeWorkbook')}</span>
-        <input
-          type="file"
-          name="schemeWorkbook"
-          accept=".xlsx"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void fromWorkbook(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker
+        className="exam-field"
+        label={t('office.form.schemeWorkbook')}
+        name="schemeWorkbook"
+        accept=".xlsx"
+        disabled={busy}
+        onFile={(file) => file && void fromWorkbook(file)}
+      />
       {sessions.length > 0 && (
         <label className="exam-field">
           <span>{t('office.form.schemeReuse')}</span>

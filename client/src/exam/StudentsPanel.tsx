@@ -5,6 +5,7 @@ import { WarningList } from '../organiser/api';
 import { sessionUrl } from './api';
 import { ErrorReport } from '../lib/errors';
 import { ApiRequestError, type ErrorDetail, apiRequest } from '../lib/http';
+import { FilePicker } from '../lib/ui/FilePicker';
 
 interface ImportReply {
   imported: number;
@@ -53,20 +54,14 @@ export function StudentsPanel({
   return (
     <section>
       <h2>{t('office.students.title', { count: session.students.length })}</h2>
-      <label className="exam-upload">
-        <span>{t('office.students.import')}</span>
-        <input
-          type="file"
-          name="studentsFile"
-          accept=".xlsx,.csv"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void upload(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker
+        className="exam-upload"
+        label={t('office.students.import')}
+        name="studentsFile"
+        accept=".xlsx,.csv"
+        disabled={busy}
+        onFile={(file) => file && void upload(file)}
+      />
       <p className="exam-hint">{t('office.students.columns')}</p>
       <ErrorReport error={error} />
       {refused && (

@@ -9,6 +9,7 @@ import {
 } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { FilePicker } from '../lib/ui/FilePicker';
 
 interface SchemeReply {
   schemeVersion: number;
@@ -81,19 +82,17 @@ export function SchemeSection({
         </p>
       )}
       <div className="org-form">
-        <label>
-          {t('scheme.choose')}
-          <input
-            name="scheme-file"
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-              setAccepted(null);
-            }}
-          />
-        </label>
+        <FilePicker
+          label={t('scheme.choose')}
+          name="scheme-file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          keepValue
+          onFile={(file) => {
+            setFile(file ?? null);
+            setPreview(null);
+            setAccepted(null);
+          }}
+        />
         <label className="org-check">
           <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} />
           {t('scheme.strict')}

@@ -4,6 +4,7 @@ import { defineNamespace } from './messages';
 export const common = defineNamespace({
   en: {
     appName: 'Ashyq',
+    file: { choose: 'Choose a file', none: 'No file chosen' },
     tagline: 'Transparent scoring for skills championships and demonstration exams',
     language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },
@@ -19,6 +20,7 @@ export const common = defineNamespace({
   },
   ru: {
     appName: 'Ashyq',
+    file: { choose: 'Выбрать файл', none: 'Файл не выбран' },
     tagline: 'Прозрачное оценивание чемпионатов профмастерства и демонстрационных экзаменов',
     language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },
@@ -30,6 +32,7 @@ export const common = defineNamespace({
   },
   kk: {
     appName: 'Ashyq',
+    file: { choose: 'Файлды таңдау', none: 'Файл таңдалмаған' },
     tagline: 'Кәсіби шеберлік чемпионаттары мен демонстрациялық емтихандарды ашық бағалау',
     language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     languageShort: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' },

@@ -4,6 +4,7 @@ import { WarningList } from '../api';
 import type { Kind } from './people-view';
 import { ErrorReport } from '../../lib/errors';
 import { type ErrorDetail, apiRequest } from '../../lib/http';
+import { FilePicker } from '../../lib/ui/FilePicker';
 
 /** A list file of competitors or experts: the count imported, or every problem of the file. */
 export function ImportList({
@@ -39,18 +40,12 @@ export function ImportList({
 
   return (
     <div className="org-form">
-      <label>
-        {t('people.import')}
-        <input
-          name={`${kind}-file`}
-          type="file"
-          accept=".xlsx,.csv,text/csv"
-          onChange={(e) => {
-            void upload(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker
+        label={t('people.import')}
+        name={`${kind}-file`}
+        accept=".xlsx,.csv,text/csv"
+        onFile={(file) => void upload(file)}
+      />
       {done && (
         <div role="status">
           <p>{t('people.imported', { count: done.imported })}</p>
