@@ -246,6 +246,20 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     );
     expect(await row('web-e4').locator('td').last().textContent()).toMatch(/^Severe: −0\.\d\d/);
     expect(await page.getByRole('note').first().textContent()).toContain('never shown on a board');
+    // The chart beside the table draws the lenient judge's bar in its colour and the severe one's.
+    const chart = page.locator('figure.judges-chart');
+    expect(await chart.locator('figcaption').textContent()).toMatch(/^Each judge’s lean/);
+    const drawn = PNG.sync.read(await chart.locator('canvas').screenshot());
+    const pixels = (r: number, g: number, b: number) => {
+      let count = 0;
+      for (let i = 0; i < drawn.data.length; i += 4) {
+        const [pr, pg, pb] = [drawn.data[i]!, drawn.data[i + 1]!, drawn.data[i + 2]!];
+        if (Math.abs(pr - r) + Math.abs(pg - g) + Math.abs(pb - b) < 30) count += 1;
+      }
+      return count;
+    };
+    expect(pixels(0xc2, 0x41, 0x0c)).toBeGreaterThan(50);
+    expect(pixels(0x1d, 0x4e, 0xd8)).toBeGreaterThan(50);
     // The re-score asked of the panel above: web-e1 answered it and changed its score (0 -> 3);
     // web-e2 was asked too but the scores agreed before it scored again.
     const rescores = (id: string) => page.locator(`table.rescores-table tr[data-judge="${id}"] td`);

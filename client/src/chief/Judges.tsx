@@ -3,6 +3,7 @@ import { formatMarks, getRegion, signedMarks, type JudgesReply } from '@ashyq/sh
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
+import { JudgesChart } from './JudgesChart';
 import { useAtLogHead } from './useAtLogHead';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -98,6 +99,7 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
           </table>
         </div>
       )}
+      {reply && reply.judges.length > 0 && <JudgesChart judges={reply.judges} lang={lang} />}
       <p className="note">{t('judges.how')}</p>
       {reply && <Rescores reply={reply} />}
       {reply && <Corrections reply={reply} names={names} />}

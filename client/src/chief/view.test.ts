@@ -9,6 +9,7 @@ import {
   eventSubjects,
   formatTime,
   groupBlockers,
+  leanBars,
   isFiltered,
   matrixByCompetitor,
   mergeEvents,
@@ -321,6 +322,28 @@ describe('resultsStatus and correctionLines', () => {
       subCriterion: 'A1',
       by: 'Қасымов Нұрислам',
       reason: 'апелляция',
+    });
+  });
+});
+
+describe('leanBars', () => {
+  const judge = (mean: number, flag: 'lenient' | 'severe' | null, smallSample = false) => ({
+    severity: { mean, spread: 0.3, n: 12 },
+    flag,
+    smallSample,
+  });
+
+  it('gives each judge its lean in the table’s order, a flag its own colour, a small sample faint', () => {
+    expect(
+      leanBars([
+        judge(0.65, 'lenient'),
+        judge(-0.69, 'severe'),
+        judge(0.1, null),
+        judge(0.9, null, true),
+      ]),
+    ).toEqual({
+      values: [0.65, -0.69, 0.1, 0.9],
+      tones: ['lenient', 'severe', 'inLine', 'smallSample'],
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   fullName,
   personNameSchema,
   type Aspect,
+  type JudgeFigures,
   type PersonName,
   type ProgressCell,
 } from '@ashyq/shared';
@@ -277,4 +278,20 @@ export function correctionLines(
     by: expertName(correction.actor),
     reason: correction.reason,
   }));
+}
+
+/** The colour a judge's bar takes: a flag stands out, a small sample is faint. */
+export type LeanTone = 'lenient' | 'severe' | 'inLine' | 'smallSample';
+
+/**
+ * The judges' lean as the Judges tab charts it: one bar a judge, in the table's order, the mean
+ * signed distance from the other judges (docs/judge-analytics.md), and the bar's tone.
+ */
+export function leanBars(
+  judges: readonly Pick<JudgeFigures, 'flag' | 'smallSample' | 'severity'>[],
+): { values: number[]; tones: LeanTone[] } {
+  return {
+    values: judges.map((judge) => judge.severity.mean),
+    tones: judges.map((judge) => (judge.smallSample ? 'smallSample' : (judge.flag ?? 'inLine'))),
+  };
 }

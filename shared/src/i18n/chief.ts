@@ -45,6 +45,8 @@ export const chief = defineNamespace({
       staffOnly:
         'Staff only: never shown on a board or to the judges. The figures compare each judge with the other judges on the same cells; they change no mark and no result.',
       loadFailed: 'Could not load the judges’ figures.',
+      chart:
+        'Each judge’s lean against the other judges, in marks: right of zero is more lenient, left more severe',
       none: 'No judgement aspect has been scored by two judges yet.',
       judge: 'Judge',
       cells: 'Cells',
@@ -312,6 +314,7 @@ export const chief = defineNamespace({
       staffOnly:
         'Только для персонала: не показывается ни на табло, ни судьям. Показатели сравнивают каждого судью с остальными судьями на тех же оценках; они не меняют ни одной оценки и ни одного результата.',
       loadFailed: 'Не удалось загрузить показатели судей.',
+      chart: 'Отклонение каждого судьи от остальных, в баллах: правее нуля мягче, левее строже',
       none: 'Ни один судейский аспект ещё не оценён двумя судьями.',
       judge: 'Судья',
       cells: 'Оценок',
@@ -576,6 +579,8 @@ export const chief = defineNamespace({
       staffOnly:
         'Тек қызметкерлерге: таблода да, төрешілерге де көрсетілмейді. Көрсеткіштер әр төрешіні сол бағалардағы басқа төрешілермен салыстырады; бірде-бір бағаны не нәтижені өзгертпейді.',
       loadFailed: 'Төрешілердің көрсеткіштерін жүктеу мүмкін болмады.',
+      chart:
+        'Әр төрешінің басқа төрешілерден ауытқуы, баллмен: нөлден оңға қарай жұмсағырақ, солға қарай қатаңырақ',
       none: 'Әзірге бірде-бір сараптамалық аспектіні екі төреші бағалаған жоқ.',
       judge: 'Төреші',
       cells: 'Бағалар',
