@@ -41,9 +41,10 @@ async function rawServer(port: number): Promise<void> {
         epoch: 'raw',
         from: marked - 1,
         version: marked,
+        // The board's diff format: RFC 6902 JSON Patch (docs/realtime.md).
         ops: [
-          { op: 'set', path: ['progress', 'marked'], value: marked },
-          { op: 'set', path: ['padding'], value: '' },
+          { op: 'replace', path: '/progress/marked', value: marked },
+          { op: 'replace', path: '/padding', value: '' },
         ],
       };
       const short = Buffer.byteLength(JSON.stringify(diff));
