@@ -9,8 +9,10 @@ import {
   type CommissionRole,
   type ExamSession,
   type Language,
+  type ExamSessionReply,
+  type ExamCredentialReply,
 } from '@ashyq/shared';
-import { sessionUrl, type VersionedSession } from './api';
+import { sessionUrl } from './api';
 import { SignInCards, type IssuedCredential } from './SignInCards';
 import { checkCommission, type MemberDraft } from './view';
 import { ErrorReport } from '../lib/errors';
@@ -68,7 +70,7 @@ export function CommissionEditor({
   async function save() {
     setError(null);
     try {
-      const reply = await apiRequest<VersionedSession>(
+      const reply = await apiRequest<ExamSessionReply>(
         'PUT',
         `${sessionUrl(session.id)}/commission`,
         { members: payload },
@@ -83,7 +85,7 @@ export function CommissionEditor({
 
   async function issuePin(memberId: string) {
     try {
-      const reply = await apiRequest<IssuedCredential>(
+      const reply = await apiRequest<ExamCredentialReply>(
         'POST',
         `${sessionUrl(session.id)}/commission/${encodeURIComponent(memberId)}/credential`,
       );

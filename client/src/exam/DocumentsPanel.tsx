@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fullName, orderedStudents, type ExamSession } from '@ashyq/shared';
-import { sessionUrl, type ResultsReply } from './api';
+import { fullName, orderedStudents, type ExamSession, type ExamResultsReply } from '@ashyq/shared';
+import { sessionUrl } from './api';
 import { useResource } from '../lib/resource';
 
 /** GET .../exports: NOBD exports and printed documents, which carry IINs. */
@@ -30,7 +30,7 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   const [exportsLog, reloadLog] = useResource<{ exports: ExportRecord[] }>(`${base}/exports`, {
     signIn: '/login',
   });
-  const [results] = useResource<ResultsReply>(`${base}/results`, { signIn: '/login' });
+  const [results] = useResource<ExamResultsReply>(`${base}/results`, { signIn: '/login' });
   // Said before the links: a draft downloaded without this looks like a fault in the document.
   const notFinal =
     results.state === 'ready'

@@ -9,8 +9,9 @@ import {
   type ExamSession,
   type Language,
   type StudentResult,
+  type ExamResultsReply,
 } from '@ashyq/shared';
-import { sessionUrl, type ResultsReply } from './api';
+import { sessionUrl } from './api';
 import { percentText } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
@@ -23,7 +24,7 @@ import { useResource } from '../lib/resource';
  */
 export function ResultsTable({ session }: { session: ExamSession }) {
   const { t, i18n } = useTranslation('exam');
-  const [loaded, reload] = useResource<ResultsReply>(`${sessionUrl(session.id)}/results`, {
+  const [loaded, reload] = useResource<ExamResultsReply>(`${sessionUrl(session.id)}/results`, {
     signIn: '/login',
   });
   const [error, setError] = useState<unknown>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MarkingScheme } from '@ashyq/shared';
-import { sessionUrl, type ListedSession, type VersionedSession } from './api';
+import { type MarkingScheme, type ExamSessionReply, type ListedExamSession } from '@ashyq/shared';
+import { sessionUrl } from './api';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { FilePicker } from '../lib/ui/FilePicker';
@@ -21,7 +21,7 @@ export function SchemePicker({
   onPick,
 }: {
   scheme: MarkingScheme | null;
-  sessions: readonly ListedSession[];
+  sessions: readonly ListedExamSession[];
   onPick: (scheme: MarkingScheme) => void;
 }) {
   const { t } = useTranslation('exam');
@@ -49,7 +49,7 @@ export function SchemePicker({
       return reply.scheme;
     });
   const fromSession = (id: string) =>
-    run(async () => (await apiRequest<VersionedSession>('GET', sessionUrl(id))).session.scheme);
+    run(async () => (await apiRequest<ExamSessionReply>('GET', sessionUrl(id))).session.scheme);
 
   return (
     <div className="exam-scheme">

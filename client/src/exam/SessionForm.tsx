@@ -8,8 +8,10 @@ import {
   sessionMaxPoints,
   type Language,
   type SessionIssuer,
+  type ExamSessionReply,
+  type ListedExamSession,
 } from '@ashyq/shared';
-import { sessionUrl, type ListedSession, type VersionedSession } from './api';
+import { sessionUrl } from './api';
 import { SchemePicker } from './SchemePicker';
 import { draftOf, emptyDraft, inputOf, withStart, type SessionDraft } from './session-draft';
 import { codeReasons } from './view';
@@ -22,13 +24,13 @@ export function SessionForm({
   existing,
   onSaved,
 }: {
-  existing?: VersionedSession;
-  onSaved?: (saved: VersionedSession) => void;
+  existing?: ExamSessionReply;
+  onSaved?: (saved: ExamSessionReply) => void;
 }) {
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
   const navigate = useNavigate();
-  const [listed] = useResource<{ sessions: ListedSession[] }>('/api/exam/sessions', {
+  const [listed] = useResource<{ sessions: ListedExamSession[] }>('/api/exam/sessions', {
     signIn: '/login',
   });
   const [draft, setDraft] = useState<SessionDraft>(() =>
@@ -69,7 +71,7 @@ export function SessionForm({
     try {
       const body = inputOf(draft);
       if (existing) {
-        const reply = await apiRequest<VersionedSession>(
+        const reply = await apiRequest<ExamSessionReply>(
           'PUT',
           sessionUrl(existing.session.id),
           body,
@@ -77,7 +79,7 @@ export function SessionForm({
         setSaved(true);
         onSaved?.(reply);
       } else {
-        const reply = await apiRequest<VersionedSession>('POST', '/api/exam/sessions', body);
+        const reply = await apiRequest<ExamSessionReply>('POST', '/api/exam/sessions', body);
         void navigate(`/exam/sessions/${reply.session.id}/commission`);
       }
     } catch (failure) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useParams } from 'react-router';
-import { sessionUrl, type VersionedSession } from './api';
+import type { ExamSessionReply } from '@ashyq/shared';
+import { sessionUrl } from './api';
 import { CommissionEditor } from './CommissionEditor';
 import { DocumentsPanel } from './DocumentsPanel';
 import { ResultsTable } from './ResultsTable';
@@ -14,7 +15,7 @@ import { localized } from '../lib/localized';
 export function SessionPage() {
   const { t, i18n } = useTranslation('exam');
   const { sessionId = '' } = useParams();
-  const [loaded, reload] = useResource<VersionedSession>(sessionUrl(sessionId), {
+  const [loaded, reload] = useResource<ExamSessionReply>(sessionUrl(sessionId), {
     signIn: '/login',
   });
 

@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ExamSession } from '@ashyq/shared';
+import type { ExamCredentialReply, ExamSession } from '@ashyq/shared';
 import { localized } from '../lib/localized';
 
-/** What the credential route answers: the PIN exists only here, the server keeps a fingerprint. */
-export interface IssuedCredential {
-  pin: string;
-  link: string;
-  qrSvg: string;
-}
+/** What a card prints of the credential route's answer: the PIN exists only there (the server keeps a fingerprint). */
+export type IssuedCredential = Pick<ExamCredentialReply, 'pin' | 'link' | 'qrSvg'>;
 
 /**
  * A cut-out card per member given a tablet PIN, printed together. The tablet's sign-in asks for a

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maskIin, orderedStudents, type ExamSession } from '@ashyq/shared';
+import {
+  maskIin,
+  orderedStudents,
+  type ExamSession,
+  type ExamStudentImportReply,
+} from '@ashyq/shared';
 import { WarningList } from '../organiser/api';
 import { sessionUrl } from './api';
 import { ErrorReport } from '../lib/errors';
-import { ApiRequestError, type ErrorDetail, apiRequest } from '../lib/http';
+import { ApiRequestError, apiRequest } from '../lib/http';
 import { FilePicker } from '../lib/ui/FilePicker';
-
-interface ImportReply {
-  imported: number;
-  warnings: ErrorDetail[];
-}
 
 /**
  * The students and their import from XLSX or CSV. The server takes a file whole or not at all:
@@ -27,7 +27,7 @@ export function StudentsPanel({
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<{ file: string; error: ApiRequestError } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<(ImportReply & { file: string }) | null>(null);
+  const [done, setDone] = useState<(ExamStudentImportReply & { file: string }) | null>(null);
 
   async function upload(file: File) {
     setBusy(true);
@@ -35,7 +35,7 @@ export function StudentsPanel({
     setError(null);
     setDone(null);
     try {
-      const reply = await apiRequest<ImportReply>(
+      const reply = await apiRequest<ExamStudentImportReply>(
         'POST',
         `${sessionUrl(session.id)}/students/import`,
         file,
