@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Adjustment, Championship, Language } from '@ashyq/shared';
+import {
+  type Adjustment,
+  type Championship,
+  type Language,
+  type ChampionshipDetailReply,
+} from '@ashyq/shared';
 import { AdvancementHistory } from './advancement/AdvancementHistory';
 import { ProposalView } from './advancement/ProposalView';
 import { RulesForm } from './advancement/RulesForm';
 import type { Decision, Entry, Proposal } from './advancement/types';
-import type { ChampionshipReply } from './championship-reply';
 import { ErrorReport } from '../lib/errors';
 import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
@@ -31,7 +35,7 @@ export function AdvancementPage() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
-  const [source] = useResource<ChampionshipReply>(base, { signIn: '/login' });
+  const [source] = useResource<ChampionshipDetailReply>(base, { signIn: '/login' });
   const [all] = useResource<{ championships: Championship[] }>('/api/admin/championships', {
     signIn: '/login',
   });

@@ -4,9 +4,9 @@ import {
   formatMarks,
   fullName,
   getRegion,
-  type College,
   type Language,
   type PersonName,
+  type CollegesReply,
 } from '@ashyq/shared';
 import { collegeName } from './api';
 import { ErrorReport } from '../lib/errors';
@@ -35,7 +35,7 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
     `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
     { signIn: '/login' },
   );
-  const [colleges] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', {
     signIn: '/login',
   });
   const teamName = (id: string) =>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CeremonyState, Language } from '@ashyq/shared';
-import type { CompetitionSummary } from './championship-reply';
+import { type CeremonyState, type Language, type ListedCompetition } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -9,7 +8,7 @@ import { apiRequest } from '../lib/http';
  * Drives the boards' ceremony reveal (the boards own it: /api/admin/competitions/:id/ceremony);
  * every public board of the competition follows each click.
  */
-export function CeremonyControl({ competitions }: { competitions: CompetitionSummary[] }) {
+export function CeremonyControl({ competitions }: { competitions: ListedCompetition[] }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [competitionId, setCompetitionId] = useState(competitions[0]?.id ?? '');

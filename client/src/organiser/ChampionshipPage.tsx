@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Language } from '@ashyq/shared';
+import { type Language, type ChampionshipDetailReply } from '@ashyq/shared';
 import { useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
@@ -11,7 +11,6 @@ import { ErrorReport } from '../lib/errors';
 import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
-import type { ChampionshipReply } from './championship-reply';
 import { bySkillNumber } from './organiser-view';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
@@ -20,7 +19,7 @@ export function ChampionshipPage() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const url = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
-  const [loaded, reload] = useResource<ChampionshipReply>(url, { signIn: '/login' });
+  const [loaded, reload] = useResource<ChampionshipDetailReply>(url, { signIn: '/login' });
   const [saved, setSaved] = useState(false);
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;

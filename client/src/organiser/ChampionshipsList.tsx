@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Championship, ChampionshipStatus, Language } from '@ashyq/shared';
+import { type Championship, type Language, type ChampionshipsReply } from '@ashyq/shared';
 import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './ChampionshipForm';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
@@ -12,9 +12,9 @@ export function ChampionshipsList() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const navigate = useNavigate();
-  const [loaded] = useResource<{
-    championships: (Championship & { status: ChampionshipStatus })[];
-  }>('/api/admin/championships', { signIn: '/login' });
+  const [loaded] = useResource<ChampionshipsReply>('/api/admin/championships', {
+    signIn: '/login',
+  });
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {

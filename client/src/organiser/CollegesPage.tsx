@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { getRegion, type College, type Language } from '@ashyq/shared';
+import { getRegion, type Language, type CollegesReply } from '@ashyq/shared';
 import { collegeName, useForm } from './api';
 import { RegionOptions } from '../app/RegionOptions';
 import { ErrorReport } from '../lib/errors';
@@ -11,7 +11,7 @@ import { byName } from '../lib/collate';
 export function CollegesPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
-  const [loaded, reload] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+  const [loaded, reload] = useResource<CollegesReply>('/api/admin/colleges', {
     signIn: '/login',
   });
   const { form, set, error, submit, reset } = useForm({

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Competition, Expert, Language } from '@ashyq/shared';
+import {
+  type Expert,
+  type Language,
+  type ChampionshipDetailReply,
+  type CompetitionDetailReply,
+} from '@ashyq/shared';
 import { CardsSheet } from './CardsSheet';
 import { CompetitionForm } from './CompetitionForm';
 import { PeopleSection } from './PeopleSection';
@@ -10,7 +15,6 @@ import { SchemeSection } from './SchemeSection';
 import { LoadFailure } from './LoadFailure';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
-import type { ChampionshipReply } from './championship-reply';
 import { skillTitle } from './organiser-view';
 
 /** One competency: its marking scheme, its people, the experts' sign-in cards, and its details. */
@@ -19,7 +23,7 @@ export function CompetitionPage() {
   const lang = i18n.language as Language;
   const { competitionId = '' } = useParams();
   const url = `/api/admin/competitions/${encodeURIComponent(competitionId)}`;
-  const [loaded, reload] = useResource<{ competition: Competition; marked: boolean }>(url, {
+  const [loaded, reload] = useResource<CompetitionDetailReply>(url, {
     signIn: '/login',
   });
   const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${url}/experts`, {
@@ -27,7 +31,7 @@ export function CompetitionPage() {
   });
   const championshipId = loaded.state === 'ready' ? loaded.data.competition.championshipId : null;
   // The back link names the championship, as the organiser knows it, not its id.
-  const [championship] = useResource<ChampionshipReply>(
+  const [championship] = useResource<ChampionshipDetailReply>(
     championshipId ? `/api/admin/championships/${encodeURIComponent(championshipId)}` : null,
     { signIn: '/login' },
   );

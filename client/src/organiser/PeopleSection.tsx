@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { College, Competitor, Expert } from '@ashyq/shared';
+import { type Competitor, type Expert, type CollegesReply } from '@ashyq/shared';
 import { Conflicts } from './people/Conflicts';
 import { ImportList } from './people/ImportList';
 import { PeopleTable } from './people/PeopleTable';
@@ -29,7 +29,7 @@ export function PeopleSection({
   const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${base}/experts`, {
     signIn: '/login',
   });
-  const [colleges] = useResource<{ colleges: College[] }>('/api/admin/colleges', {
+  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', {
     signIn: '/login',
   });
   const collegeList = colleges.state === 'ready' ? colleges.data.colleges : [];

@@ -8,9 +8,9 @@ import {
   type LockState,
   type PublicationBlocker,
   type ResultsStage,
+  type ListedCompetition,
 } from '@ashyq/shared';
 import { CeremonyControl } from './CeremonyControl';
-import type { CompetitionSummary } from './championship-reply';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -36,7 +36,7 @@ const refreshMs = 10_000;
  * Each competition links to its public board and to its chief expert console, which organisers
  * in scope may run too.
  */
-export function RunOverview({ competitions }: { competitions: CompetitionSummary[] }) {
+export function RunOverview({ competitions }: { competitions: ListedCompetition[] }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [overviews, setOverviews] = useState<Record<string, Overview>>({});
@@ -70,10 +70,10 @@ export function RunOverview({ competitions }: { competitions: CompetitionSummary
     };
   }, [ids, round]);
 
-  const nameOf = (competition: CompetitionSummary) =>
+  const nameOf = (competition: ListedCompetition) =>
     `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
 
-  async function publish(targets: CompetitionSummary[]) {
+  async function publish(targets: ListedCompetition[]) {
     const names = targets.map(nameOf).join(', ');
     if (!window.confirm(t('run.publishConfirm', { names, count: targets.length }))) return;
     setError(null);

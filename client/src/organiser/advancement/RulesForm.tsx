@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CompetencyRule } from '@ashyq/shared';
+import { type CompetencyRule, type ListedCompetition } from '@ashyq/shared';
 import { ruleText, rulesOf, type RuleChoice } from '../advancement-view';
-import type { CompetitionSummary } from '../championship-reply';
 
 /** The rule for every competency, any competency's own rule, and the quota per region or college. */
 export function RulesForm({
@@ -13,7 +12,7 @@ export function RulesForm({
 }: {
   choice: RuleChoice;
   onChange: (next: RuleChoice) => void;
-  competitions: readonly CompetitionSummary[];
+  competitions: readonly ListedCompetition[];
   names: ReadonlyMap<string, string>;
   onPropose: () => void;
 }) {
