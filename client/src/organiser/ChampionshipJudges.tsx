@@ -4,25 +4,13 @@ import { Link, useParams } from 'react-router';
 import {
   formatMarks,
   signedMarks,
-  type ExpertChampionshipFigures,
+  type ChampionshipJudgesReport,
   type JudgeFigures,
   type Language,
   type Localized,
 } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
-
-/** GET /api/admin/championships/:id/judges (docs/judge-analytics.md). */
-interface Reply {
-  championshipId: string;
-  championshipName: Localized;
-  competitions: { id: string; skillNumber: string; skillName: Localized }[];
-  experts: (Omit<ExpertChampionshipFigures, 'person' | 'competitions'> & {
-    key: string;
-    name: string;
-    competitions: (ExpertChampionshipFigures['competitions'][number] & { role: string })[];
-  })[];
-}
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -35,7 +23,7 @@ export function ChampionshipJudges() {
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
   const url = `/api/admin/championships/${encodeURIComponent(championshipId)}/judges`;
-  const [loaded] = useResource<Reply>(url, { signIn: '/login' });
+  const [loaded] = useResource<ChampionshipJudgesReport>(url, { signIn: '/login' });
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;
   if (loaded.state === 'failed') return <ErrorReport error={loaded.error} />;
@@ -54,8 +42,8 @@ export function ChampionshipJudges() {
           : t('judges.inLine');
   const figures = (
     judging: JudgeFigures | null,
-    rescores: Reply['experts'][number]['rescores'],
-    measurements: Reply['experts'][number]['measurements'],
+    rescores: ChampionshipJudgesReport['experts'][number]['rescores'],
+    measurements: ChampionshipJudgesReport['experts'][number]['measurements'],
   ) => (
     <>
       <td className="num">{judging?.cells ?? 0}</td>

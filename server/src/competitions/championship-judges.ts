@@ -1,35 +1,14 @@
 import {
   championshipJudgeFigures,
   fullName,
+  type ChampionshipJudgesReport,
   type CompetitionJudging,
-  type ExpertChampionshipFigures,
-  type ExpertCompetitionFigures,
   type ExpertRole,
-  type Localized,
 } from '@ashyq/shared';
 import type { ReferenceRepository } from '../domain/reference';
 import type { Store } from '../store/port';
 import { competitionCorrectionFigures, judgedCells } from './judge-analytics';
 import type { CompetitionRegistry } from './registry';
-
-/** A competition of the championship, as the report names it. */
-export interface JudgedCompetition {
-  id: string;
-  skillNumber: string;
-  skillName: Localized;
-}
-
-export interface ChampionshipJudgesReport {
-  championshipId: string;
-  championshipName: Localized;
-  competitions: JudgedCompetition[];
-  experts: (Omit<ExpertChampionshipFigures, 'person' | 'competitions'> & {
-    /** The person: the id of its first expert record (ids are unique across competitions), never its IIN. */
-    key: string;
-    name: string;
-    competitions: (ExpertCompetitionFigures & { role: ExpertRole })[];
-  })[];
-}
 
 /**
  * Every expert's judge figures across a championship (docs/judge-analytics.md). The same person

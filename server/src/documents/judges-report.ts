@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { JudgeFigures, Language } from '@ashyq/shared';
-import type { ChampionshipJudgesReport } from '../competitions/championship-judges';
+import type { ChampionshipJudgesReport, JudgeFigures, Language } from '@ashyq/shared';
 import { documentText, localizedText } from './format';
 import { PdfWriter, type TableCell, type TableColumn } from './pdf';
 import { fitColumns } from './xlsx-columns';

@@ -15,7 +15,13 @@ import {
   localizedSchema,
   personNameSchema,
   publicationSchema,
+  type ExpertRole,
+  type Localized,
 } from '../domain/entities';
+import type {
+  ExpertChampionshipFigures,
+  ExpertCompetitionFigures,
+} from '../analytics/championship';
 import { binSchema } from '../identifiers/bin';
 import { regionIdSchema } from '../reference/regions';
 import type { ChampionshipStatus } from '../reference/championship';
@@ -181,5 +187,24 @@ export interface AdvancementHistoryReply {
   advancements: (Omit<Decision, 'sent' | 'adjustments'> & {
     sent: Named<Decision['sent'][number]>[];
     adjustments: Named<Decision['adjustments'][number]>[];
+  })[];
+}
+
+/** GET /api/admin/championships/:id/judges: a competition of the championship, as the report names it. */
+export interface JudgedCompetition {
+  id: string;
+  skillNumber: string;
+  skillName: Localized;
+}
+
+export interface ChampionshipJudgesReport {
+  championshipId: string;
+  championshipName: Localized;
+  competitions: JudgedCompetition[];
+  experts: (Omit<ExpertChampionshipFigures, 'person' | 'competitions'> & {
+    /** The person: the id of its first expert record (ids are unique across competitions), never its IIN. */
+    key: string;
+    name: string;
+    competitions: (ExpertCompetitionFigures & { role: ExpertRole })[];
   })[];
 }
