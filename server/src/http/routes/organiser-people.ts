@@ -191,13 +191,7 @@ export function peopleRoutes(
     const { competition, result, people } = await readUpload(req, 'competitor');
     const competitors = people.map(
       (person: ImportedCompetitor & { collegeId?: string }): Competitor => ({
-        id: randomUUID(),
-        competitionId: competition.id,
-        name: person.name,
-        iin: person.iin,
-        ...(person.collegeId && { collegeId: person.collegeId }),
-        regionId: person.regionId,
-        ...(person.delegation && { delegation: person.delegation }),
+        ...importedRecord(competition, person),
         guest: person.guest,
       }),
     );
@@ -219,13 +213,7 @@ export function peopleRoutes(
   router.post(`${base}/experts/import`, inCompetition, rawUpload, async (req, res) => {
     const { competition, result, people } = await readUpload(req, 'expert');
     const experts = people.map((person: ImportedExpert & { collegeId?: string }): Expert => ({
-      id: randomUUID(),
-      competitionId: competition.id,
-      name: person.name,
-      iin: person.iin,
-      ...(person.collegeId && { collegeId: person.collegeId }),
-      regionId: person.regionId,
-      ...(person.delegation && { delegation: person.delegation }),
+      ...importedRecord(competition, person),
       ...(person.certificate && { certificate: person.certificate }),
       ...(person.employer && { employer: person.employer }),
       role: person.role,
@@ -339,4 +327,20 @@ function keyOf(name: string): string {
     .replace(/[«»"'.,]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** What a competitor's and an expert's record take alike from an imported row, with a new id. */
+function importedRecord(
+  competition: Competition,
+  person: (ImportedCompetitor | ImportedExpert) & { collegeId?: string },
+) {
+  return {
+    id: randomUUID(),
+    competitionId: competition.id,
+    name: person.name,
+    iin: person.iin,
+    ...(person.collegeId && { collegeId: person.collegeId }),
+    regionId: person.regionId,
+    ...(person.delegation && { delegation: person.delegation }),
+  };
 }
