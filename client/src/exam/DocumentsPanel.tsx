@@ -1,21 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fullName, orderedStudents, type ExamSession, type ExamResultsReply } from '@ashyq/shared';
+import {
+  fullName,
+  orderedStudents,
+  type ExamSession,
+  type ExamExportsReply,
+  type ExamResultsReply,
+} from '@ashyq/shared';
 import { sessionUrl } from './api';
 import { useResource } from '../lib/resource';
-
-/** GET .../exports: NOBD exports and printed documents, which carry IINs. */
-interface ExportRecord {
-  id: string;
-  kind?: 'nobd' | 'protocol' | 'statement' | 'result-sheets' | 'result-sheet';
-  format: 'csv' | 'xlsx' | 'pdf';
-  rows: number;
-  templateId?: string;
-  language?: 'kk' | 'ru';
-  group?: string | null;
-  by: { name: string; email: string };
-  at: string;
-}
 
 /**
  * Downloads of the session: protocol and statement (PDF and XLSX in kk and ru, per group when
@@ -27,7 +20,7 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
   const base = sessionUrl(session.id);
   // A session of several groups also prints each group's own protocol and statement.
   const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
-  const [exportsLog, reloadLog] = useResource<{ exports: ExportRecord[] }>(`${base}/exports`, {
+  const [exportsLog, reloadLog] = useResource<ExamExportsReply>(`${base}/exports`, {
     signIn: '/login',
   });
   const [results] = useResource<ExamResultsReply>(`${base}/results`, { signIn: '/login' });

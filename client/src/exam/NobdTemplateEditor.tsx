@@ -7,14 +7,17 @@ import {
   nobdFields,
   nobdFieldSchema,
   type Language,
+  type CollegesReply,
   type NobdColumn,
   type NobdTemplate,
+  type NobdTemplateReply,
+  type SignedInReply,
 } from '@ashyq/shared';
 import { checkTemplate, formatCodes, moveColumn, parseCodes } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
-import { localized, type LocalizedText } from '../lib/localized';
+import { localized } from '../lib/localized';
 import { byName } from '../lib/collate';
 
 /**
@@ -26,14 +29,13 @@ export function NobdTemplateEditor() {
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
   // An exam officer edits its own college's template; an organiser above one college picks it.
-  const [me] = useResource<{ user?: { scope?: { kind: string } } }>('/api/auth/me', {
-    signIn: '/login',
-  });
-  const ownCollege = me.state === 'ready' && me.data.user?.scope?.kind === 'college';
+  const [me] = useResource<SignedInReply>('/api/auth/me', { signIn: '/login' });
+  const ownCollege =
+    me.state === 'ready' && me.data.kind === 'organiser' && me.data.user.scope.kind === 'college';
   const [collegeId, setCollegeId] = useState('');
   const query = ownCollege ? '' : `?collegeId=${encodeURIComponent(collegeId)}`;
   const ready = me.state === 'ready' && (ownCollege || collegeId !== '');
-  const [loaded] = useResource<{ template: NobdTemplate }>(
+  const [loaded] = useResource<NobdTemplateReply>(
     ready ? `/api/exam/nobd-template${query}` : null,
     { signIn: '/login' },
   );
@@ -348,10 +350,7 @@ function ColumnOptions({
 /** The colleges an organiser may edit a template for, by name in the screen's language. */
 function CollegePicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t, i18n } = useTranslation('exam');
-  const [colleges] = useResource<{ colleges: { id: string; name: LocalizedText }[] }>(
-    '/api/admin/colleges',
-    { signIn: '/login' },
-  );
+  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', { signIn: '/login' });
   const list =
     colleges.state === 'ready'
       ? byName(

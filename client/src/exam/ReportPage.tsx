@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar } from 'react-chartjs-2';
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { getGradeScale, regionName, type AnnualReport, type RegionId } from '@ashyq/shared';
+import {
+  getGradeScale,
+  regionName,
+  type AnnualReport,
+  type AnnualReportReply,
+  type RegionId,
+} from '@ashyq/shared';
 import { currentAcademicYear } from './session-draft';
 import { gradeDistribution, percentText } from './view';
 import { RegionOptions } from '../app/RegionOptions';
@@ -25,10 +31,9 @@ export function ReportPage() {
     academicYear: year,
     ...(regionId ? { regionId } : {}),
   }).toString();
-  const [loaded] = useResource<{ report: AnnualReport }>(
-    valid ? `/api/exam/report?${query}` : null,
-    { signIn: '/login' },
-  );
+  const [loaded] = useResource<AnnualReportReply>(valid ? `/api/exam/report?${query}` : null, {
+    signIn: '/login',
+  });
   const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
 
   return (

@@ -9,7 +9,8 @@ import {
   type Language,
   type SessionIssuer,
   type ExamSessionReply,
-  type ListedExamSession,
+  type ExamCollegeReply,
+  type ExamSessionsReply,
 } from '@ashyq/shared';
 import { sessionUrl } from './api';
 import { SchemePicker } from './SchemePicker';
@@ -30,7 +31,7 @@ export function SessionForm({
   const { t, i18n } = useTranslation('exam');
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
   const navigate = useNavigate();
-  const [listed] = useResource<{ sessions: ListedExamSession[] }>('/api/exam/sessions', {
+  const [listed] = useResource<ExamSessionsReply>('/api/exam/sessions', {
     signIn: '/login',
   });
   const [draft, setDraft] = useState<SessionDraft>(() =>
@@ -41,7 +42,7 @@ export function SessionForm({
   const [saved, setSaved] = useState(false);
 
   // The college whose documents these are: the session's, or for a new one the account's.
-  const [ownCollege] = useResource<SessionIssuer>(existing ? null : '/api/exam/college', {
+  const [ownCollege] = useResource<ExamCollegeReply>(existing ? null : '/api/exam/college', {
     signIn: '/login',
   });
   const issuer: SessionIssuer | undefined = existing

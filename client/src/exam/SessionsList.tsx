@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, type ListedExamSession } from '@ashyq/shared';
+import { formatDate, type ExamSessionsReply } from '@ashyq/shared';
 import { toLocalInput } from './view';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
@@ -9,7 +9,7 @@ import { localized } from '../lib/localized';
 /** The college's exam sessions, newest first, and the way to create one. */
 export function SessionsList() {
   const { t, i18n } = useTranslation('exam');
-  const [loaded] = useResource<{ sessions: ListedExamSession[] }>('/api/exam/sessions', {
+  const [loaded] = useResource<ExamSessionsReply>('/api/exam/sessions', {
     signIn: '/login',
   });
   const lang = i18n.language;

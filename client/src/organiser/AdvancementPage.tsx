@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   type Adjustment,
-  type Championship,
+  type AdvancementApplyInput,
+  type AdvancementApplyReply,
+  type AdvancementHistoryReply,
+  type AdvancementProposalInput,
   type Language,
   type ChampionshipDetailReply,
+  type ChampionshipsReply,
 } from '@ashyq/shared';
 import { AdvancementHistory } from './advancement/AdvancementHistory';
 import { ProposalView } from './advancement/ProposalView';
 import { RulesForm } from './advancement/RulesForm';
-import type { Decision, Entry, Proposal } from './advancement/types';
+import type { Entry, Proposal } from './advancement/types';
 import { ErrorReport } from '../lib/errors';
 import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
@@ -36,7 +40,7 @@ export function AdvancementPage() {
   const { championshipId = '' } = useParams();
   const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
   const [source] = useResource<ChampionshipDetailReply>(base, { signIn: '/login' });
-  const [all] = useResource<{ championships: Championship[] }>('/api/admin/championships', {
+  const [all] = useResource<ChampionshipsReply>('/api/admin/championships', {
     signIn: '/login',
   });
   const [choice, setChoice] = useState<RuleChoice>({
@@ -46,18 +50,15 @@ export function AdvancementPage() {
     quotaMax: 5,
     own: {},
   });
-  const [history, reloadHistory] = useResource<{ advancements: Decision[] }>(
-    `${base}/advancements`,
-    { signIn: '/login' },
-  );
+  const [history, reloadHistory] = useResource<AdvancementHistoryReply>(`${base}/advancements`, {
+    signIn: '/login',
+  });
   const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   /** With the rules it was made for: a proposal for other rules is not applied. */
   const [proposal, setProposal] = useState<(Proposal & { rulesKey: string }) | null>(null);
   const [target, setTarget] = useState('');
-  const [applied, setApplied] = useState<{ created: unknown[]; alreadyRegistered: number } | null>(
-    null,
-  );
+  const [applied, setApplied] = useState<AdvancementApplyReply | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const rules = rulesOf(choice);
@@ -68,10 +69,8 @@ export function AdvancementPage() {
   async function propose(next = adjustments) {
     setError(null);
     try {
-      const reply = await apiRequest<Proposal>('POST', `${base}/advancement/proposal`, {
-        rules,
-        adjustments: next,
-      });
+      const body: AdvancementProposalInput = { rules, adjustments: next };
+      const reply = await apiRequest<Proposal>('POST', `${base}/advancement/proposal`, body);
       setProposal({ ...reply, rulesKey });
     } catch (failure) {
       setError(failure);
@@ -95,12 +94,9 @@ export function AdvancementPage() {
   async function apply() {
     setError(null);
     try {
+      const body: AdvancementApplyInput = { rules, adjustments, targetChampionshipId: target };
       setApplied(
-        await apiRequest('POST', `${base}/advancement/apply`, {
-          rules,
-          adjustments,
-          targetChampionshipId: target,
-        }),
+        await apiRequest<AdvancementApplyReply>('POST', `${base}/advancement/apply`, body),
       );
       reloadHistory();
     } catch (failure) {

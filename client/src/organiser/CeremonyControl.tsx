@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CeremonyState, type Language, type ListedCompetition } from '@ashyq/shared';
+import {
+  type CeremonyReply,
+  type CeremonyState,
+  type Language,
+  type ListedCompetition,
+} from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -19,7 +24,7 @@ export function CeremonyControl({ competitions }: { competitions: ListedCompetit
   useEffect(() => {
     if (!competitionId) return;
     let live = true;
-    apiRequest<{ ceremony: CeremonyState | null }>('GET', url)
+    apiRequest<CeremonyReply>('GET', url)
       .then((reply) => live && setCeremony(reply.ceremony))
       .catch((failure: unknown) => live && setError(failure));
     return () => {
@@ -30,8 +35,11 @@ export function CeremonyControl({ competitions }: { competitions: ListedCompetit
   async function act(method: 'POST' | 'DELETE', path: string, body?: unknown) {
     setError(null);
     try {
-      const reply = await apiRequest<{ ceremony: CeremonyState } | undefined>(method, path, body);
-      setCeremony(reply?.ceremony ?? null);
+      if (method === 'DELETE') {
+        // Ending the reveal answers nothing: no ceremony is running any more.
+        await apiRequest<void>(method, path);
+        setCeremony(null);
+      } else setCeremony((await apiRequest<CeremonyReply>(method, path, body)).ceremony);
     } catch (failure) {
       setError(failure);
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
-  type Expert,
+  type ExpertsReply,
   type Language,
   type ChampionshipDetailReply,
   type CompetitionDetailReply,
@@ -26,7 +26,7 @@ export function CompetitionPage() {
   const [loaded, reload] = useResource<CompetitionDetailReply>(url, {
     signIn: '/login',
   });
-  const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${url}/experts`, {
+  const [experts, reloadExperts] = useResource<ExpertsReply>(`${url}/experts`, {
     signIn: '/login',
   });
   const championshipId = loaded.state === 'ready' ? loaded.data.competition.championshipId : null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import './organiser.css';
 import { ErrorReport } from '../lib/errors';
+import type { PasswordSignIn, SignedInReply } from '@ashyq/shared';
 import { apiRequest } from '../lib/http';
 
 /** Email and password sign-in for organisers; experts sign in with a PIN elsewhere. */
@@ -18,12 +19,11 @@ export function OrganiserLoginPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const { user } = await apiRequest<{ user: { roles: string[] } }>('POST', '/api/auth/login', {
-        email: email.trim(),
-        password,
-      });
+      const body: PasswordSignIn = { email: email.trim(), password };
+      const reply = await apiRequest<SignedInReply>('POST', '/api/auth/login', body);
       // A college's exam officer works in the exam office, not the championship console.
-      const home = user.roles.includes('organiser') ? '/organiser' : '/exam';
+      const organiser = reply.kind === 'organiser' && reply.user.roles.includes('organiser');
+      const home = organiser ? '/organiser' : '/exam';
       void navigate(home, { replace: true });
     } catch (failure) {
       setError(failure);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Competitor, type Expert, type CollegesReply } from '@ashyq/shared';
+import { type CollegesReply, type CompetitorsReply, type ExpertsReply } from '@ashyq/shared';
 import { Conflicts } from './people/Conflicts';
 import { ImportList } from './people/ImportList';
 import { PeopleTable } from './people/PeopleTable';
@@ -22,11 +22,10 @@ export function PeopleSection({
 }) {
   const { t } = useTranslation('organiser');
   const base = `/api/admin/competitions/${competitionId}`;
-  const [competitors, reloadCompetitors] = useResource<{ competitors: Competitor[] }>(
-    `${base}/competitors`,
-    { signIn: '/login' },
-  );
-  const [experts, reloadExperts] = useResource<{ experts: Expert[] }>(`${base}/experts`, {
+  const [competitors, reloadCompetitors] = useResource<CompetitorsReply>(`${base}/competitors`, {
+    signIn: '/login',
+  });
+  const [experts, reloadExperts] = useResource<ExpertsReply>(`${base}/experts`, {
     signIn: '/login',
   });
   const [colleges] = useResource<CollegesReply>('/api/admin/colleges', {

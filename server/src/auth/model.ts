@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from '@ashyq/shared';
 import { expertRoleSchema, organiserRoleSchema } from './roles';
 
 const idSchema = z.string().min(1).max(64);
@@ -12,12 +13,7 @@ export const scopeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .transform((email) => email.toLowerCase())
-  .pipe(z.email());
+export { emailSchema };
 
 export const organiserUserSchema = z.object({
   id: idSchema,

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/entities';
+import type { AnnualReport } from '../exam/annual-report';
+import type { NobdTemplate } from '../exam/nobd';
+import { regionIdSchema } from '../reference/regions';
 import type { SessionIssuer } from '../exam/issuer';
 import type { StudentResult } from '../exam/results';
 import {
+  academicYearSchema,
   commissionMemberSchema,
   examSessionInputSchema,
   type ExamSession,
@@ -88,4 +92,42 @@ export interface ExamCredentialReply {
   linkToken: string;
   link: string;
   qrSvg: string;
+}
+
+/** GET and PUT /api/exam/nobd-template (`?collegeId=` for an organiser above one college). */
+export interface NobdTemplateReply {
+  collegeId: string;
+  template: NobdTemplate;
+}
+
+/** One export of personal data as the log keeps it: a NOBD file or a document with IINs. */
+export interface ExamExportRecord {
+  id: string;
+  /** Records from before documents were logged have none: they are NOBD exports. */
+  kind?: 'nobd' | 'protocol' | 'statement' | 'result-sheets' | 'result-sheet';
+  format: 'csv' | 'xlsx' | 'pdf';
+  /** The NOBD template the export followed. */
+  templateId?: string;
+  /** A document's language and group (null: the whole session). */
+  language?: 'kk' | 'ru';
+  group?: string | null;
+  /** Students in it. */
+  rows: number;
+  by: { userId: string; name: string; email: string };
+  at: string;
+}
+/** GET /api/exam/sessions/:id/exports. */
+export interface ExamExportsReply {
+  exports: ExamExportRecord[];
+}
+
+/** GET /api/exam/report (and report.xlsx): the colleges in the caller's scope, narrowed. */
+export const annualReportQuerySchema = z.object({
+  academicYear: academicYearSchema,
+  regionId: regionIdSchema.optional(),
+  collegeId: idSchema.optional(),
+});
+export type AnnualReportQuery = z.input<typeof annualReportQuerySchema>;
+export interface AnnualReportReply {
+  report: AnnualReport;
 }

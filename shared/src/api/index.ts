@@ -2,3 +2,5 @@ export * from './expert';
 export * from './chief';
 export * from './organiser';
 export * from './exam';
+export * from './auth';
+export * from './public';

@@ -10,6 +10,8 @@ import {
   championshipSchema,
   collegeSchema,
   competitionSchema,
+  competitorSchema,
+  expertSchema,
   idSchema,
   isoDateSchema,
   localizedSchema,
@@ -22,7 +24,9 @@ import type {
   ExpertChampionshipFigures,
   ExpertCompetitionFigures,
 } from '../analytics/championship';
+import type { CeremonyState } from '../boards/ceremony';
 import { binSchema } from '../identifiers/bin';
+import type { ImportWarning } from './exam';
 import { regionIdSchema } from '../reference/regions';
 import type { ChampionshipStatus } from '../reference/championship';
 
@@ -84,6 +88,8 @@ export const collegeInputSchema = z.strictObject({
 });
 
 type Championship = z.infer<typeof championshipSchema>;
+type Competitor = z.infer<typeof competitorSchema>;
+type Expert = z.infer<typeof expertSchema>;
 type Competition = z.infer<typeof competitionSchema>;
 type College = z.infer<typeof collegeSchema>;
 
@@ -207,4 +213,28 @@ export interface ChampionshipJudgesReport {
     name: string;
     competitions: (ExpertCompetitionFigures & { role: ExpertRole })[];
   })[];
+}
+
+/**
+ * GET /api/admin/competitions/:id/competitors and .../experts: the people registered, with their
+ * IINs (organisers in scope register them).
+ */
+export interface CompetitorsReply {
+  competitors: Competitor[];
+}
+export interface ExpertsReply {
+  experts: Expert[];
+}
+
+/** POST .../competitors/import and .../experts/import: all stored, with the file's warnings. */
+export type PeopleImportReply = { imported: number; warnings: ImportWarning[] } & (
+  { competitors: Competitor[] } | { experts: Expert[] }
+);
+
+/**
+ * GET, POST /api/admin/competitions/:id/ceremony and POST .../step: the reveal as it stands,
+ * null before it starts (DELETE ends it and answers nothing).
+ */
+export interface CeremonyReply {
+  ceremony: CeremonyState | null;
 }

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { fullName, type Championship, type Language } from '@ashyq/shared';
-import type { Decision } from './types';
+import {
+  fullName,
+  type AdvancementHistoryReply,
+  type Championship,
+  type Language,
+} from '@ashyq/shared';
 import { rulesInWords } from '../advancement-view';
 import { ErrorReport } from '../../lib/errors';
 import { localized } from '../../lib/localized';
@@ -12,7 +16,7 @@ export function AdvancementHistory({
   championships,
   names,
 }: {
-  history: Loaded<{ advancements: Decision[] }>;
+  history: Loaded<AdvancementHistoryReply>;
   championships: readonly Championship[];
   names: ReadonlyMap<string, string>;
 }) {

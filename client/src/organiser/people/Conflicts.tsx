@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Competitor, Expert, Language } from '@ashyq/shared';
+import type { Competitor, Expert, Language, Overview } from '@ashyq/shared';
 import { useForm } from '../api';
 import { declaredConflicts } from './people-view';
 import { peopleByName } from '../organiser-view';
@@ -20,7 +20,7 @@ export function Conflicts({
 }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
-  const [overview, reload] = useResource<{ conflicts: Record<string, string[]> }>(
+  const [overview, reload] = useResource<Overview>(
     `/api/chief/competitions/${competitionId}/overview`,
     { signIn: '/login' },
   );

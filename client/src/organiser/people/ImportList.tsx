@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { WarningList } from '../api';
 import type { Kind } from './people-view';
 import { ErrorReport } from '../../lib/errors';
-import { type ErrorDetail, apiRequest } from '../../lib/http';
+import type { PeopleImportReply } from '@ashyq/shared';
+import { apiRequest } from '../../lib/http';
 import { FilePicker } from '../../lib/ui/FilePicker';
 
 /** A list file of competitors or experts: the count imported, or every problem of the file. */
@@ -18,20 +19,14 @@ export function ImportList({
 }) {
   const { t } = useTranslation('organiser');
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<{ imported: number; warnings: ErrorDetail[] } | null>(null);
+  const [done, setDone] = useState<PeopleImportReply | null>(null);
 
   async function upload(file: File | undefined) {
     if (!file) return;
     setError(null);
     setDone(null);
     try {
-      setDone(
-        await apiRequest<{ imported: number; warnings: ErrorDetail[] }>(
-          'POST',
-          `${base}/${kind}/import`,
-          file,
-        ),
-      );
+      setDone(await apiRequest<PeopleImportReply>('POST', `${base}/${kind}/import`, file));
       onImported();
     } catch (failure) {
       setError(failure);

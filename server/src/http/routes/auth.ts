@@ -1,5 +1,10 @@
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { z } from 'zod';
+import {
+  linkSignInSchema,
+  passwordSignInSchema,
+  pinSignInSchema,
+  type SignedInReply,
+} from '@ashyq/shared';
 import type { AccountService } from '../../auth/accounts';
 import {
   clearSessionCookie,
@@ -10,16 +15,9 @@ import {
   sessionMiddleware,
   setSessionCookie,
 } from '../../auth/middleware';
-import { emailSchema, type Actor, type Session, type Subject } from '../../auth/model';
+import type { Actor, Session, Subject } from '../../auth/model';
 import { jsonBody } from '../body';
 import { ApiError, DomainError, languageOf, parse } from '../errors';
-
-const passwordBody = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
-const pinBody = z.strictObject({
-  competitionId: z.string().min(1).max(64),
-  pin: z.string().regex(/^\d{6}$/),
-});
-const linkBody = z.strictObject({ token: z.string().min(1).max(100) });
 
 /**
  * Sign-in, sign-out and "who am I" under /api/auth. Mount the router on the app; it checks
@@ -39,23 +37,23 @@ export function authRoutes(accounts: AccountService): Router {
         : { kind: 'credential', credentialId: actor.credential.id };
     const { secret, session } = await accounts.createSession(subject, languageOf(req));
     setSessionCookie(req, res, secret, session);
-    res.json(describe(actor, session));
+    res.json(describe(actor, session) satisfies SignedInReply);
   }
 
   router.post('/api/auth/login', async (req, res) => {
-    const { email, password } = parse(passwordBody, req.body, 'body');
+    const { email, password } = parse(passwordSignInSchema, req.body, 'body');
     const user = await accounts.signInWithPassword(email, password, clientAddress(req));
     await signIn(req, res, { kind: 'organiser', user });
   });
 
   router.post('/api/auth/pin', async (req, res) => {
-    const { competitionId, pin } = parse(pinBody, req.body, 'body');
+    const { competitionId, pin } = parse(pinSignInSchema, req.body, 'body');
     const credential = await accounts.signInWithPin(competitionId, pin, clientAddress(req));
     await signIn(req, res, { kind: 'expert', credential });
   });
 
   router.post('/api/auth/link', async (req, res) => {
-    const { token } = parse(linkBody, req.body, 'body');
+    const { token } = parse(linkSignInSchema, req.body, 'body');
     const credential = await accounts.signInWithLink(token, clientAddress(req));
     await signIn(req, res, { kind: 'expert', credential });
   });
@@ -70,7 +68,7 @@ export function authRoutes(accounts: AccountService): Router {
   router.get('/api/auth/me', requireSignedIn(), (req, res) => {
     const session = currentSession(req);
     if (!req.actor || !session) throw new ApiError('unauthorized');
-    res.json(describe(req.actor, session));
+    res.json(describe(req.actor, session) satisfies SignedInReply);
   });
 
   router.use('/api/auth', retryAfterHeader);

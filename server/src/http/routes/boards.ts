@@ -8,6 +8,7 @@ import {
   idSchema,
   ScoringError,
   type BoardRow,
+  type CeremonyReply,
 } from '@ashyq/shared';
 import { param, requireChampionshipScope, requireCompetitionRole } from '../../auth/middleware';
 import { ReferenceRepository } from '../../domain/reference';
@@ -132,7 +133,9 @@ export function boardRoutes(services: Services): Router {
 
   router.get(ceremonyPath, inCompetition, async (req, res) => {
     const { competitionId } = parse(ceremonyParams, req.params, 'params');
-    res.json({ ceremony: (await boards.ceremonies.get(competitionId)) ?? null });
+    res.json({
+      ceremony: (await boards.ceremonies.get(competitionId)) ?? null,
+    } satisfies CeremonyReply);
   });
 
   router.post(ceremonyPath, inCompetition, async (req, res) => {
@@ -141,7 +144,7 @@ export function boardRoutes(services: Services): Router {
     await finalRows(competitionId);
     const ceremony = await boards.ceremonies.start(competitionId, mode);
     boards.changed(competitionId);
-    res.status(201).json({ ceremony });
+    res.status(201).json({ ceremony } satisfies CeremonyReply);
   });
 
   router.post(`${ceremonyPath}/step`, inCompetition, async (req, res) => {
@@ -156,7 +159,7 @@ export function boardRoutes(services: Services): Router {
       clampStep(rows, current.mode, wanted),
     );
     boards.changed(competitionId);
-    res.json({ ceremony });
+    res.json({ ceremony } satisfies CeremonyReply);
   });
 
   router.delete(ceremonyPath, inCompetition, async (req, res) => {

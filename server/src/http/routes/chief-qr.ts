@@ -1,15 +1,13 @@
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { idSchema } from '@ashyq/shared';
+import { idSchema, signInLinkQrInputSchema, type SignInLinkQrReply } from '@ashyq/shared';
 import { param, requireCompetitionRole } from '../../auth/middleware';
 import type { Services } from '../../services';
 import { scopeOfCompetition } from '../competition-access';
 import { parse } from '../errors';
 
 const qrParams = z.object({ id: idSchema });
-/** A sign-in link token as `newSecret` makes it (base64url); nothing else is drawn. */
-const qrBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/) });
 
 /**
  * The sign-in link of a link token and its QR code (SVG): the link carries the address tablets
@@ -37,8 +35,10 @@ export function chiefQrRoutes(services: Services): Router {
     requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope),
     async (req, res) => {
       parse(qrParams, req.params, 'params');
-      const { token } = parse(qrBody, req.body, 'body');
-      res.set('cache-control', 'no-store').json(await signInLinkQr(services, token));
+      const { token } = parse(signInLinkQrInputSchema, req.body, 'body');
+      res
+        .set('cache-control', 'no-store')
+        .json((await signInLinkQr(services, token)) satisfies SignInLinkQrReply);
     },
   );
   return router;

@@ -1,4 +1,4 @@
-import type { LocksReply, Overview, Roster } from '@ashyq/shared';
+import type { IssuedCredentialReply, LocksReply, Overview, Roster } from '@ashyq/shared';
 import { once } from 'node:events';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -207,7 +207,7 @@ export function chiefRoutes(services: Services): Router {
       expert.role,
       subjectOf(req),
     );
-    res.status(201).json(issued);
+    res.status(201).json(issued satisfies IssuedCredentialReply);
   });
 
   router.delete(`${base}/credentials/:expertId`, async (req, res) => {

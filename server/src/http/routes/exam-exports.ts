@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
-  academicYearSchema,
+  annualReportQuerySchema,
   idSchema,
   namespaces,
   fullName,
@@ -11,9 +11,11 @@ import {
   nonFinalResults,
   outcomeText,
   nobdTemplateSchema,
-  regionIdSchema,
   templateIssuesFor,
   translate,
+  type AnnualReportReply,
+  type ExamExportsReply,
+  type NobdTemplateReply,
 } from '@ashyq/shared';
 import { scopeCovers } from '../../auth/access';
 import { requireOrganiser } from '../../auth/middleware';
@@ -35,11 +37,6 @@ const formatParams = sessionParams.extend({ format: z.enum(['csv', 'xlsx']) });
 /** `draft=1`: export results that are not final too, flagged in the file's last column. */
 const nobdQuery = z.object({ draft: z.enum(['0', '1']).optional() });
 const collegeQuery = z.object({ collegeId: idSchema.optional() });
-const reportQuery = z.object({
-  academicYear: academicYearSchema,
-  regionId: regionIdSchema.optional(),
-  collegeId: idSchema.optional(),
-});
 
 function collegeOf(account: Account, given: string | undefined): string {
   const collegeId =
@@ -72,7 +69,10 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
   router.get('/api/exam/nobd-template', officer, async (req, res) => {
     const { collegeId } = parse(collegeQuery, req.query, 'query');
     const college = collegeOf(organiserOf(req), collegeId);
-    res.json({ collegeId: college, template: await exams.sessions.template(college) });
+    res.json({
+      collegeId: college,
+      template: await exams.sessions.template(college),
+    } satisfies NobdTemplateReply);
   });
 
   router.put('/api/exam/nobd-template', officer, async (req, res) => {
@@ -80,7 +80,7 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
     const college = collegeOf(organiserOf(req), collegeId);
     const template = parse(nobdTemplateSchema, req.body, 'body');
     await exams.sessions.putTemplate(college, template);
-    res.json({ collegeId: college, template });
+    res.json({ collegeId: college, template } satisfies NobdTemplateReply);
   });
 
   router.get(`${base}/nobd.:format`, inSession, async (req, res) => {
@@ -132,11 +132,11 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
 
   router.get(`${base}/exports`, inSession, async (req, res) => {
     const { sessionId } = parse(sessionParams, req.params, 'params');
-    res.json({ exports: await exams.sessions.exports(sessionId) });
+    res.json({ exports: await exams.sessions.exports(sessionId) } satisfies ExamExportsReply);
   });
 
   const report = async (req: Request) => {
-    const query = parse(reportQuery, req.query, 'query');
+    const query = parse(annualReportQuerySchema, req.query, 'query');
     const { scope } = organiserOf(req);
     const colleges = (await exams.colleges()).filter(
       (college) =>
@@ -148,7 +148,7 @@ export function examExportRoutes(exams: ExamService, inSession: RequestHandler):
   };
 
   router.get('/api/exam/report', officer, async (req, res) => {
-    res.json({ report: await report(req) });
+    res.json({ report: await report(req) } satisfies AnnualReportReply);
   });
 
   router.get('/api/exam/report.xlsx', officer, async (req, res) => {

@@ -19,6 +19,7 @@ import {
   type ImportedCompetitor,
   type ImportedExpert,
   nameTextSchema,
+  type PeopleImportReply,
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
@@ -207,7 +208,7 @@ export function peopleRoutes(
       imported: competitors.length,
       competitors,
       warnings: importIssueDetails(result.warnings, languageOf(req)),
-    });
+    } satisfies PeopleImportReply);
   });
 
   router.post(`${base}/experts/import`, inCompetition, rawUpload, async (req, res) => {
@@ -230,7 +231,7 @@ export function peopleRoutes(
       imported: experts.length,
       experts,
       warnings: importIssueDetails(result.warnings, languageOf(req)),
-    });
+    } satisfies PeopleImportReply);
   });
 
   return router;

@@ -1,4 +1,4 @@
-import type { Verification } from '@ashyq/shared';
+import type { PublicChampionshipsReply, RegionsReply, Verification } from '@ashyq/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema, regions } from '@ashyq/shared';
@@ -17,7 +17,7 @@ export function publicRoutes(services: Services): Router {
   const boards = services.boards;
 
   router.get('/api/public/regions', (_req, res) => {
-    res.json({ regions });
+    res.json({ regions } satisfies RegionsReply);
   });
 
   /** Championships with their competitions and how far marking has got. */
@@ -56,7 +56,7 @@ export function publicRoutes(services: Services): Router {
         };
       }),
     );
-    res.json({ championships: list });
+    res.json({ championships: list } satisfies PublicChampionshipsReply);
   });
 
   /**
