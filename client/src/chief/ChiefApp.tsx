@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { isLanguage, rosterSchema, type Language } from '@ashyq/shared';
+import { isLanguage, rosterSchema, type Language, type SignedInReply } from '@ashyq/shared';
 import { AuditTrail } from './AuditTrail';
 import { chiefBase } from './api';
 import { CompetitionPicker } from './CompetitionPicker';
@@ -22,11 +22,6 @@ import { ConfirmDialog, type ConfirmRequest } from '../lib/ui/ConfirmDialog';
 import { localized } from '../lib/localized';
 import { signOut } from '../lib/sign-out';
 
-interface Me {
-  kind: 'expert' | 'organiser';
-  credential?: { competitionId: string; role: string };
-}
-
 /**
  * /chief and /chief/:competitionId: a chief expert (or deputy) lands on its own competition;
  * an organiser picks one. Anyone else is sent to sign in.
@@ -35,7 +30,7 @@ export function ChiefApp() {
   const { t } = useTranslation('chief');
   const navigate = useNavigate();
   const { competitionId: picked } = useParams();
-  const me = useResource<Me>('/api/auth/me')[0];
+  const me = useResource<SignedInReply>('/api/auth/me')[0];
   const signedOut = me.state === 'failed' && me.status === 401;
   useEffect(() => {
     if (signedOut) void navigate('/expert/login', { replace: true });
@@ -53,7 +48,7 @@ export function ChiefApp() {
         {t('app.loadFailed')}
       </p>
     );
-  const own = me.data.credential;
+  const own = me.data.kind === 'expert' ? me.data.credential : undefined;
   const isLead = own?.role === 'chief' || own?.role === 'deputy-chief';
   const competitionId = picked ?? (isLead ? own.competitionId : undefined);
   // Unlocking is the chief's alone (docs/scoring.md); organisers in scope may too. A deputy does not see it.

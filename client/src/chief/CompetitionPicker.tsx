@@ -1,23 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isLanguage } from '@ashyq/shared';
-import type { LocalizedText } from './types';
+import { isLanguage, type PublicChampionshipsReply } from '@ashyq/shared';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
-
-interface Championships {
-  championships: {
-    id: string;
-    name: LocalizedText;
-    competitions: { id: string; skill: { number: string; name: LocalizedText } }[];
-  }[];
-}
 
 /** An organiser runs the console for any competition in its scope: it picks one here. */
 export function CompetitionPicker() {
   const { t, i18n } = useTranslation('chief');
   const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
-  const loaded = useResource<Championships>('/api/public/championships')[0];
+  const loaded = useResource<PublicChampionshipsReply>('/api/public/championships')[0];
   if (loaded.state === 'loading')
     return (
       <p className="page" role="status">

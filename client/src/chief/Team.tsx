@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  IssuedCredentialReply as Issued,
+  SignInLinkQrInput,
+  SignInLinkQrReply,
+} from '@ashyq/shared';
 import { chiefBase } from './api';
 import { Conflicts } from './Conflicts';
 import type { ConsoleProps } from './console-props';
@@ -8,13 +13,6 @@ import type { RosterExpert } from './types';
 import { errorText } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { localized } from '../lib/localized';
-
-/** What POST .../credentials/:expertId answers: shown once, never stored by the console. */
-interface Issued {
-  credential: { expertId: string; issuedAt: string };
-  pin: string;
-  linkToken: string;
-}
 
 /** The marking team: sign-in credentials (PIN and QR link) and the panel of each sub-criterion. */
 export function Team(props: ConsoleProps) {
@@ -125,9 +123,8 @@ function CredentialCard({
   useEffect(() => {
     let image: string | null = null;
     let current = true;
-    apiRequest<{ link: string; svg: string }>('POST', `${chiefBase(competitionId)}/credential-qr`, {
-      token: issued.linkToken,
-    }).then(
+    const body: SignInLinkQrInput = { token: issued.linkToken };
+    apiRequest<SignInLinkQrReply>('POST', `${chiefBase(competitionId)}/credential-qr`, body).then(
       ({ link, svg }) => {
         if (!current) return;
         image = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MarkingScheme, type ExamSessionReply, type ListedExamSession } from '@ashyq/shared';
+import {
+  type ExamSchemeImportReply,
+  type ExamSessionReply,
+  type ListedExamSession,
+  type MarkingScheme,
+} from '@ashyq/shared';
 import { sessionUrl } from './api';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { FilePicker } from '../lib/ui/FilePicker';
-
-interface WorkbookReply {
-  scheme: MarkingScheme;
-  warnings: { sheet: string; cell?: string; message: string }[];
-}
 
 /**
  * The task's marking scheme: read from a CIS workbook (checked by the server, nothing stored
@@ -26,7 +26,7 @@ export function SchemePicker({
 }) {
   const { t } = useTranslation('exam');
   const [error, setError] = useState<unknown>(null);
-  const [warnings, setWarnings] = useState<WorkbookReply['warnings']>([]);
+  const [warnings, setWarnings] = useState<ExamSchemeImportReply['warnings']>([]);
   const [busy, setBusy] = useState(false);
 
   async function run(load: () => Promise<MarkingScheme>) {
@@ -44,7 +44,11 @@ export function SchemePicker({
 
   const fromWorkbook = (file: File) =>
     run(async () => {
-      const reply = await apiRequest<WorkbookReply>('POST', '/api/exam/scheme/import', file);
+      const reply = await apiRequest<ExamSchemeImportReply>(
+        'POST',
+        '/api/exam/scheme/import',
+        file,
+      );
       setWarnings(reply.warnings);
       return reply.scheme;
     });

@@ -1,31 +1,34 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { competitionChoices, preselected, type PublicChampionship } from './login-view';
+import type { LinkSignIn, PinSignIn, PublicChampionshipsReply, SignedInReply } from '@ashyq/shared';
+import { competitionChoices, preselected } from './login-view';
+import { ApiRequestError, apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import './expert.css';
 
 const lastCompetitionKey = 'ashyq.expert.competition';
 
 /** Where a signed-in holder works: the chief expert and deputy run the console, others mark. */
-function homeOf(reply: unknown): string {
-  const role = (reply as { credential?: { role?: string } } | null)?.credential?.role;
+function homeOf(reply: SignedInReply): string {
+  const role = reply.kind === 'expert' ? reply.credential.role : undefined;
   return role === 'chief' || role === 'deputy-chief' ? '/chief' : '/expert';
 }
 
-/** POSTs a sign-in; returns where to go once signed in, or the server's message if it gave one. */
-async function signIn(url: string, body: unknown): Promise<{ home: string } | { failure: string }> {
+/**
+ * POSTs a sign-in (in the screen's language); returns where to go once signed in, or the
+ * server's refusal if it gave one (empty when the connection failed).
+ */
+async function signIn(
+  url: string,
+  body: PinSignIn | LinkSignIn,
+): Promise<{ home: string } | { failure: string }> {
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const reply = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (res.ok) return { home: homeOf(reply) };
-    return { failure: reply?.error?.message ?? '' };
-  } catch {
-    return { failure: '' };
+    return { home: homeOf(await apiRequest<SignedInReply>('POST', url, body)) };
+  } catch (error) {
+    const worded =
+      error instanceof ApiRequestError && error.status !== null && error.code !== 'unknown';
+    return { failure: worded ? error.message : '' };
   }
 }
 
@@ -39,9 +42,7 @@ const otherCode = '__other';
 export function ExpertLoginPage() {
   const { t, i18n } = useTranslation('expert');
   const navigate = useNavigate();
-  const [listed] = useResource<{ championships: PublicChampionship[] }>(
-    '/api/public/championships',
-  );
+  const [listed] = useResource<PublicChampionshipsReply>('/api/public/championships');
   const groups = useMemo(
     () =>
       listed.state === 'ready'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { competitionChoices, preselected, type PublicChampionship } from './login-view';
+import { competitionChoices, preselected, type SignInChampionship } from './login-view';
 
-const championships: PublicChampionship[] = [
+const championships: SignInChampionship[] = [
   {
     id: 'old',
     name: { ru: 'Региональный 2025', kk: 'Өңірлік 2025' },

@@ -1,7 +1,10 @@
 import { localized, type LocalizedText } from '../lib/localized';
 
-/** A championship as the public list gives it (GET /api/public/championships): no personal data. */
-export interface PublicChampionship {
+/**
+ * What the picker reads of a championship in the public list (the contract's PublicChampionship,
+ * GET /api/public/championships); names in any language the list gives.
+ */
+export interface SignInChampionship {
   id: string;
   name: LocalizedText;
   startsOn?: string;
@@ -29,7 +32,7 @@ export interface ChoiceGroup {
  * results not yet published), championships under way today first, skills by their number.
  */
 export function competitionChoices(
-  championships: readonly PublicChampionship[],
+  championships: readonly SignInChampionship[],
   lang: string,
   today: string,
 ): ChoiceGroup[] {

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Expert } from '@ashyq/shared';
+import type {
+  Expert,
+  IssuedCredentialReply,
+  SignInLinkQrInput,
+  SignInLinkQrReply,
+} from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -38,15 +43,12 @@ export function CardsSheet({
     (async () => {
       const made: Card[] = [];
       for (const expert of experts) {
-        const credential = await apiRequest<{ pin: string; linkToken: string }>(
+        const credential = await apiRequest<IssuedCredentialReply>(
           'POST',
           `${base}/credentials/${expert.id}`,
         );
-        const qr = await apiRequest<{ link: string; svg: string }>(
-          'POST',
-          `${base}/credential-qr`,
-          { token: credential.linkToken },
-        );
+        const body: SignInLinkQrInput = { token: credential.linkToken };
+        const qr = await apiRequest<SignInLinkQrReply>('POST', `${base}/credential-qr`, body);
         made.push({ expert, pin: credential.pin, qrSvg: qr.svg });
       }
       setCards(made);

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Competition, MarkingScheme, SchemeEdit } from '@ashyq/shared';
+import type {
+  Competition,
+  MarkingScheme,
+  SchemeEdit,
+  SchemeEditInput,
+  SchemeEditReply,
+} from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -80,10 +86,11 @@ export function SchemeEditor({
     const edits = editsOf(original, draft);
     if (edits.length === 0) return setMessage(t('scheme.noChanges'));
     try {
-      const reply = await apiRequest<{ schemeVersion: number }>(
+      const body: SchemeEditInput = { edits, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      const reply = await apiRequest<SchemeEditReply>(
         'PATCH',
         `/api/admin/competitions/${competition.id}/scheme`,
-        { edits, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        body,
       );
       setMessage(t('scheme.edited', { version: reply.schemeVersion }));
       setReason('');

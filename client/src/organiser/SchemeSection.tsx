@@ -1,23 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  formatMarks,
-  type Language,
-  type SchemeReport,
-  type SchemeWarning,
-  type WorkbookReading,
-} from '@ashyq/shared';
+import { formatMarks, type Language, type SchemeImportReply } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { FilePicker } from '../lib/ui/FilePicker';
-
-interface SchemeReply {
-  schemeVersion: number;
-  accepted?: false;
-  report: SchemeReport;
-  reading: WorkbookReading;
-  warnings: SchemeWarning[];
-}
 
 /**
  * Upload a CIS workbook in two steps: the server checks it and returns its report (nothing is
@@ -38,7 +24,7 @@ export function SchemeSection({
   const lang = i18n.language as Language;
   const [file, setFile] = useState<File | null>(null);
   const [strict, setStrict] = useState(false);
-  const [preview, setPreview] = useState<SchemeReply | null>(null);
+  const [preview, setPreview] = useState<SchemeImportReply | null>(null);
   const [accepted, setAccepted] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   // A workbook without a title: the organiser names the skill before accepting.
@@ -55,7 +41,7 @@ export function SchemeSection({
       named.set('skillName', skill.name.trim());
     }
     try {
-      const reply = await apiRequest<SchemeReply>(
+      const reply = await apiRequest<SchemeImportReply>(
         'PUT',
         `${url}&dryRun=${dryRun}${named.size > 0 ? `&${named}` : ''}`,
         file,
@@ -144,7 +130,7 @@ export function SchemeSection({
   );
 }
 
-function SchemeReportView({ reply }: { reply: SchemeReply }) {
+function SchemeReportView({ reply }: { reply: SchemeImportReply }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { report, reading, warnings } = reply;

@@ -1,29 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Localized } from '@ashyq/shared';
+import type { PublicChampionshipsReply } from '@ashyq/shared';
 import { useResource } from '../lib/resource';
 import { LoadStatus, progressPercent } from '../lib/ui/LoadStatus';
 import { localized } from '../lib/localized';
 
-interface ChampionshipSummary {
-  id: string;
-  name: Localized;
-  season: number;
-  startsOn: string;
-  endsOn: string;
-  competitions: {
-    id: string;
-    skill: { number: string; name: Localized };
-    progress: { marked: number; required: number } | null;
-    published: boolean;
-  }[];
-}
-
 export function ChampionshipsPage() {
   const { t, i18n } = useTranslation(['board', 'common']);
-  const loaded = useResource<{ championships: ChampionshipSummary[] }>(
-    '/api/public/championships',
-  )[0];
+  const loaded = useResource<PublicChampionshipsReply>('/api/public/championships')[0];
   return (
     <main className="page">
       <p className="tagline">{t('common:tagline')}</p>

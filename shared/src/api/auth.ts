@@ -76,6 +76,7 @@ export const signInLinkQrInputSchema = z.strictObject({
   /** As the server draws it (base64url); nothing else is drawn. */
   token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
 });
+export type SignInLinkQrInput = z.input<typeof signInLinkQrInputSchema>;
 export interface SignInLinkQrReply {
   link: string;
   svg: string;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/entities';
+import type { SchemeReport } from '../scheme/analysis';
+import type { MarkingScheme } from '../scheme/schema';
+import type { SchemeWarning, WorkbookReading } from '../scheme/reading';
 import type { AnnualReport } from '../exam/annual-report';
 import type { NobdTemplate } from '../exam/nobd';
 import { regionIdSchema } from '../reference/regions';
@@ -130,4 +133,12 @@ export const annualReportQuerySchema = z.object({
 export type AnnualReportQuery = z.input<typeof annualReportQuerySchema>;
 export interface AnnualReportReply {
   report: AnnualReport;
+}
+
+/** POST /api/exam/scheme/import (the CIS workbook as the body): read and checked, not stored. */
+export interface ExamSchemeImportReply {
+  scheme: MarkingScheme;
+  report: SchemeReport;
+  reading: WorkbookReading;
+  warnings: SchemeWarning[];
 }

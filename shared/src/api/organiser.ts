@@ -26,6 +26,10 @@ import type {
 } from '../analytics/championship';
 import type { CeremonyState } from '../boards/ceremony';
 import { binSchema } from '../identifiers/bin';
+import type { SchemeReport } from '../scheme/analysis';
+import { schemeEditSchema } from '../scheme/edit';
+import { reasonTextSchema } from '../scoring/events';
+import type { SchemeWarning, WorkbookReading } from '../scheme/reading';
 import type { ImportWarning } from './exam';
 import { regionIdSchema } from '../reference/regions';
 import type { ChampionshipStatus } from '../reference/championship';
@@ -237,4 +241,28 @@ export type PeopleImportReply = { imported: number; warnings: ImportWarning[] } 
  */
 export interface CeremonyReply {
   ceremony: CeremonyState | null;
+}
+
+/**
+ * PUT /api/admin/competitions/:id/scheme (the CIS workbook as the body): the import's report;
+ * with `?dryRun=true` nothing is kept (`accepted: false`) and the version stays.
+ */
+export interface SchemeImportReply {
+  schemeVersion: number;
+  accepted?: false;
+  report: SchemeReport;
+  reading: WorkbookReading;
+  warnings: SchemeWarning[];
+}
+
+/** PATCH /api/admin/competitions/:id/scheme: small changes in place; a reason once marked. */
+export const schemeEditInputSchema = z.strictObject({
+  edits: z.array(schemeEditSchema).min(1).max(500),
+  reason: reasonTextSchema.optional(),
+});
+export type SchemeEditInput = z.input<typeof schemeEditInputSchema>;
+export interface SchemeEditReply {
+  schemeVersion: number;
+  report: SchemeReport;
+  schemeEdits: Competition['schemeEdits'];
 }

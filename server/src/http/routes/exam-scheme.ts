@@ -1,3 +1,4 @@
+import type { ExamSchemeImportReply } from '@ashyq/shared';
 import { Router } from 'express';
 import { importWorkbook } from '../../cis/import';
 import { WorkbookError } from '../../cis/problems';
@@ -23,7 +24,7 @@ export function examSchemeRoutes(): Router {
       const language = languageOf(req);
       try {
         const { scheme, report, reading, warnings } = await importWorkbook(data, { language });
-        res.json({ scheme, report, reading, warnings });
+        res.json({ scheme, report, reading, warnings } satisfies ExamSchemeImportReply);
       } catch (error) {
         if (!(error instanceof WorkbookError)) throw error;
         throw new ApiError('validation_failed', {}, (lang) => {

@@ -4,9 +4,9 @@ import {
   analyseScheme,
   applySchemeEdits,
   idSchema,
-  reasonTextSchema,
-  schemeEditSchema,
+  schemeEditInputSchema,
   type Competition,
+  type SchemeEditReply,
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
@@ -14,10 +14,6 @@ import { parse } from '../errors';
 import { organiserOf, refusal } from './registration-support';
 
 const competitionParams = z.object({ competitionId: idSchema });
-const editBody = z.strictObject({
-  edits: z.array(schemeEditSchema).min(1).max(500),
-  reason: reasonTextSchema.optional(),
-});
 
 const refusalOf = {
   unknown_target: 'schemeEditUnknown',
@@ -40,7 +36,7 @@ export function schemeEditRoutes(
 
   router.patch('/api/admin/competitions/:competitionId/scheme', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
-    const { edits, reason } = parse(editBody, req.body, 'body');
+    const { edits, reason } = parse(schemeEditInputSchema, req.body, 'body');
     const { record, version } = await reference.require('competitions', competitionId);
     if (!record.scheme) throw refusal('not_found', 'scheme', 'noScheme');
     const result = applySchemeEdits(record.scheme, edits);
@@ -74,7 +70,7 @@ export function schemeEditRoutes(
       schemeVersion,
       report: analyseScheme(result.scheme),
       schemeEdits: competition.schemeEdits,
-    });
+    } satisfies SchemeEditReply);
   });
 
   return router;

@@ -9,6 +9,7 @@ import {
   type ChampionshipDetailReply,
   type ChampionshipReply,
   type ChampionshipsReply,
+  type SchemeImportReply,
   type CollegeReply,
   type CollegesReply,
   type CompetitionDetailReply,
@@ -167,7 +168,7 @@ export function adminRoutes(services: Services): Router {
           report,
           reading,
           warnings,
-        });
+        } satisfies SchemeImportReply);
         return;
       }
       const competition: Competition = {
@@ -182,7 +183,12 @@ export function adminRoutes(services: Services): Router {
         const competitors = await reference.list('competitors', { competitionId });
         await registerInLog(services.competitions, competition, organiserOf(req).id, competitors);
       }
-      res.json({ schemeVersion: competition.schemeVersion, report, reading, warnings });
+      res.json({
+        schemeVersion: competition.schemeVersion,
+        report,
+        reading,
+        warnings,
+      } satisfies SchemeImportReply);
     },
   );
 
