@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
-import type { StoredEvent, Verification } from './types';
+import type { EventPage, StoredEvent, Verification } from './types';
 import {
   auditQuery,
   eventSubjects,
@@ -12,7 +12,6 @@ import {
   mergeEvents,
   readLatest,
   type AuditFilter,
-  type EventPage,
   type Names,
 } from './view';
 import { errorText } from '../lib/errors';

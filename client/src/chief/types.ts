@@ -2,6 +2,7 @@ import type { OpenDiscrepancy } from '@ashyq/shared';
 
 /** The replies' shapes are the API contract's, in the shared package. */
 export type {
+  EventPage,
   LocalizedText,
   Overview,
   Roster,

@@ -7,7 +7,7 @@ import {
   type PersonName,
   type ProgressCell,
 } from '@ashyq/shared';
-import type { Overview, Roster, StoredEvent } from './types';
+import type { EventPage, Overview, Roster, StoredEvent } from './types';
 
 /** A person's name as the roster gives it: already joined, or in parts. */
 export function personName(name: string | PersonName | undefined): string | undefined {
@@ -146,8 +146,14 @@ export interface EventSubjects {
   experts?: string[];
 }
 
+/** An event's payload as named fields: the log keeps any JSON, the known events carry objects. */
+function eventFields(data: unknown): Readonly<Record<string, unknown>> {
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  return isObject ? Object.fromEntries(Object.entries(data)) : {};
+}
+
 export function eventSubjects(event: StoredEvent): EventSubjects {
-  const data = event.data;
+  const data = eventFields(event.data);
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const mark = data.mark as
     { expert?: string; competitor?: string; aspect?: string; value?: unknown } | undefined;
@@ -218,14 +224,6 @@ export const noFilter: AuditFilter = { expert: '', aspect: '', competitor: '', t
 
 export function isFiltered(filter: AuditFilter): boolean {
   return Object.values(filter).some((value) => value !== '');
-}
-
-/** The query of `GET .../events` for a filter: the latest `limit` matching events. */
-/** A page of `GET .../events`: the latest matches before `before`, oldest first. */
-export interface EventPage {
-  events: StoredEvent[];
-  /** Where the next page back ends; null when this page reaches the first match. */
-  nextBefore: number | null;
 }
 
 /** What a narrowed audit trail has read (in log order, each event once) and where to read on. */

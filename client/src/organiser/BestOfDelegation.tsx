@@ -5,33 +5,19 @@ import {
   fullName,
   getRegion,
   type Language,
-  type PersonName,
+  type BestOfDelegationReply,
   type CollegesReply,
 } from '@ashyq/shared';
 import { collegeName } from './api';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
 
-interface Reply {
-  delegations: {
-    team: string;
-    best: {
-      competitorId: string;
-      name: PersonName | null;
-      skillNumber: string;
-      skillName: string;
-      position: number;
-      total: number;
-    }[];
-  }[];
-}
-
 /** The best competitor of each region or college, across competencies. */
 export function BestOfDelegation({ championshipId }: { championshipId: string }) {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const [team, setTeam] = useState<'region' | 'college'>('region');
-  const [loaded] = useResource<Reply>(
+  const [loaded] = useResource<BestOfDelegationReply>(
     `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
     { signIn: '/login' },
   );

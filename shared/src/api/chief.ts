@@ -100,10 +100,19 @@ export const storedEventSchema = z.object({
   type: z.string(),
   actor: z.string(),
   at: z.string(),
-  data: z.record(z.string(), z.unknown()),
+  /** The event's payload as the log keeps it: any JSON, read field by field by its reader. */
+  data: z.unknown(),
   hash: z.string(),
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
+
+/** GET /api/chief/competitions/:id/events: the latest matches before `before`, oldest first. */
+export const eventPageSchema = z.object({
+  events: z.array(storedEventSchema),
+  /** Where the next page back ends; null when this page reaches the first match. */
+  nextBefore: z.number().nullable(),
+});
+export type EventPage = z.infer<typeof eventPageSchema>;
 
 /** GET /api/public/competitions/:id/log/verify. */
 export const verificationSchema = z.object({

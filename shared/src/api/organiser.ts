@@ -25,6 +25,7 @@ import type {
   ExpertCompetitionFigures,
 } from '../analytics/championship';
 import type { CeremonyState } from '../boards/ceremony';
+import type { Medal } from '../scoring/medals';
 import { binSchema } from '../identifiers/bin';
 import type { SchemeReport } from '../scheme/analysis';
 import { schemeEditSchema } from '../scheme/edit';
@@ -265,4 +266,31 @@ export interface SchemeEditReply {
   schemeVersion: number;
   report: SchemeReport;
   schemeEdits: Competition['schemeEdits'];
+}
+
+/** One competitor in a championship report row: names resolved, never the IIN. */
+export interface ChampionshipReportRow {
+  competitionId: string;
+  skillNumber: string;
+  skillName: string;
+  competitorId: string;
+  name: PersonName | null;
+  regionId: string;
+  collegeId: string | null;
+  /** Null for a competitor without a place (a guest, absent or withdrawn). */
+  position: number | null;
+  medal: Medal | null;
+  medallion: boolean;
+  /** The rounded raw total (not scaled). */
+  total: number;
+  percent: number;
+}
+
+/**
+ * GET /api/admin/championships/:id/best-of-delegation?team=region|college: each delegation's
+ * best competitors across competencies (several when equal).
+ */
+export interface BestOfDelegationReply {
+  team: 'region' | 'college';
+  delegations: { team: string; best: ChampionshipReportRow[] }[];
 }

@@ -1,4 +1,4 @@
-import type { IssuedCredentialReply, LocksReply, Overview, Roster } from '@ashyq/shared';
+import type { EventPage, IssuedCredentialReply, LocksReply, Overview, Roster } from '@ashyq/shared';
 import { once } from 'node:events';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -161,7 +161,7 @@ export function chiefRoutes(services: Services): Router {
   router.get(`${base}/events`, async (req, res) => {
     const { limit, before, ...filter } = parse(eventsQuery, req.query, 'query');
     const running = await runtime(req);
-    res.json(await running.eventPage(filter, { limit, before }));
+    res.json((await running.eventPage(filter, { limit, before })) satisfies EventPage);
   });
 
   /**

@@ -9,6 +9,7 @@ import {
   namespaces,
   roundHalfUp,
   translate,
+  type BestOfDelegationReply,
   type Language,
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
@@ -191,7 +192,10 @@ export function resultsRoutes(
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
       const { team } = parse(teamQuery, req.query, 'query');
-      res.json({ team, delegations: await delegationsOf(championshipId, team, languageOf(req)) });
+      res.json({
+        team,
+        delegations: await delegationsOf(championshipId, team, languageOf(req)),
+      } satisfies BestOfDelegationReply);
     },
   );
 
