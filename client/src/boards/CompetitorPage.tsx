@@ -22,6 +22,7 @@ import {
 import { PlaceText } from './BoardTable';
 import { marks, personName, regionLabel } from './format';
 import { useBoardRoom } from './useBoardRoom';
+import { apiRequest, type ApiRequestError } from '../lib/http';
 import { localized } from '../lib/localized';
 
 Chart.register(CategoryScale, LinearScale, BarElement, PointElement, LineElement, Tooltip, Legend);
@@ -41,14 +42,18 @@ export function CompetitorPage() {
   );
   const [detail, setDetail] = useState<CompetitorDetail | null | 'missing'>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    fetch(
+    let live = true;
+    apiRequest<CompetitorDetail>(
+      'GET',
       `/api/public/competitions/${encodeURIComponent(id)}/competitors/${encodeURIComponent(competitorId)}`,
-      { signal: controller.signal },
-    )
-      .then(async (res) => setDetail(res.ok ? ((await res.json()) as CompetitorDetail) : 'missing'))
-      .catch(() => undefined);
-    return () => controller.abort();
+    ).then(
+      (found) => live && setDetail(found),
+      // A refusal means no such competitor; a lost connection keeps what is shown.
+      (error: ApiRequestError) => live && error.status !== null && setDetail('missing'),
+    );
+    return () => {
+      live = false;
+    };
   }, [id, competitorId, board]);
 
   if (detail === 'missing')
