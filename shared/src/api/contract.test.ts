@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { markBatchReplySchema, revealedScoresSchema, teamMarkPushSchema } from './expert';
-import { storedEventSchema, verificationSchema } from './chief';
+import { eventPageSchema, storedEventSchema, verificationSchema } from './chief';
+import { passwordSignInSchema, pinSignInSchema, signInLinkQrInputSchema } from './auth';
+import { annualReportQuerySchema } from './exam';
+import { schemeEditInputSchema } from './organiser';
 
 describe('the API contract', () => {
   it('accepts a batch reply whose marks were accepted, repeated or refused with a reason', () => {
@@ -50,5 +53,42 @@ describe('the API contract', () => {
         hash: 'ab',
       }).success,
     ).toBe(true);
+  });
+
+  it('keeps an event whose data is not an object: the log stores any JSON', () => {
+    const page = {
+      events: [
+        {
+          seq: 3,
+          type: 'note',
+          actor: 'system',
+          at: '2026-05-01T09:00:00Z',
+          data: null,
+          hash: 'cd',
+        },
+      ],
+      nextBefore: null,
+    };
+    expect(eventPageSchema.parse(page)).toEqual(page);
+  });
+
+  it('reads an email sign-in lower-cased and refuses a PIN that is not six digits', () => {
+    expect(passwordSignInSchema.parse({ email: ' Admin@Ashyq.KZ ', password: 'x' })).toEqual({
+      email: 'admin@ashyq.kz',
+      password: 'x',
+    });
+    expect(pinSignInSchema.safeParse({ competitionId: 'c1', pin: '35238' }).success).toBe(false);
+    expect(pinSignInSchema.safeParse({ competitionId: 'c1', pin: '352389' }).success).toBe(true);
+  });
+
+  it('draws a QR only for a token shaped like the ones the server issues', () => {
+    expect(signInLinkQrInputSchema.safeParse({ token: 'a'.repeat(22) }).success).toBe(true);
+    expect(signInLinkQrInputSchema.safeParse({ token: '../../etc/passwd' }).success).toBe(false);
+  });
+
+  it('asks the annual report for a real academic year and a scheme edit with at least one change', () => {
+    expect(annualReportQuerySchema.safeParse({ academicYear: '2025-2026' }).success).toBe(true);
+    expect(annualReportQuerySchema.safeParse({ academicYear: '2025-2027' }).success).toBe(false);
+    expect(schemeEditInputSchema.safeParse({ edits: [] }).success).toBe(false);
   });
 });
