@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConflictInput, ConflictReply } from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { apiRequest } from '../lib/http';
@@ -24,10 +25,8 @@ export function Conflicts({ competitionId, roster, names, overview, confirm }: C
       confirmLabel: t('conflicts.declare'),
       danger: true,
       run: async () => {
-        await apiRequest('POST', `${chiefBase(competitionId)}/conflicts`, {
-          expertId: expert,
-          competitorId: competitor,
-        });
+        const body: ConflictInput = { expertId: expert, competitorId: competitor };
+        await apiRequest<ConflictReply>('POST', `${chiefBase(competitionId)}/conflicts`, body);
         setCompetitor('');
       },
     });

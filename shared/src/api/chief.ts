@@ -9,7 +9,7 @@ import type {
 import type { RescoreRequest } from '../scoring/rescore';
 import type { MarkingScheme } from '../scheme/schema';
 import type { CompetitorStatus } from '../scoring/events';
-import { personNameSchema } from '../domain/entities';
+import { idSchema, personNameSchema } from '../domain/entities';
 import type { JudgeFigures } from '../analytics/judges';
 import type {
   MeasurementCorrection,
@@ -142,4 +142,15 @@ export interface JudgesReply {
     by: { expert: string; n: number; name: string }[];
     corrections: (MeasurementCorrection & { byName: string })[];
   })[];
+}
+
+/**
+ * POST /api/chief/competitions/:id/conflicts: the expert must not mark the competitor. The reply
+ * lists every competitor the expert is now in conflict with.
+ */
+export const conflictInputSchema = z.strictObject({ expertId: idSchema, competitorId: idSchema });
+export type ConflictInput = z.input<typeof conflictInputSchema>;
+export interface ConflictReply {
+  expert: string;
+  competitors: string[];
 }

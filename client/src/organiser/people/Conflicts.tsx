@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { Competitor, Expert, Language, Overview } from '@ashyq/shared';
+import type {
+  Competitor,
+  ConflictInput,
+  ConflictReply,
+  Expert,
+  Language,
+  Overview,
+} from '@ashyq/shared';
 import { useForm } from '../api';
 import { declaredConflicts } from './people-view';
 import { peopleByName } from '../organiser-view';
@@ -26,7 +33,12 @@ export function Conflicts({
   );
   const { form, set, error, submit } = useForm({ expertId: '', competitorId: '' });
   const declare = submit(async () => {
-    await apiRequest('POST', `/api/chief/competitions/${competitionId}/conflicts`, form);
+    const body: ConflictInput = form;
+    await apiRequest<ConflictReply>(
+      'POST',
+      `/api/chief/competitions/${competitionId}/conflicts`,
+      body,
+    );
     reload();
   });
 

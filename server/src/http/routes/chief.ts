@@ -1,10 +1,18 @@
-import type { EventPage, IssuedCredentialReply, LocksReply, Overview, Roster } from '@ashyq/shared';
+import type {
+  ConflictReply,
+  EventPage,
+  IssuedCredentialReply,
+  LocksReply,
+  Overview,
+  Roster,
+} from '@ashyq/shared';
 import { once } from 'node:events';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
   aspectCodeSchema,
   competitorStatusSchema,
+  conflictInputSchema,
   idSchema,
   reasonTextSchema,
   subCriterionIdSchema,
@@ -32,7 +40,6 @@ const competitorParams = competitionParams.extend({ competitorId: idSchema });
 const expertParams = competitionParams.extend({ expertId: idSchema });
 
 const panelBody = z.strictObject({ expertIds: z.array(idSchema).max(maxPanelSize) });
-const conflictBody = z.strictObject({ expertId: idSchema, competitorId: idSchema });
 const statusBody = z.strictObject({
   status: competitorStatusSchema,
   reason: reasonTextSchema.optional(),
@@ -105,10 +112,13 @@ export function chiefRoutes(services: Services): Router {
   });
 
   router.post(`${base}/conflicts`, async (req, res) => {
-    const { expertId, competitorId } = parse(conflictBody, req.body, 'body');
+    const { expertId, competitorId } = parse(conflictInputSchema, req.body, 'body');
     const running = await runtime(req);
     await command(() => running.declareConflict(actorId(req), expertId, competitorId));
-    res.json({ expert: expertId, competitors: [...(running.state.conflicts.get(expertId) ?? [])] });
+    res.json({
+      expert: expertId,
+      competitors: [...(running.state.conflicts.get(expertId) ?? [])],
+    } satisfies ConflictReply);
   });
 
   router.post(`${base}/competitors/:competitorId/status`, async (req, res) => {
