@@ -2,13 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar } from 'react-chartjs-2';
 import { BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import {
-  getGradeScale,
-  regionName,
-  type AnnualReport,
-  type AnnualReportReply,
-  type RegionId,
-} from '@ashyq/shared';
+import { getGradeScale, getRegion, type AnnualReport, type AnnualReportReply } from '@ashyq/shared';
 import { currentAcademicYear } from './session-draft';
 import { gradeDistribution, percentText } from './view';
 import { RegionOptions } from '../app/RegionOptions';
@@ -178,7 +172,7 @@ function ReportBody({ report, lang }: { report: AnnualReport; lang: 'kk' | 'ru' 
           {report.byCollege.map((row) => (
             <tr key={row.collegeId}>
               <td>{row.name ? localized(row.name, lang) : row.collegeId}</td>
-              <td>{regionName(row.regionId as RegionId, lang)}</td>
+              <td>{getRegion(row.regionId)?.name[lang] ?? row.regionId}</td>
               <td className="num">{row.examsHeld}</td>
               <td className="num">{row.studentsExamined}</td>
               <td className="num">{percentText(row.passRate, lang)}</td>
