@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CeremonyReply,
+  type CeremonyStartInput,
+  type CeremonyStepInput,
   type CeremonyState,
   type Language,
   type ListedCompetition,
@@ -32,7 +34,11 @@ export function CeremonyControl({ competitions }: { competitions: ListedCompetit
     };
   }, [url, competitionId]);
 
-  async function act(method: 'POST' | 'DELETE', path: string, body?: unknown) {
+  async function act(
+    method: 'POST' | 'DELETE',
+    path: string,
+    body?: CeremonyStartInput | CeremonyStepInput,
+  ) {
     setError(null);
     try {
       if (method === 'DELETE') {

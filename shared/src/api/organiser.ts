@@ -24,7 +24,7 @@ import type {
   ExpertChampionshipFigures,
   ExpertCompetitionFigures,
 } from '../analytics/championship';
-import type { CeremonyState } from '../boards/ceremony';
+import { ceremonyModeSchema, type CeremonyState } from '../boards/ceremony';
 import type { Medal } from '../scoring/medals';
 import { binSchema } from '../identifiers/bin';
 import type { SchemeReport } from '../scheme/analysis';
@@ -235,6 +235,17 @@ export interface ExpertsReply {
 export type PeopleImportReply = { imported: number; warnings: ImportWarning[] } & (
   { competitors: Competitor[] } | { experts: Expert[] }
 );
+
+/** POST /api/admin/competitions/:id/ceremony: starts the reveal in a mode. */
+export const ceremonyStartInputSchema = z.strictObject({ mode: ceremonyModeSchema });
+export type CeremonyStartInput = z.input<typeof ceremonyStartInputSchema>;
+
+/** POST /api/admin/competitions/:id/ceremony/step: an absolute step, or one step forward or back. */
+export const ceremonyStepInputSchema = z.union([
+  z.strictObject({ to: z.number().int().min(0) }),
+  z.strictObject({ move: z.enum(['next', 'back']) }),
+]);
+export type CeremonyStepInput = z.input<typeof ceremonyStepInputSchema>;
 
 /**
  * GET, POST /api/admin/competitions/:id/ceremony and POST .../step: the reveal as it stands,

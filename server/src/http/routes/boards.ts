@@ -3,7 +3,8 @@ import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
-  ceremonyModeSchema,
+  ceremonyStartInputSchema,
+  ceremonyStepInputSchema,
   clampStep,
   idSchema,
   ScoringError,
@@ -22,12 +23,6 @@ import { examChampionshipIds } from '../../exam/marking';
 const competitionParams = z.object({ id: idSchema });
 const competitorParams = competitionParams.extend({ competitorId: idSchema });
 const ceremonyParams = z.object({ competitionId: idSchema });
-const ceremonyStart = z.strictObject({ mode: ceremonyModeSchema });
-/** An absolute step, or one step forward or back. */
-const ceremonyStep = z.union([
-  z.strictObject({ to: z.number().int().min(0) }),
-  z.strictObject({ move: z.enum(['next', 'back']) }),
-]);
 
 /**
  * Public boards over HTTP (for caches and clients without websockets: the same payloads as
@@ -140,7 +135,7 @@ export function boardRoutes(services: Services): Router {
 
   router.post(ceremonyPath, inCompetition, async (req, res) => {
     const { competitionId } = parse(ceremonyParams, req.params, 'params');
-    const { mode } = parse(ceremonyStart, req.body, 'body');
+    const { mode } = parse(ceremonyStartInputSchema, req.body, 'body');
     await finalRows(competitionId);
     const ceremony = await boards.ceremonies.start(competitionId, mode);
     boards.changed(competitionId);
@@ -149,7 +144,7 @@ export function boardRoutes(services: Services): Router {
 
   router.post(`${ceremonyPath}/step`, inCompetition, async (req, res) => {
     const { competitionId } = parse(ceremonyParams, req.params, 'params');
-    const step = parse(ceremonyStep, req.body, 'body');
+    const step = parse(ceremonyStepInputSchema, req.body, 'body');
     const current = await boards.ceremonies.get(competitionId);
     if (!current) throw new ApiError('not_found');
     const wanted = 'to' in step ? step.to : current.step + (step.move === 'next' ? 1 : -1);
