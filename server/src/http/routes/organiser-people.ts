@@ -20,6 +20,8 @@ import {
   type ImportedExpert,
   nameTextSchema,
   type PeopleImportReply,
+  type CompetitorsReply,
+  type ExpertsReply,
 } from '@ashyq/shared';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
@@ -112,13 +114,18 @@ export function peopleRoutes(
     }
   }
 
-  for (const kind of ['competitors', 'experts'] as const) {
-    router.get(`${base}/${kind}`, inCompetition, async (req, res) => {
-      const { competitionId } = parse(competitionParams, req.params, 'params');
-      // Organisers in scope register people, so they see IINs (docs/domain.md, personal data).
-      res.json({ [kind]: await reference.list(kind, { competitionId }) });
-    });
-  }
+  // Organisers in scope register people, so they see IINs (docs/domain.md, personal data).
+  router.get(`${base}/competitors`, inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    const competitors = await reference.list('competitors', { competitionId });
+    res.json({ competitors } satisfies CompetitorsReply);
+  });
+  router.get(`${base}/experts`, inCompetition, async (req, res) => {
+    const { competitionId } = parse(competitionParams, req.params, 'params');
+    res.json({
+      experts: await reference.list('experts', { competitionId }),
+    } satisfies ExpertsReply);
+  });
 
   router.post(`${base}/competitors`, inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
