@@ -92,6 +92,8 @@ export function foldCalibration(events: Iterable<CalibrationLogEvent>): Calibrat
   for (const event of events) {
     if (event.type === CALIBRATION_OPENED) {
       const data = calibrationOpenedData.parse(event.data);
+      // One round at a time: a second opening (two clicks racing) is not a round.
+      if (rounds.some((r) => r.closedAt === null)) continue;
       rounds.push({
         round: data.round,
         competitor: calibrationCompetitor(data.round),
@@ -104,8 +106,8 @@ export function foldCalibration(events: Iterable<CalibrationLogEvent>): Calibrat
     } else if (event.type === CALIBRATION_RECORDED) {
       const data = calibrationRecordedData.parse(event.data);
       const round = rounds.find((r) => r.round === data.round);
-      const list = round?.scores[data.aspect];
-      if (!list) continue;
+      const list = round?.closedAt === null ? round.scores[data.aspect] : undefined;
+      if (!list) continue; // not in an open round: it never counts, even in calibration
       const score = { expert: data.expert, value: data.value, at: event.at };
       const index = list.findIndex((s) => s.expert === data.expert);
       if (index >= 0) list[index] = score;
