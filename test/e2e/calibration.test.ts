@@ -87,6 +87,6 @@ describe.runIf(browserAvailable())('the calibration round in Chromium (demo data
     // After the close the judge sees the spread too.
     await judge.reload();
     const closed = judge.getByRole('region', { name: 'Calibration — results (did not count)' });
-    await expect.poll(() => closed.textContent()).toContain('median 2, range 2 over 3 scores');
+    await expect.poll(() => closed.textContent()).toContain('median 2.0, range 2 over 3 scores');
   });
 });

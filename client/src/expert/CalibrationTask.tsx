@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalibrationView, ExpertView } from '@ashyq/shared';
+import { formatMarks, isLanguage, type CalibrationView, type ExpertView } from '@ashyq/shared';
 import { errorText } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
@@ -13,7 +13,8 @@ const scores = [0, 1, 2, 3] as const;
  * (the server announces a round opened or closed as a view change).
  */
 export function CalibrationTask({ view }: { view: ExpertView }) {
-  const { t } = useTranslation('expert');
+  const { t, i18n } = useTranslation('expert');
+  const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
   const [round, setRound] = useState<CalibrationView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -81,7 +82,7 @@ export function CalibrationTask({ view }: { view: ExpertView }) {
                     {spread.scores.map((s) => s.value).join(' · ')}
                     {mine !== undefined && ` (${t('calibration.yours')}: ${mine})`} —{' '}
                     {t('calibration.median', {
-                      median: spread.median ?? '—',
+                      median: spread.median === null ? '—' : formatMarks(spread.median, lang, 1),
                       range: spread.range ?? '—',
                       count: spread.n,
                     })}
