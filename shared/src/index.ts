@@ -38,4 +38,5 @@ export * from './boards/index';
 export * from './analytics/judges';
 export * from './analytics/corrections';
 export * from './analytics/championship';
+export * from './analytics/calibration';
 export * from './api/index';

@@ -8,6 +8,7 @@ import { CompetitionPicker } from './CompetitionPicker';
 import { Competitors } from './Competitors';
 import { Discrepancies } from './Discrepancies';
 import { Judges } from './Judges';
+import { Calibration } from './Calibration';
 import { Locks } from './Locks';
 import { ProgressMatrix } from './ProgressMatrix';
 import { Standings } from './Standings';
@@ -70,6 +71,7 @@ export type Tab =
   | 'locks'
   | 'standings'
   | 'judges'
+  | 'calibration'
   | 'audit'
   | 'team'
   | 'competitors';
@@ -79,6 +81,7 @@ const tabs: Tab[] = [
   'locks',
   'standings',
   'judges',
+  'calibration',
   'audit',
   'team',
   'competitors',
@@ -200,6 +203,7 @@ function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnloc
       {tab === 'locks' && <Locks {...context} />}
       {tab === 'standings' && <Standings {...context} />}
       {tab === 'judges' && <Judges {...context} />}
+      {tab === 'calibration' && <Calibration {...context} />}
       {tab === 'audit' && <AuditTrail {...context} events={live.events} />}
       {tab === 'team' && <Team {...context} />}
       {tab === 'competitors' && <Competitors {...context} />}

@@ -6,6 +6,7 @@ import { MarkGrid, type Selection } from './MarkGrid';
 import { RescoreBanner } from './RescoreBanner';
 import { SyncBar } from './SyncBar';
 import { useLiveView } from './useLiveView';
+import { CalibrationTask } from './CalibrationTask';
 import { useQueuedMarks } from './useMarkQueue';
 import { useRemembered } from './useRemembered';
 import {
@@ -85,6 +86,7 @@ function Marking({ initial }: { initial: ExpertView }) {
     <main className="expert">
       <SyncBar view={view} queue={queue} />
       <RescoreBanner view={view} requests={rescores} onOpen={openRequest} />
+      <CalibrationTask view={view} />
       {days.length === 0 && <p role="status">{t('app.noPanels')}</p>}
       <div className="expert-nav">
         <nav className="expert-tabs days" aria-label={t('app.days')}>

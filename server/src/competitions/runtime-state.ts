@@ -73,6 +73,10 @@ export const runtimeEventTypes = [
   'rescore.requested',
   'competitor.renamed',
   'competition.closed',
+  // The calibration round (docs/judge-analytics.md): kept in the log, never scored.
+  'calibration.opened',
+  'calibration.recorded',
+  'calibration.closed',
 ] as const;
 
 /** The data of the server's own events, parsed when the log is replayed. */

@@ -406,6 +406,20 @@ export class CompetitionRuntime {
     return this.live.verify();
   }
 
+  /**
+   * Appends calibration events (docs/judge-analytics.md) decided on the round as the log holds
+   * it. The engine never reads them; the log is read here because a round is small and runs
+   * before marking starts. Two commands racing may decide on the same reading; the fold
+   * (`foldCalibration`) then ignores a second opening and a score after the close, so the log
+   * reads the same on every replay.
+   */
+  async calibrate(
+    decide: (events: readonly StoredEvent[]) => readonly EventDraft[],
+  ): Promise<void> {
+    const seen = await this.events({ kind: 'calibration' });
+    await this.execute(() => decide(seen));
+  }
+
   /** The audit trail: every stored event, optionally narrowed. */
   async events(filter: EventFilter = {}): Promise<StoredEvent[]> {
     const found: StoredEvent[] = [];

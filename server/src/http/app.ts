@@ -16,6 +16,7 @@ import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
 import { chiefDocumentRoutes } from './routes/chief-documents';
 import { chiefJudgeRoutes } from './routes/chief-judges';
+import { calibrationRoutes } from './routes/calibration';
 import { examRoutes } from './routes/exam';
 import { examSchemeRoutes } from './routes/exam-scheme';
 import { chiefQrRoutes } from './routes/chief-qr';
@@ -45,6 +46,7 @@ function audienceRoutes(services: Services): Router[] {
     chiefRoutes(services),
     chiefDocumentRoutes(services),
     chiefJudgeRoutes(services),
+    calibrationRoutes(services),
     examRoutes(services, services.exams),
     examSchemeRoutes(),
     chiefQrRoutes(services),

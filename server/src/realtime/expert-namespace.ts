@@ -45,6 +45,9 @@ const viewChangingTypes = new Set([
   'competitor.renamed',
   // A closed competition (a deleted exam session): the tablet fetches its view and is refused.
   'competition.closed',
+  // A calibration round opened or closed: the tablet fetches its (blind) calibration view again.
+  'calibration.opened',
+  'calibration.closed',
 ]);
 
 type ExpertActor = Extract<Actor, { kind: 'expert' }>;

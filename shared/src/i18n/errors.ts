@@ -3,6 +3,13 @@ import { defineNamespace } from './messages';
 /** API error codes and validation messages, shown to the caller in its language. */
 export const errors = defineNamespace({
   en: {
+    calibration: {
+      alreadyOpen: 'A calibration round is already open; close it before opening another',
+      noAspects: 'Choose at least one judgement aspect for the calibration round',
+      notJudgement: 'Only judgement aspects can be calibrated; not: {{aspects}}',
+      noOpenRound: 'No calibration round is open; nothing was changed',
+      aspectNotInRound: 'Aspect {{aspects}} is not in the open calibration round',
+    },
     code: {
       validation_failed: 'Some of what was entered needs correcting',
       not_found: 'Not found',
@@ -57,6 +64,13 @@ export const errors = defineNamespace({
     },
   },
   ru: {
+    calibration: {
+      alreadyOpen: 'Калибровочный раунд уже открыт; закройте его, прежде чем открыть новый',
+      noAspects: 'Выберите хотя бы один судейский аспект для калибровочного раунда',
+      notJudgement: 'Калибровать можно только судейские аспекты; не подходят: {{aspects}}',
+      noOpenRound: 'Калибровочный раунд не открыт; ничего не изменено',
+      aspectNotInRound: 'Аспекта {{aspects}} нет в открытом калибровочном раунде',
+    },
     code: {
       validation_failed: 'Проверьте введённые данные: не всё заполнено верно',
       not_found: 'Не найдено',
@@ -111,6 +125,14 @@ export const errors = defineNamespace({
     },
   },
   kk: {
+    calibration: {
+      alreadyOpen: 'Калибрлеу раунды ашық тұр; жаңасын ашпас бұрын оны жабыңыз',
+      noAspects: 'Калибрлеу раундына кемінде бір төрешілік аспектіні таңдаңыз',
+      notJudgement:
+        'Тек төрешілік аспектілерді калибрлеуге болады; сәйкес келмейтіндер: {{aspects}}',
+      noOpenRound: 'Калибрлеу раунды ашық емес; ештеңе өзгерген жоқ',
+      aspectNotInRound: '{{aspects}} аспектісі ашық калибрлеу раундында жоқ',
+    },
     code: {
       validation_failed: 'Енгізілген деректерді тексеріңіз: бәрі дұрыс толтырылмаған',
       not_found: 'Табылмады',

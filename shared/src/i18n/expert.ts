@@ -46,6 +46,15 @@ export const expert = defineNamespace({
       noCompetitors: 'No competitors to mark',
       closeEntry: 'Close the entry panel',
     },
+    calibration: {
+      title: 'Calibration — does not count',
+      note: 'Sample “{{sample}}”: score it as you would a competitor. Nobody sees your scores until the chief expert closes the round; they never count towards any result.',
+      saved: 'Saved: {{value}}',
+      closedTitle: 'Calibration — results (did not count)',
+      yours: 'yours',
+      median: 'median {{median}}, range {{range}} over {{count}} scores',
+      failed: 'Not saved:',
+    },
     mark: {
       maxShort: 'max {{max}}',
       typeJ: 'Judgement: score 0 to 3',
@@ -162,6 +171,15 @@ export const expert = defineNamespace({
       noCompetitors: 'Нет конкурсантов для оценивания',
       closeEntry: 'Закрыть панель ввода',
     },
+    calibration: {
+      title: 'Калибровка — не засчитывается',
+      note: 'Образец «{{sample}}»: оцените его как работу участника. Никто не видит ваших оценок, пока главный эксперт не закроет раунд; они не влияют ни на один результат.',
+      saved: 'Сохранено: {{value}}',
+      closedTitle: 'Калибровка — итоги (не засчитывалась)',
+      yours: 'ваша',
+      median: 'медиана {{median}}, размах {{range}} по {{count}} оценкам',
+      failed: 'Не сохранено:',
+    },
     mark: {
       maxShort: 'макс. {{max}}',
       typeJ: 'Судейская оценка: балл от 0 до 3',
@@ -277,6 +295,15 @@ export const expert = defineNamespace({
       chooseCell: 'Баға қою үшін ұяшықты басыңыз',
       noCompetitors: 'Бағаланатын қатысушылар жоқ',
       closeEntry: 'Енгізу тақтасын жабу',
+    },
+    calibration: {
+      title: 'Калибрлеу — есептелмейді',
+      note: '«{{sample}}» үлгісі: оны қатысушының жұмысы сияқты бағалаңыз. Бас сарапшы раундты жапқанша сіздің бағаларыңызды ешкім көрмейді; олар ешбір нәтижеге әсер етпейді.',
+      saved: 'Сақталды: {{value}}',
+      closedTitle: 'Калибрлеу — қорытынды (есептелмеді)',
+      yours: 'сіздікі',
+      median: 'медиана {{median}}, ауқым {{range}}, {{count}} баға бойынша',
+      failed: 'Сақталмады:',
     },
     mark: {
       maxShort: 'ең көбі {{max}}',
