@@ -270,9 +270,17 @@ describe.runIf(browserAvailable())(
       for (const language of ['kk', 'ru'] as const) {
         await tv.goto(`${screen}?seconds=60&langs=${language}`);
         await tv.waitForSelector('.big-board table.ranking tbody tr');
-        await tv.waitForFunction(
-          `(() => { const img = document.querySelector('.big-qr img'); return img && img.complete && img.naturalWidth > 0; })()`,
-        );
+        // Polled from here: waitForFunction's in-page polling evaluates a string, which the
+        // page's Content-Security-Policy (no 'unsafe-eval') refuses once the first check fails.
+        await expect
+          .poll(
+            () =>
+              tv.evaluate(
+                `(() => { const img = document.querySelector('.big-qr img'); return !!img && img.complete && img.naturalWidth > 0; })()`,
+              ),
+            { timeout: 60_000 },
+          )
+          .toBe(true);
         expect(await tv.locator('html').getAttribute('lang')).toBe(language);
         // One number format per language: the decimal comma in Kazakh as in Russian.
         expect(await tv.locator('.big-board td.total').first().textContent()).toBe(
