@@ -130,7 +130,7 @@ async function setPolicy(url: string, policy: string): Promise<void> {
     body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
   });
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const res = await fetch(`${url}/api/admin/competitions/${competitionId}`, {
+  const res = await fetch(`${url}/api/organiser/competitions/${competitionId}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ publication: { policy } }),

@@ -42,7 +42,7 @@ describe.runIf(browserAvailable())(
     const publicBoard = async (id: string) =>
       (await (await fetch(`${server.url}/api/public/competitions/${id}/board`)).json()) as Board;
     const setPublication = (id: string, publication: object) =>
-      api('PATCH', `/api/admin/competitions/${id}`, organiser, { publication });
+      api('PATCH', `/api/organiser/competitions/${id}`, organiser, { publication });
 
     async function openBoard(id: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
       const page = await browser.newPage({ viewport });
@@ -196,7 +196,7 @@ describe.runIf(browserAvailable())(
     it('ceremony: refused on an unfinished competition, the board stays as it was', async () => {
       const page = await openBoard(web);
       const before = await page.locator('.board-state').textContent();
-      const res = await fetch(`${server.url}/api/admin/competitions/${web}/ceremony`, {
+      const res = await fetch(`${server.url}/api/organiser/competitions/${web}/ceremony`, {
         method: 'POST',
         headers: { cookie: organiser, 'content-type': 'application/json', 'accept-language': 'ru' },
         body: JSON.stringify({ mode: 'ascending' }),

@@ -170,7 +170,7 @@ async function signInCookie(server: RunningServer, url: string, body: unknown): 
 /** Marking as the chief's API and the tablets do it: a panel, a PIN, every mark, the locks. */
 async function markEverything(server: RunningServer) {
   const organiser = await signInCookie(server, '/api/auth/login', { email, password });
-  const base = `/api/admin/competitions/${competitionId}`;
+  const base = `/api/organiser/competitions/${competitionId}`;
   const people = (await api(server, organiser, 'GET', `${base}/competitors`)).competitors as {
     id: string;
     iin: string;
@@ -636,7 +636,7 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
     // The next level, as another organiser's console would have made it: the national
     // championship with the same competency.
     const organiser = await signInCookie(server, '/api/auth/login', { email, password });
-    await api(server, organiser, 'POST', '/api/admin/championships', {
+    await api(server, organiser, 'POST', '/api/organiser/championships', {
       id: 'e2e-2026-national',
       name: { kk: 'Республикалық чемпионат 2026', ru: 'Республиканский чемпионат 2026' },
       level: 'national',
@@ -651,7 +651,7 @@ describe.runIf(browserAvailable())('organiser console in Chromium, from an empty
       server,
       organiser,
       'POST',
-      '/api/admin/championships/e2e-2026-national/competitions',
+      '/api/organiser/championships/e2e-2026-national/competitions',
       {
         id: 'e2e-2026-national-web',
         skill: { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } },

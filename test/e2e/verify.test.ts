@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demo } from '../../seeds/demo';
-import { Client } from '../integration/admin-support';
+import { Client } from '../integration/api-support';
 import {
   browserAvailable,
   launchBrowser,

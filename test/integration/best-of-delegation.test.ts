@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryScheme, seedCompetition } from './competition-harness';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 
 /**
  * The best of each delegation across a championship whose second competency has not started:
@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('best of delegation', () => {
   it('names each region once, from the competency under way only', async () => {
     const reply = await admin.get(
-      '/api/admin/championships/champ-web-1/best-of-delegation?team=region',
+      '/api/organiser/championships/champ-web-1/best-of-delegation?team=region',
     );
     expect(reply.status).toBe(200);
     expect(

@@ -382,7 +382,7 @@ describe('freeze on the championship overview', () => {
 });
 
 describe('ceremony reveal', () => {
-  const path = () => `/api/admin/competitions/${seeded.competitionId}/ceremony`;
+  const path = () => `/api/organiser/competitions/${seeded.competitionId}/ceremony`;
 
   it('shows the same step on two boards, from last place up, and survives as stored state', async () => {
     const one = await follow({ competitionId: seeded.competitionId });

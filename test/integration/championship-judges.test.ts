@@ -6,7 +6,7 @@ import type { StoredDocument } from '../../server/src/store/port';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { pdfText, pdfToolsAvailable } from '../support/pdf';
 import { iinShapedNumbers } from '../support/privacy';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 import { seedCompetition, type SeededCompetition } from './competition-harness';
 
 /**
@@ -15,7 +15,7 @@ import { seedCompetition, type SeededCompetition } from './competition-harness';
  * screen and in the XLSX and PDF exports in the language asked for.
  */
 const password = 'Organiser-2026!';
-const path = '/api/admin/championships/champ-web-1/judges';
+const path = '/api/organiser/championships/champ-web-1/judges';
 let app: TestApp;
 let admin: Client;
 let outsider: Client;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../seeds/demo';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
-import { Client } from './admin-support';
+import { Client } from './api-support';
 
 let server: RunningServer;
 
@@ -33,13 +33,13 @@ describe('the demo on an empty DATA_DIR', () => {
       password: 'Ashyq-Demo-2026',
     });
     expect(login.status).toBe(200);
-    const listed = await admin.get('/api/admin/championships');
+    const listed = await admin.get('/api/organiser/championships');
     expect(listed.body.championships.map((c: { id: string }) => c.id)).toEqual([
       demo.championship.id,
     ]);
     const [first] = demo.competitions;
     const competitors = await admin.get(
-      `/api/admin/competitions/${first!.competition.id}/competitors`,
+      `/api/organiser/competitions/${first!.competition.id}/competitors`,
     );
     expect(competitors.body.competitors).toHaveLength(first!.competitors.length);
 

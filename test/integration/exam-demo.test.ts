@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../seeds/demo';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
-import { Client } from './admin-support';
+import { Client } from './api-support';
 
 /**
  * The demo exam session of the seed, after a first start: the exam officer sees it with its

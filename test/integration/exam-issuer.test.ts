@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleExamSession } from '../../shared/src/exam/sample';
 import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 
 /**
  * Who issues a demo exam's protocol: the college of the exam officer's account, as the reference

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../server/src/cis/export';
 import { sampleScheme } from '../../shared/src/exam/sample';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 
 /**
  * POST /api/exam/scheme/import: the exam office reads a CIS workbook into a session form. It

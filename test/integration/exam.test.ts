@@ -11,7 +11,7 @@ import {
   pdfText,
   pdfToolsAvailable,
 } from '../support/pdf';
-import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
+import { Client, startTestApp, type Reply, type TestApp } from './api-support';
 import { iinShapedNumbers } from '../support/privacy';
 
 /**
@@ -731,7 +731,7 @@ describe('deleting a session', () => {
     expect(signedIn.status).toBe(200);
     expect((await tablet.get('/api/expert/competition')).status).toBe(200);
     // Before: the organiser reads the students with their IINs through the competition.
-    const before = await organiser.get(`/api/admin/competitions/${doomed}/competitors`);
+    const before = await organiser.get(`/api/organiser/competitions/${doomed}/competitors`);
     expect(before.body.competitors.map((c: { iin: string }) => c.iin).sort()).toEqual(
       students.map((s) => s.iin).sort(),
     );
@@ -767,7 +767,7 @@ describe('deleting a session', () => {
     expect(listed.map((s: { id: string }) => s.id)).toEqual([sessionId]);
     expect((await organiser.get('/api/exam/sessions')).body.sessions).toHaveLength(1);
     for (const path of ['competitors', 'experts', '']) {
-      const read = await organiser.get(`/api/admin/competitions/${doomed}/${path}`);
+      const read = await organiser.get(`/api/organiser/competitions/${doomed}/${path}`);
       expect(read.status).toBe(404);
       expect(JSON.stringify(read.body)).not.toContain(students[0]!.iin);
     }

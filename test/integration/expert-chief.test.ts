@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion, LockState, MarkEntry, SubCriterionProgress } from '@ashyq/shared';
-import type { Board, BoardRow } from '../../server/src/competitions/board';
+import type { Board, BoardRow } from '../../server/src/boards/board';
 import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import type { ErrorDetail } from '../../server/src/http/errors';
 import type { StoredEvent } from '../../server/src/store/port';

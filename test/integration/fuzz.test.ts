@@ -9,7 +9,7 @@ import { collectionIndexes } from '../../server/src/collections';
 import { createApp } from '../../server/src/http/app';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
 import type { Services } from '../../server/src/services';
-import { createTestServices } from './admin-support';
+import { createTestServices } from './api-support';
 import { removeDataDir, tempDataDir } from '../support/server';
 
 /**

@@ -3,7 +3,7 @@ import { fullName, judgeFigures, type JudgedCell } from '@ashyq/shared';
 import { demo } from '../../seeds/demo';
 import type { StoredEvent } from '../../server/src/store/port';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
-import { Client } from './admin-support';
+import { Client } from './api-support';
 import { iinShapedNumbers } from '../support/privacy';
 
 const web = demo.competitions.find((c) => c.competition.id.endsWith('-web'))!;

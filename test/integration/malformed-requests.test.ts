@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 
 /**
  * Requests a fuzzer sends: a path whose %-escapes do not decode, a JSON body in another charset,
@@ -86,7 +86,7 @@ describe('a path with a malformed %-escape', () => {
       message:
         'Мекенжайдағы %-тізбек қате (% белгісінен кейін UTF-8-тің екі он алтылық цифры тұруы керек)',
     });
-    const changed = await raw('PATCH', '/api/admin/championships/%ZZ', json({ cookie }));
+    const changed = await raw('PATCH', '/api/organiser/championships/%ZZ', json({ cookie }));
     expect([changed.status, changed.code]).toEqual([400, 'bad_path']);
     // A well-formed escape still reaches its route.
     expect((await new Client(app.base).get('/api/public/verify/AB%2DCD')).status).toBe(404);

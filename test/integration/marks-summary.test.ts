@@ -16,7 +16,7 @@ import { openSqliteStore } from '../../server/src/store/sqlite';
 import { screenshotPath } from '../support/browser';
 import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
-import { Client } from './admin-support';
+import { Client } from './api-support';
 import { iinShapedNumbers } from '../support/privacy';
 
 const publicUrl = 'https://ashyq.example.kz';

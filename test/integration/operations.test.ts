@@ -136,7 +136,7 @@ describe('the server log', () => {
       base,
       organiser,
       'GET',
-      `/api/admin/competitions/${competitionId}/competitors?iin=${iin}`,
+      `/api/organiser/competitions/${competitionId}/competitors?iin=${iin}`,
     );
     expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.body)).toContain(iin);
@@ -155,7 +155,7 @@ describe('the server log', () => {
         level: 'info',
         msg: 'request',
         method: 'GET',
-        path: `/api/admin/competitions/${competitionId}/competitors`,
+        path: `/api/organiser/competitions/${competitionId}/competitors`,
         status: 200,
         outcome: 'ok',
         competition: competitionId,

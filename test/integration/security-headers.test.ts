@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './admin-support';
+import { startTestApp, type TestApp } from './api-support';
 
 /**
  * The browser security headers of the real app serving the built client. Whether the app still

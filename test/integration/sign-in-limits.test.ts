@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './admin-support';
+import { startTestApp, type TestApp } from './api-support';
 
 /**
  * Sign-in limits as people meet them over HTTP. The app trusts X-Forwarded-For from loopback

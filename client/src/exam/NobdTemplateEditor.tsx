@@ -350,7 +350,7 @@ function ColumnOptions({
 /** The colleges an organiser may edit a template for, by name in the screen's language. */
 function CollegePicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t, i18n } = useTranslation('exam');
-  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', { signIn: '/login' });
+  const [colleges] = useResource<CollegesReply>('/api/organiser/colleges', { signIn: '/login' });
   const list =
     colleges.state === 'ready'
       ? byName(

@@ -38,9 +38,9 @@ export function AdvancementPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
-  const base = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
+  const base = `/api/organiser/championships/${encodeURIComponent(championshipId)}`;
   const [source] = useResource<ChampionshipDetailReply>(base, { signIn: '/login' });
-  const [all] = useResource<ChampionshipsReply>('/api/admin/championships', {
+  const [all] = useResource<ChampionshipsReply>('/api/organiser/championships', {
     signIn: '/login',
   });
   const [choice, setChoice] = useState<RuleChoice>({

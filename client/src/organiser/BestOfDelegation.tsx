@@ -18,10 +18,10 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
   const lang = i18n.language as Language;
   const [team, setTeam] = useState<'region' | 'college'>('region');
   const [loaded] = useResource<BestOfDelegationReply>(
-    `/api/admin/championships/${championshipId}/best-of-delegation?team=${team}`,
+    `/api/organiser/championships/${championshipId}/best-of-delegation?team=${team}`,
     { signIn: '/login' },
   );
-  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', {
+  const [colleges] = useResource<CollegesReply>('/api/organiser/colleges', {
     signIn: '/login',
   });
   const teamName = (id: string) =>
@@ -49,7 +49,7 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
       </h3>
       <p>
         <a
-          href={`/api/admin/championships/${championshipId}/best-of-delegation.xlsx?team=${team}&lang=${lang}`}
+          href={`/api/organiser/championships/${championshipId}/best-of-delegation.xlsx?team=${team}&lang=${lang}`}
           download
         >
           {t('exports.bestOfXlsx')}

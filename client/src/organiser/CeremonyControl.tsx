@@ -12,7 +12,7 @@ import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 
 /**
- * Drives the boards' ceremony reveal (the boards own it: /api/admin/competitions/:id/ceremony);
+ * Drives the boards' ceremony reveal (the boards own it: /api/organiser/competitions/:id/ceremony);
  * every public board of the competition follows each click.
  */
 export function CeremonyControl({ competitions }: { competitions: ListedCompetition[] }) {
@@ -21,7 +21,7 @@ export function CeremonyControl({ competitions }: { competitions: ListedCompetit
   const [competitionId, setCompetitionId] = useState(competitions[0]?.id ?? '');
   const [ceremony, setCeremony] = useState<CeremonyState | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const url = `/api/admin/competitions/${competitionId}/ceremony`;
+  const url = `/api/organiser/competitions/${competitionId}/ceremony`;
 
   useEffect(() => {
     if (!competitionId) return;

@@ -22,7 +22,7 @@ export function ChampionshipJudges() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
-  const url = `/api/admin/championships/${encodeURIComponent(championshipId)}/judges`;
+  const url = `/api/organiser/championships/${encodeURIComponent(championshipId)}/judges`;
   const [loaded] = useResource<ChampionshipJudgesReport>(url, { signIn: '/login' });
 
   if (loaded.state === 'loading') return <p>{t('loading')}</p>;

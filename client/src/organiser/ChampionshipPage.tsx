@@ -18,7 +18,7 @@ export function ChampionshipPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { championshipId = '' } = useParams();
-  const url = `/api/admin/championships/${encodeURIComponent(championshipId)}`;
+  const url = `/api/organiser/championships/${encodeURIComponent(championshipId)}`;
   const [loaded, reload] = useResource<ChampionshipDetailReply>(url, { signIn: '/login' });
   const [saved, setSaved] = useState(false);
 
@@ -94,7 +94,7 @@ export function ChampionshipPage() {
           .filter((competition) => competition.hasScheme)
           .map((competition) => {
             const skill = `${competition.skill.number} ${competition.skill.name[lang] ?? competition.skill.name.ru}`;
-            const competitionUrl = `/api/admin/competitions/${competition.id}`;
+            const competitionUrl = `/api/organiser/competitions/${competition.id}`;
             return (
               <li key={competition.id}>
                 <a href={`${competitionUrl}/results.xlsx?lang=${lang}`} download>
@@ -150,7 +150,7 @@ function AddCompetition({
   });
 
   const add = submit(async () => {
-    await apiRequest('POST', `/api/admin/championships/${championshipId}/competitions`, {
+    await apiRequest('POST', `/api/organiser/championships/${championshipId}/competitions`, {
       id: form.id,
       skill: skillOf(form),
     });

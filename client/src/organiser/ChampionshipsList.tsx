@@ -12,13 +12,13 @@ export function ChampionshipsList() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const navigate = useNavigate();
-  const [loaded] = useResource<ChampionshipsReply>('/api/admin/championships', {
+  const [loaded] = useResource<ChampionshipsReply>('/api/organiser/championships', {
     signIn: '/login',
   });
   const [cloning, setCloning] = useState<Championship | null>(null);
 
   async function create(draft: ChampionshipDraft) {
-    await apiRequest('POST', '/api/admin/championships', draft);
+    await apiRequest('POST', '/api/organiser/championships', draft);
     void navigate(`/organiser/championships/${draft.id}`);
   }
 
@@ -109,7 +109,7 @@ function CloneForm({ original, onDone }: { original: Championship; onDone: () =>
     setError(null);
     try {
       const { en, ...required } = name;
-      await apiRequest('POST', `/api/admin/championships/${original.id}/clone`, {
+      await apiRequest('POST', `/api/organiser/championships/${original.id}/clone`, {
         id,
         name: en.trim() ? { ...required, en } : required,
         season,

@@ -11,7 +11,7 @@ import { byName } from '../lib/collate';
 export function CollegesPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
-  const [loaded, reload] = useResource<CollegesReply>('/api/admin/colleges', {
+  const [loaded, reload] = useResource<CollegesReply>('/api/organiser/colleges', {
     signIn: '/login',
   });
   const { form, set, error, submit, reset } = useForm({
@@ -24,7 +24,7 @@ export function CollegesPage() {
   });
 
   const add = submit(async () => {
-    await apiRequest('POST', '/api/admin/colleges', {
+    await apiRequest('POST', '/api/organiser/colleges', {
       id: form.id,
       name: { kk: form.kk, ru: form.ru, ...(form.en ? { en: form.en } : {}) },
       ...(form.bin ? { bin: form.bin } : {}),

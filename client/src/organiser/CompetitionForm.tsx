@@ -81,7 +81,7 @@ export function CompetitionForm({
 
   const save = submit(async () => {
     const freezeAt = fromLocal(form.freezeAt);
-    await apiRequest('PATCH', `/api/admin/competitions/${competition.id}`, {
+    await apiRequest('PATCH', `/api/organiser/competitions/${competition.id}`, {
       skill: skillOf(form),
       ...(marked ? {} : { profileId: form.profileId }),
       // null drops the competition's own policy (docs/api.md).

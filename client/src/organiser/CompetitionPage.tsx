@@ -22,7 +22,7 @@ export function CompetitionPage() {
   const { t, i18n } = useTranslation('organiser');
   const lang = i18n.language as Language;
   const { competitionId = '' } = useParams();
-  const url = `/api/admin/competitions/${encodeURIComponent(competitionId)}`;
+  const url = `/api/organiser/competitions/${encodeURIComponent(competitionId)}`;
   const [loaded, reload] = useResource<CompetitionDetailReply>(url, {
     signIn: '/login',
   });
@@ -32,7 +32,7 @@ export function CompetitionPage() {
   const championshipId = loaded.state === 'ready' ? loaded.data.competition.championshipId : null;
   // The back link names the championship, as the organiser knows it, not its id.
   const [championship] = useResource<ChampionshipDetailReply>(
-    championshipId ? `/api/admin/championships/${encodeURIComponent(championshipId)}` : null,
+    championshipId ? `/api/organiser/championships/${encodeURIComponent(championshipId)}` : null,
     { signIn: '/login' },
   );
   const [printing, setPrinting] = useState(false);

@@ -9,7 +9,7 @@ import { CompetitionPage } from './CompetitionPage';
 import './organiser.css';
 import { signOut } from '../lib/sign-out';
 
-/** The organiser console under /organiser; every screen calls the /api/admin routes. */
+/** The organiser console under /organiser; every screen calls the /api/organiser routes. */
 export function OrganiserApp() {
   const { t } = useTranslation('organiser');
   const navigate = useNavigate();

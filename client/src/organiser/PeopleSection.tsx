@@ -21,14 +21,14 @@ export function PeopleSection({
   onChanged: () => void;
 }) {
   const { t } = useTranslation('organiser');
-  const base = `/api/admin/competitions/${competitionId}`;
+  const base = `/api/organiser/competitions/${competitionId}`;
   const [competitors, reloadCompetitors] = useResource<CompetitorsReply>(`${base}/competitors`, {
     signIn: '/login',
   });
   const [experts, reloadExperts] = useResource<ExpertsReply>(`${base}/experts`, {
     signIn: '/login',
   });
-  const [colleges] = useResource<CollegesReply>('/api/admin/colleges', {
+  const [colleges] = useResource<CollegesReply>('/api/organiser/colleges', {
     signIn: '/login',
   });
   const collegeList = colleges.state === 'ready' ? colleges.data.colleges : [];

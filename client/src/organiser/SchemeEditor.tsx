@@ -89,7 +89,7 @@ export function SchemeEditor({
       const body: SchemeEditInput = { edits, ...(reason.trim() ? { reason: reason.trim() } : {}) };
       const reply = await apiRequest<SchemeEditReply>(
         'PATCH',
-        `/api/admin/competitions/${competition.id}/scheme`,
+        `/api/organiser/competitions/${competition.id}/scheme`,
         body,
       );
       setMessage(t('scheme.edited', { version: reply.schemeVersion }));

@@ -30,7 +30,7 @@ export function SchemeSection({
   // A workbook without a title: the organiser names the skill before accepting.
   const [skill, setSkill] = useState({ number: '', name: '' });
   const needsSkill = preview !== null && preview.report.skill.name === '';
-  const url = `/api/admin/competitions/${competitionId}/scheme?strict=${strict}`;
+  const url = `/api/organiser/competitions/${competitionId}/scheme?strict=${strict}`;
 
   async function send(dryRun: boolean) {
     if (!file) return;
@@ -62,7 +62,7 @@ export function SchemeSection({
       <p>{hasScheme ? t('scheme.current', { version: schemeVersion }) : t('scheme.none')}</p>
       {hasScheme && (
         <p>
-          <a href={`/api/admin/competitions/${competitionId}/scheme.xlsx?lang=${lang}`} download>
+          <a href={`/api/organiser/competitions/${competitionId}/scheme.xlsx?lang=${lang}`} download>
             {t('scheme.export')}
           </a>
         </p>

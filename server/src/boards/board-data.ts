@@ -25,7 +25,7 @@ import {
   type BoardView,
   type Board as StateBoard,
   type BoardRow as StateRow,
-} from '../competitions/board';
+} from './board';
 import { freezeTimeOf, stateAsOf } from './frozen-state';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import type { RuntimeState } from '../competitions/runtime-state';

@@ -1,5 +1,5 @@
 import type { EventLog } from '../events/event-log';
-import { publicationOf } from '../competitions/board';
+import { publicationOf } from './board';
 import type { RuntimeContext } from '../competitions/runtime-types';
 import { runtimeProjection, type RuntimeState } from '../competitions/runtime-state';
 

@@ -18,7 +18,11 @@ const changedMessage = z.object({ competitionId: z.string() });
  * second while someone watches. With `scaledOut` (the Redis adapter) the instance also tells
  * the others of its appends and follows theirs: see docs/realtime.md, *Several instances*.
  */
-export function attachBoards(io: Server, services: Services, options: { scaledOut: boolean }) {
+export function attachBoards(
+  io: Server,
+  services: Pick<Services, 'boards' | 'competitions' | 'ops'>,
+  options: { scaledOut: boolean },
+) {
   const boards = services.boards;
   const namespace = io.of('/board');
   const source: RoomSource = async (room) => {

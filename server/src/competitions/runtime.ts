@@ -24,7 +24,7 @@ import type { EventLog, LogVerdict } from '../events/event-log';
 import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
-import { publicBoard, type Board, type BoardView } from './board';
+import { publicBoard, type Board, type BoardView } from '../boards/board';
 import { blockersOf, scoringDraft, stageOfResults, type RuntimeState } from './runtime-state';
 import {
   LockBlockedError,

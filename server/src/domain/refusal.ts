@@ -7,7 +7,7 @@ import {
 } from '@ashyq/shared';
 import { DomainError, type ErrorCode, type ErrorDetail } from './errors';
 
-export type OrganiserRefusal = keyof (typeof namespaces)['admin']['en']['refused'];
+export type OrganiserRefusal = keyof (typeof namespaces)['organiserRefusals']['en']['refused'];
 
 /** An organiser's request refused at `path`, in the organiser console's words. */
 export function refusal(
@@ -17,7 +17,11 @@ export function refusal(
   params: Record<string, string | number> = {},
 ): DomainError {
   return new DomainError(code, {}, (lang) => [
-    { path, code: key, message: translate(namespaces.admin[lang], `refused.${key}`, params) },
+    {
+      path,
+      code: key,
+      message: translate(namespaces.organiserRefusals[lang], `refused.${key}`, params),
+    },
   ]);
 }
 

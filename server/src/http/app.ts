@@ -10,7 +10,7 @@ import type { Services } from '../services';
 import { jsonBody, wellFormedPath } from './body';
 import { ApiError, errorHandler } from './errors';
 import { httpsOnly, pagePolicy, securityHeaders } from './security-headers';
-import { adminRoutes } from './routes/organiser';
+import { organiserRoutes } from './routes/organiser';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/boards';
 import { chiefRoutes } from './routes/chief';
@@ -41,7 +41,7 @@ function audienceRoutes(services: Services): Router[] {
     publicRoutes(services),
     boardRoutes(services),
     verifyRoutes(services),
-    adminRoutes(services),
+    organiserRoutes(services),
     expertRoutes(services),
     chiefRoutes(services),
     chiefDocumentRoutes(services),

@@ -22,7 +22,10 @@ export const overviewIntervalMs = 250;
  * discrepancy alerts as marks open them (`discrepancy`). A client that passes `lastSeq` first
  * receives every later event, then `synced`, then live ones: nothing is missed or repeated.
  */
-export function chiefNamespace(namespace: Namespace, services: Services) {
+export function chiefNamespace(
+  namespace: Namespace,
+  services: Pick<Services, 'accounts' | 'competitions' | 'log' | 'ops' | 'store'>,
+) {
   namespace.use(authenticate(services, authoriseChief(services)));
 
   const overviews = new Coalescer(overviewIntervalMs, (competitionId) => {

@@ -64,7 +64,10 @@ const credentialTrustMs = 1_000;
  * /expert: the tablet's commands, acknowledged, and the pushes an expert may see. Commands run
  * the same runtime calls as the REST routes, which stay the fallback for sync.
  */
-export function expertNamespace(namespace: Namespace, services: Services) {
+export function expertNamespace(
+  namespace: Namespace,
+  services: Pick<Services, 'accounts' | 'competitions' | 'ops'>,
+) {
   namespace.use(authenticate(services, authoriseExpert));
 
   namespace.on('connection', (socket: AuthenticatedSocket) => {

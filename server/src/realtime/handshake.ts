@@ -37,7 +37,10 @@ function refusal(code: HandshakeRefusal): ExtendedError {
 }
 
 /** The actor behind the socket's session cookie, read again so a revoked session stops counting. */
-export async function currentActor(services: Services, socket: Socket): Promise<Actor | undefined> {
+export async function currentActor(
+  services: Pick<Services, 'accounts'>,
+  socket: Socket,
+): Promise<Actor | undefined> {
   const secret = readSessionSecret(socket.request);
   if (secret === undefined) return undefined;
   return (await services.accounts.loadSession(secret))?.actor;
@@ -54,7 +57,10 @@ type Authorise = (
  * origin is refused first, by the rule of HTTP's CSRF check: the browser would send the signed-in
  * person's cookie along, and the socket would mark and read in their name.
  */
-export function authenticate(services: Services, authorise: Authorise) {
+export function authenticate(
+  services: Pick<Services, 'accounts' | 'competitions' | 'ops'>,
+  authorise: Authorise,
+) {
   return async (socket: Socket, next: (error?: ExtendedError) => void) => {
     try {
       if (fromForeignOrigin(socket.request)) return next(refusal('bad_origin'));
@@ -95,7 +101,7 @@ export const authoriseExpert: Authorise = async (actor, requested) => {
 };
 
 /** /chief: the chief expert or deputy of the competition, or an organiser whose scope covers it. */
-export function authoriseChief(services: Services): Authorise {
+export function authoriseChief(services: Pick<Services, 'store'>): Authorise {
   return async (actor, requested) => {
     if (requested === undefined) return 'validation_failed';
     const scope = (id: string) => scopeOfCompetition(services, id);

@@ -36,12 +36,12 @@ import { regionIdSchema } from '../reference/regions';
 import type { ChampionshipStatus } from '../reference/championship';
 
 /**
- * The organiser console's API (`/api/admin/*`): what each request may carry (the server parses
+ * The organiser console's API (`/api/organiser/*`): what each request may carry (the server parses
  * with these schemas) and what each reply holds (the server checks with `satisfies`, the client
  * reads through the types).
  */
 
-/** POST /api/admin/championships. */
+/** POST /api/organiser/championships. */
 export const championshipInputSchema = championshipSchema
   .omit({ createdAt: true })
   .extend({
@@ -53,7 +53,7 @@ export const championshipInputSchema = championshipSchema
 export type ChampionshipInput = z.infer<typeof championshipInputSchema>;
 
 /**
- * PATCH /api/admin/championships/:id. `venue: null` clears the venue; `publication` is replaced
+ * PATCH /api/organiser/championships/:id. `venue: null` clears the venue; `publication` is replaced
  * whole, so one without `freezeAt` clears it.
  */
 export const championshipPatchSchema = championshipInputSchema
@@ -63,7 +63,7 @@ export const championshipPatchSchema = championshipInputSchema
   .strict();
 export type ChampionshipPatch = z.infer<typeof championshipPatchSchema>;
 
-/** POST /api/admin/championships/:id/competitions. */
+/** POST /api/organiser/championships/:id/competitions. */
 export const competitionInputSchema = z.strictObject({
   id: idSchema,
   skill: z.strictObject({ number: z.string().trim().min(1).max(10), name: localizedSchema }),
@@ -74,7 +74,7 @@ export const competitionInputSchema = z.strictObject({
 export type CompetitionInput = z.infer<typeof competitionInputSchema>;
 
 /**
- * PATCH /api/admin/competitions/:id. `publication: null` drops the competition's own policy: it
+ * PATCH /api/organiser/competitions/:id. `publication: null` drops the competition's own policy: it
  * follows the championship's again.
  */
 export const competitionPatchSchema = competitionInputSchema
@@ -84,7 +84,7 @@ export const competitionPatchSchema = competitionInputSchema
   .strict();
 export type CompetitionPatch = z.infer<typeof competitionPatchSchema>;
 
-/** POST /api/admin/colleges. */
+/** POST /api/organiser/colleges. */
 export const collegeInputSchema = z.strictObject({
   id: idSchema,
   name: localizedSchema,
@@ -101,29 +101,29 @@ type College = z.infer<typeof collegeSchema>;
 /** A competition in a list: its scheme's version, not the scheme. */
 export type ListedCompetition = Omit<Competition, 'scheme'> & { hasScheme: boolean };
 
-/** GET /api/admin/championships. */
+/** GET /api/organiser/championships. */
 export interface ChampionshipsReply {
   championships: (Championship & { status: ChampionshipStatus })[];
 }
-/** POST and PATCH /api/admin/championships[/:id]. */
+/** POST and PATCH /api/organiser/championships[/:id]. */
 export interface ChampionshipReply {
   championship: Championship;
 }
-/** GET /api/admin/championships/:id. */
+/** GET /api/organiser/championships/:id. */
 export interface ChampionshipDetailReply {
   championship: Championship;
   competitions: ListedCompetition[];
 }
-/** GET /api/admin/competitions/:id: `marked` once the log holds a mark (profile and scheme frozen). */
+/** GET /api/organiser/competitions/:id: `marked` once the log holds a mark (profile and scheme frozen). */
 export interface CompetitionDetailReply {
   competition: Competition;
   marked: boolean;
 }
-/** POST /api/admin/championships/:id/competitions (the whole record), PATCH (listed). */
+/** POST /api/organiser/championships/:id/competitions (the whole record), PATCH (listed). */
 export interface CompetitionReply {
   competition: Competition | ListedCompetition;
 }
-/** GET /api/admin/colleges. */
+/** GET /api/organiser/colleges. */
 export interface CollegesReply {
   colleges: College[];
 }
@@ -131,20 +131,20 @@ export interface CollegeReply {
   college: College;
 }
 
-/** POST /api/admin/championships/:id/advancement/proposal. */
+/** POST /api/organiser/championships/:id/advancement/proposal. */
 export const advancementProposalInputSchema = z.strictObject({
   rules: advancementRulesSchema,
   adjustments: z.array(adjustmentSchema).max(2000).default([]),
 });
 export type AdvancementProposalInput = z.input<typeof advancementProposalInputSchema>;
 
-/** POST /api/admin/championships/:id/advancement/apply. */
+/** POST /api/organiser/championships/:id/advancement/apply. */
 export const advancementApplyInputSchema = advancementProposalInputSchema.extend({
   targetChampionshipId: idSchema,
 });
 export type AdvancementApplyInput = z.input<typeof advancementApplyInputSchema>;
 
-/** POST /api/admin/championships/:id/clone. */
+/** POST /api/organiser/championships/:id/clone. */
 export const championshipCloneInputSchema = z.strictObject({
   id: idSchema,
   name: localizedSchema.optional(),
@@ -193,7 +193,7 @@ export interface AdvancementApplyReply {
 type Named<T> = T & { name: PersonName | null };
 type Decision = z.infer<typeof advancementDecisionSchema>;
 
-/** GET /api/admin/championships/:id/advancements: newest first, each competitor named. */
+/** GET /api/organiser/championships/:id/advancements: newest first, each competitor named. */
 export interface AdvancementHistoryReply {
   advancements: (Omit<Decision, 'sent' | 'adjustments'> & {
     sent: Named<Decision['sent'][number]>[];
@@ -201,7 +201,7 @@ export interface AdvancementHistoryReply {
   })[];
 }
 
-/** GET /api/admin/championships/:id/judges: a competition of the championship, as the report names it. */
+/** GET /api/organiser/championships/:id/judges: a competition of the championship, as the report names it. */
 export interface JudgedCompetition {
   id: string;
   skillNumber: string;
@@ -221,7 +221,7 @@ export interface ChampionshipJudgesReport {
 }
 
 /**
- * GET /api/admin/competitions/:id/competitors and .../experts: the people registered, with their
+ * GET /api/organiser/competitions/:id/competitors and .../experts: the people registered, with their
  * IINs (organisers in scope register them).
  */
 export interface CompetitorsReply {
@@ -236,11 +236,11 @@ export type PeopleImportReply = { imported: number; warnings: ImportWarning[] } 
   { competitors: Competitor[] } | { experts: Expert[] }
 );
 
-/** POST /api/admin/competitions/:id/ceremony: starts the reveal in a mode. */
+/** POST /api/organiser/competitions/:id/ceremony: starts the reveal in a mode. */
 export const ceremonyStartInputSchema = z.strictObject({ mode: ceremonyModeSchema });
 export type CeremonyStartInput = z.input<typeof ceremonyStartInputSchema>;
 
-/** POST /api/admin/competitions/:id/ceremony/step: an absolute step, or one step forward or back. */
+/** POST /api/organiser/competitions/:id/ceremony/step: an absolute step, or one step forward or back. */
 export const ceremonyStepInputSchema = z.union([
   z.strictObject({ to: z.number().int().min(0) }),
   z.strictObject({ move: z.enum(['next', 'back']) }),
@@ -248,7 +248,7 @@ export const ceremonyStepInputSchema = z.union([
 export type CeremonyStepInput = z.input<typeof ceremonyStepInputSchema>;
 
 /**
- * GET, POST /api/admin/competitions/:id/ceremony and POST .../step: the reveal as it stands,
+ * GET, POST /api/organiser/competitions/:id/ceremony and POST .../step: the reveal as it stands,
  * null before it starts (DELETE ends it and answers nothing).
  */
 export interface CeremonyReply {
@@ -256,7 +256,7 @@ export interface CeremonyReply {
 }
 
 /**
- * PUT /api/admin/competitions/:id/scheme (the CIS workbook as the body): the import's report;
+ * PUT /api/organiser/competitions/:id/scheme (the CIS workbook as the body): the import's report;
  * with `?dryRun=true` nothing is kept (`accepted: false`) and the version stays.
  */
 export interface SchemeImportReply {
@@ -267,7 +267,7 @@ export interface SchemeImportReply {
   warnings: SchemeWarning[];
 }
 
-/** PATCH /api/admin/competitions/:id/scheme: small changes in place; a reason once marked. */
+/** PATCH /api/organiser/competitions/:id/scheme: small changes in place; a reason once marked. */
 export const schemeEditInputSchema = z.strictObject({
   edits: z.array(schemeEditSchema).min(1).max(500),
   reason: reasonTextSchema.optional(),
@@ -298,7 +298,7 @@ export interface ChampionshipReportRow {
 }
 
 /**
- * GET /api/admin/championships/:id/best-of-delegation?team=region|college: each delegation's
+ * GET /api/organiser/championships/:id/best-of-delegation?team=region|college: each delegation's
  * best competitors across competencies (several when equal).
  */
 export interface BestOfDelegationReply {

@@ -1,4 +1,4 @@
-import { admin } from './admin';
+import { organiserRefusals } from './organiser-refusals';
 import { auth } from './auth';
 import { board } from './board';
 import { chief } from './chief';
@@ -35,7 +35,7 @@ export const namespaces = {
   reference,
   workbook,
   scoring,
-  admin,
+  organiserRefusals,
   expert,
   exam,
   organiser,

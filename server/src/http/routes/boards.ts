@@ -29,7 +29,7 @@ const ceremonyParams = z.object({ competitionId: idSchema });
  * /board, with an ETag so an unchanged board answers 304), the staff's live board, and the
  * organiser's ceremony reveal.
  */
-export function boardRoutes(services: Services): Router {
+export function boardRoutes(services: Pick<Services, 'boards' | 'config' | 'store'>): Router {
   const router = Router();
   const boards = services.boards;
   const reference = new ReferenceRepository(services.store);
@@ -111,7 +111,7 @@ export function boardRoutes(services: Services): Router {
     },
   );
 
-  const ceremonyPath = '/api/admin/competitions/:competitionId/ceremony';
+  const ceremonyPath = '/api/organiser/competitions/:competitionId/ceremony';
   const inCompetition = requireChampionshipScope(
     championshipOfCompetition(reference, param('competitionId')),
   );

@@ -19,7 +19,7 @@ const params = z.object({ id: idSchema });
  * deputy and organisers in scope read it whole; an expert scores it and reads only its own scores
  * until the round is closed. Nothing here is public.
  */
-export function calibrationRoutes(services: Services): Router {
+export function calibrationRoutes(services: Pick<Services, 'competitions' | 'store'>): Router {
   const router = Router();
   const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
   const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);

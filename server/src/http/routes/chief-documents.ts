@@ -34,7 +34,9 @@ const marksSummarySubject = z.object({
  * The chief expert's printed documents (the same roles as the other chief routes). Each kind
  * registers here how the verification page rebuilds its content from the records.
  */
-export function chiefDocumentRoutes(services: Services): Router {
+export function chiefDocumentRoutes(
+  services: Pick<Services, 'competitions' | 'config' | 'documents' | 'store'>,
+): Router {
   const router = Router();
   const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
   const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);

@@ -19,7 +19,9 @@ const query = z.object({ group: z.enum(['region', 'college']).default('region') 
  * deputy and organisers in scope only. Never public, never to a judge: the figures compare named
  * judges with each other.
  */
-export function chiefJudgeRoutes(services: Services): Router {
+export function chiefJudgeRoutes(
+  services: Pick<Services, 'accounts' | 'competitions' | 'store'>,
+): Router {
   const router = Router();
   const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
   const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);

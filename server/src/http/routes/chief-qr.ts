@@ -14,10 +14,10 @@ const qrParams = z.object({ id: idSchema });
  * reach the server at (PUBLIC_URL, as printed documents do), not the one the issuer's browser uses.
  */
 export async function signInLinkQr(
-  services: Services,
+  publicUrl: string,
   token: string,
 ): Promise<{ link: string; svg: string }> {
-  const link = `${services.config.publicUrl}/login/${token}`;
+  const link = `${publicUrl}/login/${token}`;
   const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { link, svg };
 }
@@ -27,7 +27,7 @@ export async function signInLinkQr(
  * the browser has no QR encoder. The token goes in the body, not the URL, so it stays out of
  * access logs.
  */
-export function chiefQrRoutes(services: Services): Router {
+export function chiefQrRoutes(services: Pick<Services, 'config' | 'store'>): Router {
   const router = Router();
   const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
   router.post(
@@ -38,7 +38,7 @@ export function chiefQrRoutes(services: Services): Router {
       const { token } = parse(signInLinkQrInputSchema, req.body, 'body');
       res
         .set('cache-control', 'no-store')
-        .json((await signInLinkQr(services, token)) satisfies SignInLinkQrReply);
+        .json((await signInLinkQr(services.config.publicUrl, token)) satisfies SignInLinkQrReply);
     },
   );
   return router;

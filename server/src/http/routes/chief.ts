@@ -77,7 +77,9 @@ function subjectOf(req: Request): Subject {
  * What the chief expert (and deputy) runs a competition with; organisers whose scope covers
  * the competition may do the same. Unlocking and publishing are the chief's alone.
  */
-export function chiefRoutes(services: Services): Router {
+export function chiefRoutes(
+  services: Pick<Services, 'accounts' | 'competitions' | 'log' | 'store'>,
+): Router {
   const router = Router();
   const scope = (competitionId: string) => scopeOfCompetition(services, competitionId);
   const leads = requireCompetitionRole(['chief', 'deputy-chief'], param('id'), scope);

@@ -49,7 +49,7 @@ function send(res: Response, body: Buffer, name: string, format: 'pdf' | 'xlsx')
 }
 
 export function examDocumentRoutes(
-  services: Services,
+  services: Pick<Services, 'config' | 'documents'>,
   exams: ExamService,
   inSession: RequestHandler,
 ): Router {

@@ -159,7 +159,10 @@ export function sessionCollege(exams: ExamService): (req: Request) => Promise<st
   };
 }
 
-export function examRoutes(services: Services, exams: ExamService): Router {
+export function examRoutes(
+  services: Pick<Services, 'accounts' | 'config' | 'documents'>,
+  exams: ExamService,
+): Router {
   const router = Router();
   const inSession: RequestHandler = requireCollegeScope(sessionCollege(exams), [...examRoles]);
   const officer = requireOrganiser([...examRoles]);
@@ -252,7 +255,7 @@ export function examRoutes(services: Services, exams: ExamService): Router {
       kind: 'user',
       userId: actor(req),
     });
-    const { link, svg } = await signInLinkQr(services, issued.linkToken);
+    const { link, svg } = await signInLinkQr(services.config.publicUrl, issued.linkToken);
     res
       .status(201)
       .set('cache-control', 'no-store')

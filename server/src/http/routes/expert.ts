@@ -31,7 +31,9 @@ function expertOf(req: Request) {
 }
 
 /** What an expert's tablet uses: its own view of the competition and the marks it sends. */
-export function expertRoutes(services: Services): Router {
+export function expertRoutes(
+  services: Pick<Services, 'accounts' | 'competitions' | 'ops'>,
+): Router {
   const router = Router();
   router.use('/api/expert', requireSignedIn());
 

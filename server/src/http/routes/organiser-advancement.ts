@@ -26,7 +26,7 @@ export function advancementRoutes(
   inChampionship: RequestHandler,
 ): Router {
   const router = Router();
-  const base = '/api/admin/championships/:championshipId';
+  const base = '/api/organiser/championships/:championshipId';
 
   router.post(`${base}/clone`, inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');

@@ -23,7 +23,7 @@ export function judgesReportRoutes(
   inChampionship: RequestHandler,
 ): Router {
   const router = Router();
-  const base = '/api/admin/championships/:championshipId/judges';
+  const base = '/api/organiser/championships/:championshipId/judges';
 
   router.get(base, inChampionship, async (req, res) => {
     const { championshipId } = parse(params, req.params, 'params');

@@ -78,7 +78,7 @@ export function peopleRoutes(
   registry: CompetitionRegistry,
 ): Router {
   const router = Router();
-  const base = '/api/admin/competitions/:competitionId';
+  const base = '/api/organiser/competitions/:competitionId';
 
   /**
    * Checks every person against the competition before any is stored, competitors against its
@@ -319,7 +319,9 @@ class CollegeLookup {
       throw new ApiError('validation_failed', {}, (lang) =>
         unknown.map(({ row, college }): ErrorDetail => ({
           path: translate(namespaces.people[lang], 'where.row', { row }),
-          message: translate(namespaces.admin[lang], 'refused.unknownCollege', { college }),
+          message: translate(namespaces.organiserRefusals[lang], 'refused.unknownCollege', {
+            college,
+          }),
           code: 'unknownCollege',
         })),
       );

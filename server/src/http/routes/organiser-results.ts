@@ -79,7 +79,7 @@ export function resultsRoutes(
   });
 
   router.get(
-    '/api/admin/competitions/:competitionId/results.pdf',
+    '/api/organiser/competitions/:competitionId/results.pdf',
     guards.inCompetition,
     async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
@@ -126,7 +126,7 @@ export function resultsRoutes(
   }
 
   router.get(
-    '/api/admin/competitions/:competitionId/results.xlsx',
+    '/api/organiser/competitions/:competitionId/results.xlsx',
     guards.inCompetition,
     async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
@@ -141,7 +141,7 @@ export function resultsRoutes(
   );
 
   router.get(
-    '/api/admin/championships/:championshipId/results.xlsx',
+    '/api/organiser/championships/:championshipId/results.xlsx',
     guards.inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
@@ -187,7 +187,7 @@ export function resultsRoutes(
   }
 
   router.get(
-    '/api/admin/championships/:championshipId/best-of-delegation',
+    '/api/organiser/championships/:championshipId/best-of-delegation',
     guards.inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
@@ -201,7 +201,7 @@ export function resultsRoutes(
 
   /** The same report as a workbook: a row per best competitor, equal ones each on their own row. */
   router.get(
-    '/api/admin/championships/:championshipId/best-of-delegation.xlsx',
+    '/api/organiser/championships/:championshipId/best-of-delegation.xlsx',
     guards.inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');

@@ -34,44 +34,48 @@ export function schemeEditRoutes(
 ): Router {
   const router = Router();
 
-  router.patch('/api/admin/competitions/:competitionId/scheme', inCompetition, async (req, res) => {
-    const { competitionId } = parse(competitionParams, req.params, 'params');
-    const { edits, reason } = parse(schemeEditInputSchema, req.body, 'body');
-    const { record, version } = await reference.require('competitions', competitionId);
-    if (!record.scheme) throw refusal('not_found', 'scheme', 'noScheme');
-    const result = applySchemeEdits(record.scheme, edits);
-    if (!result.ok) {
-      const edit = edits[result.index]!;
-      throw refusal('validation_failed', `edits[${result.index}]`, refusalOf[result.reason], {
-        target: edit.target,
-        id: edit.target === 'aspect' ? edit.code : edit.id,
-      });
-    }
-    const marked = await registry.hasMarks(competitionId);
-    if (marked && !reason) throw refusal('validation_failed', 'reason', 'schemeReasonRequired');
-    const schemeVersion = record.schemeVersion + 1;
-    const competition: Competition = {
-      ...record,
-      scheme: result.scheme,
-      schemeVersion,
-      schemeEdits: [
-        ...(record.schemeEdits ?? []),
-        {
-          version: schemeVersion,
-          at: new Date().toISOString(),
-          actor: organiserOf(req).id,
-          ...(reason ? { reason } : {}),
-        },
-      ],
-    };
-    await reference.replace('competitions', competition, version);
-    await registry.refresh(competitionId);
-    res.json({
-      schemeVersion,
-      report: analyseScheme(result.scheme),
-      schemeEdits: competition.schemeEdits,
-    } satisfies SchemeEditReply);
-  });
+  router.patch(
+    '/api/organiser/competitions/:competitionId/scheme',
+    inCompetition,
+    async (req, res) => {
+      const { competitionId } = parse(competitionParams, req.params, 'params');
+      const { edits, reason } = parse(schemeEditInputSchema, req.body, 'body');
+      const { record, version } = await reference.require('competitions', competitionId);
+      if (!record.scheme) throw refusal('not_found', 'scheme', 'noScheme');
+      const result = applySchemeEdits(record.scheme, edits);
+      if (!result.ok) {
+        const edit = edits[result.index]!;
+        throw refusal('validation_failed', `edits[${result.index}]`, refusalOf[result.reason], {
+          target: edit.target,
+          id: edit.target === 'aspect' ? edit.code : edit.id,
+        });
+      }
+      const marked = await registry.hasMarks(competitionId);
+      if (marked && !reason) throw refusal('validation_failed', 'reason', 'schemeReasonRequired');
+      const schemeVersion = record.schemeVersion + 1;
+      const competition: Competition = {
+        ...record,
+        scheme: result.scheme,
+        schemeVersion,
+        schemeEdits: [
+          ...(record.schemeEdits ?? []),
+          {
+            version: schemeVersion,
+            at: new Date().toISOString(),
+            actor: organiserOf(req).id,
+            ...(reason ? { reason } : {}),
+          },
+        ],
+      };
+      await reference.replace('competitions', competition, version);
+      await registry.refresh(competitionId);
+      res.json({
+        schemeVersion,
+        report: analyseScheme(result.scheme),
+        schemeEdits: competition.schemeEdits,
+      } satisfies SchemeEditReply);
+    },
+  );
 
   return router;
 }

@@ -42,7 +42,7 @@ export function staffRoutes(
   const router = Router();
 
   router.patch(
-    '/api/admin/competitions/:competitionId/experts/:expertId',
+    '/api/organiser/competitions/:competitionId/experts/:expertId',
     inCompetition,
     async (req, res) => {
       const { competitionId, expertId } = parse(expertParams, req.params, 'params');

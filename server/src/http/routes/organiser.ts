@@ -66,7 +66,9 @@ const schemeQuery = z.object({
   skillName: nameTextSchema(200).optional(),
 });
 
-export function adminRoutes(services: Services): Router {
+export function organiserRoutes(
+  services: Pick<Services, 'accounts' | 'competitions' | 'config' | 'documents' | 'store'>,
+): Router {
   const router = Router();
   const reference = new ReferenceRepository(services.store);
   const inChampionship = requireChampionshipScope(param('championshipId'));
@@ -76,13 +78,13 @@ export function adminRoutes(services: Services): Router {
   const championships = new ChampionshipService(reference, services.competitions, services.store);
   const advancement = new AdvancementService(reference, services.competitions, services.store);
 
-  router.get('/api/admin/championships', requireOrganiser(), async (req, res) => {
+  router.get('/api/organiser/championships', requireOrganiser(), async (req, res) => {
     res.json({
       championships: await championships.list(organiserOf(req).scope),
     } satisfies ChampionshipsReply);
   });
 
-  router.post('/api/admin/championships', requireOrganiser(), async (req, res) => {
+  router.post('/api/organiser/championships', requireOrganiser(), async (req, res) => {
     const input = parse(championshipInputSchema, req.body, 'body');
     if (!scopeCovers(organiserOf(req).scope, { championshipId: input.id }))
       throw new ApiError('forbidden');
@@ -91,7 +93,7 @@ export function adminRoutes(services: Services): Router {
     } satisfies ChampionshipReply);
   });
 
-  router.get('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
+  router.get('/api/organiser/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const { record } = await reference.require('championships', championshipId);
     const competitions = await reference.list('competitions', { championshipId });
@@ -101,7 +103,7 @@ export function adminRoutes(services: Services): Router {
     } satisfies ChampionshipDetailReply);
   });
 
-  router.patch('/api/admin/championships/:championshipId', inChampionship, async (req, res) => {
+  router.patch('/api/organiser/championships/:championshipId', inChampionship, async (req, res) => {
     const { championshipId } = parse(championshipParams, req.params, 'params');
     const changes = parse(championshipPatchSchema, req.body, 'body');
     res.json({
@@ -110,7 +112,7 @@ export function adminRoutes(services: Services): Router {
   });
 
   router.post(
-    '/api/admin/championships/:championshipId/competitions',
+    '/api/organiser/championships/:championshipId/competitions',
     inChampionship,
     async (req, res) => {
       const { championshipId } = parse(championshipParams, req.params, 'params');
@@ -120,13 +122,13 @@ export function adminRoutes(services: Services): Router {
     },
   );
 
-  router.get('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
+  router.get('/api/organiser/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     // The console offers a change of the rules profile only while the API would accept it.
     res.json((await championships.competition(competitionId)) satisfies CompetitionDetailReply);
   });
 
-  router.patch('/api/admin/competitions/:competitionId', inCompetition, async (req, res) => {
+  router.patch('/api/organiser/competitions/:competitionId', inCompetition, async (req, res) => {
     const { competitionId } = parse(competitionParams, req.params, 'params');
     const changes = parse(competitionPatchSchema, req.body, 'body');
     const competition = await championships.updateCompetition(competitionId, changes);
@@ -134,7 +136,7 @@ export function adminRoutes(services: Services): Router {
   });
 
   router.put(
-    '/api/admin/competitions/:competitionId/scheme',
+    '/api/organiser/competitions/:competitionId/scheme',
     inCompetition,
     rawUpload,
     async (req, res) => {
@@ -193,7 +195,7 @@ export function adminRoutes(services: Services): Router {
   );
 
   router.get(
-    '/api/admin/competitions/:competitionId/scheme.xlsx',
+    '/api/organiser/competitions/:competitionId/scheme.xlsx',
     inCompetition,
     async (req, res) => {
       const { competitionId } = parse(competitionParams, req.params, 'params');
@@ -222,14 +224,14 @@ export function adminRoutes(services: Services): Router {
   router.use(staffRoutes(reference, services.competitions, services.accounts, inCompetition));
 
   router.get(
-    '/api/admin/colleges',
+    '/api/organiser/colleges',
     requireOrganiser(['organiser', 'exam-officer']),
     async (_req, res) => {
       res.json({ colleges: await reference.list('colleges') } satisfies CollegesReply);
     },
   );
 
-  router.post('/api/admin/colleges', requireOrganiser(), async (req, res) => {
+  router.post('/api/organiser/colleges', requireOrganiser(), async (req, res) => {
     // A college is shared by every championship: only an account covering them all adds one.
     if (organiserOf(req).scope.kind !== 'all') throw new ApiError('forbidden');
     const input = parse(collegeInputSchema, req.body, 'body');

@@ -12,7 +12,9 @@ import { ReferenceRepository } from '../../domain/reference';
 const competitionParams = z.object({ id: idSchema });
 
 /** What anyone may read without signing in. Never personal data. */
-export function publicRoutes(services: Services): Router {
+export function publicRoutes(
+  services: Pick<Services, 'boards' | 'competitions' | 'log' | 'store'>,
+): Router {
   const router = Router();
   const boards = services.boards;
 

@@ -10,7 +10,7 @@ const verifyParams = z.object({ code: z.string().min(1).max(40) });
  * The public check of a printed document (where its QR code leads): the document's public
  * summary and whether the server's records still give the content it was printed from.
  */
-export function verifyRoutes(services: Services): Router {
+export function verifyRoutes(services: Pick<Services, 'documents'>): Router {
   const router = Router();
 
   router.get('/api/public/verify/:code', async (req, res) => {

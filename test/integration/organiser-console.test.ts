@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRng, syntheticIin } from '@ashyq/shared';
 import { cisWorkbook } from '../fixtures/cis-workbook';
 import { itNetworkScheme } from '../fixtures/schemes';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 
 /** What the organiser console needs beyond the set-up routes: a scheme preview, naming the chief. */
 
 const password = 'Organiser-2026!';
-const competitionPath = '/api/admin/competitions/console-web';
+const competitionPath = '/api/organiser/competitions/console-web';
 let app: TestApp;
 let admin: Client;
 
@@ -35,9 +35,9 @@ beforeAll(async () => {
     endsOn: '2026-03-13',
     profileId: 'wsk-championship@2024',
   };
-  expect((await admin.post('/api/admin/championships', championship)).status).toBe(201);
+  expect((await admin.post('/api/organiser/championships', championship)).status).toBe(201);
   const skill = { number: '39', name: { kk: 'IT желілері', ru: 'IT-сети' } };
-  const path = '/api/admin/championships/console-2026/competitions';
+  const path = '/api/organiser/championships/console-2026/competitions';
   expect((await admin.post(path, { id: 'console-web', skill })).status).toBe(201);
 });
 

@@ -1,7 +1,7 @@
 import { defineNamespace } from './messages';
 
 /** Why the organiser API refuses a change (server errors shown on the organiser screens). */
-export const admin = defineNamespace({
+export const organiserRefusals = defineNamespace({
   en: {
     refused: {
       idTaken: 'A record with this id already exists',

@@ -26,7 +26,7 @@ export function createTestServices(dataDir: string): Promise<Services> {
 }
 
 export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
-  const services = await createTestServices(tempDataDir('ashyq-admin-'));
+  const services = await createTestServices(tempDataDir('ashyq-api-'));
   const server: Server = createServer(createApp(services, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -5,7 +5,7 @@ import { importWorkbook } from '../../server/src/cis/import';
 import { cisWorkbook } from '../fixtures/cis-workbook';
 import { buildZip } from '../fixtures/zip';
 import { itNetworkScheme } from '../fixtures/schemes';
-import { Client, startTestApp, type Reply, type TestApp } from './admin-support';
+import { Client, startTestApp, type Reply, type TestApp } from './api-support';
 
 const password = 'Organiser-2026!';
 const rng = seededRng(2026);
@@ -22,7 +22,7 @@ const championship = {
   endsOn: '2026-03-13',
   profileId: 'wsk-championship@2024',
 };
-const competitionPath = '/api/admin/competitions/web-test';
+const competitionPath = '/api/organiser/competitions/web-test';
 const college = {
   id: 'astana-it-test',
   name: { kk: 'Астана IT колледжі', ru: 'Астанинский IT колледж', en: 'Astana IT College' },
@@ -81,9 +81,9 @@ beforeAll(async () => {
   admin = await signIn('admin@example.kz');
   outsider = await signIn('other@example.kz');
   anonymous = new Client(app.base);
-  expect((await admin.post('/api/admin/colleges', college)).status).toBe(201);
-  expect((await admin.post('/api/admin/championships', championship)).status).toBe(201);
-  const created = await admin.post(`/api/admin/championships/${championship.id}/competitions`, {
+  expect((await admin.post('/api/organiser/colleges', college)).status).toBe(201);
+  expect((await admin.post('/api/organiser/championships', championship)).status).toBe(201);
+  const created = await admin.post(`/api/organiser/championships/${championship.id}/competitions`, {
     id: 'web-test',
     skill: {
       number: '17',
@@ -109,7 +109,7 @@ afterAll(async () => {
 
 describe('championships and competitions', () => {
   it('creates with defaults, refuses bad input without a trace, and lists only what the scope covers', async () => {
-    const got = await admin.get(`/api/admin/championships/${championship.id}`);
+    const got = await admin.get(`/api/organiser/championships/${championship.id}`);
     // No policy given: the rules profile's default, which holds back unlocked marks.
     expect(getProfile(championship.profileId)!.publicationDefault).toBe('locked');
     expect(got.body.championship.publication).toEqual({ policy: 'locked' });
@@ -119,7 +119,7 @@ describe('championships and competitions', () => {
       hasScheme: false,
     });
 
-    const listing = '/api/admin/championships';
+    const listing = '/api/organiser/championships';
     await refusedWithoutChange(
       listing,
       () => admin.post(listing, { ...championship, id: 'x-1', hostRegionId: 'mars' }),
@@ -153,14 +153,14 @@ describe('championships and competitions', () => {
     const publication = { policy: 'live', freezeAt: '2026-03-12T16:00:00+05:00' };
     const id = 'wsk-2026-live';
     expect(
-      (await admin.post('/api/admin/championships', { ...championship, id, publication })).status,
+      (await admin.post('/api/organiser/championships', { ...championship, id, publication })).status,
     ).toBe(201);
-    const got = await admin.get(`/api/admin/championships/${id}`);
+    const got = await admin.get(`/api/organiser/championships/${id}`);
     expect(got.body.championship.publication).toEqual(publication);
   });
 
   it('patches what is valid and refuses the rest unchanged', async () => {
-    const path = `/api/admin/championships/${championship.id}`;
+    const path = `/api/organiser/championships/${championship.id}`;
     const patched = await admin.patch(path, { venue: 'Astana, QazExpoCongress' });
     expect(patched.status).toBe(200);
     expect(patched.body.championship.venue).toBe('Astana, QazExpoCongress');
@@ -181,11 +181,11 @@ describe('championships and competitions', () => {
       () => admin.patch(competitionPath, { schemeVersion: 9 }),
       400,
     );
-    expect((await admin.get('/api/admin/competitions/missing')).status).toBe(404);
+    expect((await admin.get('/api/organiser/competitions/missing')).status).toBe(404);
   });
 
   it('clears an optional field sent as null, and refuses what the browser must not send', async () => {
-    const path = `/api/admin/championships/${championship.id}`;
+    const path = `/api/organiser/championships/${championship.id}`;
     const freezeAt = '2026-03-13T15:00:00+05:00';
     const set = await admin.patch(path, {
       venue: 'Astana, QazExpoCongress',
@@ -228,7 +228,7 @@ describe('championships and competitions', () => {
   });
 
   it('registers colleges with a valid BIN only', async () => {
-    const listing = '/api/admin/colleges';
+    const listing = '/api/organiser/colleges';
     await refusedWithoutChange(
       listing,
       () => admin.post(listing, { ...college, id: 'bad-bin', bin: '123456789012' }),
@@ -382,10 +382,10 @@ describe('people', () => {
 
 describe('names that would show otherwise than they are stored', () => {
   // A competition of its own, so the people added here do not change the other tests' lists.
-  const listing = '/api/admin/competitions/names-test/competitors';
+  const listing = '/api/organiser/competitions/names-test/competitors';
 
   beforeAll(async () => {
-    const created = await admin.post(`/api/admin/championships/${championship.id}/competitions`, {
+    const created = await admin.post(`/api/organiser/championships/${championship.id}/competitions`, {
       id: 'names-test',
       skill: { number: '39', name: { kk: 'IT желілері', ru: 'ИТ-сети' } },
     });
@@ -420,7 +420,7 @@ describe('names that would show otherwise than they are stored', () => {
   });
 
   it('refuses NUL and broken characters in championship, college and skill names, and stores nothing', async () => {
-    const championships = '/api/admin/championships';
+    const championships = '/api/organiser/championships';
     const withNul = {
       ...championship,
       id: 'wsk-nul',
@@ -445,8 +445,8 @@ describe('names that would show otherwise than they are stored', () => {
       name: { ...college.name, en: 'Astana IT\ud800' },
     };
     const surrogate = await refusedWithoutChange(
-      '/api/admin/colleges',
-      () => admin.post('/api/admin/colleges?lang=ru', broken),
+      '/api/organiser/colleges',
+      () => admin.post('/api/organiser/colleges?lang=ru', broken),
       400,
     );
     expect(surrogate.error.details).toEqual([
@@ -632,7 +632,7 @@ describe('marking scheme', () => {
   it('pins the rules profile once the first mark is recorded, and says so to the console', async () => {
     const got = (await admin.get(competitionPath)).body;
     expect(got.marked).toBe(true);
-    const listed = (await admin.get('/api/admin/championships')).body.championships;
+    const listed = (await admin.get('/api/organiser/championships')).body.championships;
     expect(listed).toContainEqual(
       expect.objectContaining({ id: championship.id, status: 'underWay' }),
     );
@@ -739,17 +739,17 @@ describe('registration after the first lock', () => {
 describe('access to every organiser route', () => {
   const xlsx = () => cisWorkbook(itNetworkScheme);
   const routes: [method: 'get' | 'post' | 'put' | 'patch', path: string, body?: () => unknown][] = [
-    ['get', '/api/admin/championships'],
+    ['get', '/api/organiser/championships'],
     [
       'post',
-      '/api/admin/championships',
+      '/api/organiser/championships',
       () => ({ ...championship, id: `c-${rng().toString(36).slice(2, 8)}` }),
     ],
-    ['get', `/api/admin/championships/${championship.id}`],
-    ['patch', `/api/admin/championships/${championship.id}`, () => ({ venue: 'Astana' })],
+    ['get', `/api/organiser/championships/${championship.id}`],
+    ['patch', `/api/organiser/championships/${championship.id}`, () => ({ venue: 'Astana' })],
     [
       'post',
-      `/api/admin/championships/${championship.id}/competitions`,
+      `/api/organiser/championships/${championship.id}/competitions`,
       () => ({
         id: `k-${rng().toString(36).slice(2, 8)}`,
         skill: { number: '1', name: { kk: 'Ә', ru: 'А' } },
@@ -780,10 +780,10 @@ describe('access to every organiser route', () => {
       `${competitionPath}/experts/import`,
       () => new TextEncoder().encode(`ФИО;ИИН;Регион\nЕсімов Ерлан;${iin()};Астана\n`),
     ],
-    ['get', '/api/admin/colleges'],
+    ['get', '/api/organiser/colleges'],
     [
       'post',
-      '/api/admin/colleges',
+      '/api/organiser/colleges',
       () => ({ ...college, id: `col-${rng().toString(36).slice(2, 8)}` }),
     ],
   ];

@@ -9,8 +9,8 @@ import {
   type CompetitorResult,
   type PublicationPolicy,
 } from '@ashyq/shared';
-import { stageOfResults, type RuntimeState } from './runtime-state';
-import type { RuntimeContext } from './runtime-types';
+import { stageOfResults, type RuntimeState } from '../competitions/runtime-state';
+import type { RuntimeContext } from '../competitions/runtime-types';
 
 export type { BoardView };
 

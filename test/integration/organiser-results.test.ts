@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullName, getRegion, type PersonName } from '@ashyq/shared';
 import { binaryScheme, seedCompetition } from './competition-harness';
-import { Client, startTestApp, type TestApp } from './admin-support';
+import { Client, startTestApp, type TestApp } from './api-support';
 import { iinShapedNumbers } from '../support/privacy';
 
 const password = 'Organiser-2026!';
-const championshipPath = '/api/admin/championships/champ-web-1';
+const championshipPath = '/api/organiser/championships/champ-web-1';
 /** Aspects achieved by each competitor (of 4 worth 0.5 each): totals 2, 1.5, 1.5, 0.5, 0. */
 const achieved: Record<string, number> = { p1: 4, p2: 3, p3: 3, p4: 1, p5: 0 };
 const regions: Record<string, string> = {
@@ -82,12 +82,12 @@ afterAll(async () => {
 describe('results exports', () => {
   it('writes the CIS results layout with the engine’s positions, medals and totals', async () => {
     const provisional = await sheetRows(
-      (await admin.get('/api/admin/competitions/web-1/results.xlsx?lang=ru')).body,
+      (await admin.get('/api/organiser/competitions/web-1/results.xlsx?lang=ru')).body,
     );
     // Medals only ever appear on final results.
     expect(provisional.slice(1).every((row) => !row[7])).toBe(true);
     expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
-    const reply = await admin.get('/api/admin/competitions/web-1/results.xlsx?lang=ru');
+    const reply = await admin.get('/api/organiser/competitions/web-1/results.xlsx?lang=ru');
     expect(reply.status).toBe(200);
     const rows = await sheetRows(reply.body);
     expect(rows[0]).toEqual([
@@ -191,7 +191,7 @@ describe('results exports', () => {
 
   it('refuses organisers out of scope and competitions without a scheme', async () => {
     expect((await outsider.get(`${championshipPath}/results.xlsx`)).status).toBe(403);
-    expect((await outsider.get('/api/admin/competitions/web-1/results.xlsx')).status).toBe(403);
+    expect((await outsider.get('/api/organiser/competitions/web-1/results.xlsx')).status).toBe(403);
     expect((await new Client(app.base).get(`${championshipPath}/results.xlsx`)).status).toBe(401);
   });
 });
@@ -225,10 +225,10 @@ describe('advancement', () => {
       endsOn: '2026-10-05',
       profileId: 'wsk-championship@2024',
     };
-    expect((await admin.post('/api/admin/championships', national)).status).toBe(201);
+    expect((await admin.post('/api/organiser/championships', national)).status).toBe(201);
     const skill = { number: '17', name: { kk: 'Веб-технологиялар', ru: 'Веб-технологии' } };
     const competition = { id: 'national-web', skill };
-    const path = '/api/admin/championships/wsk-2026-national/competitions';
+    const path = '/api/organiser/championships/wsk-2026-national/competitions';
     expect((await admin.post(path, competition)).status).toBe(201);
   });
 
@@ -255,7 +255,7 @@ describe('advancement', () => {
     expect(apply.status).toBe(409);
     expect(apply.body.error.details[0].message).toContain('not decided');
     expect(
-      (await admin.get('/api/admin/competitions/national-web/competitors')).body.competitors,
+      (await admin.get('/api/organiser/competitions/national-web/competitors')).body.competitors,
     ).toEqual([]);
   });
 
@@ -287,7 +287,7 @@ describe('advancement', () => {
       (await outsider.post(`${championshipPath}/advancement/proposal`, { rules })).status,
     ).toBe(403);
     expect(
-      (await admin.get('/api/admin/competitions/national-web/competitors')).body.competitors,
+      (await admin.get('/api/organiser/competitions/national-web/competitors')).body.competitors,
     ).toEqual([]);
   });
 
@@ -299,9 +299,9 @@ describe('advancement', () => {
     });
     expect(apply.status).toBe(201);
     expect(apply.body.alreadyRegistered).toBe(0);
-    const listed = (await admin.get('/api/admin/competitions/national-web/competitors')).body
+    const listed = (await admin.get('/api/organiser/competitions/national-web/competitors')).body
       .competitors as { iin: string; advancedFrom: { competitorId: string } }[];
-    const source = (await admin.get('/api/admin/competitions/web-1/competitors')).body
+    const source = (await admin.get('/api/organiser/competitions/web-1/competitors')).body
       .competitors as { id: string; iin: string }[];
     expect(listed.map((c) => c.advancedFrom.competitorId).sort()).toEqual(['p1', 'p2']);
     for (const person of listed) {
@@ -343,13 +343,13 @@ describe('clone last year', () => {
     expect((await outsider.post(`${championshipPath}/clone`, clone)).status).toBe(403);
     const reply = await admin.post(`${championshipPath}/clone`, clone);
     expect(reply.status).toBe(201);
-    const got = await admin.get('/api/admin/championships/champ-web-2');
+    const got = await admin.get('/api/organiser/championships/champ-web-2');
     expect(got.body.championship).toMatchObject({ season: 2027, level: 'regional' });
     expect(got.body.competitions).toMatchObject([
       { skill: { number: '17' }, hasScheme: true, schemeVersion: 1 },
     ]);
     const id = got.body.competitions[0].id;
-    expect((await admin.get(`/api/admin/competitions/${id}/competitors`)).body.competitors).toEqual(
+    expect((await admin.get(`/api/organiser/competitions/${id}/competitors`)).body.competitors).toEqual(
       [],
     );
     expect((await admin.post(`${championshipPath}/clone`, clone)).status).toBe(409);
@@ -358,13 +358,13 @@ describe('clone last year', () => {
   it('takes the new edition’s name, all of it or none', async () => {
     const clone = { id: 'champ-web-3', season: 2028, startsOn: '2028-05-09', endsOn: '2028-05-12' };
     const name = { kk: 'Веб чемпионаты 2028', ru: 'Веб-чемпионат 2028', en: 'Web 2028' };
-    const listing = '/api/admin/championships';
+    const listing = '/api/organiser/championships';
     const before = (await admin.get(listing)).body;
     const partial = await admin.post(`${championshipPath}/clone`, { ...clone, name: { kk: 'x' } });
     expect(partial.status).toBe(400);
     expect((await admin.get(listing)).body).toEqual(before);
     expect((await admin.post(`${championshipPath}/clone`, { ...clone, name })).status).toBe(201);
-    const got = await admin.get('/api/admin/championships/champ-web-3');
+    const got = await admin.get('/api/organiser/championships/champ-web-3');
     expect(got.body.championship).toMatchObject({ name, season: 2028, startsOn: '2028-05-09' });
   });
 });
@@ -377,7 +377,7 @@ describe('result sheet PDF', () => {
     // Published by the exports above; the chief reopens them for a correction.
     const runtime = await app.services.competitions.open('web-1');
     await runtime.unlock('chief', 'A1', 'a mark entered for the wrong competitor');
-    const draft = await admin.get('/api/admin/competitions/web-1/results.pdf?lang=kk');
+    const draft = await admin.get('/api/organiser/competitions/web-1/results.pdf?lang=kk');
     expect(draft.status).toBe(200);
     expect(draft.body.subarray(0, 5).toString()).toBe('%PDF-');
     if (existsSync('/usr/bin/pdftotext')) {
@@ -397,7 +397,7 @@ describe('result sheet PDF', () => {
       body: JSON.stringify({ email: 'admin@example.kz', password }),
     });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const res = await fetch(`${app.base}/api/admin/competitions/web-1/results.pdf?lang=ru`, {
+    const res = await fetch(`${app.base}/api/organiser/competitions/web-1/results.pdf?lang=ru`, {
       headers: { cookie },
     });
     expect(res.status).toBe(200);
@@ -424,7 +424,7 @@ describe('result sheet PDF', () => {
     await runtime.lock('organiser-1', 'A1');
     await runtime.signOff('e3', 'A1');
     expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
-    const corrected = await fetch(`${app.base}/api/admin/competitions/web-1/results.pdf?lang=ru`, {
+    const corrected = await fetch(`${app.base}/api/organiser/competitions/web-1/results.pdf?lang=ru`, {
       headers: { cookie },
     });
     expect(corrected.headers.get('x-verification-code')).not.toBe(code);
@@ -437,13 +437,13 @@ describe('result sheet PDF', () => {
   });
 
   it('prints only in Kazakh or Russian and only for organisers in scope', async () => {
-    expect((await admin.get('/api/admin/competitions/web-1/results.pdf?lang=en')).status).toBe(400);
-    expect((await outsider.get('/api/admin/competitions/web-1/results.pdf')).status).toBe(403);
+    expect((await admin.get('/api/organiser/competitions/web-1/results.pdf?lang=en')).status).toBe(400);
+    expect((await outsider.get('/api/organiser/competitions/web-1/results.pdf')).status).toBe(403);
   });
 });
 
 describe('access to the new organiser routes', () => {
-  const competition = '/api/admin/competitions/web-1';
+  const competition = '/api/organiser/competitions/web-1';
   const routes: [method: string, path: string, body: unknown][] = [
     ['GET', `${competition}/results.xlsx`, undefined],
     ['GET', `${competition}/results.pdf?lang=ru`, undefined],
