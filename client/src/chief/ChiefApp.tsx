@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { isLanguage, rosterSchema, type Language, type SignedInReply } from '@ashyq/shared';
+import { rosterSchema, type SignedInReply } from '@ashyq/shared';
 import { AuditTrail } from './AuditTrail';
 import { chiefBase } from './api';
 import { CompetitionPicker } from './CompetitionPicker';
@@ -22,6 +22,7 @@ import { type Loaded, useResource } from '../lib/resource';
 import { ConfirmDialog, type ConfirmRequest } from '../lib/ui/ConfirmDialog';
 import { localized } from '../lib/localized';
 import { signOut } from '../lib/sign-out';
+import { useLanguage } from '../lib/language';
 
 /**
  * /chief and /chief/:competitionId: a chief expert (or deputy) lands on its own competition;
@@ -88,8 +89,8 @@ const tabs: Tab[] = [
 ];
 
 function Console({ competitionId, mayUnlock }: { competitionId: string; mayUnlock: boolean }) {
-  const { t, i18n } = useTranslation('chief');
-  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('chief');
+  const lang = useLanguage();
   const navigate = useNavigate();
   const [roster, reloadRoster] = useRoster(competitionId);
   const live = useChiefLive(competitionId, lang);

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isLanguage, type PublicChampionshipsReply } from '@ashyq/shared';
+import { type PublicChampionshipsReply } from '@ashyq/shared';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
+import { useLanguage } from '../lib/language';
 
 /** An organiser runs the console for any competition in its scope: it picks one here. */
 export function CompetitionPicker() {
-  const { t, i18n } = useTranslation('chief');
-  const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('chief');
+  const lang = useLanguage();
   const loaded = useResource<PublicChampionshipsReply>('/api/public/championships')[0];
   if (loaded.state === 'loading')
     return (

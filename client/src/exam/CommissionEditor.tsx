@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import {
   commissionRoles,
   getProfile,
-  isLanguage,
   markingRoles,
   maskIin,
   type CommissionRole,
   type ExamSession,
-  type Language,
   type ExamSessionReply,
   type ExamCredentialReply,
 } from '@ashyq/shared';
@@ -17,6 +15,7 @@ import { SignInCards, type IssuedCredential } from './SignInCards';
 import { checkCommission, type MemberDraft } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { useLanguage } from '../lib/language';
 
 const blankMember = (): MemberDraft => ({
   name: { last: '', first: '', middle: '' },
@@ -50,8 +49,8 @@ export function CommissionEditor({
   session: ExamSession;
   onSaved: () => void;
 }) {
-  const { t, i18n } = useTranslation('exam');
-  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('exam');
+  const lang = useLanguage();
   const [members, setMembers] = useState<MemberDraft[]>(() => session.commission);
   const [editingIin, setEditingIin] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);

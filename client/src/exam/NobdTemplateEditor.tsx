@@ -2,11 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   defaultNobdTemplate,
-  isLanguage,
   nobdCodeValues,
   nobdFields,
   nobdFieldSchema,
-  type Language,
   type CollegesReply,
   type NobdColumn,
   type NobdTemplate,
@@ -19,6 +17,7 @@ import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
 import { byName } from '../lib/collate';
+import { useLanguage } from '../lib/language';
 
 /**
  * The college's NOBD template (docs/demo-exams.md): column order, kk/ru headers, formats and code
@@ -26,8 +25,8 @@ import { byName } from '../lib/collate';
  * its column; the server refuses what this check refuses.
  */
 export function NobdTemplateEditor() {
-  const { t, i18n } = useTranslation('exam');
-  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('exam');
+  const lang = useLanguage();
   // An exam officer edits its own college's template; an organiser above one college picks it.
   const [me] = useResource<SignedInReply>('/api/auth/me', { signIn: '/login' });
   const ownCollege =

@@ -9,6 +9,7 @@ import { RegionOptions } from '../app/RegionOptions';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
+import { useLanguage } from '../lib/language';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -17,7 +18,7 @@ Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
  * pass rate, the grade distribution, and the share of colleges against the 60/80/100 % targets.
  */
 export function ReportPage() {
-  const { t, i18n } = useTranslation('exam');
+  const { t } = useTranslation('exam');
   const [year, setYear] = useState(() => currentAcademicYear(new Date()));
   const [regionId, setRegionId] = useState('');
   const valid = /^\d{4}-\d{4}$/.test(year);
@@ -28,7 +29,7 @@ export function ReportPage() {
   const [loaded] = useResource<AnnualReportReply>(valid ? `/api/exam/report?${query}` : null, {
     signIn: '/login',
   });
-  const lang = i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru';
+  const lang = useLanguage();
 
   return (
     <main>

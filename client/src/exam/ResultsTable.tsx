@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   fullName,
-  isLanguage,
   maskIin,
   summarize,
   type ExamAttendance,
   type ExamSession,
-  type Language,
   type StudentResult,
   type ExamResultsReply,
 } from '@ashyq/shared';
@@ -16,6 +14,7 @@ import { percentText } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { useLanguage } from '../lib/language';
 
 /**
  * Results per student as the protocol prints them: points per criterion, total, percent, letter,
@@ -36,7 +35,7 @@ export function ResultsTable({ session }: { session: ExamSession }) {
   } | null>(null);
   const kk = i18n.getFixedT('kk', 'grades');
   const ru = i18n.getFixedT('ru', 'grades');
-  const language: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const language = useLanguage();
 
   async function setAttendance(student: string, attendance: ExamAttendance, reason = '') {
     setError(null);

@@ -4,9 +4,7 @@ import { useNavigate } from 'react-router';
 import {
   getRegion,
   gradeScaleIds,
-  isLanguage,
   sessionMaxPoints,
-  type Language,
   type SessionIssuer,
   type ExamSessionReply,
   type ExamCollegeReply,
@@ -19,6 +17,7 @@ import { codeReasons } from './view';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { useLanguage } from '../lib/language';
 
 /** Creates a session (no `existing`) or edits one; the commission and students have their tabs. */
 export function SessionForm({
@@ -28,8 +27,8 @@ export function SessionForm({
   existing?: ExamSessionReply;
   onSaved?: (saved: ExamSessionReply) => void;
 }) {
-  const { t, i18n } = useTranslation('exam');
-  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('exam');
+  const lang = useLanguage();
   const navigate = useNavigate();
   const [listed] = useResource<ExamSessionsReply>('/api/exam/sessions', {
     signIn: '/login',

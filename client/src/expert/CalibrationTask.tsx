@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMarks, isLanguage, type CalibrationView, type ExpertView } from '@ashyq/shared';
+import { formatMarks, type CalibrationView, type ExpertView } from '@ashyq/shared';
 import { errorText } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { useLanguage } from '../lib/language';
 
 const scores = [0, 1, 2, 3] as const;
 
@@ -13,8 +14,8 @@ const scores = [0, 1, 2, 3] as const;
  * (the server announces a round opened or closed as a view change).
  */
 export function CalibrationTask({ view }: { view: ExpertView }) {
-  const { t, i18n } = useTranslation('expert');
-  const lang = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const { t } = useTranslation('expert');
+  const lang = useLanguage();
   const [round, setRound] = useState<CalibrationView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 

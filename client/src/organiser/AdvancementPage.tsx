@@ -7,7 +7,6 @@ import {
   type AdvancementApplyReply,
   type AdvancementHistoryReply,
   type AdvancementProposalInput,
-  type Language,
   type ChampionshipDetailReply,
   type ChampionshipsReply,
 } from '@ashyq/shared';
@@ -28,6 +27,7 @@ import {
   withDecision,
   type RuleChoice,
 } from './advancement-view';
+import { useLanguage } from '../lib/language';
 
 /**
  * Advancement: choose the rule for every competency (and any competency's own) and the quota,
@@ -35,8 +35,8 @@ import {
  * next championship's competitor lists. The decisions taken so far are listed below.
  */
 export function AdvancementPage() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { championshipId = '' } = useParams();
   const base = `/api/organiser/championships/${encodeURIComponent(championshipId)}`;
   const [source] = useResource<ChampionshipDetailReply>(base, { signIn: '/login' });

@@ -4,18 +4,18 @@ import {
   formatMarks,
   fullName,
   getRegion,
-  type Language,
   type BestOfDelegationReply,
   type CollegesReply,
 } from '@ashyq/shared';
 import { collegeName } from './api';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
+import { useLanguage } from '../lib/language';
 
 /** The best competitor of each region or college, across competencies. */
 export function BestOfDelegation({ championshipId }: { championshipId: string }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [team, setTeam] = useState<'region' | 'college'>('region');
   const [loaded] = useResource<BestOfDelegationReply>(
     `/api/organiser/championships/${championshipId}/best-of-delegation?team=${team}`,

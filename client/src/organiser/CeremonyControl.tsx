@@ -5,19 +5,19 @@ import {
   type CeremonyStartInput,
   type CeremonyStepInput,
   type CeremonyState,
-  type Language,
   type ListedCompetition,
 } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { useLanguage } from '../lib/language';
 
 /**
  * Drives the boards' ceremony reveal (the boards own it: /api/organiser/competitions/:id/ceremony);
  * every public board of the competition follows each click.
  */
 export function CeremonyControl({ competitions }: { competitions: ListedCompetition[] }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [competitionId, setCompetitionId] = useState(competitions[0]?.id ?? '');
   const [ceremony, setCeremony] = useState<CeremonyState | null>(null);
   const [error, setError] = useState<unknown>(null);

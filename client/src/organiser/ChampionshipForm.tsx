@@ -6,11 +6,11 @@ import {
   listProfiles,
   publicationPolicySchema,
   type Championship,
-  type Language,
   type PublicationPolicy,
 } from '@ashyq/shared';
 import { RegionOptions } from '../app/RegionOptions';
 import { ErrorReport } from '../lib/errors';
+import { useLanguage } from '../lib/language';
 
 export type ChampionshipDraft = Omit<Championship, 'createdAt'>;
 
@@ -50,8 +50,8 @@ export function ChampionshipForm({
   editing: boolean;
   onSubmit: (draft: ChampionshipDraft) => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

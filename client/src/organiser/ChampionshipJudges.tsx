@@ -6,11 +6,11 @@ import {
   signedMarks,
   type ChampionshipJudgesReport,
   type JudgeFigures,
-  type Language,
   type Localized,
 } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { useResource } from '../lib/resource';
+import { useLanguage } from '../lib/language';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -19,8 +19,8 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  * organisers only. Each competition's row, then the expert's row over all of them in bold.
  */
 export function ChampionshipJudges() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { championshipId = '' } = useParams();
   const url = `/api/organiser/championships/${encodeURIComponent(championshipId)}/judges`;
   const [loaded] = useResource<ChampionshipJudgesReport>(url, { signIn: '/login' });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type Language, type ChampionshipDetailReply } from '@ashyq/shared';
+import { type ChampionshipDetailReply } from '@ashyq/shared';
 import { useForm } from './api';
 import { ChampionshipForm, type ChampionshipDraft } from './ChampionshipForm';
 import { BestOfDelegation } from './BestOfDelegation';
@@ -12,11 +12,12 @@ import { LoadFailure } from './LoadFailure';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import { bySkillNumber } from './organiser-view';
+import { useLanguage } from '../lib/language';
 
 /** One championship: its details, competencies, the live run, exports and advancement. */
 export function ChampionshipPage() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { championshipId = '' } = useParams();
   const url = `/api/organiser/championships/${encodeURIComponent(championshipId)}`;
   const [loaded, reload] = useResource<ChampionshipDetailReply>(url, { signIn: '/login' });

@@ -6,11 +6,12 @@ import { ChampionshipForm, emptyChampionship, type ChampionshipDraft } from './C
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
+import { useLanguage } from '../lib/language';
 
 /** Every championship in the organiser's scope, a form for a new one, and clone-last-year. */
 export function ChampionshipsList() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const navigate = useNavigate();
   const [loaded] = useResource<ChampionshipsReply>('/api/organiser/championships', {
     signIn: '/login',

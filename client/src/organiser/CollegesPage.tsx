@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { getRegion, type Language, type CollegesReply } from '@ashyq/shared';
+import { getRegion, type CollegesReply } from '@ashyq/shared';
 import { collegeName, useForm } from './api';
 import { RegionOptions } from '../app/RegionOptions';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { useResource } from '../lib/resource';
 import { byName } from '../lib/collate';
+import { useLanguage } from '../lib/language';
 
 /** Colleges and their BINs, shared by every championship (competitors are matched to them). */
 export function CollegesPage() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [loaded, reload] = useResource<CollegesReply>('/api/organiser/colleges', {
     signIn: '/login',
   });

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   type ExpertsReply,
-  type Language,
   type ChampionshipDetailReply,
   type CompetitionDetailReply,
 } from '@ashyq/shared';
@@ -16,11 +15,12 @@ import { LoadFailure } from './LoadFailure';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
 import { skillTitle } from './organiser-view';
+import { useLanguage } from '../lib/language';
 
 /** One competency: its marking scheme, its people, the experts' sign-in cards, and its details. */
 export function CompetitionPage() {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { competitionId = '' } = useParams();
   const url = `/api/organiser/competitions/${encodeURIComponent(competitionId)}`;
   const [loaded, reload] = useResource<CompetitionDetailReply>(url, {

@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import {
   almatyStamp,
   blockersBySubCriterion,
-  type Language,
   type LockState,
   type PublicationBlocker,
   type ResultsStage,
@@ -13,6 +12,7 @@ import {
 import { CeremonyControl } from './CeremonyControl';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
+import { useLanguage } from '../lib/language';
 
 interface Overview {
   progress: { marked: number; required: number };
@@ -37,8 +37,8 @@ const refreshMs = 10_000;
  * in scope may run too.
  */
 export function RunOverview({ competitions }: { competitions: ListedCompetition[] }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [overviews, setOverviews] = useState<Record<string, Overview>>({});
   const [error, setError] = useState<unknown>(null);
   const [round, setRound] = useState(0);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMarks, type Language, type SchemeImportReply } from '@ashyq/shared';
+import { formatMarks, type SchemeImportReply } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
 import { FilePicker } from '../lib/ui/FilePicker';
+import { useLanguage } from '../lib/language';
 
 /**
  * Upload a CIS workbook in two steps: the server checks it and returns its report (nothing is
@@ -20,8 +21,8 @@ export function SchemeSection({
   hasScheme: boolean;
   onAccepted: () => void;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [file, setFile] = useState<File | null>(null);
   const [strict, setStrict] = useState(false);
   const [preview, setPreview] = useState<SchemeImportReply | null>(null);
@@ -62,7 +63,10 @@ export function SchemeSection({
       <p>{hasScheme ? t('scheme.current', { version: schemeVersion }) : t('scheme.none')}</p>
       {hasScheme && (
         <p>
-          <a href={`/api/organiser/competitions/${competitionId}/scheme.xlsx?lang=${lang}`} download>
+          <a
+            href={`/api/organiser/competitions/${competitionId}/scheme.xlsx?lang=${lang}`}
+            download
+          >
             {t('scheme.export')}
           </a>
         </p>
@@ -131,8 +135,8 @@ export function SchemeSection({
 }
 
 function SchemeReportView({ reply }: { reply: SchemeImportReply }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { report, reading, warnings } = reply;
   return (
     <>

@@ -1,17 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  filterOptions,
-  filterRows,
-  isLanguage,
-  noFilter,
-  type Board,
-  type RowFilter,
-} from '@ashyq/shared';
+import { filterOptions, filterRows, noFilter, type Board, type RowFilter } from '@ashyq/shared';
 import { BoardState, BoardTable, CriteriaLegend } from '../boards/BoardTable';
 import { useBoardRoom } from '../boards/useBoardRoom';
 import { localized } from '../lib/localized';
+import { useLanguage } from '../lib/language';
 
 /** A competition's public board, live over /board (HTTP while the socket is down). */
 export function BoardPage() {
@@ -66,9 +60,9 @@ function RowSearch({
   filter: RowFilter;
   onChange: (filter: RowFilter) => void;
 }) {
-  const { t, i18n } = useTranslation('board');
+  const { t } = useTranslation('board');
   const rows = board.rows ?? [];
-  const language = isLanguage(i18n.language) ? i18n.language : 'ru';
+  const language = useLanguage();
   const { regions, colleges } = filterOptions(rows, language);
   const shown = filterRows(rows, filter).length;
   const filtered = filter.query.trim() !== '' || filter.regionId || filter.collegeId;

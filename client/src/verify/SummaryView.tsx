@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { almatyStamp, formatMarks, isLanguage } from '@ashyq/shared';
+import { almatyStamp, formatMarks } from '@ashyq/shared';
+import { useLanguage } from '../lib/language';
 
 type Row = Record<string, unknown>;
 
@@ -83,11 +84,12 @@ function SummaryTable({ name, rows }: { name: string; rows: Row[] }) {
 }
 
 function Value({ value }: { value: unknown }) {
-  const { t, i18n } = useTranslation('documents');
+  const { t } = useTranslation('documents');
+  const lang = useLanguage();
   if (value === null || value === undefined) return <>—</>;
   if (typeof value === 'number') {
     const digits = Number.isInteger(value) ? 0 : 2;
-    return <>{formatMarks(value, isLanguage(i18n.language) ? i18n.language : 'ru', digits)}</>;
+    return <>{formatMarks(value, lang, digits)}</>;
   }
   if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
   if (typeof value === 'string') {

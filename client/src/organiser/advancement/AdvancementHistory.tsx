@@ -1,14 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import {
-  fullName,
-  type AdvancementHistoryReply,
-  type Championship,
-  type Language,
-} from '@ashyq/shared';
+import { fullName, type AdvancementHistoryReply, type Championship } from '@ashyq/shared';
 import { rulesInWords } from '../advancement-view';
 import { ErrorReport } from '../../lib/errors';
 import { localized } from '../../lib/localized';
 import type { Loaded } from '../../lib/resource';
+import { useLanguage } from '../../lib/language';
 
 /** The decisions taken so far: when, to which championship, by which rules, with every change. */
 export function AdvancementHistory({
@@ -20,8 +16,8 @@ export function AdvancementHistory({
   championships: readonly Championship[];
   names: ReadonlyMap<string, string>;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   return (
     <>
       <h2>{t('advancement.history')}</h2>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { getRegion, type Adjustment, type Championship, type Language } from '@ashyq/shared';
+import { getRegion, type Adjustment, type Championship } from '@ashyq/shared';
 import type { Entry, Proposal } from './types';
 import { localized } from '../../lib/localized';
+import { useLanguage } from '../../lib/language';
 
 /**
  * The proposal for the rules chosen: ties to decide, who goes and who does not (each undecided
@@ -33,8 +34,8 @@ export function ProposalView({
   applied: { created: unknown[]; alreadyRegistered: number } | null;
   onApply: () => void;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const teamName = (team: string) => getRegion(team)?.name[lang] ?? team;
   return (
     <>

@@ -1,12 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type {
-  Competitor,
-  ConflictInput,
-  ConflictReply,
-  Expert,
-  Language,
-  Overview,
-} from '@ashyq/shared';
+import type { Competitor, ConflictInput, ConflictReply, Expert, Overview } from '@ashyq/shared';
 import { useForm } from '../api';
 import { declaredConflicts } from './people-view';
 import { peopleByName } from '../organiser-view';
@@ -14,6 +7,7 @@ import { ErrorReport } from '../../lib/errors';
 import { apiRequest } from '../../lib/http';
 import { useResource } from '../../lib/resource';
 import { fullName } from '@ashyq/shared';
+import { useLanguage } from '../../lib/language';
 
 /** Declared conflicts of interest: an expert who must not mark a competitor. */
 export function Conflicts({
@@ -25,8 +19,8 @@ export function Conflicts({
   competitors: Competitor[];
   experts: Expert[];
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [overview, reload] = useResource<Overview>(
     `/api/chief/competitions/${competitionId}/overview`,
     { signIn: '/login' },

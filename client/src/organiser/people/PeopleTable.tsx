@@ -1,12 +1,13 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getRegion, fullName, type College, type Language } from '@ashyq/shared';
+import { getRegion, fullName, type College } from '@ashyq/shared';
 import { collegeName } from '../api';
 import { EditPerson } from './EditPerson';
 import type { Kind, Person } from './people-view';
 import { peopleByName } from '../organiser-view';
 import { ErrorReport } from '../../lib/errors';
 import { apiRequest } from '../../lib/http';
+import { useLanguage } from '../../lib/language';
 
 /** The registered people by name, in the language's alphabetical order, each correctable. */
 export function PeopleTable({
@@ -22,8 +23,8 @@ export function PeopleTable({
   kind: Kind;
   onChanged: () => void;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (people.length === 0) return <p>{t('people.none')}</p>;

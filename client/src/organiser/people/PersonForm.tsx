@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { College, Language } from '@ashyq/shared';
+import type { College } from '@ashyq/shared';
 import { collegeName, useForm } from '../api';
 import { DelegationField, NameFields, PaperFields, RoleField } from './fields';
 import { newPersonBody, type Kind } from './people-view';
@@ -7,6 +7,7 @@ import { RegionOptions } from '../../app/RegionOptions';
 import { byName } from '../../lib/collate';
 import { ErrorReport } from '../../lib/errors';
 import { apiRequest } from '../../lib/http';
+import { useLanguage } from '../../lib/language';
 
 /** Adds one competitor or expert by hand. */
 export function PersonForm({
@@ -20,8 +21,8 @@ export function PersonForm({
   colleges: College[];
   onAdded: () => void;
 }) {
-  const { t, i18n } = useTranslation('organiser');
-  const lang = i18n.language as Language;
+  const { t } = useTranslation('organiser');
+  const lang = useLanguage();
   const { form, setForm, set, error, submit, reset } = useForm({
     last: '',
     first: '',
