@@ -15,7 +15,7 @@ import { collections } from '../../server/src/collections';
 import { loadConfig } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
-import type { Ack } from '../../server/src/realtime/acks';
+import type { CommandAck as Ack } from '@ashyq/shared';
 import { createServices, type Services } from '../../server/src/services';
 import type { StoredDocument } from '../../server/src/store/port';
 import { removeDataDir, tempDataDir } from '../support/server';

@@ -10,7 +10,7 @@ import { createApp } from '../../server/src/http/app';
 import { createOps } from '../../server/src/ops';
 import { verifyLogFile } from '../../server/src/ops/log-file';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
-import type { Ack } from '../../server/src/realtime/acks';
+import type { CommandAck as Ack } from '@ashyq/shared';
 import { createServices, type Services } from '../../server/src/services';
 import { removeDataDir, tempDataDir } from '../support/server';
 import {

@@ -8,7 +8,7 @@ import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import { loadConfig } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { attachRealtime, type Realtime } from '../../server/src/realtime';
-import type { Ack } from '../../server/src/realtime/acks';
+import type { CommandAck as Ack } from '@ashyq/shared';
 import { createServices, type Services } from '../../server/src/services';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { removeDataDir, tempDataDir } from '../support/server';

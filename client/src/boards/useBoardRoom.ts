@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { BoardReplica, type BoardDiffMessage, type BoardSnapshotMessage } from '@ashyq/shared';
+import {
+  BoardReplica,
+  type BoardClientEvents,
+  type BoardDiffMessage,
+  type BoardServerEvents,
+  type BoardSnapshotMessage,
+} from '@ashyq/shared';
 
 /** While the socket is down the page asks over HTTP this often (ETag: unchanged costs a 304). */
 const pollIntervalMs = 10_000;
@@ -19,17 +25,12 @@ export interface RoomData<T> {
   updatedAt?: number;
 }
 
-type JoinAck =
-  | ({ ok: true; room: string } & (
-      | { kind: 'snapshot'; snapshot: BoardSnapshotMessage<unknown> }
-      | { kind: 'diffs'; diffs: BoardDiffMessage[] }
-    ))
-  | { ok: false; error: { code: string } };
+type BoardSocket = Socket<BoardServerEvents, BoardClientEvents>;
 
-let shared: Socket | undefined;
+let shared: BoardSocket | undefined;
 
 /** One /board connection per page, shared by every room it follows. */
-function boardSocket(): Socket {
+function boardSocket(): BoardSocket {
   shared ??= io('/board', { path: '/socket.io', transports: ['websocket', 'polling'] });
   return shared;
 }
@@ -72,7 +73,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
     const join = () => {
       const held =
         replica.epoch !== undefined ? { epoch: replica.epoch, version: replica.version } : {};
-      socket.emit('join', { ...room, ...held }, (ack: JoinAck) => {
+      socket.emit('join', { ...room, ...held }, (ack) => {
         if (closed) return;
         if (!ack.ok) {
           if (ack.error.code === 'not_found') setState((s) => ({ ...s, missing: true }));
@@ -81,6 +82,7 @@ export function useBoardRoom<T>(key: RoomKey, httpPath: string): RoomData<T> {
         roomName = ack.room;
         joined = true;
         lost = false;
+        // The room's kind decides its payload, and the hook's caller names it as T.
         if (ack.kind === 'snapshot') replica.snapshot(ack.snapshot as BoardSnapshotMessage<T>);
         else for (const diff of ack.diffs) replica.diff(diff);
         show(true);

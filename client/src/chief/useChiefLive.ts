@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
-import type { OpenDiscrepancy } from '@ashyq/shared';
+import { io, type Socket } from 'socket.io-client';
+import type { ChiefServerEvents } from '@ashyq/shared';
 import { mergeEvents } from './view';
 import type { DiscrepancyAlert, Overview, StoredEvent } from './types';
 
@@ -37,7 +37,7 @@ export function useChiefLive(competitionId: string, lang: string): ChiefLive {
     setEvents([]);
     setOverview(null);
     setAlerts([]);
-    const socket = io('/chief', {
+    const socket: Socket<ChiefServerEvents> = io('/chief', {
       // A function, so each reconnection reads the seq and language current at that moment.
       auth: (give) => give({ competitionId, lastSeq: lastSeq.current, lang: language.current }),
       transports: ['websocket', 'polling'],
@@ -50,12 +50,12 @@ export function useChiefLive(competitionId: string, lang: string): ChiefLive {
         setConnection('refused');
       else setConnection('offline');
     });
-    socket.on('events', (page: { events: StoredEvent[] }) => {
+    socket.on('events', (page) => {
       lastSeq.current = Math.max(lastSeq.current, page.events.at(-1)?.seq ?? 0);
       setEvents((held) => mergeEvents(held, page.events));
     });
-    socket.on('overview', (next: Overview) => setOverview(next));
-    socket.on('discrepancy', (alert: OpenDiscrepancy) => {
+    socket.on('overview', (next) => setOverview(next));
+    socket.on('discrepancy', (alert) => {
       setAlerts((held) => [{ ...alert, receivedAt: Date.now() }, ...held].slice(0, keptAlerts));
     });
     return () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MarksAck } from '@ashyq/shared';
 import {
   MarkQueue,
   memoryStore,
@@ -47,7 +48,7 @@ function fakeRest(server: ReturnType<typeof fakeServer>) {
 }
 
 /** A socket whose acknowledgement is decided per emit: a reply, or none (the emit times out). */
-function fakeSocket(answer: (marks: readonly MarkInput[]) => unknown | 'timeout') {
+function fakeSocket(answer: (marks: readonly MarkInput[]) => MarksAck | 'timeout') {
   const socket = {
     connected: true as boolean,
     emits: 0,
@@ -55,7 +56,10 @@ function fakeSocket(answer: (marks: readonly MarkInput[]) => unknown | 'timeout'
     timeout(ms: number) {
       socket.timeouts.push(ms);
       return {
-        async emitWithAck(event: string, payload: { marks: readonly MarkInput[] }) {
+        async emitWithAck(
+          event: string,
+          payload: { marks: readonly MarkInput[] },
+        ): Promise<MarksAck> {
           expect(event).toBe('marks:record');
           socket.emits += 1;
           const reply = answer(payload.marks);

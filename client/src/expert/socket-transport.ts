@@ -1,16 +1,12 @@
-import type { MarkInput, MarkResult, MarkTransport } from './queue';
+import type { MarksAck } from '@ashyq/shared';
+import type { MarkInput, MarkTransport } from './queue';
 import { SyncHttpError } from './rest-transport';
-
-/** The `/expert` acknowledgement of `marks:record` (server/src/realtime/acks.ts). */
-export type MarksAck =
-  | { ok: true; results: MarkResult[] }
-  | { ok: false; error: { code: string; params?: Record<string, unknown> } };
 
 /** What the transport needs of a Socket.IO client socket; a fake in unit tests. */
 export interface AckSocket {
   readonly connected: boolean;
   timeout(ms: number): {
-    emitWithAck(event: 'marks:record', payload: { marks: readonly MarkInput[] }): Promise<unknown>;
+    emitWithAck(event: 'marks:record', payload: { marks: readonly MarkInput[] }): Promise<MarksAck>;
   };
 }
 
@@ -42,9 +38,7 @@ export function socketTransport(
       if (!socket.connected) return fallback.send(marks);
       let reply: MarksAck;
       try {
-        reply = (await socket
-          .timeout(ackTimeoutMs)
-          .emitWithAck('marks:record', { marks })) as MarksAck;
+        reply = await socket.timeout(ackTimeoutMs).emitWithAck('marks:record', { marks });
       } catch {
         return fallback.send(marks);
       }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState, type Dispatch } from 'react';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import i18next from 'i18next';
-import { expertViewSchema } from '@ashyq/shared';
+import { expertViewSchema, type ExpertClientEvents, type ExpertServerEvents } from '@ashyq/shared';
 import {
   initialLiveView,
   liveViewReducer,
@@ -15,6 +15,8 @@ import { restTransport } from './rest-transport';
 import { socketTransport } from './socket-transport';
 import { useMarkQueue } from './useMarkQueue';
 import type { ExpertView, Lock, RescoreRequest, RevealedScores } from './view';
+
+type ExpertSocket = Socket<ExpertServerEvents, ExpertClientEvents>;
 
 /** Every `/expert` push names its competition; one for another competition is not ours. */
 interface Push {
@@ -53,7 +55,7 @@ export function useLiveView(
     initialLiveView(view, Date.now()),
   );
   const { id: competitionId } = live.view.competition;
-  const [socket] = useState(() =>
+  const [socket] = useState((): ExpertSocket =>
     io('/expert', { autoConnect: false, auth: { competitionId, lang: i18next.language } }),
   );
   const transport = useMemo(() => socketTransport(socket, restTransport), [socket]);

@@ -6,6 +6,7 @@ import {
   type Json,
 } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
+import type { BoardClientEvents, BoardServerEvents } from '@ashyq/shared';
 import { Throttle } from './throttle';
 
 /** Board updates go out at most this often per room: a burst of marks costs one. */
@@ -49,7 +50,7 @@ export class BoardHub {
   private readonly changedSince = new Map<string, number>();
 
   constructor(
-    private readonly namespace: Namespace,
+    private readonly namespace: Namespace<BoardClientEvents, BoardServerEvents>,
     private readonly source: RoomSource,
     /** Told of each update sent, with the seconds since the change behind it (for /metrics). */
     private readonly onPush: (seconds: number | undefined) => void = () => undefined,

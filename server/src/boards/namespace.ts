@@ -1,5 +1,6 @@
 import { idSchema, isLanguage, pickLanguage } from '@ashyq/shared';
 import type { Namespace, Socket } from 'socket.io';
+import type { BoardClientEvents, BoardServerEvents } from '@ashyq/shared';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import type { Ops } from '../ops';
@@ -32,7 +33,11 @@ const maxRoomsPerSocket = 50;
  * /board: public, no sign-in, read-only. `join` answers with a snapshot (or the diffs a
  * reconnecting board missed) and adds the socket to the room; `diff` pushes follow.
  */
-export function boardNamespace(namespace: Namespace, hub: BoardHub, ops: Ops): void {
+export function boardNamespace(
+  namespace: Namespace<BoardClientEvents, BoardServerEvents>,
+  hub: BoardHub,
+  ops: Ops,
+): void {
   namespace.use((socket: Socket, next) => {
     const lang = socket.handshake.auth?.lang;
     // Only the language is kept: /board has no identity, and withAck answers in it.

@@ -1,18 +1,10 @@
 import type { z } from 'zod';
-import { ScoringError, type Language } from '@ashyq/shared';
-import { DomainError, issueDetails, type ErrorDetail } from '../domain/errors';
+import { ScoringError, type CommandAck, type Language } from '@ashyq/shared';
+import { DomainError, issueDetails } from '../domain/errors';
 import { actorName, type Ops } from '../ops';
 import type { AuthenticatedSocket } from './handshake';
 
-/** Every command's acknowledgement: the result, or a reason code the client can act on. */
-export type Ack<T> =
-  | ({ ok: true } & T)
-  | {
-      ok: false;
-      error: { code: string; params?: Record<string, unknown>; details?: ErrorDetail[] };
-    };
-
-type AckCallback<T> = (reply: Ack<T>) => void;
+type AckCallback<T> = (reply: CommandAck<T>) => void;
 
 /** A payload its schema refused; becomes a `validation_failed` acknowledgement. */
 class CommandInvalid extends Error {
@@ -22,7 +14,7 @@ class CommandInvalid extends Error {
 }
 
 /** A refusal by the rules or by validation, in the shape of an acknowledgement. */
-function failure(error: unknown, lang: Language): Ack<never> & { ok: false } {
+function failure(error: unknown, lang: Language): CommandAck<never> & { ok: false } {
   if (error instanceof CommandInvalid) {
     return {
       ok: false,

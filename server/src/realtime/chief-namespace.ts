@@ -1,5 +1,6 @@
 import type { MarkEntry } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
+import type { ChiefServerEvents } from '@ashyq/shared';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../competitions/access';
 import type { Services } from '../services';
@@ -23,7 +24,7 @@ export const overviewIntervalMs = 250;
  * receives every later event, then `synced`, then live ones: nothing is missed or repeated.
  */
 export function chiefNamespace(
-  namespace: Namespace,
+  namespace: Namespace<Record<string, never>, ChiefServerEvents>,
   services: Pick<Services, 'accounts' | 'competitions' | 'log' | 'ops' | 'store'>,
 ) {
   namespace.use(authenticate(services, authoriseChief(services)));

@@ -1,5 +1,6 @@
 import { markBatchSchema, rescoreRequestedSchema, type MarkEntry } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
+import type { ExpertClientEvents, ExpertServerEvents } from '@ashyq/shared';
 import { z } from 'zod';
 import type { Actor } from '../auth/model';
 import {
@@ -65,7 +66,7 @@ const credentialTrustMs = 1_000;
  * the same runtime calls as the REST routes, which stay the fallback for sync.
  */
 export function expertNamespace(
-  namespace: Namespace,
+  namespace: Namespace<ExpertClientEvents, ExpertServerEvents>,
   services: Pick<Services, 'accounts' | 'competitions' | 'ops'>,
 ) {
   namespace.use(authenticate(services, authoriseExpert));

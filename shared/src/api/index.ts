@@ -4,3 +4,4 @@ export * from './organiser';
 export * from './exam';
 export * from './auth';
 export * from './public';
+export * from './realtime';
