@@ -7,7 +7,7 @@ import {
 } from '@ashyq/shared';
 import type { Namespace } from 'socket.io';
 import type { BoardClientEvents, BoardServerEvents } from '@ashyq/shared';
-import { Throttle } from './throttle';
+import { Throttle } from '../realtime/throttle';
 
 /** Board updates go out at most this often per room: a burst of marks costs one. */
 export const boardIntervalMs = 250;

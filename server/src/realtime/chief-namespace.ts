@@ -5,7 +5,7 @@ import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../competitions/access';
 import type { Services } from '../services';
 import type { StoredEvent } from '../store/port';
-import { Coalescer } from './coalescer';
+import { Throttle } from './throttle';
 import {
   authenticate,
   authoriseChief,
@@ -29,7 +29,7 @@ export function chiefNamespace(
 ) {
   namespace.use(authenticate(services, authoriseChief(services)));
 
-  const overviews = new Coalescer(overviewIntervalMs, (competitionId) => {
+  const overviews = new Throttle(overviewIntervalMs, (competitionId) => {
     const runtime = services.competitions.get(competitionId);
     if (runtime) namespace.to(competitionRoom(competitionId)).emit('overview', runtime.overview());
   });
