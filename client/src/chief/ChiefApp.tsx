@@ -23,6 +23,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../lib/ui/ConfirmDialog';
 import { localized } from '../lib/localized';
 import { signOut } from '../lib/sign-out';
 import { useLanguage } from '../lib/language';
+import { LoadStatus } from '../lib/ui/LoadStatus';
 
 /**
  * /chief and /chief/:competitionId: a chief expert (or deputy) lands on its own competition;
@@ -38,18 +39,8 @@ export function ChiefApp() {
     if (signedOut) void navigate('/expert/login', { replace: true });
   }, [signedOut, navigate]);
 
-  if (me.state === 'loading')
-    return (
-      <p className="page" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  if (me.state === 'failed')
-    return (
-      <p className="page" role="alert">
-        {t('app.loadFailed')}
-      </p>
-    );
+  if (me.state !== 'ready')
+    return <LoadStatus loaded={me} className="page" failed={t('app.loadFailed')} />;
   const own = me.data.kind === 'expert' ? me.data.credential : undefined;
   const isLead = own?.role === 'chief' || own?.role === 'deputy-chief';
   const competitionId = picked ?? (isLead ? own.competitionId : undefined);

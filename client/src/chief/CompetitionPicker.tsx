@@ -4,24 +4,15 @@ import { type PublicChampionshipsReply } from '@ashyq/shared';
 import { useResource } from '../lib/resource';
 import { localized } from '../lib/localized';
 import { useLanguage } from '../lib/language';
+import { LoadStatus } from '../lib/ui/LoadStatus';
 
 /** An organiser runs the console for any competition in its scope: it picks one here. */
 export function CompetitionPicker() {
   const { t } = useTranslation('chief');
   const lang = useLanguage();
   const loaded = useResource<PublicChampionshipsReply>('/api/public/championships')[0];
-  if (loaded.state === 'loading')
-    return (
-      <p className="page" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  if (loaded.state === 'failed')
-    return (
-      <p className="page" role="alert">
-        {t('app.loadFailed')}
-      </p>
-    );
+  if (loaded.state !== 'ready')
+    return <LoadStatus loaded={loaded} className="page" failed={t('app.loadFailed')} />;
   return (
     <main className="page chief-picker">
       <h1>{t('app.pick')}</h1>

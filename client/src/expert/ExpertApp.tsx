@@ -21,6 +21,7 @@ import {
 import './expert.css';
 import { useResource } from '../lib/resource';
 import { expertViewSchema } from '@ashyq/shared';
+import { LoadStatus } from '../lib/ui/LoadStatus';
 
 /** The marking app: the expert's view from the server, then the day, sub-criterion and grid. */
 export function ExpertApp() {
@@ -36,18 +37,8 @@ export function ExpertApp() {
     if (signedOut) void navigate('/expert/login', { replace: true });
   }, [signedOut, navigate]);
 
-  if (loaded.state === 'loading')
-    return (
-      <p className="page" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  if (loaded.state === 'failed')
-    return (
-      <p className="page" role="alert">
-        {t('app.loadFailed')}
-      </p>
-    );
+  if (loaded.state !== 'ready')
+    return <LoadStatus loaded={loaded} className="page" failed={t('app.loadFailed')} />;
   return <Marking initial={loaded.data} />;
 }
 

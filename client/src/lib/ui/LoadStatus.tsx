@@ -1,19 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import type { Loaded } from '../resource';
 
-/** The loading and failure states every page shares; renders nothing once data is ready. */
+/**
+ * The loading and failure states every page shares; renders nothing once data is ready.
+ * `failed` names what could not be loaded (the app's own words); by default the board's.
+ */
 export function LoadStatus({
   loaded,
   notFoundKey,
+  failed,
+  className,
 }: {
   loaded: Loaded<unknown>;
   notFoundKey?: string;
+  failed?: string;
+  className?: string;
 }) {
   const { t } = useTranslation('board');
-  if (loaded.state === 'loading') return <p role="status">{t('loading')}</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p className={className} role="status">
+        {t('loading')}
+      </p>
+    );
   if (loaded.state === 'failed') {
-    const key = loaded.status === 404 && notFoundKey ? notFoundKey : 'loadFailed';
-    return <p role="alert">{t(key)}</p>;
+    const notFound = loaded.status === 404 && notFoundKey;
+    return (
+      <p className={className} role="alert">
+        {notFound ? t(notFoundKey) : (failed ?? t('loadFailed'))}
+      </p>
+    );
   }
   return null;
 }
