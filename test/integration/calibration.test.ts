@@ -1,21 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config';
-import { createApp } from '../../server/src/http/app';
-import { createServices, type Services } from '../../server/src/services';
+import type { Services } from '../../server/src/services';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
-import { removeDataDir, tempDataDir } from '../support/server';
-import { call, expertSignIn, seedCompetition, type SeededCompetition } from './competition-harness';
+import {
+  call,
+  startSeededServer,
+  type SeededCompetition,
+  type SeededServer,
+} from './competition-harness';
 
 /**
  * The calibration round through the API (docs/judge-analytics.md): the chief opens it, the judges
  * score the sample blind, the chief closes it; refusals name what is wrong; results, the board and
  * the public never see any of it.
  */
-let dataDir: string;
 let services: Services;
-let server: Server;
+let app: SeededServer;
 let base: string;
 let seeded: SeededCompetition;
 const cookies: Record<string, string> = {};
@@ -31,15 +30,9 @@ const refusal = (reply: { body: { error?: { details?: { code?: string; message: 
   reply.body.error?.details?.[0];
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  services = await createServices(loadConfig({ DATA_DIR: dataDir }));
-  seeded = await seedCompetition(services, { scheme: sampleScheme() });
-  server = createServer(createApp(services));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const expert of seeded.experts) {
-    cookies[expert.id] = (await expertSignIn(services, base, seeded.competitionId, expert)).cookie;
-  }
+  app = await startSeededServer({ scheme: sampleScheme() });
+  ({ services, seeded, base } = app);
+  Object.assign(cookies, app.cookies);
   const runtime = await services.competitions.open(seeded.competitionId);
   await runtime.setPanel('chief', 'A1', ['e1', 'e2', 'e3']);
   // One real judgement cell, so there is a result the round must leave alone.
@@ -60,11 +53,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  removeDataDir(dataDir);
-});
+afterAll(() => app.close());
 
 describe('the calibration round', () => {
   it('opens, takes blind scores, closes and shows the spread, leaving results and the board alone', async () => {

@@ -7,9 +7,14 @@ import {
   type MarkingScheme,
   type MarkInput,
 } from '@ashyq/shared';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { collections } from '../../server/src/collections';
+import { loadConfig } from '../../server/src/config';
+import { createApp } from '../../server/src/http/app';
+import { removeDataDir, tempDataDir } from '../support/server';
 import type { CompetitionRuntime } from '../../server/src/competitions/runtime';
-import type { Services } from '../../server/src/services';
+import { createServices, type Services } from '../../server/src/services';
 import type { StoredDocument } from '../../server/src/store/port';
 
 /**
@@ -273,4 +278,44 @@ export async function finishCompetition(
     if (!lock.locked) await runtime.lock('organiser-1', sub.id);
     for (const expert of panel) await runtime.signOff(expert, sub.id);
   }
+}
+
+/** A seeded competition served over HTTP on a loopback port, with every expert signed in. */
+export interface SeededServer {
+  services: Services;
+  seeded: SeededCompetition;
+  base: string;
+  /** Each expert's session cookie and PIN, by expert id. */
+  cookies: Record<string, string>;
+  pins: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** A fresh data directory, services, the seeded competition and the app on a free port. */
+export async function startSeededServer(options: SeedOptions): Promise<SeededServer> {
+  const dataDir = tempDataDir();
+  const services = await createServices(loadConfig({ DATA_DIR: dataDir }));
+  const seeded = await seedCompetition(services, options);
+  const server = createServer(createApp(services));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const cookies: Record<string, string> = {};
+  const pins: Record<string, string> = {};
+  for (const expert of seeded.experts) {
+    const session = await expertSignIn(services, base, seeded.competitionId, expert);
+    cookies[expert.id] = session.cookie;
+    pins[expert.id] = session.pin;
+  }
+  return {
+    services,
+    seeded,
+    base,
+    cookies,
+    pins,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await services.close();
+      removeDataDir(dataDir);
+    },
+  };
 }

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion, LockState, MarkEntry, SubCriterionProgress } from '@ashyq/shared';
 import type { Board, BoardRow } from '../../server/src/boards/board';
@@ -7,30 +5,25 @@ import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import type { ErrorDetail } from '../../server/src/http/errors';
 import type { StoredEvent } from '../../server/src/store/port';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
-import { loadConfig } from '../../server/src/config';
-import { createApp } from '../../server/src/http/app';
-import { createServices, type Services } from '../../server/src/services';
-import { removeDataDir, tempDataDir } from '../support/server';
+import type { Services } from '../../server/src/services';
 import {
   call,
-  expertSignIn,
   finishCompetition,
   pinCookie,
-  seedCompetition,
+  startSeededServer,
   type SeededCompetition,
+  type SeededServer,
 } from './competition-harness';
 import { iinShapedNumbers } from '../support/privacy';
 
-let dataDir: string;
 let services: Services;
-let server: Server;
+let app: SeededServer;
 let base: string;
 let seeded: SeededCompetition;
 const cookies: Record<string, string> = {};
 const pins: Record<string, string> = {};
 
 const chief = (path: string) => `/api/chief/competitions/${seeded.competitionId}${path}`;
-const expert = (id: string) => seeded.experts.find((e) => e.id === id)!;
 let serial = 0;
 const markId = () => `mark_${String(++serial).padStart(6, '0')}`;
 const binary = (competitor: string, aspect: string, achieved = true) => ({
@@ -58,17 +51,10 @@ async function sendSignOff(expertId: string, subCriterion: string) {
 }
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  services = await createServices(loadConfig({ DATA_DIR: dataDir }));
-  seeded = await seedCompetition(services, { scheme: sampleScheme() });
-  server = createServer(createApp(services));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const id of ['e1', 'e2', 'e3', 'e4', 'chief', 'deputy']) {
-    const session = await expertSignIn(services, base, seeded.competitionId, expert(id));
-    cookies[id] = session.cookie;
-    pins[id] = session.pin;
-  }
+  app = await startSeededServer({ scheme: sampleScheme() });
+  ({ services, seeded, base } = app);
+  Object.assign(cookies, app.cookies);
+  Object.assign(pins, app.pins);
   // e1 is from almaty like p1: a compatriot, so p1 is marked by the others.
   const panels = { A1: ['e1', 'e2', 'e3', 'e4'], A2: ['e2'], B1: ['e2', 'e3', 'e4'] };
   for (const [sub, expertIds] of Object.entries(panels)) {
@@ -77,11 +63,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  removeDataDir(dataDir);
-});
+afterAll(() => app.close());
 
 describe('panels', () => {
   it('refuses a judgement panel smaller than the profile allows, in the caller language', async () => {

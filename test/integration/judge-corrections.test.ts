@@ -1,22 +1,21 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullName } from '@ashyq/shared';
-import { loadConfig } from '../../server/src/config';
-import { createApp } from '../../server/src/http/app';
-import { createServices, type Services } from '../../server/src/services';
+import type { Services } from '../../server/src/services';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
-import { removeDataDir, tempDataDir } from '../support/server';
 import { iinShapedNumbers } from '../support/privacy';
-import { call, expertSignIn, seedCompetition, type SeededCompetition } from './competition-harness';
+import {
+  call,
+  startSeededServer,
+  type SeededCompetition,
+  type SeededServer,
+} from './competition-harness';
 
 /**
  * The Judges tab's re-score and correction figures, from what happened in the log: a re-score
  * the chief asked for, judges who changed or kept their score, a teammate's corrected measurement.
  */
-let dataDir: string;
 let services: Services;
-let server: Server;
+let app: SeededServer;
 let base: string;
 let seeded: SeededCompetition;
 const cookies: Record<string, string> = {};
@@ -35,24 +34,14 @@ const sendMarks = (expertId: string, marks: object[]) =>
 const nameOf = (id: string) => fullName(seeded.experts.find((e) => e.id === id)!.name);
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  services = await createServices(loadConfig({ DATA_DIR: dataDir }));
-  seeded = await seedCompetition(services, { scheme: sampleScheme() });
-  server = createServer(createApp(services));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const expert of seeded.experts) {
-    cookies[expert.id] = (await expertSignIn(services, base, seeded.competitionId, expert)).cookie;
-  }
+  app = await startSeededServer({ scheme: sampleScheme() });
+  ({ services, seeded, base } = app);
+  Object.assign(cookies, app.cookies);
   const runtime = await services.competitions.open(seeded.competitionId);
   await runtime.setPanel('chief', 'A1', ['e1', 'e2', 'e3', 'e4']);
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  removeDataDir(dataDir);
-});
+afterAll(() => app.close());
 
 describe('re-scores and corrections in the judge figures', () => {
   it('counts each judge’s re-scores and changed scores, and a teammate’s corrected measurement with its reason', async () => {

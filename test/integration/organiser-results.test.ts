@@ -349,9 +349,9 @@ describe('clone last year', () => {
       { skill: { number: '17' }, hasScheme: true, schemeVersion: 1 },
     ]);
     const id = got.body.competitions[0].id;
-    expect((await admin.get(`/api/organiser/competitions/${id}/competitors`)).body.competitors).toEqual(
-      [],
-    );
+    expect(
+      (await admin.get(`/api/organiser/competitions/${id}/competitors`)).body.competitors,
+    ).toEqual([]);
     expect((await admin.post(`${championshipPath}/clone`, clone)).status).toBe(409);
   });
 
@@ -424,9 +424,12 @@ describe('result sheet PDF', () => {
     await runtime.lock('organiser-1', 'A1');
     await runtime.signOff('e3', 'A1');
     expect((await admin.post('/api/chief/competitions/web-1/publish')).status).toBe(200);
-    const corrected = await fetch(`${app.base}/api/organiser/competitions/web-1/results.pdf?lang=ru`, {
-      headers: { cookie },
-    });
+    const corrected = await fetch(
+      `${app.base}/api/organiser/competitions/web-1/results.pdf?lang=ru`,
+      {
+        headers: { cookie },
+      },
+    );
     expect(corrected.headers.get('x-verification-code')).not.toBe(code);
     const before = await fetch(`${app.base}/api/public/verify/${code!.replace(/\W/g, '')}`);
     expect(await before.json()).toMatchObject({ matches: false, problem: 'content_changed' });
@@ -437,7 +440,9 @@ describe('result sheet PDF', () => {
   });
 
   it('prints only in Kazakh or Russian and only for organisers in scope', async () => {
-    expect((await admin.get('/api/organiser/competitions/web-1/results.pdf?lang=en')).status).toBe(400);
+    expect((await admin.get('/api/organiser/competitions/web-1/results.pdf?lang=en')).status).toBe(
+      400,
+    );
     expect((await outsider.get('/api/organiser/competitions/web-1/results.pdf')).status).toBe(403);
   });
 });

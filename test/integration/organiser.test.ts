@@ -153,7 +153,8 @@ describe('championships and competitions', () => {
     const publication = { policy: 'live', freezeAt: '2026-03-12T16:00:00+05:00' };
     const id = 'wsk-2026-live';
     expect(
-      (await admin.post('/api/organiser/championships', { ...championship, id, publication })).status,
+      (await admin.post('/api/organiser/championships', { ...championship, id, publication }))
+        .status,
     ).toBe(201);
     const got = await admin.get(`/api/organiser/championships/${id}`);
     expect(got.body.championship.publication).toEqual(publication);
@@ -385,10 +386,13 @@ describe('names that would show otherwise than they are stored', () => {
   const listing = '/api/organiser/competitions/names-test/competitors';
 
   beforeAll(async () => {
-    const created = await admin.post(`/api/organiser/championships/${championship.id}/competitions`, {
-      id: 'names-test',
-      skill: { number: '39', name: { kk: 'IT желілері', ru: 'ИТ-сети' } },
-    });
+    const created = await admin.post(
+      `/api/organiser/championships/${championship.id}/competitions`,
+      {
+        id: 'names-test',
+        skill: { number: '39', name: { kk: 'IT желілері', ru: 'ИТ-сети' } },
+      },
+    );
     expect(created.status).toBe(201);
   });
   const person = () => ({
