@@ -13,6 +13,7 @@ import { createServices, type Services } from '../../server/src/services';
 import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { removeDataDir, tempDataDir } from '../support/server';
 import { call, expertCookie, seedCompetition, type SeededCompetition } from './competition-harness';
+import { collect, connected as opening } from '../support/sockets';
 
 /** The chief console's pushes: re-score requests, view changes, discrepancy flags with the scores. */
 let dataDir: string;
@@ -51,31 +52,7 @@ function connected(namespace: '/expert' | '/chief', cookie: string, auth: object
     extraHeaders: { cookie },
   });
   opened.push(socket);
-  return new Promise<Socket>((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(error.message)));
-  });
-}
-
-/** Every push of `name` from now on; `until` waits for the pushes so far to satisfy a check. */
-function collect<T>(socket: Socket, name: string) {
-  const all: T[] = [];
-  const waiting = new Set<() => void>();
-  socket.on(name, (payload: T) => {
-    all.push(payload);
-    for (const recheck of waiting) recheck();
-  });
-  const until = (done: (pushes: T[]) => boolean) =>
-    new Promise<T[]>((resolve) => {
-      const recheck = () => {
-        if (!done(all)) return;
-        waiting.delete(recheck);
-        resolve(all);
-      };
-      waiting.add(recheck);
-      recheck();
-    });
-  return { all, until };
+  return opening(socket);
 }
 
 const record = (socket: Socket, marks: object[]) =>

@@ -15,6 +15,7 @@ import { sampleScheme } from '../../shared/src/scoring/fixtures';
 import { removeDataDir, tempDataDir } from '../support/server';
 import { call, expertCookie, seedCompetition, type SeededCompetition } from './competition-harness';
 import { iinShapedNumbers } from '../support/privacy';
+import { collect, connected } from '../support/sockets';
 
 let dataDir: string;
 let services: Services;
@@ -68,14 +69,6 @@ function socketOf(
   return socket;
 }
 
-/** Resolves once connected; rejects with the server's refusal code. */
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(error.message)));
-  });
-}
-
 /** The next push of `name` that satisfies `matches`, whether or not it arrived already. */
 function pushed<T>(
   socket: Socket,
@@ -90,27 +83,6 @@ function pushed<T>(
     };
     socket.on(name, listener);
   });
-}
-
-/** Every push of `name` from now on; `until` waits for the pushes so far to satisfy a check. */
-function collect<T>(socket: Socket, name: string) {
-  const all: T[] = [];
-  const waiting = new Set<() => void>();
-  socket.on(name, (payload: T) => {
-    all.push(payload);
-    for (const recheck of waiting) recheck();
-  });
-  const until = (done: (pushes: T[]) => boolean) =>
-    new Promise<T[]>((resolve) => {
-      const recheck = () => {
-        if (!done(all)) return;
-        waiting.delete(recheck);
-        resolve(all);
-      };
-      waiting.add(recheck);
-      recheck();
-    });
-  return { all, until };
 }
 
 const ask = <T>(socket: Socket, command: string, ...payload: unknown[]) =>
