@@ -487,7 +487,7 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
     const reply = await officer.get(`${documents()}/protocol.xlsx?language=ru`);
     expect(reply.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(reply.body).buffer);
     const rows: unknown[][] = [];
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const bekova = rows.find((row) => row[2] === people[1]!.iin)!;
@@ -520,7 +520,7 @@ describe.runIf(pdfToolsAvailable())('protocol, statement and result sheets', () 
       const reply = await officer.get(`${documents()}/${kind}.xlsx?language=ru`);
       expect(reply.status).toBe(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(reply.body as unknown as ArrayBuffer);
+      await book.xlsx.load(new Uint8Array(reply.body).buffer);
       const sheet = book.worksheets[0]!;
       const cells: ExcelJS.CellValue[] = [];
       sheet.eachRow((row) => cells.push(row.getCell(1).value));
@@ -621,7 +621,7 @@ describe('NOBD template and export', () => {
     const reply = await officer.get(`/api/exam/sessions/${sessionId}/nobd.xlsx`);
     expect(reply.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(reply.body).buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('ИИН');
     expect(sheet.getRow(2).getCell(2).value).toBe(people[0]!.iin);
@@ -665,7 +665,7 @@ describe('annual report', () => {
     const reply = await officer.get('/api/exam/report.xlsx?academicYear=2025-2026&lang=kk');
     expect(reply.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(reply.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(reply.body).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Қорытынды',
       'Өңірлер',

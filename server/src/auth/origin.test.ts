@@ -1,14 +1,13 @@
-import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { fromForeignOrigin, originOf, requestOrigin } from './origin';
+import { fromForeignOrigin, originOf, requestOrigin, type RequestLike } from './origin';
 
 /** A request as Node hands it over: its headers and the address it came from. */
 function request(
   headers: Record<string, string>,
   remoteAddress = '203.0.113.7',
   encrypted = false,
-): IncomingMessage {
-  return { headers, socket: { remoteAddress, encrypted } } as unknown as IncomingMessage;
+): RequestLike {
+  return { headers, socket: { remoteAddress, encrypted } };
 }
 
 describe('origins', () => {

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import proxyaddr from 'proxy-addr';
 
 /**
@@ -31,17 +30,23 @@ export function originOf(url: string): string | undefined {
   }
 }
 
+/** What the origin checks read of a request: its headers and the socket it came in on. */
+export interface RequestLike {
+  headers: IncomingMessage['headers'];
+  socket: { remoteAddress?: string; encrypted?: boolean };
+}
+
 /**
  * The origin the request was addressed to, as the browser saw it: its scheme and Host, or what
  * a trusted proxy in front of Ashyq says they were (as Express reads `req.protocol` and `req.host`
  * with `trust proxy` set to `trustedProxies`).
  */
-export function requestOrigin(req: IncomingMessage): string | undefined {
+export function requestOrigin(req: RequestLike): string | undefined {
   const remote = req.socket.remoteAddress;
   const viaProxy = remote !== undefined && trusted(remote, 0);
   const scheme =
     (viaProxy ? firstValue(req.headers['x-forwarded-proto']) : undefined) ??
-    ((req.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http');
+    (req.socket.encrypted ? 'https' : 'http');
   const host =
     (viaProxy ? firstValue(req.headers['x-forwarded-host']) : undefined) ?? req.headers.host;
   return host === undefined ? undefined : originOf(`${scheme}://${host}`);
@@ -52,7 +57,7 @@ export function requestOrigin(req: IncomingMessage): string | undefined {
  * Origin (else Referer); a request with neither comes from a script, the CLI or a tablet's sync,
  * not from a page another site forged, and is not foreign.
  */
-export function fromForeignOrigin(req: IncomingMessage): boolean {
+export function fromForeignOrigin(req: RequestLike): boolean {
   const source = req.headers.origin ?? req.headers.referer;
   if (source === undefined) return false;
   const own = requestOrigin(req);

@@ -15,7 +15,7 @@ import { WorkbookError } from './problems';
 
 async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   return workbook.getWorksheet('CIS Marking Scheme Import')!;
 }
 

@@ -12,7 +12,7 @@ describe('the NOBD workbook', () => {
       numberColumns: [0, 2],
     };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await nobdWorkbook(table, 'NOBD')) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(await nobdWorkbook(table, 'NOBD')).buffer);
     const sheet = workbook.worksheets[0]!;
     const cells = names.map((_, index) => sheet.getRow(index + 2).getCell(2));
     expect(cells.map((cell) => [cell.type, cell.value])).toEqual(
