@@ -87,6 +87,7 @@ const domainModules = [
   'domain',
   'events',
   'exam',
+  'people',
   'results',
   'store',
   'uploads',

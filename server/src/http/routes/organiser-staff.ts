@@ -13,7 +13,8 @@ import type { AccountService } from '../../auth/accounts';
 import type { CompetitionRegistry } from '../../competitions/registry';
 import type { ReferenceRepository } from '../../domain/reference';
 import { ApiError, parse } from '../errors';
-import { refreshRunning, requireFreeIin } from './registration-support';
+import { requireFreeIin } from '../../people/service';
+import { refreshRunning } from './registration-support';
 
 const expertParams = z.object({ competitionId: idSchema, expertId: idSchema });
 const expertPatch = z

@@ -31,6 +31,7 @@ import type { Services } from '../../services';
 import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './organiser-advancement';
 import { peopleRoutes } from './organiser-people';
+import { PeopleService } from '../../people/service';
 import { judgesReportRoutes } from './organiser-judges';
 import { resultsRoutes } from './organiser-results';
 import { schemeEditRoutes } from './organiser-scheme';
@@ -209,7 +210,7 @@ export function organiserRoutes(
     },
   );
 
-  router.use(peopleRoutes(reference, inCompetition, services.competitions));
+  router.use(peopleRoutes(new PeopleService(reference, services.competitions), inCompetition));
   router.use(
     resultsRoutes(
       reference,

@@ -4,7 +4,7 @@ import type { ScopeTarget } from '../../auth/access';
 import type { RequestValue } from '../../auth/middleware';
 import type { Account } from '../../auth/model';
 import type { ReferenceRepository } from '../../domain/reference';
-import { importIssueDetails, refusal } from '../../domain/refusal';
+import { importIssueDetails } from '../../domain/refusal';
 import { MAX_UPLOAD_BYTES, sniffFileType } from '../../uploads';
 import { rawBody } from '../body';
 import { ApiError } from '../errors';
@@ -36,19 +36,6 @@ export function requireTableFile(data: Uint8Array, only?: 'xlsx'): void {
   const details = (lang: Language) => importIssueDetails([issue], lang);
   if (unsupportedTypes.has(issue.code)) throw new ApiError('unsupported_media_type', {}, details);
   throw new ApiError('validation_failed', {}, details);
-}
-
-/** Refuses a changed IIN that another person of the same competition already has. */
-export async function requireFreeIin(
-  reference: ReferenceRepository,
-  kind: 'competitors' | 'experts',
-  person: { id: string; competitionId: string; iin: string },
-  iin: string | undefined,
-): Promise<void> {
-  if (iin === undefined || iin === person.iin) return;
-  const registered = await reference.list(kind, { competitionId: person.competitionId });
-  if (registered.some((other) => other.iin === iin && other.id !== person.id))
-    throw refusal('conflict', 'iin', 'iinRegistered');
 }
 
 /** The signed-in organiser; only called behind an organiser guard. */
