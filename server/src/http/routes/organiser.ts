@@ -32,6 +32,7 @@ import { ApiError, languageOf, parse } from '../errors';
 import { advancementRoutes } from './organiser-advancement';
 import { peopleRoutes } from './organiser-people';
 import { PeopleService } from '../../people/service';
+import { ResultsService } from '../../results/service';
 import { judgesReportRoutes } from './organiser-judges';
 import { resultsRoutes } from './organiser-results';
 import { schemeEditRoutes } from './organiser-scheme';
@@ -211,14 +212,11 @@ export function organiserRoutes(
   );
 
   router.use(peopleRoutes(new PeopleService(reference, services.competitions), inCompetition));
-  router.use(
-    resultsRoutes(
-      reference,
-      services.competitions,
-      { registry: services.documents, publicUrl: services.config.publicUrl },
-      { inChampionship, inCompetition },
-    ),
-  );
+  const results = new ResultsService(reference, services.competitions, {
+    registry: services.documents,
+    publicUrl: services.config.publicUrl,
+  });
+  router.use(resultsRoutes(results, { inChampionship, inCompetition }));
   router.use(judgesReportRoutes(reference, services.competitions, services.store, inChampionship));
   router.use(advancementRoutes(advancement, inChampionship));
   router.use(schemeEditRoutes(reference, services.competitions, inCompetition));
