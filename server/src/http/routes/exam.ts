@@ -15,22 +15,12 @@ import {
   type ExamStudentImportReply,
   type ListedExamSession,
   examSessionSchema,
-  getRegion,
   idSchema,
-  issuerMismatches,
   markingRoles,
-  namespaces,
-  sessionIssuer,
-  translate,
   type ExamSession,
-  type GivenIssuer,
-  type IssuerField,
-  type Language,
-  type SessionIssuer,
 } from '@ashyq/shared';
 import { scopeCovers } from '../../auth/access';
 import { requireCollegeScope, requireOrganiser } from '../../auth/middleware';
-import type { Account } from '../../auth/model';
 import type { ExamService } from '../../exam/service';
 import type { Services } from '../../services';
 import { command } from '../competition-access';
@@ -43,6 +33,7 @@ import {
   uploadedBytes,
 } from './registration-support';
 import { signInLinkQr } from './chief-qr';
+import { collegeFor, examRefusal, issuerOf, ownIssuer } from '../../exam/issuer';
 import { examDocumentRoutes } from './exam-documents';
 import { examExportRoutes } from './exam-exports';
 
@@ -57,95 +48,6 @@ const sessionParams = z.object({ sessionId: idSchema });
 const studentParams = sessionParams.extend({ studentId: idSchema });
 const memberParams = sessionParams.extend({ memberId: idSchema });
 const collegeQuery = z.strictObject({ collegeId: idSchema.optional() });
-/** A refusal located at `path`, in the exam namespace's words. */
-export function examRefusal(
-  status: 'conflict' | 'validation_failed',
-  path: string,
-  key: string,
-  params: Record<string, string | number> = {},
-): ApiError {
-  return new ApiError(status, {}, (lang) => [
-    { path, code: key, message: translate(namespaces.exam[lang], `invalid.${key}`, params) },
-  ]);
-}
-
-/** The issuer's message parameters in `lang`: its name (Russian for English), BIN and region. */
-function issuerParams(issuer: SessionIssuer, lang: Language) {
-  return {
-    name: issuer.college.name[lang === 'kk' ? 'kk' : 'ru'],
-    bin: issuer.college.bin,
-    region: getRegion(issuer.regionId)?.name[lang] ?? issuer.regionId,
-  };
-}
-
-/** Refuses a request that names another issuer than the session's college, at each such field. */
-function notOwnCollege(issuer: SessionIssuer, fields: readonly (IssuerField | 'collegeId')[]) {
-  return new ApiError('forbidden', {}, (lang) =>
-    fields.map((path) => ({
-      path,
-      code: 'not_own_college',
-      message: translate(
-        namespaces.exam[lang],
-        'invalid.not_own_college',
-        issuerParams(issuer, lang),
-      ),
-    })),
-  );
-}
-
-/**
- * The issuer of the college's sessions, from its record in the reference data: what the
- * protocol prints and /verify confirms. A college the reference lacks, or one without a valid
- * BIN, issues nothing.
- */
-async function issuerOf(exams: ExamService, collegeId: string): Promise<SessionIssuer> {
-  const college = await exams.sessions.college(collegeId);
-  if (!college) {
-    throw new ApiError('validation_failed', {}, (lang) => [
-      { path: 'collegeId', message: translate(namespaces.errors[lang], 'code.not_found') },
-    ]);
-  }
-  const issuer = sessionIssuer(college);
-  if (!issuer.ok) {
-    throw new ApiError('conflict', {}, (lang) => [
-      {
-        path: 'collegeId',
-        code: issuer.reason,
-        message: translate(namespaces.exam[lang], `invalid.${issuer.reason}`, {
-          name: college.name[lang === 'kk' ? 'kk' : 'ru'],
-        }),
-      },
-    ]);
-  }
-  return issuer.issuer;
-}
-
-/** The issuer of a session, after refusing a request that names another college or region. */
-function ownIssuer(issuer: SessionIssuer, given: GivenIssuer): SessionIssuer {
-  const mismatches = issuerMismatches(given, issuer);
-  if (mismatches.length > 0) throw notOwnCollege(issuer, mismatches);
-  return issuer;
-}
-
-/**
- * The college a request acts for: the one it names, else the account's own. An exam officer
- * (or organiser) of one college naming another is told whose sessions it may create.
- */
-async function collegeFor(
-  exams: ExamService,
-  account: Account,
-  given: string | undefined,
-): Promise<string> {
-  const collegeId = given ?? collegeOfScope(account);
-  if (scopeCovers(account.scope, { collegeId })) return collegeId;
-  if (account.scope.kind === 'college') {
-    const own = await exams.sessions.college(account.scope.collegeId);
-    const issuer = own && sessionIssuer(own);
-    if (issuer?.ok) throw notOwnCollege(issuer.issuer, ['collegeId']);
-  }
-  throw new ApiError('forbidden');
-}
-
 /** Parses the whole session after a change, so cross-field rules report on the new state. */
 function checked(session: unknown): ExamSession {
   return parse(examSessionSchema, session, 'body');
@@ -315,12 +217,4 @@ export function examRoutes(
 function listed(session: ExamSession): ListedExamSession {
   const { scheme: _scheme, commission, students, ...rest } = session;
   return { ...rest, commissionSize: commission.length, studentCount: students.length };
-}
-
-/** An exam officer creates sessions for the college of their scope. */
-function collegeOfScope(account: Account): string {
-  if (account.scope.kind === 'college') return account.scope.collegeId;
-  throw new ApiError('validation_failed', {}, (lang) => [
-    { path: 'collegeId', message: translate(namespaces.errors[lang], 'issue.required') },
-  ]);
 }
