@@ -68,6 +68,24 @@ const layoutProblems = `(() => {
   return problems;
 })()`;
 
+/**
+ * Controls smaller than 24×24 CSS pixels (WCAG 2.2, 2.5.8 target size), a link inside running
+ * text excepted.
+ */
+const smallTargets = `(() => {
+  const small = [];
+  for (const el of document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href]')) {
+    if (!el.checkVisibility()) continue;
+    if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+    const box = el.getBoundingClientRect();
+    if (box.width < 24 || box.height < 24) {
+      const name = (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30);
+      small.push('small target: ' + el.tagName.toLowerCase() + ' "' + name + '" ' + Math.round(box.width) + 'x' + Math.round(box.height));
+    }
+  }
+  return small;
+})()`;
+
 const runAxe = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })`;
 const twoFrames = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
 
@@ -231,6 +249,47 @@ describe.runIf(browserAvailable())(
         .poll(() => page.getByRole('alert').textContent())
         .toBe('PIN-код не подходит для этой компетенции или был отозван');
       await page.close();
+    });
+
+    it('large text (200 %): the tablet with a cell open and the chief console fit, cut nothing and keep 24 px targets', async () => {
+      const problems: string[] = [];
+      const large = screens.filter((screen) => screen.name === 'expert' || screen.name === 'chief');
+      for (const screen of large) {
+        for (const language of languages) {
+          const page = await open(screen, language);
+          // What a large-text setting does to a page sized in rem.
+          await page.evaluate(`document.documentElement.style.fontSize = '200%'`);
+          if (screen.name === 'expert') {
+            // Day 2 of the demo is open for marking (day 1's sub-criteria are locked).
+            await page.locator('.expert-tabs.days button').last().click();
+            await page.locator('.expert-tabs.subs button').first().click();
+            await page
+              .locator('table.mark-grid tbody tr')
+              .first()
+              .locator('button.cell')
+              .last()
+              .click();
+            await page.locator('section.entry').waitFor();
+          }
+          for (const viewport of [viewports[1]!, viewports[2]!]) {
+            await page.setViewportSize(viewport);
+            await page.evaluate(twoFrames);
+            const at = `${screen.name} ${language} ${viewport.width}x${viewport.height} at 200 %`;
+            await page.screenshot({
+              path: screenshotPath(
+                `large-text-${screen.name}-${language}-${viewport.width}x${viewport.height}`,
+              ),
+            });
+            for (const problem of [
+              ...((await page.evaluate(layoutProblems)) as string[]),
+              ...((await page.evaluate(smallTargets)) as string[]),
+            ])
+              problems.push(`${at}: ${problem}`);
+          }
+          await page.context().close();
+        }
+      }
+      expect(problems.join('\n')).toBe('');
     });
 
     for (const screen of screens) {

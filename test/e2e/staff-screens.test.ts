@@ -105,6 +105,42 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
     }
   });
 
+  it('with the entry open the grid stays in sight: 6 or more of the 7 competitors named above it', async () => {
+    for (const [width, height] of [
+      [768, 1024],
+      [1280, 800],
+    ] as const) {
+      for (const language of languages) {
+        const page = await tablet(language, width, height);
+        const rows = page.locator('table.mark-grid tbody tr');
+        // The first row's cell is open; then the last row's, which must come into sight too.
+        for (const row of [0, (await rows.count()) - 1]) {
+          await rows.nth(row).locator('button.cell').last().click();
+          await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
+          const entry = (await page.locator('section.entry').boundingBox())!;
+          const grid = (await page.locator('table.mark-grid').boundingBox())!;
+          // Beside the grid (landscape) the entry hides none of it; over it, it hides what is below.
+          const bottom = entry.x >= grid.x + grid.width ? height : entry.y;
+          const inSight = async (box: { y: number; height: number } | null) =>
+            !!box && box.y >= 0 && box.y + box.height <= bottom + 1;
+          let named = 0;
+          for (const name of await page.locator('table.mark-grid tbody th').all()) {
+            if (await inSight(await name.boundingBox())) named += 1;
+          }
+          const at = `${language} ${width}x${height}, row ${row + 1} open`;
+          expect(await rows.count(), at).toBe(7);
+          expect(named, at).toBeGreaterThanOrEqual(6);
+          const tapped = page.locator('button.cell[aria-pressed="true"]');
+          expect(await inSight(await tapped.boundingBox()), at).toBe(true);
+        }
+        await page.screenshot({
+          path: screenshotPath(`tablet-entry-${width}x${height}-${language}`),
+        });
+        await page.context().close();
+      }
+    }
+  });
+
   it('the sign-in offers the running competitions to pick, not a code to type', async () => {
     for (const language of languages) {
       const context = await browser.newContext({ viewport: { width: 768, height: 1024 } });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { EntryPanel } from './EntryPanel';
@@ -5,6 +6,7 @@ import { SignOff } from './SignOff';
 import {
   aspectHeading,
   cellState,
+  entryScroll,
   legendStates,
   nextToMark,
   type CellState,
@@ -58,6 +60,29 @@ export function MarkGrid({
   const competitor = view.competitors.find((candidate) => candidate.id === selected?.competitor);
   const asked = (competitorId: string, code: string) =>
     rescores.find((r) => r.competitor === competitorId && r.aspect === code);
+  const area = useRef<HTMLElement>(null);
+  const open = aspect && competitor ? `${competitor.id}|${aspect.code}` : null;
+
+  // The entry covers the bottom of a portrait screen: keep the grid (or the row) in sight above
+  // it when a cell opens, and again when the tablet turns.
+  useEffect(() => {
+    if (!open) return;
+    const keepInSight = () => {
+      const section = area.current;
+      const table = section?.querySelector('table.mark-grid');
+      const row = section?.querySelector('tr[aria-current="true"]');
+      const entry = section?.querySelector('section.entry');
+      if (!table || !row || !entry) return;
+      const sheet = entry.getBoundingClientRect();
+      const beside = sheet.left >= table.getBoundingClientRect().right;
+      const room = beside ? window.innerHeight : sheet.top;
+      const delta = entryScroll(table.getBoundingClientRect(), row.getBoundingClientRect(), room);
+      if (delta !== 0) window.scrollBy({ top: delta });
+    };
+    keepInSight();
+    window.addEventListener('resize', keepInSight);
+    return () => window.removeEventListener('resize', keepInSight);
+  }, [open]);
 
   function save(value: MarkValue) {
     if (!selected) return;
@@ -72,7 +97,7 @@ export function MarkGrid({
 
   if (view.competitors.length === 0) return <p role="status">{t('app.noCompetitors')}</p>;
   return (
-    <section className={`mark-area${aspect && competitor ? ' with-entry' : ''}`}>
+    <section ref={area} className={`mark-area${open ? ' with-entry' : ''}`}>
       <div className="grid-side">
         {lock && (
           <SignOff lock={lock} expertId={view.expert.id} online={online} onLocks={onLocks} />
@@ -95,7 +120,10 @@ export function MarkGrid({
             </thead>
             <tbody>
               {view.competitors.map((person) => (
-                <tr key={person.id}>
+                <tr
+                  key={person.id}
+                  aria-current={selected?.competitor === person.id ? 'true' : undefined}
+                >
                   <th scope="row">{fullName(person.name)}</th>
                   {sub.aspects.map((a) => {
                     const cell = cells.get(cellKey(person.id, a.code));
@@ -122,7 +150,7 @@ export function MarkGrid({
         </div>
         <Legend />
       </div>
-      {aspect && competitor ? (
+      {open && aspect && competitor ? (
         <EntryPanel
           onClose={() => onSelect(null)}
           key={cellKey(competitor.id, aspect.code)}

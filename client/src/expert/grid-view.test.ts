@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Aspect } from '@ashyq/shared';
-import { cellState, cellsToMark, entryMode, nextToMark, panelShown } from './grid-view';
+import {
+  cellState,
+  cellsToMark,
+  entryMode,
+  entryScroll,
+  nextToMark,
+  panelShown,
+} from './grid-view';
 import { cellKey, type CellMark, type ExpertView } from './view';
 
 const judged: Aspect = {
@@ -106,5 +113,23 @@ describe('marking grid: moving on after a first entry', () => {
     for (const id of ['p1', 'p2', 'p3', 'p4'])
       cells.set(cellKey(id, 'A1.M1'), saved({ kind: 'binary', achieved: true }));
     expect(nextToMark(view, cells, { competitor: 'p4', aspect: 'A1.M1' })).toBeNull();
+  });
+});
+
+describe('marking grid: keeping the grid in sight above the entry', () => {
+  const room = 600;
+  it('leaves a grid that is already in sight where it is', () => {
+    expect(entryScroll({ top: 80, bottom: 560 }, { top: 140, bottom: 200 }, room)).toBe(0);
+  });
+  it('brings the whole grid to the top of the screen when it fits above the entry', () => {
+    expect(entryScroll({ top: 480, bottom: 960 }, { top: 540, bottom: 600 }, room)).toBe(480);
+    expect(entryScroll({ top: -200, bottom: 280 }, { top: -140, bottom: -80 }, room)).toBe(-200);
+  });
+  it('shows as much of a taller grid as keeps the selected row in sight', () => {
+    const grid = { top: 300, bottom: 1500 };
+    expect(entryScroll(grid, { top: 400, bottom: 460 }, room)).toBe(300);
+    expect(entryScroll(grid, { top: 1100, bottom: 1160 }, room)).toBe(560);
+    expect(entryScroll({ top: -900, bottom: 300 }, { top: 100, bottom: 160 }, room)).toBe(0);
+    expect(entryScroll({ top: -900, bottom: 300 }, { top: -60, bottom: 0 }, room)).toBe(-60);
   });
 });

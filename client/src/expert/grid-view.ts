@@ -139,3 +139,23 @@ export function cellsToMark(
 export function aspectHeading(aspect: Aspect): { short: string; max: number } {
   return { short: aspect.code.split('.')[1] ?? aspect.code, max: aspect.maxMark };
 }
+
+/** A box's top and bottom on screen, in CSS pixels (getBoundingClientRect's). */
+export interface Span {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * How far to scroll the page (positive: down) so the grid stays usable while the entry is open
+ * and covers the screen below `room` (the sheet's top; the screen's height when the entry sits
+ * beside the grid): nothing when the whole grid is already in sight; else the grid's top to the
+ * screen's top, as many rows as fit, when the selected row is still in sight then; else just
+ * enough to show the selected row.
+ */
+export function entryScroll(grid: Span, row: Span, room: number): number {
+  if (grid.top >= 0 && grid.bottom <= room) return 0;
+  if (row.bottom - grid.top <= room) return grid.top;
+  if (row.top >= 0 && row.bottom <= room) return 0;
+  return row.top < 0 ? row.top : row.bottom - room;
+}
