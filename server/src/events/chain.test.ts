@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../store/port';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, type JsonValue } from './canonical-json';
 import { chainEvents, genesisHash, hashEvent, verifyChain } from './chain';
 import { markRecorded } from './mark-totals';
 
@@ -34,7 +34,7 @@ describe('hashEvent', () => {
           at: text,
           actor: text,
           type: text,
-          data: fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 }),
+          data: fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 }) as fc.Arbitrary<JsonValue>,
           prevHash: text,
         }),
         (event) => {
