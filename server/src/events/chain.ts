@@ -25,7 +25,7 @@ export function hashEvent(event: UnhashedEvent): string {
 
 /**
  * hashEvent for an event whose data's canonical text is already known, so an append
- * canonicalises each event's data once (docs/event-log.md, "Writing an event").
+ * canonicalises each event's data once (docs/event-log.md, *Writing an event*).
  */
 function hashWithDataText(event: UnhashedEvent, dataText: string): string {
   return createHash('sha256')
