@@ -10,7 +10,6 @@
  * BOARD_SPECTATORS (default 5000) and BOARD_MARKS (default 20) change the workload.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { BoardDiffMessage } from '@ashyq/shared';
 import { pinSignIn, sendMarks, unmarkedMeasurements } from '../test/support/demo-marks';
 import { freePort, removeDataDir, startServer, type RunningServer } from '../test/support/server';
+import { loopDelayOf, metricsToken } from './server-metrics';
 import { milliseconds, percentile } from './stats';
 
 const competitionId = 'wsk-2026-astana-cooking';
@@ -146,29 +146,6 @@ export interface BoardFigures {
   bytes: number[];
   /** The server's event-loop delay while the marks went out (p99 and max, ms); null if unread. */
   loopDelay: { p99: number; max: number } | null;
-}
-
-/** Opens the servers' /metrics to this benchmark only. */
-const metricsToken = randomBytes(24).toString('hex');
-
-/**
- * The server's event-loop delay since the last read, from its /metrics (prom-client measures it
- * with perf_hooks.monitorEventLoopDelay and resets the histogram at each read).
- */
-async function loopDelayOf(url: string): Promise<{ p99: number; max: number } | null> {
-  const res = await fetch(`${url}/metrics`, {
-    headers: { authorization: `Bearer ${metricsToken}` },
-  }).catch(() => undefined);
-  if (!res?.ok) return null;
-  const text = await res.text();
-  const read = (name: string) => {
-    const match = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
-    return match ? Number(match[1]) * 1000 : NaN;
-  };
-  return {
-    p99: read('nodejs_eventloop_lag_p99_seconds'),
-    max: read('nodejs_eventloop_lag_max_seconds'),
-  };
 }
 
 export async function workload(

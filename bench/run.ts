@@ -18,11 +18,24 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> | void }>
   'judge-analytics': () => import('./judge-analytics'),
 };
 
-const wanted = process.argv.slice(2);
-const secondsFlag = wanted.indexOf('--seconds');
-if (secondsFlag >= 0) {
-  process.env.BENCH_SECONDS = wanted[secondsFlag + 1];
-  wanted.splice(secondsFlag, 2);
+// npm passes everything after its own `--` through, so a second `--` (`npm run bench -- appends
+// -- --seconds 3`) arrives here as an argument of its own: it names no benchmark and is dropped.
+const wanted: string[] = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--') continue;
+  const inline = /^--seconds=(.*)$/.exec(arg);
+  if (arg === '--seconds' || inline) {
+    const value = inline ? inline[1] : args[++i];
+    if (value === undefined || !(Number(value) > 0)) {
+      console.error(`--seconds needs a positive number of seconds, got ${value ?? 'nothing'}`);
+      process.exit(2);
+    }
+    process.env.BENCH_SECONDS = value;
+    continue;
+  }
+  wanted.push(arg);
 }
 const selected = wanted.length > 0 ? wanted : Object.keys(benches);
 for (const name of selected) {

@@ -28,6 +28,7 @@ import {
   writersPerExpert,
   type Pins,
 } from './marking-setup';
+import { loopDelayOf, metricsToken, type LoopDelay } from './server-metrics';
 import { milliseconds, percentile } from './stats';
 
 /** Every this many commands a connection resends its previous one, to prove idempotency. */
@@ -202,15 +203,18 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
   const dataDir = tempDataDir('ashyq-bench-socket-marks-');
   try {
     const pins = await seedMarking(dataDir);
-    const server = await startServer({ dataDir });
+    const server = await startServer({ dataDir, env: { METRICS_TOKEN: metricsToken } });
     let load: LoadResult;
+    let loopDelay: LoopDelay | null;
     try {
+      await loopDelayOf(server.url);
       load = await loadInChildProcess<LoadResult>(fileURLToPath(import.meta.url), {
         url: server.url,
         pins,
         seconds,
         marksPerCommand,
       });
+      loopDelay = await loopDelayOf(server.url);
     } finally {
       // A crash, not a shutdown: what was acknowledged must already be on disk.
       await server.stop('SIGKILL');
@@ -227,6 +231,12 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
         `${Math.round(acceptedMarks / load.elapsedSeconds).toLocaleString('en')} marks/s;` +
         ` ack p50 ${latency(0.5)}, p95 ${latency(0.95)}, p99 ${latency(0.99)}, max ${latency(1)}`,
     );
+    if (loopDelay) {
+      console.log(
+        `  server event-loop delay during the run (sign-in included): p50 ${milliseconds(loopDelay.p50)},` +
+          ` p99 ${milliseconds(loopDelay.p99)}, max ${milliseconds(loopDelay.max)}`,
+      );
+    }
     const allVerify = chains.every((chain) => chain.verdict.ok);
     const exact =
       comparison.lost === 0 &&

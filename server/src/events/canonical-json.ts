@@ -41,6 +41,29 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/** Canonical texts of the objects and arrays parseCanonical read from them. */
+const textOfParsed = new WeakMap<object, string>();
+
+/**
+ * JSON.parse of a canonical text that remembers the text for the value it returns, so writing
+ * that value again (canonicalJsonOf) costs a lookup instead of a second canonicalisation. The
+ * value must be left as it is (events are never changed once chained).
+ */
+export function parseCanonical(text: string): JsonValue {
+  const value = JSON.parse(text) as JsonValue;
+  if (typeof value === 'object' && value !== null) textOfParsed.set(value, text);
+  return value;
+}
+
+/** canonicalJson, or the text a value was read from by parseCanonical. */
+export function canonicalJsonOf(value: JsonValue): string {
+  if (typeof value === 'object' && value !== null) {
+    const known = textOfParsed.get(value);
+    if (known !== undefined) return known;
+  }
+  return canonicalJson(value);
+}
+
 /** Throws a NotJsonError naming the path of the first part of `value` that is not plain JSON. */
 export function assertPlainJson(value: unknown): asserts value is JsonValue {
   if (!plainJson(value, 0)) explain(value, '', new Set());

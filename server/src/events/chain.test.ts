@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../store/port';
+import { canonicalJson, type JsonValue } from './canonical-json';
 import { chainEvents, genesisHash, hashEvent, verifyChain } from './chain';
 import { markRecorded } from './mark-totals';
 
@@ -21,6 +22,31 @@ function chainOf(count: number, stream = 'c1'): StoredEvent[] {
 }
 
 describe('hashEvent', () => {
+  it('is the hash of the whole event canonicalised at once, for any strings and data', () => {
+    // The log writes the event's text around its data's canonical text; it must be the text the
+    // whole object canonicalises to, lone surrogates and keys needing escapes included.
+    const text = fc.string({ unit: 'binary' });
+    fc.assert(
+      fc.property(
+        fc.record({
+          stream: text,
+          seq: fc.nat(),
+          at: text,
+          actor: text,
+          type: text,
+          data: fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 }) as fc.Arbitrary<JsonValue>,
+          prevHash: text,
+        }),
+        (event) => {
+          const { stream, seq, at, actor, type, data, prevHash } = event;
+          const body = canonicalJson({ stream, seq, at, actor, type, data, prevHash });
+          const expected = createHash('sha256').update(body).update(prevHash).digest('hex');
+          expect(hashEvent(event)).toBe(expected);
+        },
+      ),
+    );
+  });
+
   it('is SHA-256 of the canonical event without its hash, followed by prevHash', () => {
     const event = {
       stream: 'c1',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoredEvent, StreamHead } from '../store/port';
-import { canonicalJson, type JsonValue } from './canonical-json';
+import { canonicalJson, parseCanonical, type JsonValue } from './canonical-json';
 
 /** The prevHash of a stream's first event. */
 export const genesisHash = '0'.repeat(64);
@@ -20,9 +20,45 @@ export type UnhashedEvent = Omit<StoredEvent, 'hash'>;
  * inside, so an event cannot be moved to another place or competition without breaking the chain.
  */
 export function hashEvent(event: UnhashedEvent): string {
-  const { stream, seq, at, actor, type, data, prevHash } = event;
-  const body = canonicalJson({ stream, seq, at, actor, type, data, prevHash });
-  return createHash('sha256').update(body).update(prevHash).digest('hex');
+  return hashWithDataText(event, canonicalJson(event.data));
+}
+
+/**
+ * hashEvent for an event whose data's canonical text is already known, so an append
+ * canonicalises each event's data once (docs/event-log.md, *Writing an event*).
+ */
+function hashWithDataText(event: UnhashedEvent, dataText: string): string {
+  return createHash('sha256')
+    .update(eventText(event, dataText))
+    .update(event.prevHash)
+    .digest('hex');
+}
+
+/**
+ * The canonical text of {actor, at, data, prevHash, seq, stream, type}, written around the data's
+ * canonical text: the keys in JCS order (sorted by UTF-16 code units, as above), each string as
+ * canonicalJson writes a string (JSON.stringify's text, lone surrogates escaped), so the text is
+ * the one canonicalJson gives for the whole object. Anything else in those fields (only a
+ * damaged row could hold it) goes through canonicalJson itself.
+ */
+function eventText(event: UnhashedEvent, dataText: string): string {
+  const { stream, seq, at, actor, type, prevHash } = event;
+  if (
+    typeof actor === 'string' &&
+    typeof at === 'string' &&
+    typeof prevHash === 'string' &&
+    Number.isSafeInteger(seq) &&
+    typeof stream === 'string' &&
+    typeof type === 'string' &&
+    event.data !== undefined
+  ) {
+    return (
+      `{"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},"data":${dataText},` +
+      `"prevHash":${JSON.stringify(prevHash)},"seq":${JSON.stringify(seq)},` +
+      `"stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`
+    );
+  }
+  return canonicalJson({ stream, seq, at, actor, type, data: event.data, prevHash });
 }
 
 /**
@@ -30,6 +66,7 @@ export function hashEvent(event: UnhashedEvent): string {
  * data is a copy read back from its canonical text, exactly what a replay will read from the
  * store: a writer applying its own events sees what everyone replaying the log sees (keys in
  * the same order, -0 as 0), so the state it serves compares equal to a replay (log/verify).
+ * That text is canonicalised once and serves the hash and the store (parseCanonical).
  */
 export function chainEvents(
   stream: string,
@@ -40,16 +77,17 @@ export function chainEvents(
   let prevHash = after.hash ?? genesisHash;
   return drafts.map((draft, i) => {
     checkDraft(draft, i);
+    const dataText = canonicalJson(draft.data);
     const unhashed: UnhashedEvent = {
       stream,
       seq: after.seq + 1 + i,
       at,
       actor: draft.actor,
       type: draft.type,
-      data: JSON.parse(canonicalJson(draft.data)) as JsonValue,
+      data: parseCanonical(dataText),
       prevHash,
     };
-    const event = { ...unhashed, hash: hashEvent(unhashed) };
+    const event = { ...unhashed, hash: hashWithDataText(unhashed, dataText) };
     prevHash = event.hash;
     return event;
   });

@@ -1,6 +1,7 @@
 import type { Snapshot, StoredEvent } from '../store/port';
 import { canonicalJson, type JsonValue } from './canonical-json';
 import type { ChainVerdict } from './chain';
+import { sha256OffThread } from './off-thread-hash';
 
 /**
  * A projection of a stream: the subset of event-log.ts's Projection this module needs (kept
@@ -24,17 +25,14 @@ export function stateText<S>(projection: SnapshottedProjection<S>, state: S): st
 
 /**
  * The SHA-256 (hex) a snapshot is kept with: of its place in the log (stream, projection, the
- * seq and hash of the event it was taken at) and its state text. A snapshot edited in the store
- * no longer matches, so it is not loaded. Hashed off the main thread: a large state takes tens
- * of milliseconds, which the writer must not wait for.
+ * seq and hash of the event it was taken at), a newline and its state text. A snapshot edited in
+ * the store no longer matches, so it is not loaded. A large state is encoded and hashed on a
+ * worker thread (sha256OffThread): on the event loop it took tens of milliseconds, which every
+ * mark waiting for its acknowledgement sat behind.
  */
-export async function snapshotContentHash(
-  snapshot: Omit<Snapshot, 'contentHash'>,
-): Promise<string> {
+export function snapshotContentHash(snapshot: Omit<Snapshot, 'contentHash'>): Promise<string> {
   const { stream, projection, seq, hash, state } = snapshot;
-  const text = `${canonicalJson({ hash, projection, seq, stream })}\n${state}`;
-  const digest = await crypto.subtle.digest('SHA-256', Buffer.from(text, 'utf8'));
-  return Buffer.from(digest).toString('hex');
+  return sha256OffThread([canonicalJson({ hash, projection, seq, stream }), '\n', state]);
 }
 
 /** Whether two snapshot texts hold the same state, whatever order their objects' keys are in. */

@@ -1,4 +1,9 @@
-import { canonicalJson, type JsonObject, type JsonValue } from '../events/canonical-json';
+import {
+  canonicalJson,
+  canonicalJsonOf,
+  type JsonObject,
+  type JsonValue,
+} from '../events/canonical-json';
 
 /**
  * The storage port: everything Ashyq keeps goes through this interface, so the embedded SQLite
@@ -169,7 +174,7 @@ export function checkAppend(
 export type EncodedEvent = Omit<StoredEvent, 'data'> & { data: string };
 
 export function encodeEvent(event: StoredEvent): EncodedEvent {
-  return { ...event, data: canonicalJson(event.data) };
+  return { ...event, data: canonicalJsonOf(event.data) };
 }
 
 /**

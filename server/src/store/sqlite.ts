@@ -170,15 +170,22 @@ export class SqliteStore implements Store {
 
   private prepareGroupCommit(): (batch: PendingAppend[]) => unknown[] {
     const { headSeq, insertEvent } = this.statements;
-    // A transaction function called inside another one runs as a savepoint.
-    const applyOne = this.db.transaction((request: PendingAppend) => {
+    // A transaction function called inside another one runs as a savepoint: an append of several
+    // events whose second insert failed must leave none of them. A single INSERT that fails is
+    // undone by SQLite on its own (statement atomicity), so the common one-event append (a mark)
+    // skips the savepoint's two extra statements.
+    const insertAll = this.db.transaction((encoded: EncodedEvent[]) => {
+      for (const event of encoded) insertEvent.run(event);
+    });
+    const applyOne = (request: PendingAppend): unknown => {
       const actual = (headSeq.get(request.stream) as number | null) ?? 0;
       if (actual !== request.expectedSeq) {
         return new ConflictError(request.stream, request.expectedSeq, actual);
       }
-      for (const event of request.encoded) insertEvent.run(event);
+      if (request.encoded.length === 1) insertEvent.run(request.encoded[0]);
+      else insertAll(request.encoded);
       return undefined;
-    });
+    };
     const applyAll = this.db.transaction((batch: PendingAppend[]) =>
       batch.map((request) => {
         try {
