@@ -87,6 +87,19 @@ const smallTargets = `(() => {
 })()`;
 
 const runAxe = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })`;
+/** The language switch is one row: its three buttons share their top. */
+const languageRows = `new Set([...document.querySelectorAll('nav.languages button')].map((b) => Math.round(b.getBoundingClientRect().top))).size`;
+
+/** The tapped cell is whole in sight: inside the grid's box, on the screen, not under the entry sheet. */
+const tappedCellHidden = `(() => {
+  const cell = document.querySelector('button.cell[aria-pressed="true"]').getBoundingClientRect();
+  const box = document.querySelector('.grid-scroll').getBoundingClientRect();
+  const sheet = document.querySelector('section.entry').getBoundingClientRect();
+  const bottom = sheet.left >= box.right ? window.innerHeight : sheet.top;
+  const inside = cell.left >= box.left - 1 && cell.right <= box.right + 1 && cell.top >= 0 && cell.bottom <= bottom + 1;
+  return inside ? [] : ['the tapped cell is out of sight'];
+})()`;
+
 const twoFrames = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
 
 describe.runIf(browserAvailable())(
@@ -251,7 +264,7 @@ describe.runIf(browserAvailable())(
       await page.close();
     });
 
-    it('large text (200 %): the tablet with a cell open and the chief console fit, cut nothing and keep 24 px targets', async () => {
+    it('large text (200 %): the tablet with a cell open and the chief console fit, cut nothing, keep 24 px targets, the tapped cell and a one-row language switch in sight', async () => {
       const problems: string[] = [];
       const large = screens.filter((screen) => screen.name === 'expert' || screen.name === 'chief');
       for (const screen of large) {
@@ -283,8 +296,13 @@ describe.runIf(browserAvailable())(
             for (const problem of [
               ...((await page.evaluate(layoutProblems)) as string[]),
               ...((await page.evaluate(smallTargets)) as string[]),
+              ...(screen.name === 'expert'
+                ? ((await page.evaluate(tappedCellHidden)) as string[])
+                : []),
             ])
               problems.push(`${at}: ${problem}`);
+            const rows = (await page.evaluate(languageRows)) as number;
+            if (rows !== 1) problems.push(`${at}: the language switch takes ${rows} rows`);
           }
           await page.context().close();
         }

@@ -15,7 +15,7 @@ export function LanguageSwitcher() {
           lang={lang}
           onClick={() => setLanguage(lang)}
         >
-          {/* Phones show the short name: one row of three instead of three stacked buttons. */}
+          {/* Below a laptop's width the short name, so the switch stays one row (styles.css). */}
           <span className="lang-full">{t(`language.${lang}`)}</span>
           <span className="lang-short" aria-hidden="true">
             {t(`languageShort.${lang}`)}

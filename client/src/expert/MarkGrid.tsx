@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fullName, type MarkValue, type SubCriterion } from '@ashyq/shared';
+import { fullName, shortName, type MarkValue, type SubCriterion } from '@ashyq/shared';
 import { EntryPanel } from './EntryPanel';
 import { SignOff } from './SignOff';
 import {
@@ -9,6 +9,7 @@ import {
   entryScroll,
   legendStates,
   nextToMark,
+  sidewaysScroll,
   type CellState,
   type LegendState,
 } from './grid-view';
@@ -64,20 +65,31 @@ export function MarkGrid({
   const open = aspect && competitor ? `${competitor.id}|${aspect.code}` : null;
 
   // The entry covers the bottom of a portrait screen: keep the grid (or the row) in sight above
-  // it when a cell opens, and again when the tablet turns.
+  // it when a cell opens, and again when the tablet turns; a grid wider than its box (many
+  // aspects, large text) scrolls sideways to the tapped cell.
   useEffect(() => {
     if (!open) return;
     const keepInSight = () => {
       const section = area.current;
+      const box = section?.querySelector('.grid-scroll');
       const table = section?.querySelector('table.mark-grid');
       const row = section?.querySelector('tr[aria-current="true"]');
+      const cell = row?.querySelector('.cell[aria-pressed="true"]');
       const entry = section?.querySelector('section.entry');
-      if (!table || !row || !entry) return;
+      if (!box || !table || !row || !entry) return;
+      const visible = box.getBoundingClientRect();
       const sheet = entry.getBoundingClientRect();
-      const beside = sheet.left >= table.getBoundingClientRect().right;
-      const room = beside ? window.innerHeight : sheet.top;
+      const room = sheet.left >= visible.right ? window.innerHeight : sheet.top;
       const delta = entryScroll(table.getBoundingClientRect(), row.getBoundingClientRect(), room);
       if (delta !== 0) window.scrollBy({ top: delta });
+      const name = row.querySelector('th');
+      if (!cell || !name) return;
+      const names =
+        getComputedStyle(name).position === 'sticky'
+          ? name.getBoundingClientRect().right
+          : visible.left;
+      const sideways = sidewaysScroll(visible, cell.getBoundingClientRect(), names);
+      if (sideways !== 0) box.scrollBy({ left: sideways });
     };
     keepInSight();
     window.addEventListener('resize', keepInSight);
@@ -124,7 +136,11 @@ export function MarkGrid({
                   key={person.id}
                   aria-current={selected?.competitor === person.id ? 'true' : undefined}
                 >
-                  <th scope="row">{fullName(person.name)}</th>
+                  <th scope="row">
+                    {/* Upright, surname and initials keep each row one line (expert.css). */}
+                    <span className="name-full">{fullName(person.name)}</span>
+                    <span className="name-short">{shortName(person.name)}</span>
+                  </th>
                   {sub.aspects.map((a) => {
                     const cell = cells.get(cellKey(person.id, a.code));
                     return (

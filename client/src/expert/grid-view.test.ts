@@ -6,6 +6,7 @@ import {
   entryMode,
   entryScroll,
   nextToMark,
+  sidewaysScroll,
   panelShown,
 } from './grid-view';
 import { cellKey, type CellMark, type ExpertView } from './view';
@@ -131,5 +132,22 @@ describe('marking grid: keeping the grid in sight above the entry', () => {
     expect(entryScroll(grid, { top: 1100, bottom: 1160 }, room)).toBe(560);
     expect(entryScroll({ top: -900, bottom: 300 }, { top: 100, bottom: 160 }, room)).toBe(0);
     expect(entryScroll({ top: -900, bottom: 300 }, { top: -60, bottom: 0 }, room)).toBe(-60);
+  });
+});
+
+describe('sidewaysScroll', () => {
+  const box = { left: 0, right: 560 };
+  it('leaves a cell already in sight where it is', () => {
+    expect(sidewaysScroll(box, { left: 300, right: 400 }, 280)).toBe(0);
+  });
+  it('brings a cell beyond the right edge into sight', () => {
+    expect(sidewaysScroll(box, { left: 640, right: 740 }, 280)).toBe(180);
+  });
+  it('brings a cell under the names column out from under it', () => {
+    expect(sidewaysScroll(box, { left: 200, right: 300 }, 280)).toBe(-80);
+    expect(sidewaysScroll(box, { left: -150, right: -50 }, 0)).toBe(-150);
+  });
+  it('shows the left edge of a cell wider than the room', () => {
+    expect(sidewaysScroll(box, { left: 500, right: 900 }, 280)).toBe(220);
   });
 });

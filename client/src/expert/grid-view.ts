@@ -159,3 +159,21 @@ export function entryScroll(grid: Span, row: Span, room: number): number {
   if (row.top >= 0 && row.bottom <= room) return 0;
   return row.top < 0 ? row.top : row.bottom - room;
 }
+
+export interface Extent {
+  left: number;
+  right: number;
+}
+
+/**
+ * How far to scroll a grid that scrolls sideways (positive: right) so the selected cell is whole
+ * in sight inside its box and clear of the names column that stays on its left (`names` is that
+ * column's right edge; the box's left when the names scroll with the grid). A cell wider than
+ * the room shows its left edge.
+ */
+export function sidewaysScroll(box: Extent, cell: Extent, names: number): number {
+  const left = Math.max(box.left, names);
+  if (cell.left < left) return cell.left - left;
+  if (cell.right > box.right) return Math.min(cell.right - box.right, cell.left - left);
+  return 0;
+}
