@@ -239,6 +239,11 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => card.locator('.label').textContent())
         .toBe('Предварительно (в реальном времени): данные ещё могут измениться');
+      // Progress in whole percent, as the competition's own board says it (not "44.93 %").
+      for (const progress of await overview
+        .locator('.competition-cards .bars small')
+        .allTextContents())
+        expect(progress).toMatch(/^Оценено \d+ % · Заблокировано \d+ %$/);
       await expect
         .poll(() => overview.locator('.label.provisional').last().textContent())
         .toBe('Только окончательные результаты: не все компетенции завершены');

@@ -250,6 +250,17 @@ describe.runIf(browserAvailable())(
       );
     }
 
+    it('an exam without its protocol number yet is headed by its groups and day, not its id', async () => {
+      const page = await open(
+        screens.find((screen) => screen.name === 'exam-session')!,
+        'ru',
+      );
+      const heading = await page.locator('main h1').textContent();
+      expect(heading).not.toContain(session);
+      expect(heading).toMatch(/^Демонстрационный экзамен, .+, \d\d\.\d\d\.\d{4}$/);
+      await page.context().close();
+    });
+
     it('a wrong PIN on the Russian screen says in Russian what is wrong', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       page.setDefaultTimeout(60_000);

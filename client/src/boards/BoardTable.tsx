@@ -13,6 +13,7 @@ import { useMovingRows } from './MovingRows';
 import { useNow, useStandings } from './useStandings';
 import './boards.css';
 import { localized } from '../lib/localized';
+import { progressPercent } from '../lib/ui/LoadStatus';
 
 /**
  * The ranking: place (with "=" for a shared place and the places gained or lost since the last
@@ -191,8 +192,6 @@ export function BoardState({
   updatedAt?: number;
 }) {
   const { t } = useTranslation('board');
-  const percent = (part: number, whole: number) =>
-    whole === 0 ? 0 : Math.floor((part / whole) * 100);
   const label = boardLabel(board);
   const frozen = !board.ceremony && label.key === 'frozen' ? label : null;
   const changing = !board.ceremony && !frozen && !board.published && board.rows !== null;
@@ -203,7 +202,7 @@ export function BoardState({
         <span>
           {t('progress', {
             ...board.progress,
-            percent: percent(board.progress.marked, board.progress.required),
+            percent: progressPercent(board.progress.marked, board.progress.required),
           })}
         </span>
         {changing && updatedAt !== undefined && <UpdatedAgo since={updatedAt} />}

@@ -51,8 +51,9 @@ export function OverviewPage() {
                     <span style={{ width: `${competition.markedPercent}%` }} />
                   </span>
                   <small>
-                    {t('markedPercent', { percent: competition.markedPercent })} ·{' '}
-                    {t('lockedPercent', { percent: competition.lockedPercent })}
+                    {/* Whole percent, rounded down, as the competition's own board says it. */}
+                    {t('markedPercent', { percent: Math.floor(competition.markedPercent) })} ·{' '}
+                    {t('lockedPercent', { percent: Math.floor(competition.lockedPercent) })}
                   </small>
                 </span>
                 <span className="leader">

@@ -6,6 +6,7 @@ import {
   type ExamSession,
   type ExamExportsReply,
   type ExamResultsReply,
+  almatyStamp,
 } from '@ashyq/shared';
 import { sessionUrl } from './api';
 import { useResource } from '../lib/resource';
@@ -16,7 +17,7 @@ import { useResource } from '../lib/resource';
  * exported personal data and when. Documents carry IINs: only this office gets them.
  */
 export function DocumentsPanel({ session }: { session: ExamSession }) {
-  const { t, i18n } = useTranslation('exam');
+  const { t } = useTranslation('exam');
   const base = sessionUrl(session.id);
   // A session of several groups also prints each group's own protocol and statement.
   const scopes: (string | null)[] = session.groups.length > 1 ? [null, ...session.groups] : [null];
@@ -29,12 +30,6 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
     results.state === 'ready'
       ? results.data.results.filter((result) => !result.final).map((r) => fullName(r.student.name))
       : [];
-  const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : `${i18n.language}-KZ`, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Almaty',
-  });
-
   return (
     <section>
       <h2>{t('office.documents.title')}</h2>
@@ -150,7 +145,7 @@ export function DocumentsPanel({ session }: { session: ExamSession }) {
               .sort((a, b) => b.at.localeCompare(a.at))
               .map((record) => (
                 <tr key={record.id}>
-                  <td>{when.format(new Date(record.at))}</td>
+                  <td>{almatyStamp(record.at)}</td>
                   <td>
                     {record.by.name} ({record.by.email})
                   </td>

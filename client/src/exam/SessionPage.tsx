@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useParams } from 'react-router';
-import type { ExamSessionReply } from '@ashyq/shared';
+import { almatyStamp, type ExamSessionReply } from '@ashyq/shared';
 import { sessionUrl } from './api';
 import { CommissionEditor } from './CommissionEditor';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -25,7 +25,14 @@ export function SessionPage() {
   const base = `/exam/sessions/${session.id}`;
   return (
     <main>
-      <h1>{t('office.session.title', { number: session.protocolNumber ?? session.id })}</h1>
+      <h1>
+        {session.protocolNumber
+          ? t('office.session.title', { number: session.protocolNumber })
+          : t('office.session.titleUnnumbered', {
+              groups: session.groups.join(', '),
+              date: almatyStamp(session.startsAt).slice(0, 10),
+            })}
+      </h1>
       <p className="exam-subtitle">
         {session.qualification.code} {localized(session.qualification.name, i18n.language)} ·{' '}
         {session.groups.join(', ')} · {t(`examType.${session.examType}`)}

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  Competition,
-  MarkingScheme,
-  SchemeEdit,
-  SchemeEditInput,
-  SchemeEditReply,
+import {
+  almatyStamp,
+  type Competition,
+  type MarkingScheme,
+  type SchemeEdit,
+  type SchemeEditInput,
+  type SchemeEditReply,
 } from '@ashyq/shared';
 import { ErrorReport } from '../lib/errors';
 import { apiRequest } from '../lib/http';
@@ -153,7 +154,7 @@ export function SchemeEditor({
             <li key={edit.version}>
               {t('scheme.history', {
                 version: edit.version,
-                at: new Date(edit.at).toLocaleString(),
+                at: almatyStamp(edit.at),
                 reason: edit.reason ?? '—',
               })}
             </li>

@@ -59,7 +59,9 @@ export const examOffice = defineNamespace({
       create: 'Create the session',
     },
     session: {
-      title: 'Demonstration exam, protocol {{number}}',
+      title: 'Demonstration exam, protocol No. {{number}}',
+      // Before the protocol has its number: the groups and the day say which exam it is.
+      titleUnnumbered: 'Demonstration exam, {{groups}}, {{date}}',
       tabs: 'Steps of the exam',
       details: 'Session',
       commission: 'Commission',
@@ -273,7 +275,8 @@ export const examOffice = defineNamespace({
       create: 'Создать экзамен',
     },
     session: {
-      title: 'Демонстрационный экзамен, протокол {{number}}',
+      title: 'Демонстрационный экзамен, протокол № {{number}}',
+      titleUnnumbered: 'Демонстрационный экзамен, {{groups}}, {{date}}',
       tabs: 'Этапы экзамена',
       details: 'Экзамен',
       commission: 'Комиссия',
@@ -487,7 +490,8 @@ export const examOffice = defineNamespace({
       create: 'Емтиханды құру',
     },
     session: {
-      title: 'Демонстрациялық емтихан, {{number}} хаттама',
+      title: 'Демонстрациялық емтихан, № {{number}} хаттама',
+      titleUnnumbered: 'Демонстрациялық емтихан, {{groups}}, {{date}}',
       tabs: 'Емтихан кезеңдері',
       details: 'Емтихан',
       commission: 'Комиссия',

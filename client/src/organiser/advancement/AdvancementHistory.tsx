@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { fullName, type AdvancementHistoryReply, type Championship } from '@ashyq/shared';
+import {
+  almatyStamp,
+  fullName,
+  type AdvancementHistoryReply,
+  type Championship,
+} from '@ashyq/shared';
 import { rulesInWords } from '../advancement-view';
 import { ErrorReport } from '../../lib/errors';
 import { localized } from '../../lib/localized';
@@ -33,7 +38,7 @@ export function AdvancementHistory({
               <li key={decision.id}>
                 <strong>
                   {t('advancement.decision', {
-                    at: new Date(decision.at).toLocaleString(lang),
+                    at: almatyStamp(decision.at),
                     target: targetName
                       ? localized(targetName.name, lang)
                       : decision.targetChampionshipId,
