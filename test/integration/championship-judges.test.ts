@@ -171,7 +171,7 @@ describe('judge figures across a championship', () => {
     expect(text).toContain('17 Веб-технологии');
     expect(text).toContain('18 Поварское дело');
     // e1 over both competitions: 2 cells, one point above the others, a small sample.
-    expect(text).toMatch(/Все компетенции 2 \+1\.00 \(0\.00\) 0% 100 % 0 Мало оценок/);
+    expect(text).toMatch(/Все компетенции 2 \+1,00 \(0,00\) 0% 100 % 0 Мало оценок/);
     expect(text).toContain('Мало оценок (1)');
     expect(iinShapedNumbers(text)).toEqual([]);
   });

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { ChampionshipJudgesReport, JudgeFigures, Language } from '@ashyq/shared';
+import {
+  formatMarks,
+  signedMarks,
+  type ChampionshipJudgesReport,
+  type JudgeFigures,
+  type Language,
+} from '@ashyq/shared';
 import { documentText, localizedText } from './format';
 import { PdfWriter, type TableCell, type TableColumn } from './pdf';
 import { fitColumns } from './xlsx-columns';
@@ -69,8 +75,6 @@ function reading(judging: JudgeFigures | null, lang: Language): string {
   return judging.flag ? t(judging.flag) : t('inLine');
 }
 
-const signed = (value: number) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const ofN = (n: number, of: number) => `${n} / ${of}`;
 
@@ -162,7 +166,7 @@ export function renderJudgesReport(report: ChampionshipJudgesReport, lang: Langu
       row.expert,
       row.competition,
       String(j?.cells ?? 0),
-      j ? `${signed(j.severity.mean)} (${j.severity.spread.toFixed(2)})` : '',
+      j ? `${signedMarks(j.severity.mean, lang)} (${formatMarks(j.severity.spread, lang)})` : '',
       j ? percent(j.exact) : '',
       j ? percent(j.withinOne) : '',
       j ? String(j.outlier) : '',
