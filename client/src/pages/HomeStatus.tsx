@@ -30,7 +30,9 @@ export function HomeStatus() {
 
   return (
     <span className={`health health-${health}`} role="status" title={t(`health.${health}`)}>
-      ● {t(`health.${health}`)}
+      <span aria-hidden="true">●</span>{' '}
+      {/* On a phone only the dot shows; its words stay for screen readers (styles.css). */}
+      <span className="health-text">{t(`health.${health}`)}</span>
     </span>
   );
 }
