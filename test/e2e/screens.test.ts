@@ -116,6 +116,7 @@ describe.runIf(browserAvailable())(
     };
     let competitor = '';
     let session = '';
+    let verification = '';
 
     const login = async (email: string) => {
       const res = await fetch(`${server.url}/api/auth/login`, {
@@ -142,6 +143,13 @@ describe.runIf(browserAvailable())(
         await fetch(`${server.url}/api/exam/sessions`, { headers: { cookie: cookies.exam } })
       ).json()) as { sessions: { id: string }[] };
       session = sessions.sessions[0]!.id;
+      // A document the public can check: the chief's marks summary of A1.
+      const summary = await fetch(
+        `${server.url}/api/chief/competitions/${web}/sub-criteria/A1/summary.pdf?lang=kk`,
+        { headers: { cookie: cookies.chief } },
+      );
+      expect(summary.status).toBe(200);
+      verification = summary.headers.get('x-verification-code')!;
     }, 120_000);
 
     afterAll(async () => {
@@ -176,6 +184,13 @@ describe.runIf(browserAvailable())(
         account: null,
         ready: '.big-board table.ranking tbody tr',
       },
+      {
+        name: 'verify',
+        path: () => `/verify/${verification}`,
+        account: null,
+        ready: '.verify-code',
+      },
+      { name: 'organiser-login', path: () => '/login', account: null, ready: 'form' },
       { name: 'expert-login', path: () => '/expert/login', account: null, ready: 'form' },
       {
         name: 'expert',
