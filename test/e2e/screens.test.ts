@@ -221,7 +221,33 @@ describe.runIf(browserAvailable())(
         account: 'organiser',
         ready: 'table.judges-report',
       },
+      {
+        name: 'organiser-competition',
+        path: () => `/organiser/competitions/${web}`,
+        account: 'organiser',
+        ready: 'h1',
+      },
+      {
+        name: 'organiser-colleges',
+        path: () => '/organiser/colleges',
+        account: 'organiser',
+        ready: 'table.org-table',
+      },
+      {
+        name: 'organiser-advancement',
+        path: () => `/organiser/championships/${championship}/advancement`,
+        account: 'organiser',
+        ready: '.org-table caption',
+      },
       { name: 'exam', path: () => '/exam', account: 'exam', ready: 'main table' },
+      { name: 'exam-new', path: () => '/exam/new', account: 'exam', ready: 'main form' },
+      { name: 'exam-report', path: () => '/exam/report', account: 'exam', ready: 'main h1' },
+      {
+        name: 'exam-results',
+        path: () => `/exam/sessions/${session}/results`,
+        account: 'exam',
+        ready: 'main table',
+      },
       {
         name: 'exam-session',
         path: () => `/exam/sessions/${session}`,

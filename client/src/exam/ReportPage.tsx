@@ -131,7 +131,8 @@ function ReportBody({ report, lang }: { report: AnnualReport; lang: 'kk' | 'ru' 
         );
       })}
       <h2>{t('report.sheet.specialties')}</h2>
-      <table className="exam-table">
+      {/* Focusable: on a phone it scrolls sideways in its box, by keyboard too. */}
+      <table className="exam-table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('report.column.specialty')}</th>
@@ -158,7 +159,8 @@ function ReportBody({ report, lang }: { report: AnnualReport; lang: 'kk' | 'ru' 
         </tbody>
       </table>
       <h2>{t('report.sheet.colleges')}</h2>
-      <table className="exam-table">
+      {/* Focusable: on a phone it scrolls sideways in its box, by keyboard too. */}
+      <table className="exam-table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('report.column.college')}</th>

@@ -43,7 +43,8 @@ export function CollegesPage() {
         (loaded.data.colleges.length === 0 ? (
           <p>{t('colleges.none')}</p>
         ) : (
-          <table className="org-table">
+          // Focusable: on a phone it scrolls sideways in its box, by keyboard too.
+          <table className="org-table" tabIndex={0}>
             <thead>
               <tr>
                 <th>{t('field.nameRu')}</th>
