@@ -39,4 +39,5 @@ export * from './analytics/judges';
 export * from './analytics/corrections';
 export * from './analytics/championship';
 export * from './analytics/calibration';
+export * from './analytics/trainees';
 export * from './api/index';

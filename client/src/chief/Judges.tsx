@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { formatMarks, getRegion, signedMarks, type JudgesReply } from '@ashyq/shared';
+import {
+  formatMarks,
+  getRegion,
+  signedMarks,
+  type JudgeFigures,
+  type JudgesReply,
+} from '@ashyq/shared';
 import { chiefBase } from './api';
 import type { ConsoleProps } from './console-props';
 import { errorText } from '../lib/errors';
@@ -20,8 +26,6 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
   );
   const error = failure ? `${t('judges.loadFailed')} ${errorText(failure)}` : null;
 
-  const groupName = (group: string) => getRegion(group)?.name[lang] ?? group;
-
   return (
     <section className="chief-section judges" aria-labelledby="judges-title">
       <h2 id="judges-title">{t('judges.title')}</h2>
@@ -35,75 +39,110 @@ export function Judges({ competitionId, overview, lang, names }: ConsoleProps) {
       )}
       {reply && reply.judges.length === 0 && <p>{t('judges.none')}</p>}
       {reply && reply.judges.length > 0 && (
-        <div className="standings-scroll">
-          <table className="judges-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('judges.judge')}</th>
-                <th scope="col">{t('judges.cells')}</th>
-                <th scope="col">{t('judges.severity')}</th>
-                <th scope="col">{t('judges.exact')}</th>
-                <th scope="col">{t('judges.withinOne')}</th>
-                <th scope="col">{t('judges.outlier')}</th>
-                <th scope="col">{t('judges.verdict')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reply.judges.map((judge) => (
-                <tr
-                  key={judge.judge}
-                  data-judge={judge.judge}
-                  className={judge.smallSample ? 'small-sample' : (judge.flag ?? '')}
-                >
-                  <th scope="row">
-                    {judge.name}
-                    {judge.byGroup.length > 0 && (
-                      <details>
-                        <summary>{t(`judges.by.${reply.group}`)}</summary>
-                        <ul>
-                          {judge.byGroup.map((group) => (
-                            <li key={group.group}>
-                              {t('judges.groupLine', {
-                                group: groupName(group.group),
-                                mean: signedMarks(group.mean, lang),
-                                n: group.n,
-                              })}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </th>
-                  <td className="num">{judge.cells}</td>
-                  <td className="num">
-                    {signedMarks(judge.severity.mean, lang)}{' '}
-                    <small>
-                      {t('judges.spread', { spread: formatMarks(judge.severity.spread, lang) })}
-                    </small>
-                  </td>
-                  <td className="num">{percent(judge.exact)}</td>
-                  <td className="num">{percent(judge.withinOne)}</td>
-                  <td className="num">{judge.outlier}</td>
-                  <td>
-                    {judge.smallSample
-                      ? t('judges.smallSample', { n: judge.cells })
-                      : judge.flag
-                        ? t(`judges.flag.${judge.flag}`, {
-                            mean: signedMarks(judge.severity.mean, lang),
-                          })
-                        : t('judges.inLine')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FiguresTable figures={reply.judges} group={reply.group} lang={lang} />
       )}
       {reply && reply.judges.length > 0 && <JudgesChart judges={reply.judges} lang={lang} />}
       <p className="note">{t('judges.how')}</p>
+      {reply && (
+        <>
+          <h3 id="trainees-title">{t('judges.trainees.title')}</h3>
+          <p className="note">{t('judges.trainees.note')}</p>
+          {reply.trainees.length === 0 ? (
+            <p>{t('judges.trainees.none')}</p>
+          ) : (
+            <FiguresTable
+              figures={reply.trainees}
+              group={reply.group}
+              lang={lang}
+              labelledBy="trainees-title"
+            />
+          )}
+        </>
+      )}
       {reply && <Rescores reply={reply} />}
       {reply && <Corrections reply={reply} names={names} />}
     </section>
+  );
+}
+
+/** One row per judge (or trainee): lean, agreement, outliers and what they mean, with counts. */
+function FiguresTable({
+  figures,
+  group,
+  lang,
+  labelledBy,
+}: {
+  figures: readonly (JudgeFigures & { name: string })[];
+  group: JudgesReply['group'];
+  lang: ConsoleProps['lang'];
+  labelledBy?: string;
+}) {
+  const { t } = useTranslation('chief');
+  const groupName = (id: string) => getRegion(id)?.name[lang] ?? id;
+  return (
+    <div className="standings-scroll">
+      <table className="judges-table" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">{t('judges.judge')}</th>
+            <th scope="col">{t('judges.cells')}</th>
+            <th scope="col">{t('judges.severity')}</th>
+            <th scope="col">{t('judges.exact')}</th>
+            <th scope="col">{t('judges.withinOne')}</th>
+            <th scope="col">{t('judges.outlier')}</th>
+            <th scope="col">{t('judges.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.map((judge) => (
+            <tr
+              key={judge.judge}
+              data-judge={judge.judge}
+              className={judge.smallSample ? 'small-sample' : (judge.flag ?? '')}
+            >
+              <th scope="row">
+                {judge.name}
+                {judge.byGroup.length > 0 && (
+                  <details>
+                    <summary>{t(`judges.by.${group}`)}</summary>
+                    <ul>
+                      {judge.byGroup.map((share) => (
+                        <li key={share.group}>
+                          {t('judges.groupLine', {
+                            group: groupName(share.group),
+                            mean: signedMarks(share.mean, lang),
+                            n: share.n,
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </th>
+              <td className="num">{judge.cells}</td>
+              <td className="num">
+                {signedMarks(judge.severity.mean, lang)}{' '}
+                <small>
+                  {t('judges.spread', { spread: formatMarks(judge.severity.spread, lang) })}
+                </small>
+              </td>
+              <td className="num">{percent(judge.exact)}</td>
+              <td className="num">{percent(judge.withinOne)}</td>
+              <td className="num">{judge.outlier}</td>
+              <td>
+                {judge.smallSample
+                  ? t('judges.smallSample', { n: judge.cells })
+                  : judge.flag
+                    ? t(`judges.flag.${judge.flag}`, {
+                        mean: signedMarks(judge.severity.mean, lang),
+                      })
+                    : t('judges.inLine')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

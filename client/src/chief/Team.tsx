@@ -179,7 +179,10 @@ function CredentialCard({
 /** Each sub-criterion's marking team, chosen by tapping experts; saved as a whole. */
 function Panels({ competitionId, roster, names, overview }: ConsoleProps) {
   const { t } = useTranslation('chief');
-  const markers = roster.experts.filter((e) => e.role !== 'chief' && e.role !== 'deputy-chief');
+  // Leads run the marking and trainees score beside the panels, never on them.
+  const markers = roster.experts.filter(
+    (e) => e.role !== 'chief' && e.role !== 'deputy-chief' && e.role !== 'trainee',
+  );
   return (
     <>
       <h3>{t('panels.title')}</h3>

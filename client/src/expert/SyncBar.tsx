@@ -46,6 +46,11 @@ export function SyncBar({ view, queue }: { view: ExpertView; queue: MarkQueue | 
               {skill.number} · {localized(skill.name, i18n.language)}
             </span>
           )}
+          {view.expert.role === 'trainee' && (
+            <span className="trainee-badge" role="note">
+              {t('app.trainee')}
+            </span>
+          )}
         </header>
         <div className={`sync-bar ${online ? 'online' : 'offline'}`} role="status">
           <span>{online ? t('app.online') : t('app.offline')}</span>

@@ -58,10 +58,11 @@ export function maySeePersonalData(actor: Actor | undefined, target: ScopeTarget
 
 /** Who a lead expert may hand a credential to: never a role at or above their own. */
 const issuableBy: Record<ExpertRole, readonly ExpertRole[]> = {
-  chief: ['deputy-chief', 'expert', 'independent'],
-  'deputy-chief': ['expert', 'independent'],
+  chief: ['deputy-chief', 'expert', 'independent', 'trainee'],
+  'deputy-chief': ['expert', 'independent', 'trainee'],
   expert: [],
   independent: [],
+  trainee: [],
 };
 
 /**

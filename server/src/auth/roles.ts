@@ -14,5 +14,6 @@ export const expertRoleSchema = userRoleSchema.extract([
   'deputy-chief',
   'expert',
   'independent',
+  'trainee',
 ]);
 export type ExpertRole = z.infer<typeof expertRoleSchema>;

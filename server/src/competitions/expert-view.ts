@@ -28,10 +28,20 @@ export function revealedScores(
 ): RevealedScores | undefined {
   if (state.scoring.index.aspectByCode.get(aspect)?.kind !== 'judgement') return undefined;
   if (!marks?.history.some((mark) => mark.expert === expertId && counts(mark))) return undefined;
-  const scores = marks.current.flatMap(({ expert, value }) =>
+  return panelScores(state, competitor, aspect, marks);
+}
+
+/** The panel's current scores on a judgement cell, as a judge sees them once it has scored. */
+function panelScores(
+  state: RuntimeState,
+  competitor: string,
+  aspect: string,
+  marks = state.scoring.aspectState(competitor, aspect),
+): RevealedScores {
+  const scores = (marks?.current ?? []).flatMap(({ expert, value }) =>
     value.kind === 'judgement' ? [{ expert, score: value.score }] : [],
   );
-  return { competitor, aspect, scores, discrepancy: marks.discrepancy === 'open' };
+  return { competitor, aspect, scores, discrepancy: marks?.discrepancy === 'open' };
 }
 
 /**
@@ -87,11 +97,18 @@ function fullPanelsFor(
  */
 export async function expertView(runtime: CompetitionRuntime, expertId: string, role: ExpertRole) {
   const state = runtime.state;
+  const trainee = role === 'trainee';
+  const scheme = runtime.context.competition.scheme as MarkingScheme;
+  // A trainee shadows every judgement sub-criterion and joins no panel (docs/judge-analytics.md).
   const mine = new Set(
-    [...state.panels].filter(([, experts]) => experts.includes(expertId)).map(([sub]) => sub),
+    trainee
+      ? scheme.criteria
+          .flatMap((criterion) => criterion.subCriteria)
+          .filter((sub) => sub.aspects.some((aspect) => aspect.type === 'J'))
+          .map((sub) => sub.id)
+      : [...state.panels].filter(([, experts]) => experts.includes(expertId)).map(([sub]) => sub),
   );
   const barred = await runtime.barredCompetitors(expertId);
-  const scheme = runtime.context.competition.scheme as MarkingScheme;
   const statusOf = new Map(state.scoring.rankingRows().map((row) => [row.competitor, row.status]));
   const competitors = [...state.people]
     .filter(([id]) => !barred.has(id))
@@ -103,9 +120,17 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
       status: statusOf.get(id) ?? 'active',
     }));
   const counting = state.scoring.snapshot().marks.filter(counts);
-  const marks = counting
-    .filter((mark) => mark.expert === expertId)
-    .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
+  const marks = trainee
+    ? state.trainees.current(expertId).map(({ id, competitor, aspect, score, at }) => ({
+        id,
+        competitor,
+        aspect,
+        value: { kind: 'judgement' as const, score },
+        at,
+      }))
+    : counting
+        .filter((mark) => mark.expert === expertId)
+        .map(({ id, competitor, aspect, value, at }) => ({ id, competitor, aspect, value, at }));
   const teamMarks = counting
     .filter(
       (mark) =>
@@ -136,7 +161,11 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     criteria: scheme.criteria
       .map((criterion) => ({
         ...criterion,
-        subCriteria: criterion.subCriteria.filter((sub) => mine.has(sub.id)),
+        subCriteria: criterion.subCriteria
+          .filter((sub) => mine.has(sub.id))
+          .map((sub) =>
+            trainee ? { ...sub, aspects: sub.aspects.filter((a) => a.type === 'J') } : sub,
+          ),
       }))
       .filter((criterion) => criterion.subCriteria.length > 0),
     locks: state.scoring.lockState().filter((lock) => mine.has(lock.subCriterion)),
@@ -146,8 +175,11 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     teamMarks,
     fullPanels: fullPanelsFor(state, expertId, counting, mine),
     team: await runtime.expertNames([...teammates]),
-    revealedScores: marks.flatMap(
-      ({ competitor, aspect }) => revealedScores(state, expertId, competitor, aspect) ?? [],
+    // A trainee, once it has scored a cell, sees the panel's scores there as a judge would.
+    revealedScores: marks.flatMap(({ competitor, aspect }) =>
+      trainee
+        ? panelScores(state, competitor, aspect)
+        : (revealedScores(state, expertId, competitor, aspect) ?? []),
     ),
     rescoreRequests: state.rescore
       .pendingFor(expertId)

@@ -1,6 +1,7 @@
 import {
   CorrectionTracker,
   JudgeAnalytics,
+  traineeFigures,
   type CorrectionFigures,
   type CorrectionLogEvent,
   type JudgeFigures,
@@ -51,6 +52,24 @@ export function competitionJudgeFigures(
   });
   for (const cell of judgedCells(runtime)) analytics.setCell(cell);
   return analytics.all();
+}
+
+/**
+ * The trainees' figures of one competition: each trainee's current scores against the official
+ * judges of each cell, never entering their figures (traineeFigures, docs/judge-analytics.md).
+ */
+export function competitionTraineeFigures(
+  runtime: CompetitionRuntime,
+  grouping: JudgeGrouping,
+): JudgeFigures[] {
+  const people = runtime.state.people;
+  const groupOf = (competitor: string) => {
+    const person = people.get(competitor);
+    return grouping === 'region' ? person?.regionId : person?.collegeId;
+  };
+  return traineeFigures(judgedCells(runtime), runtime.state.trainees.scores(), groupOf, {
+    discrepancyThreshold: runtime.context.profile.discrepancyThreshold,
+  });
 }
 
 const correctionTypes = new Set([

@@ -10,6 +10,7 @@ const roleOrder: Record<ExpertRole, number> = {
   'deputy-chief': 1,
   expert: 2,
   independent: 3,
+  trainee: 4,
 };
 
 /**

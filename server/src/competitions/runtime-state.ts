@@ -25,6 +25,7 @@ import { toJson } from '../store/json';
 import type { EventDraft } from '../events/chain';
 import type { Projection } from '../events/event-log';
 import type { StoredEvent } from '../store/port';
+import { TraineeBook, traineeMarkSchema, traineeScoredSchema, type TraineeMark } from './trainees';
 
 /**
  * A competition's state as its log describes it: the scoring engine's projection, plus what the
@@ -41,6 +42,8 @@ export interface RuntimeState {
   people: Map<string, PublicProfile>;
   /** The chief's open re-score requests and who still has to score again. */
   rescore: RescoreRequests;
+  /** Trainees' scores: recorded and analysed, never scored (docs/judge-analytics.md). */
+  trainees: TraineeBook;
   /** Publications and the unlocks after them: whether the results are final or corrected. */
   results: ResultsRecord;
   /** What the engine said about the last scoring event applied (acks read it). */
@@ -77,6 +80,8 @@ export const runtimeEventTypes = [
   'calibration.opened',
   'calibration.recorded',
   'calibration.closed',
+  // A trainee's score (docs/judge-analytics.md): kept beside the engine, never counted.
+  'trainee.scored',
 ] as const;
 
 /** The data of the server's own events, parsed when the log is replayed. */
@@ -159,6 +164,7 @@ interface RuntimeSnapshot {
   conflicts: [string, string[]][];
   people: [string, PublicProfile][];
   rescore: RescoreRequest[];
+  trainees?: TraineeMark[];
   results?: ResultsRecord;
   closed: CompetitionClosed | null;
   marked: boolean;
@@ -193,6 +199,7 @@ const runtimeSnapshotSchema = z.object({
       pending: z.array(z.string()),
     }),
   ),
+  trainees: z.array(traineeMarkSchema).optional(),
   results: z
     .object({
       published: z.object({ at: z.string(), actor: z.string() }).nullable(),
@@ -223,13 +230,14 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
   const { scheme, profile, judgesPerAspect } = setup;
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
-    name: `competition-runtime@5/${profile.id}/scheme-${setup.schemeVersion}`,
+    name: `competition-runtime@6/${profile.id}/scheme-${setup.schemeVersion}`,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
       conflicts: new Map(),
       people: new Map(),
       rescore: new RescoreRequests(),
+      trainees: new TraineeBook(),
       results: emptyResultsRecord(),
       lastOutcome: null,
       closed: null,
@@ -271,6 +279,9 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         const aspect = state.scoring.index.aspectByCode.get(request.aspect)!;
         const subCriterion = state.scoring.index.subCriteria[aspect.subCriterion]!.id;
         state.rescore.requested(request, subCriterion, event);
+      } else if (event.type === 'trainee.scored') {
+        const { mark } = traineeScoredSchema.parse(event.data);
+        state.trainees.add({ ...mark, trainee: event.actor, at: event.at });
       } else if (event.type === 'competition.closed') {
         const { reason } = event.data as { reason: string };
         state.closed ??= { at: event.at, actor: event.actor, reason };
@@ -288,6 +299,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         conflicts: [...state.conflicts].map(([expert, set]) => [expert, [...set]]),
         people: [...state.people],
         rescore: state.rescore.list(),
+        trainees: state.trainees.list(),
         results: state.results,
         closed: state.closed,
         marked: state.marked,
@@ -302,6 +314,7 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
         conflicts: new Map(snapshot.conflicts.map(([expert, ids]) => [expert, new Set(ids)])),
         people: new Map(snapshot.people),
         rescore: new RescoreRequests(snapshot.rescore),
+        trainees: new TraineeBook(snapshot.trainees),
         results: snapshot.results ?? emptyResultsRecord(),
         lastOutcome: null,
         closed: snapshot.closed,

@@ -35,6 +35,7 @@ import {
   type RuntimeContext,
 } from './runtime-types';
 import { ReferenceRepository } from '../domain/reference';
+import { TRAINEE_SCORED, type TraineeMark } from './trainees';
 
 /**
  * One competition while it runs: every change goes through its single-writer LiveProjection,
@@ -42,7 +43,8 @@ import { ReferenceRepository } from '../domain/reference';
  * Panels and declared conflicts are events in the same log because they decide which marks count.
  */
 export class CompetitionRuntime {
-  private readonly expertCache = new Map<string, ExpertParty>();
+  /** Each expert's conflict party, and whether it is a trainee (docs/judge-analytics.md). */
+  private readonly expertCache = new Map<string, ExpertParty & { trainee: boolean }>();
   /** The board at the freeze time, computed once: the log before that time never changes. */
 
   constructor(
@@ -163,7 +165,12 @@ export class CompetitionRuntime {
   /** Which experts mark a sub-criterion; judgement sub-criteria need the profile's panel size. */
   async setPanel(actor: string, subCriterion: string, expertIds: readonly string[]): Promise<void> {
     const experts = [...new Set(expertIds)];
-    for (const expert of experts) await this.expert(expert, { refresh: true });
+    for (const expert of experts) {
+      // A trainee joins no panel: its scores never count (docs/judge-analytics.md).
+      if ((await this.expert(expert, { refresh: true })).trainee) {
+        throw new ScoringError('trainee_on_panel', { expert, subCriterion });
+      }
+    }
     await this.execute((state) => {
       const sub = state.scoring.index.subCriterionById.get(subCriterion);
       if (!sub) throw new ScoringError('unknown_sub_criterion', { subCriterion });
@@ -208,6 +215,7 @@ export class CompetitionRuntime {
    */
   async recordMarks(expertId: string, marks: readonly MarkInput[]): Promise<ItemResult[]> {
     const expert = await this.expert(expertId);
+    if (expert.trainee) return this.recordTraineeScores(expertId, expert, marks);
     const inBatch = new Map<string, MarkEntry>();
     return this.decideItems(marks, (state, input) => {
       const mark: MarkEntry = { ...input, expert: expertId };
@@ -221,6 +229,50 @@ export class CompetitionRuntime {
       if (rejection) return rejection;
       inBatch.set(mark.id, mark);
       return [scoringDraft('mark.recorded', expertId, { mark: toJson(mark) }).draft];
+    });
+  }
+
+  /**
+   * A trainee's scores (docs/judge-analytics.md): checked as a judge's (competitor, judgement
+   * aspect, value, lock, compatriots and declared conflicts) but not against any panel, and
+   * appended as `trainee.scored`, which the engine never reads, so nothing official changes.
+   */
+  private async recordTraineeScores(
+    expertId: string,
+    expert: ExpertParty,
+    marks: readonly MarkInput[],
+  ): Promise<ItemResult[]> {
+    type Scored = Pick<TraineeMark, 'trainee' | 'competitor' | 'aspect' | 'score'>;
+    const inBatch = new Map<string, Scored>();
+    return this.decideItems(marks, (state, input) => {
+      const earlier = inBatch.get(input.id) ?? state.trainees.get(input.id);
+      if (earlier) {
+        const same =
+          earlier.trainee === expertId &&
+          earlier.competitor === input.competitor &&
+          earlier.aspect === input.aspect &&
+          input.value.kind === 'judgement' &&
+          earlier.score === input.value.score;
+        return same ? 'duplicate' : reject('mark_id_reused', { mark: input.id });
+      }
+      if (state.results.published) return reject('results_published');
+      const mark: MarkEntry = { ...input, expert: expertId };
+      const rejection =
+        state.scoring.validateTraineeScore(mark) ?? this.conflictRejection(state, expert, mark);
+      if (rejection) return rejection;
+      if (input.value.kind !== 'judgement') {
+        return reject('trainee_judgement_only', { aspect: input.aspect });
+      }
+      inBatch.set(input.id, { trainee: expertId, ...input, score: input.value.score });
+      const data = {
+        mark: {
+          id: input.id,
+          competitor: input.competitor,
+          aspect: input.aspect,
+          score: input.value.score,
+        },
+      };
+      return [{ type: TRAINEE_SCORED, actor: expertId, data }];
     });
   }
 
@@ -467,15 +519,15 @@ export class CompetitionRuntime {
     if (!state.panels.get(subCriterion)?.includes(mark.expert)) {
       return reject('not_on_panel', { expert: mark.expert, subCriterion });
     }
+    return this.conflictRejection(state, expert, mark) ?? state.scoring.validateMark(mark);
+  }
+
+  /** A compatriot or a declared conflict between the expert and the mark's competitor. */
+  private conflictRejection(state: RuntimeState, expert: ExpertParty, mark: MarkEntry) {
     const person = state.people.get(mark.competitor);
     if (!person) return reject('unknown_competitor', { competitor: mark.competitor });
     const competitor = { id: mark.competitor, delegations: delegationKeysOf(person) };
-    const conflict = conflictOf(
-      this.withConflicts(state, expert),
-      competitor,
-      this.context.compatriotKey,
-    );
-    return conflict ?? state.scoring.validateMark(mark);
+    return conflictOf(this.withConflicts(state, expert), competitor, this.context.compatriotKey);
   }
 
   private withConflicts(state: RuntimeState, expert: ExpertParty): ExpertParty {
@@ -511,14 +563,18 @@ export class CompetitionRuntime {
   private async expert(
     expertId: string,
     options: { refresh?: boolean } = {},
-  ): Promise<ExpertParty> {
+  ): Promise<ExpertParty & { trainee: boolean }> {
     const cached = this.expertCache.get(expertId);
     if (cached && !options.refresh) return cached;
     const expert = await new ReferenceRepository(this.store).find('experts', expertId);
     if (!expert || expert.competitionId !== this.id) {
       throw new ScoringError('unknown_expert', { expert: expertId });
     }
-    const party = { id: expert.id, delegations: delegationKeysOf(expert) };
+    const party = {
+      id: expert.id,
+      delegations: delegationKeysOf(expert),
+      trainee: expert.role === 'trainee',
+    };
     this.expertCache.set(expertId, party);
     return party;
   }

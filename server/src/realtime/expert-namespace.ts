@@ -9,6 +9,7 @@ import {
   revealedScores,
   teamAspectSubCriterion,
 } from '../competitions/expert-view';
+import { TRAINEE_SCORED } from '../competitions/trainees';
 import type { CompetitionRuntime } from '../competitions/runtime';
 import { runtimeOf } from '../competitions/access';
 import { DomainError } from '../domain/errors';
@@ -149,7 +150,10 @@ export function expertNamespace(
     let viewChanged = false;
     for (const event of events) {
       const data = event.data as { mark?: MarkEntry; subCriterion?: string };
-      if (data.mark) touched.set(`${data.mark.competitor}|${data.mark.aspect}`, data.mark);
+      // A trainee's score changes nothing any judge is shown (docs/judge-analytics.md).
+      if (data.mark && event.type !== TRAINEE_SCORED) {
+        touched.set(`${data.mark.competitor}|${data.mark.aspect}`, data.mark);
+      }
       // A resolution clears the discrepancy flag the judges were shown with the scores.
       if (event.type === 'discrepancy.resolved') {
         const { competitor, aspect } = event.data as { competitor: string; aspect: string };

@@ -36,7 +36,10 @@ export type LinkSignIn = z.input<typeof linkSignInSchema>;
 
 /** The roles that sign in with an account, and those that sign in with a credential. */
 export type AccountRole = Extract<UserRole, 'organiser' | 'exam-officer'>;
-export type CredentialRole = Extract<UserRole, 'chief' | 'deputy-chief' | 'expert' | 'independent'>;
+export type CredentialRole = Extract<
+  UserRole,
+  'chief' | 'deputy-chief' | 'expert' | 'independent' | 'trainee'
+>;
 
 /** What an account may act on: everything, listed championships, or one college. */
 export type AccountScope =

@@ -136,6 +136,8 @@ export interface JudgesReply {
   group: 'region' | 'college';
   head: number;
   judges: (JudgeFigures & { name: string; role: string })[];
+  /** Trainees, each against the official panel only; never part of `judges` (docs/judge-analytics.md). */
+  trainees: (JudgeFigures & { name: string })[];
   rescores: (RescoreFigures & { name: string })[];
   measurements: (Omit<MeasurementFigures, 'by' | 'corrections'> & {
     name: string;

@@ -109,7 +109,13 @@ export const competitorSchema = z.object({
   advancedFrom: z.object({ competitionId: idSchema, competitorId: idSchema }).optional(),
 });
 
-export const expertRoleSchema = z.enum(['chief', 'deputy-chief', 'expert', 'independent']);
+export const expertRoleSchema = z.enum([
+  'chief',
+  'deputy-chief',
+  'expert',
+  'independent',
+  'trainee',
+]);
 
 export const expertSchema = z.object({
   id: idSchema,

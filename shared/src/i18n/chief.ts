@@ -64,6 +64,11 @@ export const chief = defineNamespace({
       failed: 'Not done:',
     },
     judges: {
+      trainees: {
+        title: 'Trainees',
+        note: 'Each trainee against the official judges of the same cells only. A trainee’s scores never count, open no discrepancy and are never shown to the panel.',
+        none: 'No trainee has scored a cell the panel has scored.',
+      },
       title: 'How the judges mark',
       staffOnly:
         'Staff only: never shown on a board or to the judges. The figures compare each judge with the other judges on the same cells; they change no mark and no result.',
@@ -254,6 +259,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Deputy chief expert',
       expert: 'Expert',
       independent: 'Independent expert',
+      trainee: 'Trainee expert (marks do not count)',
     },
     panels: {
       title: 'Marking teams',
@@ -356,6 +362,11 @@ export const chief = defineNamespace({
       failed: 'Не выполнено:',
     },
     judges: {
+      trainees: {
+        title: 'Стажёры',
+        note: 'Каждый стажёр — только против официальных судей тех же ячеек. Оценки стажёра не учитываются, не открывают расхождений и не показываются группе оценки.',
+        none: 'Стажёры ещё не оценили ни одной ячейки, оценённой группой.',
+      },
       title: 'Как оценивают судьи',
       staffOnly:
         'Только для персонала: не показывается ни на табло, ни судьям. Показатели сравнивают каждого судью с остальными судьями на тех же оценках; они не меняют ни одной оценки и ни одного результата.',
@@ -542,6 +553,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Заместитель главного эксперта',
       expert: 'Эксперт',
       independent: 'Независимый эксперт',
+      trainee: 'Эксперт-стажёр (оценки не учитываются)',
     },
     panels: {
       title: 'Группы оценки',
@@ -644,6 +656,11 @@ export const chief = defineNamespace({
       failed: 'Орындалмады:',
     },
     judges: {
+      trainees: {
+        title: 'Тағылымдамадағы сарапшылар',
+        note: 'Әр тағылымдамадағы сарапшы сол ұяшықтардың ресми төрешілерімен ғана салыстырылады. Оның бағалары есептелмейді, алшақтық ашпайды және бағалау тобына көрсетілмейді.',
+        none: 'Тағылымдамадағы сарапшылар топ бағалаған ұяшықтарды әлі бағаламады.',
+      },
       title: 'Төрешілер қалай бағалайды',
       staffOnly:
         'Тек қызметкерлерге: таблода да, төрешілерге де көрсетілмейді. Көрсеткіштер әр төрешіні сол бағалардағы басқа төрешілермен салыстырады; бірде-бір бағаны не нәтижені өзгертпейді.',
@@ -831,6 +848,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Бас сарапшының орынбасары',
       expert: 'Сарапшы',
       independent: 'Тәуелсіз сарапшы',
+      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
     },
     panels: {
       title: 'Бағалау топтары',

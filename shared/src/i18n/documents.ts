@@ -91,6 +91,7 @@ export const documents = defineNamespace({
       chief: 'Chief expert',
       'deputy-chief': 'Deputy chief expert',
       independent: 'Independent expert',
+      trainee: 'Trainee expert (marks do not count)',
     },
     verify: {
       pageTitle: 'Check a document',
@@ -236,6 +237,7 @@ export const documents = defineNamespace({
       chief: 'Главный эксперт',
       'deputy-chief': 'Заместитель главного эксперта',
       independent: 'Независимый эксперт',
+      trainee: 'Эксперт-стажёр (оценки не учитываются)',
     },
     verify: {
       pageTitle: 'Проверка документа',
@@ -380,6 +382,7 @@ export const documents = defineNamespace({
       chief: 'Бас сарапшы',
       'deputy-chief': 'Бас сарапшының орынбасары',
       independent: 'Тәуелсіз сарапшы',
+      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
     },
     verify: {
       pageTitle: 'Құжатты тексеру',

@@ -18,6 +18,7 @@ export const expert = defineNamespace({
     },
     app: {
       signedInAs: 'Signed in:',
+      trainee: 'Trainee: your scores are recorded for your training and do not count',
       left: 'to mark: {{count}}',
       allMarked: 'all marked',
       loading: 'Loading…',
@@ -143,6 +144,7 @@ export const expert = defineNamespace({
     },
     app: {
       signedInAs: 'Вы вошли как',
+      trainee: 'Стажёр: ваши оценки сохраняются для обучения и не учитываются',
       left: 'осталось: {{count}}',
       allMarked: 'всё оценено',
       loading: 'Загрузка…',
@@ -268,6 +270,7 @@ export const expert = defineNamespace({
     },
     app: {
       signedInAs: 'Кірген сарапшы:',
+      trainee: 'Тағылымдамадағы сарапшы: бағаларыңыз оқу үшін сақталады және есептелмейді',
       left: 'қалды: {{count}}',
       allMarked: 'бәрі бағаланды',
       loading: 'Жүктелуде…',

@@ -97,6 +97,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Deputy chief expert',
       expert: 'Expert',
       independent: 'Independent expert',
+      trainee: 'Trainee expert (marks do not count)',
     },
     judges: {
       link: 'How the experts judged',
@@ -428,6 +429,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Заместитель главного эксперта',
       expert: 'Эксперт',
       independent: 'Независимый эксперт',
+      trainee: 'Эксперт-стажёр (оценки не учитываются)',
     },
     judges: {
       link: 'Как оценивали эксперты',
@@ -764,6 +766,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Бас сарапшының орынбасары',
       expert: 'Сарапшы',
       independent: 'Тәуелсіз сарапшы',
+      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
     },
     judges: {
       link: 'Сарапшылар қалай бағалады',

@@ -114,6 +114,10 @@ export const scoring = defineNamespace({
       compatriot: 'The expert and the competitor are from the same delegation',
       declared_conflict: 'The expert declared a conflict of interest with this competitor',
       not_on_panel: 'Expert {{expert}} is not on the panel of sub-criterion {{subCriterion}}',
+      trainee_on_panel:
+        '{{expert}} is a trainee: a trainee scores beside the panel of {{subCriterion}}, never on it',
+      trainee_judgement_only:
+        'A trainee scores judgement aspects only: {{aspect}} is a measurement, entered by the marking team',
       panel_size:
         'The panel of sub-criterion {{subCriterion}} needs {{min}} to {{max}} experts, not {{count}}',
       unknown_expert: 'Expert {{expert}} is not registered in this competition',
@@ -228,6 +232,10 @@ export const scoring = defineNamespace({
       compatriot: 'Эксперт и участник из одной делегации',
       declared_conflict: 'Эксперт заявил о конфликте интересов с этим участником',
       not_on_panel: 'Эксперт {{expert}} не входит в группу оценки подкритерия {{subCriterion}}',
+      trainee_on_panel:
+        '{{expert}} — стажёр: стажёр оценивает рядом с группой оценки {{subCriterion}}, но не входит в неё',
+      trainee_judgement_only:
+        'Стажёр оценивает только судейские аспекты: {{aspect}} — измерение, его вносит группа оценки',
       panel_size:
         'В группе оценки подкритерия {{subCriterion}} должно быть от {{min}} до {{max}} экспертов, а не {{count}}',
       unknown_expert: 'Эксперт {{expert}} не зарегистрирован в этом соревновании',
@@ -347,6 +355,10 @@ export const scoring = defineNamespace({
       compatriot: 'Сарапшы мен қатысушы бір делегациядан',
       declared_conflict: 'Сарапшы бұл қатысушыға қатысты мүдделер қақтығысын мәлімдеген',
       not_on_panel: '{{expert}} сарапшысы {{subCriterion}} ішкі критерийін бағалау тобына кірмейді',
+      trainee_on_panel:
+        '{{expert}} — тағылымдамадағы сарапшы: ол {{subCriterion}} бағалау тобының қасында бағалайды, бірақ топқа кірмейді',
+      trainee_judgement_only:
+        'Тағылымдамадағы сарапшы тек төрешілік аспектілерді бағалайды: {{aspect}} — өлшеу, оны бағалау тобы енгізеді',
       panel_size:
         '{{subCriterion}} ішкі критерийін бағалау тобында {{min}}-ден {{max}}-ге дейін сарапшы болуы керек, {{count}} емес',
       unknown_expert: '{{expert}} сарапшысы бұл жарыста тіркелмеген',

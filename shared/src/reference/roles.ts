@@ -3,7 +3,7 @@ import { namespaces } from '../i18n/index';
 import type { Language } from '../i18n/messages';
 
 /**
- * The roles of docs/domain.md. The expert roles ('chief' … 'independent') are the values of the
+ * The roles of docs/domain.md. The expert roles ('chief' … 'trainee') are the values of the
  * expert entity's role; organisers and exam officers hold accounts; spectators never sign in.
  */
 export const userRoles = [
@@ -12,6 +12,8 @@ export const userRoles = [
   'deputy-chief',
   'expert',
   'independent',
+  // Scores alongside the panel to learn; never counted (docs/judge-analytics.md).
+  'trainee',
   'exam-officer',
   'spectator',
 ] as const;

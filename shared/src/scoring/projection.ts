@@ -140,6 +140,22 @@ export class CompetitionProjection extends ProjectionState {
   }
 
   /**
+   * A trainee's score (docs/judge-analytics.md), checked as a judge's would be for the
+   * competitor, the aspect (judgement only), the value and the lock; never against the panel,
+   * which a trainee never joins, and never filed: the engine does not hold it.
+   */
+  validateTraineeScore(mark: MarkEntry): Rejection | null {
+    if (!this.byId.has(mark.competitor)) {
+      return reject('unknown_competitor', { competitor: mark.competitor });
+    }
+    const aspect = this.index.aspectByCode.get(mark.aspect);
+    if (!aspect) return reject('unknown_aspect', { aspect: mark.aspect });
+    if (aspect.kind !== 'judgement')
+      return reject('trainee_judgement_only', { aspect: mark.aspect });
+    return checkValueFits(aspect, mark.value) ?? this.lockedRejection(aspect);
+  }
+
+  /**
    * The mark stored under this id, wherever it is filed, superseded and withdrawn ones included:
    * what a resent mark is compared with, without building any cell's history.
    */

@@ -38,6 +38,9 @@ export const scoringReasons = [
   // panels: which experts mark which sub-criterion
   'not_on_panel',
   'panel_size',
+  // a trainee scores judgement aspects only (docs/judge-analytics.md)
+  'trainee_judgement_only',
+  'trainee_on_panel',
   'unknown_expert',
   // a snapshot that does not fit the scheme or profile it is restored with
   'snapshot_mismatch',

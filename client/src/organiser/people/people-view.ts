@@ -7,7 +7,7 @@ import { peopleByName } from '../organiser-view';
  * conflicts by name. The components in this folder only draw and call these.
  */
 
-export const roles = ['chief', 'deputy-chief', 'expert', 'independent'] as const;
+export const roles = ['chief', 'deputy-chief', 'expert', 'independent', 'trainee'] as const;
 export type Kind = 'competitors' | 'experts';
 export type Person = Competitor | Expert;
 

@@ -5,6 +5,7 @@ import { requireCompetitionRole, param } from '../../auth/middleware';
 import {
   competitionCorrectionFigures,
   competitionJudgeFigures,
+  competitionTraineeFigures,
 } from '../../competitions/judge-analytics';
 import { competitionRoster } from '../../competitions/roster';
 import type { Services } from '../../services';
@@ -48,6 +49,10 @@ export function chiefJudgeRoutes(
           role: expert?.role ?? 'expert',
         };
       }),
+      trainees: competitionTraineeFigures(running, group).map((figures) => ({
+        ...figures,
+        name: nameOf(figures.judge),
+      })),
       rescores: corrections.rescores.map((figures) => ({
         ...figures,
         name: nameOf(figures.judge),
