@@ -131,6 +131,9 @@ describe('a trainee judge', () => {
   it('sees its own scores and the panel’s beside them; an official judge never sees the trainee’s', async () => {
     const own = (await traineeClient.get('/api/expert/competition')).body;
     expect(own.expert.role).toBe('trainee');
+    // No panel closes a cell to a trainee, and no team's measurements are its business.
+    expect(own.fullPanels).toEqual([]);
+    expect(own.teamMarks).toEqual([]);
     expect(own.marks.map((m: { id: string }) => m.id).sort()).toEqual([
       'trainee-mark-1',
       'trainee-mark-2',

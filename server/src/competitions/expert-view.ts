@@ -134,6 +134,7 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
   const teamMarks = counting
     .filter(
       (mark) =>
+        !trainee &&
         mark.expert !== expertId &&
         !barred.has(mark.competitor) &&
         mine.has(teamAspectSubCriterion(state, mark.aspect) ?? ''),
@@ -173,8 +174,9 @@ export async function expertView(runtime: CompetitionRuntime, expertId: string, 
     marks,
     /** The team's measurement marks entered by the others, so nobody measures twice. */
     teamMarks,
-    fullPanels: fullPanelsFor(state, expertId, counting, mine),
-    team: await runtime.expertNames([...teammates]),
+    // A trainee scores beside the panel: a full panel never closes a cell to it, and it has no team.
+    fullPanels: trainee ? [] : fullPanelsFor(state, expertId, counting, mine),
+    team: trainee ? [] : await runtime.expertNames([...teammates]),
     // A trainee, once it has scored a cell, sees the panel's scores there as a judge would.
     revealedScores: marks.flatMap(({ competitor, aspect }) =>
       trainee
