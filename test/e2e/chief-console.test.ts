@@ -8,6 +8,7 @@ import {
   policyRefusals,
   screenshotPath,
 } from '../support/browser';
+import { seededRng, syntheticIin } from '@ashyq/shared';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
 const competitionId = 'wsk-2026-astana-web';
@@ -270,6 +271,75 @@ describe.runIf(browserAvailable())('chief expert console in Chromium (demo data)
     // A new score arrives while the tab is open: the figures follow without a reload.
     await score(server, 'web-e2', 'web-05', 'C1.J1', 2);
     await expect.poll(() => rescores('web-e2').last().textContent()).toBe('1');
+  });
+
+  it('lists a trainee in a table of its own, and the trainee’s tablet says its scores do not count', async () => {
+    const trainee = 'web-trainee-e2e';
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@ashyq.kz', password: 'Ashyq-Demo-2026' }),
+    });
+    const organiser = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const added = await fetch(`${server.url}/api/organiser/competitions/${competitionId}/experts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: organiser },
+      body: JSON.stringify({
+        id: trainee,
+        name: { last: 'Стажёрова', first: 'Дана' },
+        iin: syntheticIin(seededRng(3), { from: '1990-01-01', to: '1999-12-31' }),
+        regionId: 'mangystau',
+        role: 'trainee',
+      }),
+    });
+    expect(added.status).toBe(201);
+    const issued = await fetch(
+      `${server.url}/api/chief/competitions/${competitionId}/credentials/${trainee}`,
+      { method: 'POST', headers: { cookie: await pinSession(server, chiefPin) } },
+    );
+    const { pin } = (await issued.json()) as { pin: string };
+    const cookie = await pinSession(server, pin);
+    const scored = await fetch(`${server.url}/api/expert/marks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({
+        marks: ['web-01', 'web-02'].map((competitor) => ({
+          id: `e2e-trainee-${competitor}`,
+          competitor,
+          aspect: 'B2.J1',
+          value: { kind: 'judgement', score: 3 },
+        })),
+      }),
+    });
+    expect(((await scored.json()) as { results: { status: string }[] }).results).toEqual([
+      { id: 'e2e-trainee-web-01', status: 'accepted' },
+      { id: 'e2e-trainee-web-02', status: 'accepted' },
+    ]);
+
+    // The chief's Judges tab follows the log: the trainee appears in its own table only.
+    const trainees = page.locator('table[aria-labelledby="trainees-title"]');
+    await expect
+      .poll(() => trainees.locator(`tr[data-judge="${trainee}"] th`).textContent())
+      .toBe('Стажёрова Дана');
+    expect(await trainees.locator(`tr[data-judge="${trainee}"] td`).first().textContent()).toBe(
+      '2',
+    );
+    expect(
+      await page
+        .locator(`table.judges-table:not([aria-labelledby]) tr[data-judge="${trainee}"]`)
+        .count(),
+    ).toBe(0);
+
+    const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 }, locale: 'en' });
+    await tablet.goto(`${server.url}/expert/login`);
+    await tablet.locator('select[name="competitionChoice"]').selectOption(competitionId);
+    await tablet.locator('input[name="pin"]').fill(pin);
+    await tablet.locator('form button[type="submit"]').click();
+    await expect
+      .poll(() => tablet.locator('.trainee-badge').textContent())
+      .toBe('Trainee: your scores are recorded for your training and do not count');
+    await tablet.screenshot({ path: screenshotPath('trainee-tablet-768x1024') });
+    await tablet.close();
   });
 
   it('filters the audit trail by expert and kind and shows the log check', async () => {

@@ -259,7 +259,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Deputy chief expert',
       expert: 'Expert',
       independent: 'Independent expert',
-      trainee: 'Trainee expert (marks do not count)',
+      trainee: 'Trainee expert',
     },
     panels: {
       title: 'Marking teams',
@@ -553,7 +553,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Заместитель главного эксперта',
       expert: 'Эксперт',
       independent: 'Независимый эксперт',
-      trainee: 'Эксперт-стажёр (оценки не учитываются)',
+      trainee: 'Эксперт-стажёр',
     },
     panels: {
       title: 'Группы оценки',
@@ -848,7 +848,7 @@ export const chief = defineNamespace({
       'deputy-chief': 'Бас сарапшының орынбасары',
       expert: 'Сарапшы',
       independent: 'Тәуелсіз сарапшы',
-      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
+      trainee: 'Тағылымдамадағы сарапшы',
     },
     panels: {
       title: 'Бағалау топтары',

@@ -91,7 +91,7 @@ export const documents = defineNamespace({
       chief: 'Chief expert',
       'deputy-chief': 'Deputy chief expert',
       independent: 'Independent expert',
-      trainee: 'Trainee expert (marks do not count)',
+      trainee: 'Trainee expert',
     },
     verify: {
       pageTitle: 'Check a document',
@@ -237,7 +237,7 @@ export const documents = defineNamespace({
       chief: 'Главный эксперт',
       'deputy-chief': 'Заместитель главного эксперта',
       independent: 'Независимый эксперт',
-      trainee: 'Эксперт-стажёр (оценки не учитываются)',
+      trainee: 'Эксперт-стажёр',
     },
     verify: {
       pageTitle: 'Проверка документа',
@@ -382,7 +382,7 @@ export const documents = defineNamespace({
       chief: 'Бас сарапшы',
       'deputy-chief': 'Бас сарапшының орынбасары',
       independent: 'Тәуелсіз сарапшы',
-      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
+      trainee: 'Тағылымдамадағы сарапшы',
     },
     verify: {
       pageTitle: 'Құжатты тексеру',

@@ -97,7 +97,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Deputy chief expert',
       expert: 'Expert',
       independent: 'Independent expert',
-      trainee: 'Trainee expert (marks do not count)',
+      trainee: 'Trainee expert',
     },
     judges: {
       link: 'How the experts judged',
@@ -429,7 +429,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Заместитель главного эксперта',
       expert: 'Эксперт',
       independent: 'Независимый эксперт',
-      trainee: 'Эксперт-стажёр (оценки не учитываются)',
+      trainee: 'Эксперт-стажёр',
     },
     judges: {
       link: 'Как оценивали эксперты',
@@ -766,7 +766,7 @@ export const organiser = defineNamespace({
       'deputy-chief': 'Бас сарапшының орынбасары',
       expert: 'Сарапшы',
       independent: 'Тәуелсіз сарапшы',
-      trainee: 'Тағылымдамадағы сарапшы (бағалары есептелмейді)',
+      trainee: 'Тағылымдамадағы сарапшы',
     },
     judges: {
       link: 'Сарапшылар қалай бағалады',

@@ -457,7 +457,7 @@ describe('importPeople: every problem with its row and column', () => {
       params: { value: 'Судья' },
     });
     expect(describeImportIssue(issue, 'en').message).toBe(
-      'Unknown role "Судья"; use one of: Chief expert, Deputy chief expert, Expert, Independent expert',
+      'Unknown role "Судья"; use one of: Chief expert, Deputy chief expert, Expert, Independent expert, Trainee expert',
     );
     const competitor = importPeople(
       'competitor',
