@@ -34,6 +34,15 @@ export function judgedCells(runtime: CompetitionRuntime): JudgedCell[] {
   );
 }
 
+/** A competitor's region or college, as the figures group the competitors marked. */
+function groupingOf(runtime: CompetitionRuntime, grouping: JudgeGrouping) {
+  const people = runtime.state.people;
+  return (competitor: string) => {
+    const person = people.get(competitor);
+    return grouping === 'region' ? person?.regionId : person?.collegeId;
+  };
+}
+
 /**
  * The judge figures of one competition, computed from its current marks (docs/judge-analytics.md).
  * Staff only: they name judges and compare them, which no public page or other judge may see.
@@ -42,12 +51,7 @@ export function competitionJudgeFigures(
   runtime: CompetitionRuntime,
   grouping: JudgeGrouping,
 ): JudgeFigures[] {
-  const people = runtime.state.people;
-  const groupOf = (competitor: string) => {
-    const person = people.get(competitor);
-    return grouping === 'region' ? person?.regionId : person?.collegeId;
-  };
-  const analytics = new JudgeAnalytics(groupOf, {
+  const analytics = new JudgeAnalytics(groupingOf(runtime, grouping), {
     discrepancyThreshold: runtime.context.profile.discrepancyThreshold,
   });
   for (const cell of judgedCells(runtime)) analytics.setCell(cell);
@@ -62,14 +66,12 @@ export function competitionTraineeFigures(
   runtime: CompetitionRuntime,
   grouping: JudgeGrouping,
 ): JudgeFigures[] {
-  const people = runtime.state.people;
-  const groupOf = (competitor: string) => {
-    const person = people.get(competitor);
-    return grouping === 'region' ? person?.regionId : person?.collegeId;
-  };
-  return traineeFigures(judgedCells(runtime), runtime.state.trainees.scores(), groupOf, {
-    discrepancyThreshold: runtime.context.profile.discrepancyThreshold,
-  });
+  return traineeFigures(
+    judgedCells(runtime),
+    runtime.state.trainees.scores(),
+    groupingOf(runtime, grouping),
+    { discrepancyThreshold: runtime.context.profile.discrepancyThreshold },
+  );
 }
 
 const correctionTypes = new Set([
