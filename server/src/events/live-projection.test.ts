@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../store/port';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { EventLog } from './event-log';
-import { LiveProjection } from './live-projection';
+import { LiveProjection, SnapshotGate } from './live-projection';
 import { markRecorded, markTotals, type MarkTotals, type SampleMark } from './mark-totals';
 import { snapshotContentHash } from './state-check';
 
@@ -158,6 +158,36 @@ describe('LiveProjection', () => {
     for (let n = 46; n <= 55; n++) await live.execute(record(mark(n)));
     await vi.waitFor(() => expect(seqs()).toEqual([40, 55]), { timeout: 2_000 });
     await log.settled();
+  });
+
+  it('spaces the snapshots that cannot wait across streams, and takes one twice as late regardless', async () => {
+    // A gate that lets one through per 10 s: within this test, only the first stream's.
+    const gate = new SnapshotGate(10_000);
+    const options = { snapshotEvery: 10, snapshotQuietMs: 60_000, snapshotGate: gate };
+    const first = await LiveProjection.load(log, 'c1', markTotals, options);
+    const second = await LiveProjection.load(log, 'c2', markTotals, options);
+    const saved = vi.spyOn(store, 'saveSnapshot');
+    const seqs = (stream: string) =>
+      saved.mock.calls.filter(([s]) => s.stream === stream).map(([s]) => s.seq);
+    for (let n = 1; n <= 85; n++) {
+      await first.execute(record(mark(n)));
+      await second.execute(record(mark(n)));
+    }
+    await log.settled();
+    expect(seqs('c1')).toEqual([40]);
+    // Doubled at 40 but the gate was shut: taken at 80, twice as late, whatever the gate says.
+    expect(seqs('c2')).toEqual([80]);
+  });
+
+  it('lets one snapshot through its gate per spacing', () => {
+    const gate = new SnapshotGate(100);
+    expect([gate.pass(0), gate.pass(50), gate.pass(99), gate.pass(100), gate.pass(150)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
