@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MarkInput } from '@ashyq/shared';
-import { sampleExamSession } from '../shared/src/exam/sample';
+import { sampleExamSession } from '@ashyq/shared/exam/sample';
 import { loadConfig } from '../server/src/config';
 import { ExamDocuments } from '../server/src/exam/documents/issue';
 import type { DocumentLanguage } from '../server/src/exam/documents/text';

@@ -8,14 +8,15 @@
  */
 import { loadavg } from 'node:os';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { wsiCis2024 } from '../shared/src/profiles/wsi-cis@2024';
-import { CompetitionProjection } from '../shared/src/scoring/projection';
+import { CompetitionProjection, getProfile } from '@ashyq/shared';
 import {
   nationalChampionship,
   syntheticChampionship,
   type SyntheticCompetition,
 } from './synthetic';
 import { percentile } from './stats';
+
+const wsiCis2024 = getProfile('wsi-cis@2024')!;
 
 const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 

@@ -3,16 +3,15 @@
  * (a) full recompute of a synthetic national championship from its event logs;
  * (b) one mark applied to a live competition, including the re-rank it causes.
  */
-import { wsiCis2024 } from '../shared/src/profiles/wsi-cis@2024';
-import type { ScoringEvent } from '../shared/src/scoring/events';
-import { seededRng } from '../shared/src/identifiers/synthetic';
-import { CompetitionProjection } from '../shared/src/scoring/projection';
+import { CompetitionProjection, getProfile, type ScoringEvent, seededRng } from '@ashyq/shared';
 import {
   nationalChampionship,
   syntheticChampionship,
   type SyntheticCompetition,
 } from './synthetic';
 import { percentile } from './stats';
+
+const wsiCis2024 = getProfile('wsi-cis@2024')!;
 
 function summary(samples: number[]): { median: number; p99: number } {
   return { median: percentile(samples, 0.5), p99: percentile(samples, 0.99) };

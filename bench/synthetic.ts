@@ -1,7 +1,11 @@
-import type { Aspect, MarkingScheme } from '../shared/src/scheme/schema';
-import type { CompetitorEntry, ScoringEvent } from '../shared/src/scoring/events';
-import type { MarkValue } from '../shared/src/scoring/marks';
-import { seededRng } from '../shared/src/identifiers/synthetic';
+import {
+  type Aspect,
+  type CompetitorEntry,
+  type MarkingScheme,
+  type MarkValue,
+  type ScoringEvent,
+  seededRng,
+} from '@ashyq/shared';
 
 /**
  * A synthetic championship for benchmarks and load tests: made-up competencies, competitors and

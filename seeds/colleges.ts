@@ -1,5 +1,4 @@
-import type { RegionId, Rng } from '@ashyq/shared';
-import type { College, Localized } from '../shared/src/domain/entities';
+import type { College, Localized, RegionId, Rng } from '@ashyq/shared';
 import { syntheticBin } from './people';
 
 /**

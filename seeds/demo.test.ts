@@ -1,26 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+  championshipSchema,
+  collegeSchema,
+  compatriotKeyFor,
+  competitionSchema,
+  competitorSchema,
+  conflictOf,
+  delegationKeysOf,
+  expertSchema,
   getGradeScale,
+  getProfile,
+  isDiscrepant,
   isValidBin,
   markEntrySchema,
   markingSchemeSchema,
+  type PersonName,
   regionIdSchema,
   specialtyQualificationSchema,
   validateIin,
+  validateMarkAgainstScheme,
 } from '@ashyq/shared';
-import {
-  championshipSchema,
-  collegeSchema,
-  competitionSchema,
-  competitorSchema,
-  expertSchema,
-  type PersonName,
-} from '../shared/src/domain/entities';
-import { compatriotKeyFor } from '../shared/src/profiles/profile';
-import { getProfile } from '../shared/src/profiles/registry';
-import { conflictOf, delegationKeysOf } from '../shared/src/scoring/conflicts';
-import { isDiscrepant } from '../shared/src/scoring/judgement';
-import { validateMarkAgainstScheme } from '../shared/src/scoring/validation';
 import { buildDemo, demo, type DemoCompetition } from './demo';
 import { eligibleMembers, type DemoMark } from './marks';
 

@@ -1,13 +1,15 @@
-import { seededRng, type MarkingScheme, type Rng } from '@ashyq/shared';
-import type {
-  Championship,
-  College,
-  Competition,
-  Competitor,
-  Expert,
-} from '../shared/src/domain/entities';
-import { compatriotKeyFor } from '../shared/src/profiles/profile';
-import { getProfile } from '../shared/src/profiles/registry';
+import {
+  type Championship,
+  type College,
+  compatriotKeyFor,
+  type Competition,
+  type Competitor,
+  type Expert,
+  getProfile,
+  type MarkingScheme,
+  type Rng,
+  seededRng,
+} from '@ashyq/shared';
 import { demoColleges } from './colleges';
 import { buildExamSession, type DemoExamSession } from './exam';
 import {

@@ -1,5 +1,11 @@
-import type { GradeScaleId, MarkingScheme, Rng } from '@ashyq/shared';
-import type { College, Localized, PersonName } from '../shared/src/domain/entities';
+import type {
+  College,
+  GradeScaleId,
+  Localized,
+  MarkingScheme,
+  PersonName,
+  Rng,
+} from '@ashyq/shared';
 import { pick, type PeopleFactory } from './people';
 import { softwareDemoExamScheme } from './schemes/software-demo-exam';
 

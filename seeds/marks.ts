@@ -1,10 +1,15 @@
-import type { Aspect, MarkEntry, MarkingScheme, MarkValue, Rng } from '@ashyq/shared';
-import type { Competitor, Expert } from '../shared/src/domain/entities';
 import {
+  type Aspect,
+  type Competitor,
   delegationKeysOf,
-  eligibleExperts,
   type DelegationKind,
-} from '../shared/src/scoring/conflicts';
+  eligibleExperts,
+  type Expert,
+  type MarkEntry,
+  type MarkingScheme,
+  type MarkValue,
+  type Rng,
+} from '@ashyq/shared';
 
 /**
  * Marks already recorded in the demo, drawn from a simple model: each competitor has an ability

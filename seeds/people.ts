@@ -1,5 +1,4 @@
-import { isValidBin, syntheticIin, type Rng, type Sex } from '@ashyq/shared';
-import type { PersonName } from '../shared/src/domain/entities';
+import { isValidBin, type PersonName, type Rng, type Sex, syntheticIin } from '@ashyq/shared';
 
 /**
  * Synthetic people for the demo: Kazakh and Russian names, IINs that pass the check digit but

@@ -1,12 +1,12 @@
 import type {
   Aspect,
   Criterion,
+  Localized,
   MarkingScheme,
   MeasurementSpec,
   Section,
   SubCriterion,
 } from '@ashyq/shared';
-import type { Localized } from '../../shared/src/domain/entities';
 
 /**
  * A small vocabulary for writing marking schemes as readable data. Aspects are written without

@@ -11,7 +11,7 @@ import {
   screenshotPath,
 } from '../support/browser';
 import { exportWorkbook } from '../../server/src/cis/export';
-import { sampleScheme } from '../../shared/src/exam/sample';
+import { sampleScheme } from '@ashyq/shared/exam/sample';
 import { sqliteFileName } from '../../server/src/store/sqlite';
 import { decodeQr, draftMarkShare, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../server/src/services';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import {
   call,
   startSeededServer,

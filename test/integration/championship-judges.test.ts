@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullName } from '@ashyq/shared';
 import { collections } from '../../server/src/collections';
 import type { StoredDocument } from '../../server/src/store/port';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { pdfText, pdfToolsAvailable } from '../support/pdf';
 import { iinShapedNumbers } from '../support/privacy';
 import { Client, startTestApp, type TestApp } from './api-support';

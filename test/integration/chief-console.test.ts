@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/src/config';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { createApp } from '../../server/src/http/app';
 import { createServices, type Services } from '../../server/src/services';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { removeDataDir, tempDataDir } from '../support/server';
 import { call, expertSignIn, seedCompetition, type SeededCompetition } from './competition-harness';
 import { iinShapedNumbers } from '../support/privacy';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { collections } from '../../server/src/collections';
 import { runtimeProjection } from '../../server/src/competitions/runtime-state';
 import { RegistrationRefusedError } from '../../server/src/competitions/runtime-types';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleExamSession } from '../../shared/src/exam/sample';
+import { sampleExamSession } from '@ashyq/shared/exam/sample';
 import { decodeQr, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf';
 import { Client, startTestApp, type TestApp } from './api-support';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../server/src/cis/export';
-import { sampleScheme } from '../../shared/src/exam/sample';
+import { sampleScheme } from '@ashyq/shared/exam/sample';
 import { Client, startTestApp, type TestApp } from './api-support';
 
 /**

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespaces, seededRng, syntheticIin, translate } from '@ashyq/shared';
-import { sampleExamSession } from '../../shared/src/exam/sample';
+import { sampleExamSession } from '@ashyq/shared/exam/sample';
 import { artifactsDir, screenshotPath } from '../support/browser';
 import {
   decodeQr,

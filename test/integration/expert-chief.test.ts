@@ -4,7 +4,7 @@ import type { Board, BoardRow } from '../../server/src/boards/board';
 import type { ItemResult } from '../../server/src/competitions/runtime-types';
 import type { ErrorDetail } from '../../server/src/http/errors';
 import type { StoredEvent } from '../../server/src/store/port';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import type { Services } from '../../server/src/services';
 import {
   call,

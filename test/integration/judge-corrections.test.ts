@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullName } from '@ashyq/shared';
 import type { Services } from '../../server/src/services';
-import { sampleScheme } from '../../shared/src/scoring/fixtures';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { iinShapedNumbers } from '../support/privacy';
 import {
   call,

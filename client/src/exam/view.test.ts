@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNobdTemplate, syntheticIin, type NobdTemplate } from '@ashyq/shared';
-import { sampleExamSession } from '../../../shared/src/exam/sample';
+import { sampleExamSession } from '@ashyq/shared/exam/sample';
 import { currentAcademicYear, draftOf, emptyDraft, inputOf, withStart } from './session-draft';
 import {
   checkCommission,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listProfiles, type ScoringEvent } from '@ashyq/shared';
-import { fullMarks, sampleScheme } from '../../../shared/src/scoring/fixtures';
+import { fullMarks, sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import type { StoredEvent } from '../store/port';
 import { runtimeProjection } from './runtime-state';
 
