@@ -32,12 +32,63 @@ export class NotJsonError extends TypeError {
  * events that hold one keep verifying.
  */
 export function canonicalJson(value: unknown): string {
+  const text = writePlain(value, 0);
+  if (text !== undefined) return text;
+  // Not plain JSON, or nested past the fast pass: say where, or write it the careful way.
   assertPlainJson(value);
   try {
     return canonicalize(value)!;
   } catch (error) {
     if (holdsLoneSurrogate(value)) return escapedLoneSurrogates(value);
     throw error;
+  }
+}
+
+/**
+ * The fast pass: checks and writes in one walk what the library writes (it is held to the
+ * library's text by a property test), for the small values every event holds. The library
+ * checks each string for lone surrogates and tracks every object in a Set, about three
+ * quarters of an append's canonicalisation (docs/benchmarks.md); here a string is
+ * JSON.stringify's text, which is JCS's, with a lone surrogate escaped as the log always wrote
+ * it. Returns undefined for anything that is not plain JSON or is nested deeper than
+ * maxFastDepth (a possible cycle), which the careful path then explains or writes.
+ */
+function writePlain(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= maxFastDepth) return undefined;
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i] === undefined ? undefined : writePlain(value[i], depth + 1);
+          if (item === undefined) return undefined;
+          text += i === 0 ? item : `,${item}`;
+        }
+        return `${text}]`;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return undefined;
+      const record = value as Record<string, unknown>;
+      // The default sort compares UTF-16 code units, the order JCS asks for.
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      for (const key of keys) {
+        const field = record[key];
+        if (field === undefined) continue;
+        const written = writePlain(field, depth + 1);
+        if (written === undefined) return undefined;
+        text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${written}`;
+      }
+      return `${text}}`;
+    }
+    default:
+      return undefined;
   }
 }
 

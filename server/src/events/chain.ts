@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StoredEvent, StreamHead } from '../store/port';
 import { canonicalJson, parseCanonical, type JsonValue } from './canonical-json';
 
@@ -28,10 +28,8 @@ export function hashEvent(event: UnhashedEvent): string {
  * canonicalises each event's data once (docs/event-log.md, *Writing an event*).
  */
 function hashWithDataText(event: UnhashedEvent, dataText: string): string {
-  return createHash('sha256')
-    .update(eventText(event, dataText))
-    .update(event.prevHash)
-    .digest('hex');
+  // The one-shot digest: a Hash object per event cost more than the hashing itself.
+  return hash('sha256', eventText(event, dataText) + event.prevHash, 'hex');
 }
 
 /**
