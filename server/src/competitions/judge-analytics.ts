@@ -25,7 +25,7 @@ export function judgedCells(runtime: CompetitionRuntime): JudgedCell[] {
     judgement.map(({ code }) => ({
       competitor: result.competitor,
       aspect: code,
-      scores: (scoring.aspectState(result.competitor, code)?.current ?? []).flatMap((record) =>
+      scores: (scoring.currentMarks(result.competitor, code) ?? []).flatMap((record) =>
         record.value.kind === 'judgement'
           ? [{ judge: record.expert, score: record.value.score, at: record.at }]
           : [],

@@ -82,7 +82,7 @@ export async function marksSummaryView(
         const mark = result.aspects[code] ?? null;
         if (aspect.type !== 'J' || mark === null) return { code, mark, scores: null };
         // In the panel's order; a judge no longer on the panel comes last.
-        const scores = (scoring.aspectState(result.competitor, code)?.current ?? [])
+        const scores = (scoring.currentMarks(result.competitor, code) ?? [])
           .slice()
           .sort((a, b) => panelOrder(a.expert) - panelOrder(b.expert))
           .map((record) => ({

@@ -63,7 +63,7 @@ export class TeamMarkPushes {
         this.watching(runtime.id, expertId, sub),
       );
       if (watchers.length === 0) continue;
-      const [current] = state.scoring.aspectState(competitor, aspect)?.current ?? [];
+      const [current] = state.scoring.currentMarks(competitor, aspect) ?? [];
       const mark = current
         ? {
             id: current.id,

@@ -212,6 +212,9 @@ describe('CompetitionProjection: marks and totals', () => {
       supersedes: markId('1'),
       reason: 'entered the wrong option',
     });
+    // Only the replacement counts: the cell's current marks, with or without its history.
+    expect(p.currentMarks('c1', 'A2.M1')).toEqual([replacement]);
+    expect(p.aspectState('c1', 'A2.M1')!.current).toEqual([replacement]);
   });
 
   it('finds any stored mark by id, superseded and withdrawn ones too', () => {

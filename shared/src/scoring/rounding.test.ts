@@ -53,6 +53,61 @@ describe('roundHalfUp', () => {
   });
 });
 
+describe('roundHalfUp without the decimal text', () => {
+  /** The rule as written: noise always stripped first, whatever the value. */
+  function alwaysStripped(value: number, digits: number): number {
+    const factor = 10 ** digits;
+    const rounded = Math.floor(stripFloatNoise(Math.abs(value) * factor) + 0.5) / factor;
+    return value < 0 && rounded !== 0 ? -rounded : rounded;
+  }
+
+  it('gives what stripping the noise first gives: any double, sums of marks, near-halves', () => {
+    const near = fc
+      .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: -40, max: 40 }))
+      .map(([cents, ulps]) => {
+        // A half-hundredth with a few units of float noise either side of it.
+        let value = (cents + 0.5) / 100;
+        for (let i = 0; i < Math.abs(ulps); i++) value = ulps > 0 ? nextUp(value) : nextDown(value);
+        return value;
+      });
+    const sums = fc
+      .array(
+        fc.integer({ min: 0, max: 300 }).map((n) => n / 100),
+        { maxLength: 40 },
+      )
+      .map((marks) => marks.reduce((sum, mark) => sum + mark, 0));
+    const percents = fc
+      .tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }))
+      .filter(([points, max]) => points <= max)
+      .map(([points, max]) => ((points / 1000) * 100) / (max / 1000));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), near, sums, percents),
+        fc.integer({ min: 0, max: 4 }),
+        (value, digits) => {
+          expect(roundHalfUp(value, digits)).toBe(alwaysStripped(value, digits));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+/** The next double above a positive value, and below it. */
+function nextUp(value: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+function nextDown(value: number): number {
+  if (value === 0) return 0;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  view.setBigUint64(0, view.getBigUint64(0) - 1n);
+  return view.getFloat64(0);
+}
+
 describe('stripFloatNoise and toMicro', () => {
   it('restores the decimal a sum of marks stands for', () => {
     expect(stripFloatNoise(0.1 + 0.2)).toBe(0.3);

@@ -20,7 +20,12 @@ export function stripFloatNoise(value: number): number {
 export function roundHalfUp(value: number, digits = 2): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** digits;
-  const scaled = stripFloatNoise(Math.abs(value) * factor);
+  const magnitude = Math.abs(value) * factor;
+  // Noise past the 15th significant digit moves a value by under 1e-14 of itself, so it can only
+  // change the result next to a half (100.49999999999999). Elsewhere the decimal text that
+  // removes it (toPrecision, the costly step of a re-rank) is skipped: the result is the same.
+  const fromHalf = Math.abs(magnitude - Math.floor(magnitude) - 0.5);
+  const scaled = fromHalf > magnitude * 1e-13 ? magnitude : stripFloatNoise(magnitude);
   const rounded = Math.floor(scaled + 0.5) / factor;
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }

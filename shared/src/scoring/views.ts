@@ -307,6 +307,17 @@ export abstract class ProjectionState {
     return blockers;
   }
 
+  /**
+   * The marks that count on one cell now, without its history (aspectState's): what a push to
+   * teammates or a panel's figures read, at a cost that does not grow with the cell's corrections.
+   */
+  currentMarks(competitorId: string, aspectCode: string): MarkRecord[] | undefined {
+    const competitor = this.byId.get(competitorId);
+    const aspect = this.index.aspectByCode.get(aspectCode);
+    if (!competitor || !aspect) return undefined;
+    return competitor.currentMarks(aspect.index, this.book).map((n) => this.book.record(n));
+  }
+
   aspectState(competitorId: string, aspectCode: string): AspectState | undefined {
     const competitor = this.byId.get(competitorId);
     const aspect = this.index.aspectByCode.get(aspectCode);
@@ -316,7 +327,7 @@ export abstract class ProjectionState {
     const resolution = competitor.resolutions.get(a) ?? null;
     return {
       mark: mark === mark ? mark : null,
-      current: competitor.currentMarks(a, this.book).map((n) => this.book.record(n)),
+      current: this.currentMarks(competitorId, aspectCode)!,
       history: competitor.history(a, this.book).map((n) => this.book.record(n)),
       discrepancy: competitor.discrepant[a] === 1 ? (resolution ? 'resolved' : 'open') : 'none',
       resolution: resolution && { ...resolution },
