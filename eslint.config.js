@@ -27,4 +27,6 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'off' },
   },
+  // CommonJS on purpose (a worker thread runs it without a TypeScript loader).
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       host: undefined,
       dataDir: './data',
       mongodbUri: undefined,
+      sqliteWriter: 'thread',
       redisUrl: undefined,
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
@@ -32,6 +33,13 @@ describe('loadConfig', () => {
       'METRICS_TOKEN=(not shown): expected at least 32 printable characters',
     );
     expect(() => loadConfig({ METRICS_TOKEN: 'secret-but-short' })).not.toThrow(/secret-but-short/);
+  });
+
+  it('takes SQLITE_WRITER, and refuses what it does not know', () => {
+    expect(loadConfig({ SQLITE_WRITER: 'inline' }).sqliteWriter).toBe('inline');
+    expect(() => loadConfig({ SQLITE_WRITER: 'worker' })).toThrow(
+      'SQLITE_WRITER="worker": expected thread or inline',
+    );
   });
 
   it('takes PUBLIC_URL for the QR codes on documents, else localhost on the configured port', () => {

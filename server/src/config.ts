@@ -33,6 +33,10 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, 'a Redis URL: redis://host:6379 or rediss://...')
       .optional(),
   ),
+  SQLITE_WRITER: z.preprocess(
+    unsetWhenEmpty,
+    z.enum(['thread', 'inline'], { error: 'thread or inline' }).default('thread'),
+  ),
   LOG_LEVEL: z.preprocess(
     unsetWhenEmpty,
     z
@@ -64,6 +68,11 @@ export interface Config {
   dataDir: string;
   /** When set, MongoDB is the store instead of the embedded SQLite file in dataDir. */
   mongodbUri: string | undefined;
+  /**
+   * Where the embedded store writes events and snapshots: on its writer thread (the default),
+   * or `inline` on the connection that serves requests (store/sqlite.ts).
+   */
+  sqliteWriter: 'thread' | 'inline';
   /** When set, Socket.IO shares board updates between instances through Redis. */
   redisUrl: string | undefined;
   /**
@@ -112,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     dataDir: values.DATA_DIR,
     mongodbUri: values.MONGODB_URI,
+    sqliteWriter: values.SQLITE_WRITER,
     redisUrl: values.REDIS_URL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     logLevel: values.LOG_LEVEL,
@@ -132,7 +142,7 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite store in DATA_DIR. */
 export async function openStore(
-  config: Pick<Config, 'dataDir' | 'mongodbUri'>,
+  config: Pick<Config, 'dataDir' | 'mongodbUri'> & Partial<Pick<Config, 'sqliteWriter'>>,
   options: StoreOptions = {},
 ): Promise<Store> {
   // Imported on demand, so a laptop running SQLite never loads Mongoose and the other way round.
@@ -141,5 +151,5 @@ export async function openStore(
     return openMongoStore(config.mongodbUri, options);
   }
   const { openSqliteStore } = await import('./store/sqlite');
-  return openSqliteStore(config.dataDir, options);
+  return openSqliteStore(config.dataDir, { ...options, writer: config.sqliteWriter });
 }

@@ -18,6 +18,7 @@ export function createTestServices(dataDir: string): Promise<Services> {
     host: '127.0.0.1',
     dataDir,
     mongodbUri: undefined,
+    sqliteWriter: 'thread',
     redisUrl: undefined,
     publicUrl: 'http://localhost',
     logLevel: 'warn',

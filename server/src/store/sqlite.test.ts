@@ -3,34 +3,122 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore, sqliteFileName } from './sqlite';
+import { openSqliteStore, sqliteFileName, type SqliteStoreOptions } from './sqlite';
 import { storeContract } from './store.contract';
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'ashyq-store-'));
 }
 
-storeContract('SQLite', async () => {
-  const dir = tempDir();
-  return {
-    open: (options) => openSqliteStore(dir, options),
-    destroy: async () => rmSync(dir, { recursive: true, force: true }),
-    alterSnapshot: async (stream, projection, fields) => {
-      const file = new Database(path.join(dir, sqliteFileName));
-      const row = { stream, projection, state: null, contentHash: null, ...fields };
-      file
-        .prepare(
-          `UPDATE snapshots SET state = coalesce(@state, state),
-             content_hash = coalesce(@contentHash, content_hash)
-           WHERE stream = @stream AND projection = @projection`,
-        )
-        .run(row);
-      file.close();
-    },
+/** The contract's harness for a store in a temp dir, its appends committed where `writer` says. */
+function harness(writer: 'thread' | 'inline') {
+  return async () => {
+    const dir = tempDir();
+    return {
+      open: (options?: SqliteStoreOptions) => openSqliteStore(dir, { ...options, writer }),
+      destroy: async () => rmSync(dir, { recursive: true, force: true }),
+      alterSnapshot: async (
+        stream: string,
+        projection: string,
+        fields: { state?: string; contentHash?: string },
+      ) => {
+        const file = new Database(path.join(dir, sqliteFileName));
+        const row = { stream, projection, state: null, contentHash: null, ...fields };
+        file
+          .prepare(
+            `UPDATE snapshots SET state = coalesce(@state, state),
+               content_hash = coalesce(@contentHash, content_hash)
+             WHERE stream = @stream AND projection = @projection`,
+          )
+          .run(row);
+        file.close();
+      },
+    };
   };
-});
+}
+
+storeContract('SQLite', harness('thread'));
+// Appends committed on the main connection instead of the writer thread: the same contract.
+storeContract('SQLite, appends on the main connection', harness('inline'));
 
 describe('SQLite store', () => {
+  it('writes documents on the main connection while the writer thread commits appends', async () => {
+    const dir = tempDir();
+    const store = await openSqliteStore(dir);
+    let writing = true;
+    const writers = Array.from({ length: 20 }, async (_, w) => {
+      let seq = 0;
+      while (writing) {
+        seq += 1;
+        await store.append(`s${w}`, seq - 1, [
+          {
+            stream: `s${w}`,
+            seq,
+            at: '2026-03-01T04:00:00.000Z',
+            actor: 'expert-1',
+            type: 'mark.recorded',
+            data: { seq },
+            prevHash: 'p',
+            hash: 'h',
+          },
+        ]);
+      }
+      return seq;
+    });
+    // Each write reads the version, then writes: with a transaction that took the write lock only
+    // at its first write, a commit of the thread's in between refused it (SQLITE_BUSY) at once.
+    const refused: unknown[] = [];
+    for (let round = 0; round < 300; round++) {
+      await store
+        .putDocument('sessions', { id: `d${round % 5}`, round })
+        .catch((error: unknown) => {
+          refused.push(error);
+        });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    writing = false;
+    expect(refused).toEqual([]);
+    expect((await Promise.all(writers)).every((appended) => appended > 0)).toBe(true);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits on the main connection once its writer thread has stopped, and loses nothing', async () => {
+    const dir = tempDir();
+    const store = await openSqliteStore(dir);
+    const event = (seq: number) => ({
+      stream: 'c1',
+      seq,
+      at: '2026-03-01T04:00:00.000Z',
+      actor: 'expert-1',
+      type: 'mark.recorded',
+      data: { seq },
+      prevHash: 'p',
+      hash: `h${seq}`,
+    });
+    await store.append('c1', 0, [event(1)]);
+    // The thread dies (as if it crashed); the next appends and a snapshot still land.
+    const writer = (store as unknown as { writer: { worker: { terminate(): Promise<number> } } })
+      .writer;
+    await writer.worker.terminate();
+    await store.append('c1', 1, [event(2)]);
+    await store.saveSnapshot({
+      stream: 'c1',
+      projection: 'p@1',
+      seq: 2,
+      hash: 'h2',
+      state: '{}',
+      contentHash: 'x',
+    });
+    await store.close();
+
+    const again = await openSqliteStore(dir, { writer: 'inline' });
+    expect(await again.head('c1')).toEqual({ seq: 2, hash: 'h2' });
+    expect((await again.latestSnapshot('c1', 'p@1'))?.seq).toBe(2);
+    await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates its data dir and keeps its file in write-ahead-log mode', async () => {
     const parent = tempDir();
     const dataDir = path.join(parent, 'nested', 'data');
@@ -74,28 +162,35 @@ describe('SQLite store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('commits appends that arrive together in one transaction', async () => {
-    const dir = tempDir();
-    const store = await openSqliteStore(dir);
-    const appends = Array.from({ length: 100 }, (_, i) =>
-      store.append(`s${i % 10}`, 0, [
-        {
-          stream: `s${i % 10}`,
-          seq: 1,
-          at: '2026-03-01T04:00:00.000Z',
-          actor: 'expert-1',
-          type: 'mark.recorded',
-          data: { i },
-          prevHash: 'p',
-          hash: 'h',
-        },
-      ]),
-    );
-    const settled = await Promise.allSettled(appends);
-    // Ten writers per stream all expected the same seq: one per stream wins, the rest conflict.
-    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(10);
-    expect(store.groupCommits).toEqual({ transactions: 1, appends: 100 });
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  it.each([
+    ['on the main connection', 'inline', 1],
+    // Nothing on its way yet: the flush sends two batches, so one commits while the next waits.
+    ['on the writer thread', 'thread', 2],
+  ] as const)(
+    'commits appends that arrive together in one group, %s',
+    async (_, writer, groups) => {
+      const dir = tempDir();
+      const store = await openSqliteStore(dir, { writer });
+      const appends = Array.from({ length: 100 }, (_, i) =>
+        store.append(`s${i % 10}`, 0, [
+          {
+            stream: `s${i % 10}`,
+            seq: 1,
+            at: '2026-03-01T04:00:00.000Z',
+            actor: 'expert-1',
+            type: 'mark.recorded',
+            data: { i },
+            prevHash: 'p',
+            hash: 'h',
+          },
+        ]),
+      );
+      const settled = await Promise.allSettled(appends);
+      // Ten writers per stream all expected the same seq: one per stream wins, the rest conflict.
+      expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(10);
+      expect(store.groupCommits).toEqual({ transactions: groups, appends: 100 });
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  );
 });

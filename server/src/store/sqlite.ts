@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { canonicalJson } from '../events/canonical-json';
 import {
   checkAppend,
@@ -90,6 +91,44 @@ export interface GroupCommitStats {
 export interface SqliteStoreOptions extends StoreOptions {
   /** How long to wait for another process holding the write lock (default 5 s). */
   busyTimeoutMs?: number;
+  /**
+   * Where event appends and snapshots are written. 'thread' (the default): on a writer thread
+   * with its own connection (sqlite-writer.cjs), so a commit's fsync or a snapshot's megabytes
+   * do not stop the event loop, and the next batch is chained and hashed while the last one
+   * commits. 'inline': on the main connection. Either way an append resolves only after its
+   * COMMIT has returned. Reads and documents always use the main connection (WAL lets it read
+   * while the writer commits); a thread that fails leaves the main connection doing it all.
+   */
+  writer?: 'thread' | 'inline';
+}
+
+/** The statements both connections prepare: one definition of the SQL. */
+const writerSql = {
+  headSeq: 'SELECT MAX(seq) FROM events WHERE stream = ?',
+  // Bound by position: named parameters cost a lookup per column per row.
+  saveSnapshot: `INSERT INTO snapshots (stream, projection, seq, hash, state, content_hash)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (stream, projection) DO UPDATE
+    SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
+      content_hash = excluded.content_hash
+    WHERE excluded.seq > snapshots.seq`,
+  insertEvent: `INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+};
+
+/** From this many waiting appends, a flush with no batch on its way sends two (flush). */
+const splitFrom = 8;
+
+/** A stored event's columns in the order of writerSql.insertEvent. */
+function eventRow(e: EncodedEvent): unknown[] {
+  return [e.stream, e.seq, e.at, e.actor, e.type, e.data, e.prevHash, e.hash];
+}
+
+/** What the writer thread answers for one append of a batch. */
+type WriterOutcome = null | { conflict: number } | { error: WriterError };
+interface WriterError {
+  message: string;
+  code?: string;
 }
 
 /** The embedded store: one SQLite file `ashyq.sqlite` in `dataDir` (created when missing). */
@@ -109,12 +148,20 @@ export class SqliteStore implements Store {
   private flushScheduled = false;
   private readonly statements;
   private readonly commitBatch: (batch: PendingAppend[]) => unknown[];
+  /** The writer thread, started at the first append ('thread' mode); undefined once it failed. */
+  private writer: WriterThread | undefined;
+  private useWriter: boolean;
+  /** The batches on their way to the writer thread (at most two; flush). */
+  private readonly committing = new Set<Promise<void>>();
+  private readonly busyTimeoutMs: number;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, sqliteFileName);
     // A CLI or a second process may hold the write lock for a moment: wait for it.
-    this.db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5_000 });
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+    this.useWriter = (options.writer ?? 'thread') === 'thread';
+    this.db = new Database(this.file, { timeout: this.busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
     // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
     // lets an append be acknowledged as durable.
@@ -146,12 +193,36 @@ export class SqliteStore implements Store {
    * Group commit: every append that arrived since the last flush is written in one transaction,
    * so one fsync serves them all. Each append is checked and applied in its own savepoint, so a
    * stale writer is refused alone; every promise settles only after COMMIT has returned.
+   *
+   * With the writer thread, two batches may be on their way, committed in order: while one
+   * commits, the writers whose appends the other settled chain their next events. Writers that
+   * all wait on one batch (each waits for its acknowledgement before its next append) would
+   * otherwise move in lock-step, the main thread idle during every commit and the writer thread
+   * idle between them, so a flush with nothing on its way sends its appends as two batches.
    */
   private flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    if (this.useWriter) {
+      // Both batches on their way: what arrives meanwhile goes when one of them is answered.
+      if (this.committing.size >= 2) return;
+      const pending = this.pending;
+      const split = this.committing.size === 0 && pending.length >= splitFrom;
+      this.pending = [];
+      if (!split) this.sendToWriter(pending);
+      else {
+        const half = Math.ceil(pending.length / 2);
+        this.sendToWriter(pending.slice(0, half));
+        this.sendToWriter(pending.slice(half));
+      }
+      return;
+    }
     const batch = this.pending;
     this.pending = [];
-    this.flushScheduled = false;
-    if (batch.length === 0) return;
+    this.flushInline(batch);
+  }
+
+  private flushInline(batch: PendingAppend[]): void {
     let outcomes: unknown[];
     try {
       outcomes = this.commitBatch(batch);
@@ -159,6 +230,11 @@ export class SqliteStore implements Store {
       for (const request of batch) request.reject(error);
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  /** Resolves each append of a committed batch, or rejects it with its own outcome's error. */
+  private settle(batch: PendingAppend[], outcomes: readonly unknown[]): void {
     this.groupCommits.transactions += 1;
     this.groupCommits.appends += batch.length;
     batch.forEach((request, i) => {
@@ -168,21 +244,70 @@ export class SqliteStore implements Store {
     });
   }
 
+  private sendToWriter(batch: PendingAppend[]): void {
+    const committing: Promise<void> = this.commitOnWriter(batch).finally(() => {
+      this.committing.delete(committing);
+      if (this.pending.length > 0) this.flush();
+    });
+    this.committing.add(committing);
+  }
+
+  /** The writer thread, started on first use; undefined in 'inline' mode or once it failed. */
+  private writerThread(): WriterThread | undefined {
+    if (this.writer?.failed) {
+      // Later writes go to the main connection, as they did before the thread existed.
+      this.writer = undefined;
+      this.useWriter = false;
+    }
+    if (this.useWriter) this.writer ??= new WriterThread(this.file, this.busyTimeoutMs);
+    return this.writer;
+  }
+
+  /** Commits a batch on the writer thread; settles every append in it, and never rejects. */
+  private async commitOnWriter(batch: PendingAppend[]): Promise<void> {
+    try {
+      const writer = this.writerThread();
+      if (!writer) return this.flushInline(batch);
+      const outcomes = await writer.append(
+        batch.map(({ stream, expectedSeq, encoded }) => ({
+          stream,
+          expectedSeq,
+          rows: encoded.map(eventRow),
+        })),
+      );
+      this.settle(
+        batch,
+        outcomes.map((outcome, i) => {
+          if (outcome === null) return undefined;
+          const { stream, expectedSeq } = batch[i]!;
+          if ('conflict' in outcome)
+            return new ConflictError(stream, expectedSeq, outcome.conflict);
+          return writerError(outcome.error);
+        }),
+      );
+    } catch (error) {
+      // Whether a batch the thread failed on was written is not known: refused, it is not
+      // acknowledged (a writer's retry finds it stored, or stores it).
+      for (const request of batch) request.reject(error);
+    }
+  }
+
   private prepareGroupCommit(): (batch: PendingAppend[]) => unknown[] {
     const { headSeq, insertEvent } = this.statements;
     // A transaction function called inside another one runs as a savepoint: an append of several
     // events whose second insert failed must leave none of them. A single INSERT that fails is
     // undone by SQLite on its own (statement atomicity), so the common one-event append (a mark)
-    // skips the savepoint's two extra statements.
+    // skips the savepoint's two extra statements. The writer thread does the same.
+    const insert = (e: EncodedEvent) => insertEvent.run(eventRow(e));
     const insertAll = this.db.transaction((encoded: EncodedEvent[]) => {
-      for (const event of encoded) insertEvent.run(event);
+      for (const event of encoded) insert(event);
     });
     const applyOne = (request: PendingAppend): unknown => {
       const actual = (headSeq.get(request.stream) as number | null) ?? 0;
       if (actual !== request.expectedSeq) {
         return new ConflictError(request.stream, request.expectedSeq, actual);
       }
-      if (request.encoded.length === 1) insertEvent.run(request.encoded[0]);
+      if (request.encoded.length === 1) insert(request.encoded[0]!);
       else insertAll(request.encoded);
       return undefined;
     };
@@ -239,6 +364,9 @@ export class SqliteStore implements Store {
     checkDocument(document);
     checkExpectedVersion(expectedVersion);
     const json = canonicalJson(document);
+    // IMMEDIATE, like every write here: a transaction that reads first and then writes would be
+    // refused at once (SQLITE_BUSY, no wait) if another connection (the writer thread, another
+    // process) committed in between; taking the write lock first waits for it instead.
     return this.db.transaction(() => {
       const current = this.currentVersion(collection, document.id);
       if (expectedVersion !== undefined && current !== expectedVersion) {
@@ -247,7 +375,7 @@ export class SqliteStore implements Store {
       this.statements.putDocument.run(collection, document.id, current + 1, json);
       this.writeIndexEntries(collection, document);
       return current + 1;
-    })();
+    }).immediate();
   }
 
   async findDocuments(
@@ -281,12 +409,15 @@ export class SqliteStore implements Store {
       }
       this.statements.deleteIndexEntries.run(collection, id);
       return this.statements.deleteDocument.run(collection, id).changes > 0;
-    })();
+    }).immediate();
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
     const { stream, projection, seq, hash, state, contentHash } = snapshot;
-    this.statements.saveSnapshot.run(stream, projection, seq, hash, state, contentHash);
+    const row = [stream, projection, seq, hash, state, contentHash];
+    const writer = this.writerThread();
+    if (writer) await writer.snapshot(row);
+    else this.statements.saveSnapshot.run(row);
   }
 
   async latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined> {
@@ -294,7 +425,11 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.pending.length > 0) this.flush();
+    // Every append made before close is committed (or refused) before the connections close.
+    this.flush();
+    while (this.committing.size > 0) await Promise.all(this.committing);
+    await this.writer?.close();
+    this.writer = undefined;
     this.db.close();
   }
 
@@ -343,18 +478,15 @@ export class SqliteStore implements Store {
         }
         keep.run(collection, JSON.stringify(fields));
       }
-    })();
+    }).immediate();
   }
 
   private prepareStatements() {
     const db = this.db;
     return {
-      headSeq: db.prepare('SELECT MAX(seq) FROM events WHERE stream = ?').pluck(),
+      headSeq: db.prepare(writerSql.headSeq).pluck(),
       head: db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
-      insertEvent: db.prepare(
-        `INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash)
-         VALUES (@stream, @seq, @at, @actor, @type, @data, @prevHash, @hash)`,
-      ),
+      insertEvent: db.prepare(writerSql.insertEvent),
       readPage: db.prepare(
         `SELECT stream, seq, at, actor, type, data, prev_hash AS prevHash, hash FROM events
          WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
@@ -370,14 +502,7 @@ export class SqliteStore implements Store {
       insertIndexEntry: db.prepare(
         'INSERT INTO doc_index (col, field, value, id) VALUES (?, ?, ?, ?)',
       ),
-      saveSnapshot: db.prepare(
-        `INSERT INTO snapshots (stream, projection, seq, hash, state, content_hash)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (stream, projection) DO UPDATE
-         SET seq = excluded.seq, hash = excluded.hash, state = excluded.state,
-           content_hash = excluded.content_hash
-         WHERE excluded.seq > snapshots.seq`,
-      ),
+      saveSnapshot: db.prepare(writerSql.saveSnapshot),
       latestSnapshot: db.prepare(
         `SELECT stream, projection, seq, hash, state, content_hash AS contentHash FROM snapshots
          WHERE stream = ? AND projection = ?`,
@@ -399,4 +524,78 @@ interface KeptIndexRow {
 
 function documentFromRow(row: DocumentRow): VersionedDocument {
   return { document: JSON.parse(row.json) as StoredDocument, version: row.version };
+}
+
+function writerError({ message, code }: WriterError): Error {
+  return code ? new Database.SqliteError(message, code) : new Error(message);
+}
+
+interface WriterRequest {
+  resolve: (reply: { outcomes?: WriterOutcome[] }) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The main thread's side of sqlite-writer.cjs: numbered requests, each settled by the thread's
+ * answer. The thread keeps the process alive only while a request waits for it.
+ */
+class WriterThread {
+  failed = false;
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, WriterRequest>();
+  private nextId = 0;
+
+  constructor(file: string, busyTimeoutMs: number) {
+    this.worker = new Worker(new URL('./sqlite-writer.cjs', import.meta.url), {
+      workerData: { file, busyTimeoutMs, sql: writerSql },
+    });
+    this.worker.unref();
+    this.worker.on(
+      'message',
+      (reply: { id: number; outcomes?: WriterOutcome[]; error?: WriterError }) => {
+        const request = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (this.waiting.size === 0) this.worker.unref();
+        if (reply.error) request?.reject(writerError(reply.error));
+        else request?.resolve(reply);
+      },
+    );
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) =>
+      this.fail(new Error(`the SQLite writer thread stopped (exit code ${code})`)),
+    );
+  }
+
+  async append(
+    batch: { stream: string; expectedSeq: number; rows: unknown[][] }[],
+  ): Promise<WriterOutcome[]> {
+    const reply = await this.request({ kind: 'append', batch });
+    return reply.outcomes!;
+  }
+
+  async snapshot(row: unknown[]): Promise<void> {
+    await this.request({ kind: 'snapshot', row });
+  }
+
+  async close(): Promise<void> {
+    if (this.failed) return;
+    await this.request({ kind: 'close' });
+    await this.worker.terminate();
+  }
+
+  private request(message: object): Promise<{ outcomes?: WriterOutcome[] }> {
+    if (this.failed) return Promise.reject(new Error('the SQLite writer thread has stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, ...message });
+    });
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true;
+    for (const request of this.waiting.values()) request.reject(error);
+    this.waiting.clear();
+  }
 }

@@ -1,0 +1,70 @@
+// @ts-check
+/**
+ * The SQLite store's writer thread (sqlite.ts, `writer: 'thread'`): its own connection to the
+ * store's file commits the event appends and writes the snapshots the main thread hands it, so
+ * the commit and its fsync no longer stop the event loop that serves tablets and boards; the
+ * main thread chains and hashes the next batch meanwhile. Plain CommonJS, so it runs the same under tsx,
+ * Vitest and plain Node. The statements are the main thread's own (workerData.sql): one
+ * definition of the SQL.
+ *
+ * Messages in: { id, kind: 'append', batch: [{ stream, expectedSeq, rows: [[...columns]] }] },
+ * { id, kind: 'snapshot', row: [...columns] } and { id, kind: 'close' }. Messages out: { id,
+ * outcomes } (per append: null, { conflict: actualSeq } or { error }), { id } once a snapshot is
+ * written or the connection closed, or { id, error } when the message failed (a batch's
+ * transaction rolled back: nothing of it written).
+ */
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+
+/** @type {{ file: string, busyTimeoutMs: number, sql: Record<'headSeq' | 'insertEvent' | 'saveSnapshot', string> }} */
+const { file, busyTimeoutMs, sql } = workerData;
+const db = new Database(file, { timeout: busyTimeoutMs });
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+const headSeq = db.prepare(sql.headSeq).pluck();
+const insertEvent = db.prepare(sql.insertEvent);
+const saveSnapshot = db.prepare(sql.saveSnapshot);
+
+/** @param {unknown} error */
+const described = (error) => ({
+  message: error instanceof Error ? error.message : String(error),
+  code: /** @type {{ code?: unknown }} */ (error)?.code,
+});
+
+// The same group commit as the main thread's (sqlite.ts, prepareGroupCommit): each append is
+// checked against its stream's head and written in its own savepoint when it has several events.
+const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => {
+  for (const row of rows) insertEvent.run(row);
+});
+const applyAll = db.transaction(
+  (/** @type {{ stream: string, expectedSeq: number, rows: unknown[][] }[]} */ batch) =>
+    batch.map((request) => {
+      try {
+        const actual = /** @type {number | null} */ (headSeq.get(request.stream)) ?? 0;
+        if (actual !== request.expectedSeq) return { conflict: actual };
+        if (request.rows.length === 1) insertEvent.run(request.rows[0]);
+        else insertAll(request.rows);
+        return null;
+      } catch (error) {
+        return { error: described(error) };
+      }
+    }),
+);
+
+parentPort?.on('message', (message) => {
+  const { id, kind } = message;
+  try {
+    if (kind === 'append') {
+      parentPort?.postMessage({ id, outcomes: applyAll.immediate(message.batch) });
+    } else if (kind === 'snapshot') {
+      saveSnapshot.run(message.row);
+      parentPort?.postMessage({ id });
+    } else if (kind === 'close') {
+      db.close();
+      parentPort?.postMessage({ id });
+      parentPort?.close();
+    }
+  } catch (error) {
+    parentPort?.postMessage({ id, error: described(error) });
+  }
+});
