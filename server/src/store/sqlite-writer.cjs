@@ -7,11 +7,12 @@
  * Vitest and plain Node. The statements are the main thread's own (workerData.sql): one
  * definition of the SQL.
  *
- * Messages in: { id, kind: 'append', batch: [{ stream, expectedSeq, rows: [[...columns]] }] },
- * { id, kind: 'snapshot', row: [...columns] } and { id, kind: 'close' }. Messages out: { id,
- * outcomes } (per append: null, { conflict: actualSeq } or { error }), { id } once a snapshot is
- * written or the connection closed, or { id, error } when the message failed (a batch's
- * transaction rolled back: nothing of it written).
+ * It says { ready: true } once its connection is open. Messages in:
+ * { id, kind: 'append', batch: [{ stream, expectedSeq, rows: [[...columns]] }] },
+ * { id, kind: 'snapshot', row: [...columns] } and { id, kind: 'close' }. Messages out:
+ * { id, outcomes } (per append: null, { conflict: actualSeq } or { error }), { id } once a
+ * snapshot is written or the connection closed, or { id, error } when the message failed (a
+ * batch's transaction rolled back: nothing of it written).
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
@@ -50,6 +51,9 @@ const applyAll = db.transaction(
       }
     }),
 );
+
+// Writes go to the main connection until this arrives (sqlite.ts, readyWriter).
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (message) => {
   const { id, kind } = message;

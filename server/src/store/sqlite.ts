@@ -203,23 +203,18 @@ export class SqliteStore implements Store {
   private flush(): void {
     this.flushScheduled = false;
     if (this.pending.length === 0) return;
-    if (this.useWriter) {
-      // Both batches on their way: what arrives meanwhile goes when one of them is answered.
-      if (this.committing.size >= 2) return;
-      const pending = this.pending;
-      const split = this.committing.size === 0 && pending.length >= splitFrom;
-      this.pending = [];
-      if (!split) this.sendToWriter(pending);
-      else {
-        const half = Math.ceil(pending.length / 2);
-        this.sendToWriter(pending.slice(0, half));
-        this.sendToWriter(pending.slice(half));
-      }
-      return;
-    }
-    const batch = this.pending;
+    // Both batches on their way: what arrives meanwhile goes when one of them is answered.
+    if (this.committing.size >= 2) return;
+    const pending = this.pending;
     this.pending = [];
-    this.flushInline(batch);
+    const writer = this.readyWriter();
+    if (!writer) return this.flushInline(pending);
+    if (this.committing.size > 0 || pending.length < splitFrom) {
+      return this.sendToWriter(writer, pending);
+    }
+    const half = Math.ceil(pending.length / 2);
+    this.sendToWriter(writer, pending.slice(0, half));
+    this.sendToWriter(writer, pending.slice(half));
   }
 
   private flushInline(batch: PendingAppend[]): void {
@@ -244,30 +239,33 @@ export class SqliteStore implements Store {
     });
   }
 
-  private sendToWriter(batch: PendingAppend[]): void {
-    const committing: Promise<void> = this.commitOnWriter(batch).finally(() => {
+  private sendToWriter(writer: WriterThread, batch: PendingAppend[]): void {
+    const committing: Promise<void> = this.commitOnWriter(writer, batch).finally(() => {
       this.committing.delete(committing);
       if (this.pending.length > 0) this.flush();
     });
     this.committing.add(committing);
   }
 
-  /** The writer thread, started on first use; undefined in 'inline' mode or once it failed. */
-  private writerThread(): WriterThread | undefined {
+  /**
+   * The writer thread once it is ready. Undefined in 'inline' mode, once the thread failed (later
+   * writes go to the main connection, as before the thread existed) and while it starts: it is
+   * started by the first write, which the main connection commits meanwhile, so no write waits
+   * for the thread's start (tens of milliseconds).
+   */
+  private readyWriter(): WriterThread | undefined {
     if (this.writer?.failed) {
-      // Later writes go to the main connection, as they did before the thread existed.
       this.writer = undefined;
       this.useWriter = false;
     }
-    if (this.useWriter) this.writer ??= new WriterThread(this.file, this.busyTimeoutMs);
-    return this.writer;
+    if (!this.useWriter) return undefined;
+    this.writer ??= new WriterThread(this.file, this.busyTimeoutMs);
+    return this.writer.ready ? this.writer : undefined;
   }
 
   /** Commits a batch on the writer thread; settles every append in it, and never rejects. */
-  private async commitOnWriter(batch: PendingAppend[]): Promise<void> {
+  private async commitOnWriter(writer: WriterThread, batch: PendingAppend[]): Promise<void> {
     try {
-      const writer = this.writerThread();
-      if (!writer) return this.flushInline(batch);
       const outcomes = await writer.append(
         batch.map(({ stream, expectedSeq, encoded }) => ({
           stream,
@@ -367,15 +365,17 @@ export class SqliteStore implements Store {
     // IMMEDIATE, like every write here: a transaction that reads first and then writes would be
     // refused at once (SQLITE_BUSY, no wait) if another connection (the writer thread, another
     // process) committed in between; taking the write lock first waits for it instead.
-    return this.db.transaction(() => {
-      const current = this.currentVersion(collection, document.id);
-      if (expectedVersion !== undefined && current !== expectedVersion) {
-        throw new ConflictError(`${collection}/${document.id}`, expectedVersion, current);
-      }
-      this.statements.putDocument.run(collection, document.id, current + 1, json);
-      this.writeIndexEntries(collection, document);
-      return current + 1;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const current = this.currentVersion(collection, document.id);
+        if (expectedVersion !== undefined && current !== expectedVersion) {
+          throw new ConflictError(`${collection}/${document.id}`, expectedVersion, current);
+        }
+        this.statements.putDocument.run(collection, document.id, current + 1, json);
+        this.writeIndexEntries(collection, document);
+        return current + 1;
+      })
+      .immediate();
   }
 
   async findDocuments(
@@ -402,20 +402,22 @@ export class SqliteStore implements Store {
 
   async deleteDocument(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
     checkExpectedVersion(expectedVersion);
-    return this.db.transaction(() => {
-      const current = this.currentVersion(collection, id);
-      if (expectedVersion !== undefined && current !== expectedVersion) {
-        throw new ConflictError(`${collection}/${id}`, expectedVersion, current);
-      }
-      this.statements.deleteIndexEntries.run(collection, id);
-      return this.statements.deleteDocument.run(collection, id).changes > 0;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const current = this.currentVersion(collection, id);
+        if (expectedVersion !== undefined && current !== expectedVersion) {
+          throw new ConflictError(`${collection}/${id}`, expectedVersion, current);
+        }
+        this.statements.deleteIndexEntries.run(collection, id);
+        return this.statements.deleteDocument.run(collection, id).changes > 0;
+      })
+      .immediate();
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
     const { stream, projection, seq, hash, state, contentHash } = snapshot;
     const row = [stream, projection, seq, hash, state, contentHash];
-    const writer = this.writerThread();
+    const writer = this.readyWriter();
     if (writer) await writer.snapshot(row);
     else this.statements.saveSnapshot.run(row);
   }
@@ -468,17 +470,19 @@ export class SqliteStore implements Store {
     );
     const documentsOf = this.db.prepare('SELECT id, version, json FROM documents WHERE col = ?');
     const clearIndex = this.db.prepare('DELETE FROM doc_index WHERE col = ?');
-    this.db.transaction(() => {
-      for (const [collection, fields] of Object.entries(declared)) {
-        if (JSON.stringify(this.indexes[collection] ?? []) === JSON.stringify(fields)) continue;
-        this.indexes[collection] = fields;
-        clearIndex.run(collection);
-        for (const row of documentsOf.all(collection) as DocumentRow[]) {
-          this.writeIndexEntries(collection, documentFromRow(row).document);
+    this.db
+      .transaction(() => {
+        for (const [collection, fields] of Object.entries(declared)) {
+          if (JSON.stringify(this.indexes[collection] ?? []) === JSON.stringify(fields)) continue;
+          this.indexes[collection] = fields;
+          clearIndex.run(collection);
+          for (const row of documentsOf.all(collection) as DocumentRow[]) {
+            this.writeIndexEntries(collection, documentFromRow(row).document);
+          }
+          keep.run(collection, JSON.stringify(fields));
         }
-        keep.run(collection, JSON.stringify(fields));
-      }
-    }).immediate();
+      })
+      .immediate();
   }
 
   private prepareStatements() {
@@ -540,6 +544,8 @@ interface WriterRequest {
  * answer. The thread keeps the process alive only while a request waits for it.
  */
 class WriterThread {
+  /** Set once the thread has opened its connection (its first message). */
+  ready = false;
   failed = false;
   private readonly worker: Worker;
   private readonly waiting = new Map<number, WriterRequest>();
@@ -548,13 +554,19 @@ class WriterThread {
   constructor(file: string, busyTimeoutMs: number) {
     this.worker = new Worker(new URL('./sqlite-writer.cjs', import.meta.url), {
       workerData: { file, busyTimeoutMs, sql: writerSql },
+      // Plain CommonJS: the TypeScript loader the server runs under would only slow its start.
+      execArgv: [],
     });
     this.worker.unref();
     this.worker.on(
       'message',
-      (reply: { id: number; outcomes?: WriterOutcome[]; error?: WriterError }) => {
-        const request = this.waiting.get(reply.id);
-        this.waiting.delete(reply.id);
+      (reply: { id?: number; ready?: true; outcomes?: WriterOutcome[]; error?: WriterError }) => {
+        if (reply.ready) {
+          this.ready = true;
+          return;
+        }
+        const request = this.waiting.get(reply.id!);
+        this.waiting.delete(reply.id!);
         if (this.waiting.size === 0) this.worker.unref();
         if (reply.error) request?.reject(writerError(reply.error));
         else request?.resolve(reply);
