@@ -148,7 +148,7 @@ export class SqliteStore implements Store {
   private flushScheduled = false;
   private readonly statements;
   private readonly commitBatch: (batch: PendingAppend[]) => unknown[];
-  /** The writer thread, started at the first append ('thread' mode); undefined once it failed. */
+  /** The writer thread ('thread' mode), started by the first write; undefined once it failed. */
   private writer: WriterThread | undefined;
   private useWriter: boolean;
   /** The batches on their way to the writer thread (at most two; flush). */
