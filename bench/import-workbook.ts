@@ -8,17 +8,16 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { importWorkbook } from '../server/src/cis/import';
 import { cisWorkbook } from '../test/fixtures/cis-workbook';
 import { generateScheme } from '../test/fixtures/schemes';
 import { milliseconds, percentile } from './stats';
+import { cisCorpusDir } from '../test/support/cis-corpus';
 
 const warmUps = 3;
 const runs = 30;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.env.CIS_CORPUS ?? path.resolve(root, '../shared/cis-corpus');
 
 async function time(action: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -56,10 +55,10 @@ async function measure(label: string, workbook: Buffer): Promise<void> {
 }
 
 function largestCorpusFile(): string | undefined {
-  if (!existsSync(corpus)) return undefined;
-  const files = readdirSync(corpus)
+  if (!existsSync(cisCorpusDir)) return undefined;
+  const files = readdirSync(cisCorpusDir)
     .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => path.join(corpus, f));
+    .map((f) => path.join(cisCorpusDir, f));
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
@@ -72,7 +71,7 @@ export async function run(): Promise<void> {
   );
   const real = largestCorpusFile();
   if (real) await measure(`real workbook ${path.basename(real)}`, readFileSync(real));
-  else console.log(`real workbook: SKIPPED (no corpus at ${corpus})`);
+  else console.log(`real workbook: SKIPPED (no corpus at ${cisCorpusDir})`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();

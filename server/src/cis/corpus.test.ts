@@ -1,20 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 import type { SchemeReport } from '@ashyq/shared';
 import { exportWorkbook } from './export';
 import { importWorkbook } from './import';
+import { cisCorpusDir } from '../../../test/support/cis-corpus';
 
 /**
  * Real published CIS workbooks, with their truth counted independently from the aspect rows.
- * They are not the project's files, so they are read where the workplace keeps them, beside the
- * checkout (CIS_CORPUS overrides), and the suite says SKIPPED once when they are not there.
+ * They are not the project's files, so they are read where the workplace keeps them
+ * (test/support/cis-corpus.ts), and the suite says SKIPPED once when they are not there.
  * What each file shows is described in docs/marking-schemes.md.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpus = process.env.CIS_CORPUS ?? path.resolve(root, '../shared/cis-corpus');
-const truthFile = path.join(corpus, 'expected.json');
+
+const truthFile = path.join(cisCorpusDir, 'expected.json');
 
 interface Reading {
   counts: Record<'criteria' | 'subCriteria' | 'aspects' | 'measurement' | 'judgement', number>;
@@ -29,7 +29,7 @@ interface Truth extends Reading {
 }
 
 const available = existsSync(truthFile);
-if (!available) console.warn(`SKIPPED real CIS workbooks: no corpus at ${corpus}`);
+if (!available) console.warn(`SKIPPED real CIS workbooks: no corpus at ${cisCorpusDir}`);
 const truths: Record<string, Truth> = available ? JSON.parse(readFileSync(truthFile, 'utf8')) : {};
 
 /** The report in the truth's terms: non-zero totals by criterion and section, days. */
@@ -68,7 +68,7 @@ function sameFigures(a: Record<string, number>, b: Record<string, number>): bool
 describe.skipIf(!available)('real CIS workbooks import as their truth says', () => {
   it.each(Object.keys(truths))('%s', async (file) => {
     const truth = truths[file]!;
-    const data = readFileSync(path.join(corpus, file));
+    const data = readFileSync(path.join(cisCorpusDir, file));
     const { scheme, report, warnings } = await importWorkbook(data);
     const readings = [truth, ...(truth.alternatives ?? [])];
     // On failure, show the figures read next to the truth.
