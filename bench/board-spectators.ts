@@ -138,6 +138,31 @@ async function setPolicy(url: string, policy: string): Promise<void> {
   if (!res.ok) throw new Error(`Setting the policy failed: ${res.status} ${await res.text()}`);
 }
 
+/**
+ * From each mark's acknowledgement (`marked` value -> ms since epoch) to its arrival at every
+ * spectator: all latencies, the updates that never arrived, and each mark's slowest arrival.
+ */
+export function arrivalsAfter(
+  acks: Record<number, number>,
+  results: LoadResult[],
+  spectators: number,
+): { latencies: number[]; missing: number; slowestPerMark: number[] } {
+  const latencies: number[] = [];
+  const slowestPerMark: number[] = [];
+  let missing = 0;
+  for (const [marked, ackAt] of Object.entries(acks)) {
+    const arrived = results.flatMap((r) => r.arrivals[Number(marked)] ?? []);
+    missing += spectators - arrived.length;
+    let slowest = 0;
+    for (const at of arrived) {
+      latencies.push(at - ackAt);
+      slowest = Math.max(slowest, at - ackAt);
+    }
+    slowestPerMark.push(slowest);
+  }
+  return { latencies, missing, slowestPerMark };
+}
+
 /** What one workload measured: latencies from the ack to each spectator's update, in ms. */
 export interface BoardFigures {
   p50: number;
@@ -200,13 +225,7 @@ export async function workload(
     }
     const loopDelay = await loopDelayOf(writer!.url);
     const results = await Promise.all(generators);
-    const latencies: number[] = [];
-    let missing = 0;
-    for (const [marked, ackAt] of Object.entries(acks)) {
-      const arrived = results.flatMap((r) => r.arrivals[Number(marked)] ?? []);
-      missing += spectators - arrived.length;
-      for (const at of arrived) latencies.push(at - ackAt);
-    }
+    const { latencies, missing, slowestPerMark } = arrivalsAfter(acks, results, spectators);
     const bytes = results.flatMap((r) => r.bytes);
     const perThousand = loaded.map((mb, i) => ((mb - idle[i]!) / (spectators / instances)) * 1000);
     console.log(
@@ -215,6 +234,8 @@ export async function workload(
     console.log(
       `  ack -> board update at the spectator: p50 ${milliseconds(percentile(latencies, 0.5))}, p99 ${milliseconds(percentile(latencies, 0.99))}, max ${milliseconds(percentile(latencies, 1))} (${latencies.length} updates, ${missing} missing)`,
     );
+    // One mark's update reaches every spectator: a p99 over them all is its slowest mark or two.
+    console.log(`  last spectator reached, mark by mark: ${slowestPerMark.join(' ')} ms`);
     console.log(
       `  server memory: ${idle.map((mb) => mb.toFixed(0)).join(' / ')} MB idle, ${loaded.map((mb) => mb.toFixed(0)).join(' / ')} MB with spectators = ${perThousand.map((mb) => mb.toFixed(1)).join(' / ')} MB per 1,000 spectators`,
     );

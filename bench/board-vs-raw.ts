@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { freePort } from '../test/support/server';
-import { generatorProcess, workload, type LoadResult } from './board-spectators';
+import { arrivalsAfter, generatorProcess, workload, type LoadResult } from './board-spectators';
 import { milliseconds, percentile } from './stats';
 
 const perGenerator = 2_500;
@@ -96,13 +96,8 @@ async function rawWorkload(
       await new Promise((r) => setTimeout(r, 600));
     }
     const results = await Promise.all(generators);
-    const latencies: number[] = [];
-    let missing = 0;
-    for (const [marked, ackAt] of Object.entries(acks)) {
-      const arrived = results.flatMap((r) => r.arrivals[Number(marked)] ?? []);
-      missing += spectators - arrived.length;
-      for (const at of arrived) latencies.push(at - ackAt);
-    }
+    const { latencies, missing, slowestPerMark } = arrivalsAfter(acks, results, spectators);
+    console.log(`  raw: last spectator reached, update by update: ${slowestPerMark.join(' ')} ms`);
     return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), missing };
   } finally {
     server.kill();

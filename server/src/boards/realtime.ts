@@ -88,7 +88,7 @@ export function attachBoards(
           .refresh(room.slice('competition:'.length))
           .catch(() => undefined);
       }
-      hub.changed(room);
+      hub.recheck(room);
     }
   }, sweepIntervalMs);
   sweep.unref();

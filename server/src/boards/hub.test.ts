@@ -1,0 +1,73 @@
+import type { Namespace } from 'socket.io';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BoardDiffMessage, Json } from '@ashyq/shared';
+import { BoardHub } from './hub';
+
+/** Just enough of a /board namespace: who watches which room, and what was sent to it. */
+function fakeNamespace(watchers: Record<string, number>) {
+  const sent: { room: string; at: number; diff: BoardDiffMessage }[] = [];
+  const rooms = new Map(
+    Object.entries(watchers).map(([room, n]) => [room, new Set(Array.from({ length: n }, String))]),
+  );
+  const namespace = {
+    adapter: { rooms },
+    local: {
+      to: (room: string) => ({
+        emit: (_event: string, diff: BoardDiffMessage) => sent.push({ room, at: Date.now(), diff }),
+      }),
+    },
+  } as unknown as Namespace;
+  return { namespace, sent };
+}
+
+describe('BoardHub', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends a mark at once even when the periodic check has just found nothing new', async () => {
+    vi.useFakeTimers();
+    const { namespace, sent } = fakeNamespace({ 'competition:c1': 3 });
+    let marked = 0;
+    const hub = new BoardHub(namespace, async () => ({ progress: { marked } }) as Json);
+    await hub.join('competition:c1');
+    const start = Date.now();
+    hub.recheck('competition:c1');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual([]);
+    marked = 1;
+    hub.changed('competition:c1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map(({ at }) => at - start)).toEqual([10]);
+    expect(sent[0]!.diff.ops).toEqual([{ op: 'replace', path: '/progress/marked', value: 1 }]);
+    hub.close();
+  });
+
+  it('still sends a burst of marks as one update at the end of the interval', async () => {
+    vi.useFakeTimers();
+    const { namespace, sent } = fakeNamespace({ 'competition:c1': 1 });
+    let marked = 0;
+    const hub = new BoardHub(namespace, async () => ({ progress: { marked } }) as Json);
+    await hub.join('competition:c1');
+    const start = Date.now();
+    for (let n = 1; n <= 5; n++) {
+      marked = n;
+      hub.changed('competition:c1');
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await vi.advanceTimersByTimeAsync(300);
+    expect(sent.map(({ at }) => at - start)).toEqual([0, 250]);
+    expect(sent.at(-1)!.diff.ops).toEqual([{ op: 'replace', path: '/progress/marked', value: 5 }]);
+    hub.close();
+  });
+
+  it('computes nothing for a room nobody watches', async () => {
+    const { namespace, sent } = fakeNamespace({});
+    const source = vi.fn(async () => ({}) as Json);
+    const hub = new BoardHub(namespace, source);
+    hub.changed('competition:c1');
+    hub.recheck('competition:c1');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    hub.close();
+  });
+});
