@@ -1,5 +1,5 @@
 import type { LogLevel } from '../config';
-import { createLogger, type Logger, type LoggerOptions } from './logger';
+import { createLogger, unredacted, type Logger, type LoggerOptions } from './logger';
 import { Metrics } from './metrics';
 
 export { actorName, createLogger, type Logger } from './logger';
@@ -8,11 +8,14 @@ export { Metrics, metricsRoute, type SocketCounts } from './metrics';
 /** What operators watch: the server's log lines and its metrics. */
 export interface Ops {
   logger: Logger;
+  /** The log for the command lines, which hold ids and counts only: see `unredacted`. */
+  commandLog: Logger;
   metrics: Metrics;
 }
 
 export function createOps(options: LoggerOptions = {}): Ops {
-  return { logger: createLogger(options), metrics: new Metrics() };
+  const logger = createLogger(options);
+  return { logger, commandLog: unredacted(logger), metrics: new Metrics() };
 }
 
 /**

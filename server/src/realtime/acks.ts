@@ -92,6 +92,6 @@ export function withAck<T>(
       ...(items ? { items } : {}),
     };
     if (failed) ops.logger.error({ ...line, err: failed }, 'command failed');
-    else ops.logger.info(line, 'command');
+    else ops.commandLog.info(line, 'command');
   };
 }
