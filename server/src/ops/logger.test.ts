@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createOps } from './index';
 
@@ -33,4 +34,31 @@ describe('the server log', () => {
     quiet.ops.commandLog.info({ kind: 'command' }, 'command');
     expect(quiet.lines).toEqual([]);
   });
+});
+
+describe('the log on standard output', () => {
+  it('writes every line whole, in order, also those still waiting when the process exits', async () => {
+    const script = `
+      import { createLogger } from ${JSON.stringify(new URL('./logger.ts', import.meta.url).pathname)};
+      const logger = createLogger();
+      for (let n = 0; n < 20000; n++) logger.info({ kind: 'command', n, actor: 'expert:e-' + (n % 40) }, 'command');
+      process.exit(0);
+    `;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    const lines = output.trimEnd().split('\n');
+    expect(lines).toHaveLength(20000);
+    expect(lines.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(
+      Array.from({ length: 20000 }, (_, n) => n),
+    );
+  }, 30_000);
 });
