@@ -36,6 +36,7 @@ export interface LoadResult {
   connected: number;
   /** `marked` value -> arrival times (ms since epoch) at each spectator. */
   arrivals: Record<number, number[]>;
+  /** The size of each update (JSON text of the diff) at the generator's first spectator. */
   bytes: number[];
 }
 
@@ -60,7 +61,8 @@ async function generate(plan: LoadPlan): Promise<LoadResult> {
     let shown = plan.fromMarked;
     socket.on('diff', (diff: BoardDiffMessage) => {
       const at = Date.now();
-      if (bytes.length < 200) bytes.push(Buffer.byteLength(JSON.stringify(diff)));
+      // Every update's size, as the generator's first spectator receives them all.
+      if (i === 0) bytes.push(Buffer.byteLength(JSON.stringify(diff)));
       const op = diff.ops.find((o) => o.path === '/progress/marked');
       if (op?.op !== 'replace' || typeof op.value !== 'number') return;
       for (let value = shown + 1; value <= op.value; value++) (arrivals[value] ??= []).push(at);

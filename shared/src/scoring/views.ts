@@ -315,7 +315,7 @@ export abstract class ProjectionState {
     const competitor = this.byId.get(competitorId);
     const aspect = this.index.aspectByCode.get(aspectCode);
     if (!competitor || !aspect) return undefined;
-    return competitor.currentMarks(aspect.index, this.book).map((n) => this.book.record(n));
+    return this.records(competitor.currentMarks(aspect.index, this.book));
   }
 
   aspectState(competitorId: string, aspectCode: string): AspectState | undefined {
@@ -327,11 +327,16 @@ export abstract class ProjectionState {
     const resolution = competitor.resolutions.get(a) ?? null;
     return {
       mark: mark === mark ? mark : null,
-      current: this.currentMarks(competitorId, aspectCode)!,
-      history: competitor.history(a, this.book).map((n) => this.book.record(n)),
+      current: this.records(competitor.currentMarks(a, this.book)),
+      history: this.records(competitor.history(a, this.book)),
       discrepancy: competitor.discrepant[a] === 1 ? (resolution ? 'resolved' : 'open') : 'none',
       resolution: resolution && { ...resolution },
     };
+  }
+
+  /** The book's records of the given mark numbers, in their order. */
+  private records(numbers: readonly number[]): MarkRecord[] {
+    return numbers.map((n) => this.book.record(n));
   }
 
   private inDisplayOrder(): CompetitorState[] {
