@@ -55,7 +55,10 @@ export class Client {
   constructor(private readonly base: string) {}
 
   async request(method: string, path: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = {};
+    // A new connection each time: these tests run the server in their own process and block it
+    // (execFileSync of pdftoppm), and a kept-alive connection reused just as the server's
+    // keep-alive timer closed it failed a request with ECONNRESET.
+    const headers: Record<string, string> = { connection: 'close' };
     if (this.cookie) headers.cookie = this.cookie;
     let payload: RequestInit['body'];
     if (body instanceof Uint8Array) {
