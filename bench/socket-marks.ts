@@ -13,6 +13,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { pinCookie } from '../test/integration/competition-harness';
 import { removeDataDir, startServer, tempDataDir } from '../test/support/server';
@@ -41,6 +42,8 @@ interface LoadPlan {
   pins: Pins;
   seconds: number;
   marksPerCommand: number;
+  /** Commands a second offered by all connections together (`BENCH_RATE`); none: as fast as acks come. */
+  rate?: number;
 }
 
 interface LoadResult {
@@ -57,6 +60,8 @@ interface LoadResult {
   disconnects: number;
   latencies: number[];
   elapsedSeconds: number;
+  /** The load generator's own event-loop delay during the run: what it adds to the latencies. */
+  generatorLoopDelay: LoopDelay;
 }
 
 interface MarkInput {
@@ -113,6 +118,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     disconnects: 0,
     latencies: [],
     elapsedSeconds: 0,
+    generatorLoopDelay: { p50: 0, p99: 0, max: 0 },
   };
   const count = (tally: Record<string, number>, key: string) =>
     (tally[key] = (tally[key] ?? 0) + 1);
@@ -122,14 +128,26 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     });
   }
 
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const started = performance.now();
   const deadline = started + plan.seconds * 1000;
+  // Paced: each connection sends on a fixed schedule, the connections evenly staggered, and
+  // still waits for its acknowledgement. A command sent late because the previous one's ack was
+  // late is timed from when it was due, so the wait the server caused is counted too.
+  const interval = plan.rate ? (connections.length / plan.rate) * 1000 : 0;
   await Promise.all(
     connections.map(async ({ competition, competitionId, socket }, w) => {
       const accepted = (result.acceptedIds[competitionId] ??= []);
       let n = 0;
       let previous: MarkInput[] | undefined;
+      let due = started + (interval * w) / connections.length;
       for (let command = 1; performance.now() < deadline; command++) {
+        if (interval > 0) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (due >= deadline) break;
+        }
         const resend = previous !== undefined && command % resendEvery === 0;
         const marks: MarkInput[] = resend
           ? previous!
@@ -142,7 +160,8 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
                 value: { kind: 'binary', achieved: n % 2 === 0 },
               };
             });
-        const begun = performance.now();
+        const begun = interval > 0 ? due : performance.now();
+        due += interval;
         let ack: RecordAck;
         try {
           ack = (await socket
@@ -170,6 +189,14 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     }),
   );
   result.elapsedSeconds = (performance.now() - started) / 1000;
+  loop.disable();
+  // In ms, measured as the server's is (prom-client: the same histogram at the same 10 ms
+  // resolution, which every sample includes).
+  result.generatorLoopDelay = {
+    p50: loop.percentile(50) / 1e6,
+    p99: loop.percentile(99) / 1e6,
+    max: loop.max / 1e6,
+  };
   for (const { socket } of connections) socket.disconnect();
   return result;
 }
@@ -213,6 +240,7 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
         pins,
         seconds,
         marksPerCommand,
+        rate,
       });
       loopDelay = await loopDelayOf(server.url);
     } finally {
@@ -237,6 +265,11 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
           ` p99 ${milliseconds(loopDelay.p99)}, max ${milliseconds(loopDelay.max)}`,
       );
     }
+    const own = load.generatorLoopDelay;
+    console.log(
+      `  load generator's event-loop delay, measured the same way (it adds to the latencies): p50 ${milliseconds(own.p50)},` +
+        ` p99 ${milliseconds(own.p99)}, max ${milliseconds(own.max)}`,
+    );
     const allVerify = chains.every((chain) => chain.verdict.ok);
     const exact =
       comparison.lost === 0 &&
@@ -268,13 +301,21 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
  */
 const watchSheet = process.env.BENCH_WATCH === '1' ? { subCriterion: 'A1' } : undefined;
 
+/**
+ * `BENCH_RATE=N`: the connections together offer N commands a second, each on its own schedule
+ * (tablets marking at a pace), instead of each sending again as soon as its ack arrives. The
+ * default closed loop keeps the server saturated, so its latencies are those of a full queue.
+ */
+const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
+
 /** Marks per command: one (live marking) and a small batch (a tablet catching up). */
 const workloads = (process.env.BENCH_MARKS_PER_COMMAND ?? '1,10').split(',').map(Number);
 
 export async function run(seconds = Number(process.env.BENCH_SECONDS ?? 60)): Promise<void> {
   console.log(
     `Durable marks over Socket.IO: server and load generator in separate processes, ${writers} ` +
-      `/expert connections, each with its own session, each waiting for its acknowledgement; ` +
+      `/expert connections, each with its own session, each waiting for its acknowledgement` +
+      `${rate ? `, together offering ${rate.toLocaleString('en')} commands/s` : ''}; ` +
       `${seconds} s per workload, SQLite WAL + synchronous=FULL; load average before ` +
       `${loadavg()
         .map((l) => l.toFixed(2))
