@@ -16,14 +16,13 @@
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
+const { groupCommit } = require('./sqlite-group-commit.cjs');
 
 /** @type {{ file: string, busyTimeoutMs: number, sql: Record<'headSeq' | 'insertEvent' | 'saveSnapshot', string> }} */
 const { file, busyTimeoutMs, sql } = workerData;
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-const headSeq = db.prepare(sql.headSeq).pluck();
-const insertEvent = db.prepare(sql.insertEvent);
 const saveSnapshot = db.prepare(sql.saveSnapshot);
 
 /** @param {unknown} error */
@@ -32,25 +31,7 @@ const described = (error) => ({
   code: /** @type {{ code?: unknown }} */ (error)?.code,
 });
 
-// The same group commit as the main thread's (sqlite.ts, prepareGroupCommit): each append is
-// checked against its stream's head and written in its own savepoint when it has several events.
-const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => {
-  for (const row of rows) insertEvent.run(row);
-});
-const applyAll = db.transaction(
-  (/** @type {{ stream: string, expectedSeq: number, rows: unknown[][] }[]} */ batch) =>
-    batch.map((request) => {
-      try {
-        const actual = /** @type {number | null} */ (headSeq.get(request.stream)) ?? 0;
-        if (actual !== request.expectedSeq) return { conflict: actual };
-        if (request.rows.length === 1) insertEvent.run(request.rows[0]);
-        else insertAll(request.rows);
-        return null;
-      } catch (error) {
-        return { error: described(error) };
-      }
-    }),
-);
+const commit = groupCommit(db, sql);
 
 // Writes go to the main connection until this arrives (sqlite.ts, readyWriter).
 parentPort?.postMessage({ ready: true });
@@ -59,7 +40,10 @@ parentPort?.on('message', (message) => {
   const { id, kind } = message;
   try {
     if (kind === 'append') {
-      parentPort?.postMessage({ id, outcomes: applyAll.immediate(message.batch) });
+      const outcomes = commit(message.batch).map((outcome) =>
+        outcome && 'error' in outcome ? { error: described(outcome.error) } : outcome,
+      );
+      parentPort?.postMessage({ id, outcomes });
     } else if (kind === 'snapshot') {
       saveSnapshot.run(message.row);
       parentPort?.postMessage({ id });

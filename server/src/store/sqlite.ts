@@ -25,6 +25,11 @@ import {
   type StreamHead,
   type VersionedDocument,
 } from './port';
+import {
+  groupCommit,
+  type GroupCommitOutcome,
+  type GroupCommitRequest,
+} from './sqlite-group-commit.cjs';
 
 export const sqliteFileName = 'ashyq.sqlite';
 
@@ -77,7 +82,8 @@ interface PendingAppend {
   stream: string;
   expectedSeq: number;
   events: readonly StoredEvent[];
-  encoded: EncodedEvent[];
+  /** Each event's columns in the order of writerSql.insertEvent. */
+  rows: unknown[][];
   resolve: (events: StoredEvent[]) => void;
   reject: (error: unknown) => void;
 }
@@ -124,7 +130,12 @@ function eventRow(e: EncodedEvent): unknown[] {
   return [e.stream, e.seq, e.at, e.actor, e.type, e.data, e.prevHash, e.hash];
 }
 
-/** What the writer thread answers for one append of a batch. */
+/** An append as the group commit takes it (and as it is posted to the writer thread). */
+function commitRequest({ stream, expectedSeq, rows }: PendingAppend): GroupCommitRequest {
+  return { stream, expectedSeq, rows };
+}
+
+/** What the writer thread answers for one append of a batch (its error described, not cloned). */
 type WriterOutcome = null | { conflict: number } | { error: WriterError };
 interface WriterError {
   message: string;
@@ -147,7 +158,7 @@ export class SqliteStore implements Store {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly statements;
-  private readonly commitBatch: (batch: PendingAppend[]) => unknown[];
+  private readonly commitBatch: (batch: GroupCommitRequest[]) => GroupCommitOutcome[];
   /** The writer thread ('thread' mode), started by the first write; undefined once it failed. */
   private writer: WriterThread | undefined;
   private useWriter: boolean;
@@ -169,7 +180,7 @@ export class SqliteStore implements Store {
     this.db.exec(schema);
     this.addMissingColumns();
     this.statements = this.prepareStatements();
-    this.commitBatch = this.prepareGroupCommit();
+    this.commitBatch = groupCommit(this.db, writerSql);
     this.declareIndexes(options.collections ?? {});
   }
 
@@ -179,9 +190,9 @@ export class SqliteStore implements Store {
     events: readonly StoredEvent[],
   ): Promise<StoredEvent[]> {
     checkAppend(stream, expectedSeq, events);
-    const encoded = events.map(encodeEvent);
+    const rows = events.map((event) => eventRow(encodeEvent(event)));
     return new Promise((resolve, reject) => {
-      this.pending.push({ stream, expectedSeq, events, encoded, resolve, reject });
+      this.pending.push({ stream, expectedSeq, events, rows, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -218,9 +229,9 @@ export class SqliteStore implements Store {
   }
 
   private flushInline(batch: PendingAppend[]): void {
-    let outcomes: unknown[];
+    let outcomes: GroupCommitOutcome[];
     try {
-      outcomes = this.commitBatch(batch);
+      outcomes = this.commitBatch(batch.map(commitRequest));
     } catch (error) {
       for (const request of batch) request.reject(error);
       return;
@@ -229,13 +240,15 @@ export class SqliteStore implements Store {
   }
 
   /** Resolves each append of a committed batch, or rejects it with its own outcome's error. */
-  private settle(batch: PendingAppend[], outcomes: readonly unknown[]): void {
+  private settle(batch: PendingAppend[], outcomes: readonly GroupCommitOutcome[]): void {
     this.groupCommits.transactions += 1;
     this.groupCommits.appends += batch.length;
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
-      if (outcome instanceof Error) request.reject(outcome);
-      else request.resolve([...request.events]);
+      if (!outcome) request.resolve([...request.events]);
+      else if ('conflict' in outcome) {
+        request.reject(new ConflictError(request.stream, request.expectedSeq, outcome.conflict));
+      } else request.reject(outcome.error);
     });
   }
 
@@ -266,61 +279,18 @@ export class SqliteStore implements Store {
   /** Commits a batch on the writer thread; settles every append in it, and never rejects. */
   private async commitOnWriter(writer: WriterThread, batch: PendingAppend[]): Promise<void> {
     try {
-      const outcomes = await writer.append(
-        batch.map(({ stream, expectedSeq, encoded }) => ({
-          stream,
-          expectedSeq,
-          rows: encoded.map(eventRow),
-        })),
-      );
+      const outcomes = await writer.append(batch.map(commitRequest));
       this.settle(
         batch,
-        outcomes.map((outcome, i) => {
-          if (outcome === null) return undefined;
-          const { stream, expectedSeq } = batch[i]!;
-          if ('conflict' in outcome)
-            return new ConflictError(stream, expectedSeq, outcome.conflict);
-          return writerError(outcome.error);
-        }),
+        outcomes.map((outcome) =>
+          outcome && 'error' in outcome ? { error: writerError(outcome.error) } : outcome,
+        ),
       );
     } catch (error) {
       // Whether a batch the thread failed on was written is not known: refused, it is not
       // acknowledged (a writer's retry finds it stored, or stores it).
       for (const request of batch) request.reject(error);
     }
-  }
-
-  private prepareGroupCommit(): (batch: PendingAppend[]) => unknown[] {
-    const { headSeq, insertEvent } = this.statements;
-    // A transaction function called inside another one runs as a savepoint: an append of several
-    // events whose second insert failed must leave none of them. A single INSERT that fails is
-    // undone by SQLite on its own (statement atomicity), so the common one-event append (a mark)
-    // skips the savepoint's two extra statements. The writer thread does the same.
-    const insert = (e: EncodedEvent) => insertEvent.run(eventRow(e));
-    const insertAll = this.db.transaction((encoded: EncodedEvent[]) => {
-      for (const event of encoded) insert(event);
-    });
-    const applyOne = (request: PendingAppend): unknown => {
-      const actual = (headSeq.get(request.stream) as number | null) ?? 0;
-      if (actual !== request.expectedSeq) {
-        return new ConflictError(request.stream, request.expectedSeq, actual);
-      }
-      if (request.encoded.length === 1) insert(request.encoded[0]!);
-      else insertAll(request.encoded);
-      return undefined;
-    };
-    const applyAll = this.db.transaction((batch: PendingAppend[]) =>
-      batch.map((request) => {
-        try {
-          return applyOne(request);
-        } catch (error) {
-          return error;
-        }
-      }),
-    );
-    // IMMEDIATE takes the write lock before reading the heads, so another process writing the
-    // same file cannot slip in between the check and the insert.
-    return (batch) => applyAll.immediate(batch);
   }
 
   async *readPages(stream: string, range: ReadRange = {}): AsyncIterable<StoredEvent[]> {
@@ -488,9 +458,7 @@ export class SqliteStore implements Store {
   private prepareStatements() {
     const db = this.db;
     return {
-      headSeq: db.prepare(writerSql.headSeq).pluck(),
       head: db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
-      insertEvent: db.prepare(writerSql.insertEvent),
       readPage: db.prepare(
         `SELECT stream, seq, at, actor, type, data, prev_hash AS prevHash, hash FROM events
          WHERE stream = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
@@ -578,9 +546,7 @@ class WriterThread {
     );
   }
 
-  async append(
-    batch: { stream: string; expectedSeq: number; rows: unknown[][] }[],
-  ): Promise<WriterOutcome[]> {
+  async append(batch: GroupCommitRequest[]): Promise<WriterOutcome[]> {
     const reply = await this.request({ kind: 'append', batch });
     return reply.outcomes!;
   }
