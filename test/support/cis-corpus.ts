@@ -2,8 +2,8 @@ import path from 'node:path';
 
 /**
  * Where the real published CIS workbooks are read from: they are not the project's files, so the
- * workplace keeps them in a `cis-corpus` folder beside the checkout's parent folder, and
- * CIS_CORPUS points elsewhere (docs/marking-schemes.md). Tests and the import benchmark skip them
+ * workplace keeps them in `shared/cis-corpus` beside the checkout, and CIS_CORPUS points
+ * elsewhere (docs/marking-schemes.md). Tests and the import benchmark skip them
  * when the folder is absent.
  */
 export const cisCorpusDir =

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 import type { SchemeReport } from '@ashyq/shared';
 import { exportWorkbook } from './export';
@@ -13,7 +12,6 @@ import { cisCorpusDir } from '../../../test/support/cis-corpus';
  * (test/support/cis-corpus.ts), and the suite says SKIPPED once when they are not there.
  * What each file shows is described in docs/marking-schemes.md.
  */
-
 const truthFile = path.join(cisCorpusDir, 'expected.json');
 
 interface Reading {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import {
   openSqliteStore,
@@ -93,6 +94,31 @@ describe('SQLite store', () => {
     expect(await again.head('c1')).toEqual({ seq: 2, hash: 'h2' });
     expect((await again.latestSnapshot('c1', 'p@1'))?.seq).toBe(2);
     await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('waits for another connection that writes the file, instead of failing a document write', async () => {
+    const dir = tempDir();
+    const store = await openSqliteStore(dir, { writer: 'inline' });
+    await store.putDocument('people', { id: 'p1', name: 'Әлия' });
+    // Another connection (the writer thread, a CLI) holds the write lock and commits 200 ms later.
+    const other = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require('better-sqlite3'))(workerData);
+       db.exec("BEGIN IMMEDIATE; INSERT INTO events (stream, seq, at, actor, type, data, prev_hash, hash) VALUES ('x', 1, 'a', 'a', 't', '{}', 'p', 'h')");
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: path.join(dir, sqliteFileName) },
+    );
+    await new Promise((resolve) => other.once('message', resolve));
+    // A transaction that read the version first and wrote second was refused at once
+    // (SQLITE_BUSY) when the other connection committed in between; taking the lock first waits.
+    expect(await store.putDocument('people', { id: 'p1', name: 'Әлия Б.' }, 1)).toBe(2);
+    await new Promise((resolve) => other.once('exit', resolve));
+    expect(await store.head('x')).toEqual({ seq: 1, hash: 'h' });
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
