@@ -186,7 +186,7 @@ describe('EventLog.replay', () => {
 
   it('ignores a snapshot that does not match the log (a log restored from an older backup)', async () => {
     await appendMarks('c1', 1, 10);
-    const sealed = async (projection: string, seq: number) => {
+    const sealed = (projection: string, seq: number) => {
       const content = {
         stream: 'c1',
         projection,
@@ -194,10 +194,10 @@ describe('EventLog.replay', () => {
         hash: 'f'.repeat(64),
         state: JSON.stringify({ marks: 1000, totals: {} }),
       };
-      return { ...content, contentHash: await snapshotContentHash(content) };
+      return { ...content, contentHash: snapshotContentHash(content) };
     };
-    await store.saveSnapshot(await sealed(markTotals.name, 8));
-    await store.saveSnapshot(await sealed('other@1', 40));
+    await store.saveSnapshot(sealed(markTotals.name, 8));
+    await store.saveSnapshot(sealed('other@1', 40));
     expect(await log.replay('c1', markTotals)).toMatchObject({
       fromSnapshotSeq: 0,
       state: { marks: 10 },

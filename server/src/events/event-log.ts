@@ -144,7 +144,7 @@ export class EventLog {
     let comparison: StateComparison<S> | undefined;
     if (check) {
       const snapshot = await this.store.latestSnapshot(stream, check.projection.name);
-      const intact = snapshot !== undefined && (await isIntact(snapshot));
+      const intact = snapshot !== undefined && isIntact(snapshot);
       comparison = new StateComparison(check, snapshot, intact);
     }
     try {
@@ -224,8 +224,7 @@ export class EventLog {
     };
     const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
-        const contentHash = await snapshotContentHash(snapshot);
-        await this.store.saveSnapshot({ ...snapshot, contentHash });
+        await this.store.saveSnapshot({ ...snapshot, contentHash: snapshotContentHash(snapshot) });
       })
       .catch(this.onBackgroundError)
       .finally(() => this.snapshotWrites.delete(write));
@@ -274,7 +273,7 @@ export class EventLog {
     if (snapshot.contentHash === '') {
       return refuse('it has no content hash (it was kept by an earlier version of Ashyq)');
     }
-    if (!(await isIntact(snapshot))) {
+    if (!isIntact(snapshot)) {
       return refuse('its content does not match its content hash (it was altered in the store)');
     }
     const range = { fromSeq: snapshot.seq, toSeq: snapshot.seq, pageSize: 1 };
@@ -295,7 +294,7 @@ export class EventLog {
 }
 
 /** Whether a kept snapshot is as it was written: its content hash is the one of its fields. */
-async function isIntact(snapshot: Snapshot): Promise<boolean> {
+function isIntact(snapshot: Snapshot): boolean {
   const { contentHash, ...content } = snapshot;
-  return contentHash !== '' && contentHash === (await snapshotContentHash(content));
+  return contentHash !== '' && contentHash === snapshotContentHash(content);
 }

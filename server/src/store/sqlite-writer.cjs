@@ -9,7 +9,8 @@
  *
  * It says { ready: true } once its connection is open. Messages in:
  * { id, kind: 'append', batch: [{ stream, expectedSeq, rows: [[...columns]] }] },
- * { id, kind: 'snapshot', row: [...columns] } and { id, kind: 'close' }. Messages out:
+ * { id, kind: 'snapshot', row: [...columns] } (its state as UTF-8 bytes, stored as text) and
+ * { id, kind: 'close' }. Messages out:
  * { id, outcomes } (per append: null, { conflict: actualSeq } or { error }), { id } once a
  * snapshot is written or the connection closed, or { id, error } when the message failed (a
  * batch's transaction rolled back: nothing of it written).
