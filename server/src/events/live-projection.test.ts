@@ -189,6 +189,35 @@ describe('LiveProjection', () => {
       false,
     ]);
   });
+
+  it('keeps the gate shut after a long snapshot until it is a twentieth of the time', () => {
+    const gate = new SnapshotGate(100, 1 / 20);
+    expect(gate.pass(0)).toBe(true);
+    gate.took(25, 25);
+    expect([gate.pass(100), gate.pass(524)]).toEqual([false, false]);
+    expect(gate.pass(525)).toBe(true);
+    // A short one leaves the spacing as it was.
+    gate.took(1, 526);
+    expect([gate.pass(600), gate.pass(625)]).toEqual([false, true]);
+  });
+
+  it("takes a quiet stream's snapshot once the gate lets it through", async () => {
+    // Shut for 400 ms from now, as after another competition's snapshot.
+    const gate = new SnapshotGate(400);
+    gate.pass();
+    const live = await LiveProjection.load(log, 'c1', markTotals, {
+      snapshotEvery: 10,
+      snapshotQuietMs: 20,
+      snapshotGate: gate,
+    });
+    const saved = vi.spyOn(store, 'saveSnapshot');
+    for (let n = 1; n <= 12; n++) await live.execute(record(mark(n)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(saved).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(saved).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+    await log.settled();
+    expect(saved.mock.calls[0]![0].seq).toBe(12);
+  });
 });
 
 describe('LiveProjection.verify', () => {
@@ -196,7 +225,7 @@ describe('LiveProjection.verify', () => {
   async function forgeSnapshot(state: MarkTotals): Promise<void> {
     const kept = (await store.latestSnapshot('c1', markTotals.name))!;
     const text = JSON.stringify(state);
-    const contentHash = await snapshotContentHash({ ...kept, state: text });
+    const contentHash = snapshotContentHash({ ...kept, state: text });
     const file = new Database(store.file);
     file
       .prepare('UPDATE snapshots SET state = ?, content_hash = ? WHERE stream = ?')

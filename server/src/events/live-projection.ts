@@ -21,21 +21,31 @@ export interface LiveProjectionOptions {
 }
 
 /**
- * Spaces the snapshots that cannot wait for a quiet moment. Competitions under the same load
- * reach their doubling at nearly the same time, and their serialisations back to back made one
- * long pause that every waiting acknowledgement sat behind (docs/benchmarks.md); through one gate
- * per process they come at least `spacingMs` apart, each a short pause of its own.
+ * Spaces the snapshots of a process. Competitions under the same load reach their doubling at
+ * nearly the same time, and their serialisations close together made one long stretch that
+ * every waiting acknowledgement sat behind (docs/event-log.md, *Start-up and snapshots*).
+ * Through one gate per process they come at least `spacingMs` apart, and after a snapshot that
+ * held the event loop for t ms the gate stays shut for t / `share`: a competition's snapshot of
+ * a megabyte, about 10-20 ms of serialising, keeps the next 200-400 ms away.
  */
 export class SnapshotGate {
-  private last = -Infinity;
+  private openAt = -Infinity;
 
-  constructor(private readonly spacingMs = 100) {}
+  constructor(
+    private readonly spacingMs = 100,
+    private readonly share = 1 / 20,
+  ) {}
 
-  /** Whether a snapshot may be taken now; if so, the gate stays closed for the spacing. */
+  /** Whether a snapshot may be taken now; if so, the gate stays shut for the spacing. */
   pass(now = performance.now()): boolean {
-    if (now - this.last < this.spacingMs) return false;
-    this.last = now;
+    if (now < this.openAt) return false;
+    this.openAt = now + this.spacingMs;
     return true;
+  }
+
+  /** The snapshot let through held the event loop for `ms`: shut for as long as its share says. */
+  took(ms: number, now = performance.now()): void {
+    this.openAt = Math.max(this.openAt, now + ms / this.share);
   }
 }
 
@@ -264,8 +274,9 @@ export class LiveProjection<S> {
    * spaced in proportion to the log it stays constant. Serialising is a pause every waiting
    * command sits behind (it set the p99 of acknowledgements under marking load), so a due
    * snapshot waits for a quiet moment; once the log has doubled since the last one it is taken
-   * at the end of the first round the process's gate lets through (within about 100 ms), so a
-   * restart replays about half the log at most; twice as late, it is taken whatever the gate says.
+   * at the end of the first round the process's gate lets through (SnapshotGate: a few hundred
+   * ms while other competitions take theirs), so a restart replays about half the log at most;
+   * twice as late, it is taken whatever the gate says.
    */
   private snapshotIfDue(): void {
     this.lastRoundAt = performance.now();
@@ -283,6 +294,7 @@ export class LiveProjection<S> {
     this.quietTimer.unref();
   }
 
+  /** This stream is quiet, but others may not be: its snapshot also waits for the gate. */
   private snapshotWhenQuiet(): void {
     this.quietTimer = undefined;
     // A state holding events that were never stored is no snapshot of the log.
@@ -290,13 +302,17 @@ export class LiveProjection<S> {
     const quietFor = performance.now() - this.lastRoundAt;
     if (this.roundRunning || quietFor < this.snapshotQuietMs) {
       this.armQuietTimer(Math.max(1, this.snapshotQuietMs - quietFor));
-    } else this.snapshotNow();
+    } else if (this.gate.pass()) this.snapshotNow();
+    else this.armQuietTimer(this.snapshotQuietMs);
   }
 
+  /** Serialises now (the write follows on a later turn) and tells the gate how long that took. */
   private snapshotNow(): void {
     clearTimeout(this.quietTimer);
     this.quietTimer = undefined;
+    const started = performance.now();
     this.log.snapshotInBackground(this.stream, this.projection, this.current, this.durableHead);
+    this.gate.took(performance.now() - started);
     this.lastSnapshotSeq = this.durableHead.seq;
   }
 
