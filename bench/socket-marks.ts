@@ -44,11 +44,15 @@ interface LoadPlan {
   marksPerCommand: number;
   /** Commands a second offered by all connections together (`BENCH_RATE`); none: as fast as acks come. */
   rate?: number;
+  /** Seconds of the same load before the timed run (`BENCH_WARMUP`), then a second's pause. */
+  warmupSeconds: number;
 }
 
 interface LoadResult {
+  /** Commands, resends and accepted marks of the timed run (the warm-up's are only checked). */
   commands: number;
   resends: number;
+  acceptedMarks: number;
   /** Accepted mark ids per competition, to compare with the stored log. */
   acceptedIds: Record<string, string[]>;
   duplicates: number;
@@ -59,6 +63,8 @@ interface LoadResult {
   /** Connections closed by the server (or the network) during the run. */
   disconnects: number;
   latencies: number[];
+  /** When each timed command was sent (or due), in ms from the start of the timed run. */
+  sentAt: number[];
   elapsedSeconds: number;
   /** The load generator's own event-loop delay during the run: what it adds to the latencies. */
   generatorLoopDelay: LoopDelay;
@@ -116,7 +122,9 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     rejected: {},
     failedCommands: {},
     disconnects: 0,
+    acceptedMarks: 0,
     latencies: [],
+    sentAt: [],
     elapsedSeconds: 0,
     generatorLoopDelay: { p50: 0, p99: 0, max: 0 },
   };
@@ -128,66 +136,87 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     });
   }
 
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const started = performance.now();
-  const deadline = started + plan.seconds * 1000;
+  // Each connection's own sequence, kept across the phases.
+  const tablets = connections.map((connection, w) => ({
+    ...connection,
+    w,
+    accepted: (result.acceptedIds[connection.competitionId] ??= []),
+    n: 0,
+    previous: undefined as MarkInput[] | undefined,
+  }));
   // Paced: each connection sends on a fixed schedule, the connections evenly staggered, and
   // still waits for its acknowledgement. A command sent late because the previous one's ack was
   // late is timed from when it was due, so the wait the server caused is counted too.
   const interval = plan.rate ? (connections.length / plan.rate) * 1000 : 0;
-  await Promise.all(
-    connections.map(async ({ competition, competitionId, socket }, w) => {
-      const accepted = (result.acceptedIds[competitionId] ??= []);
-      let n = 0;
-      let previous: MarkInput[] | undefined;
-      let due = started + (interval * w) / connections.length;
-      for (let command = 1; performance.now() < deadline; command++) {
-        if (interval > 0) {
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          if (due >= deadline) break;
+  /** Sends for `seconds`; only a timed phase's acknowledgements count in the latencies. */
+  const phase = (seconds: number, timed: boolean) => {
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    return Promise.all(
+      tablets.map(async (tablet) => {
+        const { competition, socket, w, accepted } = tablet;
+        let due = started + (interval * w) / connections.length;
+        for (let command = 1; performance.now() < deadline; command++) {
+          if (interval > 0) {
+            const wait = due - performance.now();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+            if (due >= deadline) break;
+          }
+          const resend = tablet.previous !== undefined && command % resendEvery === 0;
+          const marks: MarkInput[] = resend
+            ? tablet.previous!
+            : Array.from({ length: plan.marksPerCommand }, () => {
+                const n = (tablet.n += 1);
+                return {
+                  id: `s${String(w).padStart(3, '0')}_${String(n).padStart(7, '0')}`,
+                  competitor: competitorId(competition, (n * 7 + w) % competitorCount),
+                  aspect: `A1.M${((n + w * 13) % aspectCount) + 1}`,
+                  value: { kind: 'binary', achieved: n % 2 === 0 },
+                };
+              });
+          const begun = interval > 0 ? due : performance.now();
+          due += interval;
+          let ack: RecordAck;
+          try {
+            ack = (await socket
+              .timeout(ackTimeoutMs)
+              .emitWithAck('marks:record', { marks })) as RecordAck;
+          } catch {
+            count(result.failedCommands, 'timeout');
+            continue;
+          }
+          if (timed) {
+            result.latencies.push(performance.now() - begun);
+            result.sentAt.push(begun - started);
+          }
+          if (timed) result.commands += 1;
+          if (timed && resend) result.resends += 1;
+          if (!ack.ok) {
+            count(result.failedCommands, ack.error.code);
+            continue;
+          }
+          for (const mark of ack.results) {
+            if (resend && mark.status !== 'duplicate') result.resendsNotDuplicate += 1;
+            if (mark.status === 'accepted') {
+              accepted.push(mark.id);
+              if (timed) result.acceptedMarks += 1;
+            } else if (mark.status === 'duplicate') result.duplicates += 1;
+            else count(result.rejected, mark.reason ?? 'unknown');
+          }
+          tablet.previous = marks;
         }
-        const resend = previous !== undefined && command % resendEvery === 0;
-        const marks: MarkInput[] = resend
-          ? previous!
-          : Array.from({ length: plan.marksPerCommand }, () => {
-              n += 1;
-              return {
-                id: `s${String(w).padStart(3, '0')}_${String(n).padStart(7, '0')}`,
-                competitor: competitorId(competition, (n * 7 + w) % competitorCount),
-                aspect: `A1.M${((n + w * 13) % aspectCount) + 1}`,
-                value: { kind: 'binary', achieved: n % 2 === 0 },
-              };
-            });
-        const begun = interval > 0 ? due : performance.now();
-        due += interval;
-        let ack: RecordAck;
-        try {
-          ack = (await socket
-            .timeout(ackTimeoutMs)
-            .emitWithAck('marks:record', { marks })) as RecordAck;
-        } catch {
-          count(result.failedCommands, 'timeout');
-          continue;
-        }
-        result.latencies.push(performance.now() - begun);
-        result.commands += 1;
-        if (resend) result.resends += 1;
-        if (!ack.ok) {
-          count(result.failedCommands, ack.error.code);
-          continue;
-        }
-        for (const mark of ack.results) {
-          if (resend && mark.status !== 'duplicate') result.resendsNotDuplicate += 1;
-          if (mark.status === 'accepted') accepted.push(mark.id);
-          else if (mark.status === 'duplicate') result.duplicates += 1;
-          else count(result.rejected, mark.reason ?? 'unknown');
-        }
-        previous = marks;
-      }
-    }),
-  );
+      }),
+    );
+  };
+  if (plan.warmupSeconds > 0) {
+    await phase(plan.warmupSeconds, false);
+    // The warm-up's queue drains before the timed run starts.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const started = performance.now();
+  await phase(plan.seconds, true);
   result.elapsedSeconds = (performance.now() - started) / 1000;
   loop.disable();
   // In ms, measured as the server's is (prom-client: the same histogram at the same 10 ms
@@ -199,6 +228,13 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   };
   for (const { socket } of connections) socket.disconnect();
   return result;
+}
+
+/** Each second's p99 acknowledgement (by when the command was sent): where in the run the tail is. */
+function bySecond({ latencies, sentAt }: LoadResult): number[] {
+  const seconds: number[][] = [];
+  latencies.forEach((latency, i) => (seconds[Math.floor(sentAt[i]! / 1000)] ??= []).push(latency));
+  return [...seconds].map((second) => Math.round(percentile(second ?? [], 0.99)));
 }
 
 /** Whether the stored mark ids are exactly the accepted ones, each stored once. */
@@ -241,6 +277,7 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
         seconds,
         marksPerCommand,
         rate,
+        warmupSeconds,
       });
       loopDelay = await loopDelayOf(server.url);
     } finally {
@@ -249,7 +286,7 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
     }
     const comparison = compareWithLog(load, storedMarks(dataDir));
     const chains = verifyStoredChains(dataDir);
-    const acceptedMarks = Object.values(load.acceptedIds).reduce((sum, ids) => sum + ids.length, 0);
+    const { acceptedMarks } = load;
     const latency = (fraction: number) => milliseconds(percentile(load.latencies, fraction));
     console.log(
       `${`${marksPerCommand} mark${marksPerCommand > 1 ? 's' : ''} per command`.padEnd(22)}` +
@@ -259,6 +296,7 @@ async function measure(marksPerCommand: number, seconds: number): Promise<void> 
         `${Math.round(acceptedMarks / load.elapsedSeconds).toLocaleString('en')} marks/s;` +
         ` ack p50 ${latency(0.5)}, p95 ${latency(0.95)}, p99 ${latency(0.99)}, max ${latency(1)}`,
     );
+    console.log(`  ack p99 by second of the run, in ms: ${bySecond(load).join(' ')}`);
     if (loopDelay) {
       console.log(
         `  server event-loop delay during the run (sign-in included): p50 ${milliseconds(loopDelay.p50)},` +
@@ -308,6 +346,13 @@ const watchSheet = process.env.BENCH_WATCH === '1' ? { subCriterion: 'A1' } : un
  */
 const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 
+/**
+ * `BENCH_WARMUP=S`: the same load for S seconds first, untimed (its marks are still checked
+ * against the log), then a second's pause: the timed run starts on a server already marking, as
+ * in a competition, rather than on one that has just started.
+ */
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 0);
+
 /** Marks per command: one (live marking) and a small batch (a tablet catching up). */
 const workloads = (process.env.BENCH_MARKS_PER_COMMAND ?? '1,10').split(',').map(Number);
 
@@ -316,6 +361,7 @@ export async function run(seconds = Number(process.env.BENCH_SECONDS ?? 60)): Pr
     `Durable marks over Socket.IO: server and load generator in separate processes, ${writers} ` +
       `/expert connections, each with its own session, each waiting for its acknowledgement` +
       `${rate ? `, together offering ${rate.toLocaleString('en')} commands/s` : ''}; ` +
+      `${warmupSeconds > 0 ? `after ${warmupSeconds} s of the same load untimed, ` : ''}` +
       `${seconds} s per workload, SQLite WAL + synchronous=FULL; load average before ` +
       `${loadavg()
         .map((l) => l.toFixed(2))
