@@ -18,6 +18,8 @@ import {
   type ScoringEvent,
   type ScoringEventType,
   scoringEventSchema,
+  markEntrySchema,
+  type MarkEntry,
 } from '@ashyq/shared';
 import { z } from 'zod';
 import type { JsonValue } from '../events/canonical-json';
@@ -145,6 +147,21 @@ export function scoringDraft(
   });
   if (!checked.success) throw new RangeError(`invalid ${type} event: ${checked.error.message}`);
   return { draft: { type, actor, data }, event: checked.data };
+}
+
+/**
+ * A new mark's event, the one append a marking tablet makes hundreds of times a second. The
+ * same guarantee as scoringDraft at a sixth of its cost: the mark is checked against the
+ * event's own mark schema, the actor is the mark's expert (checked with it) and the log stamps
+ * the time, so the whole event is valid without building it and parsing the union of event
+ * types again.
+ */
+export function markRecordedDraft(mark: MarkEntry): EventDraft {
+  const checked = markEntrySchema.safeParse(mark);
+  if (!checked.success) {
+    throw new RangeError(`invalid mark.recorded event: ${checked.error.message}`);
+  }
+  return { type: 'mark.recorded', actor: mark.expert, data: { mark: toJson(mark) } };
 }
 
 /** The stored event as the engine takes it; validated before it was appended. */

@@ -25,7 +25,13 @@ import type { LiveProjection } from '../events/live-projection';
 import type { Store, StoredEvent, StreamHead } from '../store/port';
 import { matches, readEventPage, type EventFilter, type EventPage } from './audit-filter';
 import { publicBoard, type Board, type BoardView } from '../boards/board';
-import { blockersOf, scoringDraft, stageOfResults, type RuntimeState } from './runtime-state';
+import {
+  blockersOf,
+  markRecordedDraft,
+  scoringDraft,
+  stageOfResults,
+  type RuntimeState,
+} from './runtime-state';
 import {
   LockBlockedError,
   maxPanelSize,
@@ -228,7 +234,7 @@ export class CompetitionRuntime {
       const rejection = this.markRejection(state, expert, mark);
       if (rejection) return rejection;
       inBatch.set(mark.id, mark);
-      return [scoringDraft('mark.recorded', expertId, { mark: toJson(mark) }).draft];
+      return [markRecordedDraft(mark)];
     });
   }
 
