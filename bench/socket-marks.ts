@@ -188,9 +188,9 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
           if (timed) {
             result.latencies.push(performance.now() - begun);
             result.sentAt.push(begun - started);
+            result.commands += 1;
+            if (resend) result.resends += 1;
           }
-          if (timed) result.commands += 1;
-          if (timed && resend) result.resends += 1;
           if (!ack.ok) {
             count(result.failedCommands, ack.error.code);
             continue;
