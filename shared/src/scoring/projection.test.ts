@@ -377,6 +377,22 @@ describe('CompetitionProjection: discrepancies and locks', () => {
 });
 
 describe('CompetitionProjection: ranking, medals, scales', () => {
+  it('gives the standings as they are when read, after every mark between two reads', () => {
+    const p = projection(people('c1', 'c2'));
+    applyAll(p, fullMarks('c1', 'a', { form: false }));
+    const standing = () => p.rankingRows().map((r) => [r.competitor, r.position, r.medal]);
+    expect(standing()).toEqual([
+      ['c1', 1, 'gold'],
+      ['c2', 2, 'silver'],
+    ]);
+    applyAll(p, fullMarks('c2', 'b'));
+    expect(standing()).toEqual([
+      ['c2', 1, 'gold'],
+      ['c1', 2, 'silver'],
+    ]);
+    expect(p.competitorResult('c1')).toMatchObject({ position: 2, medal: 'silver' });
+  });
+
   it('ranks 1224 by rounded totals; guests are listed without a position, absent last', () => {
     const p = projection([
       ...people('c1'),

@@ -424,13 +424,13 @@ export class CompetitionProjection extends ProjectionState {
   private competitorChanged(competitor: CompetitorState): void {
     if (this.deferred) return;
     this.standings.place(competitor);
-    this.standings.rerank(this.competitors);
+    this.ranksStale = true;
   }
 
   private deriveAll(): void {
     for (const competitor of this.competitors) competitor.refreshAllTotals(this.digits);
     this.standings.rebuild(this.competitors);
-    this.standings.rerank(this.competitors);
+    this.ranksStale = true;
   }
 
   private load(snapshot: ProjectionSnapshot): void {

@@ -80,7 +80,7 @@ export class Standings {
       }
       competitor.scaled = scale ? scaledScore(scale, competitor.rounded, rules.digits) : null;
       // The percent (a decimal rounding, not cheap) only where a medallion can hang on it: this
-      // runs for every competitor on every mark that moves a total, before the mark's ack.
+      // runs for every competitor each time the standings are read after a total moved.
       const percentCounts =
         rules.medallion?.basis === 'percent' && !competitor.guest && competitor.medal === null;
       competitor.medallion = earnsMedallion(rules.medallion, {

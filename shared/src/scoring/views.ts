@@ -113,6 +113,13 @@ export abstract class ProjectionState {
   protected readonly book = new MarkBook();
   protected readonly locks: (LockRecord | undefined)[];
   protected readonly standings: Standings;
+  /**
+   * A total or a status changed since positions, medals, scaled scores and medallions were last
+   * derived. They are derived when a row is read, not on every mark: re-ranking every competitor
+   * ran before each mark's acknowledgement (4 % of the marking path's allocation), and as a pure
+   * function of the order and the totals it gives the same whenever it runs.
+   */
+  protected ranksStale = false;
   protected readonly digits: number;
   /** The scheme's maximum total, rounded like every total. */
   readonly maxTotal: number;
@@ -344,6 +351,10 @@ export abstract class ProjectionState {
   }
 
   private row(c: CompetitorState): RankingRow {
+    if (this.ranksStale) {
+      this.ranksStale = false;
+      this.standings.rerank(this.competitors);
+    }
     const percent = percentOfMax(c.rounded, this.maxTotal);
     const threshold = this.profile.passThreshold;
     let marked = 0;
