@@ -106,9 +106,12 @@ describe.runIf(browserAvailable())('expert tablet in Chromium (demo data)', () =
     await page.getByRole('button', { name: 'Score 3' }).click();
     await cell(page, 0, 'C1.M1').click();
     await page.getByRole('button', { name: /^Achieved/ }).click();
-    expect(await cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('queued');
-    expect(await cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('queued');
-    expect(await page.locator('.sync-bar').textContent()).toContain('Waiting to be sent: 2');
+    // Queued once the tablet's own store has it, a moment after the tap.
+    await expect.poll(() => cell(page, 1, 'C1.J1').getAttribute('data-state')).toBe('queued');
+    await expect.poll(() => cell(page, 0, 'C1.M1').getAttribute('data-state')).toBe('queued');
+    await expect
+      .poll(() => page.locator('.sync-bar').textContent())
+      .toContain('Waiting to be sent: 2');
     await page.screenshot({ path: screenshotPath('expert-grid-768x1024-offline') });
 
     await page.reload();
