@@ -20,20 +20,25 @@ function fakeNamespace(watchers: Record<string, number>) {
   return { namespace, sent };
 }
 
+/** A hub whose one room shows a count of marks the test moves, already joined by its watchers. */
+async function progressHub(watchers: number) {
+  const { namespace, sent } = fakeNamespace({ 'competition:c1': watchers });
+  const board = { marked: 0 };
+  const hub = new BoardHub(namespace, async () => ({ progress: { marked: board.marked } }) as Json);
+  await hub.join('competition:c1');
+  return { hub, sent, board, start: Date.now() };
+}
+
 describe('BoardHub', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends a mark at once even when the periodic check has just found nothing new', async () => {
     vi.useFakeTimers();
-    const { namespace, sent } = fakeNamespace({ 'competition:c1': 3 });
-    let marked = 0;
-    const hub = new BoardHub(namespace, async () => ({ progress: { marked } }) as Json);
-    await hub.join('competition:c1');
-    const start = Date.now();
+    const { hub, sent, board, start } = await progressHub(3);
     hub.recheck('competition:c1');
     await vi.advanceTimersByTimeAsync(10);
     expect(sent).toEqual([]);
-    marked = 1;
+    board.marked = 1;
     hub.changed('competition:c1');
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.map(({ at }) => at - start)).toEqual([10]);
@@ -43,13 +48,9 @@ describe('BoardHub', () => {
 
   it('still sends a burst of marks as one update at the end of the interval', async () => {
     vi.useFakeTimers();
-    const { namespace, sent } = fakeNamespace({ 'competition:c1': 1 });
-    let marked = 0;
-    const hub = new BoardHub(namespace, async () => ({ progress: { marked } }) as Json);
-    await hub.join('competition:c1');
-    const start = Date.now();
+    const { hub, sent, board, start } = await progressHub(1);
     for (let n = 1; n <= 5; n++) {
-      marked = n;
+      board.marked = n;
       hub.changed('competition:c1');
       await vi.advanceTimersByTimeAsync(20);
     }

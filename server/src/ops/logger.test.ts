@@ -24,7 +24,7 @@ describe('the server log', () => {
     });
   });
 
-  it('writes command lines to the same place at the same level, unredacted', () => {
+  it('writes command lines to the same place at the same level as the server log', () => {
     const { ops, lines } = capture('info');
     ops.commandLog.info({ kind: 'command', command: 'marks:record', outcome: 'ok' }, 'command');
     expect(lines).toEqual([
