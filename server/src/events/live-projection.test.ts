@@ -202,9 +202,10 @@ describe('LiveProjection', () => {
   });
 
   it("takes a quiet stream's snapshot once the gate lets it through", async () => {
-    // Shut for 400 ms from now, as after another competition's snapshot.
-    const gate = new SnapshotGate(400);
-    gate.pass();
+    // Shut, as while other competitions take theirs, until the test opens it.
+    const gate = new SnapshotGate();
+    let open = false;
+    vi.spyOn(gate, 'pass').mockImplementation(() => open);
     const live = await LiveProjection.load(log, 'c1', markTotals, {
       snapshotEvery: 10,
       snapshotQuietMs: 20,
@@ -212,8 +213,10 @@ describe('LiveProjection', () => {
     });
     const saved = vi.spyOn(store, 'saveSnapshot');
     for (let n = 1; n <= 12; n++) await live.execute(record(mark(n)));
+    // Quiet for many times its 20 ms, but the gate is shut.
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(saved).not.toHaveBeenCalled();
+    open = true;
     await vi.waitFor(() => expect(saved).toHaveBeenCalledTimes(1), { timeout: 2_000 });
     await log.settled();
     expect(saved.mock.calls[0]![0].seq).toBe(12);
