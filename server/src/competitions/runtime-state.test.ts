@@ -1,6 +1,14 @@
-import { parseScoringEvent, type MarkEntry } from '@ashyq/shared';
+import { getProfile, parseScoringEvent, type MarkEntry } from '@ashyq/shared';
+import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { describe, expect, it } from 'vitest';
-import { markRecordedDraft, scoringDraft } from './runtime-state';
+import { fromRecipe } from '../events/snapshot-thread';
+import {
+  markRecordedDraft,
+  runtimeProjection,
+  scoringDraft,
+  type RuntimeState,
+} from './runtime-state';
+import type { Projection } from '../events/event-log';
 
 const mark: MarkEntry = {
   id: 'tablet-7_000042',
@@ -31,5 +39,33 @@ describe('markRecordedDraft', () => {
       );
       expect(() => markRecordedDraft(wrong)).toThrow(/invalid mark.recorded event/);
     }
+  });
+});
+
+describe('the runtime projection on the snapshot thread', () => {
+  it('is built there from plain data, under the same name', async () => {
+    const setup = {
+      scheme: sampleScheme(),
+      profile: getProfile('wsk-championship@2024')!,
+      schemeVersion: 3,
+    };
+    const projection = runtimeProjection(setup);
+    // What the thread is sent is copied by structured cloning: plain data only.
+    const recipe = structuredClone(projection.recipe!);
+    const onThread = await fromRecipe<Projection<RuntimeState>>(recipe);
+    expect(onThread.name).toBe(projection.name);
+    expect(onThread.toSnapshot!(onThread.initial())).toEqual(
+      projection.toSnapshot!(projection.initial()),
+    );
+  });
+
+  it('has no recipe for a profile the registry does not ship, so it is snapshotted here', () => {
+    const madeUp = { ...getProfile('wsk-championship@2024')!, id: 'made-up@1' };
+    const projection = runtimeProjection({
+      scheme: sampleScheme(),
+      profile: madeUp,
+      schemeVersion: 1,
+    });
+    expect(projection.recipe).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import {
   CompetitionProjection,
   emptyResultsRecord,
   followResults,
+  getProfile,
   publicationBlockers,
   resultsStage,
   type PublicationBlocker,
@@ -245,9 +246,21 @@ export interface RuntimeSetup {
 /** The projection the competition's LiveProjection keeps; its name pins the scheme version. */
 export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState> {
   const { scheme, profile, judgesPerAspect } = setup;
+  // The snapshot thread builds the same projection from plain data: a profile of the registry
+  // by its id (a profile made up elsewhere, as tests do, keeps its snapshots on this thread).
+  const threadSetup: ThreadSetup = {
+    scheme,
+    profileId: profile.id,
+    schemeVersion: setup.schemeVersion,
+    judgesPerAspect,
+  };
   return {
     // The version changes with the state's shape: a snapshot of an older shape is not restored.
     name: `competition-runtime@6/${profile.id}/scheme-${setup.schemeVersion}`,
+    recipe:
+      getProfile(profile.id) === profile
+        ? { module: import.meta.url, name: 'threadRuntimeProjection', args: [threadSetup] }
+        : undefined,
     initial: () => ({
       scoring: CompetitionProjection.create({ scheme, profile, competitors: [], judgesPerAspect }),
       panels: new Map(),
@@ -339,6 +352,18 @@ export function runtimeProjection(setup: RuntimeSetup): Projection<RuntimeState>
       };
     },
   };
+}
+
+/** A RuntimeSetup as plain data: the rules profile named by its id. */
+interface ThreadSetup extends Omit<RuntimeSetup, 'profile'> {
+  profileId: string;
+}
+
+/** runtimeProjection on the snapshot thread (its recipe). */
+export function threadRuntimeProjection(setup: ThreadSetup): Projection<RuntimeState> {
+  const profile = getProfile(setup.profileId);
+  if (!profile) throw new Error(`No rules profile ${setup.profileId}`);
+  return runtimeProjection({ ...setup, profile });
 }
 
 /** What still keeps the competition's results from being published (empty when nothing). */

@@ -5,9 +5,11 @@ import {
   type Store,
   type StoredEvent,
   type StreamHead,
+  type ThreadRecipe,
 } from '../store/port';
 import type { JsonValue } from './canonical-json';
 import { ChainVerifier, chainEvents, type ChainVerdict, type EventDraft } from './chain';
+import { SnapshotThread } from './snapshot-thread';
 import {
   snapshotContentHash,
   stateText,
@@ -35,6 +37,11 @@ export interface Projection<S> {
    */
   toSnapshot?(state: S): JsonValue;
   fromSnapshot?(snapshot: JsonValue): S;
+  /**
+   * How a worker thread builds this same projection: with it, and a store a thread can open,
+   * snapshots are taken on the snapshot thread (snapshot-thread.ts) instead of the event loop.
+   */
+  readonly recipe?: ThreadRecipe;
 }
 
 export interface Replayed<S> {
@@ -73,6 +80,7 @@ export class EventLog {
   private readonly clock: () => Date;
   private readonly onBackgroundError: (error: unknown) => void;
   readonly reportIntegrityProblem: (message: string) => void;
+  private readonly thread: SnapshotThread | undefined;
 
   constructor(
     readonly store: Store,
@@ -82,6 +90,13 @@ export class EventLog {
     this.onBackgroundError = options.onBackgroundError ?? ((error) => console.error(error));
     this.reportIntegrityProblem =
       options.onIntegrityProblem ?? ((message) => console.error(message));
+    if (store.threadRecipe && store.saveEncodedSnapshot) {
+      this.thread = new SnapshotThread(store.threadRecipe, {
+        save: (snapshot) => store.saveEncodedSnapshot!(snapshot),
+        reportIntegrityProblem: this.reportIntegrityProblem,
+        onBackgroundError: this.onBackgroundError,
+      });
+    }
   }
 
   /**
@@ -195,11 +210,14 @@ export class EventLog {
   }
 
   /**
-   * Saves a snapshot of `state` as of `head` without holding up the caller: the state is
-   * serialized now (it keeps changing after this returns), hashed and written on a later turn.
-   * Plain JSON.stringify, not the canonical text: the canonical writer took ten times as long,
-   * a pause every append waited behind (about 1 s for a competition of 30,000 marks). The
-   * content hash binds the text to the event it was taken at (snapshotContentHash).
+   * Saves a snapshot of `state` as of `head` without holding up the caller. On the snapshot
+   * thread when there is one for this projection: it replays the stream from the store up to
+   * the head stored then (at or after `head`) and saves that state, and the caller's state is
+   * not touched. Otherwise here: the state is serialized now (it keeps changing after this
+   * returns), hashed and written on a later turn. Plain JSON.stringify, not the canonical text:
+   * the canonical writer took ten times as long, a pause every append waited behind (about 1 s
+   * for a competition of 30,000 marks). The content hash binds the text to the event it was
+   * taken at (snapshotContentHash).
    */
   snapshotInBackground<S>(
     stream: string,
@@ -208,6 +226,10 @@ export class EventLog {
     head: StreamHead,
   ): void {
     if (this.closed || head.hash === null) return;
+    if (projection.recipe && this.thread?.usable) {
+      this.track(this.thread.snapshot(stream, projection.recipe));
+      return;
+    }
     let serialized: string;
     try {
       serialized = stateText(projection, state);
@@ -222,13 +244,19 @@ export class EventLog {
       hash: head.hash,
       state: serialized,
     };
-    const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(async () => {
+    this.track(
+      new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         await this.store.saveSnapshot({ ...snapshot, contentHash: snapshotContentHash(snapshot) });
-      })
+      }),
+    );
+  }
+
+  /** Keeps a snapshot's write until it settles (settled waits for it); its failure is reported. */
+  private track(write: Promise<void>): void {
+    const tracked: Promise<void> = write
       .catch(this.onBackgroundError)
-      .finally(() => this.snapshotWrites.delete(write));
-    this.snapshotWrites.add(write);
+      .finally(() => this.snapshotWrites.delete(tracked));
+    this.snapshotWrites.add(tracked);
   }
 
   /** Waits for background snapshot writes (before closing the store). */
@@ -240,6 +268,7 @@ export class EventLog {
   async close(): Promise<void> {
     this.closed = true;
     await this.settled();
+    await this.thread?.close();
   }
 
   private async headAt(stream: string, expectedSeq: number): Promise<StreamHead> {

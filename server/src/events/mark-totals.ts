@@ -41,3 +41,14 @@ export const markTotals: Projection<MarkTotals> = {
     return state;
   },
 };
+
+/** markTotals as the snapshot thread builds it (the recipe below). */
+export function threadMarkTotals(): Projection<MarkTotals> {
+  return markTotals;
+}
+
+/** markTotals with a recipe: where the store allows, its snapshots are built on the snapshot thread. */
+export const markTotalsOnThread: Projection<MarkTotals> = {
+  ...markTotals,
+  recipe: { module: import.meta.url, name: 'threadMarkTotals', args: [] },
+};

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Snapshot, StoredEvent } from '../store/port';
+import type { EncodedSnapshot, Snapshot, StoredEvent } from '../store/port';
 import { canonicalJson, type JsonValue } from './canonical-json';
 import type { ChainVerdict } from './chain';
 
@@ -28,16 +28,28 @@ export function stateText<S>(projection: SnapshottedProjection<S>, state: S): st
  * seq and hash of the event it was taken at), a newline and its state text. A snapshot edited in
  * the store no longer matches, so it is not loaded. The text is encoded to UTF-8 first and the
  * bytes hashed (SHA-256 of a megabyte of bytes takes under 1 ms; fed the string, the hash
- * encodes it several times slower). For a competition's snapshot of a megabyte this is ~10 ms
- * of the event loop, most of it the first reading of JSON.stringify's text; handing the string
- * to a worker thread to hash instead was a copy that cost the loop more (docs/event-log.md,
- * *Start-up and snapshots*).
+ * encodes it several times slower).
  */
 export function snapshotContentHash(snapshot: Omit<Snapshot, 'contentHash'>): string {
-  const { stream, projection, seq, hash, state } = snapshot;
+  return contentHashOf(snapshot, Buffer.from(snapshot.state, 'utf8'));
+}
+
+/**
+ * The snapshot as the store keeps it, its text encoded to UTF-8 once for both the content hash
+ * and the store. For a competition's snapshot of a megabyte this is ~10 ms, most of it the first
+ * reading of JSON.stringify's text; the snapshot thread does it (snapshot-thread.ts).
+ */
+export function encodeSnapshot(snapshot: Omit<Snapshot, 'contentHash'>): EncodedSnapshot {
+  // A buffer of its own (not a slice of Buffer's pool), so it can be moved to another thread.
+  const state = new TextEncoder().encode(snapshot.state);
+  return { ...snapshot, state, contentHash: contentHashOf(snapshot, state) };
+}
+
+function contentHashOf(place: Omit<Snapshot, 'contentHash' | 'state'>, text: Uint8Array): string {
+  const { stream, projection, seq, hash } = place;
   return createHash('sha256')
     .update(`${canonicalJson({ hash, projection, seq, stream })}\n`)
-    .update(Buffer.from(state, 'utf8'))
+    .update(text)
     .digest('hex');
 }
 

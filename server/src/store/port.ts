@@ -53,7 +53,31 @@ export interface Store {
   saveSnapshot(snapshot: Snapshot): Promise<void>;
   latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined>;
 
+  /**
+   * How a worker thread opens this same store to read it, when it can (a file on this machine).
+   * With saveEncodedSnapshot, the event log builds its snapshots there, off the event loop
+   * (events/snapshot-thread.ts). Absent for a store a thread cannot share: its snapshots are
+   * taken on the main thread.
+   */
+  readonly threadRecipe?: ThreadRecipe;
+  /**
+   * saveSnapshot for a snapshot whose state is already UTF-8 bytes (built on the snapshot
+   * thread): kept as the same text, without decoding it on the event loop.
+   */
+  saveEncodedSnapshot?(snapshot: EncodedSnapshot): Promise<void>;
+
   close(): Promise<void>;
+}
+
+/**
+ * How a worker thread builds its own copy of something the main thread holds and cannot hand
+ * over (a store's connection, a projection's reducer): call the export `name` of `module` (a
+ * file URL) with `args`, which must survive structured cloning (plain data).
+ */
+export interface ThreadRecipe {
+  module: string;
+  name: string;
+  args: unknown[];
 }
 
 export interface StoredEvent {
@@ -126,6 +150,9 @@ export interface Snapshot {
 }
 
 /** Another writer got there first: the caller should re-read and decide again. */
+/** A snapshot with its state text as UTF-8 bytes. */
+export type EncodedSnapshot = Omit<Snapshot, 'state'> & { state: Uint8Array };
+
 export class ConflictError extends Error {
   constructor(
     /** The stream, or `collection/id` for a document. */

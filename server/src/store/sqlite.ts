@@ -16,6 +16,7 @@ import {
   type CollectionIndexes,
   type DocumentFilter,
   type EncodedEvent,
+  type EncodedSnapshot,
   type ReadRange,
   type Snapshot,
   type Store,
@@ -23,6 +24,7 @@ import {
   type StoredEvent,
   type StoreOptions,
   type StreamHead,
+  type ThreadRecipe,
   type VersionedDocument,
 } from './port';
 import {
@@ -112,7 +114,7 @@ export interface SqliteStoreOptions extends StoreOptions {
 const writerSql = {
   headSeq: 'SELECT MAX(seq) FROM events WHERE stream = ?',
   // Bound by position: named parameters cost a lookup per column per row.
-  // The writer thread is handed the state as UTF-8 bytes (SqliteStore.saveSnapshot): stored as
+  // The writer thread is handed the state as UTF-8 bytes (saveEncodedSnapshot): stored as
   // the text they encode, as the main connection stores the string.
   saveSnapshot: `INSERT INTO snapshots (stream, projection, seq, hash, state, content_hash)
     VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)
@@ -167,6 +169,8 @@ export class SqliteStore implements Store {
   /** The batches on their way to the writer thread (at most two; flush). */
   private readonly committing = new Set<Promise<void>>();
   private readonly busyTimeoutMs: number;
+  /** How another thread opens the same file: a connection of its own, no writer thread. */
+  readonly threadRecipe: ThreadRecipe;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -174,6 +178,12 @@ export class SqliteStore implements Store {
     // A CLI or a second process may hold the write lock for a moment: wait for it.
     this.busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
     this.useWriter = (options.writer ?? 'thread') === 'thread';
+    const inThread: SqliteStoreOptions = { busyTimeoutMs: this.busyTimeoutMs, writer: 'inline' };
+    this.threadRecipe = {
+      module: import.meta.url,
+      name: 'openSqliteStore',
+      args: [dataDir, inThread],
+    };
     this.db = new Database(this.file, { timeout: this.busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
     // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
@@ -387,17 +397,19 @@ export class SqliteStore implements Store {
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    const { stream, projection, seq, hash, state, contentHash } = snapshot;
-    const writer = this.readyWriter();
-    if (!writer) {
-      this.statements.saveSnapshot.run([stream, projection, seq, hash, state, contentHash]);
-      return;
-    }
     // A snapshot runs to megabytes: posting the string would copy it on the event loop (2-3 ms
     // a megabyte, 5-12 ms with Kazakh or Russian letters); encoding its UTF-8 bytes and moving
     // them to the thread without a copy took 3-4 ms for a megabyte.
-    const bytes = Buffer.from(state, 'utf8');
-    await writer.snapshot([stream, projection, seq, hash, bytes, contentHash], bytes);
+    const bytes = Buffer.from(snapshot.state, 'utf8');
+    await this.saveEncodedSnapshot({ ...snapshot, state: bytes });
+  }
+
+  async saveEncodedSnapshot(snapshot: EncodedSnapshot): Promise<void> {
+    const { stream, projection, seq, hash, state, contentHash } = snapshot;
+    const row = [stream, projection, seq, hash, state, contentHash];
+    const writer = this.readyWriter();
+    if (!writer) this.statements.saveSnapshot.run(row);
+    else await writer.snapshot(row, state);
   }
 
   async latestSnapshot(stream: string, projection: string): Promise<Snapshot | undefined> {
@@ -560,7 +572,7 @@ class WriterThread {
   }
 
   /** `bytes` (the row's state) is moved to the thread when it owns its memory, else copied. */
-  async snapshot(row: unknown[], bytes: Buffer): Promise<void> {
+  async snapshot(row: unknown[], bytes: Uint8Array): Promise<void> {
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     await this.request({ kind: 'snapshot', row }, owned ? [bytes.buffer as ArrayBuffer] : []);
   }
