@@ -1,24 +1,19 @@
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EncodedSnapshot, Store, ThreadRecipe } from '../store/port';
 import { EventLog, type Projection } from './event-log';
 import { fromRecipe, type SnapshotJob, type SnapshotReply } from './snapshot-thread';
 import { encodeSnapshot, stateText } from './state-check';
 
-// The snapshot thread (snapshot-thread.ts): its own connection to read the store, its own copy
-// of each projection, and the event log's own replay, one job at a time. It builds the snapshot
-// and hands its bytes back; the store's writer keeps it.
+// The snapshot thread (snapshot-thread.ts), at the lowest priority (snapshot-worker.mjs): its own
+// connection to read the store (never its write lock: the writer would wait for a thread that
+// gets the CPU last), its own copy of each projection, and the event log's own replay, one job at
+// a time. It builds the snapshot and hands its bytes back; the store's writer keeps it.
 
 const port = parentPort!;
 const reply = (message: SnapshotReply, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
 const store = await fromRecipe<Store>(workerData as ThreadRecipe);
-// Background work: on Linux a thread has its own nice value, so at the lowest priority this
-// thread takes only the CPU that the event loop, the store's writer and the rest leave free.
-// Lowered once the store is open: opening it may take the write lock for a moment, and a
-// thread of low priority holding that lock would make the writer wait for it.
-if (process.platform === 'linux') setPriority(19);
 const log = new EventLog(store, {
   onBackgroundError: (error) => reply({ backgroundError: messageOf(error) }),
   onIntegrityProblem: (message) => reply({ integrityProblem: message }),

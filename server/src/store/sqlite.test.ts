@@ -133,6 +133,21 @@ describe('SQLite store', () => {
     rmSync(parent, { recursive: true, force: true });
   });
 
+  it('opens, for another thread, a reader that sees every commit and never writes', async () => {
+    const dataDir = tempDir();
+    const store = await openSqliteStore(dataDir);
+    await writerReady(store);
+    const [directory, options] = store.threadRecipe.args as [string, SqliteStoreOptions];
+    const reader = await openSqliteStore(directory, options);
+    await store.append('c1', 0, [event('c1', 1), event('c1', 2)]);
+    expect(await reader.head('c1')).toEqual({ seq: 2, hash: 'h2' });
+    await expect(reader.append('c1', 2, [event('c1', 3)])).rejects.toThrow(/readonly/i);
+    expect(await store.head('c1')).toEqual({ seq: 2, hash: 'h2' });
+    await reader.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('adds the snapshot content hash to a file written before it existed', async () => {
     const dir = tempDir();
     const old = new Database(path.join(dir, sqliteFileName));

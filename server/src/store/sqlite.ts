@@ -108,6 +108,11 @@ export interface SqliteStoreOptions extends StoreOptions {
    * while the writer commits); a thread that fails leaves the main connection doing it all.
    */
   writer?: 'thread' | 'inline';
+  /**
+   * A connection that only reads a file another connection keeps (the snapshot thread's): no
+   * schema check, no index declaration, never the write lock. A write is refused by SQLite.
+   */
+  readOnly?: boolean;
 }
 
 /** The statements both connections prepare: one definition of the SQL. */
@@ -169,7 +174,7 @@ export class SqliteStore implements Store {
   /** The batches on their way to the writer thread (at most two; flush). */
   private readonly committing = new Set<Promise<void>>();
   private readonly busyTimeoutMs: number;
-  /** How another thread opens the same file: a connection of its own, no writer thread. */
+  /** How another thread opens the same file to read it: a read-only connection of its own. */
   readonly threadRecipe: ThreadRecipe;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
@@ -178,22 +183,31 @@ export class SqliteStore implements Store {
     // A CLI or a second process may hold the write lock for a moment: wait for it.
     this.busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
     this.useWriter = (options.writer ?? 'thread') === 'thread';
-    const inThread: SqliteStoreOptions = { busyTimeoutMs: this.busyTimeoutMs, writer: 'inline' };
+    const reader: SqliteStoreOptions = { busyTimeoutMs: this.busyTimeoutMs, readOnly: true };
     this.threadRecipe = {
       module: import.meta.url,
       name: 'openSqliteStore',
-      args: [dataDir, inThread],
+      args: [dataDir, reader],
     };
-    this.db = new Database(this.file, { timeout: this.busyTimeoutMs });
-    this.db.pragma('journal_mode = WAL');
-    // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
-    // lets an append be acknowledged as durable.
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(schema);
-    this.addMissingColumns();
+    if (options.readOnly) {
+      this.useWriter = false;
+      this.db = new Database(this.file, {
+        readonly: true,
+        fileMustExist: true,
+        timeout: this.busyTimeoutMs,
+      });
+    } else {
+      this.db = new Database(this.file, { timeout: this.busyTimeoutMs });
+      this.db.pragma('journal_mode = WAL');
+      // WAL alone only fsyncs at checkpoints; FULL fsyncs the WAL on every commit, which is what
+      // lets an append be acknowledged as durable.
+      this.db.pragma('synchronous = FULL');
+      this.db.exec(schema);
+      this.addMissingColumns();
+    }
     this.statements = this.prepareStatements();
     this.commitBatch = groupCommit(this.db, writerSql);
-    this.declareIndexes(options.collections ?? {});
+    if (!options.readOnly) this.declareIndexes(options.collections ?? {});
   }
 
   async append(
