@@ -1,5 +1,5 @@
-import { getProfile, parseScoringEvent, type MarkEntry } from '@ashyq/shared';
-import { sampleScheme } from '@ashyq/shared/scoring/fixtures';
+import { getProfile, parseScoringEvent, type MarkEntry, type ScoringEvent } from '@ashyq/shared';
+import { judged, sampleScheme } from '@ashyq/shared/scoring/fixtures';
 import { describe, expect, it } from 'vitest';
 import { fromRecipe } from '../events/snapshot-thread';
 import {
@@ -10,13 +10,9 @@ import {
 } from './runtime-state';
 import type { Projection } from '../events/event-log';
 
-const mark: MarkEntry = {
-  id: 'tablet-7_000042',
-  competitor: 'c-03',
-  aspect: 'A1.M4',
-  expert: 'expert-2',
-  value: { kind: 'judgement', score: 2 },
-};
+// A judgement mark as the scoring engine's fixtures write it.
+const recordedMark = judged('42', 'c-03', 'A1.M4', 'expert-2', 2);
+const mark: MarkEntry = (recordedMark as Extract<ScoringEvent, { type: 'mark.recorded' }>).mark;
 
 describe('markRecordedDraft', () => {
   it('is the draft scoringDraft makes, and stamped by the log it is a valid scoring event', () => {
