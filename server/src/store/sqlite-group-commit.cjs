@@ -11,10 +11,14 @@
  * another), so a failed second insert leaves none of them; a single INSERT that fails is undone by
  * SQLite on its own (statement atomicity), so a one-event append (a mark) skips the savepoint.
  *
+ * `alsoWrite`, when given, runs inside the same transaction after the appends (the writer thread
+ * stores its waiting snapshots there, sparing them a commit and an fsync of their own); it must
+ * not throw, or the whole batch is rolled back.
+ *
  * @param {import('better-sqlite3').Database} db
  * @param {{ headSeq: string, insertEvent: string }} sql
- * @returns {(batch: { stream: string, expectedSeq: number, rows: unknown[][] }[]) =>
- *   (null | { conflict: number } | { error: unknown })[]}
+ * @returns {(batch: { stream: string, expectedSeq: number, rows: unknown[][] }[],
+ *   alsoWrite?: () => void) => (null | { conflict: number } | { error: unknown })[]}
  *   per append: null when written, the stream's actual head when it was not the expected one,
  *   or the error it failed with; throws when the transaction itself failed (nothing written).
  */
@@ -25,8 +29,11 @@ function groupCommit(db, sql) {
     for (const row of rows) insertEvent.run(row);
   });
   const applyAll = db.transaction(
-    (/** @type {{ stream: string, expectedSeq: number, rows: unknown[][] }[]} */ batch) =>
-      batch.map((request) => {
+    (
+      /** @type {{ stream: string, expectedSeq: number, rows: unknown[][] }[]} */ batch,
+      /** @type {(() => void) | undefined} */ alsoWrite,
+    ) => {
+      const outcomes = batch.map((request) => {
         try {
           const actual = /** @type {number | null} */ (headSeq.get(request.stream)) ?? 0;
           if (actual !== request.expectedSeq) return { conflict: actual };
@@ -36,9 +43,12 @@ function groupCommit(db, sql) {
         } catch (error) {
           return { error };
         }
-      }),
+      });
+      alsoWrite?.();
+      return outcomes;
+    },
   );
-  return (batch) => applyAll.immediate(batch);
+  return (batch, alsoWrite) => applyAll.immediate(batch, alsoWrite);
 }
 
 module.exports = { groupCommit };

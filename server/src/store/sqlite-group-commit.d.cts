@@ -13,4 +13,4 @@ export interface GroupCommitRequest {
 export function groupCommit(
   db: Database,
   sql: { headSeq: string; insertEvent: string },
-): (batch: GroupCommitRequest[]) => GroupCommitOutcome[];
+): (batch: GroupCommitRequest[], alsoWrite?: () => void) => GroupCommitOutcome[];

@@ -122,6 +122,33 @@ describe('SQLite store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('writes a snapshot with the appends that follow it, and a bad snapshot never takes them along', async () => {
+    const dir = tempDir();
+    const store = await openSqliteStore(dir);
+    await writerReady(store);
+    const snapshot = { stream: 'c1', projection: 'p@1', seq: 1, hash: 'h1', contentHash: 'x' };
+    const state = (text: string) => new TextEncoder().encode(text);
+    // Both wait on the writer thread for the next batch of appends; one breaks a NOT NULL column.
+    const kept = store.saveEncodedSnapshot({ ...snapshot, state: state('{"marks":1}') });
+    const broken = store.saveEncodedSnapshot({
+      ...snapshot,
+      stream: 'c2',
+      hash: null as unknown as string,
+      state: state('{}'),
+    });
+    await store.append('c1', 0, [event('c1', 1)]);
+    await expect(broken).rejects.toThrow(/NOT NULL/);
+    await kept;
+    await store.close();
+
+    const again = await openSqliteStore(dir, { writer: 'inline' });
+    expect(await again.head('c1')).toEqual({ seq: 1, hash: 'h1' });
+    expect((await again.latestSnapshot('c1', 'p@1'))?.state).toBe('{"marks":1}');
+    expect(await again.latestSnapshot('c2', 'p@1')).toBeUndefined();
+    await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates its data dir and keeps its file in write-ahead-log mode', async () => {
     const parent = tempDir();
     const dataDir = path.join(parent, 'nested', 'data');
