@@ -73,6 +73,19 @@ describe('live expert view', () => {
     expect(cleared.view.teamMarks).toEqual([]);
   });
 
+  it("leaves out this expert's own marks, which come in the same push as the team's", () => {
+    const own = { id: 'e1-1', value: { kind: 'binary', achieved: false } as const, expert: 'e1' };
+    const teammate = { ...own, id: 'e2-1', expert: 'e2' };
+    const pushed = liveViewReducer(initialLiveView(view, 1), {
+      type: 'teamMarks',
+      marks: [
+        { competitor: 'p1', aspect: 'C1.M1', mark: own },
+        { competitor: 'p1', aspect: 'C1.M2', mark: teammate },
+      ],
+    });
+    expect(pushed.view.teamMarks).toEqual([{ ...teammate, competitor: 'p1', aspect: 'C1.M2' }]);
+  });
+
   it('keeps which judgement cells have a complete panel without this judge', () => {
     const cell = { competitor: 'p1', aspect: 'C2.J1' };
     const full = liveViewReducer(initialLiveView(view, 1), { type: 'panel', ...cell, full: true });

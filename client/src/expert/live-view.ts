@@ -73,6 +73,8 @@ export function liveViewReducer(state: LiveView, action: LiveViewAction): LiveVi
     case 'teamMarks': {
       let teamMarks = view.teamMarks ?? [];
       for (const { competitor, aspect, mark } of action.marks) {
+        // The push is the whole team's, this expert's own marks with it: those the tablet has.
+        if (mark?.expert === view.expert.id) continue;
         teamMarks = teamMarks.filter((old) => !sameCell(old, { competitor, aspect }));
         if (mark) teamMarks = [...teamMarks, { ...mark, competitor, aspect }];
       }

@@ -132,9 +132,10 @@ export function expertNamespace(
   const teamMarks = new TeamMarkPushes(
     (competitionId, expertId, sub) =>
       (namespace.adapter.rooms.get(watchRoom(competitionId, expertId, sub))?.size ?? 0) > 0,
-    (competitionId, expertId, sub, marks) =>
+    // One broadcast to all the watchers' rooms: encoded once, each tablet sent it once.
+    (competitionId, watchers, sub, marks) =>
       namespace
-        .to(watchRoom(competitionId, expertId, sub))
+        .to(watchers.map((expertId) => watchRoom(competitionId, expertId, sub)))
         .emit('team-marks', { competitionId, marks }),
   );
 

@@ -14,11 +14,16 @@ const windowMs = 250;
 
 /**
  * The `team-marks` pushes: the measurement cells marked since the last push, as they stand at
- * push time, to each expert of the cell's sub-criterion but the one whose mark it is, and only
- * while one of its tablets has that sub-criterion open (`team:watch`; opening one reads the view
- * again, which carries the team's marks). Gathered for a quarter of a second, so a team entering
- * hundreds of marks a second sends each watching teammate a few messages a second, and a tablet
- * that watches nothing (the marking benchmark's) costs nothing.
+ * push time, to the experts of each cell's sub-criterion, and only while one of their tablets has
+ * that sub-criterion open (`team:watch`; opening one reads the view again, which carries the
+ * team's marks). Gathered for a quarter of a second, so a team entering hundreds of marks a
+ * second sends each watching teammate a few messages a second, and a tablet that watches nothing
+ * (the marking benchmark's) costs nothing.
+ *
+ * One push per sub-criterion, the same for every watcher of it, so it is serialised once however
+ * many teammates watch. The author of a mark hears of it too and its tablet leaves it out
+ * (client/src/expert/live-view.ts): leaving each watcher's own marks out here would make every
+ * watcher's push different, serialised once per tablet.
  */
 export class TeamMarkPushes {
   /** Per competition: the cells marked since its last push, and the timer of its next one. */
@@ -31,7 +36,7 @@ export class TeamMarkPushes {
     private readonly watching: (competitionId: string, expertId: string, sub: string) => boolean,
     private readonly emit: (
       competitionId: string,
-      expertId: string,
+      watchers: readonly string[],
       sub: string,
       marks: TeamMark[],
     ) => void,
@@ -55,14 +60,18 @@ export class TeamMarkPushes {
     this.pending.delete(runtime);
     if (!cells) return;
     const state = runtime.state;
-    const byWatcher = new Map<string, { expertId: string; sub: string; marks: TeamMark[] }>();
+    const bySub = new Map<string, { watchers: string[]; marks: TeamMark[] }>();
     for (const [competitor, aspect] of cells.values()) {
       const sub = teamAspectSubCriterion(state, aspect);
       if (!sub) continue;
-      const watchers = (state.panels.get(sub) ?? []).filter((expertId) =>
-        this.watching(runtime.id, expertId, sub),
-      );
-      if (watchers.length === 0) continue;
+      let push = bySub.get(sub);
+      if (!push) {
+        const watchers = (state.panels.get(sub) ?? []).filter((expertId) =>
+          this.watching(runtime.id, expertId, sub),
+        );
+        bySub.set(sub, (push = { watchers, marks: [] }));
+      }
+      if (push.watchers.length === 0) continue;
       const [current] = state.scoring.currentMarks(competitor, aspect) ?? [];
       const mark = current
         ? {
@@ -73,16 +82,10 @@ export class TeamMarkPushes {
             supersedes: current.supersedes,
           }
         : null;
-      for (const expertId of watchers) {
-        if (expertId === mark?.expert) continue;
-        const key = `${expertId}|${sub}`;
-        let push = byWatcher.get(key);
-        if (!push) byWatcher.set(key, (push = { expertId, sub, marks: [] }));
-        push.marks.push({ competitor, aspect, mark });
-      }
+      push.marks.push({ competitor, aspect, mark });
     }
-    for (const { expertId, sub, marks } of byWatcher.values()) {
-      this.emit(runtime.id, expertId, sub, marks);
+    for (const [sub, { watchers, marks }] of bySub) {
+      if (marks.length > 0) this.emit(runtime.id, watchers, sub, marks);
     }
   }
 
