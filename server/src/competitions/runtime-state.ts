@@ -167,6 +167,12 @@ export function markRecordedDraft(mark: MarkEntry): EventDraft {
 
 /** The stored event as the engine takes it; validated before it was appended. */
 export function asScoringEvent(event: StoredEvent): ScoringEvent | undefined {
+  // The event of nearly every append, built field by field: spreading data objects of every
+  // event type's shape made the copy a slow, shape-generic one.
+  if (event.type === 'mark.recorded') {
+    const { mark } = event.data as { mark: MarkEntry };
+    return { type: 'mark.recorded', at: event.at, actor: event.actor, mark };
+  }
   if (!scoringTypes.has(event.type)) return undefined;
   return {
     ...(event.data as object),

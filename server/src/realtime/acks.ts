@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ScoringError, type CommandAck, type Language } from '@ashyq/shared';
 import { DomainError, issueDetails } from '../domain/errors';
-import { actorName, type Ops } from '../ops';
+import { actorName, type Logger, type Ops } from '../ops';
 import type { AuthenticatedSocket } from './handshake';
 
 type AckCallback<T> = (reply: CommandAck<T>) => void;
@@ -60,6 +60,17 @@ export function withAck<T>(
   ops: Ops,
   run: (payload: unknown) => Promise<T>,
 ) {
+  const namespace = socket.nsp.name;
+  const fields = {
+    kind: 'command',
+    namespace,
+    command,
+    competition: socket.data.competitionId,
+    actor: actorName(socket.data.actor),
+  };
+  // The fields every line of this socket's command repeats (the handshake fixed them for the
+  // socket's life), serialised once into a child logger on its first answer instead of per line.
+  let commandLog: Logger | undefined;
   return async (...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') return;
@@ -79,19 +90,13 @@ export function withAck<T>(
       reply(refused);
       if (refused.error.code === 'unauthorized') socket.disconnect(true);
     }
-    const namespace = socket.nsp.name;
     ops.metrics.commandAnswered(namespace, command, outcome);
     const line = {
-      kind: 'command',
-      namespace,
-      command,
       outcome,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      competition: socket.data.competitionId,
-      actor: actorName(socket.data.actor),
       ...(items ? { items } : {}),
     };
-    if (failed) ops.logger.error({ ...line, err: failed }, 'command failed');
-    else ops.commandLog.info(line, 'command');
+    if (failed) ops.logger.error({ ...fields, ...line, err: failed }, 'command failed');
+    else (commandLog ??= ops.commandLog.child(fields)).info(line, 'command');
   };
 }
