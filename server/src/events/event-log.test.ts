@@ -184,6 +184,20 @@ describe('EventLog.replay', () => {
     expect(full.state.marks).toBe(30);
   });
 
+  it('goes on from a state it replayed before, and refuses a log that does not continue it', async () => {
+    await appendMarks('c1', 1, 10);
+    const first = await log.replay('c1', markTotals);
+    const otherHistory = { state: first.state, head: { seq: 10, hash: 'f'.repeat(64) } };
+    await appendMarks('c1', 11, 3);
+    const resumed = await log.replay('c1', markTotals, { from: first });
+    expect(resumed).toMatchObject({ fromSnapshotSeq: 10, state: { marks: 13 } });
+    const fromScratch = await log.replay('c1', markTotals, { fromScratch: true });
+    expect(resumed.state).toEqual(fromScratch.state);
+    await expect(log.replay('c1', markTotals, { from: otherHistory })).rejects.toThrow(
+      /event 11 does not continue the state replayed/,
+    );
+  });
+
   it('ignores a snapshot that does not match the log (a log restored from an older backup)', async () => {
     await appendMarks('c1', 1, 10);
     const sealed = (projection: string, seq: number) => {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EncodedSnapshot, Store, ThreadRecipe } from '../store/port';
+import type { EncodedSnapshot, Store, StreamHead, ThreadRecipe } from '../store/port';
 import { EventLog, type Projection } from './event-log';
 import { fromRecipe, type SnapshotJob, type SnapshotReply } from './snapshot-thread';
 import { encodeSnapshot, stateText } from './state-check';
@@ -29,12 +29,34 @@ function projectionOf(recipe: ThreadRecipe): Promise<Projection<unknown>> {
   return projection;
 }
 
-/** The stream's state at its stored head, unless the latest snapshot already holds it. */
+/**
+ * Per stream, the state this thread's last job left and its head. The next job applies only the
+ * events since: reading the last snapshot back and rebuilding a whole competition from it made
+ * each job parse megabytes and leave a whole state behind as garbage, the thread's collections
+ * competing with the server for the CPU (docs/event-log.md). It costs a second copy of each
+ * competition's state in memory.
+ */
+const built = new Map<string, { projection: string; state: unknown; head: StreamHead }>();
+
+/**
+ * The stream's state at its stored head, unless it holds nothing new: nothing since the state
+ * this thread built last, or since the latest snapshot when it has built none.
+ */
 async function run({ stream, projection: recipe }: SnapshotJob): Promise<EncodedSnapshot | null> {
   const projection = await projectionOf(recipe);
-  const { state, head, fromSnapshotSeq } = await log.replay(stream, projection);
-  if (head.hash === null || head.seq === fromSnapshotSeq) return null;
   const { name } = projection;
+  const kept = built.get(stream);
+  // Taken out while the job runs: a replay that fails may have applied part of its events.
+  built.delete(stream);
+  const from = kept?.projection === name ? kept : undefined;
+  const { state, head, fromSnapshotSeq } = from
+    ? await log
+        .replay(stream, projection, { from })
+        // A log that does not continue the kept state (restored from a backup): from the store.
+        .catch(() => log.replay(stream, projection))
+    : await log.replay(stream, projection);
+  built.set(stream, { projection: name, state, head });
+  if (head.hash === null || head.seq === fromSnapshotSeq) return null;
   const text = stateText(projection, state);
   return encodeSnapshot({ stream, projection: name, seq: head.seq, hash: head.hash, state: text });
 }
