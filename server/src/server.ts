@@ -24,6 +24,7 @@ export async function startServer(options: { initialData?: InitialData } = {}): 
   const server = createServer(createApp(services, { serveClient: true }));
   const realtime = attachRealtime(server, services);
   await realtime.ready;
+  services.log.startThreads();
 
   server.listen(config.port, config.host, () => {
     ops.logger.info(

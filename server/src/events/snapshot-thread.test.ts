@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store/port';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { openSqliteStore, sqliteFileName, type SqliteStore } from '../store/sqlite';
 import { EventLog } from './event-log';
 import { markRecorded, markTotals, markTotalsOnThread, type MarkTotals } from './mark-totals';
 import { stateText } from './state-check';
@@ -54,6 +55,8 @@ const notTheLogs: MarkTotals = { marks: -1, totals: { nobody: 99 } };
 describe('the snapshot thread', () => {
   it('builds the snapshot from the stored log, and the next replay and verify start from it', async () => {
     const log = logOn(store);
+    // Started before its first job, as a server starts it.
+    log.startThreads();
     await appendMarks(log, 0, 30);
     log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
     await log.settled();
@@ -70,6 +73,25 @@ describe('the snapshot thread', () => {
       live: { seq: 32, text: stateText(markTotals, resumed.state) },
     };
     expect(await log.verify('c1', served)).toMatchObject({ ok: true, events: 32 });
+    expect(problems).toEqual({ background: [], integrity: [] });
+  });
+
+  it('builds each next snapshot on the state it kept, without reading the stored one back', async () => {
+    const log = logOn(store);
+    await appendMarks(log, 0, 30);
+    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
+    await log.settled();
+    // Spoiled in the file: read back, it would be refused and the stream replayed from the start.
+    const file = new Database(path.join(dataDir, sqliteFileName));
+    file.prepare(`UPDATE snapshots SET state = '{"marks":1000,"totals":{}}'`).run();
+    file.close();
+
+    await appendMarks(log, 30, 2);
+    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
+    await log.settled();
+    const kept = await store.latestSnapshot('c1', markTotals.name);
+    expect(kept?.seq).toBe(32);
+    expect(JSON.parse(kept!.state)).toEqual({ marks: 32, totals: { k1: 32, k2: 32 } });
     expect(problems).toEqual({ background: [], integrity: [] });
   });
 

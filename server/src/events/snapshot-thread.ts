@@ -44,7 +44,8 @@ export async function fromRecipe<T>({ module, name, args }: ThreadRecipe): Promi
  * state is the log's at its stored head, which the verify route checks as it checks any
  * snapshot.
  *
- * The thread starts with the first snapshot and runs one job at a time. If it cannot start or
+ * The thread starts with the first snapshot, or earlier when asked (startNow), and runs one job
+ * at a time. If it cannot start or
  * stops, `usable` turns false and the log takes its snapshots on the main thread as before.
  */
 export class SnapshotThread {
@@ -63,6 +64,11 @@ export class SnapshotThread {
 
   get usable(): boolean {
     return !this.failed && !this.closing;
+  }
+
+  /** Starts the thread before its first job: loading its modules takes a few hundred ms of CPU. */
+  startNow(): void {
+    if (this.usable) this.worker ??= this.start();
   }
 
   /** Resolves once the snapshot is kept; a stream with a job on its way waits for that one. */

@@ -65,6 +65,11 @@ export interface Store {
    * thread): kept as the same text, without decoding it on the event loop.
    */
   saveEncodedSnapshot?(snapshot: EncodedSnapshot): Promise<void>;
+  /**
+   * Starts now what the store would otherwise start with its first write (SQLite: its writer
+   * thread), for a server about to take traffic.
+   */
+  startThreads?(): void;
 
   close(): Promise<void>;
 }

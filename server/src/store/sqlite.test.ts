@@ -149,6 +149,19 @@ describe('SQLite store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('starts its writer thread before the first write when a server asks, and commits there', async () => {
+    const dir = tempDir();
+    const store = await openSqliteStore(dir);
+    const writer = () => (store as unknown as { writer?: { ready: boolean } }).writer;
+    expect(writer()).toBeUndefined();
+    store.startThreads();
+    await vi.waitUntil(() => writer()?.ready);
+    await store.append('c1', 0, [event('c1', 1)]);
+    expect(await store.head('c1')).toEqual({ seq: 1, hash: 'h1' });
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates its data dir and keeps its file in write-ahead-log mode', async () => {
     const parent = tempDir();
     const dataDir = path.join(parent, 'nested', 'data');

@@ -430,6 +430,10 @@ export class SqliteStore implements Store {
     return this.statements.latestSnapshot.get(stream, projection) as Snapshot | undefined;
   }
 
+  startThreads(): void {
+    this.readyWriter();
+  }
+
   async close(): Promise<void> {
     // Every append made before close is committed (or refused) before the connections close.
     this.flush();
