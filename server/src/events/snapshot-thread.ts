@@ -45,8 +45,8 @@ export async function fromRecipe<T>({ module, name, args }: ThreadRecipe): Promi
  * snapshot.
  *
  * The thread starts with the first snapshot, or earlier when asked (startNow), and runs one job
- * at a time. If it cannot start or
- * stops, `usable` turns false and the log takes its snapshots on the main thread as before.
+ * at a time. If it cannot start or stops, `usable` turns false and the log takes its snapshots on
+ * the main thread as before.
  */
 export class SnapshotThread {
   private worker: Worker | undefined;
