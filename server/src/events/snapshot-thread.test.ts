@@ -52,18 +52,30 @@ async function appendMarks(log: EventLog, after: number, count: number) {
 /** A state no log gives: a snapshot holding it was taken from the caller, not from the log. */
 const notTheLogs: MarkTotals = { marks: -1, totals: { nobody: 99 } };
 
+/** Asks the log for a snapshot of c1 at its head and waits until it is kept or has failed. */
+async function snapshotOnThread(log: EventLog): Promise<void> {
+  log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
+  await log.settled();
+}
+
+/** The snapshot of c1 the store keeps: its seq and its state read back. */
+async function keptSnapshot() {
+  const kept = await store.latestSnapshot('c1', markTotals.name);
+  return kept && { seq: kept.seq, state: JSON.parse(kept.state) as unknown };
+}
+
 describe('the snapshot thread', () => {
   it('builds the snapshot from the stored log, and the next replay and verify start from it', async () => {
     const log = logOn(store);
     // Started before its first job, as a server starts it.
     log.startThreads();
     await appendMarks(log, 0, 30);
-    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
-    await log.settled();
+    await snapshotOnThread(log);
 
-    const kept = await store.latestSnapshot('c1', markTotals.name);
-    expect(kept?.seq).toBe(30);
-    expect(JSON.parse(kept!.state)).toEqual({ marks: 30, totals: { k1: 30, k2: 30 } });
+    expect(await keptSnapshot()).toEqual({
+      seq: 30,
+      state: { marks: 30, totals: { k1: 30, k2: 30 } },
+    });
     await appendMarks(log, 30, 2);
     const resumed = await log.replay('c1', markTotals);
     expect(resumed.fromSnapshotSeq).toBe(30);
@@ -79,19 +91,18 @@ describe('the snapshot thread', () => {
   it('builds each next snapshot on the state it kept, without reading the stored one back', async () => {
     const log = logOn(store);
     await appendMarks(log, 0, 30);
-    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
-    await log.settled();
+    await snapshotOnThread(log);
     // Spoiled in the file: read back, it would be refused and the stream replayed from the start.
     const file = new Database(path.join(dataDir, sqliteFileName));
     file.prepare(`UPDATE snapshots SET state = '{"marks":1000,"totals":{}}'`).run();
     file.close();
 
     await appendMarks(log, 30, 2);
-    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
-    await log.settled();
-    const kept = await store.latestSnapshot('c1', markTotals.name);
-    expect(kept?.seq).toBe(32);
-    expect(JSON.parse(kept!.state)).toEqual({ marks: 32, totals: { k1: 32, k2: 32 } });
+    await snapshotOnThread(log);
+    expect(await keptSnapshot()).toEqual({
+      seq: 32,
+      state: { marks: 32, totals: { k1: 32, k2: 32 } },
+    });
     expect(problems).toEqual({ background: [], integrity: [] });
   });
 
@@ -102,8 +113,7 @@ describe('the snapshot thread', () => {
       markRecorded({ id: `m${i}`, competitor: name, aspect: 'A1', expert: 'e1', score: 3 }),
     );
     await log.append('c1', 0, drafts);
-    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
-    await log.settled();
+    await snapshotOnThread(log);
     const replayed = await log.replay('c1', markTotals, { fromScratch: true });
     const kept = await store.latestSnapshot('c1', markTotals.name);
     expect(kept?.state).toBe(stateText(markTotals, replayed.state));
@@ -131,8 +141,7 @@ describe('the snapshot thread', () => {
     });
     const log = logOn(unopenable);
     await appendMarks(log, 0, 5);
-    log.snapshotInBackground('c1', markTotalsOnThread, notTheLogs, await log.head('c1'));
-    await log.settled();
+    await snapshotOnThread(log);
     expect(problems.background).toHaveLength(1);
     expect(problems.background[0]).toContain('no/such/store.mjs');
     expect(await store.latestSnapshot('c1', markTotals.name)).toBeUndefined();
