@@ -168,7 +168,10 @@ export class SqliteStore implements Store {
   private flushScheduled = false;
   private readonly statements;
   private readonly commitBatch: (batch: GroupCommitRequest[]) => GroupCommitOutcome[];
-  /** The writer thread ('thread' mode), started by the first write; undefined once it failed. */
+  /**
+   * The writer thread ('thread' mode), started by startThreads or else by the first write;
+   * undefined once it failed.
+   */
   private writer: WriterThread | undefined;
   private useWriter: boolean;
   /** The batches on their way to the writer thread (at most two; flush). */
@@ -288,9 +291,9 @@ export class SqliteStore implements Store {
 
   /**
    * The writer thread once it is ready. Undefined in 'inline' mode, once the thread failed (later
-   * writes go to the main connection, as before the thread existed) and while it starts: it is
-   * started by the first write, which the main connection commits meanwhile, so no write waits
-   * for the thread's start (tens of milliseconds).
+   * writes go to the main connection, as before the thread existed) and while it starts: a server
+   * starts it before traffic (startThreads); otherwise the first write starts it, and the main
+   * connection commits meanwhile, so no write waits for the thread's start (tens of milliseconds).
    */
   private readyWriter(): WriterThread | undefined {
     if (this.writer?.failed) {
