@@ -1,19 +1,28 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { BigScreen } from '../boards/BigScreen';
-import { CompetitorPage } from '../boards/CompetitorPage';
 import { OverviewPage } from '../boards/OverviewPage';
-import { ChiefApp } from '../chief/ChiefApp';
-import { ExamApp } from '../exam/ExamApp';
-import { ExpertApp } from '../expert/ExpertApp';
 import { ExpertLoginPage, LinkLoginPage } from '../expert/LoginPage';
-import { OrganiserApp } from '../organiser/OrganiserApp';
 import { OrganiserLoginPage } from '../organiser/LoginPage';
 import { BoardPage } from '../pages/BoardPage';
 import { ChampionshipsPage } from '../pages/ChampionshipsPage';
 import { HomeStatus } from '../pages/HomeStatus';
 import { VerifyPage } from '../verify/VerifyPage';
+
+// The staff apps and the chart-drawing competitor page load when opened: a spectator's phone
+// fetches and compiles about half the script it did (docs/benchmarks.md, "Page start-up").
+// The tablet's service worker keeps every chunk, so the expert app still opens offline.
+const ChiefApp = lazy(() => import('../chief/ChiefApp').then((m) => ({ default: m.ChiefApp })));
+const ExamApp = lazy(() => import('../exam/ExamApp').then((m) => ({ default: m.ExamApp })));
+const ExpertApp = lazy(() => import('../expert/ExpertApp').then((m) => ({ default: m.ExpertApp })));
+const OrganiserApp = lazy(() =>
+  import('../organiser/OrganiserApp').then((m) => ({ default: m.OrganiserApp })),
+);
+const CompetitorPage = lazy(() =>
+  import('../boards/CompetitorPage').then((m) => ({ default: m.CompetitorPage })),
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -26,23 +35,25 @@ export function App() {
         <HomeStatus />
         <LanguageSwitcher />
       </header>
-      <Routes>
-        <Route path="/" element={<ChampionshipsPage />} />
-        <Route path="/competitions/:id" element={<BoardPage />} />
-        <Route path="/competitions/:id/competitors/:competitorId" element={<CompetitorPage />} />
-        <Route path="/championships/:id" element={<OverviewPage />} />
-        <Route path="/championships/:id/screen" element={<BigScreen />} />
-        <Route path="/expert/login" element={<ExpertLoginPage />} />
-        <Route path="/login/:token" element={<LinkLoginPage />} />
-        <Route path="/expert" element={<ExpertApp />} />
-        <Route path="/chief" element={<ChiefApp />} />
-        <Route path="/chief/:competitionId" element={<ChiefApp />} />
-        <Route path="/login" element={<OrganiserLoginPage />} />
-        <Route path="/organiser/*" element={<OrganiserApp />} />
-        <Route path="/exam/*" element={<ExamApp />} />
-        <Route path="/verify" element={<VerifyPage />} />
-        <Route path="/verify/:code" element={<VerifyPage />} />
-      </Routes>
+      <Suspense>
+        <Routes>
+          <Route path="/" element={<ChampionshipsPage />} />
+          <Route path="/competitions/:id" element={<BoardPage />} />
+          <Route path="/competitions/:id/competitors/:competitorId" element={<CompetitorPage />} />
+          <Route path="/championships/:id" element={<OverviewPage />} />
+          <Route path="/championships/:id/screen" element={<BigScreen />} />
+          <Route path="/expert/login" element={<ExpertLoginPage />} />
+          <Route path="/login/:token" element={<LinkLoginPage />} />
+          <Route path="/expert" element={<ExpertApp />} />
+          <Route path="/chief" element={<ChiefApp />} />
+          <Route path="/chief/:competitionId" element={<ChiefApp />} />
+          <Route path="/login" element={<OrganiserLoginPage />} />
+          <Route path="/organiser/*" element={<OrganiserApp />} />
+          <Route path="/exam/*" element={<ExamApp />} />
+          <Route path="/verify" element={<VerifyPage />} />
+          <Route path="/verify/:code" element={<VerifyPage />} />
+        </Routes>
+      </Suspense>
     </BrowserRouter>
   );
 }
