@@ -143,14 +143,15 @@ describe('LiveProjection', () => {
     ]);
   });
 
-  it('waits for a quiet moment to snapshot, unless the log has doubled since the last one', async () => {
+  it('waits for a quiet moment to snapshot, unless it is overdue', async () => {
     const live = await LiveProjection.load(log, 'c1', markTotals, {
       snapshotEvery: 10,
       snapshotQuietMs: 50,
+      snapshotOverdue: 40,
     });
     const saved = vi.spyOn(store, 'saveSnapshot');
     const seqs = () => saved.mock.calls.map(([snapshot]) => snapshot.seq);
-    // Busy: due at 10, but only the doubling at 40 (four times N) forces one.
+    // Busy: due at 10, but only the overdue count, 40, forces one.
     for (let n = 1; n <= 45; n++) await live.execute(record(mark(n)));
     await log.settled();
     expect(seqs()).toEqual([40]);
@@ -163,7 +164,12 @@ describe('LiveProjection', () => {
   it('spaces the snapshots that cannot wait across streams, and takes one twice as late regardless', async () => {
     // A gate that lets one through per 10 s: within this test, only the first stream's.
     const gate = new SnapshotGate(10_000);
-    const options = { snapshotEvery: 10, snapshotQuietMs: 60_000, snapshotGate: gate };
+    const options = {
+      snapshotEvery: 10,
+      snapshotQuietMs: 60_000,
+      snapshotOverdue: 40,
+      snapshotGate: gate,
+    };
     const first = await LiveProjection.load(log, 'c1', markTotals, options);
     const second = await LiveProjection.load(log, 'c2', markTotals, options);
     const saved = vi.spyOn(store, 'saveSnapshot');
@@ -175,7 +181,7 @@ describe('LiveProjection', () => {
     }
     await log.settled();
     expect(seqs('c1')).toEqual([40]);
-    // Doubled at 40 but the gate was shut: taken at 80, twice as late, whatever the gate says.
+    // Overdue at 40 but the gate was shut: taken at 80, twice as late, whatever the gate says.
     expect(seqs('c2')).toEqual([80]);
   });
 

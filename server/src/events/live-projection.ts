@@ -11,9 +11,14 @@ export interface LiveProjectionOptions {
   snapshotEvery?: number;
   /**
    * A due snapshot waits until no command has run for this long (default 500 ms; 0 takes it at
-   * once), unless the log has doubled since the last one.
+   * once), unless it is overdue.
    */
   snapshotQuietMs?: number;
+  /**
+   * A busy stream's snapshot is overdue, and taken without a quiet moment, once this many events
+   * (default 25,000), and the log before the last snapshot, came after it.
+   */
+  snapshotOverdue?: number;
   /** Told of every durable append, before its commands resolve, so pushes keep the log's order. */
   onAppended?: (events: readonly StoredEvent[]) => void;
   /** Spaces the snapshots that cannot wait (default: one gate for the whole process). */
@@ -95,6 +100,7 @@ export class LiveProjection<S> {
     private readonly projection: Projection<S>,
     private readonly snapshotEvery: number,
     private readonly snapshotQuietMs: number,
+    private readonly snapshotOverdue: number,
     private current: S,
     private durableHead: StreamHead,
     fromSnapshotSeq: number,
@@ -118,6 +124,7 @@ export class LiveProjection<S> {
       projection,
       snapshotEvery,
       options.snapshotQuietMs ?? 500,
+      options.snapshotOverdue ?? 25_000,
       replayed.state,
       replayed.head,
       replayed.fromSnapshotSeq,
@@ -271,18 +278,24 @@ export class LiveProjection<S> {
    * Due after `snapshotEvery` events and after a quarter of the log before the last snapshot,
    * whichever is more. Each snapshot serialises the whole state, so at a fixed spacing the cost
    * per event would grow with the log (it was a sixth of the server's time under marking load);
-   * spaced in proportion to the log it stays constant. Serialising is a pause every waiting
-   * command sits behind (it set the p99 of acknowledgements under marking load), so a due
-   * snapshot waits for a quiet moment; once the log has doubled since the last one it is taken
-   * at the end of the first round the process's gate lets through (SnapshotGate: a few hundred
-   * ms while other competitions take theirs), so a restart replays about half the log at most;
-   * twice as late, it is taken whatever the gate says.
+   * spaced in proportion to the log it stays constant. A due snapshot waits for a quiet moment:
+   * its serialising and its megabytes written are seconds of slower acknowledgements under load.
+   * Once overdue (`snapshotOverdue` events and the whole log before the last snapshot) it is
+   * taken at the end of the first round the process's gate lets through (SnapshotGate: a few
+   * hundred ms while other competitions take theirs), so a restart replays at most about half
+   * the log, or the overdue count; twice as late, it is taken whatever the gate says.
+   *
+   * The overdue count weighs what a snapshot buys against what it costs: it only saves replay at
+   * start-up, about 3 µs an event here (docs/benchmarks.md, start-up), so one forced at 4,000
+   * events bought 12 ms of start-up with a serialisation and a write that held acknowledgements
+   * back for a second; at 25,000 it buys about 75 ms, and a competition under continuous
+   * marking takes a handful in its life (at 25,000, 50,000, 100,000 events).
    */
   private snapshotIfDue(): void {
     this.lastRoundAt = performance.now();
     const since = this.durableHead.seq - this.lastSnapshotSeq;
     if (since < Math.max(this.snapshotEvery, this.lastSnapshotSeq / 4)) return;
-    const overdueAt = Math.max(4 * this.snapshotEvery, this.lastSnapshotSeq);
+    const overdueAt = Math.max(this.snapshotOverdue, this.lastSnapshotSeq);
     const forced = since >= overdueAt && (this.gate.pass() || since >= 2 * overdueAt);
     if (forced || this.snapshotQuietMs === 0) this.snapshotNow();
     else if (!this.quietTimer) this.armQuietTimer(this.snapshotQuietMs);
