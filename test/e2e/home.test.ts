@@ -89,6 +89,30 @@ describe.runIf(browserAvailable())('public pages in Chromium (demo data)', () =>
     await page.close();
   });
 
+  it('says, in the screen language, that a page is loading while its part of the app arrives', async () => {
+    const board = (await (
+      await fetch(`${server.url}/api/public/competitions/wsk-2026-astana-web/board`)
+    ).json()) as { rows: { competitor: string }[] };
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.addInitScript(`localStorage.setItem('ashyq.language', 'ru')`);
+    // The competitor page's script is held back, as on a slow phone connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/CompetitorPage-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const address = `/competitions/wsk-2026-astana-web/competitors/${board.rows[0]!.competitor}`;
+    await page.goto(`${server.url}${address}`, { waitUntil: 'domcontentloaded' });
+    const loading = page.locator('main').getByRole('status');
+    await loading.waitFor();
+    expect(await loading.textContent()).toBe('Загрузка…');
+    release();
+    await page.locator('.charts canvas').first().waitFor();
+    expect(await page.getByText('Загрузка…').count()).toBe(0);
+    await page.close();
+  });
+
   it('says so when a competition does not exist', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/competitions/no-such-competition`);

@@ -13,7 +13,9 @@ import { VerifyPage } from '../verify/VerifyPage';
 
 // The staff apps and the chart-drawing competitor page load when opened: a spectator's phone
 // fetches and compiles 0.83 MB of script instead of 1.18 (docs/benchmarks.md, "Page start-up").
-// The tablet's service worker keeps every chunk, so the expert app still opens offline.
+// The tablet's service worker keeps every chunk, so the expert app still opens offline. Opened
+// by address, the page says it is loading meanwhile; reached by a link, the page before stays
+// until it arrives (the router navigates in a React transition).
 const ChiefApp = lazy(() => import('../chief/ChiefApp').then((m) => ({ default: m.ChiefApp })));
 const ExamApp = lazy(() => import('../exam/ExamApp').then((m) => ({ default: m.ExamApp })));
 const ExpertApp = lazy(() => import('../expert/ExpertApp').then((m) => ({ default: m.ExpertApp })));
@@ -35,7 +37,13 @@ export function App() {
         <HomeStatus />
         <LanguageSwitcher />
       </header>
-      <Suspense>
+      <Suspense
+        fallback={
+          <main>
+            <p role="status">{t('loading', { ns: 'board' })}</p>
+          </main>
+        }
+      >
         <Routes>
           <Route path="/" element={<ChampionshipsPage />} />
           <Route path="/competitions/:id" element={<BoardPage />} />
