@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Board } from '@ashyq/shared';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  screenshotPath,
+  switchLanguage,
+} from '../support/browser';
 import { pinSignIn } from '../support/demo-marks';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
@@ -361,13 +366,6 @@ describe.runIf(browserAvailable())(
       }
       expect(problems.join('\n')).toBe('');
     });
-
-    /** The page in another language, as a user switches it: no reload, the same data. */
-    async function switchLanguage(page: Page, language: string): Promise<void> {
-      await page.locator(`nav.languages button[lang="${language}"]`).click();
-      await page.waitForSelector(`nav.languages button[lang="${language}"][aria-pressed="true"]`);
-      await page.waitForFunction(`document.documentElement.lang === '${language}'`);
-    }
 
     for (const screen of screens) {
       it(`${screen.name}: no sideways scroll, no cut text, no axe violation`, async () => {

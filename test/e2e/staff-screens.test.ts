@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshotPath } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  screenshotPath,
+  switchLanguage,
+} from '../support/browser';
 import { pinSignIn } from '../support/demo-marks';
 import { removeDataDir, startServer, type RunningServer } from '../support/server';
 
@@ -110,8 +115,9 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       [768, 1024],
       [1280, 800],
     ] as const) {
+      const page = await tablet(languages[0], width, height);
       for (const language of languages) {
-        const page = await tablet(language, width, height);
+        if (language !== languages[0]) await switchLanguage(page, language);
         const rows = page.locator('table.mark-grid tbody tr');
         // The first row's cell is open; then the last row's, which must come into sight too.
         for (const row of [0, (await rows.count()) - 1]) {
@@ -136,8 +142,8 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
         await page.screenshot({
           path: screenshotPath(`tablet-entry-${width}x${height}-${language}`),
         });
-        await page.context().close();
       }
+      await page.context().close();
     }
   });
 
@@ -176,48 +182,63 @@ describe.runIf(browserAvailable())('staff screens', { timeout: 600_000 }, () => 
       kk: { profile: 'WorldSkills Kazakhstan чемпионаты (2024 жылғы ережелер)', pick: 'Колледж' },
       ru: { profile: 'Чемпионат WorldSkills Kazakhstan (правила 2024 года)', pick: 'Колледж' },
     };
-    for (const language of languages) {
-      const competition = await organiserPage(
-        language,
-        `/organiser/competitions/${web}`,
-        'h1',
-        'competition',
-      );
-      const back = competition.locator(`a[href="/organiser/championships/${championship}"]`);
-      await expect.poll(() => back.textContent()).not.toContain(championship);
-      expect(await competition.locator('body').textContent()).not.toContain(
-        'wsk-championship@2024',
-      );
-      await competition.context().close();
-
-      const page = await organiserPage(
-        language,
-        `/organiser/championships/${championship}`,
-        'h1',
-        'championship',
-      );
-      const profile = page.locator('select[name="profile"]');
-      expect(await profile.locator('option:checked').textContent()).toBe(names[language].profile);
-      // Best of delegation: each region named once.
-      const regions = await page.locator('table th[scope="row"]').allTextContents();
-      expect(new Set(regions).size).toBe(regions.length);
+    const pages: {
+      path: string;
+      ready: string;
+      name: string;
+      check: (page: Page, language: (typeof languages)[number]) => Promise<void>;
+    }[] = [
+      {
+        path: `/organiser/competitions/${web}`,
+        ready: 'h1',
+        name: 'competition',
+        check: async (page) => {
+          const back = page.locator(`a[href="/organiser/championships/${championship}"]`);
+          await expect.poll(() => back.textContent()).not.toContain(championship);
+          expect(await page.locator('body').textContent()).not.toContain('wsk-championship@2024');
+        },
+      },
+      {
+        path: `/organiser/championships/${championship}`,
+        ready: 'h1',
+        name: 'championship',
+        check: async (page, language) => {
+          const profile = page.locator('select[name="profile"] option:checked');
+          await expect.poll(() => profile.textContent()).toBe(names[language].profile);
+          // Best of delegation: each region named once.
+          const regions = await page.locator('table th[scope="row"]').allTextContents();
+          expect(new Set(regions).size).toBe(regions.length);
+        },
+      },
+      {
+        path: `/organiser/championships/${championship}/advancement`,
+        ready: '.org-table caption',
+        name: 'advancement',
+        check: async () => {},
+      },
+      {
+        path: '/exam/nobd-template',
+        ready: 'h1',
+        name: 'nobd-template',
+        check: async (page, language) => {
+          expect(await page.locator('body').textContent()).not.toContain('collegeId');
+          await page.getByLabel(names[language].pick, { exact: true }).waitFor();
+        },
+      },
+    ];
+    for (const { path, ready, name, check } of pages) {
+      // Opened once, then switched to the other language as the organiser would.
+      const page = await organiserPage(languages[0], path, ready, name);
+      await check(page, languages[0]);
+      for (const language of languages.slice(1)) {
+        await switchLanguage(page, language);
+        await page.screenshot({
+          path: screenshotPath(`organiser-${name}-${language}`),
+          fullPage: true,
+        });
+        await check(page, language);
+      }
       await page.context().close();
-
-      await (
-        await organiserPage(
-          language,
-          `/organiser/championships/${championship}/advancement`,
-          '.org-table caption',
-          'advancement',
-        )
-      )
-        .context()
-        .close();
-
-      const template = await organiserPage(language, '/exam/nobd-template', 'h1', 'nobd-template');
-      expect(await template.locator('body').textContent()).not.toContain('collegeId');
-      await template.getByLabel(names[language].pick, { exact: true }).waitFor();
-      await template.context().close();
     }
   });
 

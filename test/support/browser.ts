@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,4 +78,11 @@ export function policyRefusals(browser: Browser): string[] {
 export function screenshotPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return path.join(artifactsDir, `${name}.png`);
+}
+
+/** The page in another language, as a user switches it: no reload, the same data. */
+export async function switchLanguage(page: Page, language: string): Promise<void> {
+  await page.locator(`nav.languages button[lang="${language}"]`).click();
+  await page.waitForSelector(`nav.languages button[lang="${language}"][aria-pressed="true"]`);
+  await page.waitForFunction(`document.documentElement.lang === '${language}'`);
 }
