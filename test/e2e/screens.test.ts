@@ -376,7 +376,7 @@ describe.runIf(browserAvailable())(
         let page: Page | undefined;
         for (const language of languages) {
           if (!page || languageInPath) {
-            await page?.close();
+            await page?.context().close();
             page = await open(screen, language);
           } else {
             await switchLanguage(page, language);
@@ -400,7 +400,7 @@ describe.runIf(browserAvailable())(
             for (const problem of await axeViolations(page)) problems.push(`${at}: ${problem}`);
           }
         }
-        await page?.close();
+        await page?.context().close();
         expect(problems.join('\n')).toBe('');
       });
     }
