@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -16,15 +16,19 @@ import { VerifyPage } from '../verify/VerifyPage';
 // The tablet's service worker keeps every chunk, so the expert app still opens offline. Opened
 // by address, the page says it is loading meanwhile; reached by a link, the page before stays
 // until it arrives (the router navigates in a React transition).
-const ChiefApp = lazy(() => import('../chief/ChiefApp').then((m) => ({ default: m.ChiefApp })));
-const ExamApp = lazy(() => import('../exam/ExamApp').then((m) => ({ default: m.ExamApp })));
-const ExpertApp = lazy(() => import('../expert/ExpertApp').then((m) => ({ default: m.ExpertApp })));
-const OrganiserApp = lazy(() =>
-  import('../organiser/OrganiserApp').then((m) => ({ default: m.OrganiserApp })),
-);
-const CompetitorPage = lazy(() =>
-  import('../boards/CompetitorPage').then((m) => ({ default: m.CompetitorPage })),
-);
+const ChiefApp = whenOpened(() => import('../chief/ChiefApp'), 'ChiefApp');
+const ExamApp = whenOpened(() => import('../exam/ExamApp'), 'ExamApp');
+const ExpertApp = whenOpened(() => import('../expert/ExpertApp'), 'ExpertApp');
+const OrganiserApp = whenOpened(() => import('../organiser/OrganiserApp'), 'OrganiserApp');
+const CompetitorPage = whenOpened(() => import('../boards/CompetitorPage'), 'CompetitorPage');
+
+/** A page exported by name from a module fetched the first time the page renders. */
+function whenOpened<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
 
 export function App() {
   const { t } = useTranslation();
