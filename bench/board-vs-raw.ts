@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
+import { serverNodeFlags } from '../scripts/server-flags';
 import { freePort } from '../test/support/server';
 import { arrivalsAfter, generatorProcess, workload, type LoadResult } from './board-spectators';
 import { milliseconds, percentile } from './stats';
@@ -64,11 +65,11 @@ async function rawWorkload(
   bytes: number,
 ): Promise<{ p50: number; p99: number; missing: number }> {
   const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--raw-server', String(port)],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
+  // The same V8 flags as Ashyq's server: the floor is measured in the same kind of process.
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--raw-server', String(port)];
+  const server = spawn(process.execPath, [...serverNodeFlags, ...args], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
     await new Promise<void>((resolve) => server.once('message', () => resolve()));
     const url = `http://127.0.0.1:${port}`;

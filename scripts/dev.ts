@@ -3,9 +3,10 @@
  * reload (port 5173, proxying /api and /socket.io to the API). Ctrl+C stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { serverNodeFlags } from './server-flags';
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'scripts/serve.ts'], {
+  spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', '--watch', 'scripts/serve.ts'], {
     stdio: 'inherit',
   }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'client/vite.config.ts'], {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverNodeFlags } from '../../scripts/server-flags';
 
 export interface RunningServer {
   url: string;
@@ -45,7 +46,8 @@ export async function startServer(
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? tempDataDir();
   const log = keptOutput();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  const args = [...serverNodeFlags, '--import', 'tsx', 'scripts/serve.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       ...process.env,
