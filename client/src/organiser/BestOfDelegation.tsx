@@ -17,8 +17,9 @@ export function BestOfDelegation({ championshipId }: { championshipId: string })
   const { t } = useTranslation('organiser');
   const lang = useLanguage();
   const [team, setTeam] = useState<'region' | 'college'>('region');
+  // The report names competencies in the language asked for: asked again when it changes.
   const [loaded] = useResource<BestOfDelegationReply>(
-    `/api/organiser/championships/${championshipId}/best-of-delegation?team=${team}`,
+    `/api/organiser/championships/${championshipId}/best-of-delegation?team=${team}&lang=${lang}`,
     { signIn: '/login' },
   );
   const [colleges] = useResource<CollegesReply>('/api/organiser/colleges', {
